@@ -1,0 +1,6 @@
+export * from "./grid.ts";
+export { ExtractError } from "./errors.ts";
+export { foldCompatibilityCharacters } from "./unicode.ts";
+export { parseExtractedText, extractText, decodeText } from "./text.ts";
+export { detectFormat, type Detected } from "./detect.ts";
+export { extractBytes, extractFile, type ExtractOptions } from "./extract.ts";
