@@ -21,6 +21,11 @@ type Extractor = (bytes: Uint8Array, opts: ExtractOptions) => Promise<ExtractedD
 // files, or a worker that only sees PDFs, never loads the others.
 const EXTRACTORS: Record<string, Extractor> = {
   txt: (bytes) => extractText(bytes),
+  docx: async (bytes) => (await import("./docx/extract-docx.ts")).extractDocx(bytes),
+  xlsx: async (bytes) => (await import("./sheet/extract-sheet.ts")).extractXlsx(bytes),
+  xls: async (bytes) => (await import("./sheet/extract-sheet.ts")).extractXls(bytes),
+  // OLE2 without a telling extension: an encrypted DOCX/XLSX (refused as 'encrypted') or a legacy workbook.
+  ole2: async (bytes) => (await import("./sheet/extract-sheet.ts")).extractOle2(bytes),
 };
 
 export async function extractBytes(bytes: Uint8Array, opts: ExtractOptions = {}): Promise<ExtractedDocument> {

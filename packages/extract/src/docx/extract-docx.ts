@@ -1,0 +1,49 @@
+/**
+ * DOCX extractor: word/document.xml only (headers, footers, comments and
+ * footnotes live in other parts and are not form content), read from a zip
+ * whose directory has passed the bomb checks.
+ */
+import type { ExtractedDocument } from "../grid.ts";
+import { ExtractError } from "../errors.ts";
+import { inflateEntry, readZipDirectory } from "../zip-guard.ts";
+import { toBlocks, walkContent, type BodyItem } from "./body.ts";
+import { child, findDescendant, tagOf, type XmlNode, parseXmlPart } from "./xml.ts";
+
+const WHAT = "DOCX";
+
+/** The main part is normally word/document.xml; Word 2013+ "strict" and some converters name it differently. */
+function mainPartName(names: Iterable<string>): string | undefined {
+  let fallback: string | undefined;
+  for (const n of names) {
+    if (n === "word/document.xml") return n;
+    if (/^word\/document\d*\.xml$/.test(n)) fallback ??= n;
+  }
+  return fallback;
+}
+
+export function extractDocx(bytes: Uint8Array): ExtractedDocument {
+  const entries = readZipDirectory(bytes, WHAT);
+  const name = mainPartName(entries.keys());
+  const entry = name === undefined ? undefined : entries.get(name);
+  if (!entry) {
+    const has = [...entries.keys()].slice(0, 5).join(", ");
+    throw new ExtractError(`corrupt: expected word/document.xml in the DOCX, found only ${has || "no entries"}`, "corrupt");
+  }
+  const xml = Buffer.from(inflateEntry(bytes, entry, WHAT)).toString("utf8");
+  const root = parseXmlPart(xml, name!);
+  const doc = root.find((n) => tagOf(n) === "document");
+  const body: XmlNode | undefined = doc ? child(doc, "body") : findDescendant(root, "body");
+  if (!body) throw new ExtractError(`corrupt: expected a w:body in ${name}, found none`, "corrupt");
+
+  const items: BodyItem[] = [];
+  walkContent(body, 0, (item) => items.push(item));
+  const warnings: string[] = [];
+  if (!items.some((i) => i.kind === "table")) warnings.push("docx: no tables in word/document.xml");
+  return {
+    format: "docx",
+    pageCount: 1,
+    pages: [{ number: 1, hasText: items.length > 0 }],
+    blocks: toBlocks(items),
+    warnings,
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * A safe, order-preserving view of an OOXML part. fast-xml-parser with
+ * preserveOrder keeps document order (tables and paragraphs interleave);
+ * namespace prefixes are dropped because producers are free to choose them.
+ */
+import { XMLParser } from "fast-xml-parser";
+import { ExtractError } from "../errors.ts";
+
+/** One element: `{ tag: children, ":@": attributes }`, or a text node `{ "#text": "..." }`. */
+export type XmlNode = Record<string, unknown>;
+
+const ATTRS = ":@";
+const TEXT = "#text";
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  removeNSPrefix: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: "",
+  // Text is kept exactly (w:t with xml:space="preserve" carries meaningful spaces)
+  // and never coerced: "0123" and "1e3" are text in a form.
+  trimValues: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  // Only the five XML entities and numeric references are decoded; a DOCTYPE
+  // (the only way to declare custom entities) is refused before parsing.
+  processEntities: true,
+  htmlEntities: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  commentPropName: false,
+});
+
+export function parseXmlPart(xml: string, where: string): XmlNode[] {
+  if (/<!DOCTYPE/i.test(xml)) {
+    throw new ExtractError(`corrupt: expected OOXML without a DOCTYPE in ${where}, found a DOCTYPE (entity declarations are refused)`, "corrupt");
+  }
+  try {
+    return parser.parse(xml) as XmlNode[];
+  } catch (err) {
+    throw new ExtractError(`corrupt: expected well-formed XML in ${where}, found ${(err as Error).message.split("\n")[0]}`, "corrupt");
+  }
+}
+
+/** The element's tag name, or undefined for a text node. */
+export function tagOf(node: XmlNode): string | undefined {
+  for (const key in node) if (key !== ATTRS) return key === TEXT ? undefined : key;
+  return undefined;
+}
+
+export function childrenOf(node: XmlNode): XmlNode[] {
+  const tag = tagOf(node);
+  const kids = tag === undefined ? undefined : node[tag];
+  return Array.isArray(kids) ? (kids as XmlNode[]) : [];
+}
+
+export function textOf(node: XmlNode): string | undefined {
+  const t = node[TEXT];
+  return t === undefined ? undefined : String(t);
+}
+
+export function attr(node: XmlNode, name: string): string | undefined {
+  const attrs = node[ATTRS] as Record<string, unknown> | undefined;
+  const v = attrs?.[name];
+  return v === undefined ? undefined : String(v);
+}
+
+/** First direct child with this tag. */
+export function child(node: XmlNode, tag: string): XmlNode | undefined {
+  return childrenOf(node).find((n) => tagOf(n) === tag);
+}
+
+/** Direct children with this tag, looking through content-control and custom-XML wrappers. */
+export function childrenThroughWrappers(node: XmlNode, tag: string, out: XmlNode[] = []): XmlNode[] {
+  for (const n of childrenOf(node)) {
+    const t = tagOf(n);
+    if (t === tag) out.push(n);
+    else if (t === "sdt") {
+      const content = child(n, "sdtContent");
+      if (content) childrenThroughWrappers(content, tag, out);
+    } else if (t === "customXml" || t === "sdtContent") childrenThroughWrappers(n, tag, out);
+  }
+  return out;
+}
+
+/** Depth-first search for the first descendant with this tag. */
+export function findDescendant(nodes: XmlNode[], tag: string): XmlNode | undefined {
+  for (const n of nodes) {
+    if (tagOf(n) === tag) return n;
+    const hit = findDescendant(childrenOf(n), tag);
+    if (hit) return hit;
+  }
+  return undefined;
+}

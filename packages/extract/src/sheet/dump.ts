@@ -1,0 +1,28 @@
+/**
+ * What the spreadsheet worker sends back: plain arrays and strings only, built
+ * field by field by our own code, so nothing SheetJS (or a hostile workbook)
+ * put on an object — a `__proto__` key, a getter — crosses into our process.
+ */
+export interface SheetDump {
+  name: string;
+  /** 0 visible, 1 hidden, 2 very hidden. */
+  hidden: number;
+  /** [row, col, text] for every cell with visible text (0-based). */
+  cells: [number, number, string][];
+  /** [firstRow, firstCol, lastRow, lastCol] of each merged range (0-based, inclusive). */
+  merges: [number, number, number, number][];
+  hiddenRows: number[];
+  /** Row count the sheet declares (its dimension), when it is more than was read. */
+  declaredRows?: number;
+}
+
+export interface WorkbookDump {
+  sheets: SheetDump[];
+  /** Sheets skipped because their name could not be used safely. */
+  skipped: string[];
+}
+
+export type WorkerRequest = { id: number; bytes: Uint8Array; maxRows: number };
+export type WorkerReply =
+  | { id: number; ok: true; dump: WorkbookDump }
+  | { id: number; ok: false; message: string };

@@ -1,0 +1,86 @@
+/**
+ * XLSX and XLS extractors: untrusted-container checks in this thread, SheetJS
+ * in a contained worker, then every sheet onto the common grid (page = 1-based
+ * sheet index).
+ */
+import type { Block, ExtractedDocument, PageInfo } from "../grid.ts";
+import { ExtractError } from "../errors.ts";
+import { readZipDirectory, verifyZipEntries, isZip } from "../zip-guard.ts";
+import { checkSheetHeights } from "./xlsx-precheck.ts";
+import { parseWorkbookContained } from "./worker-host.ts";
+import { sheetToBlocks } from "./sheet-grid.ts";
+import type { WorkbookDump } from "./dump.ts";
+
+/** A form sheet has hundreds of rows; a sheet taller than this is refused, not truncated. */
+export const MAX_SHEET_ROWS = 50_000;
+/** Legacy .xls files are not compressed; a form workbook is well under this. */
+export const MAX_XLS_BYTES = 64 * 1024 * 1024;
+
+const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+export function isOle2(bytes: Uint8Array): boolean {
+  return OLE2_MAGIC.every((v, i) => bytes[i] === v);
+}
+
+/** Does the OLE2 directory name this stream? Names are stored as UTF-16LE. */
+function hasOleStream(bytes: Uint8Array, name: string): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(name, "utf16le"));
+}
+
+function encryptedOoxml(what: string): ExtractError {
+  return new ExtractError(`encrypted: expected an unprotected ${what}, found a password-protected Office file (EncryptedPackage in an OLE2 container)`, "encrypted");
+}
+
+export async function extractXlsx(bytes: Uint8Array): Promise<ExtractedDocument> {
+  if (isOle2(bytes) && hasOleStream(bytes, "EncryptedPackage")) throw encryptedOoxml("XLSX");
+  const entries = readZipDirectory(bytes, "XLSX");
+  if (!entries.has("xl/workbook.xml") && ![...entries.keys()].some((n) => /^xl\/workbook\d*\.xml$/.test(n))) {
+    throw new ExtractError(`corrupt: expected xl/workbook.xml in the XLSX, found ${[...entries.keys()].slice(0, 5).join(", ") || "no entries"}`, "corrupt");
+  }
+  verifyZipEntries(bytes, entries, "XLSX");
+  checkSheetHeights(bytes, entries, MAX_SHEET_ROWS);
+  return toDocument(await parseWorkbookContained(bytes, MAX_SHEET_ROWS, "XLSX workbook"), "xlsx");
+}
+
+export async function extractXls(bytes: Uint8Array): Promise<ExtractedDocument> {
+  // Archives hold .xls files that are really XLSX.
+  if (isZip(bytes)) return extractXlsx(bytes);
+  if (!isOle2(bytes)) {
+    throw new ExtractError(`corrupt: expected an XLS (OLE2) workbook, found ${bytes.length} bytes without the OLE2 signature`, "corrupt");
+  }
+  if (hasOleStream(bytes, "EncryptedPackage")) throw encryptedOoxml("XLS");
+  if (bytes.length > MAX_XLS_BYTES) {
+    throw new ExtractError(`too large: expected an XLS of at most ${MAX_XLS_BYTES / 1024 / 1024} MB, found ${(bytes.length / 1024 / 1024).toFixed(1)} MB`, "too_large");
+  }
+  return toDocument(await parseWorkbookContained(bytes, MAX_SHEET_ROWS, "XLS workbook"), "xls");
+}
+
+/**
+ * An OLE2 container whose extension did not say what it is: an encrypted
+ * OOXML file, a legacy workbook, or a legacy Word document.
+ */
+export async function extractOle2(bytes: Uint8Array): Promise<ExtractedDocument> {
+  if (hasOleStream(bytes, "EncryptedPackage")) throw encryptedOoxml("DOCX or XLSX");
+  if (hasOleStream(bytes, "Workbook") || hasOleStream(bytes, "Book")) return extractXls(bytes);
+  const what = hasOleStream(bytes, "WordDocument") ? "a legacy Word .doc" : "an OLE2 container of unknown content";
+  throw new ExtractError(`unsupported: expected PDF, DOCX, XLSX, XLS or text, found ${what}`, "unsupported");
+}
+
+function toDocument(dump: WorkbookDump, format: "xlsx" | "xls"): ExtractedDocument {
+  const blocks: Block[] = [];
+  const pages: PageInfo[] = [];
+  const warnings: string[] = [];
+  dump.sheets.forEach((sheet, i) => {
+    const tallest = Math.max(sheet.declaredRows ?? 0, ...sheet.cells.map(([r]) => r + 1));
+    if (tallest > MAX_SHEET_ROWS) {
+      throw new ExtractError(`too large: expected at most ${MAX_SHEET_ROWS.toLocaleString("en")} rows per sheet, found ${tallest.toLocaleString("en")} rows in sheet "${sheet.name}"`, "too_large");
+    }
+    const { blocks: sheetBlocks, info } = sheetToBlocks(sheet, i + 1);
+    blocks.push(...sheetBlocks);
+    pages.push(info);
+    if (info.hidden) warnings.push(`${format}: sheet ${i + 1} "${sheet.name}" is hidden`);
+    if (sheet.hiddenRows.length > 0) warnings.push(`${format}: sheet "${sheet.name}" has ${sheet.hiddenRows.length} hidden rows`);
+  });
+  for (const name of dump.skipped) warnings.push(`${format}: sheet "${name}" skipped: its name cannot be used safely`);
+  return { format, pageCount: pages.length, pages, blocks, warnings };
+}
