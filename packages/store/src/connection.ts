@@ -1,0 +1,34 @@
+/** Opening a SQLite connection with the settings every jixiao connection uses. */
+import Database from "better-sqlite3";
+import { existsSync } from "node:fs";
+import { StoreError } from "./errors.ts";
+
+/** How long a connection waits for another process's write lock before failing with SQLITE_BUSY. */
+export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+
+export interface OpenOptions {
+  /** Open for reading only: no migrations, no writes; the file must exist. */
+  readonly?: boolean;
+  busyTimeoutMs?: number;
+}
+
+export function openConnection(file: string, options: OpenOptions = {}): Database.Database {
+  const readonly = options.readonly ?? false;
+  if (readonly && file !== ":memory:" && !existsSync(file)) {
+    throw new StoreError(`${file}: expected an existing jixiao database to open read-only, found no such file`);
+  }
+  const db = new Database(file, { readonly, fileMustExist: readonly });
+  try {
+    db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS))}`);
+    // WAL: readers see the last committed state while a writer works, and never block it.
+    // The mode is stored in the file, so a read-only connection inherits it.
+    if (!readonly) db.pragma("journal_mode = WAL");
+    // NORMAL is durable at checkpoints and safe against corruption in WAL mode; FULL would fsync every commit.
+    db.pragma("synchronous = NORMAL");
+    db.pragma("foreign_keys = ON");
+  } catch (e) {
+    db.close();
+    throw new StoreError(`${file}: could not configure the SQLite connection: ${(e as Error).message}`);
+  }
+  return db;
+}
