@@ -1,1 +1,5 @@
 export * from "./model.ts";
+export { normalizeDocument, type NormalizeHints } from "./parse.ts";
+export { parseValue, parseNumber, parseRate, parseFiscalYear, parseDate, parseMoneyUnit, parseGrade, decimalsOf, comparatorFromValueType } from "./values.ts";
+export { keyOf, tidyCjkSpaces } from "./text-key.ts";
+export { level1Of, level2Of, headerField, titleKind } from "./vocab.ts";

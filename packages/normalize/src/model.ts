@@ -124,6 +124,8 @@ export const Form = z.object({
   funding: z.array(FundingLine),
   indicators: z.array(Indicator),
   goals: z.array(Goal),
+  /** The form's own explanation of deviations (绩效目标执行出现的偏差和采取的措施, 偏差原因 rows). */
+  deviation: text.default(null),
   /** The form's own notes (注/备注): scoring rules that the report stage parses. */
   notes: z.array(z.string()),
   /** Required parts that could not be read: 'funding', 'indicators', 'total'. */

@@ -1,0 +1,80 @@
+/**
+ * Aligning a data row's cells to the columns of its header.
+ *
+ * In a PDF, DOCX or spreadsheet grid a cell sits exactly under its header. In
+ * text extracted from those files, merged cells vanish and rows shift left or
+ * right by a few slots, non-uniformly (the indicator name lands under 一级指标
+ * while the numbers stay put). Both cases are one problem: assign each
+ * non-empty cell, in order, to a distinct header column, preferring columns
+ * whose meaning fits the cell (a score column takes a number, 一级指标 takes
+ * 产出指标) and, among those, the nearest one. A monotonic alignment by dynamic
+ * programming solves it exactly; rows are short (≤ 30 cells).
+ */
+import type { RowCell } from "./rows.ts";
+
+export interface Column<F extends string> {
+  col: number;
+  field: F;
+}
+
+/** Cost of a cell being one column away from its header. Small: meaning beats position. */
+export const POSITION_PENALTY = 0.3;
+/** Cost of leaving a non-empty cell unassigned (junk, or a label with no column). */
+export const SKIP_PENALTY = 4;
+/** Below this a cell never goes to the column. */
+export const FORBIDDEN = -15;
+
+export interface Alignment<F extends string> {
+  byField: Map<F, RowCell>;
+  unassigned: RowCell[];
+}
+
+export function alignRow<F extends string>(
+  cells: RowCell[],
+  columns: Column<F>[],
+  fit: (field: F, text: string) => number,
+): Alignment<F> {
+  const n = cells.length;
+  const m = columns.length;
+  // best[i][j]: best score placing cells[i..] into columns[j..]
+  const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  const choice: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n; i >= 0; i--) {
+    for (let j = m; j >= 0; j--) {
+      if (i === n) { best[i]![j] = 0; continue; }
+      // 0 = skip cell, 1 = skip column, 2 = assign
+      let b = best[i + 1]![j]! - SKIP_PENALTY;
+      let c = 0;
+      if (j < m) {
+        if (best[i]![j + 1]! > b) { b = best[i]![j + 1]!; c = 1; }
+        const cell = cells[i]!;
+        const column = columns[j]!;
+        const f = fit(column.field, cell.text);
+        if (f > FORBIDDEN) {
+          const dist = distance(cell, column.col);
+          const s = f - POSITION_PENALTY * dist + best[i + 1]![j + 1]!;
+          if (s > b) { b = s; c = 2; }
+        }
+      }
+      best[i]![j] = b;
+      choice[i]![j] = c;
+    }
+  }
+  const byField = new Map<F, RowCell>();
+  const unassigned: RowCell[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n) {
+    const c = j <= m ? choice[i]![j]! : 0;
+    if (c === 2) { byField.set(columns[j]!.field, cells[i]!); i++; j++; }
+    else if (c === 1) j++;
+    else { unassigned.push(cells[i]!); i++; }
+  }
+  return { byField, unassigned };
+}
+
+function distance(cell: RowCell, col: number): number {
+  const last = cell.col + Math.max(1, cell.colSpan) - 1;
+  if (col >= cell.col && col <= last) return 0;
+  return col < cell.col ? cell.col - col : col - last;
+}

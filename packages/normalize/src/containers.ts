@@ -1,0 +1,154 @@
+/**
+ * Tables that hold many projects: a 绩效目标表 with one block of rows per
+ * project (rows of one project may break across pages, the project's own row
+ * printed in the middle of its block), and a department's 分项绩效项目清单.
+ */
+import type { Form, FundingLine } from "./model.ts";
+import type { Row } from "./rows.ts";
+import { newDraft, touch, type Draft } from "./draft.ts";
+import { align, readIndicatorRow } from "./sections.ts";
+import type { Field } from "./vocab.ts";
+import { level1Of, sourceKindOf } from "./vocab.ts";
+import { parseNumber } from "./values.ts";
+import { keyOf, tidyCjkSpaces } from "./text-key.ts";
+
+const PROJECT_FIELDS: Field[] = [
+  "unitCode", "projectName", "direction", "goal", "budget",
+  "incomeFiscal", "incomeFund", "incomeSpecial", "incomeOther", "basicSpending", "projectSpending",
+];
+const PROJECT_FIELD_SET = new Set<Field>(PROJECT_FIELDS);
+
+const AMOUNT_LABELS: [Field, string][] = [
+  ["budget", "资金总额"],
+  ["incomeFiscal", "一般公共预算"],
+  ["incomeFund", "政府性基金拨款"],
+  ["incomeSpecial", "财政专户管理资金"],
+  ["incomeOther", "其他资金"],
+  ["basicSpending", "基本支出"],
+  ["projectSpending", "项目支出"],
+];
+
+export interface TargetsState {
+  container: Draft;
+  current: Draft | null;
+  /** Level-1 labels already seen in the current project: seeing one again starts the next project. */
+  seenLevel1: Set<string>;
+  hasProjectRow: boolean;
+  lastLevel1: string | null;
+  projects: Draft[];
+}
+
+export function newTargetsState(container: Draft): TargetsState {
+  return { container, current: null, seenLevel1: new Set(), hasProjectRow: false, lastLevel1: null, projects: [] };
+}
+
+function startProject(st: TargetsState, row: Row): Draft {
+  const c = st.container;
+  const d = newDraft(c.form.kind, c.form.title, row);
+  d.container = false;
+  d.header = c.header;
+  d.form.agency = c.form.agency;
+  d.form.moneyUnit = c.form.moneyUnit;
+  d.form.fiscalYear = c.form.fiscalYear;
+  d.form.fillDate = c.form.fillDate;
+  st.current = d;
+  st.seenLevel1 = new Set();
+  st.hasProjectRow = false;
+  st.lastLevel1 = null;
+  st.projects.push(d);
+  return d;
+}
+
+/** A row that names a project or unit: it carries a unit code, or a name with an amount. */
+function isProjectRow(draft: Draft, row: Row): boolean {
+  const a = align(draft, row);
+  const code = a.byField.get("unitCode");
+  const amount = a.byField.get("budget") ?? a.byField.get("projectSpending");
+  return Boolean(code && /^\d{3,}$/.test(keyOf(code.text))) || Boolean(a.byField.get("projectName") && amount);
+}
+
+export function readTargetsRow(st: TargetsState, row: Row): void {
+  const header = st.container;
+  const projectRow = isProjectRow(header, row);
+  // Which level-1 label does the row carry (for the project-boundary test)?
+  const a = align(header, row, projectRow ? new Set() : PROJECT_FIELD_SET);
+  const l1Cell = a.byField.get("level1");
+  const l1 = l1Cell ? level1Of(l1Cell.text)?.name ?? keyOf(l1Cell.text) : null;
+  const repeats = l1 !== null && st.seenLevel1.has(l1) && l1 !== st.lastLevel1;
+  if (!st.current || (projectRow && st.hasProjectRow) || repeats) startProject(st, row);
+  const d = st.current!;
+  touch(d, row);
+  if (l1) {
+    st.seenLevel1.add(l1);
+    st.lastLevel1 = l1;
+  }
+  if (projectRow) {
+    st.hasProjectRow = true;
+    applyProjectRow(d, a);
+  }
+  const ind = readIndicatorRow(d, row, projectRow ? new Set() : PROJECT_FIELD_SET);
+  if (ind && ind.name && !/^\d+$/.test(keyOf(ind.name))) d.form.indicators.push(ind);
+}
+
+function applyProjectRow(d: Draft, a: ReturnType<typeof align>): void {
+  const f = d.form;
+  const name = a.byField.get("projectName")?.text;
+  if (name) {
+    if (f.kind === "department_targets") f.agency = tidyCjkSpaces(name);
+    else f.projectName = tidyCjkSpaces(name);
+  }
+  const goal = a.byField.get("goal")?.text;
+  if (goal) f.goals.push({ expected: tidyCjkSpaces(goal), actual: null });
+  for (const [field, label] of AMOUNT_LABELS) {
+    const cell = a.byField.get(field);
+    const v = parseNumber(cell?.text);
+    if (v === null) continue;
+    f.funding.push(fundingLine(f.funding.length + 1, label, field === "budget" ? "total" : sourceKindOf(label), v, cell!.text, null, null));
+  }
+}
+
+export function fundingLine(seq: number, source: string, kind: FundingLine["sourceKind"], budget: number | null, budgetText: string | null,
+  executed: number | null, executedText: string | null, balance: number | null = null, balanceText: string | null = null): FundingLine {
+  return {
+    seq, source, sourceKind: kind,
+    initialBudget: null, budget, executed, balance,
+    initialBudgetText: null, budgetText, executedText, balanceText,
+    executionRate: null, executionRateText: null, weight: null, score: null,
+    initialBudgetYuan: null, budgetYuan: null, executedYuan: null, balanceYuan: null,
+    page: null, line: null,
+  };
+}
+
+/** Projects of a target table, as forms; the unit's own total row (no indicators) is dropped. */
+export function finishTargets(st: TargetsState): Form[] {
+  return st.projects
+    .filter((d) => d.form.indicators.length > 0 || d.form.projectName)
+    .filter((d) => !(d.form.kind === "project_targets" && d.form.indicators.length === 0))
+    .map((d) => d.form);
+}
+
+// ---- 分项绩效项目清单 ---------------------------------------------------------------
+
+export function readProjectListRow(container: Draft, row: Row, parentSeq: number | null): Form | null {
+  const a = align(container, row);
+  const name = a.byField.get("projectName")?.text;
+  if (!name || parseNumber(name) !== null) return null;
+  const d = newDraft("project_list", container.form.title, row);
+  const f = d.form;
+  f.projectName = tidyCjkSpaces(name);
+  f.agency = container.form.agency;
+  f.fiscalYear = container.form.fiscalYear;
+  f.moneyUnit = container.form.moneyUnit;
+  f.parentSeq = parentSeq;
+  const cell = (x: Field) => a.byField.get(x)?.text ?? null;
+  const line = fundingLine(1, "项目资金", "total", parseNumber(cell("budget")), cell("budget"), parseNumber(cell("executed")), cell("executed"),
+    parseNumber(cell("balance")), cell("balance"));
+  line.page = row.page;
+  line.line = row.line;
+  f.funding.push(line);
+  f.totalScore = parseNumber(cell("score"));
+  const goal = cell("goal");
+  const done = cell("goalActual");
+  if (goal || done) f.goals.push({ expected: goal ? tidyCjkSpaces(goal) : null, actual: done ? tidyCjkSpaces(done) : null });
+  return f;
+}

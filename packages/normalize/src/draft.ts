@@ -1,0 +1,138 @@
+/**
+ * A form being read: the canonical Form plus the reading state (current
+ * section and its columns, the 一级/二级 labels to fill down).
+ */
+import type { Form, FormKind } from "./model.ts";
+import type { HeaderModel } from "./headers.ts";
+import type { Row } from "./rows.ts";
+import { factKeyOf, type FactKey } from "./vocab.ts";
+import { keyOf, tidyCjkSpaces } from "./text-key.ts";
+import { parseDate, parseFiscalYear, parseMoneyUnit } from "./values.ts";
+
+export interface LevelState {
+  level1: string | null;
+  level1Weight: number | null;
+  level2: string | null;
+  level2Weight: number | null;
+}
+
+export interface Draft {
+  form: Form;
+  header: HeaderModel | null;
+  /** Rows of a multi-row header still being collected. */
+  headerRows: Row[];
+  levels: LevelState;
+  /** Reading the 注/备注 lines at the bottom of the form. */
+  inNotes: boolean;
+  /** The total row was read: later rows belong to the form's tail (analysis, contacts). */
+  closed: boolean;
+  /** Containers (a targets table, a project list) hold projects rather than being one form. */
+  container: boolean;
+}
+
+export function newDraft(kind: FormKind, title: string | null, row: Row | null): Draft {
+  return {
+    form: {
+      seq: 1,
+      kind,
+      title: title ? tidyCjkSpaces(title) : null,
+      fiscalYear: title ? parseFiscalYear(title) : null,
+      agency: null,
+      supervisor: null,
+      supervisorCode: null,
+      implementer: null,
+      projectName: null,
+      fillDate: null,
+      moneyUnit: null,
+      moneyUnitEffective: null,
+      moneyUnitReason: null,
+      totalWeight: null,
+      totalScore: null,
+      grade: null,
+      pageFrom: row?.page ?? null,
+      pageTo: row?.page ?? null,
+      lineFrom: row?.line ?? null,
+      lineTo: row?.line ?? null,
+      funding: [],
+      indicators: [],
+      goals: [],
+      deviation: null,
+      notes: [],
+      missing: [],
+      parentSeq: null,
+    },
+    header: null,
+    headerRows: [],
+    levels: { level1: null, level1Weight: null, level2: null, level2Weight: null },
+    inNotes: false,
+    closed: false,
+    container: kind === "project_list" || kind === "project_targets" || kind === "department_targets",
+  };
+}
+
+export function touch(draft: Draft, row: Row): void {
+  const f = draft.form;
+  f.pageFrom ??= row.page;
+  f.pageTo = Math.max(f.pageTo ?? row.page, row.page);
+  if (row.line !== null) {
+    f.lineFrom ??= row.line;
+    f.lineTo = Math.max(f.lineTo ?? row.line, row.line);
+  }
+}
+
+/** Split a supervisor cell: [187]黔南…局, 303-忻州市医疗保障局, 187 黔南… → code and name. */
+export function splitCode(text: string): { code: string | null; name: string } {
+  const t = tidyCjkSpaces(text);
+  const m = t.match(/^[[【(（]?\s*(\d{2,})\s*[\]】)）]?\s*[-—_:：\s]?\s*(.*)$/);
+  if (m && m[2]) return { code: m[1]!, name: m[2].trim() };
+  return { code: null, name: t };
+}
+
+/** Apply one header fact (项目名称, 主管部门及代码, 单位(盖章), 填报日期 …) to the form. */
+export function applyFact(form: Form, key: FactKey, value: string): void {
+  const v = tidyCjkSpaces(value);
+  if (!v) return;
+  switch (key) {
+    case "projectName":
+      form.projectName ??= v;
+      break;
+    case "supervisor": {
+      const { code, name } = splitCode(v);
+      form.supervisor ??= name;
+      form.supervisorCode ??= code;
+      break;
+    }
+    case "implementer":
+      form.implementer ??= splitCode(v).name;
+      break;
+    case "agency": {
+      const unit = parseMoneyUnit(`单位:${v}`);
+      if (unit && /^(万元|元)$/.test(keyOf(v))) form.moneyUnit ??= unit;
+      else form.agency ??= v;
+      break;
+    }
+    case "fillDate":
+      form.fillDate ??= parseDate(v) ?? v;
+      break;
+    case "moneyUnit":
+      form.moneyUnit ??= parseMoneyUnit(`单位:${v}`) ?? parseMoneyUnit(v);
+      break;
+    default:
+      break;
+  }
+}
+
+/** "单位(盖章): 黔南州医疗保障局" → [agency, 黔南州医疗保障局]; also 金额单位：万元. */
+export function factFromLine(text: string): { key: FactKey; value: string }[] {
+  const out: { key: FactKey; value: string }[] = [];
+  // Several facts on one line: 填报单位：X    单位：万元
+  const parts = text.split(/\s{2,}|\t/);
+  for (const part of parts) {
+    const m = part.match(/^\s*([^:：]{1,14})[:：]\s*(.*)$/);
+    if (!m) continue;
+    const key = factKeyOf(m[1]!);
+    if (key) out.push({ key, value: m[2]! });
+    else if (/单位/.test(m[1]!) && parseMoneyUnit(`单位:${m[2]}`)) out.push({ key: "moneyUnit", value: m[2]! });
+  }
+  return out;
+}

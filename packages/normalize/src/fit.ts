@@ -1,0 +1,76 @@
+/**
+ * How well a cell's text fits a column's meaning: the scores the row aligner
+ * maximises. Positive = a good fit, FORBIDDEN or below = never.
+ */
+import type { Field } from "./vocab.ts";
+import { level1Of, level2Of, hasDeclaredWeight, sourceKindOf } from "./vocab.ts";
+import { isScoreLike, isPercentText, isValueTypeText, parseNumber, parseValue, parseMoneyUnit } from "./values.ts";
+import { keyOf } from "./text-key.ts";
+
+const NEVER = -100;
+
+const AMOUNT_FIELDS = new Set<Field>([
+  "declaredBudget", "initialBudget", "budget", "executed", "balance",
+  "incomeFiscal", "incomeFund", "incomeSpecial", "incomeOther", "basicSpending", "projectSpending",
+]);
+
+export function fit(field: Field, text: string): number {
+  const isNum = parseNumber(text) !== null;
+  if (AMOUNT_FIELDS.has(field)) return isNum ? 2 : NEVER;
+  switch (field) {
+    case "weight":
+    case "score":
+      return isScoreLike(text) ? 3 : NEVER;
+    case "rate":
+      return isPercentText(text) ? 3 : isNum ? 1 : NEVER;
+    case "level1": {
+      if (isNum) return NEVER;
+      if (level1Of(text)) return 5 + (hasDeclaredWeight(text) ? 1 : 0);
+      return hasDeclaredWeight(text) ? 0 : -3;
+    }
+    case "level2": {
+      if (isNum) return NEVER;
+      if (level2Of(text)) return 5;
+      if (level1Of(text)) return -4;
+      return hasDeclaredWeight(text) ? 2 : -1.5;
+    }
+    case "name":
+      if (isNum) return -6;
+      if (level1Of(text) || level2Of(text)) return -3;
+      return 1;
+    case "target":
+    case "adjustedTarget":
+    case "actual": {
+      const v = parseValue(text);
+      return v.value !== null || (v.comparator !== null && v.comparator !== "qualitative") ? 1.5 : 0.5;
+    }
+    case "valueType":
+      return isValueTypeText(text) ? 5 : -8;
+    case "unit":
+      return !isNum && keyOf(text).length <= 6 ? 1 : -3;
+    case "reason":
+    case "description":
+    case "scoringRule":
+    case "remark":
+    case "goal":
+    case "goalActual":
+    case "direction":
+      return isNum ? -2 : 0;
+    case "label":
+      return /^绩效指标$/.test(keyOf(text)) ? 3 : -6;
+    case "fundLabel":
+      if (isNum) return NEVER;
+      return /项目资金|资金情况|预算安排|执行进度/.test(keyOf(text)) || parseMoneyUnit(text) ? 2 : -1;
+    case "source":
+      if (isNum) return NEVER;
+      return sourceKindOf(text) !== "other" || /其他/.test(text) ? 3 : 0;
+    case "unitCode":
+      return /^\d{3,}$/.test(keyOf(text)) ? 3 : -10;
+    case "projectName":
+      return isNum ? -10 : 1;
+    case "seq":
+      return /^\d{1,4}$/.test(keyOf(text)) ? 2 : -10;
+    default:
+      return 0;
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Which money unit a form really uses. Forms declare 万元 or 元 in a header, and
+ * the declaration is sometimes wrong (a 项目资金（元）block holding 15, 80 and
+ * 23.11 while the form's own cost indicator says ≤15万元). The effective unit is
+ * decided from evidence in the same document, and all *_yuan amounts use it.
+ */
+import type { Form, MoneyUnit, NarrativeLine, SideTable } from "./model.ts";
+import { parseValue } from "./values.ts";
+
+/** A project budget below this many yuan is implausible for a form that declares 元. */
+export const MIN_PLAUSIBLE_BUDGET_YUAN = 1000;
+/** Relative tolerance when matching an amount against a cost indicator or another table. */
+export const AMOUNT_MATCH_TOLERANCE = 0.005;
+
+const FACTOR: Record<MoneyUnit, number> = { "元": 1, "万元": 10_000 };
+
+export function resolveMoneyUnits(forms: Form[], sideTables: SideTable[], narrative: NarrativeLine[]): void {
+  void narrative;
+  for (const form of forms) {
+    const decided = decideUnit(form, sideTables);
+    form.moneyUnitEffective = decided.unit;
+    form.moneyUnitReason = decided.reason;
+    const factor = decided.unit ? FACTOR[decided.unit] : null;
+    for (const l of form.funding) {
+      const y = (v: number | null) => (v === null || factor === null ? null : round2(v * factor));
+      l.initialBudgetYuan = y(l.initialBudget);
+      l.budgetYuan = y(l.budget);
+      l.executedYuan = y(l.executed);
+      l.balanceYuan = y(l.balance);
+    }
+  }
+}
+
+function decideUnit(form: Form, sideTables: SideTable[]): { unit: MoneyUnit | null; reason: string | null } {
+  const declared = form.moneyUnit;
+  const total = form.funding.find((l) => l.sourceKind === "total") ?? form.funding[0];
+  const amount = total?.budget ?? total?.executed ?? null;
+  if (declared === null) {
+    // Nothing declared: 万元 is the norm for these forms, unless the magnitude says yuan.
+    if (amount === null) return { unit: null, reason: null };
+    return amount >= 1_000_000
+      ? { unit: "元", reason: `未声明金额单位，金额${amount}按元计` }
+      : { unit: "万元", reason: null };
+  }
+  if (amount === null || amount === 0) return { unit: declared, reason: null };
+  // Evidence 1: the form's own cost indicator names the budget in 万元 (≤15万元) or 元.
+  for (const ind of form.indicators) {
+    for (const t of [ind.targetText, ind.actualText]) {
+      const v = parseValue(t);
+      if (v.value === null || (v.unit !== "万元" && v.unit !== "元")) continue;
+      if (close(v.value, amount) && v.unit !== declared) {
+        return { unit: v.unit, reason: `成本指标“${ind.name}”写作${t}，与表头声明的${declared}不符，金额按${v.unit}计` };
+      }
+      // The same amount written in the other unit (628084元 for 62.81万元) confirms the declaration.
+      if (v.unit !== declared && close(v.value * FACTOR[v.unit], amount * FACTOR[declared])) return { unit: declared, reason: null };
+    }
+  }
+  // Evidence 2: another table of the same project in this document (a 元 table in the report).
+  for (const s of sideTables) {
+    if (!s.moneyUnit || s.budget === null || (s.projectName && form.projectName && !form.projectName.includes(s.projectName) && !s.projectName.includes(form.projectName))) continue;
+    if (s.moneyUnit === declared && close(s.budget, amount)) return { unit: declared, reason: null };
+    if (s.moneyUnit !== declared && close(s.budget * FACTOR[s.moneyUnit], amount * FACTOR[declared])) return { unit: declared, reason: null };
+    if (s.moneyUnit !== declared && close(s.budget, amount)) {
+      return { unit: s.moneyUnit, reason: `同一项目在本文件另一张表中以${s.moneyUnit}列示为${s.budget}，金额按${s.moneyUnit}计` };
+    }
+  }
+  // Evidence 3: magnitude alone.
+  if (declared === "元" && amount < MIN_PLAUSIBLE_BUDGET_YUAN) {
+    return { unit: "万元", reason: `表头声明元，但预算数${amount}不足${MIN_PLAUSIBLE_BUDGET_YUAN}元，金额按万元计` };
+  }
+  return { unit: declared, reason: null };
+}
+
+const close = (a: number, b: number) => Math.abs(a - b) <= Math.max(Math.abs(b) * AMOUNT_MATCH_TOLERANCE, 0.005);
+const round2 = (v: number) => Math.round(v * 100) / 100;

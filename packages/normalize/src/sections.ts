@@ -1,0 +1,210 @@
+/**
+ * Reading the data rows of each form part, once its header is known.
+ */
+import type { FundingLine, Indicator } from "./model.ts";
+import type { Row, RowCell } from "./rows.ts";
+import type { Draft, LevelState } from "./draft.ts";
+import type { Field } from "./vocab.ts";
+import { alignRow, type Alignment } from "./align.ts";
+import { fit } from "./fit.ts";
+import { level1Of, level2Of, splitDeclaredWeight, sourceKindOf, hasDeclaredWeight } from "./vocab.ts";
+import { comparatorFromValueType, parseNumber, parseRate, parseValue, isEmptyValue } from "./values.ts";
+import { keyOf, tidyCjkSpaces } from "./text-key.ts";
+
+export function align(draft: Draft, row: Row, exclude: Set<Field> = new Set()): Alignment<Field> {
+  const columns = (draft.header?.columns ?? []).filter((c) => !exclude.has(c.field));
+  return alignRow(row.cells, columns, fit);
+}
+
+const text = (a: Alignment<Field>, f: Field): string | null => {
+  const c = a.byField.get(f);
+  return c ? tidyCjkSpaces(c.text) : null;
+};
+const number = (a: Alignment<Field>, f: Field): number | null => parseNumber(a.byField.get(f)?.text);
+
+// ---- funding -----------------------------------------------------------------
+
+/** One line of the funding block: 年度资金总额 228 228 181.82 10分 79.74% 8. */
+export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
+  const a = align(draft, row);
+  let source = text(a, "source");
+  if (!source) {
+    // No 资金来源 column (忻州, 高邑): the label is the first unplaced word cell.
+    const label = a.unassigned.find((c) => parseNumber(c.text) === null);
+    source = label ? tidyCjkSpaces(label.text) : null;
+  }
+  const amounts = (["initialBudget", "budget", "executed", "balance"] as const).map((f) => a.byField.get(f));
+  if (!source && amounts.every((c) => !c)) return null;
+  source = (source ?? "资金").replace(/^-+/, "").replace(/[:：]$/, "");
+  const raw = (f: Field) => a.byField.get(f)?.text ?? null;
+  return {
+    seq: draft.form.funding.length + 1,
+    source,
+    sourceKind: sourceKindOf(source),
+    initialBudget: number(a, "initialBudget"),
+    budget: number(a, "budget"),
+    executed: number(a, "executed"),
+    balance: number(a, "balance"),
+    initialBudgetText: raw("initialBudget"),
+    budgetText: raw("budget"),
+    executedText: raw("executed"),
+    balanceText: raw("balance"),
+    executionRate: parseRate(raw("rate")),
+    executionRateText: raw("rate"),
+    weight: number(a, "weight"),
+    score: number(a, "score"),
+    initialBudgetYuan: null,
+    budgetYuan: null,
+    executedYuan: null,
+    balanceYuan: null,
+    page: row.page,
+    line: row.line,
+  };
+}
+
+// ---- goals -------------------------------------------------------------------
+
+export function readGoalsRow(draft: Draft, row: Row): void {
+  const a = align(draft, row);
+  const expected = text(a, "goal");
+  const actual = text(a, "goalActual");
+  if (!expected && !actual) {
+    const only = row.cells.map((c) => c.text).join("\n");
+    if (only) draft.form.goals.push({ expected: tidyCjkSpaces(only), actual: null });
+    return;
+  }
+  draft.form.goals.push({ expected, actual });
+}
+
+// ---- indicators ----------------------------------------------------------------
+
+/**
+ * A text line inside the indicator table that is a level-1 label whose merged
+ * cell the extractor printed as narrative: 过程（执行） then （40）.
+ */
+export function readLevelLine(draft: Draft, line: string): boolean {
+  const k = keyOf(line);
+  const weightOnly = k.match(/^\((\d+(?:\.\d+)?)分?\)$/);
+  if (weightOnly && draft.levels.level1 && draft.levels.level1Weight === null) {
+    draft.levels.level1Weight = Number(weightOnly[1]);
+    return true;
+  }
+  const l1 = level1Of(line);
+  if (l1 && k.length <= 16) {
+    setLevel1(draft.levels, l1.name, l1.weight);
+    return true;
+  }
+  return false;
+}
+
+function setLevel1(levels: LevelState, name: string, weight: number | null): void {
+  if (levels.level1 !== name) {
+    levels.level2 = null;
+    levels.level2Weight = null;
+  }
+  levels.level1 = name;
+  levels.level1Weight = weight ?? (levels.level1 === name ? levels.level1Weight : null);
+}
+
+function canonicalLevel2(label: string): { name: string; weight: number | null } {
+  const l2 = level2Of(label);
+  if (l2) return l2;
+  return splitDeclaredWeight(label);
+}
+
+/**
+ * One indicator row. Level labels present in the row update the fill-down
+ * state; rows that only carry labels (a 二级指标 with no indicator) update it
+ * and yield nothing.
+ */
+export function readIndicatorRow(draft: Draft, row: Row, exclude: Set<Field> = new Set()): Indicator | null {
+  const a = align(draft, row, exclude);
+  const levels = draft.levels;
+  const l1Text = text(a, "level1");
+  let l2Text = text(a, "level2");
+  if (l1Text) {
+    const l1 = level1Of(l1Text);
+    // A level-1 word without a weight inside a form whose level-1 labels carry
+    // declared weights (产出指标(50分) … then 成本指标 in the same column) is
+    // printed where a 二级指标 belongs.
+    if (l1 && l1.weight === null && levels.level1Weight !== null && !hasDeclaredWeight(l1Text)) {
+      l2Text ??= l1Text;
+    } else if (l1) setLevel1(levels, l1.name, l1.weight);
+    else {
+      const { name, weight } = splitDeclaredWeight(l1Text);
+      setLevel1(levels, name, weight);
+    }
+  }
+  if (l2Text) {
+    const l2 = canonicalLevel2(l2Text);
+    levels.level2 = l2.name;
+    levels.level2Weight = l2.weight;
+  }
+  let name = text(a, "name");
+  const weight = number(a, "weight");
+  const score = number(a, "score");
+  const target = text(a, "target");
+  const actual = text(a, "actual");
+  const adjusted = text(a, "adjustedTarget");
+  if (!name) {
+    // A row with numbers but no name keeps its level label as name; a row of labels only is no indicator.
+    if (weight === null && score === null) return null;
+    name = levels.level2 ?? levels.level1 ?? "";
+  }
+  const declared = splitDeclaredWeight(name);
+  if (declared.weight !== null && (weight === null || declared.weight === weight)) name = tidyCjkSpaces(declared.name);
+  const valueType = text(a, "valueType");
+  const tv = parseValue(target);
+  const av = parseValue(actual);
+  const typeComparator = comparatorFromValueType(valueType);
+  const unitCol = text(a, "unit");
+  let comparator = typeComparator ?? tv.comparator;
+  if (comparator === null && target) comparator = "qualitative";
+  return {
+    seq: draft.form.indicators.length + 1,
+    level1: levels.level1,
+    level1Weight: levels.level1Weight,
+    level2: levels.level2,
+    level2Weight: levels.level2Weight,
+    name,
+    targetText: target,
+    adjustedTargetText: adjusted,
+    actualText: actual,
+    comparator,
+    targetValue: tv.value,
+    targetValueMax: tv.valueMax,
+    actualValue: av.value,
+    unit: unitCol && !isEmptyValue(unitCol) ? unitCol : tv.unit ?? av.unit,
+    valueType,
+    weight: weight ?? (declared.weight !== null && text(a, "weight") === null ? declared.weight : null),
+    score,
+    reason: text(a, "reason"),
+    scoringRule: text(a, "scoringRule"),
+    description: text(a, "description") ?? remarkText(a),
+    page: row.page,
+    line: row.line,
+  };
+}
+
+function remarkText(a: Alignment<Field>): string | null {
+  const r = text(a, "remark");
+  return r && parseNumber(r) === null ? r : null;
+}
+
+// ---- totals ------------------------------------------------------------------
+
+/** 总分 100 98, 合计 100 97, 总 分 95.23 优: the last two numbers are weight and score; one number is the score. */
+export function readTotalRow(draft: Draft, cells: RowCell[]): string | null {
+  const nums = cells.slice(1).map((c) => parseNumber(c.text)).filter((v): v is number => v !== null);
+  const f = draft.form;
+  if (nums.length >= 2) {
+    f.totalWeight = nums[nums.length - 2]!;
+    f.totalScore = nums[nums.length - 1]!;
+  } else if (nums.length === 1) {
+    f.totalScore = nums[0]!;
+  }
+  const rest = cells.slice(1).filter((c) => parseNumber(c.text) === null).map((c) => c.text);
+  return rest.length ? rest[0]! : null;
+}
+
+export { parseRate };

@@ -1,0 +1,29 @@
+/**
+ * A comparison key for labels: the same header printed as 总 分, 总分, 自评 结论,
+ * 全年预算数（A）or 全年预算数(A) must compare equal. Raw text is never replaced
+ * by its key; the key is only used to match.
+ */
+const FULL_TO_HALF: Record<string, string> = {
+  "（": "(", "）": ")", "：": ":", "，": ",", "；": ";", "【": "[", "】": "]",
+  "［": "[", "］": "]", "＜": "<", "＞": ">", "＝": "=", "％": "%", "．": ".",
+  "〔": "[", "〕": "]", "﹙": "(", "﹚": ")", "“": "\"", "”": "\"",
+};
+
+export function foldPunctuation(s: string): string {
+  return s.replace(/[（）：，；【】［］＜＞＝％．〔〕﹙﹚“”]/g, (c) => FULL_TO_HALF[c] ?? c)
+    .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/** Space-free, half-width form for matching. */
+export function keyOf(s: string | null | undefined): string {
+  if (!s) return "";
+  return foldPunctuation(s).replace(/[\s\u3000]+/g, "");
+}
+
+/** Collapse the spaces a PDF text layer puts inside CJK words (总 分 → 总分), keep them between Latin words. */
+export function tidyCjkSpaces(s: string): string {
+  return s
+    .replace(/([\u3400-\u9FFF\uF900-\uFAFF（）：，；、。“”])\s+(?=[\u3400-\u9FFF\uF900-\uFAFF（）：，；、。“”])/g, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
+}

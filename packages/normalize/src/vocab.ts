@@ -1,0 +1,211 @@
+/**
+ * What form parts mean, by their words. Headers are matched on keyOf() text
+ * with trailing (A)/(B) markers and declared weights removed, so 全年预算数（A）,
+ * 全年预算数(A) and 全年 预算数 are one header.
+ */
+import type { SourceKind } from "./model.ts";
+import { keyOf } from "./text-key.ts";
+
+export type Field =
+  // indicator tables
+  | "label" | "level1" | "level2" | "name" | "target" | "adjustedTarget" | "actual" | "weight" | "score"
+  | "reason" | "scoringRule" | "description" | "unit" | "valueType" | "remark"
+  // funding blocks
+  | "fundLabel" | "source" | "declaredBudget" | "initialBudget" | "budget" | "executed" | "balance" | "rate"
+  // target tables and project lists
+  | "unitCode" | "projectName" | "direction" | "goal" | "goalActual" | "seq"
+  | "incomeFiscal" | "incomeFund" | "incomeSpecial" | "incomeOther" | "basicSpending" | "projectSpending";
+
+/** Header text (key form, markers stripped) → field. Order matters: first match wins. */
+const HEADER_PATTERNS: [RegExp, Field][] = [
+  [/^一级指标$/, "level1"],
+  [/^二级指标$/, "level2"],
+  [/^(三级指标|指标名称|绩效指标名称|具体指标)$/, "name"],
+  [/^(调整后指标值?|调整后目标值|调整后指标值\(A\))$/, "adjustedTarget"],
+  [/^(年度指标值|年初指标值?|指标值|年度目标值|目标值|年度指标|预期指标值|计划指标值|预期目标值|年度绩效指标值)$/, "target"],
+  [/^(实际完成值|全年完成值|全年实际完成值|实际完成|完成值|实际值|实际完成指标值)$/, "actual"],
+  [/^(分值|权重|指标分值|权重分值|分值权重|标准分值|权重\(分\))$/, "weight"],
+  [/^(得分|自评得分|实际得分|评分|评价得分)$/, "score"],
+  [/^(未完成原因分析|未完成原因|偏差原因分析及改进措施|偏差原因|原因分析|未完成原因和改进措施|偏差原因分析)$/, "reason"],
+  [/^(评\(扣\)分标准|评\(扣分标准\)|评分标准|评价标准|扣分标准|评分规则|评\(扣\)分规则)$/, "scoringRule"],
+  [/^(指标内容|指标解释|指标值内容|指标说明|指标定义)$/, "description"],
+  [/^(度量单位|计量单位|指标单位)$/, "unit"],
+  [/^(指标值类型|指标性质|指标类型|指标方向)$/, "valueType"],
+  [/^备注$/, "remark"],
+  [/^绩效指标$/, "label"],
+  // funding
+  [/^(资金来源|来源|资金性质)$/, "source"],
+  [/^(目标申报数?|申报数)$/, "declaredBudget"],
+  [/^(预算编制数?|年初预算数|年初预算|年初预算金额|年初预算安排)$/, "initialBudget"],
+  [/^(全年预算数|调整后预算数|全年预算|预算数|预算数\(调整后\)|预算金额|预算安排情况\(调整后\)|预算安排情况|资金总额|年度资金总额)$/, "budget"],
+  [/^(全年执行数|执行数|全年执行|实际执行数|执行数\(至\d{4}年底\)|资金执行情况|实际支出|支出数)$/, "executed"],
+  [/^(资金结\(转\)余|结余|结转结余|结余结转|资金结余|结余交回财政数|结转结余数|资金结转结余)$/, "balance"],
+  [/^(执行率|预算执行率|资金执行率)$/, "rate"],
+  [/^(项目资金.*|年度资金.*|资金情况.*|项目资金预算安排及执行进度.*)$/, "fundLabel"],
+  // target tables, project lists
+  [/^(单位代码|单位编码|项目代码|项目编码)$/, "unitCode"],
+  [/^(单位\(专项\)名称|项目名称|专项名称|单位名称)$/, "projectName"],
+  [/^支出方向$/, "direction"],
+  [/^(实施期绩效目标|年度绩效目标|整体绩效目标|分项项目绩效目标|绩效目标|年度目标|预期目标|项目年度绩效目标)$/, "goal"],
+  [/^(分项项目绩效目标完成情况|实际完成情况|目标完成情况)$/, "goalActual"],
+  [/^序号$/, "seq"],
+  [/^一般公共预算$/, "incomeFiscal"],
+  [/^政府性基金(拨款|预算)?$/, "incomeFund"],
+  [/^财政专户管理资金$/, "incomeSpecial"],
+  [/^其他资金$/, "incomeOther"],
+  [/^基本支出$/, "basicSpending"],
+  [/^项目支出$/, "projectSpending"],
+];
+
+/** Strip (A)/(B), declared weights (10分), colons, and folding. */
+export function headerKey(text: string): string {
+  return keyOf(text)
+    .replace(/\((万元|元)\)$/, "")
+    .replace(/\((A|B|C|a|b)\)$/, "")
+    .replace(/[:：]$/, "")
+    .replace(/\(\d+(\.\d+)?分?\)$/, "");
+}
+
+export function headerField(text: string): Field | null {
+  const k = headerKey(text);
+  if (!k) return null;
+  for (const [re, f] of HEADER_PATTERNS) if (re.test(k)) return f;
+  return null;
+}
+
+/** Sub-header cells that a PDF text layer may print far from their parent: parent → children. */
+export const HEADER_CHILDREN: [RegExp, RegExp][] = [
+  [/^按支出性质分$/, /^(基本支出|项目支出)$/],
+  [/^按收入性质分$/, /^(一般公共预算|政府性基金.*|财政专户管理资金|其他资金)$/],
+];
+
+// ---- indicator levels ------------------------------------------------------
+
+/** Canonical level-1 names and the words that name them. */
+const LEVEL1: [RegExp, string][] = [
+  [/^产出指标$|^产出$/, "产出指标"],
+  [/^效益指标$|^效益$/, "效益指标"],
+  [/^(服务对象)?满意度(指标)?$/, "满意度指标"],
+  [/^成本指标$/, "成本指标"],
+  [/^投入(指标)?$/, "投入"],
+  [/^过程(指标)?(\(执行\))?$|^过程\(执行\)指标$/, "过程"],
+  [/^效果(指标)?$/, "效果"],
+  [/^决策(指标)?$/, "决策"],
+  [/^管理(指标)?$/, "管理"],
+  [/^履职效能$/, "履职效能"],
+  [/^能力建设$/, "能力建设"],
+];
+
+/** Canonical level-2 names: a stem and its canonical form. */
+const LEVEL2: [RegExp, string][] = [
+  [/^数量(指标)?$/, "数量指标"],
+  [/^质量(指标)?$/, "质量指标"],
+  [/^时效(指标)?$/, "时效指标"],
+  [/^成本(指标)?$/, "成本指标"],
+  [/^经济成本(指标)?$/, "经济成本指标"],
+  [/^社会成本(指标)?$/, "社会成本指标"],
+  [/^生态环境成本(指标)?$/, "生态环境成本指标"],
+  [/^经济效益(指标)?$/, "经济效益指标"],
+  [/^社会效益(指标)?$/, "社会效益指标"],
+  [/^生态效益(指标)?$/, "生态效益指标"],
+  [/^可持续影响(指标)?$/, "可持续影响指标"],
+  [/^(服务对象)?满意度(指标)?$/, "服务对象满意度指标"],
+  [/^(社会公众或服务对象满意度|社会公众满意度)(指标)?$/, "服务对象满意度指标"],
+];
+
+export interface LevelLabel {
+  name: string;
+  weight: number | null;
+}
+
+/** Split a declared weight off a label: 产出指标 (50分) → 产出指标, 50; 预算执行（25） → 预算执行, 25. */
+export function splitDeclaredWeight(text: string): LevelLabel {
+  const k = keyOf(text);
+  const m = k.match(/^(.*?)\((\d+(?:\.\d+)?)分?\)$/) ?? k.match(/^(.*?)(\d+(?:\.\d+)?)分$/);
+  if (m && m[1]) return { name: m[1], weight: Number(m[2]) };
+  return { name: k, weight: null };
+}
+
+export function level1Of(text: string): LevelLabel | null {
+  const { name, weight } = splitDeclaredWeight(text);
+  for (const [re, canon] of LEVEL1) if (re.test(name)) return { name: canon, weight };
+  return null;
+}
+
+export function level2Of(text: string): LevelLabel | null {
+  const { name, weight } = splitDeclaredWeight(text);
+  for (const [re, canon] of LEVEL2) if (re.test(name)) return { name: canon, weight };
+  return null;
+}
+
+/** A label carrying a declared weight, such as 预算执行（25） or 绩效评价 (8). */
+export function hasDeclaredWeight(text: string): boolean {
+  return splitDeclaredWeight(text).weight !== null && !/^\d/.test(keyOf(text));
+}
+
+// ---- funding sources ---------------------------------------------------------
+
+const SOURCE_KINDS: [RegExp, SourceKind][] = [
+  [/年度资金总额|资金总额|^合计|^总计|^预算数|^执行数|项目资金$/, "total"],
+  [/上年结转|结转资金|结转结余/, "carryover"],
+  [/中央/, "central"],
+  [/上级|省级|市级补助|省补/, "superior"],
+  [/本级|地方|市县级?|县级|市县区|州本级|区级/, "local"],
+  [/财政拨款|财政资金|一般公共预算|财政补助/, "fiscal"],
+  [/自有|单位资金|事业收入|经营收入/, "own"],
+  [/其他/, "other"],
+];
+
+export function sourceKindOf(label: string): SourceKind {
+  const k = keyOf(label).replace(/^其中[:：]?/, "");
+  for (const [re, kind] of SOURCE_KINDS) if (re.test(k)) return kind;
+  return "other";
+}
+
+// ---- form titles and fact labels ---------------------------------------------
+
+export type TitleKind = "project_self_eval" | "department_self_eval" | "project_targets" | "department_targets" | "project_list";
+
+/** A form title line: it ends in 表 (or 清单) and names what the form is. */
+export function titleKind(text: string): TitleKind | null {
+  const k = keyOf(text).replace(/^(附件|附表)\d*[:：]?/, "");
+  if (k.length > 60) return null;
+  if (/分项绩效项目清单$|项目绩效清单$|分项项目清单$/.test(k)) return "project_list";
+  if (!/(绩效|自评).*表$/.test(k) && !/表\(\d{4}年度?\)$/.test(k)) return null;
+  const whole = /整体|部门支出|单位整体/.test(k);
+  if (/自评|评价/.test(k)) return whole ? "department_self_eval" : "project_self_eval";
+  if (/目标/.test(k)) return whole ? "department_targets" : "project_targets";
+  return null;
+}
+
+export type FactKey = "projectName" | "supervisor" | "implementer" | "agency" | "fillDate" | "moneyUnit" | "contact" | "phone";
+
+const FACT_LABELS: [RegExp, FactKey][] = [
+  [/^(项目名称|专项名称|项目\(专项\)名称)$/, "projectName"],
+  [/^(主管部门及代码|主管部门|主管单位|主管部门\(单位\)|主管部门名称及代码)$/, "supervisor"],
+  [/^(实施单位|预算单位|项目实施单位|实施单位\(盖章\)|项目单位)$/, "implementer"],
+  [/^(单位\(盖章\)|填报单位|单位名称|填报单位\(盖章\)|部门\(单位\)名称|部门名称|单位|部门\(盖章\)|评价单位)$/, "agency"],
+  [/^(填报日期|填表日期|日期|填报时间)$/, "fillDate"],
+  [/^(金额单位|单位:万元|单位:元)$/, "moneyUnit"],
+  [/^(联系人|填报人|填表人|项目负责人)$/, "contact"],
+  [/^(联系电话|电话)$/, "phone"],
+];
+
+export function factKeyOf(label: string): FactKey | null {
+  const k = keyOf(label).replace(/[:：]$/, "");
+  for (const [re, f] of FACT_LABELS) if (re.test(k)) return f;
+  return null;
+}
+
+/** Row labels that close a form's indicator table. */
+export function isTotalLabel(text: string): boolean {
+  return /^(总分|合计|总计|综合得分|自评总分|总得分|合计得分)$/.test(keyOf(text).replace(/[:：]$/, ""));
+}
+
+export function isGradeLabel(text: string): boolean {
+  return /^(绩效结论|自评结论|评价结论|自评等级|评价等级|绩效等级|等级|自评等次|评价等次)$/.test(keyOf(text).replace(/[:：]$/, ""));
+}
+
+export function isGoalsHeader(text: string): boolean {
+  return /^(年度总体目标|项目年度绩效目标|年度绩效目标|总体目标|年度目标|绩效目标|项目绩效目标|年度总体目标完成情况)$/.test(headerKey(text));
+}
