@@ -24,6 +24,7 @@ const EXTRACTORS: Record<string, Extractor> = {
   docx: async (bytes) => (await import("./docx/extract-docx.ts")).extractDocx(bytes),
   xlsx: async (bytes) => (await import("./sheet/extract-sheet.ts")).extractXlsx(bytes),
   xls: async (bytes) => (await import("./sheet/extract-sheet.ts")).extractXls(bytes),
+  pdf: async (bytes, opts) => (await import("./pdf/index.ts")).extractPdf(bytes, opts),
   // OLE2 without a telling extension: an encrypted DOCX/XLSX (refused as 'encrypted') or a legacy workbook.
   ole2: async (bytes) => (await import("./sheet/extract-sheet.ts")).extractOle2(bytes),
 };

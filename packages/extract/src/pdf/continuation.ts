@@ -1,0 +1,116 @@
+/**
+ * A table that runs over a page break comes out as one table: the part on the
+ * next page is appended when it has the same column borders; a header row the
+ * producer repeated is dropped; a merged cell cut by the break is extended
+ * back over the rows below; a row whose text was cut is joined back.
+ */
+import { type Box, unionBox } from "./geometry.ts";
+import { clusterValues } from "./lattice.ts";
+import type { FoundCell, PageTable } from "./page-tables.ts";
+import { joinWrappedLines } from "./words.ts";
+
+/** Column borders closer than this (pt) are the same border on both pages. */
+export const BORDER_MATCH_TOLERANCE = 3;
+/** Share of the narrower part's borders that must match the other's. */
+const MIN_BORDER_MATCH_SHARE = 0.8;
+
+/** A table possibly assembled from parts on consecutive pages. */
+export interface DocTable extends PageTable {
+  pageTo: number;
+}
+
+const near = (a: number, b: number) => Math.abs(a - b) <= BORDER_MATCH_TOLERANCE;
+const spaceFree = (s: string) => s.replace(/\s+/g, "");
+
+/** Whether `next` (first thing on its page) continues `prev` (last thing on the page before). */
+export function continuesTable(prev: DocTable, next: PageTable): boolean {
+  if (next.page !== prev.pageTo + 1) return false;
+  const a = prev.xs, b = next.xs;
+  if (!near(a[0]!, b[0]!) || !near(a[a.length - 1]!, b[b.length - 1]!)) return false;
+  const [fewer, more] = a.length <= b.length ? [a, b] : [b, a];
+  const matched = fewer.filter((x) => more.some((y) => near(x, y))).length;
+  return matched / fewer.length >= MIN_BORDER_MATCH_SHARE;
+}
+
+const rowTexts = (t: PageTable, rows: number) =>
+  t.cells.filter((c) => c.row < rows).sort((p, q) => p.row - q.row || p.col - q.col).map((c) => `${c.row}:${c.col}:${c.colSpan}:${spaceFree(c.text)}`);
+
+/** Number of leading rows of `next` that repeat `prev`'s header (0 if none). */
+export function repeatedHeaderRows(prev: PageTable, next: PageTable): number {
+  const first = next.cells.filter((c) => c.row === 0);
+  if (!first.length || first.every((c) => !c.text.trim())) return 0;
+  const rows = Math.max(...first.map((c) => c.rowSpan));
+  const a = rowTexts(prev, rows), b = rowTexts(next, rows);
+  return a.length === b.length && a.every((x, i) => x === b[i]) ? rows : 0;
+}
+
+/** Re-places cells on a shared set of column borders (by their boxes). */
+function regrid(cells: FoundCell[], xs: number[]): void {
+  const idx = (x: number) => {
+    let best = 0;
+    xs.forEach((v, i) => { if (Math.abs(v - x) < Math.abs(xs[best]! - x)) best = i; });
+    return best;
+  };
+  for (const c of cells) {
+    const c0 = idx(c.bbox.x0), c1 = idx(c.bbox.x1);
+    c.col = c0;
+    c.colSpan = Math.max(1, c1 - c0);
+  }
+}
+
+const sameColumns = (p: FoundCell, q: FoundCell) => p.col === q.col && p.colSpan === q.colSpan;
+
+/** Appends `next` to `prev` (which it continues) and returns the joined table. */
+export function joinContinuedTable(prev: DocTable, next: PageTable): DocTable {
+  const xs = clusterValues([...prev.xs, ...next.xs], BORDER_MATCH_TOLERANCE).map((c) => c.reduce((s, v) => s + v, 0) / c.length);
+  const top = structuredClone(prev.cells);
+  let bottom = structuredClone(next.cells);
+  regrid(top, xs);
+  regrid(bottom, xs);
+  // A repeated header row is the producer's courtesy, not data.
+  const header = repeatedHeaderRows(prev, next);
+  if (header) bottom = bottom.filter((c) => c.row >= header).map((c) => ({ ...c, row: c.row - header }));
+  const lastRow = prev.nRows - 1;
+  const endsLast = top.filter((c) => c.row + c.rowSpan - 1 === lastRow);
+  const startsFirst = bottom.filter((c) => c.row === 0);
+  const partner = (c: FoundCell) => endsLast.find((p) => sameColumns(p, c));
+
+  // A row cut by the page break: every top cell sits under a cell of the last row,
+  // the row's label (leftmost single-row cell) continues nothing, and some
+  // finished cell above has nothing below it.
+  const aligned = startsFirst.length > 0 && startsFirst.every((c) => partner(c));
+  const leftmostSingle = endsLast.filter((c) => c.rowSpan === 1).sort((p, q) => p.col - q.col)[0];
+  const labelBelow = leftmostSingle && startsFirst.find((c) => sameColumns(c, leftmostSingle));
+  const rowWasCut = aligned && !!labelBelow && !labelBelow.text.trim() &&
+    startsFirst.some((c) => !c.text.trim() && partner(c)!.text.trim() !== "" && partner(c)!.rowSpan === 1) &&
+    startsFirst.some((c) => c.text.trim() !== "");
+
+  const offset = rowWasCut ? prev.nRows - 1 : prev.nRows;
+  const absorbed = new Set<FoundCell>();
+  for (const c of startsFirst) {
+    const p = partner(c);
+    if (!p) continue;
+    if (rowWasCut) {
+      p.text = joinWrappedLines([p.text, c.text]);
+      p.rowSpan += c.rowSpan - 1;
+      absorbed.add(c);
+    } else if (!c.text.trim() && p.text.trim() && (p.rowSpan > 1 || c.rowSpan > 1)) {
+      // A merged cell cut by the break: its empty remainder on the next page is the same cell.
+      p.rowSpan += c.rowSpan;
+      absorbed.add(c);
+    }
+  }
+  const moved = bottom.filter((c) => !absorbed.has(c)).map((c) => ({ ...c, row: c.row + offset }));
+  const nRows = offset + (next.nRows - header);
+  const box: Box = prev.bbox;
+  return {
+    ...prev,
+    pageTo: next.page,
+    xs,
+    ys: prev.ys,
+    nCols: xs.length - 1,
+    nRows,
+    cells: [...top, ...moved].sort((p, q) => p.row - q.row || p.col - q.col),
+    bbox: unionBox([box]),
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * Characters with positions from pdf.js text content.
+ *
+ * pdf.js gives runs (one string, one transform, one width); the table finder
+ * needs characters, because a run can cross a cell border and because wrapped
+ * cell text is rebuilt character by character. A run's width is spread over
+ * its characters, CJK and full-width characters counting one em and others
+ * about half (exact for CJK forms, close enough for Latin to place a character
+ * on the right side of a border).
+ */
+import { foldCompatibilityCharacters } from "../unicode.ts";
+import { type Glyph, type Matrix, applyMatrix, multiply } from "./geometry.ts";
+
+/** What pdf.js returns per text item (TextItem in pdfjs-dist's types). */
+export interface TextRun {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+}
+
+/** Share of the font size above the baseline that a glyph box covers. */
+const ASCENT = 0.88;
+/** Share of the font size below the baseline. */
+const DESCENT = 0.12;
+/** Width of a narrow (Latin, digit) character relative to a CJK one. */
+const NARROW_CHAR_SHARE = 0.55;
+
+const WIDE_CHAR = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFD}]/u;
+export const isWide = (ch: string) => WIDE_CHAR.test(ch);
+
+/** The unit vector along which a run's text advances, in display space. */
+export function runDirection(run: TextRun, view: Matrix): [number, number] {
+  const m = multiply(view, run.transform as unknown as Matrix);
+  const len = Math.hypot(m[0], m[1]) || 1;
+  return [m[0] / len, m[1] / len];
+}
+
+/**
+ * Glyphs of the runs, in display space. Whitespace from the PDF is dropped but
+ * remembered as `spaceBefore` on the next glyph: it is where words break.
+ */
+export function glyphsFromRuns(runs: readonly TextRun[], view: Matrix): Glyph[] {
+  const glyphs: Glyph[] = [];
+  // A space may come as its own run (pdf.js does this between font changes): it marks the next run.
+  let pendingSpace = false;
+  runs.forEach((run, runIndex) => {
+    if (!run.str) return;
+    const chars = Array.from(foldCompatibilityCharacters(run.str));
+    const m = multiply(view, run.transform as unknown as Matrix);
+    const advLen = Math.hypot(m[0], m[1]) || 1;
+    const ux = m[0] / advLen, uy = m[1] / advLen;
+    const size = Math.hypot(m[2], m[3]) || run.height || 1;
+    // "Up" in display space is the image of the text space's +y axis.
+    const upx = m[2] / (Math.hypot(m[2], m[3]) || 1), upy = m[3] / (Math.hypot(m[2], m[3]) || 1);
+    const [ox, oy] = applyMatrix(view, run.transform[4] ?? 0, run.transform[5] ?? 0);
+    // run.width is in user space; scale it as the view scales lengths along the run.
+    const viewScale = Math.hypot(view[0], view[1]) || 1;
+    const totalWidth = run.width * viewScale;
+    const weights = chars.map((c) => (isWide(c) ? 1 : NARROW_CHAR_SHARE));
+    const weightSum = weights.reduce((a, b) => a + b, 0) || 1;
+    let pos = 0;
+    chars.forEach((ch, k) => {
+      const w = (weights[k]! / weightSum) * totalWidth;
+      const s = pos, e = pos + w;
+      pos = e;
+      if (/\s/.test(ch)) { pendingSpace = true; return; }
+      const corners: [number, number][] = [];
+      for (const along of [s, e]) {
+        for (const up of [ASCENT * size, -DESCENT * size]) {
+          corners.push([ox + ux * along + upx * up, oy + uy * along + upy * up]);
+        }
+      }
+      const xs = corners.map((c) => c[0]), ys = corners.map((c) => c[1]);
+      glyphs.push({
+        text: ch,
+        x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys),
+        size,
+        spaceBefore: pendingSpace,
+        run: runIndex,
+      });
+      pendingSpace = false;
+    });
+  });
+  return glyphs;
+}
+
+/**
+ * The quarter turn that makes most of a page's text read left to right: a
+ * landscape table printed sideways on a portrait page is turned upright.
+ * Returns the matrix to put in front of the view transform and the page size after it.
+ */
+export function uprightTurn(runs: readonly TextRun[], view: Matrix, width: number, height: number): { turn: Matrix; width: number; height: number } {
+  const votes = { right: 0, up: 0, down: 0, left: 0 };
+  for (const r of runs) {
+    const n = r.str.trim().length;
+    if (!n) continue;
+    const [dx, dy] = runDirection(r, view);
+    if (dx > 0.9) votes.right += n;
+    else if (dy < -0.9) votes.up += n;
+    else if (dy > 0.9) votes.down += n;
+    else if (dx < -0.9) votes.left += n;
+  }
+  const best = (Object.keys(votes) as (keyof typeof votes)[]).reduce((a, b) => (votes[b] > votes[a] ? b : a), "right");
+  if (best === "up") return { turn: [0, 1, -1, 0, height, 0], width: height, height: width };
+  if (best === "down") return { turn: [0, -1, 1, 0, 0, width], width: height, height: width };
+  if (best === "left") return { turn: [-1, 0, 0, -1, width, height], width, height };
+  return { turn: [1, 0, 0, 1, 0, 0], width, height };
+}

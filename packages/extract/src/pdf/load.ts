@@ -1,0 +1,57 @@
+/**
+ * Opening a PDF with pdf.js safely: the legacy build (Node), no worker, no eval,
+ * no font loading, CMaps and standard fonts from the package so CJK fonts
+ * decode. pdf.js failures become ExtractErrors with one-line reasons.
+ */
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { ExtractError } from "../errors.ts";
+
+type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+export type PdfDocument = Awaited<ReturnType<PdfJs["getDocument"]>["promise"]>;
+export type PdfPage = Awaited<ReturnType<PdfDocument["getPage"]>>;
+
+const require = createRequire(import.meta.url);
+/** Folder of the installed pdfjs-dist package; its cmaps/ and standard_fonts/ are read from disk. */
+const PDFJS_DIR = dirname(require.resolve("pdfjs-dist/package.json"));
+export const CMAP_DIR = join(PDFJS_DIR, "cmaps") + "/";
+export const STANDARD_FONT_DIR = join(PDFJS_DIR, "standard_fonts") + "/";
+
+let pdfjs: Promise<PdfJs> | null = null;
+const loadPdfJs = () => (pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs"));
+
+/** Turns whatever pdf.js threw into an ExtractError that says what was expected and found. */
+export function toExtractError(err: unknown, where: string): ExtractError {
+  if (err instanceof ExtractError) return err;
+  const e = err as { name?: string; message?: string } | null;
+  const name = e?.name ?? "";
+  const msg = (e?.message ?? String(err)).replace(/\s+/g, " ").trim();
+  if (name === "PasswordException") {
+    return new ExtractError(`encrypted: expected a readable PDF, found one that needs a password (${where})`, "encrypted");
+  }
+  return new ExtractError(`corrupt: expected a valid PDF, found ${msg || name || "an unreadable file"} (${where})`, "corrupt");
+}
+
+export async function openPdf(bytes: Uint8Array): Promise<{ doc: PdfDocument; destroy: () => Promise<void> }> {
+  const { getDocument, VerbosityLevel } = await loadPdfJs();
+  // pdf.js takes ownership of (and may detach) the buffer it is given: pass a copy.
+  const data = new Uint8Array(bytes);
+  const task = getDocument({
+    data,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    cMapUrl: CMAP_DIR,
+    cMapPacked: true,
+    standardFontDataUrl: STANDARD_FONT_DIR,
+    verbosity: VerbosityLevel.ERRORS,
+    stopAtErrors: false,
+  });
+  try {
+    const doc = await task.promise;
+    return { doc, destroy: () => task.destroy() };
+  } catch (err) {
+    await task.destroy().catch(() => {});
+    throw toExtractError(err, "opening the document");
+  }
+}

@@ -1,0 +1,202 @@
+/**
+ * Ruling lines from a page's operator list.
+ *
+ * Producers draw table borders in different ways: Word and LibreOffice stroke
+ * lines or rectangles, WPS and Excel fill thin rectangles, browsers fill every
+ * border as a shape. All of them become edges here; what is painted is kept,
+ * clipping paths are not.
+ *
+ * pdfjs-dist ≥ 5.1 emits one `constructPath` per painted path with arguments
+ * `[paintOp, [Float32Array of drawing codes] | [null], minMax | null]`, the
+ * drawing codes being DrawOPS: moveTo x y, lineTo x y, curveTo x1 y1 x2 y2 x y,
+ * quadraticCurveTo x1 y1 x y, closePath. Coordinates are in user space, so the
+ * current transformation matrix is tracked through save/restore/transform and
+ * form XObjects.
+ */
+import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { type Edge, type Matrix, IDENTITY, applyMatrix, multiply } from "./geometry.ts";
+
+/** DrawOPS codes inside a constructPath buffer (pdfjs-dist 5.x, src/shared/util.js). */
+export const DRAW_OPS = { moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath: 4 } as const;
+
+/** A segment is axis-aligned when its off-axis drift is below this (pt). */
+const AXIS_TOLERANCE = 0.5;
+
+export interface OperatorList {
+  fnArray: ArrayLike<number>;
+  argsArray: ArrayLike<unknown>;
+}
+
+export interface EdgeOptions {
+  /** A filled shape at most this thick is a line. */
+  maxLineThickness: number;
+  /** Stop after this many operators (hostile pages). */
+  maxOperators: number;
+}
+
+const STROKE_OPS = new Set<number>([OPS.stroke, OPS.closeStroke]);
+const FILL_OPS = new Set<number>([OPS.fill, OPS.eoFill]);
+const FILL_STROKE_OPS = new Set<number>([OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+
+type Pt = [number, number];
+/** A subpath as display-space points; `curved` when it holds a Bézier segment. */
+interface SubPath {
+  points: Pt[];
+  closed: boolean;
+  curved: boolean;
+}
+
+/** Splits a DrawOPS buffer into subpaths of display-space points. */
+export function subpathsFromDrawOps(path: ArrayLike<number>, toDisplay: Matrix): SubPath[] {
+  const out: SubPath[] = [];
+  let cur: SubPath | null = null;
+  let i = 0;
+  const pt = (x: number, y: number): Pt => applyMatrix(toDisplay, x, y);
+  while (i < path.length) {
+    const code = path[i++];
+    switch (code) {
+      case DRAW_OPS.moveTo:
+        cur = { points: [pt(path[i]!, path[i + 1]!)], closed: false, curved: false };
+        out.push(cur);
+        i += 2;
+        break;
+      case DRAW_OPS.lineTo:
+        if (!cur) { cur = { points: [], closed: false, curved: false }; out.push(cur); }
+        cur.points.push(pt(path[i]!, path[i + 1]!));
+        i += 2;
+        break;
+      case DRAW_OPS.curveTo:
+        if (cur) { cur.curved = true; cur.points.push(pt(path[i + 4]!, path[i + 5]!)); }
+        i += 6;
+        break;
+      case DRAW_OPS.quadraticCurveTo:
+        if (cur) { cur.curved = true; cur.points.push(pt(path[i + 2]!, path[i + 3]!)); }
+        i += 4;
+        break;
+      case DRAW_OPS.closePath:
+        if (cur) {
+          cur.closed = true;
+          // A new subpath after closePath starts at the same point.
+          const first: Pt | undefined = cur.points[0];
+          cur = first ? { points: [first], closed: false, curved: false } : null;
+          if (cur) out.push(cur);
+        }
+        break;
+      default:
+        return out; // unknown code: the buffer is not in the format we read
+    }
+  }
+  return out;
+}
+
+/** The straight, axis-aligned segments of a subpath as edges. */
+export function edgesFromSegments(sp: SubPath): Edge[] {
+  const edges: Edge[] = [];
+  const pts = sp.closed && sp.points.length > 2 ? [...sp.points, sp.points[0]!] : sp.points;
+  for (let k = 1; k < pts.length; k++) {
+    const [ax, ay] = pts[k - 1]!;
+    const [bx, by] = pts[k]!;
+    if (Math.abs(ay - by) <= AXIS_TOLERANCE && Math.abs(ax - bx) > AXIS_TOLERANCE) {
+      edges.push({ orientation: "h", at: (ay + by) / 2, from: Math.min(ax, bx), to: Math.max(ax, bx) });
+    } else if (Math.abs(ax - bx) <= AXIS_TOLERANCE && Math.abs(ay - by) > AXIS_TOLERANCE) {
+      edges.push({ orientation: "v", at: (ax + bx) / 2, from: Math.min(ay, by), to: Math.max(ay, by) });
+    }
+  }
+  return edges;
+}
+
+/** Edges of a filled subpath: a thin shape is one line along its middle; a larger one gives its sides. */
+export function edgesFromFilledShape(sp: SubPath, maxLineThickness: number): Edge[] {
+  if (sp.curved || sp.points.length < 2) return [];
+  const sides = edgesFromSegments({ ...sp, closed: true });
+  // Only rectilinear shapes are borders; a diagonal side means a glyph, an arrow, a logo.
+  if (sides.length < sp.points.length - 1) return [];
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const [x, y] of sp.points) {
+    x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y);
+  }
+  const w = x1 - x0, h = y1 - y0;
+  if (h <= maxLineThickness && w > h) return [{ orientation: "h", at: (y0 + y1) / 2, from: x0, to: x1 }];
+  if (w <= maxLineThickness && h > w) return [{ orientation: "v", at: (x0 + x1) / 2, from: y0, to: y1 }];
+  return sides;
+}
+
+/** Paint at least this light on every channel erases rather than rules (page and cell backgrounds). */
+const WHITE_CHANNEL_MIN = 0xf0;
+
+function isWhite(colour: unknown): boolean {
+  if (typeof colour !== "string" || !/^#[0-9a-f]{6}$/i.test(colour)) return false;
+  return [1, 3, 5].every((k) => parseInt(colour.slice(k, k + 2), 16) >= WHITE_CHANNEL_MIN);
+}
+
+/**
+ * Walks the operator list and returns every painted ruling line, in display
+ * coordinates (`viewTransform` maps user space to the displayed page).
+ * White fills are skipped: they erase (page backgrounds, cell fills) rather than rule.
+ */
+export function edgesFromOperatorList(opList: OperatorList, viewTransform: Matrix, opts: EdgeOptions): Edge[] {
+  const edges: Edge[] = [];
+  let ctm: Matrix = IDENTITY;
+  let fillColor: unknown = "#000000";
+  let strokeColor: unknown = "#000000";
+  const stack: { ctm: Matrix; fillColor: unknown; strokeColor: unknown }[] = [];
+  const n = Math.min(opList.fnArray.length, opts.maxOperators);
+  for (let i = 0; i < n; i++) {
+    const fn = opList.fnArray[i];
+    const args = opList.argsArray[i] as unknown[] | null;
+    switch (fn) {
+      case OPS.save:
+        stack.push({ ctm, fillColor, strokeColor });
+        break;
+      case OPS.restore: {
+        const s = stack.pop();
+        if (s) ({ ctm, fillColor, strokeColor } = s);
+        break;
+      }
+      case OPS.transform:
+        if (args && args.length === 6) ctm = multiply(ctm, args as unknown as Matrix);
+        break;
+      case OPS.paintFormXObjectBegin: {
+        stack.push({ ctm, fillColor, strokeColor });
+        const m = args?.[0];
+        if (Array.isArray(m) || ArrayBuffer.isView(m)) ctm = multiply(ctm, Array.from(m as ArrayLike<number>) as unknown as Matrix);
+        break;
+      }
+      case OPS.paintFormXObjectEnd: {
+        const s = stack.pop();
+        if (s) ({ ctm, fillColor, strokeColor } = s);
+        break;
+      }
+      case OPS.setFillRGBColor:
+      case OPS.setFillGray:
+      case OPS.setFillCMYKColor:
+      case OPS.setFillColor:
+      case OPS.setFillColorN:
+        fillColor = args?.[0];
+        break;
+      case OPS.setStrokeRGBColor:
+      case OPS.setStrokeGray:
+      case OPS.setStrokeCMYKColor:
+      case OPS.setStrokeColor:
+      case OPS.setStrokeColorN:
+        strokeColor = args?.[0];
+        break;
+      case OPS.constructPath: {
+        if (!args) break;
+        const [paintOp, data] = args as [unknown, unknown];
+        const path = Array.isArray(data) ? data[0] : null;
+        if (typeof paintOp !== "number" || !path || !ArrayBuffer.isView(path)) break;
+        const stroked = STROKE_OPS.has(paintOp) || FILL_STROKE_OPS.has(paintOp);
+        const filled = FILL_OPS.has(paintOp) || FILL_STROKE_OPS.has(paintOp);
+        if (!stroked && !filled) break; // endPath: a clipping path, nothing painted
+        const subpaths = subpathsFromDrawOps(path as unknown as ArrayLike<number>, multiply(viewTransform, ctm));
+        for (const sp of subpaths) {
+          if (stroked && !isWhite(strokeColor)) edges.push(...edgesFromSegments(sp));
+          else if (filled && !isWhite(fillColor)) edges.push(...edgesFromFilledShape(sp, opts.maxLineThickness));
+        }
+        break;
+      }
+    }
+  }
+  return edges;
+}

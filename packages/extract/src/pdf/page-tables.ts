@@ -1,0 +1,90 @@
+/**
+ * A page's ruled tables with their text: edges → merged edges →
+ * intersections → cells → tables → grid slots → glyphs assigned by their
+ * centre. Glyphs outside every table are handed back for narrative text and
+ * borderless tables.
+ */
+import { type Box, type Edge, type Glyph, centreX, centreY, unionBox } from "./geometry.ts";
+import { cellsToGrid, cellsToTables, edgesToIntersections, intersectionsToCells, mergeEdges } from "./lattice.ts";
+import type { PdfSettings } from "./settings.ts";
+import { textOfGlyphs } from "./words.ts";
+
+export interface FoundCell {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  text: string;
+  page: number;
+  bbox: Box;
+}
+
+/** A table found on one page, before tables continued across pages are joined. */
+export interface PageTable {
+  page: number;
+  bbox: Box;
+  /** Column and row borders (display x and y). */
+  xs: number[];
+  ys: number[];
+  nRows: number;
+  nCols: number;
+  cells: FoundCell[];
+  ruled: boolean;
+}
+
+/** Index of the interval of sorted `borders` that holds `v`, or -1. */
+export function intervalIndex(borders: readonly number[], v: number): number {
+  if (v < borders[0]! || v > borders[borders.length - 1]!) return -1;
+  let lo = 0, hi = borders.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (borders[mid]! <= v) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Puts each glyph into the cell whose box holds its centre; returns the glyphs no cell took. */
+export function assignGlyphsToCells(table: PageTable, glyphs: readonly Glyph[], settings: PdfSettings): Glyph[] {
+  const owner: (number | undefined)[][] = Array.from({ length: table.nRows }, () => new Array(table.nCols));
+  table.cells.forEach((c, i) => {
+    for (let r = c.row; r < c.row + c.rowSpan; r++) for (let k = c.col; k < c.col + c.colSpan; k++) owner[r]![k] = i;
+  });
+  const inCell: Glyph[][] = table.cells.map(() => []);
+  const rest: Glyph[] = [];
+  for (const g of glyphs) {
+    const r = intervalIndex(table.ys, centreY(g));
+    const k = intervalIndex(table.xs, centreX(g));
+    const i = r >= 0 && k >= 0 ? owner[r]?.[k] : undefined;
+    if (i === undefined) rest.push(g);
+    else inCell[i]!.push(g);
+  }
+  table.cells.forEach((c, i) => (c.text = textOfGlyphs(inCell[i]!, settings.lineOverlap, settings.wordGap)));
+  return rest;
+}
+
+/** Ruled tables of one page, cells filled; tables without any text are dropped (decorative boxes). */
+export function ruledTables(page: number, glyphs: readonly Glyph[], rawEdges: readonly Edge[], settings: PdfSettings): { tables: PageTable[]; rest: Glyph[]; edges: Edge[] } {
+  const edges = mergeEdges(rawEdges, settings.snapTolerance, settings.joinTolerance, settings.edgeMinLength);
+  const cells = intersectionsToCells(edgesToIntersections(edges, settings.intersectionTolerance));
+  let rest: Glyph[] = [...glyphs];
+  const tables: PageTable[] = [];
+  for (const group of cellsToTables(cells)) {
+    const { slots, xs, ys } = cellsToGrid(group);
+    const table: PageTable = {
+      page,
+      bbox: unionBox(group),
+      xs,
+      ys,
+      nRows: ys.length - 1,
+      nCols: xs.length - 1,
+      cells: slots.map((s) => ({ row: s.row, col: s.col, rowSpan: s.rowSpan, colSpan: s.colSpan, text: "", page, bbox: { x0: s.x0, y0: s.y0, x1: s.x1, y1: s.y1 } })),
+      ruled: true,
+    };
+    const left = assignGlyphsToCells(table, rest, settings);
+    if (left.length === rest.length) continue;
+    rest = left;
+    tables.push(table);
+  }
+  return { tables, rest, edges };
+}

@@ -1,0 +1,42 @@
+/**
+ * Reads one page through pdf.js into plain data: glyphs and ruling edges in
+ * upright display coordinates. Everything after this is pure.
+ */
+import { type Edge, type Glyph, type Matrix, multiply } from "./geometry.ts";
+import { glyphsFromRuns, uprightTurn, type TextRun } from "./glyphs.ts";
+import type { PdfPage } from "./load.ts";
+import { edgesFromOperatorList } from "./operators.ts";
+import type { PdfSettings } from "./settings.ts";
+
+export interface PageContent {
+  number: number;
+  /** Size as read (after /Rotate and after turning sideways text upright). */
+  width: number;
+  height: number;
+  /** /Rotate plus the quarter turns applied to make text upright, in degrees. */
+  rotation: number;
+  glyphs: Glyph[];
+  edges: Edge[];
+  warnings: string[];
+}
+
+const turnDegrees = (t: Matrix) => (t[1] === 1 ? 90 : t[1] === -1 ? 270 : t[0] === -1 ? 180 : 0);
+
+export async function readPage(page: PdfPage, settings: PdfSettings): Promise<PageContent> {
+  const viewport = page.getViewport({ scale: 1 });
+  const view = viewport.transform as unknown as Matrix;
+  const content = await page.getTextContent();
+  const runs: TextRun[] = [];
+  for (const item of content.items) if ("str" in item) runs.push(item as TextRun);
+  const { turn, width, height } = uprightTurn(runs, view, viewport.width, viewport.height);
+  const toPage = multiply(turn, view);
+  const glyphs = glyphsFromRuns(runs, toPage);
+  const warnings: string[] = [];
+  const ops = await page.getOperatorList();
+  if (ops.fnArray.length > settings.maxOperatorsPerPage) {
+    warnings.push(`第${page.pageNumber}页绘图指令过多(${ops.fnArray.length}条, 上限${settings.maxOperatorsPerPage}), 只读取前${settings.maxOperatorsPerPage}条`);
+  }
+  const edges = edgesFromOperatorList(ops, toPage, { maxLineThickness: settings.maxLineThickness, maxOperators: settings.maxOperatorsPerPage });
+  page.cleanup();
+  return { number: page.pageNumber, width, height, rotation: (page.rotate + turnDegrees(turn)) % 360, glyphs, edges, warnings };
+}

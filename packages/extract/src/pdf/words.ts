@@ -1,0 +1,109 @@
+/**
+ * Glyphs → lines → words → text. Chinese needs no spaces between characters,
+ * and a cell whose text wraps is one string again: 确保基本医保、大病保险、医疗救助覆
+ * + 盖率 → 确保基本医保、大病保险、医疗救助覆盖率, 42.81 + % → 42.81%.
+ */
+import { type Glyph, type Word, type Box, centreY, unionBox } from "./geometry.ts";
+import { isWide } from "./glyphs.ts";
+
+export interface TextLine extends Box {
+  glyphs: Glyph[];
+  size: number;
+}
+
+/**
+ * Groups glyphs into lines: glyphs whose vertical centres are closer than
+ * `overlap` × font size share a line; each line is sorted left to right
+ * (ties keep run order).
+ */
+export function linesFromGlyphs(glyphs: readonly Glyph[], overlap: number): TextLine[] {
+  const sorted = [...glyphs].sort((a, b) => centreY(a) - centreY(b) || a.x0 - b.x0);
+  const lines: { cy: number; size: number; glyphs: Glyph[] }[] = [];
+  for (const g of sorted) {
+    const cy = centreY(g);
+    const last = lines[lines.length - 1];
+    if (last && Math.abs(cy - last.cy) <= overlap * Math.min(g.size, last.size)) {
+      last.glyphs.push(g);
+      last.cy += (cy - last.cy) / last.glyphs.length;
+    } else {
+      lines.push({ cy, size: g.size, glyphs: [g] });
+    }
+  }
+  return lines.map((l) => {
+    const gs = l.glyphs.sort((a, b) => a.x0 - b.x0 || a.run - b.run);
+    return { ...unionBox(gs), glyphs: gs, size: Math.max(...gs.map((g) => g.size)) };
+  });
+}
+
+/** Splits a line where pdf.js saw a space or where the gap exceeds `gap` × font size. */
+export function wordsFromLine(line: TextLine, gap: number): Word[] {
+  const words: Word[] = [];
+  let cur: Glyph[] = [];
+  const flush = () => {
+    if (cur.length) words.push({ ...unionBox(cur), text: cur.map((g) => g.text).join(""), size: Math.max(...cur.map((g) => g.size)) });
+    cur = [];
+  };
+  for (const g of line.glyphs) {
+    const prev = cur[cur.length - 1];
+    if (prev && (g.spaceBefore || g.x0 - prev.x1 > gap * Math.min(g.size, prev.size))) flush();
+    cur.push(g);
+  }
+  flush();
+  return words;
+}
+
+const lastChar = (s: string) => Array.from(s).pop() ?? "";
+const firstChar = (s: string) => Array.from(s)[0] ?? "";
+
+/** Words on one line: a space between Latin words, none where either side is CJK. */
+export function joinWords(words: readonly string[]): string {
+  let out = "";
+  for (const w of words) {
+    if (!w) continue;
+    if (out && !isWide(lastChar(out)) && !isWide(firstChar(w))) out += " ";
+    out += w;
+  }
+  return out;
+}
+
+/**
+ * Lines of one cell: joined with nothing, unless both sides are Latin words
+ * (then one space), so CJK text, numbers cut before a unit or a percent sign,
+ * and digits cut mid-number come back whole.
+ */
+export function joinWrappedLines(lines: readonly string[]): string {
+  let out = "";
+  for (const l of lines) {
+    if (!l) continue;
+    if (out && needsSpaceAcrossWrap(lastChar(out), firstChar(l))) out += " ";
+    out += l;
+  }
+  return out;
+}
+
+function needsSpaceAcrossWrap(before: string, after: string): boolean {
+  if (/[A-Za-z,;:)]/.test(before)) return /[A-Za-z0-9(]/.test(after);
+  if (/[0-9.]/.test(before)) return /[A-Za-z(]/.test(after);
+  return false;
+}
+
+/** The text of a set of glyphs read as a block: lines top to bottom, wrapped lines joined. */
+export function textOfGlyphs(glyphs: readonly Glyph[], overlap: number, gap: number): string {
+  const lines = linesFromGlyphs(glyphs, overlap);
+  return joinWrappedLines(lines.map((l) => joinWords(wordsFromLine(l, gap).map((w) => w.text))));
+}
+
+/** Gap (in font sizes) past which words on a narrative line are kept apart by a space even in CJK text. */
+const WIDE_GAP = 1;
+
+/** A narrative line's text: words joined as in a cell, but a wide gap (a tab, two fields on a line) stays a space. */
+export function textOfWords(words: readonly Word[]): string {
+  let out = "";
+  let prev: Word | undefined;
+  for (const w of words) {
+    if (prev && w.x0 - prev.x1 > WIDE_GAP * Math.min(w.size, prev.size)) out += " " + w.text;
+    else out = joinWords([out, w.text]);
+    prev = w;
+  }
+  return out;
+}
