@@ -26,7 +26,8 @@ function fundingLine(seq: number, source: string, sourceKind: FundingLine["sourc
   line: number | null;
 }): FundingLine {
   const num = (t: string | null) => (t === null || t === "" ? null : Number(t));
-  const yuan = (t: string | null) => (num(t) === null ? null : num(t)! * texts.unitYuan);
+  // Rounded to fen, as 200.61 × 10000 is 2006100.0000000002 in floating point.
+  const yuan = (t: string | null) => (num(t) === null ? null : Math.round(num(t)! * texts.unitYuan * 100) / 100);
   return {
     seq,
     source,
@@ -39,7 +40,8 @@ function fundingLine(seq: number, source: string, sourceKind: FundingLine["sourc
     budgetText: texts.budget,
     executedText: texts.executed,
     balanceText: null,
-    executionRate: texts.rate ? Number(texts.rate.replace("%", "")) / 100 : null,
+    // toPrecision: 99.99 / 100 is 0.9998999999999999 in floating point.
+    executionRate: texts.rate ? Number((Number(texts.rate.replace("%", "")) / 100).toPrecision(12)) : null,
     executionRateText: texts.rate ?? null,
     weight: texts.weight ?? null,
     score: texts.score ?? null,
