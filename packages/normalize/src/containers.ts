@@ -8,7 +8,7 @@ import type { Row } from "./rows.ts";
 import { newDraft, touch, type Draft } from "./draft.ts";
 import { align, readIndicatorRow } from "./sections.ts";
 import type { Field } from "./vocab.ts";
-import { level1Of, sourceKindOf } from "./vocab.ts";
+import { level1Of, level2Of, sourceKindOf } from "./vocab.ts";
 import { parseNumber } from "./values.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
 
@@ -63,8 +63,11 @@ function startProject(st: TargetsState, row: Row): Draft {
 function isProjectRow(draft: Draft, row: Row): boolean {
   const a = align(draft, row);
   const code = a.byField.get("unitCode");
+  if (draft.header?.columns.some((c) => c.field === "unitCode")) return Boolean(code && /^\d{3,}$/.test(keyOf(code.text)));
+  // No code column: a name with an amount, where the name is not an indicator label.
+  const name = a.byField.get("projectName");
   const amount = a.byField.get("budget") ?? a.byField.get("projectSpending");
-  return Boolean(code && /^\d{3,}$/.test(keyOf(code.text))) || Boolean(a.byField.get("projectName") && amount);
+  return Boolean(name && amount && !level1Of(name.text) && !level2Of(name.text));
 }
 
 export function readTargetsRow(st: TargetsState, row: Row): void {

@@ -28,6 +28,8 @@ export interface Draft {
   closed: boolean;
   /** Containers (a targets table, a project list) hold projects rather than being one form. */
   container: boolean;
+  /** Started from a table header with no title line: kept only if it has funding or a total. */
+  untitled?: boolean;
 }
 
 export function newDraft(kind: FormKind, title: string | null, row: Row | null): Draft {

@@ -6,6 +6,8 @@
 import type { Form, Indicator } from "./model.ts";
 
 export function finishForm(form: Form): Form {
+  // Analysts group by agency: a form that prints only 主管部门/实施单位 is filed under it.
+  form.agency ??= form.implementer ?? form.supervisor;
   regroupMisplacedRows(form, "level2");
   regroupMisplacedRows(form, "level1");
   form.missing = missingParts(form);

@@ -8,6 +8,9 @@ import { isScoreLike, isPercentText, isValueTypeText, parseNumber, parseValue, p
 import { keyOf } from "./text-key.ts";
 
 const NEVER = -100;
+/** Characters beyond which a cell reads as an explanation rather than an indicator's name. */
+const LONG_TEXT = 40;
+const NAME_BONUS = 2;
 
 const AMOUNT_FIELDS = new Set<Field>([
   "declaredBudget", "initialBudget", "budget", "executed", "balance",
@@ -34,10 +37,18 @@ export function fit(field: Field, text: string): number {
       if (level1Of(text)) return -4;
       return hasDeclaredWeight(text) ? 2 : -1.5;
     }
-    case "name":
+    case "name": {
+      // Every indicator row has a name: filling the column is worth NAME_BONUS.
       if (isNum) return -6;
-      if (level1Of(text) || level2Of(text)) return -3;
-      return 1;
+      // 95%, ≥12个: a value, not an indicator's name.
+      const v = parseValue(text);
+      if (v.value !== null && keyOf(text).length <= 8) return -4 + NAME_BONUS;
+      // 社会公众满意度 (6分): an indicator printing its own weight.
+      if (/\(\d+(\.\d+)?分\)$/.test(keyOf(text)) && !level1Of(text)) return 4 + NAME_BONUS;
+      if (level1Of(text) || level2Of(text)) return -0.5 + NAME_BONUS;
+      // Names are short; a long explanatory text belongs in 指标内容/评分标准.
+      return (keyOf(text).length > LONG_TEXT ? -2 : 1) + NAME_BONUS;
+    }
     case "target":
     case "adjustedTarget":
     case "actual": {
@@ -48,9 +59,10 @@ export function fit(field: Field, text: string): number {
       return isValueTypeText(text) ? 5 : -8;
     case "unit":
       return !isNum && keyOf(text).length <= 6 ? 1 : -3;
-    case "reason":
     case "description":
     case "scoringRule":
+      return isNum ? -2 : keyOf(text).length > 20 ? 1 : 0;
+    case "reason":
     case "remark":
     case "goal":
     case "goalActual":

@@ -5,7 +5,7 @@
 import type { Row, RowCell } from "./rows.ts";
 import type { Column } from "./align.ts";
 import { headerField, headerKey, HEADER_CHILDREN, isGoalsHeader, type Field } from "./vocab.ts";
-import { parseMoneyUnit } from "./values.ts";
+import { parseMoneyUnit, parseNumber } from "./values.ts";
 import { keyOf } from "./text-key.ts";
 
 export type SectionKind = "funding" | "indicators" | "goals" | "targets" | "projectList";
@@ -27,6 +27,8 @@ function fieldsOf(row: Row): Field[] {
 /** Classify a row as the header of a form part, or null. */
 export function classifyHeader(row: Row): SectionKind | null {
   if (row.kind !== "cells") return null;
+  // Headers hold words; a row with an amount in it (预算数： 3686.55) is data.
+  if (row.cells.some((c) => parseNumber(c.text) !== null)) return null;
   const fields = new Set(fieldsOf(row));
   const count = (set: Set<Field>) => [...fields].filter((f) => set.has(f)).length;
   const hasLevels = fields.has("level1") || fields.has("level2") || fields.has("name");
@@ -70,11 +72,17 @@ export function buildHeader(kind: SectionKind, headerRows: Row[]): HeaderModel {
       if (HEADER_CHILDREN.some(([p]) => p.test(key))) parents.push({ col: c.col, key });
       const field = headerField(c.text);
       let col = c.col;
-      // A sub-header printed far right of its parent group belongs after its siblings.
+      // A sub-header printed far right of its parent group (a text layer's
+      // placement of a merged cell) belongs right after its siblings: insert it
+      // there and shift the columns to its right, as the data rows are.
       const parent = HEADER_CHILDREN.find(([, child]) => child.test(key));
       if (depth > 0 && parent) {
         const p = parents.find((x) => parent[0].test(x.key));
-        if (p && col > p.col + 3) col = nextFreeAfter(byCol, p.col);
+        if (p && col > p.col + 3) {
+          col = p.col + 1;
+          while (byCol.has(col) && HEADER_CHILDREN.some(([, ch]) => ch.test(keyOf(byCol.get(col)!.text)))) col++;
+          insertColumn(byCol, col);
+        }
       }
       if (field || !byCol.has(col)) byCol.set(col, { text: c.text, field });
     }
@@ -89,10 +97,12 @@ export function buildHeader(kind: SectionKind, headerRows: Row[]): HeaderModel {
   return { kind, columns: dedupe(columns), moneyUnit };
 }
 
-function nextFreeAfter(byCol: Map<number, unknown>, col: number): number {
-  let c = col + 1;
-  while (byCol.has(c)) c++;
-  return c;
+function insertColumn<T>(byCol: Map<number, T>, at: number): void {
+  const moved = [...byCol.entries()].filter(([c]) => c >= at).sort((a, b) => b[0] - a[0]);
+  for (const [c, v] of moved) {
+    byCol.delete(c);
+    byCol.set(c + 1, v);
+  }
 }
 
 /** One column per field: when a field repeats (a parent and its child), keep the rightmost deeper one. */

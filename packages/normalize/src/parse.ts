@@ -49,6 +49,7 @@ export function normalizeDocument(doc: ExtractedDocument, hints: NormalizeHints 
     f.seq = i + 1;
     f.fiscalYear ??= st.docYear ?? fileYear;
   });
+  gradeFromNarrative(st.forms, st.narrative);
   // project_list rows point at their department form by seq: renumbered above.
   resolveMoneyUnits(st.forms, st.sideTables, st.narrative);
   return NormalizedDocumentSchema.parse({ forms: st.forms, narrative: st.narrative, sideTables: st.sideTables, warnings: st.warnings });
@@ -95,6 +96,9 @@ function closeDraft(st: State): void {
   if (st.targets) {
     for (const f of finishTargets(st.targets)) st.forms.push(finishForm(f));
     st.targets = null;
+  } else if (d.untitled && d.form.funding.length === 0 && d.form.totalScore === null) {
+    // A table of indicators inside a narrative report (its 绩效指标完成情况), not a form.
+    st.warnings.push(`第${d.form.pageFrom ?? "?"}页：无标题、无资金和总分的指标表未作为表单读取`);
   } else if (!d.container && hasContent(d)) {
     st.forms.push(finishForm(d.form));
   }
@@ -151,11 +155,7 @@ function readTextLine(st: State, row: Row): void {
 // ---- table rows --------------------------------------------------------------------
 
 function readCellsRow(st: State, row: Row): void {
-  const header = classifyHeader(row);
-  if (header) {
-    startSection(st, header, row);
-    return;
-  }
+  // Sub-header rows first: 目标申报数 | 预算编制数 would otherwise read as a new header.
   const d = st.side ?? st.draft;
   if (d && d.headerRows.length > 0 && isHeaderContinuation(row)) {
     d.headerRows.push(row);
@@ -164,6 +164,11 @@ function readCellsRow(st: State, row: Row): void {
     return;
   }
   if (d) d.headerRows = [];
+  const header = classifyHeader(row);
+  if (header) {
+    startSection(st, header, row);
+    return;
+  }
   if (st.side) {
     if (readSideRow(st, row)) return;
     closeSide(st);
@@ -263,6 +268,7 @@ function startSection(st: State, kind: SectionKind, row: Row): void {
     const inferred: FormKind = kind === "projectList" ? "project_list" : kind === "targets" ? "project_targets" : "project_self_eval";
     startForm(st, inferred, "", row);
     st.draft!.form.title = null;
+    st.draft!.untitled = true;
   }
   const d = st.draft!;
   if (st.section === "indicators" && kind === "indicators" && d.closed) {
@@ -316,3 +322,17 @@ function projectFromReportTitle(st: State): string | null {
 }
 
 export { parseNumber };
+
+/**
+ * A self-evaluation report states its grade in prose (综合绩效评价等级为优秀) while
+ * its form has no 结论 row: when exactly one self-evaluation form lacks a grade
+ * and the prose states exactly one, that is the form's grade.
+ */
+function gradeFromNarrative(forms: Form[], narrative: NarrativeLine[]): void {
+  const open = forms.filter((f) => f.grade === null && (f.kind === "project_self_eval" || f.kind === "department_self_eval"));
+  if (open.length !== 1) return;
+  const stated = narrative
+    .map((n) => keyOf(n.text).match(/(?:评价|绩效|自评)等[级次]为?["“]?(优秀|良好|优|良|中|差|合格|不合格)/)?.[1])
+    .filter((g): g is string => Boolean(g));
+  if (new Set(stated).size === 1) open[0]!.grade = stated[0]!;
+}

@@ -98,12 +98,13 @@ export function readLevelLine(draft: Draft, line: string): boolean {
 }
 
 function setLevel1(levels: LevelState, name: string, weight: number | null): void {
-  if (levels.level1 !== name) {
+  const same = levels.level1 === name;
+  if (!same) {
     levels.level2 = null;
     levels.level2Weight = null;
   }
   levels.level1 = name;
-  levels.level1Weight = weight ?? (levels.level1 === name ? levels.level1Weight : null);
+  levels.level1Weight = weight ?? (same ? levels.level1Weight : null);
 }
 
 function canonicalLevel2(label: string): { name: string; weight: number | null } {
