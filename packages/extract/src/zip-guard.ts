@@ -119,13 +119,13 @@ export function readZipDirectory(bytes: Uint8Array, what: string, limits: ZipLim
       }
     }
     p += 46 + nameLen + extraLen + commentLen;
-
-    if (uncompressedSize > limits.maxEntryBytes) {
-      throw new ExtractError(`too large: expected zip entries of at most ${mib(limits.maxEntryBytes)} in a ${what}, found ${name} declaring ${mib(uncompressedSize)}`, "too_large");
-    }
+    // The ratio first: a bomb is better named a bomb than merely large.
     if (uncompressedSize > limits.ratioMinBytes && uncompressedSize > compressedSize * limits.maxRatio) {
       const ratio = Math.round(uncompressedSize / Math.max(1, compressedSize));
       throw new ExtractError(`zip bomb: expected a compression ratio of at most ${limits.maxRatio}:1 in a ${what}, found ${name} at ${ratio}:1 (${mib(compressedSize)} inflating to ${mib(uncompressedSize)})`, "zip_bomb");
+    }
+    if (uncompressedSize > limits.maxEntryBytes) {
+      throw new ExtractError(`too large: expected zip entries of at most ${mib(limits.maxEntryBytes)} in a ${what}, found ${name} declaring ${mib(uncompressedSize)}`, "too_large");
     }
     total += uncompressedSize;
     if (total > limits.maxTotalBytes) {

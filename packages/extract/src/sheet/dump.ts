@@ -14,12 +14,13 @@ export interface SheetDump {
   hiddenRows: number[];
   /** Row count the sheet declares (its dimension), when it is more than was read. */
   declaredRows?: number;
+  /** The sheet's name is a prototype key (`__proto__`): its content was not read. */
+  unreadable?: boolean;
 }
 
 export interface WorkbookDump {
+  /** Every sheet, in workbook order. */
   sheets: SheetDump[];
-  /** Sheets skipped because their name could not be used safely. */
-  skipped: string[];
 }
 
 export type WorkerRequest = { id: number; bytes: Uint8Array; maxRows: number };

@@ -79,8 +79,8 @@ function toDocument(dump: WorkbookDump, format: "xlsx" | "xls"): ExtractedDocume
     blocks.push(...sheetBlocks);
     pages.push(info);
     if (info.hidden) warnings.push(`${format}: sheet ${i + 1} "${sheet.name}" is hidden`);
+    if (sheet.unreadable) warnings.push(`${format}: sheet ${i + 1} "${sheet.name}" not read: its name cannot be used safely`);
     if (sheet.hiddenRows.length > 0) warnings.push(`${format}: sheet "${sheet.name}" has ${sheet.hiddenRows.length} hidden rows`);
   });
-  for (const name of dump.skipped) warnings.push(`${format}: sheet "${name}" skipped: its name cannot be used safely`);
   return { format, pageCount: pages.length, pages, blocks, warnings };
 }

@@ -35,14 +35,17 @@ function dumpWorkbook(bytes, maxRows) {
     sheetRows: maxRows + 1,
   });
   const sheets = [];
-  const skipped = [];
   const names = Array.isArray(wb.SheetNames) ? wb.SheetNames : [];
   const meta = (wb.Workbook && Array.isArray(wb.Workbook.Sheets)) ? wb.Workbook.Sheets : [];
   for (let i = 0; i < names.length; i++) {
     const name = String(names[i]);
-    if (!own(wb.Sheets, name)) { skipped.push(name); continue; }
-    const ws = wb.Sheets[name];
     const hidden = Number((meta[i] && meta[i].Hidden) || 0) | 0;
+    // SheetJS keys sheets by name; "__proto__" cannot be looked up safely, so it is not read.
+    if (!own(wb.Sheets, name)) {
+      sheets.push({ name, hidden, cells: [], merges: [], hiddenRows: [], unreadable: true });
+      continue;
+    }
+    const ws = wb.Sheets[name];
     /** @type {[number, number, string][]} */
     const cells = [];
     const data = Array.isArray(ws["!data"]) ? ws["!data"] : [];
@@ -72,7 +75,7 @@ function dumpWorkbook(bytes, maxRows) {
     if (full) dump.declaredRows = XLSX.utils.decode_range(full).e.r + 1;
     sheets.push(dump);
   }
-  return { sheets, skipped };
+  return { sheets };
 }
 
 parentPort?.on("message", (/** @type {import("./dump.ts").WorkerRequest} */ req) => {

@@ -92,8 +92,11 @@ function runJob(bytes: Uint8Array, maxRows: number, what: string): Promise<Workb
     w.on("error", onError);
     w.on("exit", onExit);
     w.ref();
-    // A private copy is transferred, so the caller's buffer stays usable.
-    const copy = bytes.slice();
+    // A private copy is transferred, so the caller's buffer stays usable. (Not
+    // bytes.slice(): on a Buffer that is a view, and transferring it would detach
+    // the caller's memory.)
+    const copy = new Uint8Array(bytes.byteLength);
+    copy.set(bytes);
     const req: WorkerRequest = { id, bytes: copy, maxRows };
     w.postMessage(req, [copy.buffer]);
   });

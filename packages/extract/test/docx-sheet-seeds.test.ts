@@ -1,0 +1,92 @@
+/**
+ * The seed forms as LibreOffice wrote them (fixtures/docx, fixtures/xlsx,
+ * fixtures/xls, made by scripts/fixtures/render.sh): the three formats must
+ * give the same tables, with the same merged cells and the same cell texts,
+ * for the facts the seed README lists.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { extractFile, toMatrix, type ExtractedDocument, type Table } from "../src/index.ts";
+import { closeSheetWorker } from "../src/sheet/worker-host.ts";
+
+const FIXTURES = new URL("../../../fixtures/", import.meta.url).pathname;
+const FORMATS = ["docx", "xlsx", "xls"] as const;
+
+const tables = (doc: ExtractedDocument): Table[] => doc.blocks.flatMap((b) => (b.kind === "table" ? [b.table] : []));
+const texts = (t: Table) => toMatrix(t).map((r) => r.map((c) => c?.text ?? null));
+const rowStarting = (t: Table, first: RegExp) => texts(t).find((r) => first.test(r.find((x) => x) ?? ""));
+const anchorWith = (t: Table, text: string) => t.cells.find((c) => c.text === text);
+
+afterAll(closeSheetWorker);
+
+describe.each(FORMATS)("qiannan-2023-project-selfeval.%s", (format) => {
+  let forms: Table[];
+  let doc: ExtractedDocument;
+  beforeAll(async () => {
+    doc = await extractFile(`${FIXTURES}${format}/qiannan-2023-project-selfeval.${format}`);
+    forms = tables(doc);
+  });
+
+  it("yields the 16 project forms, each after its title", () => {
+    expect(doc.format).toBe(format);
+    expect(forms).toHaveLength(16);
+    const titles = doc.blocks.filter((b) => b.kind === "text" && /项目支出绩效(目标)?自评表$/.test(b.text));
+    expect(titles).toHaveLength(16);
+  });
+
+  it("reads the first form's funding rows exactly, 79.74% as printed", () => {
+    const m = texts(forms[0]!);
+    expect(m[0]).toEqual(["项目名称", null, "医疗服务与保障能力提升补助资金", null, null, null, null, null, null]);
+    expect(m[3]).toEqual([null, "年度资金总额:", "228", "228", "181.82", "10分", "79.74%", "8", null]);
+    expect(rowStarting(forms[0]!, /^总分$/)).toEqual(["总分", null, null, null, null, null, "100", "98", ""]);
+  });
+
+  it("keeps vertical merges: 项目资金 over 6 rows, 绩效指标 over 18, 产出指标 over 14", () => {
+    const t = forms[0]!;
+    expect(anchorWith(t, "项目资金 (万元)")).toMatchObject({ row: 2, col: 0, rowSpan: 6, colSpan: 1 });
+    expect(anchorWith(t, "绩效指标")).toMatchObject({ row: 10, col: 0, rowSpan: 18 });
+    expect(anchorWith(t, "产出指标 (60分)")).toMatchObject({ row: 11, col: 1, rowSpan: 14 });
+    expect(anchorWith(t, "项目名称")).toMatchObject({ colSpan: 2 });
+    expect(anchorWith(t, "医疗服务与保障能力提升补助资金")).toMatchObject({ col: 2, colSpan: 7 });
+  });
+
+  it("has the forms the README's findings are about", () => {
+    const byName = new Map(forms.map((t) => [texts(t)[0]![2], t]));
+    const funding = (name: string) => texts(byName.get(name)!)[3]!.slice(1, 8);
+    // 执行率 0 and 得分 0 although A = B = 15: execution_rate_mismatch.
+    expect(funding("医疗保障工作督查经费（州本级）")).toEqual(["年度资金总额:", "15", "15", "15", "10", "0", "0"]);
+    // printed total 99.8 against 9.85 + 84: total_score_mismatch.
+    expect(funding("城乡居民基本医疗保险")[6]).toBe("9.85");
+    expect(rowStarting(byName.get("城乡居民基本医疗保险")!, /^总分$/)?.[7]).toBe("99.8");
+    // Four forms declare 元 while their amounts are 万元: money_unit_suspect.
+    const yuan = forms.filter((t) => anchorWith(t, "项目资金 (元)"));
+    expect(yuan.map((t) => texts(t)[3]![3])).toEqual(["15", "80", "23.11", "20"]);
+  });
+});
+
+describe.each(FORMATS)("xinzhou-2022-selfeval-report-annex1.%s", (format) => {
+  let doc: ExtractedDocument;
+  beforeAll(async () => {
+    doc = await extractFile(`${FIXTURES}${format}/xinzhou-2022-selfeval-report-annex1.${format}`);
+  });
+
+  it("reads the report's budget table in 元 with its two-row header", () => {
+    const t = tables(doc)[0]!;
+    expect(anchorWith(t, "年初预算数")).toMatchObject({ row: 0, col: 1, colSpan: 2, rowSpan: 1 });
+    expect(anchorWith(t, "资金来源")).toMatchObject({ row: 0, col: 0, rowSpan: 2 });
+    const total = texts(t)[2]!;
+    expect([total[0], total[1], total[2], total[3], total[6], total[7]]).toEqual(["合计", "86,500", "86,500", "86,500", "72.26", "7.23"]);
+  });
+
+  it("reads the 自评表 in 万元: 8.65 budget, 6.25 executed, 72.26, 7.23, total 95.23 优", () => {
+    const form = tables(doc).find((t) => anchorWith(t, "项目名称"))!;
+    expect(rowStarting(form, /^资金总额:$/)).toEqual([null, "资金总额:", "8.65", "8.65", "8.65", "6.25", "2.4", "72.26", "7.23", null]);
+    expect(rowStarting(form, /^总 分$/)?.slice(6, 8)).toEqual(["95.23", "优"]);
+    expect(anchorWith(form, "年初预算数")).toMatchObject({ colSpan: 2 });
+  });
+
+  it("keeps the narrative, including the sentence the narrative_mismatch rule reads", () => {
+    const narrative = doc.blocks.flatMap((b) => (b.kind === "text" ? [b.text] : []));
+    expect(narrative).toContain("一、项目基本信息");
+    expect(narrative.some((t) => t.includes("2022 年项目预算 8.65 万元，实际执行 2.4 万元。"))).toBe(true);
+  });
+});
