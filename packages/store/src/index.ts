@@ -1,4 +1,4 @@
-export { openStore, Store, type StoreOptions } from "./store.ts";
+export { openStore, Store, type SaveOptions, type StoreOptions } from "./store.ts";
 export { StoreError } from "./errors.ts";
 export { DEFAULT_BUSY_TIMEOUT_MS, openConnection, type OpenOptions } from "./connection.ts";
 export { migrate, schemaVersion } from "./migrate.ts";

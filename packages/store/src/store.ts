@@ -100,12 +100,16 @@ export class Store {
    * - another content is stored under this path → it is deleted with all its rows and the new one inserted: 'changed';
    * - otherwise the document is inserted: 'new'.
    * If anything fails, nothing of this document is written and a previously stored version stays.
+   *
+   * options.reprocess: store this result even when the same content is stored (a newer pipeline
+   * re-read the file); the old rows are replaced in the same transaction: 'changed'.
    */
   saveDocument(
     meta: DocumentMeta,
     doc: NormalizedDocument | null,
     findings: readonly Finding[],
     pipelineVersion: string,
+    options: SaveOptions = {},
   ): SaveResult {
     const m = validate(DocumentMeta, meta, `document meta for ${meta.path}`);
     const content = doc === null ? null : validate(NormalizedDocument, doc, `normalized document ${m.path}`);
@@ -115,11 +119,17 @@ export class Store {
     }
     const st = this.st;
     const save = this.db.transaction((): SaveResult => {
-      const same = st.documentBySha.get(m.sha256);
+      let same = st.documentBySha.get(m.sha256);
       const atPath = st.documentByPath.get(m.path);
       // Whatever is stored under this path with other content is an older version of this file.
-      const replaced = atPath && atPath.sha256 !== m.sha256 ? (atPath.id as number) : null;
+      let replaced = atPath && atPath.sha256 !== m.sha256 ? (atPath.id as number) : null;
       if (replaced !== null) st.deleteDocument.run(replaced);
+      if (same && options.reprocess) {
+        // With two stale rows (this content elsewhere, other content here), report the one this content had.
+        replaced = same.id as number;
+        st.deleteDocument.run(replaced);
+        same = undefined;
+      }
       if (same) {
         st.moveDocument.run(m.path, m.mtimeMs ?? null, same.id);
         return { outcome: "unchanged", documentId: same.id as number, replacedDocumentId: replaced, forms: 0, findings: 0 };
@@ -212,6 +222,11 @@ export class Store {
 }
 
 export interface StoreOptions extends OpenOptions {}
+
+export interface SaveOptions {
+  /** Replace the stored rows even when the same content is already stored. */
+  reprocess?: boolean;
+}
 
 /**
  * Opens (creating if needed) a jixiao database and brings its schema up to

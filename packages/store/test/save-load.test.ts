@@ -107,6 +107,21 @@ describe("re-ingesting: unchanged, moved, changed", () => {
     store.close();
   });
 
+  it("reprocess: the same bytes read by a newer pipeline replace the stored rows in one transaction", () => {
+    const store = openStore(dbPath(dir));
+    const first = store.saveDocument(metaFor("q.txt", "v1"), qiannanDocument(), qiannanFindings(), "0.1.0");
+    const reread = store.saveDocument(metaFor("q.txt", "v1"), gaoyiDocument(), [], "0.2.0", { reprocess: true });
+    expect(reread).toMatchObject({ outcome: "changed", replacedDocumentId: first.documentId, forms: 3, findings: 0 });
+    expect(store.listDocuments().map((d) => [d.id, d.pipelineVersion])).toEqual([[reread.documentId, "0.2.0"]]);
+    expect(store.loadDocument(reread.documentId)).toEqual(gaoyiDocument());
+    expect(count(store, "findings")).toBe(0);
+    // A failing reprocess keeps the stored version.
+    const bad = [{ ...qiannanFindings()[0]!, formSeq: 42 }];
+    expect(() => store.saveDocument(metaFor("q.txt", "v1"), qiannanDocument(), bad, "0.3.0", { reprocess: true })).toThrow(/form seq 42/);
+    expect(store.findDocumentByPath("q.txt")).toMatchObject({ id: reread.documentId, pipelineVersion: "0.2.0" });
+    store.close();
+  });
+
   it("a file moved onto the path of another stored file replaces it", () => {
     const store = openStore(dbPath(dir));
     const a = store.saveDocument(metaFor("a.txt", "A"), qiannanDocument(), [], VERSION);
