@@ -5,7 +5,7 @@
  * decided from evidence in the same document, and all *_yuan amounts use it.
  */
 import type { Form, MoneyUnit, NarrativeLine, SideTable } from "./model.ts";
-import { parseValue } from "./values.ts";
+import { decimalsOf, parseValue } from "./values.ts";
 
 /** A project budget below this many yuan is implausible for a form that declares 元. */
 export const MIN_PLAUSIBLE_BUDGET_YUAN = 1000;
@@ -28,7 +28,40 @@ export function resolveMoneyUnits(forms: Form[], sideTables: SideTable[], narrat
       l.executedYuan = y(l.executed);
       l.balanceYuan = y(l.balance);
     }
+    if (factor !== null) refineFromSideTable(form, sideTables, factor);
   }
+}
+
+/**
+ * The same project printed in yuan elsewhere in the document (62,502.5 元 in
+ * the report's table, 6.25 万元 in the form) carries the amounts the form
+ * rounded: when they agree within the form's printed precision, keep the
+ * precise yuan figures.
+ */
+function refineFromSideTable(form: Form, sideTables: SideTable[], factor: number): void {
+  const total = form.funding.find((l) => l.sourceKind === "total");
+  if (!total) return;
+  const side = sideTables.find((s) => s.moneyUnit && sameProject(s.projectName, form.projectName));
+  if (!side || !side.moneyUnit) return;
+  const sideFactor = FACTOR[side.moneyUnit];
+  if (sideFactor >= factor) return;
+  const pairs: [number | null, string | null, number | null, "budgetYuan" | "executedYuan" | "balanceYuan"][] = [
+    [total.budget, total.budgetText, side.budget, "budgetYuan"],
+    [total.executed, total.executedText, side.executed, "executedYuan"],
+    [total.balance, total.balanceText, side.balance, "balanceYuan"],
+  ];
+  const agree = pairs.every(([printed, text, precise]) => {
+    if (printed === null || precise === null) return true;
+    const halfUlp = 0.5 * 10 ** -decimalsOf(text) * factor;
+    return Math.abs(printed * factor - precise * sideFactor) <= halfUlp + 1e-9;
+  });
+  if (!agree) return;
+  for (const [printed, , precise, key] of pairs) if (printed !== null && precise !== null) total[key] = round2(precise * sideFactor);
+}
+
+function sameProject(a: string | null, b: string | null): boolean {
+  if (!a || !b) return false;
+  return a.includes(b) || b.includes(a);
 }
 
 function decideUnit(form: Form, sideTables: SideTable[]): { unit: MoneyUnit | null; reason: string | null } {

@@ -29,9 +29,11 @@ export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
   const a = align(draft, row);
   let source = text(a, "source");
   if (!source) {
-    // No 资金来源 column (忻州, 高邑): the label is the first unplaced word cell.
+    // No 资金来源 column (忻州, 高邑): the label is the first unplaced word cell, or
+    // the cell under the block label's column when it names a source (资金总额:).
     const label = a.unassigned.find((c) => parseNumber(c.text) === null);
-    source = label ? tidyCjkSpaces(label.text) : null;
+    const underBlock = text(a, "fundLabel");
+    source = label ? tidyCjkSpaces(label.text) : underBlock && !/项目资金|预算安排|执行进度|资金情况/.test(underBlock) ? underBlock : null;
   }
   const amounts = (["initialBudget", "budget", "executed", "balance"] as const).map((f) => a.byField.get(f));
   if (!source && amounts.every((c) => !c)) return null;

@@ -1,0 +1,53 @@
+/**
+ * `jixiao inspect FILE`: what the pipeline sees in one file — the grids, then
+ * the forms it built. For people debugging a layout, and (--json) for machines.
+ */
+import { readFile } from "node:fs/promises";
+import { extractBytes, toMatrix, type ExtractedDocument } from "@jixiao/extract";
+import { normalizeDocument, type NormalizedDocument, type Form } from "@jixiao/normalize";
+import { checkDocument } from "./check.ts";
+
+export async function inspect(path: string, opts: { json?: boolean }): Promise<string> {
+  const bytes = await readFile(path);
+  const extracted = await extractBytes(bytes, { fileName: path });
+  const doc = normalizeDocument(extracted, { fileName: path });
+  const findings = checkDocument(doc);
+  if (opts.json) return JSON.stringify({ extracted, normalized: doc, findings }, null, 2);
+  return [gridsText(extracted), formsText(doc), findings.map((f) => `[${f.severity}] ${f.rule}: ${f.message}`).join("\n")].join("\n\n");
+}
+
+function gridsText(doc: ExtractedDocument): string {
+  const out: string[] = [`== ${doc.format}, ${doc.pageCount} page(s), ${doc.blocks.length} blocks`];
+  for (const w of doc.warnings) out.push(`warning: ${w}`);
+  let t = 0;
+  for (const b of doc.blocks) {
+    if (b.kind === "text") {
+      out.push(`p${b.page}  ${b.text}`);
+      continue;
+    }
+    const table = b.table;
+    out.push(`-- table ${++t}: pages ${table.page}-${table.pageTo}, ${table.nRows}×${table.nCols}${table.sheet ? `, sheet ${table.sheet}` : ""}`);
+    for (const row of toMatrix(table)) {
+      out.push(`   │${row.map((c) => (c ? c.text.replace(/\n/g, "⏎") + (c.colSpan > 1 || c.rowSpan > 1 ? `⟨${c.rowSpan}×${c.colSpan}⟩` : "") : "")).join("│")}│`);
+    }
+  }
+  return out.join("\n");
+}
+
+function formsText(doc: NormalizedDocument): string {
+  return doc.forms.map(formText).join("\n\n");
+}
+
+function formText(f: Form): string {
+  const lines = [
+    `== form ${f.seq}: ${f.kind} «${f.title ?? ""}» ${f.fiscalYear ?? "?"}年 ${f.agency ?? ""} ${f.projectName ? `| ${f.projectName}` : ""}`,
+    `   unit declared ${f.moneyUnit ?? "-"}, effective ${f.moneyUnitEffective ?? "-"}${f.moneyUnitReason ? ` (${f.moneyUnitReason})` : ""}; total ${f.totalScore ?? "-"}/${f.totalWeight ?? "-"} ${f.grade ?? ""}; pages ${f.pageFrom}-${f.pageTo}${f.missing.length ? `; missing ${f.missing.join(",")}` : ""}`,
+  ];
+  for (const l of f.funding) {
+    lines.push(`   资金 ${l.source} [${l.sourceKind}] A=${l.budget ?? "-"} B=${l.executed ?? "-"} 执行率=${l.executionRateText ?? "-"} 分值=${l.weight ?? "-"} 得分=${l.score ?? "-"}`);
+  }
+  for (const i of f.indicators) {
+    lines.push(`   ${String(i.seq).padStart(2)} ${i.level1 ?? "-"}${i.level1Weight !== null ? `(${i.level1Weight})` : ""} / ${i.level2 ?? "-"} / ${i.name} | ${i.targetText ?? ""} → ${i.actualText ?? ""} [${i.comparator ?? ""}${i.unit ? ` ${i.unit}` : ""}] ${i.weight ?? "-"}/${i.score ?? "-"}${i.reason ? ` | ${i.reason}` : ""}`);
+  }
+  return lines.join("\n");
+}

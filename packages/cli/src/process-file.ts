@@ -1,0 +1,112 @@
+/**
+ * One file through the pipeline, without touching the database: read, hash,
+ * extract, normalize, check. Pure data in and out, so it can run in a worker.
+ */
+import { readFile, stat } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { extname } from "node:path";
+import { extractBytes, detectFormat, ExtractError, type ExtractedDocument } from "@jixiao/extract";
+import { normalizeDocument, type Finding, type NormalizedDocument } from "@jixiao/normalize";
+import { checkDocument } from "./check.ts";
+
+export type DocFormat = "pdf" | "docx" | "xlsx" | "xls" | "txt";
+
+export interface FileMeta {
+  path: string;
+  sha256: string;
+  format: DocFormat;
+  sizeBytes: number;
+  pages: number | null;
+  status: "ok" | "partial" | "failed";
+  error: string | null;
+  mtimeMs: number | null;
+  warnings: string[];
+}
+
+export interface FileResult {
+  meta: FileMeta;
+  doc: NormalizedDocument | null;
+  findings: Finding[];
+}
+
+/** Files larger than this are refused before reading: no form archive needs more. */
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+function formatOf(bytes: Uint8Array, path: string): DocFormat {
+  const d = detectFormat(bytes, path);
+  if (d === "pdf" || d === "docx" || d === "xlsx" || d === "xls" || d === "txt") return d;
+  const ext = extname(path).slice(1).toLowerCase();
+  return (["pdf", "docx", "xlsx", "xls"].includes(ext) ? ext : d === "ole2" ? "xls" : "txt") as DocFormat;
+}
+
+/** A file that could not even be read: hashed by its path so it has a stable row. */
+export function unreadableResult(path: string, reason: string): FileResult {
+  const ext = extname(path).slice(1).toLowerCase();
+  return {
+    meta: {
+      path, sha256: sha256(Buffer.from(`\0unreadable\0${path}`)),
+      format: (["pdf", "docx", "xlsx", "xls"].includes(ext) ? ext : "txt") as DocFormat,
+      sizeBytes: 0, pages: null, status: "failed", error: reason, mtimeMs: null, warnings: [],
+    },
+    doc: null,
+    findings: [],
+  };
+}
+
+export async function processFile(path: string): Promise<FileResult> {
+  let bytes: Uint8Array;
+  let mtimeMs: number | null = null;
+  try {
+    const s = await stat(path);
+    mtimeMs = s.mtimeMs;
+    if (s.size > MAX_FILE_BYTES) return unreadableResult(path, `too large: ${s.size} bytes, the limit is ${MAX_FILE_BYTES}`);
+    bytes = await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return unreadableResult(path, code === "ENOENT" ? `not found: no file at ${path}` : `unreadable: ${code ?? String(e)}`);
+  }
+  return processBytes(path, bytes, mtimeMs);
+}
+
+export async function processBytes(path: string, bytes: Uint8Array, mtimeMs: number | null = null): Promise<FileResult> {
+  const meta: FileMeta = {
+    path, sha256: sha256(bytes), format: formatOf(bytes, path), sizeBytes: bytes.length,
+    pages: null, status: "ok", error: null, mtimeMs, warnings: [],
+  };
+  let extracted: ExtractedDocument;
+  try {
+    extracted = await extractBytes(bytes, { fileName: path });
+  } catch (e) {
+    meta.status = "failed";
+    meta.error = oneLine(e instanceof ExtractError ? e.message : `extract failed: ${(e as Error).message ?? String(e)}`);
+    return { meta, doc: null, findings: [] };
+  }
+  meta.pages = extracted.pageCount;
+  meta.warnings = extracted.warnings;
+  let doc: NormalizedDocument;
+  try {
+    doc = normalizeDocument(extracted, { fileName: path });
+  } catch (e) {
+    meta.status = "failed";
+    meta.error = oneLine(`normalize failed: ${(e as Error).message ?? String(e)}`);
+    return { meta, doc: null, findings: [] };
+  }
+  const findings = checkDocument(doc);
+  const noText = extracted.pages.filter((p) => !p.hasText).map((p) => p.number);
+  if (doc.forms.length === 0) {
+    meta.status = "partial";
+    meta.error = "no form found: expected a title such as 项目支出绩效自评表 or 绩效目标表, or a table with 一级指标/三级指标 headers";
+  } else if (noText.length > 0) {
+    meta.status = "partial";
+    meta.error = `第${noText.join("、")}页无文字层（扫描件？），未能读取`;
+  }
+  return { meta, doc, findings };
+}
+
+export function oneLine(s: string): string {
+  return s.replace(/\s*\n\s*/g, " ").slice(0, 500);
+}
