@@ -17,7 +17,12 @@ export function openConnection(file: string, options: OpenOptions = {}): Databas
   if (readonly && file !== ":memory:" && !existsSync(file)) {
     throw new StoreError(`${file}: expected an existing jixiao database to open read-only, found no such file`);
   }
-  const db = new Database(file, { readonly, fileMustExist: readonly });
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly, fileMustExist: readonly });
+  } catch (e) {
+    throw new StoreError(`${file}: could not open as a SQLite database: ${(e as Error).message}`);
+  }
   try {
     db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS))}`);
     // WAL: readers see the last committed state while a writer works, and never block it.

@@ -97,6 +97,7 @@ describe("migrations", () => {
     const file = `${dbPath(dir)}.txt`;
     writeFileSync(file, "项目名称\t医疗服务与保障能力提升补助资金\n".repeat(200));
     expect(() => openStore(file)).toThrow(/not a database/);
+    expect(() => openStore(`${dir}/no/such/dir/x.sqlite`)).toThrow(/x\.sqlite: could not open as a SQLite database: .*directory does not exist/);
   });
 });
 
