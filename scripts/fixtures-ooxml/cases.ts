@@ -65,7 +65,7 @@ export function tallWorkbook(): string {
   return flatOdf("spreadsheet", { body: `<table:table table:name="百万行"><table:table-column/>${rows}</table:table>` });
 }
 
-const TEXT_STYLES = `<style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm"/><style:header-style/><style:footer-style/></style:page-layout>`;
+const TEXT_STYLES = `<style:style style:name="hiddenText" style:family="text"><style:text-properties text:display="none"/></style:style><style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm"/><style:header-style/><style:footer-style/></style:page-layout>`;
 const MASTER = `<style:master-page style:name="Standard" style:page-layout-name="pm1">
 <style:header><text:p>页眉文字不是内容</text:p></style:header><style:footer><text:p>页脚文字不是内容</text:p></style:footer></style:master-page>`;
 
@@ -96,7 +96,8 @@ ${row(COVERED, cell(p("甲")), cell(p("乙")), cell(p("丙")))}
       main,
       p(`两表之间的段落${frame}`),
       `<table:table table:name="第二张"><table:table-column table:number-columns-repeated="2"/>${row(cell(p("第二张表")), cell(p("１２３")))}</table:table>`,
-      p("最后一段"),
+      // Hidden text (w:vanish) is not what the reader sees.
+      p(`最后一段<text:span text:style-name="hiddenText">隐藏文字</text:span>`),
     ].join("\n"),
   });
 }

@@ -1,7 +1,8 @@
 /**
  * Writes the OOXML edge-case fixtures (fixtures/ooxml-cases/) with LibreOffice:
  *   cases.docx        merges (gridSpan, vMerge over three rows), paragraphs and w:br in a cell,
- *                     tracked changes, a field, a hyperlink, a nested table, a text box, header/footer
+ *                     tracked changes, a field, a hyperlink, a nested table, a text box, hidden text,
+ *                     header/footer
  *   cases.xlsx/.xls   two stacked forms with a two-row header, percent and thousands formats,
  *                     formulas (cached values), a hidden row, a 50-row merged range, a hidden sheet
  *   tall.xlsx         a sheet whose last row is row 1,000,000

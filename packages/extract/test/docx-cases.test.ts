@@ -3,14 +3,16 @@
  * cases.ts → fixtures/ooxml-cases/cases.docx): gridSpan, vMerge over three
  * rows, paragraphs and w:br in a cell, tracked changes, a PAGE field, a
  * hyperlink, a nested table, a text box, and a header/footer that are not
- * content. gridBefore/gridAfter, which LibreOffice does not write, are read
- * from a hand-written row below.
+ * content, hidden text. gridBefore/gridAfter, which LibreOffice does not
+ * write, are read from a hand-written table below.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { extractBytes, toMatrix, ExtractError, type ExtractedDocument, type Table } from "../src/index.ts";
 import { parseXmlPart } from "../src/docx/xml.ts";
 import { walkContent, type BodyItem } from "../src/docx/body.ts";
+import { stripFormatting } from "../src/docx/strip-formatting.ts";
+import { readZipDirectory, inflateEntry } from "../src/zip-guard.ts";
 
 const CASES = new URL("../../../fixtures/ooxml-cases/", import.meta.url);
 
@@ -61,6 +63,11 @@ describe("cases.docx", () => {
     expect(toMatrix(nested).map((r) => r.map((c) => c?.text))).toEqual([["内表甲", "内表乙"], ["1", "2"]]);
   });
 
+  it("drops hidden (w:vanish) text", () => {
+    expect(doc.blocks.at(-1)).toEqual({ kind: "text", page: 1, text: "最后一段" });
+    expect(JSON.stringify(doc.blocks)).not.toContain("隐藏文字");
+  });
+
   it("ignores headers and footers and folds full-width digits", () => {
     const all = JSON.stringify(doc.blocks);
     expect(all).not.toContain("页眉");
@@ -99,5 +106,23 @@ describe("document.xml details", () => {
   it("decodes the predefined and numeric entities only", () => {
     const [item] = body(`<w:p><w:r><w:t>A&amp;B &#x4E2D;&#25991; &lt;1&gt;</w:t></w:r></w:p>`);
     expect(item).toEqual({ kind: "text", text: "A&B 中文 <1>" });
+  });
+});
+
+describe("formatting stripped before parsing", () => {
+  it("changes no content: the 16 黔南 forms read the same with and without it", () => {
+    const bytes = readFileSync(new URL("../../../fixtures/docx/qiannan-2023-project-selfeval.docx", import.meta.url));
+    const xml = Buffer.from(inflateEntry(bytes, readZipDirectory(bytes, "DOCX").get("word/document.xml")!, "DOCX")).toString("utf8");
+    const read = (text: string) => {
+      const items: BodyItem[] = [];
+      const doc = parseXmlPart(text, "word/document.xml").find((n) => "document" in n)!;
+      walkContent((doc.document as Record<string, unknown>[]).find((n) => "body" in n)!, 0, (i) => items.push(i));
+      return items;
+    };
+    const stripped = stripFormatting(xml);
+    expect(stripped.length).toBeLessThan(xml.length / 3);
+    const items = read(stripped);
+    expect(items.filter((i) => i.kind === "table")).toHaveLength(16);
+    expect(items).toEqual(read(xml));
   });
 });

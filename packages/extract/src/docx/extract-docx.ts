@@ -7,6 +7,7 @@ import type { ExtractedDocument } from "../grid.ts";
 import { ExtractError } from "../errors.ts";
 import { inflateEntry, readZipDirectory } from "../zip-guard.ts";
 import { toBlocks, walkContent, type BodyItem } from "./body.ts";
+import { stripFormatting } from "./strip-formatting.ts";
 import { child, findDescendant, tagOf, type XmlNode, parseXmlPart } from "./xml.ts";
 
 const WHAT = "DOCX";
@@ -30,7 +31,7 @@ export function extractDocx(bytes: Uint8Array): ExtractedDocument {
     throw new ExtractError(`corrupt: expected word/document.xml in the DOCX, found only ${has || "no entries"}`, "corrupt");
   }
   const xml = Buffer.from(inflateEntry(bytes, entry, WHAT)).toString("utf8");
-  const root = parseXmlPart(xml, name!);
+  const root = parseXmlPart(stripFormatting(xml), name!);
   const doc = root.find((n) => tagOf(n) === "document");
   const body: XmlNode | undefined = doc ? child(doc, "body") : findDescendant(root, "body");
   if (!body) throw new ExtractError(`corrupt: expected a w:body in ${name}, found none`, "corrupt");

@@ -4,7 +4,7 @@
  * field codes (w:instrText) and hidden runs left out. Text boxes anchored in
  * the paragraph are returned separately: they are block content of their own.
  */
-import { attr, child, childrenOf, tagOf, textOf, type XmlNode } from "./xml.ts";
+import { child, childrenOf, tagOf, textOf, type XmlNode } from "./xml.ts";
 
 export interface ParagraphContent {
   text: string;
@@ -26,10 +26,10 @@ export function readParagraph(p: XmlNode): ParagraphContent {
   return { text: out.join(""), textBoxes };
 }
 
+/** w:vanish in the run's properties (strip-formatting keeps only that one): text the reader never sees. */
 function isHiddenRun(run: XmlNode): boolean {
   const rPr = child(run, "rPr");
-  const vanish = rPr && child(rPr, "vanish");
-  return vanish !== undefined && attr(vanish, "val") !== "0" && attr(vanish, "val") !== "false";
+  return rPr !== undefined && child(rPr, "vanish") !== undefined;
 }
 
 function collect(nodes: XmlNode[], out: string[], textBoxes: XmlNode[]): void {

@@ -22,10 +22,11 @@ const parser = new XMLParser({
   trimValues: false,
   parseTagValue: false,
   parseAttributeValue: false,
-  // Only the five XML entities and numeric references are decoded; a DOCTYPE
-  // (the only way to declare custom entities) is refused before parsing.
-  processEntities: true,
-  htmlEntities: true,
+  // Entities are decoded by textOf (the five XML ones and numeric references
+  // only): the parser's entity machinery is slow and would honour a DOCTYPE's
+  // declarations, and a DOCTYPE is refused before parsing anyway.
+  processEntities: false,
+  htmlEntities: false,
   ignoreDeclaration: true,
   ignorePiTags: true,
   commentPropName: false,
@@ -54,10 +55,24 @@ export function childrenOf(node: XmlNode): XmlNode[] {
   return Array.isArray(kids) ? (kids as XmlNode[]) : [];
 }
 
+const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#x([0-9a-fA-F]{1,6}));/g;
+const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+function decodeEntities(s: string): string {
+  if (!s.includes("&")) return s;
+  return s.replace(ENTITY, (whole, name: string | undefined, dec: string | undefined, hex: string | undefined) => {
+    if (name) return NAMED[name]!;
+    const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex!, 16);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
 export function textOf(node: XmlNode): string | undefined {
   const t = node[TEXT];
-  return t === undefined ? undefined : String(t);
+  return t === undefined ? undefined : decodeEntities(String(t));
 }
+
+
 
 export function attr(node: XmlNode, name: string): string | undefined {
   const attrs = node[ATTRS] as Record<string, unknown> | undefined;
