@@ -2,7 +2,8 @@
  * XLSX and XLS edge cases, from one LibreOffice workbook saved both ways
  * (scripts/fixtures-ooxml/make-cases.ts): stacked forms, a header merged over
  * two rows, displayed number formats, formulas, a hidden row, a 50-row merge,
- * a hidden sheet, a sheet named __proto__, and a 1,000,000-row sheet.
+ * a hidden sheet, a sheet named __proto__, a 1,000,000-row sheet, and the
+ * workbook saved with a password (scripts/fixtures-ooxml/encrypt.py).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
@@ -96,6 +97,13 @@ describe("refused workbooks", () => {
     expect(err).toBeInstanceOf(ExtractError);
     expect((err as ExtractError).code).toBe("too_large");
     expect((err as ExtractError).message).toMatch(/^too large: expected at most 50,000 rows per sheet, found xl\/worksheets\/sheet1\.xml declaring 1,000,000 rows$/);
+  });
+
+  it.each(["password.xls", "password.bin"])("refuses a password-protected workbook (%s) as encrypted", async (name) => {
+    const err = await extractBytes(read("password.xls"), { fileName: name }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ExtractError);
+    expect((err as ExtractError).code).toBe("encrypted");
+    expect((err as ExtractError).message).toBe("encrypted: expected an unprotected XLS workbook, found a password-protected one (File is password-protected)");
   });
 
   it("refuses an OLE2 file that is not a workbook, naming what it is", async () => {
