@@ -26,7 +26,7 @@ const EXTRACTORS: Record<string, Extractor> = {
   xls: async (bytes) => (await import("./sheet/extract-sheet.ts")).extractXls(bytes),
   pdf: async (bytes, opts) => (await import("./pdf/index.ts")).extractPdf(bytes, opts),
   // OLE2 without a telling extension: an encrypted DOCX/XLSX (refused as 'encrypted') or a legacy workbook.
-  ole2: async (bytes) => (await import("./sheet/extract-sheet.ts")).extractOle2(bytes),
+  ole2: async (bytes, opts) => (await import("./sheet/extract-sheet.ts")).extractOle2(bytes, opts.fileName),
 };
 
 export async function extractBytes(bytes: Uint8Array, opts: ExtractOptions = {}): Promise<ExtractedDocument> {

@@ -59,8 +59,11 @@ export async function extractXls(bytes: Uint8Array): Promise<ExtractedDocument> 
  * An OLE2 container whose extension did not say what it is: an encrypted
  * OOXML file, a legacy workbook, or a legacy Word document.
  */
-export async function extractOle2(bytes: Uint8Array): Promise<ExtractedDocument> {
-  if (hasOleStream(bytes, "EncryptedPackage")) throw encryptedOoxml("DOCX or XLSX");
+export async function extractOle2(bytes: Uint8Array, fileName = ""): Promise<ExtractedDocument> {
+  if (hasOleStream(bytes, "EncryptedPackage")) {
+    const ext = fileName.toLowerCase().split(".").pop();
+    throw encryptedOoxml(ext === "xlsx" || ext === "docx" ? ext.toUpperCase() : "DOCX or XLSX");
+  }
   if (hasOleStream(bytes, "Workbook") || hasOleStream(bytes, "Book")) return extractXls(bytes);
   const what = hasOleStream(bytes, "WordDocument") ? "a legacy Word .doc" : "an OLE2 container of unknown content";
   throw new ExtractError(`unsupported: expected PDF, DOCX, XLSX, XLS or text, found ${what}`, "unsupported");
