@@ -96,12 +96,8 @@ async function unchangedOnDisk(store: Store, path: string): Promise<boolean> {
 }
 
 function saveResult(store: Store, r: FileResult, force: boolean) {
-  if (force) {
-    // --force re-reads and re-stores even identical bytes: drop the stored copy first.
-    const same = store.findDocumentBySha(r.meta.sha256);
-    if (same) store.deleteDocument(same.id);
-  }
-  return store.saveDocument(r.meta, r.doc, r.findings, PIPELINE_VERSION);
+  // --force re-stores even identical bytes, replacing the stored copy in the same transaction.
+  return store.saveDocument(r.meta, r.doc, r.findings, PIPELINE_VERSION, { reprocess: force });
 }
 
 interface FileLine {

@@ -7,21 +7,13 @@ import { createHash } from "node:crypto";
 import { extname } from "node:path";
 import { extractBytes, detectFormat, ExtractError, type ExtractedDocument } from "@jixiao/extract";
 import { normalizeDocument, type Finding, type NormalizedDocument } from "@jixiao/normalize";
+import type { DocumentMeta } from "@jixiao/store";
 import { checkDocument } from "./check.ts";
 
 export type DocFormat = "pdf" | "docx" | "xlsx" | "xls" | "txt";
 
-export interface FileMeta {
-  path: string;
-  sha256: string;
-  format: DocFormat;
-  sizeBytes: number;
-  pages: number | null;
-  status: "ok" | "partial" | "failed";
-  error: string | null;
-  mtimeMs: number | null;
-  warnings: string[];
-}
+/** The store's document row, as this stage fills it. */
+export type FileMeta = DocumentMeta & { format: DocFormat; status: "ok" | "partial" | "failed"; error: string | null; warnings: string[] };
 
 export interface FileResult {
   meta: FileMeta;

@@ -32,7 +32,10 @@ export function classifyHeader(row: Row): SectionKind | null {
   const fields = new Set(fieldsOf(row));
   const count = (set: Set<Field>) => [...fields].filter((f) => set.has(f)).length;
   const hasLevels = fields.has("level1") || fields.has("level2") || fields.has("name");
-  if ((fields.has("unitCode") || fields.has("projectName")) && (fields.has("goal") || fields.has("budget")) && !fields.has("seq")) {
+  // A unit code beside a unit name is a budget/target table even before its
+  // amount and goal columns appear (they may sit on the header's second row).
+  const names = fields.has("unitCode") || fields.has("projectName");
+  if (!fields.has("seq") && ((names && (fields.has("goal") || fields.has("budget"))) || (fields.has("unitCode") && fields.has("projectName")))) {
     return "targets";
   }
   if (fields.has("seq") && fields.has("projectName")) return "projectList";

@@ -331,8 +331,8 @@ export { parseNumber };
 function gradeFromNarrative(forms: Form[], narrative: NarrativeLine[]): void {
   const open = forms.filter((f) => f.grade === null && (f.kind === "project_self_eval" || f.kind === "department_self_eval"));
   if (open.length !== 1) return;
-  const stated = narrative
-    .map((n) => keyOf(n.text).match(/(?:评价|绩效|自评)等[级次]为?["“]?(优秀|良好|优|良|中|差|合格|不合格)/)?.[1])
-    .filter((g): g is string => Boolean(g));
+  // Lines are joined first: a PDF may wrap 等级为优 | 秀 across two lines.
+  const prose = narrative.map((n) => keyOf(n.text)).join("");
+  const stated = [...prose.matchAll(/(?:评价|绩效|自评)等[级次]为?["“]?(优秀|良好|优|良|中等|中|差|不合格|合格)/g)].map((m) => m[1]!);
   if (new Set(stated).size === 1) open[0]!.grade = stated[0]!;
 }
