@@ -4,7 +4,6 @@
  * producer repeated is dropped; a merged cell cut by the break is extended
  * back over the rows below; a row whose text was cut is joined back.
  */
-import { type Box, unionBox } from "./geometry.ts";
 import { clusterValues } from "./lattice.ts";
 import type { FoundCell, PageTable } from "./page-tables.ts";
 import { joinWrappedLines } from "./words.ts";
@@ -60,6 +59,17 @@ function regrid(cells: FoundCell[], xs: number[]): void {
 
 const sameColumns = (p: FoundCell, q: FoundCell) => p.col === q.col && p.colSpan === q.colSpan;
 
+/** Room (in font sizes, plus padding) at the end of a last line that still counts as full: line-breaking rules carry up to two characters (排。) to the next line. */
+const FULL_LINE_SLACK = 2.2;
+/** Cell padding (pt) allowed on top of that. */
+const CELL_PADDING = 6;
+
+/** Whether a cell's last line is full, so its text may go on past a page break. */
+export function textRanToEnd(cell: FoundCell): boolean {
+  if (!cell.text.trim() || cell.lastLineEnd === undefined || !cell.textSize) return false;
+  return cell.bbox.x1 - cell.lastLineEnd <= FULL_LINE_SLACK * cell.textSize + CELL_PADDING;
+}
+
 /** Appends `next` to `prev` (which it continues) and returns the joined table. */
 export function joinContinuedTable(prev: DocTable, next: PageTable): DocTable {
   const xs = clusterValues([...prev.xs, ...next.xs], BORDER_MATCH_TOLERANCE).map((c) => c.reduce((s, v) => s + v, 0) / c.length);
@@ -75,15 +85,16 @@ export function joinContinuedTable(prev: DocTable, next: PageTable): DocTable {
   const startsFirst = bottom.filter((c) => c.row === 0);
   const partner = (c: FoundCell) => endsLast.find((p) => sameColumns(p, c));
 
-  // A row cut by the page break: every top cell sits under a cell of the last row,
-  // the row's label (leftmost single-row cell) continues nothing, and some
-  // finished cell above has nothing below it.
+  // Empty cells at the top of the next page under filled cells are either the
+  // rest of a row the break cut (most columns finished above, a long text goes
+  // on) or the rest of merged cells the break cut (the row labels on the left
+  // are empty, the new row's values are filled). Counting tells them apart.
   const aligned = startsFirst.length > 0 && startsFirst.every((c) => partner(c));
-  const leftmostSingle = endsLast.filter((c) => c.rowSpan === 1).sort((p, q) => p.col - q.col)[0];
-  const labelBelow = leftmostSingle && startsFirst.find((c) => sameColumns(c, leftmostSingle));
-  const rowWasCut = aligned && !!labelBelow && !labelBelow.text.trim() &&
-    startsFirst.some((c) => !c.text.trim() && partner(c)!.text.trim() !== "" && partner(c)!.rowSpan === 1) &&
-    startsFirst.some((c) => c.text.trim() !== "");
+  const filled = startsFirst.filter((c) => c.text.trim() !== "");
+  const emptyUnderFilled = startsFirst.filter((c) => !c.text.trim() && partner(c)?.text.trim());
+  const rowWasCut = aligned && filled.length > 0 && filled.length < emptyUnderFilled.length &&
+    filled.every((c) => textRanToEnd(partner(c)!));
+  const firstFilledCol = Math.min(...filled.map((c) => c.col));
 
   const offset = rowWasCut ? prev.nRows - 1 : prev.nRows;
   const absorbed = new Set<FoundCell>();
@@ -94,15 +105,14 @@ export function joinContinuedTable(prev: DocTable, next: PageTable): DocTable {
       p.text = joinWrappedLines([p.text, c.text]);
       p.rowSpan += c.rowSpan - 1;
       absorbed.add(c);
-    } else if (!c.text.trim() && p.text.trim() && (p.rowSpan > 1 || c.rowSpan > 1)) {
-      // A merged cell cut by the break: its empty remainder on the next page is the same cell.
+    } else if (!c.text.trim() && c.col < firstFilledCol && (p.text.trim() || p.rowSpan > 1 || c.rowSpan > 1)) {
+      // A merged cell (一级指标, 二级指标...) cut by the break: its empty remainder is the same cell.
       p.rowSpan += c.rowSpan;
       absorbed.add(c);
     }
   }
   const moved = bottom.filter((c) => !absorbed.has(c)).map((c) => ({ ...c, row: c.row + offset }));
   const nRows = offset + (next.nRows - header);
-  const box: Box = prev.bbox;
   return {
     ...prev,
     pageTo: next.page,
@@ -111,6 +121,5 @@ export function joinContinuedTable(prev: DocTable, next: PageTable): DocTable {
     nCols: xs.length - 1,
     nRows,
     cells: [...top, ...moved].sort((p, q) => p.row - q.row || p.col - q.col),
-    bbox: unionBox([box]),
   };
 }

@@ -47,6 +47,8 @@ export interface Glyph extends Box {
 export interface Word extends Box {
   text: string;
   size: number;
+  /** The PDF has a space character before this word (not merely a gap). */
+  spaceBefore: boolean;
 }
 
 /** A ruling line: horizontal at y = `at` from x `from` to `to`, or vertical at x = `at` from y `from` to `to`. */

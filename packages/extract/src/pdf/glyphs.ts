@@ -11,6 +11,23 @@
 import { foldCompatibilityCharacters } from "../unicode.ts";
 import { type Glyph, type Matrix, applyMatrix, multiply } from "./geometry.ts";
 
+/**
+ * Characters that PDF producers write in place of the one the author typed,
+ * because one font glyph serves both and the producer's glyph-to-Unicode map
+ * names the other (Chromium/Skia with Noto CJK does this): radicals-supplement
+ * forms foldCompatibilityCharacters does not cover yet, 戶 for 户 (these forms
+ * are simplified Chinese), U+2015 for the em dash.
+ */
+const PRODUCER_GLYPH_ALIASES: Record<string, string> = {
+  "\u2EC9": "贝", "\u2ECB": "车", "\u2ED3": "长", "\u2ED9": "韦", "\u2EDA": "页", "\u2EDC": "飞", "\u2EE8": "麦",
+  "\u6236": "户", "\u2015": "\u2014",
+};
+const ALIASED = new RegExp(`[${Object.keys(PRODUCER_GLYPH_ALIASES).join("")}]`, "g");
+
+/** All text normalisation a PDF's characters get: compatibility forms, then producer glyph aliases. */
+export const normalisePdfText = (text: string) =>
+  foldCompatibilityCharacters(text).replace(ALIASED, (ch) => PRODUCER_GLYPH_ALIASES[ch] ?? ch);
+
 /** What pdf.js returns per text item (TextItem in pdfjs-dist's types). */
 export interface TextRun {
   str: string;
@@ -46,7 +63,7 @@ export function glyphsFromRuns(runs: readonly TextRun[], view: Matrix): Glyph[] 
   let pendingSpace = false;
   runs.forEach((run, runIndex) => {
     if (!run.str) return;
-    const chars = Array.from(foldCompatibilityCharacters(run.str));
+    const chars = Array.from(normalisePdfText(run.str));
     const m = multiply(view, run.transform as unknown as Matrix);
     const advLen = Math.hypot(m[0], m[1]) || 1;
     const ux = m[0] / advLen, uy = m[1] / advLen;

@@ -60,6 +60,29 @@ export function mergeEdges(edges: readonly Edge[], snapTolerance: number, joinTo
   return out.filter((e) => e.to - e.from >= minLength);
 }
 
+/**
+ * Closes tables cut by a page break. Browsers draw no bottom border under a
+ * row that continues on the next page (and no top border above its rest), so
+ * the vertical borders there end in the air. Where two or more vertical edges
+ * end at the same height, a horizontal edge is drawn between them; where a
+ * border already exists it merges into it.
+ */
+export function closeOpenEnds(edges: readonly Edge[], tolerance: number): Edge[] {
+  const verticals = edges.filter((e) => e.orientation === "v");
+  const added: Edge[] = [];
+  for (const end of ["from", "to"] as const) {
+    const values = verticals.map((e) => e[end]);
+    for (const cluster of clusterValues(values, tolerance)) {
+      if (cluster.length < 2) continue;
+      const lo = cluster[0]!, hi = cluster[cluster.length - 1]!;
+      const xs = verticals.filter((e) => e[end] >= lo && e[end] <= hi).map((e) => e.at);
+      const from = Math.min(...xs), to = Math.max(...xs);
+      if (to > from) added.push({ orientation: "h", at: cluster.reduce((a, b) => a + b, 0) / cluster.length, from, to });
+    }
+  }
+  return [...edges, ...added];
+}
+
 /** A crossing of a vertical and a horizontal edge, with the indices of the edges through it. */
 export interface Intersection extends Point {
   v: Set<number>;

@@ -5,9 +5,9 @@
  * borderless tables.
  */
 import { type Box, type Edge, type Glyph, centreX, centreY, unionBox } from "./geometry.ts";
-import { cellsToGrid, cellsToTables, edgesToIntersections, intersectionsToCells, mergeEdges } from "./lattice.ts";
+import { cellsToGrid, closeOpenEnds, cellsToTables, edgesToIntersections, intersectionsToCells, mergeEdges } from "./lattice.ts";
 import type { PdfSettings } from "./settings.ts";
-import { textOfGlyphs } from "./words.ts";
+import { linesFromGlyphs, textOfGlyphs } from "./words.ts";
 
 export interface FoundCell {
   row: number;
@@ -17,6 +17,11 @@ export interface FoundCell {
   text: string;
   page: number;
   bbox: Box;
+  /** Where the cell's text sits and its font size: tells a cell cut by a page break from a finished one. */
+  textBox?: Box;
+  textSize?: number;
+  /** Right end of the text's last line: a full last line means the text may go on. */
+  lastLineEnd?: number;
 }
 
 /** A table found on one page, before tables continued across pages are joined. */
@@ -59,13 +64,22 @@ export function assignGlyphsToCells(table: PageTable, glyphs: readonly Glyph[], 
     if (i === undefined) rest.push(g);
     else inCell[i]!.push(g);
   }
-  table.cells.forEach((c, i) => (c.text = textOfGlyphs(inCell[i]!, settings.lineOverlap, settings.wordGap)));
+  table.cells.forEach((c, i) => {
+    const gs = inCell[i]!;
+    c.text = textOfGlyphs(gs, settings.lineOverlap, settings.wordGap);
+    if (gs.length) {
+      c.textBox = unionBox(gs);
+      c.textSize = Math.max(...gs.map((g) => g.size));
+      c.lastLineEnd = linesFromGlyphs(gs, settings.lineOverlap).pop()?.x1;
+    }
+  });
   return rest;
 }
 
 /** Ruled tables of one page, cells filled; tables without any text are dropped (decorative boxes). */
 export function ruledTables(page: number, glyphs: readonly Glyph[], rawEdges: readonly Edge[], settings: PdfSettings): { tables: PageTable[]; rest: Glyph[]; edges: Edge[] } {
-  const edges = mergeEdges(rawEdges, settings.snapTolerance, settings.joinTolerance, settings.edgeMinLength);
+  const merged = mergeEdges(rawEdges, settings.snapTolerance, settings.joinTolerance, settings.edgeMinLength);
+  const edges = mergeEdges(closeOpenEnds(merged, settings.snapTolerance), settings.snapTolerance, settings.joinTolerance, settings.edgeMinLength);
   const cells = intersectionsToCells(edgesToIntersections(edges, settings.intersectionTolerance));
   let rest: Glyph[] = [...glyphs];
   const tables: PageTable[] = [];

@@ -27,6 +27,7 @@ const MIN_COLUMN_GAP = 4;
 export interface Chunk extends Box {
   text: string;
   words: Word[];
+  spaceBefore: boolean;
 }
 
 /** Splits a line's words into chunks at gaps wider than CHUNK_GAP font sizes. */
@@ -34,7 +35,7 @@ export function chunksOfLine(line: LooseLine, gap = CHUNK_GAP): Chunk[] {
   const chunks: Chunk[] = [];
   let cur: Word[] = [];
   const flush = () => {
-    if (cur.length) chunks.push({ ...unionBox(cur), text: joinWords(cur.map((w) => w.text)), words: cur });
+    if (cur.length) chunks.push({ ...unionBox(cur), text: joinWords(cur), words: cur, spaceBefore: true });
     cur = [];
   };
   for (const w of line.words) {
@@ -113,7 +114,7 @@ export function regionToTable(page: number, lines: readonly LooseLine[], rows: r
     }
     for (const [col, { span, parts }] of byCol) {
       const box = unionBox(parts);
-      cells.push({ row, col, rowSpan: 1, colSpan: span, text: joinWords(parts.map((p) => p.text)), page, bbox: box });
+      cells.push({ row, col, rowSpan: 1, colSpan: span, text: joinWords(parts), page, bbox: box });
     }
   });
   // Chunks that overlap a neighbour's slot would double-fill it: keep the first.

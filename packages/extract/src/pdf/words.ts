@@ -40,7 +40,9 @@ export function wordsFromLine(line: TextLine, gap: number): Word[] {
   const words: Word[] = [];
   let cur: Glyph[] = [];
   const flush = () => {
-    if (cur.length) words.push({ ...unionBox(cur), text: cur.map((g) => g.text).join(""), size: Math.max(...cur.map((g) => g.size)) });
+    if (cur.length) {
+      words.push({ ...unionBox(cur), text: cur.map((g) => g.text).join(""), size: Math.max(...cur.map((g) => g.size)), spaceBefore: cur[0]!.spaceBefore });
+    }
     cur = [];
   };
   for (const g of line.glyphs) {
@@ -55,13 +57,18 @@ export function wordsFromLine(line: TextLine, gap: number): Word[] {
 const lastChar = (s: string) => Array.from(s).pop() ?? "";
 const firstChar = (s: string) => Array.from(s)[0] ?? "";
 
-/** Words on one line: a space between Latin words, none where either side is CJK. */
-export function joinWords(words: readonly string[]): string {
+/**
+ * Words on one line: one space between Latin words, none where either side is
+ * CJK. A gap next to CJK is letter-spacing, justification or the extra room
+ * LibreOffice and Word put between scripts (12 个), and pdf.js turns such gaps
+ * into spaces; dropping them makes every producer give the same text (总 分 → 总分).
+ */
+export function joinWords(words: readonly Pick<Word, "text">[]): string {
   let out = "";
   for (const w of words) {
-    if (!w) continue;
-    if (out && !isWide(lastChar(out)) && !isWide(firstChar(w))) out += " ";
-    out += w;
+    if (!w.text) continue;
+    if (out && !isWide(lastChar(out)) && !isWide(firstChar(w.text))) out += " ";
+    out += w.text;
   }
   return out;
 }
@@ -90,7 +97,7 @@ function needsSpaceAcrossWrap(before: string, after: string): boolean {
 /** The text of a set of glyphs read as a block: lines top to bottom, wrapped lines joined. */
 export function textOfGlyphs(glyphs: readonly Glyph[], overlap: number, gap: number): string {
   const lines = linesFromGlyphs(glyphs, overlap);
-  return joinWrappedLines(lines.map((l) => joinWords(wordsFromLine(l, gap).map((w) => w.text))));
+  return joinWrappedLines(lines.map((l) => joinWords(wordsFromLine(l, gap))));
 }
 
 /** Gap (in font sizes) past which words on a narrative line are kept apart by a space even in CJK text. */
@@ -102,7 +109,7 @@ export function textOfWords(words: readonly Word[]): string {
   let prev: Word | undefined;
   for (const w of words) {
     if (prev && w.x0 - prev.x1 > WIDE_GAP * Math.min(w.size, prev.size)) out += " " + w.text;
-    else out = joinWords([out, w.text]);
+    else out = joinWords([{ text: out }, w]);
     prev = w;
   }
   return out;

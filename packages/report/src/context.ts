@@ -1,0 +1,108 @@
+/**
+ * What every rule gets: the document, each form's scoring parameters, and the
+ * helpers that make a finding point at a place a reader can find — 第N页 when
+ * the source has pages, else 第N行 of the extracted text.
+ */
+import type { Finding, Form, FundingLine, Indicator, NormalizedDocument, Severity } from "@jixiao/normalize";
+import { scoringParamsOf, type ScoringParams } from "./scoring-params.ts";
+
+export interface Place {
+  page: number | null;
+  line: number | null;
+}
+
+export interface DocumentContext {
+  doc: NormalizedDocument;
+  /** Scoring parameters by form seq. */
+  params: Map<number, ScoringParams>;
+  /** True when the source has real pages (more than one): then pages, not lines, locate rows. */
+  paged: boolean;
+}
+
+export function documentContext(doc: NormalizedDocument): DocumentContext {
+  const pages = [
+    ...doc.forms.flatMap((f) => [f.pageFrom, f.pageTo, ...f.funding.map((l) => l.page), ...f.indicators.map((i) => i.page)]),
+    ...doc.narrative.map((n) => n.page),
+    ...doc.sideTables.map((t) => t.page),
+  ];
+  return {
+    doc,
+    params: new Map(doc.forms.map((f) => [f.seq, scoringParamsOf(f)])),
+    paged: pages.some((p) => p !== null && p > 1),
+  };
+}
+
+export function paramsOf(ctx: DocumentContext, form: Form): ScoringParams {
+  return ctx.params.get(form.seq)!;
+}
+
+/** 第12页 / 第232行 / 第212–244行, or null when nothing locates the place. */
+export function whereText(ctx: DocumentContext, place: Place): string | null {
+  if (ctx.paged && place.page !== null) return `第${place.page}页`;
+  if (place.line !== null) return `第${place.line}行`;
+  if (place.page !== null) return `第${place.page}页`;
+  return null;
+}
+
+/** Where the form as a whole sits. */
+export function formWhere(ctx: DocumentContext, form: Form): string | null {
+  if (ctx.paged && form.pageFrom !== null) {
+    return form.pageTo !== null && form.pageTo !== form.pageFrom ? `第${form.pageFrom}–${form.pageTo}页` : `第${form.pageFrom}页`;
+  }
+  if (form.lineFrom !== null) {
+    return form.lineTo !== null && form.lineTo !== form.lineFrom ? `第${form.lineFrom}–${form.lineTo}行` : `第${form.lineFrom}行`;
+  }
+  return form.pageFrom !== null ? `第${form.pageFrom}页` : null;
+}
+
+/** The name a finance officer knows the form by: the project, else the agency's whole-department form. */
+export function formLabel(form: Form): string {
+  if (form.projectName) return form.projectName;
+  const what = form.kind === "department_targets" ? "整体支出绩效目标表" : "部门整体支出绩效自评表";
+  return form.agency ? `${form.agency}${what}` : (form.title ?? what);
+}
+
+/** "（第232行，城乡居民基本医疗保险）" — the tail of every message. */
+export function tail(where: string | null, ...labels: (string | null | undefined)[]): string {
+  const parts = [where, ...labels].filter((p): p is string => !!p);
+  return parts.length > 0 ? `（${parts.join("，")}）` : "";
+}
+
+export interface FindingInput {
+  form: Form;
+  indicator?: Indicator | null;
+  funding?: FundingLine | null;
+  rule: string;
+  severity: Severity;
+  message: string;
+  expected?: number | null;
+  observed?: number | null;
+  page?: number | null;
+  params?: Record<string, unknown> | null;
+}
+
+/** A finding, with its page defaulting to its row's page, then the form's. */
+export function finding(input: FindingInput): Finding {
+  const row = input.indicator ?? input.funding ?? null;
+  return {
+    formSeq: input.form.seq,
+    indicatorSeq: input.indicator?.seq ?? null,
+    fundingSeq: input.funding?.seq ?? null,
+    rule: input.rule,
+    severity: input.severity,
+    message: input.message,
+    expected: finiteOrNull(input.expected),
+    observed: finiteOrNull(input.observed),
+    page: input.page ?? row?.page ?? input.form.pageFrom ?? null,
+    params: input.params ?? null,
+  };
+}
+
+function finiteOrNull(x: number | null | undefined): number | null {
+  return x !== undefined && x !== null && Number.isFinite(x) ? x : null;
+}
+
+/** The parameters a finding records: the values used, and whether the form's note or the national default set them. */
+export function paramsRecord(params: ScoringParams, key: string, used: Record<string, unknown>): Record<string, unknown> {
+  return { source: params.fromNote.includes(key) ? "form_note" : "national_default", ...used };
+}

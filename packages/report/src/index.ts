@@ -1,0 +1,5 @@
+export { checkDocument } from "./check.ts";
+export { RULES, type Rule } from "./rules/index.ts";
+export { agrees, sumAgrees, roundHalfUp, truncate } from "./rounding.ts";
+export { scoringParamsOf, NATIONAL_DEFAULTS, type ScoringParams } from "./scoring-params.ts";
+export { indicatorKind, type IndicatorKind } from "./indicator-kind.ts";

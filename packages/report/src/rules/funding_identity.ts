@@ -1,0 +1,118 @@
+/**
+ * funding_identity — warning — the funding block's parts do not add up:
+ * 年度资金总额 vs the sum of its direct parts (财政拨款 + 其他资金, or 中央补助 +
+ * 地方资金 + 其他资金); 财政拨款 vs its own 其中 lines (上级补助 + 本级安排);
+ * 基本支出 + 项目支出 vs the total; 结转余 vs A − B.
+ */
+import { keyOf, type Form, type FundingLine } from "@jixiao/normalize";
+import { finding, formLabel, tail, whereText, type DocumentContext } from "../context.ts";
+import { agrees, columnDecimals, show, sumAgrees } from "../rounding.ts";
+import type { Finding } from "@jixiao/normalize";
+import type { Rule } from "./rule.ts";
+
+const COLUMNS = [
+  ["budget", "全年预算数"],
+  ["executed", "全年执行数"],
+  ["initialBudget", "年初预算数"],
+] as const;
+type Column = (typeof COLUMNS)[number][0];
+
+/** 基本支出 / 项目支出: a split of the same money by purpose, not another source. */
+const PURPOSE = /基本支出|项目支出/;
+/** Lines that subdivide 财政拨款 rather than the total. */
+const FISCAL_CHILD_KINDS = new Set<FundingLine["sourceKind"]>(["central", "superior", "local"]);
+
+interface Identity {
+  whole: FundingLine;
+  parts: FundingLine[];
+  /** How the relation reads in a message: 财政拨款＋其他资金. */
+  what: string;
+}
+
+function identities(form: Form): Identity[] {
+  const total = form.funding.find((l) => l.sourceKind === "total");
+  const others = form.funding.filter((l) => l !== total);
+  const purpose = others.filter((l) => PURPOSE.test(keyOf(l.source)));
+  const sources = others.filter((l) => !purpose.includes(l));
+  const fiscal = sources.find((l) => l.sourceKind === "fiscal");
+  const fiscalChildren = fiscal ? sources.filter((l) => FISCAL_CHILD_KINDS.has(l.sourceKind)) : [];
+  const direct = sources.filter((l) => !fiscalChildren.includes(l) && !(fiscal && l.sourceKind === "fiscal" && l !== fiscal));
+  const list: Identity[] = [];
+  const label = (ls: FundingLine[]) => ls.map((l) => l.source.replace(/^其中[:：]\s*/, "")).join("＋");
+  // 财政拨款 against its own 其中 lines first: when it is the line that is wrong (0 while 本级安排
+  // carries the money), the total against 财政拨款 + 其他 fails for the same reason, and is not reported twice.
+  if (fiscal && fiscalChildren.length > 0) list.push({ whole: fiscal, parts: fiscalChildren, what: label(fiscalChildren) });
+  if (total && direct.length > 0) list.push({ whole: total, parts: direct, what: label(direct) });
+  if (total && purpose.length > 1) list.push({ whole: total, parts: purpose, what: label(purpose) });
+  return list;
+}
+
+/** First column where the whole and its parts both print numbers and disagree. */
+function mismatch(id: Identity, column: Column): { whole: number; sum: number } | null {
+  const whole = id.whole[column];
+  const values = id.parts.map((p) => p[column]);
+  if (whole === null || values.every((v) => v === null)) return null;
+  // A blank part is a part with nothing in it (本级安排 left empty next to 财政拨款 228).
+  const parts = values.map((v) => v ?? 0);
+  const decimals = columnDecimals([whole, ...parts]);
+  if (sumAgrees(whole, parts, decimals)) return null;
+  return { whole, sum: parts.reduce((s, p) => s + p, 0) };
+}
+
+function balanceFindings(ctx: DocumentContext, form: Form, rule: Rule): Finding[] {
+  return form.funding.flatMap((line) => {
+    if (line.balance === null || line.budget === null || line.executed === null) return [];
+    const computed = line.budget - line.executed;
+    const decimals = columnDecimals([line.balance, line.budget, line.executed]);
+    if (agrees(line.balance, computed, decimals)) return [];
+    return [
+      finding({
+        form,
+        funding: line,
+        rule: rule.slug,
+        severity: rule.severity,
+        message:
+          `资金结转结余填报为${line.balance}，按全年预算数${line.budget}－全年执行数${line.executed}计算应为${show(computed, decimals)}` +
+          tail(whereText(ctx, line), formLabel(form), line.source),
+        expected: computed,
+        observed: line.balance,
+        params: { identity: "结转结余 = A − B", decimals },
+      }),
+    ];
+  });
+}
+
+export const fundingIdentity: Rule = {
+  slug: "funding_identity",
+  severity: "warning",
+  check(ctx) {
+    return ctx.doc.forms.flatMap((form) => {
+      const found: Finding[] = [];
+      for (const id of identities(form)) {
+        // One broken relation is one finding, at its first broken column; a total broken only because a
+        // part already reported is wrong says nothing new.
+        if (found.length > 0 && found.some((f) => f.fundingSeq !== null && id.parts.some((p) => p.seq === f.fundingSeq))) continue;
+        for (const [column, columnName] of COLUMNS) {
+          const m = mismatch(id, column);
+          if (!m) continue;
+          found.push(
+            finding({
+              form,
+              funding: id.whole,
+              rule: this.slug,
+              severity: this.severity,
+              message:
+                `${id.whole.source.replace(/[:：]$/, "")}${columnName}为${m.whole}，但其组成${id.what}合计为${show(m.sum)}` +
+                tail(whereText(ctx, id.whole), formLabel(form)),
+              expected: m.sum,
+              observed: m.whole,
+              params: { identity: `${id.whole.source} = ${id.what}`, column },
+            }),
+          );
+          break;
+        }
+      }
+      return [...found, ...balanceFindings(ctx, form, this)];
+    });
+  },
+};

@@ -1,0 +1,111 @@
+/**
+ * narrative_mismatch — warning — the narrative says something like
+ * "全年项目预算8.65万元，执行4.95万元" and the numbers differ from the table's.
+ * A sentence is matched to the form whose project it names, else to the
+ * document's only self-evaluation form.
+ */
+import { keyOf, type Finding, type Form, type NarrativeLine } from "@jixiao/normalize";
+import { finding, formLabel, paramsOf, tail, whereText } from "../context.ts";
+import { executionLine, isSelfEvaluation, mainLine } from "../funding.ts";
+import { narrativeFigures, type NarrativeFigure } from "../narrative-figures.ts";
+import { amountsAgree } from "../project-figures.ts";
+import { agrees } from "../rounding.ts";
+import { canonicalGrade } from "../scoring-params.ts";
+import type { Rule } from "./rule.ts";
+
+function formOfLine(forms: Form[], line: NarrativeLine): Form | null {
+  const text = keyOf(line.text);
+  const named = forms.filter((f) => f.projectName && text.includes(keyOf(f.projectName)));
+  if (named.length === 1) return named[0]!;
+  return forms.length === 1 ? forms[0]! : null;
+}
+
+function bothWays(a: number, b: number): boolean {
+  return agrees(a, b) || agrees(b, a);
+}
+
+interface Compared {
+  name: string;
+  table: string;
+  agree: boolean;
+  expected: number | null;
+  observed: number | null;
+  hint?: string;
+}
+
+function compare(form: Form, fig: NarrativeFigure): Compared | null {
+  const line = mainLine(form);
+  const unit = form.moneyUnitEffective ?? form.moneyUnit;
+  const money = (name: string, value: number | null | undefined): Compared | null =>
+    value == null || fig.unit === null
+      ? null
+      : { name, table: `${value}${unit ?? ""}`, agree: amountsAgree(fig.value, fig.unit, value, unit), expected: value, observed: fig.value };
+  switch (fig.kind) {
+    case "budget":
+      return money("全年预算数", line?.budget);
+    case "initialBudget":
+      return money("年初预算数", line?.initialBudget);
+    case "executed": {
+      const c = money("全年执行数", line?.executed);
+      if (c && !c.agree && line?.balance != null && fig.unit && amountsAgree(fig.value, fig.unit, line.balance, unit)) {
+        c.hint = `，与表中结转结余${line.balance}${unit ?? ""}相同，疑将结余当作执行数`;
+      } else if (c && !c.agree && line?.budget != null && line.executed != null && fig.unit) {
+        const left = line.budget - line.executed;
+        if (amountsAgree(fig.value, fig.unit, left, unit)) c.hint = `，恰为预算数减执行数的余额，疑将结余当作执行数`;
+      }
+      return c;
+    }
+    case "rate": {
+      const rate = executionLine(form)?.executionRate;
+      if (rate == null) return null;
+      return { name: "执行率", table: `${+(rate * 100).toFixed(4)}%`, agree: bothWays(fig.value, rate * 100), expected: rate, observed: fig.value / 100 };
+    }
+    case "executionScore": {
+      const score = executionLine(form)?.score;
+      if (score == null) return null;
+      return { name: "预算执行率得分", table: `${score}分`, agree: bothWays(fig.value, score), expected: score, observed: fig.value };
+    }
+    case "totalScore":
+      if (form.totalScore === null) return null;
+      return { name: "总分", table: `${form.totalScore}分`, agree: bothWays(fig.value, form.totalScore), expected: form.totalScore, observed: fig.value };
+    case "grade": {
+      const table = canonicalGrade(form.grade);
+      const said = canonicalGrade(fig.word);
+      if (!table || !said) return null;
+      return { name: "绩效结论", table: `“${form.grade}”`, agree: table === said, expected: null, observed: null };
+    }
+    default:
+      return null;
+  }
+}
+
+export const narrativeMismatch: Rule = {
+  slug: "narrative_mismatch",
+  severity: "warning",
+  check(ctx) {
+    const forms = ctx.doc.forms.filter(isSelfEvaluation);
+    const found: Finding[] = [];
+    for (const line of ctx.doc.narrative) {
+      const form = formOfLine(forms, line);
+      if (!form) continue;
+      for (const fig of narrativeFigures(line)) {
+        const c = compare(form, fig);
+        if (!c || c.agree) continue;
+        found.push(
+          finding({
+            form,
+            funding: fig.kind === "totalScore" || fig.kind === "grade" ? null : mainLine(form),
+            rule: this.slug,
+            severity: this.severity,
+            message: `文字部分写“${fig.snippet}”，而表中${c.name}为${c.table}${c.hint ?? ""}` + tail(whereText(ctx, line), formLabel(form)),
+            expected: c.expected,
+            observed: c.observed,
+            page: line.page,
+            params: { figure: fig.kind, snippet: fig.snippet, line: line.line, gradeBands: fig.kind === "grade" ? paramsOf(ctx, form).source : undefined },
+          }),
+        );
+      }
+    }
+    return found;
+  },
+};
