@@ -79,7 +79,9 @@ function decideUnit(form: Form, sideTables: SideTable[]): { unit: MoneyUnit | nu
   // Evidence 1: the form's own cost indicator names the budget in 万元 (≤15万元) or 元.
   for (const ind of form.indicators) {
     for (const t of [ind.targetText, ind.actualText]) {
-      const v = parseValue(t);
+      const parsed = parseValue(t);
+      // ≤15万 in a cost indicator means 万元.
+      const v = { ...parsed, unit: parsed.unit === "万" ? ("万元" as const) : parsed.unit };
       if (v.value === null || (v.unit !== "万元" && v.unit !== "元")) continue;
       if (close(v.value, amount) && v.unit !== declared) {
         return { unit: v.unit, reason: `成本指标“${ind.name}”写作${t}，与表头声明的${declared}不符，金额按${v.unit}计` };
