@@ -40,6 +40,11 @@ const SIG_CENTRAL = 0x02014b50;
 const SIG_LOCAL = 0x04034b50;
 const MAX_EOCD_SEARCH = 0xffff + 22;
 
+/** "an XLSX", "a DOCX": the article follows how the letters are read aloud. */
+export function withArticle(what: string): string {
+  return `${/^[AEFHILMNORSX]/.test(what) ? "an" : "a"} ${what}`;
+}
+
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const corrupt = (what: string, found: string) => new ExtractError(`corrupt: expected ${what}, found ${found}`, "corrupt");
 
@@ -61,13 +66,13 @@ export function describeStart(bytes: Uint8Array): string {
  * a zip, is truncated, or declares more than `limits` allow.
  */
 export function readZipDirectory(bytes: Uint8Array, what: string, limits: ZipLimits = ZIP_LIMITS): Map<string, ZipEntry> {
-  if (!isZip(bytes)) throw corrupt(`a ${what} (zip) file`, describeStart(bytes));
+  if (!isZip(bytes)) throw corrupt(`${withArticle(what)} (zip) file`, describeStart(bytes));
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - MAX_EOCD_SEARCH); i--) {
     if (view.getUint32(i, true) === SIG_EOCD) { eocd = i; break; }
   }
-  if (eocd < 0) throw corrupt(`a ${what} ending in a zip central directory`, `none in ${bytes.length} bytes (truncated download?)`);
+  if (eocd < 0) throw corrupt(`${withArticle(what)} ending in a zip central directory`, `none in ${bytes.length} bytes (truncated download?)`);
 
   let count = view.getUint16(eocd + 10, true);
   let cdSize = view.getUint32(eocd + 12, true);
@@ -83,7 +88,7 @@ export function readZipDirectory(bytes: Uint8Array, what: string, limits: ZipLim
     cdOffset = Number(view.getBigUint64(z64 + 48, true));
   }
   if (count > limits.maxEntries) {
-    throw new ExtractError(`zip bomb: expected at most ${limits.maxEntries} entries in a ${what}, found ${count}`, "zip_bomb");
+    throw new ExtractError(`zip bomb: expected at most ${limits.maxEntries} entries in ${withArticle(what)}, found ${count}`, "zip_bomb");
   }
   if (cdOffset + cdSize > bytes.length) throw corrupt(`a central directory inside the ${bytes.length}-byte file`, `one at ${cdOffset}+${cdSize} (truncated?)`);
 
@@ -122,14 +127,14 @@ export function readZipDirectory(bytes: Uint8Array, what: string, limits: ZipLim
     // The ratio first: a bomb is better named a bomb than merely large.
     if (uncompressedSize > limits.ratioMinBytes && uncompressedSize > compressedSize * limits.maxRatio) {
       const ratio = Math.round(uncompressedSize / Math.max(1, compressedSize));
-      throw new ExtractError(`zip bomb: expected a compression ratio of at most ${limits.maxRatio}:1 in a ${what}, found ${name} at ${ratio}:1 (${mib(compressedSize)} inflating to ${mib(uncompressedSize)})`, "zip_bomb");
+      throw new ExtractError(`zip bomb: expected a compression ratio of at most ${limits.maxRatio}:1 in ${withArticle(what)}, found ${name} at ${ratio}:1 (${mib(compressedSize)} inflating to ${mib(uncompressedSize)})`, "zip_bomb");
     }
     if (uncompressedSize > limits.maxEntryBytes) {
-      throw new ExtractError(`too large: expected zip entries of at most ${mib(limits.maxEntryBytes)} in a ${what}, found ${name} declaring ${mib(uncompressedSize)}`, "too_large");
+      throw new ExtractError(`too large: expected zip entries of at most ${mib(limits.maxEntryBytes)} in ${withArticle(what)}, found ${name} declaring ${mib(uncompressedSize)}`, "too_large");
     }
     total += uncompressedSize;
     if (total > limits.maxTotalBytes) {
-      throw new ExtractError(`too large: expected at most ${mib(limits.maxTotalBytes)} uncompressed in a ${what}, found more than that declared by ${i + 1} of ${count} entries`, "too_large");
+      throw new ExtractError(`too large: expected at most ${mib(limits.maxTotalBytes)} uncompressed in ${withArticle(what)}, found more than that declared by ${i + 1} of ${count} entries`, "too_large");
     }
     entries.set(name, { name, method, compressedSize, uncompressedSize, localHeaderOffset, encrypted: (flags & 1) !== 0 });
   }

@@ -25,7 +25,7 @@ describe("spreadsheet worker containment", () => {
     const err = await failure(QIANNAN);
     expect(err).toBeInstanceOf(ExtractError);
     expect(err!.code).toBe("timeout");
-    expect(err!.message).toBe("timeout: expected a XLSX workbook to parse within 0.001 s, found it still parsing");
+    expect(err!.message).toBe("timeout: expected an XLSX workbook to parse within 0.001 s, found it still parsing");
     Object.assign(SHEET_WORKER_LIMITS, DEFAULTS);
     const doc = await extractBytes(QIANNAN, { fileName: "q.xlsx" });
     expect(doc.blocks.filter((b) => b.kind === "table")).toHaveLength(16);
@@ -37,7 +37,7 @@ describe("spreadsheet worker containment", () => {
     const err = await failure(QIANNAN);
     expect(err).toBeInstanceOf(ExtractError);
     expect(err!.code).toBe("too_large");
-    expect(err!.message).toBe("too large: expected a XLSX workbook that parses in 2 MB, found one that exhausted the parser's memory");
+    expect(err!.message).toBe("too large: expected an XLSX workbook that parses in 2 MB, found one that exhausted the parser's memory");
   });
 
   it("leaves the caller's buffer intact (the worker gets a copy)", async () => {

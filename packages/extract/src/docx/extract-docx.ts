@@ -12,6 +12,13 @@ import { child, findDescendant, tagOf, type XmlNode, parseXmlPart } from "./xml.
 
 const WHAT = "DOCX";
 
+/**
+ * Largest word/document.xml we parse. The parse tree costs several times the
+ * XML, in this thread; the 16-form 黔南 document is 1.4 MB, so 32 MB is a
+ * document of hundreds of forms.
+ */
+export const MAX_DOCUMENT_XML_BYTES = 32 * 1024 * 1024;
+
 /** The main part is normally word/document.xml; Word 2013+ "strict" and some converters name it differently. */
 function mainPartName(names: Iterable<string>): string | undefined {
   let fallback: string | undefined;
@@ -29,6 +36,9 @@ export function extractDocx(bytes: Uint8Array): ExtractedDocument {
   if (!entry) {
     const has = [...entries.keys()].slice(0, 5).join(", ");
     throw new ExtractError(`corrupt: expected word/document.xml in the DOCX, found only ${has || "no entries"}`, "corrupt");
+  }
+  if (entry.uncompressedSize > MAX_DOCUMENT_XML_BYTES) {
+    throw new ExtractError(`too large: expected ${name} of at most ${MAX_DOCUMENT_XML_BYTES / 1024 / 1024} MB, found ${(entry.uncompressedSize / 1024 / 1024).toFixed(1)} MB`, "too_large");
   }
   const xml = Buffer.from(inflateEntry(bytes, entry, WHAT)).toString("utf8");
   const root = parseXmlPart(stripFormatting(xml), name!);

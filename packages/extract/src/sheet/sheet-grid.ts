@@ -112,7 +112,9 @@ export function sheetToBlocks(sheet: SheetDump, page: number): { blocks: Block[]
     };
   }
 
-  const info: PageInfo = { number: page, name: sheet.name, hasText: text.size > 0 };
+  // A sheet always has a text layer, even when it is empty (Excel's blank Sheet2):
+  // hasText false would tell later stages it is a scan.
+  const info: PageInfo = { number: page, name: sheet.name, hasText: true };
   if (sheet.hidden > 0) info.hidden = true;
   return { blocks, info };
 }

@@ -7,6 +7,7 @@
  */
 import { Worker } from "node:worker_threads";
 import { ExtractError } from "../errors.ts";
+import { withArticle } from "../zip-guard.ts";
 import type { WorkbookDump, WorkerReply, WorkerRequest } from "./dump.ts";
 
 export const SHEET_WORKER_LIMITS = {
@@ -79,14 +80,14 @@ function runJob(bytes: Uint8Array, maxRows: number, what: string): Promise<Workb
     };
     const onError = (err: Error & { code?: string }) => {
       if (err.code === "ERR_WORKER_OUT_OF_MEMORY") {
-        fail(new ExtractError(`too large: expected a ${what} that parses in ${SHEET_WORKER_LIMITS.maxOldGenerationSizeMb} MB, found one that exhausted the parser's memory`, "too_large"));
+        fail(new ExtractError(`too large: expected ${withArticle(what)} that parses in ${SHEET_WORKER_LIMITS.maxOldGenerationSizeMb} MB, found one that exhausted the parser's memory`, "too_large"));
       } else {
         fail(new ExtractError(`corrupt: expected a readable ${what}, found one that crashed the parser (${err.message.split("\n")[0]})`, "corrupt"));
       }
     };
     const onExit = (code: number) => fail(new ExtractError(`corrupt: expected a readable ${what}, found one that stopped the parser (exit ${code})`, "corrupt"));
     const timer = setTimeout(() => {
-      fail(new ExtractError(`timeout: expected a ${what} to parse within ${SHEET_WORKER_LIMITS.timeoutMs / 1000} s, found it still parsing`, "timeout"));
+      fail(new ExtractError(`timeout: expected ${withArticle(what)} to parse within ${SHEET_WORKER_LIMITS.timeoutMs / 1000} s, found it still parsing`, "timeout"));
     }, SHEET_WORKER_LIMITS.timeoutMs);
     w.on("message", onMessage);
     w.on("error", onError);
