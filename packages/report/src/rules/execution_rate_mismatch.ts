@@ -1,9 +1,9 @@
 /** execution_rate_mismatch — error — printed 执行率 vs 全年执行数(B) / 全年预算数(A). */
 import { agreesWithin, decimalsOfText, show } from "../rounding.ts";
-import { finding, formLabel, tail, whereText } from "../context.ts";
+import { formLabel, tail, whereText } from "../context.ts";
 import { amountDecimals, rateRange } from "../funding.ts";
 import type { Form, FundingLine } from "@jixiao/normalize";
-import type { Rule } from "./rule.ts";
+import { defineRule } from "./rule.ts";
 
 /** The printed rate as a percentage and its decimals: 79.74% → 79.74/2; a bare 72.26 → 72.26/2; 0.8 → 80/0. */
 export function printedPercent(line: FundingLine): { percent: number; decimals: number } | null {
@@ -30,28 +30,22 @@ export function rateAgrees(form: Form, line: FundingLine): boolean | null {
   return high > 1 && printed.percent === 100;
 }
 
-export const executionRateMismatch: Rule = {
-  slug: "execution_rate_mismatch",
-  severity: "error",
-  check(ctx) {
-    return ctx.doc.forms.flatMap((form) =>
-      form.funding
-        .filter((line) => rateAgrees(form, line) === false)
-        .map((line) => {
-          const computed = line.executed! / line.budget!;
-          return finding({
-            form,
-            funding: line,
-            rule: this.slug,
-            severity: this.severity,
-            message:
-              `执行率填报为${line.executionRateText}，按全年执行数${line.executed}÷全年预算数${line.budget}计算应为${show(computed * 100)}%` +
-              tail(whereText(ctx, line), formLabel(form), line.source),
-            expected: computed,
-            observed: line.executionRate,
-            params: { formula: "全年执行数(B)÷全年预算数(A)", rateDecimals: printedPercent(line)!.decimals, amountDecimals: amountDecimals(form) },
-          });
-        }),
-    );
-  },
-};
+export const executionRateMismatch = defineRule("execution_rate_mismatch", "error", (ctx, report) => {
+  return ctx.doc.forms.flatMap((form) =>
+    form.funding
+      .filter((line) => rateAgrees(form, line) === false)
+      .map((line) => {
+        const computed = line.executed! / line.budget!;
+        return report({
+          form,
+          funding: line,
+          message:
+            `执行率填报为${line.executionRateText}，按全年执行数${line.executed}÷全年预算数${line.budget}计算应为${show(computed * 100)}%` +
+            tail(whereText(ctx, line), formLabel(form), line.source),
+          expected: computed,
+          observed: line.executionRate,
+          params: { formula: "全年执行数(B)÷全年预算数(A)", rateDecimals: printedPercent(line)!.decimals, amountDecimals: amountDecimals(form) },
+        });
+      }),
+  );
+});

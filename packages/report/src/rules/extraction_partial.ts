@@ -1,6 +1,6 @@
 /** extraction_partial — info — a form was found but some of its required parts could not be read; the message says which. */
-import { finding, formLabel, formWhere, tail } from "../context.ts";
-import type { Rule } from "./rule.ts";
+import { formLabel, formWhere, tail } from "../context.ts";
+import { defineRule } from "./rule.ts";
 
 const PART_NAMES: Record<string, string> = {
   funding: "资金情况（预算数、执行数）",
@@ -8,22 +8,16 @@ const PART_NAMES: Record<string, string> = {
   total: "总分",
 };
 
-export const extractionPartial: Rule = {
-  slug: "extraction_partial",
-  severity: "info",
-  check(ctx) {
-    return ctx.doc.forms.flatMap((form) => {
-      if (form.missing.length === 0) return [];
-      const parts = form.missing.map((m) => PART_NAMES[m] ?? m);
-      return [
-        finding({
-          form,
-          rule: this.slug,
-          severity: this.severity,
-          message: `识别到表单，但未能读取其${parts.join("、")}，该表的相关核对未进行` + tail(formWhere(ctx, form), formLabel(form)),
-          params: { missing: form.missing },
-        }),
-      ];
-    });
-  },
-};
+export const extractionPartial = defineRule("extraction_partial", "info", (ctx, report) => {
+  return ctx.doc.forms.flatMap((form) => {
+    if (form.missing.length === 0) return [];
+    const parts = form.missing.map((m) => PART_NAMES[m] ?? m);
+    return [
+      report({
+        form,
+        message: `识别到表单，但未能读取其${parts.join("、")}，该表的相关核对未进行` + tail(formWhere(ctx, form), formLabel(form)),
+        params: { missing: form.missing },
+      }),
+    ];
+  });
+});

@@ -5,10 +5,10 @@
  * 基本支出 + 项目支出 vs the total; 结转余 vs A − B.
  */
 import { keyOf, type Form, type FundingLine } from "@jixiao/normalize";
-import { finding, formLabel, tail, whereText, type DocumentContext } from "../context.ts";
+import { formLabel, tail, whereText, type DocumentContext } from "../context.ts";
 import { agrees, columnDecimals, show, sumAgrees } from "../rounding.ts";
 import type { Finding } from "@jixiao/normalize";
-import type { Rule } from "./rule.ts";
+import { defineRule, type Report } from "./rule.ts";
 
 const COLUMNS = [
   ["budget", "全年预算数"],
@@ -59,18 +59,16 @@ function mismatch(id: Identity, column: Column): { whole: number; sum: number } 
   return { whole, sum: parts.reduce((s, p) => s + p, 0) };
 }
 
-function balanceFindings(ctx: DocumentContext, form: Form, rule: Rule): Finding[] {
+function balanceFindings(ctx: DocumentContext, form: Form, report: Report): Finding[] {
   return form.funding.flatMap((line) => {
     if (line.balance === null || line.budget === null || line.executed === null) return [];
     const computed = line.budget - line.executed;
     const decimals = columnDecimals([line.balance, line.budget, line.executed]);
     if (agrees(line.balance, computed, decimals)) return [];
     return [
-      finding({
+      report({
         form,
         funding: line,
-        rule: rule.slug,
-        severity: rule.severity,
         message:
           `资金结转结余填报为${line.balance}，按全年预算数${line.budget}－全年执行数${line.executed}计算应为${show(computed, decimals)}` +
           tail(whereText(ctx, line), formLabel(form), line.source),
@@ -82,37 +80,31 @@ function balanceFindings(ctx: DocumentContext, form: Form, rule: Rule): Finding[
   });
 }
 
-export const fundingIdentity: Rule = {
-  slug: "funding_identity",
-  severity: "warning",
-  check(ctx) {
-    return ctx.doc.forms.flatMap((form) => {
-      const found: Finding[] = [];
-      for (const id of identities(form)) {
-        // One broken relation is one finding, at its first broken column; a total broken only because a
-        // part already reported is wrong says nothing new.
-        if (found.length > 0 && found.some((f) => f.fundingSeq !== null && id.parts.some((p) => p.seq === f.fundingSeq))) continue;
-        for (const [column, columnName] of COLUMNS) {
-          const m = mismatch(id, column);
-          if (!m) continue;
-          found.push(
-            finding({
-              form,
-              funding: id.whole,
-              rule: this.slug,
-              severity: this.severity,
-              message:
-                `${id.whole.source.replace(/[:：]$/, "")}${columnName}为${m.whole}，但其组成${id.what}合计为${show(m.sum)}` +
-                tail(whereText(ctx, id.whole), formLabel(form)),
-              expected: m.sum,
-              observed: m.whole,
-              params: { identity: `${id.whole.source} = ${id.what}`, column },
-            }),
-          );
-          break;
-        }
+export const fundingIdentity = defineRule("funding_identity", "warning", (ctx, report) => {
+  return ctx.doc.forms.flatMap((form) => {
+    const found: Finding[] = [];
+    for (const id of identities(form)) {
+      // One broken relation is one finding, at its first broken column; a total broken only because a
+      // part already reported is wrong says nothing new.
+      if (found.length > 0 && found.some((f) => f.fundingSeq !== null && id.parts.some((p) => p.seq === f.fundingSeq))) continue;
+      for (const [column, columnName] of COLUMNS) {
+        const m = mismatch(id, column);
+        if (!m) continue;
+        found.push(
+          report({
+            form,
+            funding: id.whole,
+            message:
+              `${id.whole.source.replace(/[:：]$/, "")}${columnName}为${m.whole}，但其组成${id.what}合计为${show(m.sum)}` +
+              tail(whereText(ctx, id.whole), formLabel(form)),
+            expected: m.sum,
+            observed: m.whole,
+            params: { identity: `${id.whole.source} = ${id.what}`, column },
+          }),
+        );
+        break;
       }
-      return [...found, ...balanceFindings(ctx, form, this)];
-    });
-  },
-};
+    }
+    return [...found, ...balanceFindings(ctx, form, report)];
+  });
+});

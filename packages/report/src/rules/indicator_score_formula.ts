@@ -6,11 +6,11 @@
  * equals A, else the positive formula.
  */
 import type { Indicator } from "@jixiao/normalize";
-import { finding, formLabel, paramsOf, paramsRecord, tail, whereText } from "../context.ts";
+import { formLabel, paramsRecord, tail, whereText } from "../context.ts";
 import { indicatorKind, type Quantitative } from "../indicator-kind.ts";
 import type { ReverseFormula } from "../scoring-params.ts";
 import { agrees, show } from "../rounding.ts";
-import type { Rule } from "./rule.ts";
+import { defineRule, eachIndicator } from "./rule.ts";
 
 export interface Expected {
   score: number;
@@ -38,41 +38,32 @@ function describe(ind: Indicator, q: Quantitative): string {
   return `指标值${ind.adjustedTargetText ?? ind.targetText}，实际完成${q.actual}${u}`;
 }
 
-export const indicatorScoreFormula: Rule = {
-  slug: "indicator_score_formula",
-  severity: "warning",
-  check(ctx) {
-    return ctx.doc.forms.flatMap((form) => {
-      const params = paramsOf(ctx, form);
-      return form.indicators.flatMap((ind) => {
-        if (ind.score === null || ind.weight === null) return [];
-        const kind = indicatorKind(ind);
-        if (kind.kind !== "quantitative") return [];
-        const expected = expectedScore(kind, ind.weight, params.reverseFormula);
-        if (!expected || agrees(ind.score, expected.score)) return [];
-        return [
-          finding({
-            form,
-            indicator: ind,
-            rule: this.slug,
-            severity: this.severity,
-            message:
-              `“${ind.name}”得分${ind.score}分，按${describe(ind, kind)}、${expected.formula}计算应为${show(expected.score)}分` +
-              tail(whereText(ctx, ind), formLabel(form)),
-            expected: expected.score,
-            observed: ind.score,
-            params: paramsRecord(params, "reverseFormula", {
-              direction: kind.direction,
-              formula: expected.formula,
-              target: kind.target,
-              actual: kind.actual,
-              weight: ind.weight,
-              impliedCeiling: kind.impliedCeiling,
-              reverseFormula: params.reverseFormula,
-            }),
-          }),
-        ];
-      });
-    });
-  },
-};
+export const indicatorScoreFormula = defineRule("indicator_score_formula", "warning", (ctx, report) => {
+  return eachIndicator(ctx, (form, ind, params) => {
+    if (ind.score === null || ind.weight === null) return [];
+    const kind = indicatorKind(ind);
+    if (kind.kind !== "quantitative") return [];
+    const expected = expectedScore(kind, ind.weight, params.reverseFormula);
+    if (!expected || agrees(ind.score, expected.score)) return [];
+    return [
+      report({
+        form,
+        indicator: ind,
+        message:
+          `“${ind.name}”得分${ind.score}分，按${describe(ind, kind)}、${expected.formula}计算应为${show(expected.score)}分` +
+          tail(whereText(ctx, ind), formLabel(form)),
+        expected: expected.score,
+        observed: ind.score,
+        params: paramsRecord(params, "reverseFormula", {
+          direction: kind.direction,
+          formula: expected.formula,
+          target: kind.target,
+          actual: kind.actual,
+          weight: ind.weight,
+          impliedCeiling: kind.impliedCeiling,
+          reverseFormula: params.reverseFormula,
+        }),
+      }),
+    ];
+  });
+});

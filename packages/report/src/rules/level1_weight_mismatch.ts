@@ -4,9 +4,9 @@
  * 二级指标 weights (高邑's 预算执行(25)) are checked the same way.
  */
 import type { Form, Indicator } from "@jixiao/normalize";
-import { finding, formLabel, tail, whereText, type DocumentContext } from "../context.ts";
+import { formLabel, tail, whereText, type DocumentContext } from "../context.ts";
 import { agrees, show } from "../rounding.ts";
-import type { Rule } from "./rule.ts";
+import { defineRule } from "./rule.ts";
 
 interface Group {
   level: 1 | 2;
@@ -44,30 +44,24 @@ function range(ctx: DocumentContext, members: Indicator[]): string | null {
   return first === last || !last ? first : `${first}至${last}`;
 }
 
-export const level1WeightMismatch: Rule = {
-  slug: "level1_weight_mismatch",
-  severity: "warning",
-  check(ctx) {
-    return ctx.doc.forms.flatMap((form) =>
-      groups(form).flatMap((g) => {
-        if (g.members.some((i) => i.weight === null)) return [];
-        const sum = g.members.reduce((s, i) => s + i.weight!, 0);
-        if (agrees(g.declared, sum)) return [];
-        return [
-          finding({
-            form,
-            indicator: g.members[0],
-            rule: this.slug,
-            severity: this.severity,
-            message:
-              `${g.level === 1 ? "一级指标" : "二级指标"}${g.name}声明${g.declared}分，但其下${g.members.length}项指标分值合计为${show(sum)}分` +
-              tail(range(ctx, g.members), formLabel(form)),
-            expected: g.declared,
-            observed: sum,
-            params: { level: g.level, name: g.name, indicators: g.members.length },
-          }),
-        ];
-      }),
-    );
-  },
-};
+export const level1WeightMismatch = defineRule("level1_weight_mismatch", "warning", (ctx, report) => {
+  return ctx.doc.forms.flatMap((form) =>
+    groups(form).flatMap((g) => {
+      if (g.members.some((i) => i.weight === null)) return [];
+      const sum = g.members.reduce((s, i) => s + i.weight!, 0);
+      if (agrees(g.declared, sum)) return [];
+      return [
+        report({
+          form,
+          indicator: g.members[0],
+          message:
+            `${g.level === 1 ? "一级指标" : "二级指标"}${g.name}声明${g.declared}分，但其下${g.members.length}项指标分值合计为${show(sum)}分` +
+            tail(range(ctx, g.members), formLabel(form)),
+          expected: g.declared,
+          observed: sum,
+          params: { level: g.level, name: g.name, indicators: g.members.length },
+        }),
+      ];
+    }),
+  );
+});

@@ -5,13 +5,13 @@
  * document's only self-evaluation form.
  */
 import { keyOf, type Finding, type Form, type NarrativeLine } from "@jixiao/normalize";
-import { finding, formLabel, paramsOf, tail, whereText } from "../context.ts";
+import { formLabel, paramsOf, tail, whereText } from "../context.ts";
 import { executionLine, isSelfEvaluation, mainLine } from "../funding.ts";
 import { narrativeFigures, type NarrativeFigure } from "../narrative-figures.ts";
 import { amountsAgree } from "../project-figures.ts";
 import { agrees } from "../rounding.ts";
 import { canonicalGrade } from "../scoring-params.ts";
-import type { Rule } from "./rule.ts";
+import { defineRule } from "./rule.ts";
 
 function formOfLine(forms: Form[], line: NarrativeLine): Form | null {
   const text = keyOf(line.text);
@@ -79,33 +79,27 @@ function compare(form: Form, fig: NarrativeFigure): Compared | null {
   }
 }
 
-export const narrativeMismatch: Rule = {
-  slug: "narrative_mismatch",
-  severity: "warning",
-  check(ctx) {
-    const forms = ctx.doc.forms.filter(isSelfEvaluation);
-    const found: Finding[] = [];
-    for (const line of ctx.doc.narrative) {
-      const form = formOfLine(forms, line);
-      if (!form) continue;
-      for (const fig of narrativeFigures(line)) {
-        const c = compare(form, fig);
-        if (!c || c.agree) continue;
-        found.push(
-          finding({
-            form,
-            funding: fig.kind === "totalScore" || fig.kind === "grade" ? null : mainLine(form),
-            rule: this.slug,
-            severity: this.severity,
-            message: `文字部分写“${fig.snippet}”，而表中${c.name}为${c.table}${c.hint ?? ""}` + tail(whereText(ctx, line), formLabel(form)),
-            expected: c.expected,
-            observed: c.observed,
-            page: line.page,
-            params: { figure: fig.kind, snippet: fig.snippet, line: line.line, gradeBands: fig.kind === "grade" ? paramsOf(ctx, form).source : undefined },
-          }),
-        );
-      }
+export const narrativeMismatch = defineRule("narrative_mismatch", "warning", (ctx, report) => {
+  const forms = ctx.doc.forms.filter(isSelfEvaluation);
+  const found: Finding[] = [];
+  for (const line of ctx.doc.narrative) {
+    const form = formOfLine(forms, line);
+    if (!form) continue;
+    for (const fig of narrativeFigures(line)) {
+      const c = compare(form, fig);
+      if (!c || c.agree) continue;
+      found.push(
+        report({
+          form,
+          funding: fig.kind === "totalScore" || fig.kind === "grade" ? null : mainLine(form),
+          message: `文字部分写“${fig.snippet}”，而表中${c.name}为${c.table}${c.hint ?? ""}` + tail(whereText(ctx, line), formLabel(form)),
+          expected: c.expected,
+          observed: c.observed,
+          page: line.page,
+          params: { figure: fig.kind, snippet: fig.snippet, line: line.line, gradeBands: fig.kind === "grade" ? paramsOf(ctx, form).source : undefined },
+        }),
+      );
     }
-    return found;
-  },
-};
+  }
+  return found;
+});

@@ -5,11 +5,11 @@
  * bound), with a score outside that band. An achieved value identical to its
  * qualitative target (有效保障 / 有效保障) reads as 达成预期指标.
  */
-import { finding, formLabel, paramsOf, paramsRecord, tail, whereText } from "../context.ts";
+import { formLabel, paramsRecord, tail, whereText } from "../context.ts";
 import { indicatorKind, type Rating } from "../indicator-kind.ts";
 import type { ScoringParams } from "../scoring-params.ts";
 import { show } from "../rounding.ts";
-import type { Rule } from "./rule.ts";
+import { defineRule, eachIndicator } from "./rule.ts";
 
 const FLOAT_NOISE = 1e-9;
 
@@ -31,35 +31,26 @@ export function bandOf(rating: Rating, bands: ScoringParams["qualitativeBands"])
   }
 }
 
-export const qualitativeBand: Rule = {
-  slug: "qualitative_band",
-  severity: "warning",
-  check(ctx) {
-    return ctx.doc.forms.flatMap((form) => {
-      const params = paramsOf(ctx, form);
-      return form.indicators.flatMap((ind) => {
-        if (ind.score === null || ind.weight === null || ind.weight <= 0) return [];
-        const kind = indicatorKind(ind);
-        if (kind.kind !== "qualitative" || kind.rating === null) return [];
-        const [low, high] = bandOf(kind.rating, params.qualitativeBands);
-        const share = ind.score / ind.weight;
-        if (share >= low - FLOAT_NOISE && share <= high + FLOAT_NOISE) return [];
-        const said = kind.ratingImplied ? `完成值与指标值相同（“${ind.actualText}”），视为${RATING_NAMES[kind.rating]}` : `完成情况为“${RATING_NAMES[kind.rating]}”`;
-        return [
-          finding({
-            form,
-            indicator: ind,
-            rule: this.slug,
-            severity: this.severity,
-            message:
-              `“${ind.name}”${said}，应得分值的${show(low * 100)}%–${show(high * 100)}%（${show(low * ind.weight)}–${show(high * ind.weight)}分），实际得分${ind.score}分` +
-              tail(whereText(ctx, ind), formLabel(form)),
-            expected: share < low ? low * ind.weight : high * ind.weight,
-            observed: ind.score,
-            params: paramsRecord(params, "qualitativeBands", { rating: kind.rating, implied: kind.ratingImplied, band: [low, high] }),
-          }),
-        ];
-      });
-    });
-  },
-};
+export const qualitativeBand = defineRule("qualitative_band", "warning", (ctx, report) => {
+  return eachIndicator(ctx, (form, ind, params) => {
+    if (ind.score === null || ind.weight === null || ind.weight <= 0) return [];
+    const kind = indicatorKind(ind);
+    if (kind.kind !== "qualitative" || kind.rating === null) return [];
+    const [low, high] = bandOf(kind.rating, params.qualitativeBands);
+    const share = ind.score / ind.weight;
+    if (share >= low - FLOAT_NOISE && share <= high + FLOAT_NOISE) return [];
+    const said = kind.ratingImplied ? `完成值与指标值相同（“${ind.actualText}”），视为${RATING_NAMES[kind.rating]}` : `完成情况为“${RATING_NAMES[kind.rating]}”`;
+    return [
+      report({
+        form,
+        indicator: ind,
+        message:
+          `“${ind.name}”${said}，应得分值的${show(low * 100)}%–${show(high * 100)}%（${show(low * ind.weight)}–${show(high * ind.weight)}分），实际得分${ind.score}分` +
+          tail(whereText(ctx, ind), formLabel(form)),
+        expected: share < low ? low * ind.weight : high * ind.weight,
+        observed: ind.score,
+        params: paramsRecord(params, "qualitativeBands", { rating: kind.rating, implied: kind.ratingImplied, band: [low, high] }),
+      }),
+    ];
+  });
+});

@@ -1,45 +1,37 @@
 /** score_exceeds_weight — error — an indicator's 得分 is above its 分值 (and so is the execution item's). */
 import type { Finding } from "@jixiao/normalize";
-import { finding, formLabel, tail, whereText } from "../context.ts";
-import type { Rule } from "./rule.ts";
+import { formLabel, tail, whereText } from "../context.ts";
+import { defineRule } from "./rule.ts";
 
 const FLOAT_NOISE = 1e-9;
 
-export const scoreExceedsWeight: Rule = {
-  slug: "score_exceeds_weight",
-  severity: "error",
-  check(ctx) {
-    const found: Finding[] = [];
-    for (const form of ctx.doc.forms) {
-      for (const ind of form.indicators) {
-        if (ind.score === null || ind.weight === null || ind.score <= ind.weight + FLOAT_NOISE) continue;
-        found.push(
-          finding({
-            form,
-            indicator: ind,
-            rule: this.slug,
-            severity: this.severity,
-            message: `“${ind.name}”得分${ind.score}分，超过其分值${ind.weight}分` + tail(whereText(ctx, ind), formLabel(form)),
-            expected: ind.weight,
-            observed: ind.score,
-          }),
-        );
-      }
-      for (const line of form.funding) {
-        if (line.score === null || line.weight === null || line.score <= line.weight + FLOAT_NOISE) continue;
-        found.push(
-          finding({
-            form,
-            funding: line,
-            rule: this.slug,
-            severity: this.severity,
-            message: `预算执行率得分${line.score}分，超过其分值${line.weight}分` + tail(whereText(ctx, line), formLabel(form), line.source),
-            expected: line.weight,
-            observed: line.score,
-          }),
-        );
-      }
+export const scoreExceedsWeight = defineRule("score_exceeds_weight", "error", (ctx, report) => {
+  const found: Finding[] = [];
+  for (const form of ctx.doc.forms) {
+    for (const ind of form.indicators) {
+      if (ind.score === null || ind.weight === null || ind.score <= ind.weight + FLOAT_NOISE) continue;
+      found.push(
+        report({
+          form,
+          indicator: ind,
+          message: `“${ind.name}”得分${ind.score}分，超过其分值${ind.weight}分` + tail(whereText(ctx, ind), formLabel(form)),
+          expected: ind.weight,
+          observed: ind.score,
+        }),
+      );
     }
-    return found;
-  },
-};
+    for (const line of form.funding) {
+      if (line.score === null || line.weight === null || line.score <= line.weight + FLOAT_NOISE) continue;
+      found.push(
+        report({
+          form,
+          funding: line,
+          message: `预算执行率得分${line.score}分，超过其分值${line.weight}分` + tail(whereText(ctx, line), formLabel(form), line.source),
+          expected: line.weight,
+          observed: line.score,
+        }),
+      );
+    }
+  }
+  return found;
+});

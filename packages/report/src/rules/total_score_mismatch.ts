@@ -1,45 +1,39 @@
 /** total_score_mismatch — error — printed 总分 vs the sum of the indicator scores plus the funding score. */
-import { finding, formLabel, formWhere, tail } from "../context.ts";
+import { formLabel, formWhere, tail } from "../context.ts";
 import { executionLine, isSelfEvaluation } from "../funding.ts";
 import { agrees, show } from "../rounding.ts";
 import { executionWeight } from "./execution_score_mismatch.ts";
-import type { Rule } from "./rule.ts";
+import { defineRule } from "./rule.ts";
 
-export const totalScoreMismatch: Rule = {
-  slug: "total_score_mismatch",
-  severity: "error",
-  check(ctx) {
-    return ctx.doc.forms.flatMap((form) => {
-      if (!isSelfEvaluation(form) || form.totalScore === null) return [];
-      const scored = form.indicators.filter((i) => i.score !== null);
-      // A weighted row without a score means the table was not fully read: extraction_partial says so.
-      if (scored.length === 0 || form.indicators.some((i) => i.score === null && i.weight !== null)) return [];
-      const indicatorSum = scored.reduce((s, i) => s + i.score!, 0);
-      const line = executionLine(form);
-      const fundingScore = line?.score ?? 0;
-      const sum = indicatorSum + fundingScore;
-      if (agrees(form.totalScore, sum)) return [];
-      // The total may have been summed before the execution score was rounded for printing (7.974 → 8).
-      const w = line && executionWeight(ctx, form, line);
-      if (line && w && line.budget && line.executed !== null) {
-        const exact = Math.min(line.executed / line.budget, 1) * w.weight;
-        if (agrees(line.score ?? NaN, exact) && agrees(form.totalScore, indicatorSum + exact)) return [];
-      }
-      return [
-        finding({
-          form,
-          rule: this.slug,
-          severity: this.severity,
-          message:
-            `总分${form.totalScore}与各项得分之和${show(sum)}不一致` +
-            tail(formWhere(ctx, form), formLabel(form)) +
-            `：绩效指标得分${show(indicatorSum)}${line?.score != null ? `＋预算执行率得分${line.score}` : ""}`,
-          expected: sum,
-          observed: form.totalScore,
-          page: form.pageTo ?? form.pageFrom,
-          params: { indicators: scored.length, indicatorSum, fundingScore: line?.score ?? null },
-        }),
-      ];
-    });
-  },
-};
+export const totalScoreMismatch = defineRule("total_score_mismatch", "error", (ctx, report) => {
+  return ctx.doc.forms.flatMap((form) => {
+    if (!isSelfEvaluation(form) || form.totalScore === null) return [];
+    const scored = form.indicators.filter((i) => i.score !== null);
+    // A weighted row without a score means the table was not fully read: extraction_partial says so.
+    if (scored.length === 0 || form.indicators.some((i) => i.score === null && i.weight !== null)) return [];
+    const indicatorSum = scored.reduce((s, i) => s + i.score!, 0);
+    const line = executionLine(form);
+    const fundingScore = line?.score ?? 0;
+    const sum = indicatorSum + fundingScore;
+    if (agrees(form.totalScore, sum)) return [];
+    // The total may have been summed before the execution score was rounded for printing (7.974 → 8).
+    const w = line && executionWeight(ctx, form, line);
+    if (line && w && line.budget && line.executed !== null) {
+      const exact = Math.min(line.executed / line.budget, 1) * w.weight;
+      if (agrees(line.score ?? NaN, exact) && agrees(form.totalScore, indicatorSum + exact)) return [];
+    }
+    return [
+      report({
+        form,
+        message:
+          `总分${form.totalScore}与各项得分之和${show(sum)}不一致` +
+          tail(formWhere(ctx, form), formLabel(form)) +
+          `：绩效指标得分${show(indicatorSum)}${line?.score != null ? `＋预算执行率得分${line.score}` : ""}`,
+        expected: sum,
+        observed: form.totalScore,
+        page: form.pageTo ?? form.pageFrom,
+        params: { indicators: scored.length, indicatorSum, fundingScore: line?.score ?? null },
+      }),
+    ];
+  });
+});

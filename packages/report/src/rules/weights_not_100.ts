@@ -1,41 +1,35 @@
 /** weights_not_100 — warning — weights (indicators + funding) do not add up to 100 (or to the printed total weight). */
-import { finding, formLabel, formWhere, tail } from "../context.ts";
+import { formLabel, formWhere, tail } from "../context.ts";
 import { executionLine, isSelfEvaluation } from "../funding.ts";
 import { agrees, show } from "../rounding.ts";
 import { executionWeight } from "./execution_score_mismatch.ts";
-import type { Rule } from "./rule.ts";
+import { defineRule } from "./rule.ts";
 
 export const FULL_MARKS = 100;
 
-export const weightsNot100: Rule = {
-  slug: "weights_not_100",
-  severity: "warning",
-  check(ctx) {
-    return ctx.doc.forms.flatMap((form) => {
-      if (!isSelfEvaluation(form)) return [];
-      const weighted = form.indicators.filter((i) => i.weight !== null);
-      if (weighted.length === 0 || form.indicators.some((i) => i.weight === null && i.score !== null)) return [];
-      const expected = form.totalWeight ?? FULL_MARKS;
-      const indicatorSum = weighted.reduce((s, i) => s + i.weight!, 0);
-      const line = executionLine(form);
-      const w = line ? executionWeight(ctx, form, line) : null;
-      // A form whose indicators alone make the full marks scores no separate execution item.
-      const fundingWeight = w && (w.printed || !agrees(expected, indicatorSum)) ? w.weight : 0;
-      const sum = indicatorSum + fundingWeight;
-      if (agrees(expected, sum)) return [];
-      return [
-        finding({
-          form,
-          rule: this.slug,
-          severity: this.severity,
-          message:
-            `各项分值合计${show(sum)}分（绩效指标${show(indicatorSum)}分＋预算执行率${show(fundingWeight)}分），不等于${form.totalWeight !== null ? "总分栏的" : ""}${expected}分` +
-            tail(formWhere(ctx, form), formLabel(form)),
-          expected,
-          observed: sum,
-          params: { indicatorSum, fundingWeight, fundingWeightPrinted: w?.printed ?? null, totalWeightPrinted: form.totalWeight !== null },
-        }),
-      ];
-    });
-  },
-};
+export const weightsNot100 = defineRule("weights_not_100", "warning", (ctx, report) => {
+  return ctx.doc.forms.flatMap((form) => {
+    if (!isSelfEvaluation(form)) return [];
+    const weighted = form.indicators.filter((i) => i.weight !== null);
+    if (weighted.length === 0 || form.indicators.some((i) => i.weight === null && i.score !== null)) return [];
+    const expected = form.totalWeight ?? FULL_MARKS;
+    const indicatorSum = weighted.reduce((s, i) => s + i.weight!, 0);
+    const line = executionLine(form);
+    const w = line ? executionWeight(ctx, form, line) : null;
+    // A form whose indicators alone make the full marks scores no separate execution item.
+    const fundingWeight = w && (w.printed || !agrees(expected, indicatorSum)) ? w.weight : 0;
+    const sum = indicatorSum + fundingWeight;
+    if (agrees(expected, sum)) return [];
+    return [
+      report({
+        form,
+        message:
+          `各项分值合计${show(sum)}分（绩效指标${show(indicatorSum)}分＋预算执行率${show(fundingWeight)}分），不等于${form.totalWeight !== null ? "总分栏的" : ""}${expected}分` +
+          tail(formWhere(ctx, form), formLabel(form)),
+        expected,
+        observed: sum,
+        params: { indicatorSum, fundingWeight, fundingWeightPrinted: w?.printed ?? null, totalWeightPrinted: form.totalWeight !== null },
+      }),
+    ];
+  });
+});
