@@ -18,6 +18,26 @@ XLSX.set_cptable(cptable);
 
 const own = (o, k) => o != null && Object.prototype.hasOwnProperty.call(o, k);
 
+/**
+ * A locale tag without a currency, "[$-409]" or "[$-804]", only picks the
+ * language; Excel and Calc print nothing for it. SheetJS 0.20.3 prints "$" for
+ * it in number formats ([$-409]#,##0.0 gives "$62,502.5"), so such formats are
+ * re-applied without the tag. Currency tags like "[$¥-804]" are left alone.
+ */
+const LOCALE_ONLY = /\[\$-[0-9A-Fa-f]+\]/;
+const LOCALE_ONLY_ALL = new RegExp(LOCALE_ONLY.source, "g");
+
+function shownText(cell) {
+  if (cell.t === "n" && typeof cell.z === "string" && typeof cell.v === "number" && LOCALE_ONLY.test(cell.z)) {
+    try {
+      return XLSX.SSF.format(cell.z.replace(LOCALE_ONLY_ALL, ""), cell.v);
+    } catch {
+      // fall through to SheetJS's own text
+    }
+  }
+  return cell.w != null ? cell.w : cell.v;
+}
+
 /** @param {Uint8Array} bytes @param {number} maxRows */
 function dumpWorkbook(bytes, maxRows) {
   const wb = XLSX.read(bytes, {
@@ -25,7 +45,7 @@ function dumpWorkbook(bytes, maxRows) {
     dense: true,
     cellFormula: false,
     cellHTML: false,
-    cellNF: false,
+    cellNF: true, // the format string, to repair locale-tagged formats (see shownText)
     cellText: true,
     cellStyles: true,
     cellDates: false,
@@ -55,7 +75,7 @@ function dumpWorkbook(bytes, maxRows) {
       for (let c = 0; c < row.length; c++) {
         const cell = row[c];
         if (!cell || cell.t === "z") continue;
-        const shown = cell.w != null ? cell.w : cell.v;
+        const shown = shownText(cell);
         if (shown == null) continue;
         const text = String(shown);
         if (text !== "") cells.push([r, c, text]);
