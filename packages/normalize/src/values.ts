@@ -117,7 +117,7 @@ export function parseValue(raw: string | null | undefined): ParsedValue {
   if (rest === "") return { comparator: comparator ?? "=", value, valueMax: null, unit: null };
   const unit = matchUnit(rest);
   // 2023年12月底完成, 12县(市): a number followed by more words is a description, not a quantity.
-  if (!unit || rest.length > unit.length + 2 || /^年\d/.test(rest)) {
+  if (!unit || /^年\d/.test(rest)) {
     return { ...none, comparator: comparator ?? "qualitative" };
   }
   return { comparator: comparator ?? "=", value, valueMax: null, unit };

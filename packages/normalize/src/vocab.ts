@@ -23,7 +23,7 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   [/^(三级指标|指标名称|绩效指标名称|具体指标)$/, "name"],
   [/^(调整后指标值?|调整后目标值|调整后指标值\(A\))$/, "adjustedTarget"],
   [/^(年度指标值|年初指标值?|指标值|年度目标值|目标值|年度指标|预期指标值|计划指标值|预期目标值|年度绩效指标值)$/, "target"],
-  [/^(实际完成值|全年完成值|全年实际完成值|实际完成|完成值|实际值|实际完成指标值)$/, "actual"],
+  [/^(实际完成值|全年完成值|全年实际完成值|实际完成|完成值|实际值|全年实际值|实际完成指标值|年度实际完成值)$/, "actual"],
   [/^(分值|权重|指标分值|权重分值|分值权重|标准分值|权重\(分\))$/, "weight"],
   [/^(得分|自评得分|实际得分|评分|评价得分)$/, "score"],
   [/^(未完成原因分析|未完成原因|偏差原因分析及改进措施|偏差原因|原因分析|未完成原因和改进措施|偏差原因分析)$/, "reason"],
@@ -60,8 +60,8 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
 /** Strip (A)/(B), declared weights (10分), colons, and folding. */
 export function headerKey(text: string): string {
   return keyOf(text)
-    .replace(/\((万元|元)\)$/, "")
-    .replace(/\((A|B|C|a|b)\)$/, "")
+    // Trailing qualifiers that do not change a column's meaning: (万元), (A), (B/A), (%), (分).
+    .replace(/\((?:万元|元|[A-Za-z](?:\/[A-Za-z])?|%|分)\)$/, "")
     .replace(/[:：]$/, "")
     .replace(/\(\d+(\.\d+)?分?\)$/, "");
 }
@@ -203,7 +203,7 @@ export function isTotalLabel(text: string): boolean {
 }
 
 export function isGradeLabel(text: string): boolean {
-  return /^(绩效结论|自评结论|评价结论|自评等级|评价等级|绩效等级|等级|自评等次|评价等次)$/.test(keyOf(text).replace(/[:：]$/, ""));
+  return /^(绩效结论|自评结论|评价结论|绩效自评结论|自评等级|评价等级|绩效等级|绩效评价等级|综合评价等级|评定等级|等级|自评等次|评价等次|评价结果|自评结果)$/.test(keyOf(text).replace(/[:：]$/, ""));
 }
 
 export function isGoalsHeader(text: string): boolean {
