@@ -8,6 +8,8 @@ import { defineRule } from "./rule.ts";
 export const totalScoreMismatch = defineRule("total_score_mismatch", "error", (ctx, report) => {
   return ctx.doc.forms.flatMap((form) => {
     if (!isSelfEvaluation(form) || form.totalScore === null) return [];
+    // Parts that could not be read cannot be summed: extraction_partial reports them instead.
+    if (form.missing.includes("funding") || form.missing.includes("indicators")) return [];
     const scored = form.indicators.filter((i) => i.score !== null);
     // A weighted row without a score means the table was not fully read: extraction_partial says so.
     if (scored.length === 0 || form.indicators.some((i) => i.score === null && i.weight !== null)) return [];

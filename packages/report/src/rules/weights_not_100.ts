@@ -10,6 +10,8 @@ export const FULL_MARKS = 100;
 export const weightsNot100 = defineRule("weights_not_100", "warning", (ctx, report) => {
   return ctx.doc.forms.flatMap((form) => {
     if (!isSelfEvaluation(form)) return [];
+    // Parts that could not be read cannot be summed: extraction_partial reports them instead.
+    if (form.missing.includes("funding") || form.missing.includes("indicators")) return [];
     const weighted = form.indicators.filter((i) => i.weight !== null);
     if (weighted.length === 0 || form.indicators.some((i) => i.weight === null && i.score !== null)) return [];
     const expected = form.totalWeight ?? FULL_MARKS;
