@@ -1,128 +1,322 @@
 /**
- * `jixiao ingest`: every file through the pipeline into one SQLite file, one
- * transaction per document, a line per file and a summary at the end.
+ * `jixiao ingest`: every file through the pipeline into one SQLite file.
+ *
+ * The main thread walks, stats, reads and hashes (p-limit bounds the file I/O),
+ * decides what needs parsing, and is the only writer: one transaction per
+ * document. Parsing runs in a pool of worker threads (pool.ts). A file whose size
+ * and mtime match its stored row is skipped without reading; a file whose content
+ * is already stored (moved, touched) only has its path updated; only new or
+ * changed content is parsed. Documents stored by an older pipeline version, and
+ * failed ones, are parsed again.
  */
-import { stat } from "node:fs/promises";
-import { resolve } from "node:path";
-import { openStore, type Store } from "@jixiao/store";
-import { walk } from "./walk.ts";
-import { processFile, unreadableResult, type FileResult } from "./process-file.ts";
+import { readFile, stat } from "node:fs/promises";
+import pLimit from "p-limit";
+import { openStore, StoreError, type Store, type StoredDocument } from "@jixiao/store";
+import { walk, type WalkEntry } from "./walk.ts";
+import { failedResult, formatOf, MAX_FILE_BYTES, sha256, unreadableResult, type DocFormat, type FileResult } from "./process-file.ts";
+import { DEFAULT_FILE_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB, defaultConcurrency, ParsePool } from "./pool.ts";
+import { acquireLock } from "./lock.ts";
+import { hashFileStreaming } from "./hash.ts";
+import { jsonLinesProgress, textProgress, type FileEvent, type Progress } from "./progress.ts";
 import { PIPELINE_VERSION } from "./version.ts";
+
+/** Files stat'ed, read or hashed at once on the main thread. */
+export const IO_CONCURRENCY = 4;
+/** Larger files are hashed by streaming and read by their worker, so the main thread never holds them whole. */
+export const INLINE_BYTES_LIMIT = 32 * 1024 * 1024;
 
 export interface IngestOptions {
   db: string;
+  /** Re-read every file, even when its size, mtime or content is already stored. */
   force?: boolean;
+  /** JSON lines on stdout (when no `progress` is given). */
   json?: boolean;
+  /** Stop taking new files after the first failed one. */
   failFast?: boolean;
-  /** Where progress lines go (stderr by default, so stdout stays clean for --json). */
+  /** Where text progress lines go (stderr by default), when neither `progress` nor `json` is given. */
   out?: (line: string) => void;
+  progress?: Progress;
+  /** Worker threads parsing at once (default: the machine's cores). */
+  concurrency?: number;
+  include?: string[];
+  exclude?: string[];
+  fileTimeoutMs?: number;
+  workerHeapMb?: number;
+  /** How long to wait for another run's lock before giving up (default 0: give up at once). */
+  lockWaitMs?: number;
+  /** Aborting it stops the run: no new files, files in flight dropped, the run recorded as interrupted. */
+  signal?: AbortSignal;
+  /** The pool's worker module (tests use one that hangs or crashes on purpose). */
+  workerEntry?: URL;
 }
 
 export interface IngestSummary {
   runId: number;
+  status: "ok" | "interrupted";
   filesSeen: number;
   filesNew: number;
   filesChanged: number;
+  /** Unchanged files, moved ones included. */
   filesUnchanged: number;
+  filesMoved: number;
   filesFailed: number;
+  /** Files parsed in this run (not skipped as unchanged). */
+  filesParsed: number;
+  /** Pages of the files parsed in this run. */
+  pages: number;
   forms: number;
   findings: number;
   failed: { path: string; error: string }[];
+  /** Why the run stopped before the end, if it did. */
+  stoppedBy: string | null;
   seconds: number;
 }
 
+/** Stored by this pipeline version and not failed: nothing to gain from reading it again. */
+function isCurrent(d: StoredDocument): boolean {
+  return d.status !== "failed" && d.pipelineVersion === PIPELINE_VERSION;
+}
+
 export async function ingest(paths: string[], opts: IngestOptions): Promise<IngestSummary> {
-  const out = opts.out ?? ((l: string) => process.stderr.write(`${l}\n`));
-  const started = Date.now();
-  const store = openStore(opts.db);
-  const runId = store.startRun(PIPELINE_VERSION);
-  const s: IngestSummary = {
-    runId, filesSeen: 0, filesNew: 0, filesChanged: 0, filesUnchanged: 0, filesFailed: 0,
-    forms: 0, findings: 0, failed: [], seconds: 0,
-  };
+  const lock = await acquireLock(opts.db, opts.lockWaitMs ?? 0);
+  let store: Store;
   try {
-    for await (const entry of walk(paths)) {
-      s.filesSeen++;
-      const path = resolve(entry.path);
-      if (!entry.error && !opts.force && (await unchangedOnDisk(store, path))) {
-        s.filesUnchanged++;
-        report(out, opts, { path, outcome: "unchanged" });
-        continue;
-      }
-      const result = entry.error ? unreadableResult(path, entry.error) : await processFile(path);
-      const saved = saveResult(store, result, opts.force ?? false);
-      if (result.meta.status === "failed") {
-        s.filesFailed++;
-        s.failed.push({ path, error: result.meta.error ?? "failed" });
-      } else if (saved.outcome === "new") s.filesNew++;
-      else if (saved.outcome === "changed") s.filesChanged++;
-      else s.filesUnchanged++;
-      s.forms += saved.forms;
-      s.findings += saved.findings;
-      report(out, opts, {
-        path, outcome: result.meta.status === "failed" ? "failed" : saved.outcome, status: result.meta.status,
-        forms: saved.forms, findings: saved.findings, error: result.meta.error,
-      });
-      if (opts.failFast && result.meta.status === "failed") break;
-    }
-    s.seconds = (Date.now() - started) / 1000;
-    store.finishRun(runId, {
-      status: "ok", filesSeen: s.filesSeen, filesNew: s.filesNew, filesChanged: s.filesChanged,
-      filesUnchanged: s.filesUnchanged, filesFailed: s.filesFailed, forms: s.forms, findings: s.findings,
-    });
+    store = openStore(opts.db);
   } catch (e) {
-    store.finishRun(runId, {
-      status: "failed", filesSeen: s.filesSeen, filesNew: s.filesNew, filesChanged: s.filesChanged,
-      filesUnchanged: s.filesUnchanged, filesFailed: s.filesFailed, forms: s.forms, findings: s.findings,
-      error: (e as Error).message,
-    });
+    lock.release();
     throw e;
+  }
+  try {
+    closeAbandonedRuns(store);
+    return await new IngestRun(store, opts).run(paths);
   } finally {
     store.close();
-  }
-  return s;
-}
-
-/** Size and mtime as stored: the file was not touched since, so its hash need not be computed. */
-async function unchangedOnDisk(store: Store, path: string): Promise<boolean> {
-  const known = store.findDocumentByPath(path);
-  if (!known || known.mtimeMs === null || known.status === "failed") return false;
-  try {
-    const s = await stat(path);
-    return s.size === known.sizeBytes && s.mtimeMs === known.mtimeMs;
-  } catch {
-    return false;
+    lock.release();
   }
 }
 
-function saveResult(store: Store, r: FileResult, force: boolean) {
-  // --force re-stores even identical bytes, replacing the stored copy in the same transaction.
-  return store.saveDocument(r.meta, r.doc, r.findings, PIPELINE_VERSION, { reprocess: force });
+/** Runs still 'running' while we hold the lock were killed (kill -9, power loss): say so. */
+function closeAbandonedRuns(store: Store): void {
+  store.db
+    .prepare("UPDATE ingest_runs SET status = 'interrupted', finished_at = ?, error = ? WHERE status = 'running'")
+    .run(new Date().toISOString(), "the run ended without finishing (its process was killed); the next run resumed its work");
 }
 
-interface FileLine {
-  path: string;
-  outcome: string;
-  status?: string;
-  forms?: number;
-  findings?: number;
-  error?: string | null;
-}
+class IngestRun {
+  private readonly progress: Progress;
+  private readonly force: boolean;
+  private readonly io = pLimit(IO_CONCURRENCY);
+  private readonly threads: number;
+  private readonly parseSlots: ReturnType<typeof pLimit>;
+  private pool: ParsePool | null = null;
+  /** Aborted on interrupt: drops the files in flight. */
+  private readonly stop = new AbortController();
+  /** Set by --fail-fast: take no new files, but finish the ones in flight. */
+  private noMoreFiles = false;
+  private fatal: unknown = null;
+  private readonly s: IngestSummary;
+  private readonly started = Date.now();
 
-function report(out: (l: string) => void, opts: IngestOptions, line: FileLine): void {
-  if (opts.json) {
-    process.stdout.write(`${JSON.stringify(line)}\n`);
-    return;
+  constructor(
+    private readonly store: Store,
+    private readonly opts: IngestOptions,
+  ) {
+    this.progress =
+      opts.progress ??
+      (opts.json ? jsonLinesProgress((l) => process.stdout.write(l)) : textProgress(opts.out ?? ((l) => process.stderr.write(`${l}\n`))));
+    this.force = opts.force ?? false;
+    this.threads = Math.max(1, opts.concurrency ?? defaultConcurrency());
+    this.parseSlots = pLimit(this.threads);
+    this.s = {
+      runId: store.startRun(PIPELINE_VERSION), status: "ok", filesSeen: 0, filesNew: 0, filesChanged: 0,
+      filesUnchanged: 0, filesMoved: 0, filesFailed: 0, filesParsed: 0, pages: 0, forms: 0, findings: 0,
+      failed: [], stoppedBy: null, seconds: 0,
+    };
   }
-  if (line.outcome === "failed") out(`FAILED     ${line.path}: ${line.error}`);
-  else if (line.outcome === "unchanged") out(`unchanged  ${line.path}`);
-  else out(`${line.outcome.padEnd(10)} ${line.path}: ${line.forms} forms, ${line.findings} findings${line.status === "partial" ? ` (partial: ${line.error})` : ""}`);
+
+  async run(paths: string[]): Promise<IngestSummary> {
+    const onAbort = () => {
+      this.s.stoppedBy = String((this.opts.signal?.reason as Error | undefined)?.message ?? "interrupted");
+      this.stop.abort();
+    };
+    if (this.opts.signal?.aborted) onAbort();
+    this.opts.signal?.addEventListener("abort", onAbort, { once: true });
+    try {
+      const entries = await this.collect(paths);
+      this.progress.start(entries.length);
+      let next = 0;
+      const lane = async () => {
+        while (!this.stop.signal.aborted && !this.noMoreFiles && next < entries.length) {
+          const entry = entries[next++]!;
+          try {
+            await this.handle(entry);
+          } catch (e) {
+            // The database itself failed (disk full, locked for too long): the run cannot go on.
+            this.fatal ??= e;
+            this.stop.abort();
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: this.threads + IO_CONCURRENCY }, lane));
+      await this.pool?.close();
+      this.progress.end();
+      if (this.fatal) throw this.fatal;
+      this.s.status = this.stop.signal.aborted ? "interrupted" : "ok";
+      this.s.seconds = (Date.now() - this.started) / 1000;
+      this.finish(this.s.status, this.s.stoppedBy);
+      return this.s;
+    } catch (e) {
+      await this.pool?.close();
+      this.s.seconds = (Date.now() - this.started) / 1000;
+      this.finish("failed", (e as Error).message);
+      throw e;
+    } finally {
+      this.opts.signal?.removeEventListener("abort", onAbort);
+    }
+  }
+
+  private finish(status: "ok" | "interrupted" | "failed", error: string | null): void {
+    const s = this.s;
+    this.store.finishRun(s.runId, {
+      status, filesSeen: s.filesSeen, filesNew: s.filesNew, filesChanged: s.filesChanged,
+      filesUnchanged: s.filesUnchanged, filesFailed: s.filesFailed, forms: s.forms, findings: s.findings, error,
+    });
+  }
+
+  /** The whole list first: it gives the progress bar its total, and 10,000 paths are small. */
+  private async collect(paths: string[]): Promise<WalkEntry[]> {
+    const seen = new Set<string>();
+    const entries: WalkEntry[] = [];
+    for await (const e of walk(paths, { include: this.opts.include, exclude: this.opts.exclude })) {
+      if (this.stop.signal.aborted) break;
+      if (seen.has(e.path)) continue;
+      seen.add(e.path);
+      entries.push(e);
+    }
+    return entries;
+  }
+
+  private async handle(entry: WalkEntry): Promise<void> {
+    const t0 = Date.now();
+    const path = entry.path;
+    if (entry.error) return this.record(unreadableResult(path, entry.error), t0);
+    let st;
+    try {
+      st = await this.io(() => stat(path));
+    } catch (e) {
+      return this.record(unreadableResult(path, ioReason(e, path)), t0);
+    }
+    const atPath = this.store.findDocumentByPath(path);
+    if (!this.force && atPath && isCurrent(atPath) && atPath.sizeBytes === st.size && atPath.mtimeMs === st.mtimeMs) {
+      return this.unchanged({ path, outcome: "unchanged", format: atPath.format, ms: Date.now() - t0 });
+    }
+    if (st.size > MAX_FILE_BYTES) return this.record(unreadableResult(path, `too large: ${st.size} bytes, the limit is ${MAX_FILE_BYTES}`), t0);
+
+    let bytes: Uint8Array | undefined;
+    let content: { sha256: string; format: DocFormat };
+    try {
+      content = await this.io(async () => {
+        if (st.size > INLINE_BYTES_LIMIT) {
+          const h = await hashFileStreaming(path);
+          return { sha256: h.sha256, format: formatOf(h.head, path) };
+        }
+        bytes = await readFile(path);
+        return { sha256: sha256(bytes), format: formatOf(bytes, path) };
+      });
+    } catch (e) {
+      return this.record(unreadableResult(path, ioReason(e, path)), t0);
+    }
+
+    const known = this.store.findDocumentBySha(content.sha256);
+    if (!this.force && known && isCurrent(known)) return this.moved(known, path, st.mtimeMs, t0);
+
+    const parsed = await this.parseSlots(() => this.parsePool().parse({ path, bytes, mtimeMs: st.mtimeMs }, this.stop.signal));
+    if (parsed.kind === "cancelled") return;
+    this.s.filesParsed++;
+    const result =
+      parsed.kind === "parsed"
+        ? parsed.result
+        : failedResult({ path, ...content, sizeBytes: st.size, mtimeMs: st.mtimeMs }, parsed.reason);
+    this.record(result, t0);
+  }
+
+  private parsePool(): ParsePool {
+    // Started on the first file that needs parsing: a run over an unchanged archive starts no worker.
+    return (this.pool ??= new ParsePool({
+      threads: this.threads,
+      fileTimeoutMs: this.opts.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
+      workerHeapMb: this.opts.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB,
+      entry: this.opts.workerEntry,
+    }));
+  }
+
+  /** Content already stored under another path (or the same file touched): only path and mtime are updated. */
+  private moved(known: StoredDocument, path: string, mtimeMs: number, t0: number): void {
+    this.store.saveDocument(
+      { path, sha256: known.sha256, format: known.format, sizeBytes: known.sizeBytes, pages: known.pages, status: known.status, error: known.error, mtimeMs, warnings: known.warnings },
+      null, [], PIPELINE_VERSION,
+    );
+    const moved = known.path !== path;
+    if (moved) this.s.filesMoved++;
+    this.unchanged({ path, outcome: "unchanged", moved, format: known.format, ms: Date.now() - t0 });
+  }
+
+  private unchanged(e: FileEvent): void {
+    this.s.filesSeen++;
+    this.s.filesUnchanged++;
+    this.progress.file(e);
+  }
+
+  private record(result: FileResult, t0: number): void {
+    const prior = this.store.findDocumentBySha(result.meta.sha256);
+    // Same bytes stored by an older pipeline, or stored as failed: this result replaces that one.
+    const reprocess = this.force || (prior !== undefined && !isCurrent(prior));
+    let saved;
+    try {
+      saved = this.store.saveDocument(result.meta, result.doc, result.findings, PIPELINE_VERSION, { reprocess });
+    } catch (e) {
+      // The store refuses what the pipeline produced (StoreError): that file fails, the run goes on.
+      // Anything else is the database failing, which ends the run.
+      if (!(e instanceof StoreError)) throw e;
+      result = failedResult({ ...result.meta, mtimeMs: result.meta.mtimeMs ?? null }, `not storable: ${e.message}`);
+      saved = this.store.saveDocument(result.meta, null, [], PIPELINE_VERSION, { reprocess: true });
+    }
+    const m = result.meta;
+    const s = this.s;
+    s.filesSeen++;
+    s.pages += m.pages ?? 0;
+    s.forms += saved.forms;
+    s.findings += saved.findings;
+    if (m.status === "failed") {
+      s.filesFailed++;
+      s.failed.push({ path: m.path, error: m.error ?? "failed" });
+      if (this.opts.failFast && !this.noMoreFiles) {
+        this.noMoreFiles = true;
+        s.stoppedBy = `--fail-fast: ${m.path} failed`;
+      }
+    } else if (saved.outcome === "new") s.filesNew++;
+    else if (saved.outcome === "changed") s.filesChanged++;
+    else s.filesUnchanged++;
+    this.progress.file({
+      path: m.path, outcome: m.status === "failed" ? "failed" : saved.outcome, status: m.status, format: m.format,
+      pages: m.pages, forms: saved.forms, findings: saved.findings, ms: Date.now() - t0, error: m.error,
+    });
+  }
+}
+
+function ioReason(e: unknown, path: string): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === "ENOENT" ? `not found: no file at ${path}` : `unreadable: expected a readable file, found ${code ?? String(e)}`;
 }
 
 export function summaryText(s: IngestSummary): string {
+  const moved = s.filesMoved ? ` (${s.filesMoved} moved)` : "";
+  const rate = s.seconds > 0 && s.pages > 0 ? `, ${(s.pages / s.seconds).toFixed(1)} pages/s` : "";
   const lines = [
-    `${s.filesSeen} files: ${s.filesNew} new, ${s.filesChanged} changed, ${s.filesUnchanged} unchanged, ${s.filesFailed} failed; ${s.forms} forms, ${s.findings} findings in ${s.seconds.toFixed(1)} s`,
+    `${s.filesSeen} files: ${s.filesNew} new, ${s.filesChanged} changed, ${s.filesUnchanged} unchanged${moved}, ${s.filesFailed} failed; ${s.forms} forms, ${s.findings} findings in ${s.seconds.toFixed(1)} s${rate}`,
   ];
+  if (s.status === "interrupted") lines.push(`interrupted (${s.stoppedBy}): the next run resumes where this one stopped`);
+  else if (s.stoppedBy) lines.push(`stopped early: ${s.stoppedBy}`);
   if (s.failed.length) {
     lines.push("failed:");
     for (const f of s.failed) lines.push(`  ${f.path}: ${f.error}`);

@@ -1,10 +1,14 @@
 #!/usr/bin/env node
 /**
  * The jixiao command line: ingest, inspect, check, report.
- * Exit codes: 0 all stored, 1 some files failed, 2 the run itself could not work.
+ * Exit codes: 0 all stored, 1 some files failed, 2 the run itself could not work
+ * (bad arguments, database not writable, another run holds the lock), 130 interrupted.
  */
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { ingest, summaryText } from "./ingest.ts";
+import { DEFAULT_FILE_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB } from "./pool.ts";
+import { barProgress, jsonLinesProgress } from "./progress.ts";
+import { EXIT_INTERRUPTED, stopOnSignals } from "./signals.ts";
 import { inspect } from "./inspect.ts";
 import { PIPELINE_VERSION } from "./version.ts";
 
@@ -17,18 +21,58 @@ program
 
 program
   .command("ingest")
-  .description("read files and folders (recursively) into the SQLite database")
-  .argument("<paths...>", "files or folders")
+  .description("read files, folders (recursively) and quoted GLOBs into the SQLite database, parsing in worker threads")
+  .argument("<paths...>", "files, folders or quoted globs ('archive/**/*.pdf')")
   .requiredOption("--db <file>", "SQLite database file (created if missing)")
+  .option("--concurrency <n>", "worker threads parsing at once (default: the number of cores)", positiveInt)
+  .option("--include <glob...>", "only files matching one of these globs (relative path, or file name when no slash)")
+  .option("--exclude <glob...>", "skip files and folders matching one of these globs")
   .option("--force", "re-read files even when their content is already stored")
-  .option("--json", "one JSON line per file on stdout")
-  .option("--fail-fast", "stop at the first failed file")
-  .action(async (paths: string[], o: { db: string; force?: boolean; json?: boolean; failFast?: boolean }) => {
-    const s = await ingest(paths, { db: o.db, force: o.force, json: o.json, failFast: o.failFast });
-    if (o.json) process.stdout.write(`${JSON.stringify({ summary: s })}\n`);
-    else process.stderr.write(`${summaryText(s)}\n`);
-    process.exitCode = s.filesFailed > 0 ? 1 : 0;
+  .option("--json", "one JSON line per file and a summary line on stdout")
+  .option("--fail-fast", "stop taking new files after the first failed one")
+  .option("--file-timeout <seconds>", `time limit per file (default ${DEFAULT_FILE_TIMEOUT_MS / 1000})`, positiveNumber)
+  .option("--worker-memory <MB>", `heap ceiling per worker (default ${DEFAULT_WORKER_HEAP_MB})`, positiveInt)
+  .option("--wait <seconds>", "wait this long for another run holding the database (default 0: exit 2 at once)", nonNegativeNumber)
+  .action(async (paths: string[], o: IngestFlags) => {
+    const interrupts = stopOnSignals(() => process.stderr.write("\nstopping: no new files; files in flight are dropped and read next run (again to quit now)\n"));
+    const progress = o.json ? undefined : process.stderr.isTTY ? barProgress(process.stderr) : jsonLinesProgress((l) => process.stderr.write(l));
+    try {
+      const s = await ingest(paths, {
+        db: o.db, force: o.force, json: o.json, failFast: o.failFast, progress, concurrency: o.concurrency,
+        include: o.include, exclude: o.exclude, signal: interrupts.signal,
+        fileTimeoutMs: o.fileTimeout === undefined ? undefined : o.fileTimeout * 1000,
+        workerHeapMb: o.workerMemory, lockWaitMs: (o.wait ?? 0) * 1000,
+      });
+      if (o.json) process.stdout.write(`${JSON.stringify({ summary: s })}\n`);
+      else process.stderr.write(`${summaryText(s)}\n`);
+      process.exitCode = s.status === "interrupted" ? EXIT_INTERRUPTED : s.filesFailed > 0 ? 1 : 0;
+    } finally {
+      interrupts.dispose();
+    }
   });
+
+interface IngestFlags {
+  db: string; force?: boolean; json?: boolean; failFast?: boolean; concurrency?: number; include?: string[];
+  exclude?: string[]; fileTimeout?: number; workerMemory?: number; wait?: number;
+}
+
+function positiveNumber(v: string): number {
+  const n = Number(v);
+  if (!(n > 0) || !Number.isFinite(n)) throw new InvalidArgumentError(`expected a positive number, found "${v}"`);
+  return n;
+}
+
+function nonNegativeNumber(v: string): number {
+  const n = Number(v);
+  if (!(n >= 0) || !Number.isFinite(n)) throw new InvalidArgumentError(`expected a number of seconds >= 0, found "${v}"`);
+  return n;
+}
+
+function positiveInt(v: string): number {
+  const n = positiveNumber(v);
+  if (!Number.isInteger(n)) throw new InvalidArgumentError(`expected a whole number, found "${v}"`);
+  return n;
+}
 
 program
   .command("inspect")

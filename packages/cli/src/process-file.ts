@@ -28,7 +28,7 @@ export function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-function formatOf(bytes: Uint8Array, path: string): DocFormat {
+export function formatOf(bytes: Uint8Array, path: string): DocFormat {
   const d = detectFormat(bytes, path);
   if (d === "pdf" || d === "docx" || d === "xlsx" || d === "xls" || d === "txt") return d;
   const ext = extname(path).slice(1).toLowerCase();
@@ -43,6 +43,18 @@ export function unreadableResult(path: string, reason: string): FileResult {
       path, sha256: sha256(Buffer.from(`\0unreadable\0${path}`)),
       format: (["pdf", "docx", "xlsx", "xls"].includes(ext) ? ext : "txt") as DocFormat,
       sizeBytes: 0, pages: null, status: "failed", error: reason, mtimeMs: null, warnings: [],
+    },
+    doc: null,
+    findings: [],
+  };
+}
+
+/** A file that was read but whose parsing failed outside the pipeline (time limit, worker crash). */
+export function failedResult(f: { path: string; sha256: string; format: DocFormat; sizeBytes: number; mtimeMs: number | null }, reason: string): FileResult {
+  return {
+    meta: {
+      path: f.path, sha256: f.sha256, format: f.format, sizeBytes: f.sizeBytes, mtimeMs: f.mtimeMs,
+      pages: null, status: "failed", error: oneLine(reason), warnings: [],
     },
     doc: null,
     findings: [],

@@ -1,0 +1,101 @@
+/**
+ * The parsing pool: worker threads (piscina) each running the pure pipeline on
+ * one file at a time, with a wall-time limit and a heap ceiling per file. A file
+ * that times out or crashes its worker comes back as a one-line reason; piscina
+ * replaces the terminated worker and the run goes on.
+ */
+import { availableParallelism } from "node:os";
+import { Piscina } from "piscina";
+import type { ParseTask } from "./parse-worker.ts";
+import type { FileResult } from "./process-file.ts";
+
+/** Wall time one file may take in its worker before the worker is stopped. */
+export const DEFAULT_FILE_TIMEOUT_MS = 120_000;
+/** V8 old-generation heap of a worker: a form needs tens of MB; a file that needs more is refused. */
+export const DEFAULT_WORKER_HEAP_MB = 256;
+const WORKER_YOUNG_GENERATION_MB = 32;
+
+export const WORKER_ENTRY = new URL("./parse-worker.mjs", import.meta.url);
+
+export function defaultConcurrency(): number {
+  return Math.max(1, availableParallelism());
+}
+
+export interface PoolOptions {
+  threads: number;
+  fileTimeoutMs: number;
+  workerHeapMb: number;
+  /** The worker module (tests substitute one that misbehaves on purpose). */
+  entry?: URL;
+}
+
+export type ParseOutcome =
+  | { kind: "parsed"; result: FileResult }
+  /** The file could not be parsed: timeout, memory ceiling, crash. */
+  | { kind: "failed"; reason: string }
+  /** The run is stopping: the file was dropped unread, the next run reads it. */
+  | { kind: "cancelled" };
+
+export class ParsePool {
+  private readonly pool: Piscina<ParseTask, FileResult>;
+
+  constructor(private readonly o: PoolOptions) {
+    this.pool = new Piscina({
+      filename: (o.entry ?? WORKER_ENTRY).href,
+      minThreads: o.threads,
+      maxThreads: o.threads,
+      idleTimeout: 60_000,
+      // No inherited loaders or flags (tsx's, vitest's): the entry registers tsx itself.
+      execArgv: [],
+      resourceLimits: { maxOldGenerationSizeMb: o.workerHeapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    });
+    // A worker that dies between tasks is replaced by piscina; nothing to report for it.
+    this.pool.on("error", () => {});
+  }
+
+  get threads(): number {
+    return this.o.threads;
+  }
+
+  /** Parses one file; `stop` drops it (the worker is terminated if it already started). */
+  async parse(task: ParseTask, stop: AbortSignal): Promise<ParseOutcome> {
+    if (stop.aborted) return { kind: "cancelled" };
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), this.o.fileTimeoutMs);
+    const signal = AbortSignal.any([timeout.signal, stop]);
+    try {
+      const transferList = task.bytes ? [ownBuffer(task)] : undefined;
+      return { kind: "parsed", result: await this.pool.run(task, { signal, transferList }) };
+    } catch (e) {
+      if (stop.aborted) return { kind: "cancelled" };
+      if (timeout.signal.aborted) {
+        return { kind: "failed", reason: `timeout: expected the file to be read within ${this.o.fileTimeoutMs / 1000} s, found it still being read; its worker was stopped` };
+      }
+      const err = e as Error & { code?: string };
+      if (err.code === "ERR_WORKER_OUT_OF_MEMORY") {
+        return { kind: "failed", reason: `too large: expected the file to be read within the worker's ${this.o.workerHeapMb} MB heap, found it exhausted; its worker was replaced` };
+      }
+      return { kind: "failed", reason: `crashed: expected the worker to return the file's result, found an error: ${firstLine(err.message ?? String(e))}` };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+}
+
+/** Transfers need an ArrayBuffer holding exactly these bytes (a Buffer may be a view into a shared slab). */
+function ownBuffer(task: ParseTask): ArrayBuffer {
+  const b = task.bytes!;
+  if (b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer) return b.buffer;
+  const copy = new Uint8Array(b.byteLength);
+  copy.set(b);
+  task.bytes = copy;
+  return copy.buffer;
+}
+
+function firstLine(s: string): string {
+  return s.split("\n")[0]!.slice(0, 300);
+}

@@ -1,0 +1,120 @@
+/**
+ * How a run tells what it is doing: a progress bar on a terminal, JSON lines
+ * (one per file) for a job's log, or the plain text lines of the library API.
+ */
+export interface FileEvent {
+  path: string;
+  /** new / changed / unchanged (moved files included) / failed. */
+  outcome: "new" | "changed" | "unchanged" | "failed";
+  /** The document's status when it was parsed in this run. */
+  status?: "ok" | "partial" | "failed";
+  /** The file was found under a new path and only its path was updated. */
+  moved?: boolean;
+  format?: string;
+  pages?: number | null;
+  forms?: number;
+  findings?: number;
+  ms?: number;
+  error?: string | null;
+}
+
+export interface Progress {
+  start(totalFiles: number): void;
+  file(e: FileEvent): void;
+  /** Called before the summary is printed, so a bar can get out of the way. */
+  end(): void;
+}
+
+export function textProgress(out: (line: string) => void): Progress {
+  return {
+    start() {},
+    file(l) {
+      if (l.outcome === "failed") out(`FAILED     ${l.path}: ${l.error}`);
+      else if (l.outcome === "unchanged") out(`${l.moved ? "moved" : "unchanged"}  ${l.path}`);
+      else out(`${l.outcome.padEnd(10)} ${l.path}: ${l.forms} forms, ${l.findings} findings${l.status === "partial" ? ` (partial: ${l.error})` : ""}`);
+    },
+    end() {},
+  };
+}
+
+export function jsonLinesProgress(write: (s: string) => void): Progress {
+  return {
+    start() {},
+    file(e) {
+      write(`${JSON.stringify(e)}\n`);
+    },
+    end() {},
+  };
+}
+
+/** Redraws at most this often: a terminal does not need more, and 10,000 redraws cost. */
+const BAR_REDRAW_MS = 100;
+const BAR_WIDTH = 24;
+
+export interface BarStream {
+  write(s: string): unknown;
+  columns?: number;
+}
+
+/** One self-rewriting line: files done/total, pages per second, ETA, failures; failures are printed above it. */
+export function barProgress(stream: BarStream, now: () => number = Date.now): Progress {
+  let total = 0;
+  let done = 0;
+  let pages = 0;
+  let failed = 0;
+  let started = 0;
+  let lastDraw = 0;
+  const draw = (force = false) => {
+    const t = now();
+    if (!force && t - lastDraw < BAR_REDRAW_MS) return;
+    lastDraw = t;
+    stream.write(`\r\x1b[K${barLine({ total, done, pages, failed, seconds: (t - started) / 1000 })}`.slice(0, (stream.columns ?? 120) + 4));
+  };
+  return {
+    start(n) {
+      total = n;
+      started = now();
+      draw(true);
+    },
+    file(e) {
+      done++;
+      pages += e.pages ?? 0;
+      if (e.outcome === "failed") {
+        failed++;
+        stream.write(`\r\x1b[KFAILED ${e.path}: ${e.error}\n`);
+        draw(true);
+      } else draw();
+    },
+    end() {
+      draw(true);
+      stream.write("\n");
+    },
+  };
+}
+
+export interface BarState {
+  total: number;
+  done: number;
+  pages: number;
+  failed: number;
+  seconds: number;
+}
+
+export function barLine(s: BarState): string {
+  const frac = s.total > 0 ? s.done / s.total : 1;
+  const filled = Math.round(frac * BAR_WIDTH);
+  const rate = s.seconds > 0 ? s.pages / s.seconds : 0;
+  const eta = s.done > 0 && s.done < s.total ? (s.seconds / s.done) * (s.total - s.done) : 0;
+  return (
+    `[${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}] ${s.done}/${s.total} files ` +
+    `${rate.toFixed(1)} pages/s ETA ${clock(eta)} ${s.failed} failed`
+  );
+}
+
+function clock(seconds: number): string {
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, "0");
+  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${ss}` : `${m}:${ss}`;
+}
