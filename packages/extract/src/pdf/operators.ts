@@ -108,9 +108,12 @@ export function edgesFromSegments(sp: SubPath): Edge[] {
 /** Edges of a filled subpath: a thin shape is one line along its middle; a larger one gives its sides. */
 export function edgesFromFilledShape(sp: SubPath, maxLineThickness: number): Edge[] {
   if (sp.curved || sp.points.length < 2) return [];
-  const sides = edgesFromSegments({ ...sp, closed: true });
   // Only rectilinear shapes are borders; a diagonal side means a glyph, an arrow, a logo.
-  if (sides.length < sp.points.length - 1) return [];
+  const pts = sp.points;
+  for (let k = 0; k < pts.length; k++) {
+    const [ax, ay] = pts[k]!, [bx, by] = pts[(k + 1) % pts.length]!;
+    if (Math.abs(ax - bx) > AXIS_TOLERANCE && Math.abs(ay - by) > AXIS_TOLERANCE) return [];
+  }
   let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
   for (const [x, y] of sp.points) {
     x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y);
@@ -118,7 +121,7 @@ export function edgesFromFilledShape(sp: SubPath, maxLineThickness: number): Edg
   const w = x1 - x0, h = y1 - y0;
   if (h <= maxLineThickness && w > h) return [{ orientation: "h", at: (y0 + y1) / 2, from: x0, to: x1 }];
   if (w <= maxLineThickness && h > w) return [{ orientation: "v", at: (x0 + x1) / 2, from: y0, to: y1 }];
-  return sides;
+  return edgesFromSegments({ ...sp, closed: true });
 }
 
 /** Paint at least this light on every channel erases rather than rules (page and cell backgrounds). */

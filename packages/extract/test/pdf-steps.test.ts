@@ -1,0 +1,150 @@
+/**
+ * Each step of the PDF table finder on its own: operator-list parsing (the
+ * pdfjs-dist 5.x constructPath format, read from a real LibreOffice PDF),
+ * edge snapping and joining, intersections, cells with merged cells, tables,
+ * grid spans, and the CJK-aware joining of words and wrapped lines.
+ */
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { Edge } from "../src/pdf/geometry.ts";
+import { openPdf } from "../src/pdf/load.ts";
+import { DRAW_OPS, edgesFromOperatorList, subpathsFromDrawOps, edgesFromFilledShape } from "../src/pdf/operators.ts";
+import {
+  cellsToGrid, cellsToTables, closeOpenEnds, edgesToIntersections, intersectionsToCells, joinEdgeGroup, mergeEdges, snapEdges,
+} from "../src/pdf/lattice.ts";
+import { joinWords, joinWrappedLines } from "../src/pdf/words.ts";
+import { glyphsFromRuns, normalisePdfText, uprightTurn } from "../src/pdf/glyphs.ts";
+import { isPageNumberText } from "../src/pdf/margins.ts";
+import { PdfSettings } from "../src/pdf/settings.ts";
+
+const FIXTURES = new URL("../../../fixtures/", import.meta.url).pathname;
+const h = (at: number, from: number, to: number): Edge => ({ orientation: "h", at, from, to });
+const v = (at: number, from: number, to: number): Edge => ({ orientation: "v", at, from, to });
+
+/** A 2×2 grid whose top row is one merged cell: borders at x 0, 50, 100 and y 0, 20, 40. */
+const MERGED_TOP: Edge[] = [h(0, 0, 100), h(20, 0, 100), h(40, 0, 100), v(0, 0, 40), v(100, 0, 40), v(50, 20, 40)];
+
+describe("operator list (pdfjs-dist 5.x constructPath)", () => {
+  it("reads the paint-op-first format from a real LibreOffice PDF", async () => {
+    const { doc, destroy } = await openPdf(readFileSync(`${FIXTURES}pdf/lo/xinzhou-2022-selfeval-report-annex1.pdf`));
+    try {
+      const page = await doc.getPage(2);
+      const ops = await page.getOperatorList();
+      const i = Array.from(ops.fnArray).indexOf(OPS.constructPath);
+      const [paintOp, data, minMax] = ops.argsArray[i] as [number, unknown[], unknown];
+      expect(typeof paintOp).toBe("number");
+      expect(data[0]).toBeInstanceOf(Float32Array);
+      expect(minMax).toHaveLength(4);
+      const view = page.getViewport({ scale: 1 }).transform as unknown as [number, number, number, number, number, number];
+      const edges = edgesFromOperatorList(ops, view, { maxLineThickness: 3, maxOperators: 1e6 });
+      const s = PdfSettings.parse({});
+      const merged = mergeEdges(edges, s.snapTolerance, s.joinTolerance, s.edgeMinLength);
+      // Page 2 holds two ruled tables of 8 columns: 9 distinct vertical border positions.
+      const xs = new Set(merged.filter((e) => e.orientation === "v").map((e) => Math.round(e.at)));
+      expect(xs.size).toBeGreaterThanOrEqual(9);
+      expect(merged.some((e) => e.orientation === "h" && e.to - e.from > 400)).toBe(true);
+    } finally {
+      await destroy();
+    }
+  });
+
+  it("splits a DrawOPS buffer into subpaths in display space", () => {
+    const path = new Float32Array([DRAW_OPS.moveTo, 10, 10, DRAW_OPS.lineTo, 110, 10, DRAW_OPS.lineTo, 110, 30, DRAW_OPS.closePath]);
+    const [sp] = subpathsFromDrawOps(path, [1, 0, 0, -1, 0, 100]);
+    expect(sp).toEqual({ points: [[10, 90], [110, 90], [110, 70]], closed: true, curved: false });
+  });
+
+  it("turns a thin filled rectangle into one line and ignores curved shapes", () => {
+    const thin = { points: [[0, 10], [200, 10], [200, 10.5], [0, 10.5]] as [number, number][], closed: true, curved: false };
+    expect(edgesFromFilledShape(thin, 3)).toEqual([h(10.25, 0, 200)]);
+    expect(edgesFromFilledShape({ ...thin, curved: true }, 3)).toEqual([]);
+  });
+});
+
+describe("lattice steps", () => {
+  it("snaps near-equal positions to their mean and joins collinear pieces", () => {
+    const snapped = snapEdges([h(10, 0, 50), h(11, 52, 100), v(5, 0, 10)], 3);
+    expect(snapped.filter((e) => e.orientation === "h").map((e) => e.at)).toEqual([10.5, 10.5]);
+    expect(joinEdgeGroup([h(10, 52, 100), h(10, 0, 50)], 3)).toEqual([h(10, 0, 100)]);
+    expect(joinEdgeGroup([h(10, 60, 100), h(10, 0, 50)], 3)).toHaveLength(2);
+    expect(mergeEdges([h(10, 0, 50), h(11, 51, 100), h(30, 0, 2)], 3, 3, 3)).toEqual([h(10.5, 0, 100)]);
+  });
+
+  it("finds intersections, the smallest cells (a merged cell whole) and their grid spans", () => {
+    const points = edgesToIntersections(MERGED_TOP, 3);
+    expect(points.size).toBe(8); // no crossing at (50, 0): the middle border starts at y 20
+    const cells = intersectionsToCells(points);
+    expect(cells.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0)).toEqual([
+      { x0: 0, y0: 0, x1: 100, y1: 20 },
+      { x0: 0, y0: 20, x1: 50, y1: 40 },
+      { x0: 50, y0: 20, x1: 100, y1: 40 },
+    ]);
+    const [table] = cellsToTables(cells);
+    const { slots } = cellsToGrid(table!);
+    expect(slots.map((s) => [s.row, s.col, s.rowSpan, s.colSpan])).toEqual([[0, 0, 1, 2], [1, 0, 1, 1], [1, 1, 1, 1]]);
+  });
+
+  it("keeps apart tables that share no corner and drops a lone box", () => {
+    const far = MERGED_TOP.map((e) => ({ ...e, at: e.at + (e.orientation === "h" ? 200 : 0), from: e.from + (e.orientation === "v" ? 200 : 0), to: e.to + (e.orientation === "v" ? 200 : 0) }));
+    const box = [h(500, 0, 10), h(510, 0, 10), v(0, 500, 510), v(10, 500, 510)];
+    const tables = cellsToTables(intersectionsToCells(edgesToIntersections([...MERGED_TOP, ...far, ...box], 3)));
+    expect(tables.map((t) => t.length)).toEqual([3, 3]);
+  });
+
+  it("closes a table whose bottom border a page break left undrawn", () => {
+    const open = [h(0, 0, 100), h(20, 0, 100), v(0, 0, 60), v(50, 0, 60), v(100, 0, 60)];
+    expect(intersectionsToCells(edgesToIntersections(open, 3))).toHaveLength(2);
+    const closed = mergeEdges(closeOpenEnds(open, 3), 3, 3, 3);
+    expect(intersectionsToCells(edgesToIntersections(closed, 3))).toHaveLength(4);
+  });
+});
+
+describe("text", () => {
+  it("joins CJK without spaces, Latin words with one, wrapped lines without anything", () => {
+    expect(joinWords([{ text: "总" }, { text: "分" }])).toBe("总分");
+    expect(joinWords([{ text: "12" }, { text: "个" }])).toBe("12个");
+    expect(joinWords([{ text: "Carbon" }, { text: "dioxide" }])).toBe("Carbon dioxide");
+    expect(joinWrappedLines(["确保基本医保、大病保险、医疗救助覆", "盖率"])).toBe("确保基本医保、大病保险、医疗救助覆盖率");
+    expect(joinWrappedLines(["42.81", "%"])).toBe("42.81%");
+    expect(joinWrappedLines(["10", "分"])).toBe("10分");
+    expect(joinWrappedLines(["181.8", "2"])).toBe("181.82");
+    expect(joinWrappedLines(["Non-methane volatile organic", "compounds (NMVOC)"])).toBe("Non-methane volatile organic compounds (NMVOC)");
+  });
+
+  it("folds Kangxi radicals and the glyph aliases producers write", () => {
+    expect(normalisePdfText("项⽬")).toBe("项目");
+    expect(normalisePdfText("局⻓、⻜行、门戶、85%―95%")).toBe("局长、飞行、门户、85%—95%");
+  });
+
+  it("spreads a run over its characters (CJK one em, others about half) and marks where pdf.js saw a space", () => {
+    const glyphs = glyphsFromRuns([{ str: "分值 10", transform: [10, 0, 0, 10, 100, 700], width: 36.5, height: 10 }], [1, 0, 0, -1, 0, 842]);
+    expect(glyphs.map((g) => g.text)).toEqual(["分", "值", "1", "0"]);
+    expect(glyphs[0]!.x0).toBeCloseTo(100);
+    expect(glyphs[1]!.x1).toBeCloseTo(120);
+    expect(glyphs[2]!.spaceBefore).toBe(true);
+    expect(glyphs[0]!.y1).toBeCloseTo(142 + 1.2);
+  });
+
+  it("turns a page whose text runs upwards upright", () => {
+    const sideways = { str: "绩效指标", transform: [0, 10, -10, 0, 100, 100], width: 40, height: 10 };
+    const { turn, width, height } = uprightTurn([sideways], [1, 0, 0, -1, 0, 842], 595, 842);
+    expect([width, height]).toEqual([842, 595]);
+    const glyphs = glyphsFromRuns([sideways], [turn[0] * 1 + turn[2] * 0, turn[1], turn[2] * -1, turn[3] * -1, turn[4] + turn[2] * 842, turn[5] + turn[3] * 842]);
+    expect(glyphs[1]!.x0).toBeGreaterThan(glyphs[0]!.x0);
+    expect(Math.abs(glyphs[1]!.y0 - glyphs[0]!.y0)).toBeLessThan(0.01);
+  });
+
+  it("recognises page numbers", () => {
+    for (const s of ["3", "- 3 -", "第 3 页", "第3页 共10页", "3/10", "Page 3 of 10"]) expect(isPageNumberText(s)).toBe(true);
+    for (const s of ["总分", "100分", "2023年度"]) expect(isPageNumberText(s)).toBe(false);
+  });
+});
+
+describe("settings", () => {
+  it("rejects an unknown or out-of-range setting", () => {
+    expect(() => PdfSettings.parse({ snapTolerence: 2 })).toThrow();
+    expect(() => PdfSettings.parse({ snapTolerance: -1 })).toThrow();
+    expect(PdfSettings.parse({}).snapTolerance).toBe(3);
+  });
+});
