@@ -65,6 +65,19 @@ export function tallWorkbook(): string {
   return flatOdf("spreadsheet", { body: `<table:table table:name="百万行"><table:table-column/>${rows}</table:table>` });
 }
 
+/** Twenty rows with a cell in A and one in XFD, the last column: 327,680 slots of mostly nothing. */
+export function wideWorkbook(): string {
+  const row = `<table:table-row table:number-rows-repeated="20">${sheetRow([s("最左")]).slice(17, -18)}<table:table-cell table:number-columns-repeated="16382"/>${sheetRow([s("最右")]).slice(17, -18)}</table:table-row>`;
+  return flatOdf("spreadsheet", { body: `<table:table table:name="宽表"><table:table-column table:number-columns-repeated="16384"/>${row}</table:table>` });
+}
+
+/** A1:Z50000 merged into one cell: 1.3 million covered slots. */
+export function bigMergeWorkbook(): string {
+  const first = `<table:table-row>${sheetRow([s("大合并", { colspan: 26, rowspan: 50000 })]).slice(17, -18)}<table:covered-table-cell table:number-columns-repeated="25"/></table:table-row>`;
+  const rest = `<table:table-row table:number-rows-repeated="49999"><table:covered-table-cell table:number-columns-repeated="26"/></table:table-row>`;
+  return flatOdf("spreadsheet", { body: `<table:table table:name="大合并"><table:table-column table:number-columns-repeated="26"/>${first}${rest}</table:table>` });
+}
+
 const TEXT_STYLES = `<style:style style:name="hiddenText" style:family="text"><style:text-properties text:display="none"/></style:style><style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm"/><style:header-style/><style:footer-style/></style:page-layout>`;
 const MASTER = `<style:master-page style:name="Standard" style:page-layout-name="pm1">
 <style:header><text:p>页眉文字不是内容</text:p></style:header><style:footer><text:p>页脚文字不是内容</text:p></style:footer></style:master-page>`;

@@ -6,6 +6,8 @@
  *   cases.xlsx/.xls   two stacked forms with a two-row header, percent and thousands formats,
  *                     formulas (cached values), a hidden row, a 50-row merged range, a hidden sheet
  *   tall.xlsx         a sheet whose last row is row 1,000,000
+ *   wide.xlsx         20 rows with one cell in column A and one in XFD (the last column)
+ *   bigmerge.xlsx     A1:Z50000 merged into one cell
  *   bomb.xlsx         cases.xlsx with a 300 MB entry of zeros added (a zip bomb)
  * Usage: npx tsx scripts/fixtures-ooxml/make-cases.ts   (needs soffice; CI uses the committed outputs)
  */
@@ -13,7 +15,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { casesDocument, casesWorkbook, tallWorkbook } from "./cases.ts";
+import { bigMergeWorkbook, casesDocument, casesWorkbook, tallWorkbook, wideWorkbook } from "./cases.ts";
 import { addZeroEntry } from "./zip-bomb.ts";
 
 const OUT = resolve(import.meta.dirname, "../../fixtures/ooxml-cases");
@@ -29,11 +31,13 @@ try {
   writeFileSync(join(work, "cases.fodt"), casesDocument());
   writeFileSync(join(work, "cases.fods"), casesWorkbook());
   writeFileSync(join(work, "tall.fods"), tallWorkbook());
+  writeFileSync(join(work, "wide.fods"), wideWorkbook());
+  writeFileSync(join(work, "bigmerge.fods"), bigMergeWorkbook());
   convert(join(work, "cases.fodt"), "docx:MS Word 2007 XML");
   convert(join(work, "cases.fods"), "xlsx:Calc MS Excel 2007 XML");
   convert(join(work, "cases.fods"), "xls:MS Excel 97");
-  convert(join(work, "tall.fods"), "xlsx:Calc MS Excel 2007 XML");
-  for (const f of ["cases.docx", "cases.xlsx", "cases.xls", "tall.xlsx"]) copyFileSync(join(work, f), join(OUT, f));
+  for (const f of ["tall", "wide", "bigmerge"]) convert(join(work, `${f}.fods`), "xlsx:Calc MS Excel 2007 XML");
+  for (const f of ["cases.docx", "cases.xlsx", "cases.xls", "tall.xlsx", "wide.xlsx", "bigmerge.xlsx"]) copyFileSync(join(work, f), join(OUT, f));
   writeFileSync(join(OUT, "bomb.xlsx"), addZeroEntry(readFileSync(join(OUT, "cases.xlsx")), "xl/media/padding.bin", 300 * 1024 * 1024));
   console.log(`wrote ${OUT}`);
 } finally {

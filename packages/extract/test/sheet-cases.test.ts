@@ -2,8 +2,9 @@
  * XLSX and XLS edge cases, from one LibreOffice workbook saved both ways
  * (scripts/fixtures-ooxml/make-cases.ts): stacked forms, a header merged over
  * two rows, displayed number formats, formulas, a hidden row, a 50-row merge,
- * a hidden sheet, a sheet named __proto__, a 1,000,000-row sheet, and the
- * workbook saved with a password (scripts/fixtures-ooxml/encrypt.py).
+ * a hidden sheet, a sheet named __proto__, a 1,000,000-row sheet, a sheet
+ * reaching column XFD, a merge over 1.3 million cells, and the workbook saved
+ * with a password (scripts/fixtures-ooxml/encrypt.py).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
@@ -99,6 +100,13 @@ describe("refused workbooks", () => {
     expect((err as ExtractError).message).toMatch(/^too large: expected at most 50,000 rows per sheet, found xl\/worksheets\/sheet1\.xml declaring 1,000,000 rows$/);
   });
 
+  it("refuses merged ranges covering more than a million cells (A1:Z50000)", async () => {
+    const err = await extractBytes(read("bigmerge.xlsx"), { fileName: "bigmerge.xlsx" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ExtractError);
+    expect((err as ExtractError).code).toBe("too_large");
+    expect((err as ExtractError).message).toBe('too large: expected merged ranges covering at most 1,000,000 cells in a workbook, found more by sheet "大合并"');
+  });
+
   it.each(["password.xls", "password.bin"])("refuses a password-protected workbook (%s) as encrypted", async (name) => {
     const err = await extractBytes(read("password.xls"), { fileName: name }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ExtractError);
@@ -111,5 +119,16 @@ describe("refused workbooks", () => {
     const err = await extractBytes(xls.subarray(0, 512), { fileName: "cut.xls" }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ExtractError);
     expect((err as ExtractError).message.split("\n")).toHaveLength(1);
+  });
+});
+
+describe("a sparse, very wide sheet", () => {
+  it("lists only the filled cells of a 20 × 16,384 block, at their columns", async () => {
+    const doc = await extractBytes(read("wide.xlsx"), { fileName: "wide.xlsx" });
+    const [t] = tablesOf(doc, 1);
+    expect([t!.nRows, t!.nCols]).toEqual([20, 16384]);
+    expect(t!.cells).toHaveLength(40);
+    expect(t!.cells.filter((c) => c.col === 16383).map((c) => c.text)).toEqual(Array(20).fill("最右"));
+    expect(t!.rowNumbers).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
 });

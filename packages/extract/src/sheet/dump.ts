@@ -23,7 +23,17 @@ export interface WorkbookDump {
   sheets: SheetDump[];
 }
 
-export type WorkerRequest = { id: number; bytes: Uint8Array; maxRows: number };
+/** What a workbook may hold before it is refused (enforced in the worker, while reading). */
+export interface SheetLimits {
+  /** Rows per sheet. */
+  maxRows: number;
+  /** Non-empty cells in the whole workbook: what crosses back to our thread. */
+  maxCells: number;
+  /** Grid slots covered by merged ranges, summed over the workbook (a merge A1:XFD50000 is 800 million). */
+  maxMergedSlots: number;
+}
+
+export type WorkerRequest = { id: number; bytes: Uint8Array; limits: SheetLimits };
 export type WorkerReply =
   | { id: number; ok: true; dump: WorkbookDump }
-  | { id: number; ok: false; message: string };
+  | { id: number; ok: false; message: string; tooLarge?: boolean };

@@ -13,6 +13,11 @@ import type { WorkbookDump } from "./dump.ts";
 
 /** A form sheet has hundreds of rows; a sheet taller than this is refused, not truncated. */
 export const MAX_SHEET_ROWS = 50_000;
+/** Filled cells per workbook; the 16-form 黔南 workbook has about 3,500. */
+export const MAX_WORKBOOK_CELLS = 500_000;
+/** Cells covered by merged ranges per workbook; a 16-form workbook has a few thousand. */
+export const MAX_MERGED_SLOTS = 1_000_000;
+const LIMITS = { maxRows: MAX_SHEET_ROWS, maxCells: MAX_WORKBOOK_CELLS, maxMergedSlots: MAX_MERGED_SLOTS };
 /** Legacy .xls files are not compressed; a form workbook is well under this. */
 export const MAX_XLS_BYTES = 64 * 1024 * 1024;
 
@@ -39,7 +44,7 @@ export async function extractXlsx(bytes: Uint8Array): Promise<ExtractedDocument>
   }
   verifyZipEntries(bytes, entries, "XLSX");
   checkSheetHeights(bytes, entries, MAX_SHEET_ROWS);
-  return toDocument(await parseWorkbookContained(bytes, MAX_SHEET_ROWS, "XLSX workbook"), "xlsx");
+  return toDocument(await parseWorkbookContained(bytes, LIMITS, "XLSX workbook"), "xlsx");
 }
 
 export async function extractXls(bytes: Uint8Array): Promise<ExtractedDocument> {
@@ -52,7 +57,7 @@ export async function extractXls(bytes: Uint8Array): Promise<ExtractedDocument> 
   if (bytes.length > MAX_XLS_BYTES) {
     throw new ExtractError(`too large: expected an XLS of at most ${MAX_XLS_BYTES / 1024 / 1024} MB, found ${(bytes.length / 1024 / 1024).toFixed(1)} MB`, "too_large");
   }
-  return toDocument(await parseWorkbookContained(bytes, MAX_SHEET_ROWS, "XLS workbook"), "xls");
+  return toDocument(await parseWorkbookContained(bytes, LIMITS, "XLS workbook"), "xls");
 }
 
 /**

@@ -38,8 +38,11 @@ function shownText(cell) {
   return cell.w != null ? cell.w : cell.v;
 }
 
-/** @param {Uint8Array} bytes @param {number} maxRows */
-function dumpWorkbook(bytes, maxRows) {
+/** A refusal the host reports as too_large rather than as a parser failure. */
+class TooLarge extends Error {}
+
+/** @param {Uint8Array} bytes @param {import("./dump.ts").SheetLimits} limits */
+function dumpWorkbook(bytes, { maxRows, maxCells, maxMergedSlots }) {
   const wb = XLSX.read(bytes, {
     type: "array",
     dense: true,
@@ -55,6 +58,8 @@ function dumpWorkbook(bytes, maxRows) {
     sheetRows: maxRows + 1,
   });
   const sheets = [];
+  let cellCount = 0;
+  let mergedSlots = 0;
   const names = Array.isArray(wb.SheetNames) ? wb.SheetNames : [];
   const meta = (wb.Workbook && Array.isArray(wb.Workbook.Sheets)) ? wb.Workbook.Sheets : [];
   for (let i = 0; i < names.length; i++) {
@@ -78,13 +83,23 @@ function dumpWorkbook(bytes, maxRows) {
         const shown = shownText(cell);
         if (shown == null) continue;
         const text = String(shown);
-        if (text !== "") cells.push([r, c, text]);
+        if (text === "") continue;
+        if (++cellCount > maxCells) {
+          throw new TooLarge(`too large: expected at most ${maxCells.toLocaleString("en")} filled cells in a workbook, found more by sheet "${name}" row ${r + 1}`);
+        }
+        cells.push([r, c, text]);
       }
     }
     /** @type {[number, number, number, number][]} */
     const merges = [];
     for (const m of Array.isArray(ws["!merges"]) ? ws["!merges"] : []) {
-      if (m && m.s && m.e) merges.push([m.s.r | 0, m.s.c | 0, m.e.r | 0, m.e.c | 0]);
+      if (!m || !m.s || !m.e) continue;
+      const merge = [m.s.r | 0, m.s.c | 0, m.e.r | 0, m.e.c | 0];
+      mergedSlots += (Math.abs(merge[2] - merge[0]) + 1) * (Math.abs(merge[3] - merge[1]) + 1);
+      if (mergedSlots > maxMergedSlots) {
+        throw new TooLarge(`too large: expected merged ranges covering at most ${maxMergedSlots.toLocaleString("en")} cells in a workbook, found more by sheet "${name}"`);
+      }
+      merges.push(merge);
     }
     const hiddenRows = [];
     const rows = Array.isArray(ws["!rows"]) ? ws["!rows"] : [];
@@ -100,9 +115,9 @@ function dumpWorkbook(bytes, maxRows) {
 
 parentPort?.on("message", (/** @type {import("./dump.ts").WorkerRequest} */ req) => {
   try {
-    parentPort?.postMessage({ id: req.id, ok: true, dump: dumpWorkbook(req.bytes, req.maxRows) });
+    parentPort?.postMessage({ id: req.id, ok: true, dump: dumpWorkbook(req.bytes, req.limits) });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    parentPort?.postMessage({ id: req.id, ok: false, message: message.split("\n")[0] });
+    parentPort?.postMessage({ id: req.id, ok: false, message: message.split("\n")[0], tooLarge: err instanceof TooLarge });
   }
 });

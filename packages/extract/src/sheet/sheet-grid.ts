@@ -12,6 +12,13 @@ import type { SheetDump } from "./dump.ts";
 
 interface Merge { r0: number; c0: number; r1: number; c1: number }
 
+/**
+ * Empty slots are listed (with text "") as the text extractor lists them, up to
+ * this many slots per table; a sparser, larger block lists only its filled
+ * cells and merge anchors, so one cell in XFD1 cannot make millions of slots.
+ */
+export const MAX_DENSE_SLOTS = 250_000;
+
 function cleanCellText(s: string): string {
   return foldCompatibilityCharacters(s.replace(/\r\n?/g, "\n"))
     .split("\n").map((l) => l.replace(/\u00a0/g, " ").trim()).filter((l) => l !== "").join("\n");
@@ -88,10 +95,15 @@ export function sheetToBlocks(sheet: SheetDump, page: number): { blocks: Block[]
       }
     }
     const cells: Cell[] = [];
+    const dense = nRows * nCols <= MAX_DENSE_SLOTS;
     for (let row = 0; row < nRows; row++) {
       const r = a + row;
       const hidden = hiddenRows.has(r) || undefined;
-      for (let col = 0; col < nCols; col++) {
+      const filled = text.get(r);
+      const cols = dense
+        ? Array.from({ length: nCols }, (_, i) => i)
+        : [...new Set([...(filled?.keys() ?? [])].map((c) => c - c0).concat(inBlock.filter((m) => m.r0 === r).map((m) => m.c0 - c0)))].sort((x, y) => x - y);
+      for (const col of cols) {
         const key = row * nCols + col;
         if (covered.has(key)) continue;
         const m = spanAt.get(key);
@@ -99,7 +111,7 @@ export function sheetToBlocks(sheet: SheetDump, page: number): { blocks: Block[]
           row, col,
           rowSpan: m ? Math.min(m.r1, b) - m.r0 + 1 : 1,
           colSpan: m ? m.c1 - m.c0 + 1 : 1,
-          text: text.get(r)?.get(col + c0) ?? "",
+          text: filled?.get(col + c0) ?? "",
           page,
         };
         if (hidden) cell.hidden = true;

@@ -8,7 +8,7 @@
 import { Worker } from "node:worker_threads";
 import { ExtractError } from "../errors.ts";
 import { withArticle } from "../zip-guard.ts";
-import type { WorkbookDump, WorkerReply, WorkerRequest } from "./dump.ts";
+import type { SheetLimits, WorkbookDump, WorkerReply, WorkerRequest } from "./dump.ts";
 
 export const SHEET_WORKER_LIMITS = {
   /** Heap of the worker; a form workbook needs tens of MB. */
@@ -55,7 +55,7 @@ export async function closeSheetWorker(): Promise<void> {
   if (w) await w.terminate();
 }
 
-function runJob(bytes: Uint8Array, maxRows: number, what: string): Promise<WorkbookDump> {
+function runJob(bytes: Uint8Array, limits: SheetLimits, what: string): Promise<WorkbookDump> {
   const w = (worker ??= spawn());
   const id = nextId++;
   return new Promise<WorkbookDump>((resolve, reject) => {
@@ -76,6 +76,7 @@ function runJob(bytes: Uint8Array, maxRows: number, what: string): Promise<Workb
       cleanup();
       if (++jobsOnWorker >= SHEET_WORKER_LIMITS.maxJobsPerWorker) discard(w);
       if (reply.ok) resolve(reply.dump);
+      else if (reply.tooLarge) reject(new ExtractError(reply.message, "too_large"));
       else reject(classifyParserError(reply.message, what));
     };
     const onError = (err: Error & { code?: string }) => {
@@ -98,7 +99,7 @@ function runJob(bytes: Uint8Array, maxRows: number, what: string): Promise<Workb
     // the caller's memory.)
     const copy = new Uint8Array(bytes.byteLength);
     copy.set(bytes);
-    const req: WorkerRequest = { id, bytes: copy, maxRows };
+    const req: WorkerRequest = { id, bytes: copy, limits };
     w.postMessage(req, [copy.buffer]);
   });
 }
@@ -112,8 +113,8 @@ function classifyParserError(message: string, what: string): ExtractError {
 }
 
 /** Parse a workbook in the worker; calls are queued so only one runs at a time. */
-export function parseWorkbookContained(bytes: Uint8Array, maxRows: number, what: string): Promise<WorkbookDump> {
-  const job = queue.then(() => runJob(bytes, maxRows, what));
+export function parseWorkbookContained(bytes: Uint8Array, limits: SheetLimits, what: string): Promise<WorkbookDump> {
+  const job = queue.then(() => runJob(bytes, limits, what));
   queue = job.catch(() => undefined);
   return job;
 }
