@@ -8,6 +8,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
+import { strToU8, unzipSync, zipSync } from "fflate";
 import { extractBytes, toMatrix, ExtractError, type ExtractedDocument, type Table } from "../src/index.ts";
 import { parseXmlPart } from "../src/docx/xml.ts";
 import { walkContent, type BodyItem } from "../src/docx/body.ts";
@@ -124,5 +125,21 @@ describe("formatting stripped before parsing", () => {
     const items = read(stripped);
     expect(items.filter((i) => i.kind === "table")).toHaveLength(16);
     expect(items).toEqual(read(xml));
+  });
+});
+
+describe("hostile nesting", () => {
+  it("refuses a DOCX whose document.xml nests 200,000 elements deep, in one line", async () => {
+    // cases.docx with its document.xml swapped for a pathological one.
+    const parts = unzipSync(readFileSync(new URL("cases.docx", CASES)));
+    const depth = 200_000;
+    parts["word/document.xml"] = strToU8(
+      `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p>${"<w:hyperlink>".repeat(depth)}<w:r><w:t>x</w:t></w:r>${"</w:hyperlink>".repeat(depth)}</w:p></w:body></w:document>`,
+    );
+    // Stored, not deflated: deflated, it is small enough to be refused as a zip bomb first.
+    const err = await extractBytes(zipSync(parts, { level: 0 }), { fileName: "deep.docx" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ExtractError);
+    expect((err as ExtractError).code).toBe("corrupt");
+    expect((err as ExtractError).message).toMatch(/^corrupt: expected word\/document\.xml [^\n]*, found [^\n]*$/);
   });
 });

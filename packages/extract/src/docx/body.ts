@@ -68,8 +68,9 @@ function readCellText(tc: XmlNode, depth: number, nested: Table[]): string {
   walkContent(tc, depth, (item) => {
     if (item.kind === "text") lines.push(item.text);
     else {
-      lines.push(...tableLines(item.table));
-      nested.push(item.table, ...item.nested);
+      for (const line of tableLines(item.table)) lines.push(line);
+      nested.push(item.table);
+      for (const t of item.nested) nested.push(t);
     }
   });
   return lines.join("\n");

@@ -47,7 +47,15 @@ export function extractDocx(bytes: Uint8Array): ExtractedDocument {
   if (!body) throw new ExtractError(`corrupt: expected a w:body in ${name}, found none`, "corrupt");
 
   const items: BodyItem[] = [];
-  walkContent(body, 0, (item) => items.push(item));
+  try {
+    walkContent(body, 0, (item) => items.push(item));
+  } catch (err) {
+    // Elements nested tens of thousands deep (no real document) exhaust the stack.
+    if (err instanceof RangeError) {
+      throw new ExtractError(`corrupt: expected ${name} nested at most a few thousand elements deep, found deeper nesting`, "corrupt");
+    }
+    throw err;
+  }
   const warnings: string[] = [];
   if (!items.some((i) => i.kind === "table")) warnings.push("docx: no tables in word/document.xml");
   return {

@@ -79,12 +79,13 @@ function toDocument(dump: WorkbookDump, format: "xlsx" | "xls"): ExtractedDocume
   const pages: PageInfo[] = [];
   const warnings: string[] = [];
   dump.sheets.forEach((sheet, i) => {
-    const tallest = Math.max(sheet.declaredRows ?? 0, ...sheet.cells.map(([r]) => r + 1));
+    let tallest = sheet.declaredRows ?? 0;
+    for (const [r] of sheet.cells) if (r + 1 > tallest) tallest = r + 1;
     if (tallest > MAX_SHEET_ROWS) {
       throw new ExtractError(`too large: expected at most ${MAX_SHEET_ROWS.toLocaleString("en")} rows per sheet, found ${tallest.toLocaleString("en")} rows in sheet "${sheet.name}"`, "too_large");
     }
     const { blocks: sheetBlocks, info } = sheetToBlocks(sheet, i + 1);
-    blocks.push(...sheetBlocks);
+    for (const b of sheetBlocks) blocks.push(b);
     pages.push(info);
     if (info.hidden) warnings.push(`${format}: sheet ${i + 1} "${sheet.name}" is hidden`);
     if (sheet.unreadable) warnings.push(`${format}: sheet ${i + 1} "${sheet.name}" not read: its name cannot be used safely`);

@@ -37,6 +37,13 @@ export function sheetToBlocks(sheet: SheetDump, page: number): { blocks: Block[]
     .map(([r0, c0, r1, c1]) => ({ r0: Math.min(r0, r1), c0: Math.min(c0, c1), r1: Math.max(r0, r1), c1: Math.max(c0, c1) }))
     .filter((m) => m.r1 > m.r0 || m.c1 > m.c0);
   const hiddenRows = new Set(sheet.hiddenRows);
+  // Merges by the row they start in: every lookup below is per row, never a scan of all merges.
+  const startingIn = new Map<number, Merge[]>();
+  for (const m of merges) {
+    const list = startingIn.get(m.r0);
+    if (list) list.push(m);
+    else startingIn.set(m.r0, [m]);
+  }
 
   // Rows a merged range joins to the row above it: a blank row there is not a separator.
   const joined = new Set<number>();
@@ -56,7 +63,7 @@ export function sheetToBlocks(sheet: SheetDump, page: number): { blocks: Block[]
   function isTextRow(r: number): boolean {
     const row = text.get(r);
     if (!row || row.size !== 1 || hiddenRows.has(r) || joined.has(r)) return false;
-    return !merges.some((m) => m.r0 === r && m.r1 > r);
+    return !(startingIn.get(r) ?? []).some((m) => m.r1 > r);
   }
 
   function emitBlock(first: number, last: number): void {
@@ -78,7 +85,8 @@ export function sheetToBlocks(sheet: SheetDump, page: number): { blocks: Block[]
   }
 
   function buildTable(a: number, b: number): Table {
-    const inBlock = merges.filter((m) => m.r0 >= a && m.r0 <= b);
+    const inBlock: Merge[] = [];
+    for (let r = a; r <= b; r++) for (const m of startingIn.get(r) ?? []) inBlock.push(m);
     let c0 = Number.POSITIVE_INFINITY;
     let c1 = -1;
     for (let r = a; r <= b; r++) for (const c of text.get(r)?.keys() ?? []) { c0 = Math.min(c0, c); c1 = Math.max(c1, c); }
@@ -102,7 +110,7 @@ export function sheetToBlocks(sheet: SheetDump, page: number): { blocks: Block[]
       const filled = text.get(r);
       const cols = dense
         ? Array.from({ length: nCols }, (_, i) => i)
-        : [...new Set([...(filled?.keys() ?? [])].map((c) => c - c0).concat(inBlock.filter((m) => m.r0 === r).map((m) => m.c0 - c0)))].sort((x, y) => x - y);
+        : [...new Set([...(filled?.keys() ?? [])].concat((startingIn.get(r) ?? []).map((m) => m.c0)))].map((c) => c - c0).sort((x, y) => x - y);
       for (const col of cols) {
         const key = row * nCols + col;
         if (covered.has(key)) continue;
