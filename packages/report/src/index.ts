@@ -3,3 +3,6 @@ export { RULES, type Rule } from "./rules/index.ts";
 export { agrees, sumAgrees, roundHalfUp, truncate } from "./rounding.ts";
 export { scoringParamsOf, NATIONAL_DEFAULTS, type ScoringParams } from "./scoring-params.ts";
 export { indicatorKind, type IndicatorKind } from "./indicator-kind.ts";
+export { recheckStore, type RecheckResult } from "./recheck.ts";
+export { renderReport, renderHtmlReport, reportJson, reportCsv, renderHtml, renderJson, renderCsv, readReportData, readReportDataFromFile, summarize, type ReportFormat, type ReportData } from "./report/index.ts";
+export { RULE_TITLES } from "./report/labels.ts";

@@ -1,0 +1,105 @@
+/**
+ * What the report shows, read from the store's analyst views (v_forms,
+ * v_findings) — the same names analysts query — into plain rows.
+ */
+import { openStore, type Store } from "@jixiao/store";
+
+type Db = Store["db"];
+
+export interface FormRow {
+  formId: number;
+  documentId: number;
+  path: string;
+  seq: number;
+  kind: string;
+  title: string | null;
+  fiscalYear: number | null;
+  agency: string | null;
+  projectName: string | null;
+  moneyUnit: string | null;
+  moneyUnitEffective: string | null;
+  budgetWan: number | null;
+  executedWan: number | null;
+  /** Stated rate, else B/A. */
+  executionRate: number | null;
+  totalWeight: number | null;
+  totalScore: number | null;
+  grade: string | null;
+  pageFrom: number | null;
+  pageTo: number | null;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface FindingRow {
+  findingId: number;
+  formId: number;
+  rule: string;
+  severity: "error" | "warning" | "info";
+  message: string;
+  expected: number | null;
+  observed: number | null;
+  page: number | null;
+  /** Source line of the row (text input), when known. */
+  line: number | null;
+  indicatorName: string | null;
+  fundingSource: string | null;
+  path: string;
+}
+
+export interface DocumentRow {
+  id: number;
+  path: string;
+  format: string;
+  status: string;
+  pages: number | null;
+}
+
+export interface ReportData {
+  generatedAt: string;
+  documents: DocumentRow[];
+  forms: FormRow[];
+  findings: FindingRow[];
+}
+
+const FORMS_SQL = `
+SELECT form_id AS formId, document_id AS documentId, path, seq, kind, title, fiscal_year AS fiscalYear, agency,
+       project_name AS projectName, money_unit AS moneyUnit, money_unit_effective AS moneyUnitEffective,
+       budget_wan AS budgetWan, executed_wan AS executedWan,
+       coalesce(execution_rate, execution_rate_computed) AS executionRate,
+       total_weight AS totalWeight, total_score AS totalScore, grade, page_from AS pageFrom, page_to AS pageTo,
+       error_findings AS errors, warning_findings AS warnings, info_findings AS infos
+FROM v_forms
+ORDER BY path, seq`;
+
+// The views give the page; the source line (text input) comes from the flagged row itself.
+const FINDINGS_SQL = `
+SELECT v.finding_id AS findingId, v.form_id AS formId, v.rule, v.severity, v.message, v.expected, v.observed, v.page,
+       coalesce(i.line, fu.line, f.line_from) AS line, v.indicator_name AS indicatorName, v.funding_source AS fundingSource, v.path
+FROM v_findings v
+JOIN forms f ON f.id = v.form_id
+LEFT JOIN indicators i ON i.id = v.indicator_id
+LEFT JOIN funding fu ON fu.id = v.funding_id
+ORDER BY v.path, v.form_seq, CASE v.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, v.finding_id`;
+
+const DOCUMENTS_SQL = `SELECT id, path, format, status, pages FROM documents ORDER BY path`;
+
+export function readReportData(db: Db, now: Date = new Date()): ReportData {
+  return db.transaction(() => ({
+    generatedAt: now.toISOString(),
+    documents: db.prepare(DOCUMENTS_SQL).all() as DocumentRow[],
+    forms: db.prepare(FORMS_SQL).all() as FormRow[],
+    findings: db.prepare(FINDINGS_SQL).all() as FindingRow[],
+  }))();
+}
+
+/** Opens the database read-only (it is never migrated or written by a report), reads, closes. */
+export function readReportDataFromFile(dbPath: string, now?: Date): ReportData {
+  const store = openStore(dbPath, { readonly: true });
+  try {
+    return readReportData(store.db, now);
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * The HTML report: one self-contained file (inline CSS, SVG and script; no
+ * network) with the summary, charts, a sortable and filterable table of forms,
+ * and for each form its flagged rows with both numbers and where to look.
+ */
+import { executionRateHistogram, findingsPerRule, scoreAgainstRate } from "./charts.ts";
+import { CLIENT_SCRIPT } from "./client.ts";
+import type { FindingRow, FormRow, ReportData } from "./data.ts";
+import { esc, num, percent } from "./escape.ts";
+import { KIND_TITLES, ruleTitle, SEVERITY_TITLES } from "./labels.ts";
+import { SEVERITIES, summarize, type Group, type Summary } from "./summary.ts";
+
+
+const STYLE = `
+body{font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:0 auto;max-width:1400px;padding:16px;color:#222}
+h1{font-size:22px}h2{font-size:18px;margin-top:28px;border-bottom:1px solid #ccc}
+.cards{display:flex;flex-wrap:wrap;gap:12px}.card{border:1px solid #ccc;border-radius:6px;padding:8px 14px;min-width:110px}
+.card .n{display:block;font-size:24px;font-weight:bold}.card.error .n{color:#c0392b}.card.warning .n{color:#e67e22}
+table{border-collapse:collapse;font-size:13px;margin:8px 0}th,td{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}
+th{background:#f4f4f4}#forms-table th{cursor:pointer;user-select:none}#forms-table th[aria-sort=ascending]::after{content:" ▲"}#forms-table th[aria-sort=descending]::after{content:" ▼"}
+td.n{text-align:right;font-variant-numeric:tabular-nums}.sev-error{color:#c0392b;font-weight:bold}.sev-warning{color:#d35400}.sev-info{color:#7f8c8d}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:16px}figure{margin:0;border:1px solid #eee;padding:8px}
+figcaption{font-weight:bold;margin-bottom:4px}.filters{display:flex;flex-wrap:wrap;gap:8px;align-items:center}
+#flagged details{content-visibility:auto;contain-intrinsic-size:auto 120px}#forms-table tbody tr{content-visibility:auto;contain-intrinsic-size:auto 24px}
+.groups{display:flex;flex-wrap:wrap;gap:24px}details{margin:6px 0}summary{cursor:pointer}.path{color:#555;font-size:12px}
+`;
+
+/** Where to look in the source: 第N页 when the document has pages, else 第N行 of the extracted text. */
+function place(f: FindingRow, pagedDocument: boolean): string {
+  if (pagedDocument && f.page !== null) return `第${f.page}页`;
+  if (f.line !== null) return `第${f.line}行`;
+  return f.page !== null ? `第${f.page}页` : "";
+}
+
+function severityCounts(c: Record<string, number>): string {
+  return SEVERITIES.map((s) => `<td class="n">${c[s] ?? 0}</td>`).join("");
+}
+
+function summarySection(s: Summary): string {
+  const card = (key: string, n: number, label: string, cls = "") => `<div class="card ${cls}" data-summary="${key}"><span class="n">${n}</span>${label}</div>`;
+  const group = (id: string, title: string, rows: Group[]) =>
+    `<div><h3>${title}</h3><table id="${id}"><thead><tr><th>${title.replace("按", "")}</th><th>表数</th><th>错误</th><th>警告</th><th>提示</th></tr></thead><tbody>` +
+    rows.map((g) => `<tr data-key="${esc(g.key)}"><td>${esc(g.key)}</td><td class="n">${g.forms}</td>${severityCounts(g.counts)}</tr>`).join("") +
+    `</tbody></table></div>`;
+  const byRule =
+    `<div><h3>按规则</h3><table id="by-rule"><thead><tr><th>规则</th><th>代码</th><th>错误</th><th>警告</th><th>提示</th><th>合计</th></tr></thead><tbody>` +
+    s.byRule.map((r) => `<tr data-rule="${esc(r.rule)}"><td>${esc(ruleTitle(r.rule))}</td><td><code>${esc(r.rule)}</code></td>${severityCounts(r.counts)}<td class="n">${r.total}</td></tr>`).join("") +
+    `</tbody></table></div>`;
+  return (
+    `<section id="summary"><h2>概览</h2><div class="cards">` +
+    card("documents", s.documents, "份文件") +
+    card("forms", s.forms, "张表") +
+    card("findings", s.findings, "条发现") +
+    card("error", s.bySeverity.error, "条错误", "error") +
+    card("warning", s.bySeverity.warning, "条警告", "warning") +
+    card("info", s.bySeverity.info, "条提示") +
+    `</div><div class="groups">${byRule}${group("by-year", "按年度", s.byYear)}${group("by-agency", "按单位", s.byAgency)}</div></section>`
+  );
+}
+
+function chartsSection(data: ReportData, s: Summary): string {
+  const scored = data.forms.filter((f) => f.kind !== "project_targets" && f.kind !== "department_targets");
+  const figure = (caption: string, svg: string) => `<figure><figcaption>${caption}</figcaption>${svg}</figure>`;
+  return (
+    `<section id="charts"><h2>图表</h2><div class="charts">` +
+    figure("预算执行率分布", executionRateHistogram(scored)) +
+    figure("总分与预算执行率（红：有错误，橙：有警告）", scoreAgainstRate(scored)) +
+    figure("各规则发现的问题数", findingsPerRule(s)) +
+    `</div></section>`
+  );
+}
+
+function options(values: (string | null)[], all: string): string {
+  const distinct = [...new Set(values.filter((v): v is string => v !== null && v !== ""))].sort((a, b) => a.localeCompare(b, "zh"));
+  return `<option value="">${all}</option>` + distinct.map((v) => `<option value="${esc(v)}">${esc(KIND_TITLES[v] ?? v)}</option>`).join("");
+}
+
+function formLabel(f: FormRow): string {
+  return f.projectName ?? (f.agency ? `${f.agency}（${KIND_TITLES[f.kind] ?? f.kind}）` : (f.title ?? ""));
+}
+
+function pagesOf(f: FormRow): string {
+  if (f.pageFrom === null) return "";
+  return f.pageTo !== null && f.pageTo !== f.pageFrom ? `${f.pageFrom}–${f.pageTo}` : String(f.pageFrom);
+}
+
+function formsSection(data: ReportData): string {
+  const head = ["文件", "序号", "类型", "年度", "单位", "项目", "预算(万元)", "执行(万元)", "执行率", "总分", "结论", "页", "错误", "警告", "提示"];
+  const rows = data.forms
+    .map((f) => {
+      const cells = [
+        `<td class="path" data-v="${esc(f.path)}">${esc(f.path)}</td>`,
+        `<td class="n">${f.seq}</td>`,
+        `<td data-v="${esc(f.kind)}">${esc(KIND_TITLES[f.kind] ?? f.kind)}</td>`,
+        `<td class="n">${f.fiscalYear ?? ""}</td>`,
+        `<td>${esc(f.agency)}</td>`,
+        `<td>${f.errors + f.warnings + f.infos > 0 ? `<a href="#findings-${f.formId}">${esc(formLabel(f))}</a>` : esc(formLabel(f))}</td>`,
+        `<td class="n" data-v="${f.budgetWan ?? ""}">${num(f.budgetWan, 6)}</td>`,
+        `<td class="n" data-v="${f.executedWan ?? ""}">${num(f.executedWan, 6)}</td>`,
+        `<td class="n" data-v="${f.executionRate ?? ""}">${percent(f.executionRate)}</td>`,
+        `<td class="n" data-v="${f.totalScore ?? ""}">${num(f.totalScore)}</td>`,
+        `<td>${esc(f.grade)}</td>`,
+        `<td class="n" data-v="${f.pageFrom ?? ""}">${pagesOf(f)}</td>`,
+        `<td class="n sev-error" data-v="${f.errors}">${f.errors || ""}</td>`,
+        `<td class="n sev-warning" data-v="${f.warnings}">${f.warnings || ""}</td>`,
+        `<td class="n sev-info" data-v="${f.infos}">${f.infos || ""}</td>`,
+      ];
+      return `<tr id="form-${f.formId}" data-form="${f.formId}" data-year="${f.fiscalYear ?? ""}" data-agency="${esc(f.agency ?? "")}" data-kind="${esc(f.kind)}" data-errors="${f.errors}" data-warnings="${f.warnings}" data-infos="${f.infos}">${cells.join("")}</tr>`;
+    })
+    .join("\n");
+  const filters =
+    `<div class="filters"><input id="filter-text" type="search" placeholder="搜索文件、单位、项目…" size="28">` +
+    `<select id="filter-year">${options(data.forms.map((f) => (f.fiscalYear === null ? null : String(f.fiscalYear))), "全部年度")}</select>` +
+    `<select id="filter-agency">${options(data.forms.map((f) => f.agency), "全部单位")}</select>` +
+    `<select id="filter-kind">${options(data.forms.map((f) => f.kind), "全部类型")}</select>` +
+    `<select id="filter-findings"><option value="">全部</option><option value="error">有错误</option><option value="warning">有警告</option><option value="any">有任何发现</option><option value="none">无发现</option></select>` +
+    `<span id="forms-shown"></span></div>`;
+  return (
+    `<section id="forms"><h2>表单（点击列标题排序）</h2>${filters}` +
+    `<table id="forms-table"><thead><tr>${head.map((h) => `<th>${h}</th>`).join("")}</tr></thead><tbody>\n${rows}\n</tbody></table></section>`
+  );
+}
+
+function flaggedSection(data: ReportData): string {
+  const paged = new Map(data.documents.map((d) => [d.id, (d.pages ?? 0) > 1]));
+  const byForm = new Map<number, FindingRow[]>();
+  for (const x of data.findings) byForm.set(x.formId, [...(byForm.get(x.formId) ?? []), x]);
+  const blocks = data.forms
+    .filter((f) => byForm.has(f.formId))
+    .map((f) => {
+      const list = byForm.get(f.formId)!;
+      const count = SEVERITIES.filter((s) => list.some((x) => x.severity === s))
+        .map((s) => `${SEVERITY_TITLES[s]}${list.filter((x) => x.severity === s).length}`)
+        .join("，");
+      const rows = list
+        .map(
+          (x) =>
+            `<tr data-finding="${x.findingId}" data-rule="${esc(x.rule)}"><td class="sev-${x.severity}">${SEVERITY_TITLES[x.severity]}</td><td>${esc(ruleTitle(x.rule))}<br><code>${esc(x.rule)}</code></td>` +
+            `<td>${esc(x.message)}</td><td class="n">${num(x.observed, 6)}</td><td class="n">${num(x.expected, 6)}</td>` +
+            `<td>${esc(x.indicatorName ?? x.fundingSource ?? "")}</td><td>${place(x, paged.get(f.documentId) ?? false)}</td></tr>`,
+        )
+        .join("");
+      return (
+        `<details class="form-findings" id="findings-${f.formId}" data-form="${f.formId}" ${list.some((x) => x.severity === "error") ? "open" : ""}>` +
+        `<summary><b>${esc(formLabel(f))}</b> <span class="path">${esc(f.path)} 第${f.seq}张表${pagesOf(f) ? `，第${pagesOf(f)}页` : ""}</span>（${count}）</summary>` +
+        `<table><thead><tr><th>级别</th><th>规则</th><th>说明</th><th>填报数</th><th>应为</th><th>指标/资金行</th><th>位置</th></tr></thead><tbody>${rows}</tbody></table></details>`
+      );
+    })
+    .join("\n");
+  return `<section id="flagged"><h2>各表发现的问题</h2>${blocks || "<p>没有发现问题。</p>"}</section>`;
+}
+
+export function renderHtml(data: ReportData): string {
+  const s = summarize(data);
+  return (
+    `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+    `<title>预算绩效自评表一致性核查报告</title><style>${STYLE}</style></head><body>` +
+    `<header><h1>预算绩效自评表一致性核查报告</h1><p>生成于 <time datetime="${esc(data.generatedAt)}">${esc(data.generatedAt)}</time>。数字按表中印刷的位数四舍五入或截断后比较；每条发现都给出填报数、应为数和位置。</p></header>` +
+    summarySection(s) +
+    chartsSection(data, s) +
+    formsSection(data) +
+    flaggedSection(data) +
+    `<script>${CLIENT_SCRIPT}</script></body></html>\n`
+  );
+}

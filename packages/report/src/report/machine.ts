@@ -1,0 +1,45 @@
+/** The report for machines: JSON (summary, forms with their findings) and CSV (one row per finding). */
+import type { FindingRow, ReportData } from "./data.ts";
+import { summarize } from "./summary.ts";
+
+export function renderJson(data: ReportData): string {
+  const byForm = new Map<number, FindingRow[]>();
+  for (const x of data.findings) byForm.set(x.formId, [...(byForm.get(x.formId) ?? []), x]);
+  return JSON.stringify(
+    {
+      generatedAt: data.generatedAt,
+      summary: summarize(data),
+      documents: data.documents,
+      forms: data.forms.map((f) => ({ ...f, findings: byForm.get(f.formId) ?? [] })),
+    },
+    null,
+    1,
+  );
+}
+
+export const CSV_COLUMNS = [
+  "path", "form_seq", "kind", "fiscal_year", "agency", "project_name", "rule", "severity",
+  "message", "observed", "expected", "page", "line", "indicator", "funding_source",
+] as const;
+
+/** RFC 4180: quote every field that holds a comma, quote, or line break. */
+function field(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  const s = String(value);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** One row per finding with its form's facts; a BOM so spreadsheet programs read the Chinese as UTF-8. */
+export function renderCsv(data: ReportData): string {
+  const forms = new Map(data.forms.map((f) => [f.formId, f]));
+  const lines = [CSV_COLUMNS.join(",")];
+  for (const x of data.findings) {
+    const f = forms.get(x.formId)!;
+    lines.push(
+      [x.path, f.seq, f.kind, f.fiscalYear, f.agency, f.projectName, x.rule, x.severity, x.message, x.observed, x.expected, x.page, x.line, x.indicatorName, x.fundingSource]
+        .map(field)
+        .join(","),
+    );
+  }
+  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+}

@@ -1,0 +1,130 @@
+/**
+ * The HTML report in a real headless Chromium (the Debian package at
+ * /usr/bin/chromium, driven by playwright-core): the summary shown matches the
+ * database, every chart rendered marks with a size, sorting and filtering work,
+ * and a screenshot is saved.
+ */
+import { existsSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { openStore } from "@jixiao/store";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderHtmlReport } from "../src/index.ts";
+import { buildSeedDatabase, tempDir } from "./seed-db.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const haveChromium = existsSync(CHROMIUM);
+
+describe.skipIf(!haveChromium)(
+  `the HTML report in headless Chromium${haveChromium ? "" : ` — SKIPPED: ${CHROMIUM} is missing (install the Debian package 'chromium')`}`,
+  () => {
+    const dir = tempDir("jixiao-report-browser-");
+    let dbPath = "";
+    let browser: Browser;
+    let page: Page;
+    const requests: string[] = [];
+
+    const sql = (q: string): number => {
+      const store = openStore(dbPath, { readonly: true });
+      try {
+        return (store.db.prepare(q).get() as { n: number }).n;
+      } finally {
+        store.close();
+      }
+    };
+
+    beforeAll(async () => {
+      dbPath = buildSeedDatabase(dir);
+      const file = join(dir, "report.html");
+      writeFileSync(file, renderHtmlReport(dbPath));
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+      page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      page.on("request", (r) => {
+        if (!r.url().startsWith("file:")) requests.push(r.url());
+      });
+      await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    it("shows the summary numbers the database holds", async () => {
+      const cards = await page.$$eval("[data-summary]", (els) => Object.fromEntries(els.map((e) => [e.getAttribute("data-summary"), Number(e.querySelector(".n")!.textContent)])));
+      expect(cards).toEqual({
+        documents: sql("SELECT count(*) n FROM documents"),
+        forms: sql("SELECT count(*) n FROM v_forms"),
+        findings: sql("SELECT count(*) n FROM v_findings"),
+        error: sql("SELECT count(*) n FROM v_findings WHERE severity = 'error'"),
+        warning: sql("SELECT count(*) n FROM v_findings WHERE severity = 'warning'"),
+        info: sql("SELECT count(*) n FROM v_findings WHERE severity = 'info'"),
+      });
+      const ruleRows = await page.$$eval("#by-rule tbody tr", (rows) => rows.map((r) => [r.getAttribute("data-rule"), Number(r.lastElementChild!.textContent)]));
+      for (const [rule, n] of ruleRows) expect(n, String(rule)).toBe(sql(`SELECT count(*) n FROM v_findings WHERE rule = '${rule}'`));
+    });
+
+    it("rendered every chart: marks with a real size, as many as the data has", async () => {
+      const charts = await page.$$eval("svg[data-chart]", (svgs) =>
+        svgs.map((svg) => {
+          const box = svg.getBoundingClientRect();
+          const marks = [...svg.querySelectorAll(".mark")].map((m) => (m as unknown as { getBBox(): { width: number; height: number } }).getBBox());
+          return { name: svg.getAttribute("data-chart"), width: box.width, height: box.height, marks: marks.length, visible: marks.filter((b) => b.width > 0 && b.height > 0).length };
+        }),
+      );
+      expect(charts.map((c) => c.name)).toEqual(["execution-rate", "score-rate", "findings-rule"]);
+      for (const c of charts) {
+        expect(c.width, c.name!).toBeGreaterThan(200);
+        expect(c.height, c.name!).toBeGreaterThan(100);
+        expect(c.visible, c.name!).toBeGreaterThan(0);
+      }
+      const scored = sql(
+        "SELECT count(*) n FROM v_forms WHERE kind IN ('project_self_eval','department_self_eval','project_list') AND coalesce(execution_rate, execution_rate_computed) IS NOT NULL AND total_score IS NOT NULL",
+      );
+      expect(charts[1]!.visible).toBe(scored);
+      const bars = await page.$$eval('svg[data-chart="execution-rate"] .mark', (els) => els.reduce((s, e) => s + Number(e.getAttribute("data-count")), 0));
+      expect(bars).toBe(sql("SELECT count(*) n FROM v_forms WHERE kind NOT IN ('project_targets','department_targets') AND coalesce(execution_rate, execution_rate_computed) IS NOT NULL"));
+    });
+
+    it("filters and sorts the forms table", async () => {
+      const total = sql("SELECT count(*) n FROM forms");
+      await expect.poll(() => page.textContent("#forms-shown")).toBe(`显示 ${total} / ${total} 张表`);
+      await page.selectOption("#filter-findings", "error");
+      const withErrors = sql("SELECT count(*) n FROM v_forms WHERE error_findings > 0");
+      expect(await page.$$eval("#forms-table tbody tr:not([hidden])", (rows) => rows.length)).toBe(withErrors);
+      await page.selectOption("#filter-findings", "");
+      await page.fill("#filter-text", "城乡居民基本医疗保险");
+      const shown = await page.$$eval("#forms-table tbody tr:not([hidden])", (rows) => rows.map((r) => r.textContent));
+      expect(shown.length).toBeGreaterThan(0);
+      for (const t of shown) expect(t).toContain("城乡居民基本医疗保险");
+      await page.fill("#filter-text", "");
+      const header = page.locator("#forms-table thead th", { hasText: "总分" });
+      await header.click();
+      const scores = await page.$$eval("#forms-table tbody tr", (rows) => rows.map((r) => r.cells[9]!.getAttribute("data-v")).filter((v) => v !== "").map(Number));
+      expect(scores).toEqual([...scores].sort((a, b) => a - b));
+      await header.click();
+      const desc = await page.$$eval("#forms-table tbody tr", (rows) => rows.map((r) => r.cells[9]!.getAttribute("data-v")).filter((v) => v !== "").map(Number));
+      expect(desc).toEqual([...desc].sort((a, b) => b - a));
+    });
+
+    it("loads nothing from the network, and saves a screenshot", async () => {
+      expect(requests).toEqual([]);
+      // Outside the test's own temp dir, which is removed: the screenshot is there to be looked at.
+      const shot = join(tmpdir(), "jixiao-report-seeds.png");
+      await page.screenshot({ path: shot, fullPage: true });
+      expect(statSync(shot).size).toBeGreaterThan(10_000);
+      console.log(`screenshot of the seed report: ${shot}`);
+    });
+  },
+);
