@@ -1,7 +1,7 @@
 /**
  * Drops formatting elements (run and paragraph properties, borders, section
  * properties) from document.xml before it is parsed. They are most of the
- * bytes LibreOffice and Word write — 80% of the 黔南 DOCX — and none of the
+ * bytes LibreOffice and Word write — 78% of the 黔南 DOCX — and none of the
  * content, and fast-xml-parser's cost is per byte: parsing what is left is
  * about four times faster. A run's w:vanish (hidden text) is the one piece of
  * formatting that decides content, so a w:rPr holding it is replaced by a bare

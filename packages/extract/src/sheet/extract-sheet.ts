@@ -13,9 +13,9 @@ import type { WorkbookDump } from "./dump.ts";
 
 /** A form sheet has hundreds of rows; a sheet taller than this is refused, not truncated. */
 export const MAX_SHEET_ROWS = 50_000;
-/** Filled cells per workbook; the 16-form 黔南 workbook has about 3,500. */
+/** Filled cells per workbook; the 16-form 黔南 workbook has about 2,100. */
 export const MAX_WORKBOOK_CELLS = 500_000;
-/** Cells covered by merged ranges per workbook; a 16-form workbook has a few thousand. */
+/** Cells covered by merged ranges per workbook; the 16-form 黔南 workbook has about 1,500. */
 export const MAX_MERGED_SLOTS = 1_000_000;
 const LIMITS = { maxRows: MAX_SHEET_ROWS, maxCells: MAX_WORKBOOK_CELLS, maxMergedSlots: MAX_MERGED_SLOTS };
 /** Legacy .xls files are not compressed; a form workbook is well under this. */
@@ -39,7 +39,8 @@ function encryptedOoxml(what: string): ExtractError {
 export async function extractXlsx(bytes: Uint8Array): Promise<ExtractedDocument> {
   if (isOle2(bytes) && hasOleStream(bytes, "EncryptedPackage")) throw encryptedOoxml("XLSX");
   const entries = readZipDirectory(bytes, "XLSX");
-  if (!entries.has("xl/workbook.xml") && ![...entries.keys()].some((n) => /^xl\/workbook\d*\.xml$/.test(n))) {
+  // workbook.bin: an XLSB, which SheetJS reads the same way.
+  if (![...entries.keys()].some((n) => /^xl\/workbook\d*\.(xml|bin)$/.test(n))) {
     throw new ExtractError(`corrupt: expected xl/workbook.xml in the XLSX, found ${[...entries.keys()].slice(0, 5).join(", ") || "no entries"}`, "corrupt");
   }
   verifyZipEntries(bytes, entries, "XLSX");
