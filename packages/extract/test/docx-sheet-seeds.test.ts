@@ -2,7 +2,7 @@
  * The seed forms as LibreOffice wrote them (fixtures/docx, fixtures/xlsx,
  * fixtures/xls, made by scripts/fixtures/render.sh): the three formats must
  * give the same tables, with the same merged cells and the same cell texts,
- * for the facts the seed README lists.
+ * for the facts the seed README lists (all four seeds).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractFile, toMatrix, type ExtractedDocument, type Table } from "../src/index.ts";
@@ -88,5 +88,50 @@ describe.each(FORMATS)("xinzhou-2022-selfeval-report-annex1.%s", (format) => {
     const narrative = doc.blocks.flatMap((b) => (b.kind === "text" ? [b.text] : []));
     expect(narrative).toContain("一、项目基本信息");
     expect(narrative.some((t) => t.includes("2022 年项目预算 8.65 万元，实际执行 2.4 万元。"))).toBe(true);
+  });
+});
+
+describe.each(FORMATS)("gaoyi-2021-department-selfeval-report.%s", (format) => {
+  let doc: ExtractedDocument;
+  beforeAll(async () => {
+    doc = await extractFile(`${FIXTURES}${format}/gaoyi-2021-department-selfeval-report.${format}`);
+  });
+
+  it("reads the department form: weights 20/40/25/15 as merged level-1 cells, total 97", () => {
+    const form = tables(doc).find((t) => anchorWith(t, "投入 (20)"))!;
+    expect(anchorWith(form, "投入 (20)")).toMatchObject({ col: 0, rowSpan: 5 });
+    expect(anchorWith(form, "过程（执行）（40）")).toMatchObject({ col: 0, rowSpan: 15 });
+    expect(anchorWith(form, "产出 (25)")).toMatchObject({ col: 0, rowSpan: 7 });
+    expect(anchorWith(form, "效果 (15)")).toMatchObject({ col: 0, rowSpan: 2 });
+    expect(rowStarting(form, /^合计$/)?.slice(5, 7)).toEqual(["100", "97"]);
+  });
+
+  it("lists the 19 projects, whose 预算数 add up to 3528.45", () => {
+    const list = tables(doc).find((t) => anchorWith(t, "分项项目绩效目标"))!;
+    const projects = texts(list).filter((r) => /^\d+$/.test(r[0] ?? "") && r[1]);
+    expect(projects).toHaveLength(19);
+    expect(projects[0]!.slice(0, 4)).toEqual(["1", "医疗救助补助资金", "336", "336"]);
+    const cents = projects.reduce((sum, r) => sum + Math.round(Number(r[2]) * 100), 0);
+    expect(cents).toBe(352845);
+  });
+});
+
+describe.each(FORMATS)("hengyang-2023-targets.%s", (format) => {
+  let doc: ExtractedDocument;
+  beforeAll(async () => {
+    doc = await extractFile(`${FIXTURES}${format}/hengyang-2023-targets.${format}`);
+  });
+
+  it("reads the five project amounts, each merged over its indicator rows, adding up to the unit's 100.00", () => {
+    const [projects] = tables(doc);
+    const amounts = projects!.cells.filter((c) => c.col === 3 && c.row > 1 && c.rowSpan > 1).map((c) => c.text);
+    expect(amounts).toEqual(["50.00", "10.00", "10.00", "12.00", "18.00"]);
+    expect(texts(projects!)[2]!.slice(0, 4)).toEqual(["062001", "衡阳市医疗保障局", "", "100.00"]);
+  });
+
+  it("reads the whole-unit form: 1,426.26 = 1,326.26 基本支出 + 100.00 项目支出", () => {
+    const unit = tables(doc).find((t) => anchorWith(t, "整体绩效目标"))!;
+    const row = texts(unit).find((r) => r[0] === "062001")!;
+    expect([row[2], row[3], row[7], row[8]]).toEqual(["1,426.26", "1,426.26", "1,326.26", "100.00"]);
   });
 });
