@@ -51,7 +51,7 @@ async function inWorkers(files: string[], threads: number): Promise<number> {
   const t0 = performance.now();
   const queue = [...files];
   const workers = Array.from({ length: threads }, () =>
-    new Worker(new URL("./icdar/extract-worker.ts", import.meta.url), { execArgv: ["--import", "tsx"] }));
+    new Worker(new URL("./icdar/extract-worker.mjs", import.meta.url)));
   // Warm each worker (module load) before timing, as a long-running ingest would be.
   await Promise.all(workers.map((w) => new Promise((res) => { w.once("message", res); w.postMessage(files[0]); })));
   const start = performance.now();

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { OPS } from "../src/pdf/pdfjs.ts";
 import type { Edge } from "../src/pdf/geometry.ts";
 import { openPdf } from "../src/pdf/load.ts";
 import { DRAW_OPS, edgesFromOperatorList, subpathsFromDrawOps, edgesFromFilledShape } from "../src/pdf/operators.ts";

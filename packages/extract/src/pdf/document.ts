@@ -42,6 +42,12 @@ export function toGridTable(t: DocTable): Table {
   };
 }
 
+/**
+ * One row of ruled boxes with empty boxes between them, that continues no
+ * table: a flow chart's boxes and arrows, read as a line of text.
+ */
+const looksLikeDiagram = (t: PageTable) => t.ruled && t.nRows === 1 && t.cells.some((c) => !c.text.trim());
+
 /** The document's blocks in reading order. */
 export function documentBlocks(layouts: readonly PageLayout[], settings: PdfSettings): Block[] {
   const pages = dropPageFurniture(layouts, settings.marginBand);
@@ -55,6 +61,9 @@ export function documentBlocks(layouts: readonly PageLayout[], settings: PdfSett
         last?.kind === "table" && continuesTable(last.table, it.table)
       ) {
         last.table = joinContinuedTable(last.table, it.table);
+      } else if (it.kind === "table" && looksLikeDiagram(it.table)) {
+        const text = it.table.cells.map((c) => c.text).filter(Boolean).join(" ");
+        items.push({ kind: "text", page: p.number, line: { ...it.table.bbox, text, words: [], size: 0 } });
       } else if (it.kind === "table") {
         items.push({ kind: "table", table: { ...it.table, pageTo: it.table.page } });
       } else {

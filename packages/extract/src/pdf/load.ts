@@ -6,19 +6,17 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { ExtractError } from "../errors.ts";
+import { restoreNativeArrayPush } from "./native-push.ts";
+import { type PdfDocument, getDocument, VerbosityLevel } from "./pdfjs.ts";
 
-type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
-export type PdfDocument = Awaited<ReturnType<PdfJs["getDocument"]>["promise"]>;
-export type PdfPage = Awaited<ReturnType<PdfDocument["getPage"]>>;
+export type { PdfDocument, PdfPage } from "./pdfjs.ts";
+
 
 const require = createRequire(import.meta.url);
 /** Folder of the installed pdfjs-dist package; its cmaps/ and standard_fonts/ are read from disk. */
 const PDFJS_DIR = dirname(require.resolve("pdfjs-dist/package.json"));
 export const CMAP_DIR = join(PDFJS_DIR, "cmaps") + "/";
 export const STANDARD_FONT_DIR = join(PDFJS_DIR, "standard_fonts") + "/";
-
-let pdfjs: Promise<PdfJs> | null = null;
-const loadPdfJs = () => (pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs"));
 
 /** Turns whatever pdf.js threw into an ExtractError that says what was expected and found. */
 export function toExtractError(err: unknown, where: string): ExtractError {
@@ -33,7 +31,6 @@ export function toExtractError(err: unknown, where: string): ExtractError {
 }
 
 export async function openPdf(bytes: Uint8Array): Promise<{ doc: PdfDocument; destroy: () => Promise<void> }> {
-  const { getDocument, VerbosityLevel } = await loadPdfJs();
   // pdf.js takes ownership of (and may detach) the buffer it is given: pass a copy.
   const data = new Uint8Array(bytes);
   const task = getDocument({
@@ -49,6 +46,7 @@ export async function openPdf(bytes: Uint8Array): Promise<{ doc: PdfDocument; de
   });
   try {
     const doc = await task.promise;
+    restoreNativeArrayPush(); // the worker half of pdf.js has loaded by now
     return { doc, destroy: () => task.destroy() };
   } catch (err) {
     await task.destroy().catch(() => {});

@@ -79,7 +79,8 @@ export function columnBorders(rows: readonly Chunk[][]): number[] {
   const cover = new Uint16Array(x1 - x0 + 1);
   const multiRows = rows.filter((r) => r.length >= 2);
   for (const r of multiRows) for (const c of r) for (let x = Math.floor(c.x0); x < Math.ceil(c.x1); x++) cover[x - x0]!++;
-  const allowed = Math.floor(multiRows.length * CROSSING_SHARE);
+  // A caption or a spanning header may cross a column gap; one such line never closes it.
+  const allowed = Math.max(1, Math.floor(multiRows.length * CROSSING_SHARE));
   const borders = [x0];
   let gapStart = -1;
   for (let i = 0; i < cover.length; i++) {
