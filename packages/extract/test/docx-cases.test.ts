@@ -12,6 +12,7 @@ import { strToU8, unzipSync, zipSync } from "fflate";
 import { extractBytes, toMatrix, ExtractError, type ExtractedDocument, type Table } from "../src/index.ts";
 import { parseXmlPart } from "../src/docx/xml.ts";
 import { walkContent, type BodyItem } from "../src/docx/body.ts";
+import { PageCounter } from "../src/docx/page-counter.ts";
 import { stripFormatting } from "../src/docx/strip-formatting.ts";
 import { readZipDirectory, inflateEntry } from "../src/zip-guard.ts";
 
@@ -83,7 +84,7 @@ describe("document.xml details", () => {
     const [root] = parseXmlPart(`<w:document ${W}><w:body>${inner}</w:body></w:document>`, "test");
     const items: BodyItem[] = [];
     const bodyNode = (root!.document as Record<string, unknown>[])[0]!;
-    walkContent(bodyNode, 0, (i) => items.push(i));
+    walkContent(bodyNode, 0, (i) => items.push(i), new PageCounter(false));
     return items;
   };
   const tc = (text: string, pr = "") => `<w:tc>${pr ? `<w:tcPr>${pr}</w:tcPr>` : ""}<w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
@@ -106,7 +107,7 @@ describe("document.xml details", () => {
 
   it("decodes the predefined and numeric entities only", () => {
     const [item] = body(`<w:p><w:r><w:t>A&amp;B &#x4E2D;&#25991; &lt;1&gt;</w:t></w:r></w:p>`);
-    expect(item).toEqual({ kind: "text", text: "A&B 中文 <1>" });
+    expect(item).toEqual({ kind: "text", text: "A&B 中文 <1>", page: 1 });
   });
 });
 
@@ -117,7 +118,7 @@ describe("formatting stripped before parsing", () => {
     const read = (text: string) => {
       const items: BodyItem[] = [];
       const doc = parseXmlPart(text, "word/document.xml").find((n) => "document" in n)!;
-      walkContent((doc.document as Record<string, unknown>[]).find((n) => "body" in n)!, 0, (i) => items.push(i));
+      walkContent((doc.document as Record<string, unknown>[]).find((n) => "body" in n)!, 0, (i) => items.push(i), new PageCounter(false));
       return items;
     };
     const stripped = stripFormatting(xml);
@@ -125,6 +126,27 @@ describe("formatting stripped before parsing", () => {
     const items = read(stripped);
     expect(items.filter((i) => i.kind === "table")).toHaveLength(16);
     expect(items).toEqual(read(xml));
+  });
+});
+
+describe("pages of a DOCX", () => {
+  const seed = (name: string) => extractBytes(readFileSync(new URL(`../../../fixtures/docx/${name}.docx`, import.meta.url)), { fileName: `${name}.docx` });
+
+  it("counts LibreOffice's explicit page breaks: the 16 黔南 forms start on pages 1 to 16", async () => {
+    const doc = await seed("qiannan-2023-project-selfeval");
+    expect(doc.pageCount).toBe(16);
+    expect(doc.pages.map((p) => p.number)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+    const tables = doc.blocks.flatMap((b) => (b.kind === "table" ? [[b.table.page, b.table.pageTo]] : []));
+    expect(tables).toEqual(Array.from({ length: 16 }, (_, i) => [i + 1, i + 1]));
+    for (const b of doc.blocks) if (b.kind === "table") expect(new Set(b.table.cells.map((c) => c.page))).toEqual(new Set([b.table.page]));
+  });
+
+  it("puts a title that follows a break in the same paragraph on the new page", async () => {
+    // 衡阳: <w:p><w:r><w:br w:type="page"/></w:r><w:r><w:t>整体支出绩效目标表</w:t></w:r></w:p>
+    const doc = await seed("hengyang-2023-targets");
+    const title = doc.blocks.find((b) => b.kind === "text" && b.text === "整体支出绩效目标表");
+    expect(title).toMatchObject({ page: 2 });
+    expect(doc.blocks.filter((b) => b.kind === "table").map((b) => (b.kind === "table" ? b.table.page : 0))).toEqual([1, 2]);
   });
 });
 

@@ -8,49 +8,48 @@ import type { Block, Table } from "../grid.ts";
 import { foldCompatibilityCharacters } from "../unicode.ts";
 import { readParagraph } from "./paragraph.ts";
 import { readTable } from "./table.ts";
+import type { PageCounter } from "./page-counter.ts";
 import { childrenOf, tagOf, child, type XmlNode } from "./xml.ts";
 
 /** What a container holds, in order. */
-export type BodyItem = { kind: "text"; text: string } | { kind: "table"; table: Table; nested: Table[] };
+export type BodyItem = { kind: "text"; text: string; page: number } | { kind: "table"; table: Table; nested: Table[] };
 
 /** Word nests tables freely; beyond this depth the content is flattened to text only. */
 export const MAX_TABLE_NESTING = 8;
-
-const PAGE = 1; // A DOCX has no fixed pages; everything is on page 1.
 
 function cleanLine(s: string): string {
   return foldCompatibilityCharacters(s).replace(/\u00a0/g, " ").trim();
 }
 
-export function walkContent(container: XmlNode, depth: number, emit: (item: BodyItem) => void): void {
+export function walkContent(container: XmlNode, depth: number, emit: (item: BodyItem) => void, pages: PageCounter): void {
   for (const n of childrenOf(container)) {
     switch (tagOf(n)) {
       case "p": {
-        const { text, textBoxes } = readParagraph(n);
+        const { text, textBoxes, page = pages.page } = readParagraph(n, pages);
         // w:br inside a body paragraph is a line break within one text block.
         const lines = text.split("\n").map(cleanLine).filter((l) => l !== "");
-        if (lines.length > 0) emit({ kind: "text", text: lines.join("\n") });
-        for (const box of textBoxes) walkContent(box, depth, emit);
+        if (lines.length > 0) emit({ kind: "text", text: lines.join("\n"), page });
+        for (const box of textBoxes) walkContent(box, depth, emit, pages);
         break;
       }
       case "tbl": {
         if (depth >= MAX_TABLE_NESTING) {
-          emit({ kind: "text", text: flattenText(n) });
+          emit({ kind: "text", text: flattenText(n), page: pages.page });
           break;
         }
-        const { table, nested } = readTable(n, (tc, nestedOut) => readCellText(tc, depth + 1, nestedOut), PAGE);
+        const { table, nested } = readTable(n, (tc, nestedOut) => readCellText(tc, depth + 1, nestedOut, pages), pages);
         emit({ kind: "table", table, nested });
         break;
       }
       case "sdt": {
         const content = child(n, "sdtContent");
-        if (content) walkContent(content, depth, emit);
+        if (content) walkContent(content, depth, emit, pages);
         break;
       }
       case "customXml":
       case "ins":
       case "moveTo":
-        walkContent(n, depth, emit);
+        walkContent(n, depth, emit, pages);
         break;
       default:
       // sectPr, bookmarks, del/moveFrom (tracked deletions), altChunk: not content.
@@ -63,7 +62,7 @@ export function walkContent(container: XmlNode, depth: number, emit: (item: Body
  * nested table contributes its rows as lines (cells separated by a space) and
  * is also returned as a table of its own.
  */
-function readCellText(tc: XmlNode, depth: number, nested: Table[]): string {
+function readCellText(tc: XmlNode, depth: number, nested: Table[], pages: PageCounter): string {
   const lines: string[] = [];
   walkContent(tc, depth, (item) => {
     if (item.kind === "text") lines.push(item.text);
@@ -72,7 +71,7 @@ function readCellText(tc: XmlNode, depth: number, nested: Table[]): string {
       nested.push(item.table);
       for (const t of item.nested) nested.push(t);
     }
-  });
+  }, pages);
   return lines.join("\n");
 }
 
@@ -100,7 +99,7 @@ function flattenText(node: XmlNode): string {
 export function toBlocks(items: BodyItem[]): Block[] {
   const blocks: Block[] = [];
   for (const item of items) {
-    if (item.kind === "text") blocks.push({ kind: "text", page: PAGE, text: item.text });
+    if (item.kind === "text") blocks.push({ kind: "text", page: item.page, text: item.text });
     else {
       blocks.push({ kind: "table", table: item.table });
       for (const t of item.nested) blocks.push({ kind: "table", table: t });

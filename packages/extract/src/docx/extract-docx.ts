@@ -8,6 +8,7 @@ import { ExtractError } from "../errors.ts";
 import { inflateEntry, readZipDirectory } from "../zip-guard.ts";
 import { toBlocks, walkContent, type BodyItem } from "./body.ts";
 import { stripFormatting } from "./strip-formatting.ts";
+import { PageCounter } from "./page-counter.ts";
 import { child, findDescendant, tagOf, type XmlNode, parseXmlPart } from "./xml.ts";
 
 const WHAT = "DOCX";
@@ -47,8 +48,9 @@ export function extractDocx(bytes: Uint8Array): ExtractedDocument {
   if (!body) throw new ExtractError(`corrupt: expected a w:body in ${name}, found none`, "corrupt");
 
   const items: BodyItem[] = [];
+  const pages = PageCounter.forDocument(xml);
   try {
-    walkContent(body, 0, (item) => items.push(item));
+    walkContent(body, 0, (item) => items.push(item), pages);
   } catch (err) {
     // Elements nested tens of thousands deep (no real document) exhaust the stack.
     if (err instanceof RangeError) {
@@ -60,8 +62,8 @@ export function extractDocx(bytes: Uint8Array): ExtractedDocument {
   if (!items.some((i) => i.kind === "table")) warnings.push("docx: no tables in word/document.xml");
   return {
     format: "docx",
-    pageCount: 1,
-    pages: [{ number: 1, hasText: items.length > 0 }],
+    pageCount: pages.page,
+    pages: Array.from({ length: pages.page }, (_, i) => ({ number: i + 1, hasText: items.length > 0 })),
     blocks: toBlocks(items),
     warnings,
   };

@@ -5,6 +5,7 @@
  * (rowSpan), legacy w:hMerge continue extends the cell to the left.
  */
 import type { Cell, Table } from "../grid.ts";
+import type { PageCounter } from "./page-counter.ts";
 import { attr, child, childrenThroughWrappers, type XmlNode } from "./xml.ts";
 
 /** Reads the block content of one cell into its text; nested tables go to `nested`. */
@@ -23,7 +24,8 @@ function mergeState(tcPr: XmlNode | undefined, tag: "vMerge" | "hMerge"): "resta
   return attr(el, "val") === "restart" ? "restart" : "continue";
 }
 
-export function readTable(tbl: XmlNode, readCell: CellReader, page: number): { table: Table; nested: Table[] } {
+export function readTable(tbl: XmlNode, readCell: CellReader, pages: PageCounter): { table: Table; nested: Table[] } {
+  const page = pages.page;
   const cells: Cell[] = [];
   const nested: Table[] = [];
   // The cell whose slots a vertical merge would extend, by grid column.
@@ -52,7 +54,8 @@ export function readTable(tbl: XmlNode, readCell: CellReader, page: number): { t
         col += span;
         continue;
       }
-      const cell: Cell = { row: r, col, rowSpan: 1, colSpan: span, text: readCell(tc, nested), page };
+      const cellPage = pages.page; // before reading it: a break inside the cell starts the next page
+      const cell: Cell = { row: r, col, rowSpan: 1, colSpan: span, text: readCell(tc, nested), page: cellPage };
       cells.push(cell);
       here.set(col, cell);
       left = cell;
@@ -62,5 +65,5 @@ export function readTable(tbl: XmlNode, readCell: CellReader, page: number): { t
     above = here;
     r++;
   }
-  return { table: { page, pageTo: page, nRows: r, nCols, cells }, nested };
+  return { table: { page, pageTo: pages.page, nRows: r, nCols, cells }, nested };
 }
