@@ -10,6 +10,7 @@ import { DEFAULT_FILE_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB } from "./pool.ts";
 import { barProgress, jsonLinesProgress } from "./progress.ts";
 import { EXIT_INTERRUPTED, stopOnSignals } from "./signals.ts";
 import { inspect } from "./inspect.ts";
+import { registerReportCommands } from "./report-commands.ts";
 import { PIPELINE_VERSION } from "./version.ts";
 
 const program = new Command();
@@ -82,6 +83,8 @@ program
   .action(async (file: string, o: { json?: boolean }) => {
     process.stdout.write(`${await inspect(file, o)}\n`);
   });
+
+registerReportCommands(program);
 
 async function main(): Promise<void> {
   try {
