@@ -51,6 +51,12 @@ export function walkContent(container: XmlNode, depth: number, emit: (item: Body
       case "moveTo":
         walkContent(n, depth, emit, pages);
         break;
+      case "AlternateContent": {
+        // The same content twice (Choice for new readers, Fallback for old): read one.
+        const alt = child(n, "Choice") ?? child(n, "Fallback");
+        if (alt) walkContent(alt, depth, emit, pages);
+        break;
+      }
       default:
       // sectPr, bookmarks, del/moveFrom (tracked deletions), altChunk: not content.
     }
