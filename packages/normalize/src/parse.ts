@@ -5,7 +5,7 @@
 import type { ExtractedDocument } from "@jixiao/extract";
 import type { Form, FormKind, NarrativeLine, NormalizedDocument, SideTable } from "./model.ts";
 import { NormalizedDocument as NormalizedDocumentSchema } from "./model.ts";
-import { toRows, type Row } from "./rows.ts";
+import { toRows, type Row, type RowCell } from "./rows.ts";
 import { newDraft, touch, applyFact, factFromLine, type Draft } from "./draft.ts";
 import { classifyHeader, buildHeader, isHeaderContinuation, type SectionKind } from "./headers.ts";
 import { readFundingRow, readGoalsRow, readIndicatorRow, readLevelLine, readTotalRow } from "./sections.ts";
@@ -226,7 +226,7 @@ function readCellsRow(st: State, row: Row): void {
 
 /** 项目名称 | X ; 主管部门及代码 | [187]… | 实施单位 | … : label cells followed by values. */
 function readFactsRow(st: State, draft: Draft, row: Row): boolean {
-  const cells = row.cells;
+  const cells = row.cells.flatMap(splitGluedLabel);
   const firstKey = factKeyOf(cells[0]!.text);
   if (!firstKey || cells.length < 2 || firstKey === "agency" && st.section !== null) return false;
   if (firstKey === "projectName" && !draft.container && (draft.form.indicators.length > 0 || draft.closed)) {
@@ -335,4 +335,20 @@ function gradeFromNarrative(forms: Form[], narrative: NarrativeLine[]): void {
   const prose = narrative.map((n) => keyOf(n.text)).join("");
   const stated = [...prose.matchAll(/(?:评价|绩效|自评)等[级次]为?["“]?(优秀|良好|优|良|中等|中|差|不合格|合格)/g)].map((m) => m[1]!);
   if (new Set(stated).size === 1) open[0]!.grade = stated[0]!;
+}
+
+/**
+ * A borderless table can join a label and its value into one cell
+ * (实施单位黔南…局): split it back when the cell starts with a fact label.
+ */
+function splitGluedLabel(cell: RowCell): RowCell[] {
+  const k = keyOf(cell.text);
+  if (factKeyOf(k)) return [cell];
+  for (let n = 2; n <= Math.min(8, k.length - 2); n++) {
+    const key = factKeyOf(k.slice(0, n));
+    if (key && key !== "agency") {
+      return [{ ...cell, text: k.slice(0, n) }, { ...cell, text: k.slice(n).replace(/^[:：]/, "") }];
+    }
+  }
+  return [cell];
 }
