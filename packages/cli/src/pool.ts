@@ -5,6 +5,7 @@
  * replaces the terminated worker and the run goes on.
  */
 import { availableParallelism } from "node:os";
+import { MessageChannel, type TransferListItem } from "node:worker_threads";
 import { Piscina } from "piscina";
 import type { ParseTask } from "./parse-worker.ts";
 import type { FileResult } from "./process-file.ts";
@@ -14,6 +15,8 @@ export const DEFAULT_FILE_TIMEOUT_MS = 120_000;
 /** V8 old-generation heap of a worker: a form needs tens of MB; a file that needs more is refused. */
 export const DEFAULT_WORKER_HEAP_MB = 256;
 const WORKER_YOUNG_GENERATION_MB = 32;
+/** Time a worker may take to boot (register tsx, load the pipeline) before the file it was given counts as hung. */
+const WORKER_BOOT_ALLOWANCE_MS = 60_000;
 
 export const WORKER_ENTRY = new URL("./parse-worker.mjs", import.meta.url);
 
@@ -58,14 +61,22 @@ export class ParsePool {
   }
 
   /** Parses one file; `stop` drops it (the worker is terminated if it already started). */
-  async parse(task: ParseTask, stop: AbortSignal): Promise<ParseOutcome> {
+  async parse(task: Omit<ParseTask, "started">, stop: AbortSignal): Promise<ParseOutcome> {
     if (stop.aborted) return { kind: "cancelled" };
     const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), this.o.fileTimeoutMs);
+    // The limit starts when a worker takes the file (a replaced worker boots first, which takes seconds);
+    // the fallback covers a worker that never gets that far.
+    let timer = setTimeout(() => timeout.abort(), this.o.fileTimeoutMs + WORKER_BOOT_ALLOWANCE_MS);
+    const { port1, port2 } = new MessageChannel();
+    port1.once("message", () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => timeout.abort(), this.o.fileTimeoutMs);
+    });
     const signal = AbortSignal.any([timeout.signal, stop]);
     try {
-      const transferList = task.bytes ? [ownBuffer(task)] : undefined;
-      return { kind: "parsed", result: await this.pool.run(task, { signal, transferList }) };
+      const transferList: TransferListItem[] = [port2];
+      if (task.bytes) transferList.push(ownBuffer(task));
+      return { kind: "parsed", result: await this.pool.run({ ...task, started: port2 }, { signal, transferList }) };
     } catch (e) {
       if (stop.aborted) return { kind: "cancelled" };
       if (timeout.signal.aborted) {
@@ -78,6 +89,7 @@ export class ParsePool {
       return { kind: "failed", reason: `crashed: expected the worker to return the file's result, found an error: ${firstLine(err.message ?? String(e))}` };
     } finally {
       clearTimeout(timer);
+      port1.close();
     }
   }
 
@@ -87,7 +99,7 @@ export class ParsePool {
 }
 
 /** Transfers need an ArrayBuffer holding exactly these bytes (a Buffer may be a view into a shared slab). */
-function ownBuffer(task: ParseTask): ArrayBuffer {
+function ownBuffer(task: { bytes?: Uint8Array }): ArrayBuffer {
   const b = task.bytes!;
   if (b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer) return b.buffer;
   const copy = new Uint8Array(b.byteLength);
