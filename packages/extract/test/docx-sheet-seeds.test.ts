@@ -135,3 +135,16 @@ describe.each(FORMATS)("hengyang-2023-targets.%s", (format) => {
     expect([row[2], row[3], row[7], row[8]]).toEqual(["1,426.26", "1,426.26", "1,326.26", "100.00"]);
   });
 });
+
+describe.each(FORMATS)("stress-page-boundary-merged.%s (a merged group the printed page cuts)", (format) => {
+  it("keeps the form one table, 产出指标 merged over its 13 rows and 绩效指标 over 16", async () => {
+    const doc = await extractFile(`${FIXTURES}${format}/stress-page-boundary-merged.${format}`);
+    const forms = tables(doc);
+    expect(forms).toHaveLength(1);
+    const [form] = forms;
+    expect(anchorWith(form!, "绩效指标")).toMatchObject({ col: 0, rowSpan: 16 });
+    expect(anchorWith(form!, "产出指标 (50分)")).toMatchObject({ col: 1, rowSpan: 13 });
+    expect(anchorWith(form!, "成本指标")).toMatchObject({ col: 2, rowSpan: 6 });
+    expect(rowStarting(form!, /^总分$/)?.slice(6, 8)).toEqual(["100", "90"]);
+  });
+});
