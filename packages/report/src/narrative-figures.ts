@@ -40,28 +40,66 @@ function basisOf(sentence: string, at: number): NarrativeFigure["basis"] {
   return null;
 }
 
-/** Figures of one narrative line, sentence by sentence. */
-export function narrativeFigures(line: NarrativeLine): NarrativeFigure[] {
+/** A sentence of the narrative, with the page and line it starts on. */
+export interface Sentence {
+  text: string;
+  page: number;
+  line: number | null;
+}
+
+/** A line this short without closing punctuation is a heading, not half of a wrapped sentence. */
+const HEADING_MAX_CHARS = 30;
+const SENTENCE_END = /[。;!?！？；]/;
+
+/**
+ * The narrative as sentences: a PDF wraps one sentence over several lines
+ * (…其中基本支出158.08万元，/项目支出3528.46万元。), so lines are joined until a
+ * sentence ends, and each sentence keeps the place where it starts.
+ */
+export function narrativeSentences(lines: readonly NarrativeLine[]): Sentence[] {
+  const out: Sentence[] = [];
+  let text = "";
+  let start: NarrativeLine | null = null;
+  const flush = () => {
+    if (start && text) out.push({ text, page: start.page, line: start.line });
+    text = "";
+    start = null;
+  };
+  for (const l of lines) {
+    const k = keyOf(l.text);
+    if (!k) continue;
+    for (const piece of k.split(/(?<=[。;!?！？；])/)) {
+      start ??= l;
+      text += piece;
+      if (SENTENCE_END.test(piece.slice(-1))) flush();
+    }
+    if (text && k.length < HEADING_MAX_CHARS) flush();
+  }
+  flush();
+  return out;
+}
+
+/** Figures of one sentence of the narrative. */
+export function narrativeFigures(sentenceText: string): NarrativeFigure[] {
   const out: NarrativeFigure[] = [];
-  for (const sentence of keyOf(line.text).split(/[。;!?]/)) {
-    for (const [kind, re] of PATTERNS) {
-      for (const m of sentence.matchAll(re)) {
-        if (kind === "grade") {
-          out.push({ kind, value: NaN, word: m[1]!, unit: null, decimals: 0, snippet: m[0], basis: null });
-          continue;
-        }
-        const initial = kind === "budget" && m[1] === "年初";
-        const [numberText, unit] = kind === "budget" ? [m[2]!, m[3]] : [m[1]!, m[2]];
-        out.push({
-          kind: initial ? "initialBudget" : kind,
-          value: Number(numberText.replace(/,/g, "")),
-          word: null,
-          unit: unit === "万元" || unit === "元" ? unit : null,
-          decimals: decimalsOfText(numberText),
-          snippet: m[0],
-          basis: kind === "projectSpending" ? basisOf(sentence, m.index ?? 0) : null,
-        });
+  const sentence = keyOf(sentenceText);
+  for (const [kind, re] of PATTERNS) {
+    for (const m of sentence.matchAll(re)) {
+      if (kind === "grade") {
+        out.push({ kind, value: NaN, word: m[1]!, unit: null, decimals: 0, snippet: m[0], basis: null });
+        continue;
       }
+      const initial = kind === "budget" && m[1] === "年初";
+      const [numberText, unit] = kind === "budget" ? [m[2]!, m[3]] : [m[1]!, m[2]];
+      out.push({
+        kind: initial ? "initialBudget" : kind,
+        value: Number(numberText.replace(/,/g, "")),
+        word: null,
+        unit: unit === "万元" || unit === "元" ? unit : null,
+        decimals: decimalsOfText(numberText),
+        snippet: m[0],
+        basis: kind === "projectSpending" ? basisOf(sentence, m.index ?? 0) : null,
+      });
     }
   }
   return out;

@@ -3,7 +3,7 @@
  * → normalizeDocument → checkDocument), and variants of them with one cell edited.
  */
 import { readFileSync } from "node:fs";
-import { parseExtractedText } from "@jixiao/extract";
+import { extractFile, parseExtractedText } from "@jixiao/extract";
 import { normalizeDocument, type Finding, type Form, type NormalizedDocument } from "@jixiao/normalize";
 import { checkDocument } from "../src/index.ts";
 
@@ -36,6 +36,30 @@ export function checkedSeed(seed: Seed): Checked {
   let c = cache.get(seed);
   if (!c) cache.set(seed, (c = check(seedText(seed), SEEDS[seed])));
   return c;
+}
+
+/**
+ * The seed documents rebuilt as real files by the fixture scripts: each format
+ * must lead to the same findings as the extracted text.
+ */
+export const SEED_FORMATS = {
+  txt: { dir: "text", ext: null },
+  docx: { dir: "docx", ext: "docx" },
+  xlsx: { dir: "xlsx", ext: "xlsx" },
+  xls: { dir: "xls", ext: "xls" },
+  "pdf (LibreOffice)": { dir: "pdf/lo", ext: "pdf" },
+  "pdf (Chromium)": { dir: "pdf/chromium", ext: "pdf" },
+} as const;
+export type SeedFormat = keyof typeof SEED_FORMATS;
+
+/** The seed in one format through the real pipeline (extractFile → normalize → checkDocument). */
+export async function checkedSeedFile(seed: Seed, format: SeedFormat): Promise<Checked> {
+  if (format === "txt") return checkedSeed(seed);
+  const { dir, ext } = SEED_FORMATS[format];
+  const base = SEEDS[seed].replace(/\.(pdf|xlsx)\.txt$/, "");
+  const url = new URL(`../../../fixtures/${dir}/${base}.${ext}`, import.meta.url);
+  const doc = normalizeDocument(await extractFile(url.pathname), { fileName: url.pathname });
+  return { doc, findings: checkDocument(doc) };
 }
 
 /**

@@ -8,7 +8,7 @@
 import { keyOf, type Finding, type Form } from "@jixiao/normalize";
 import { formLabel, formWhere, tail, whereText, type Place } from "../context.ts";
 import { yuanPer } from "../funding.ts";
-import { narrativeFigures } from "../narrative-figures.ts";
+import { narrativeFigures, narrativeSentences } from "../narrative-figures.ts";
 import { columnDecimals, show, sumAgrees } from "../rounding.ts";
 import { mainLine } from "../funding.ts";
 import { defineRule } from "./rule.ts";
@@ -57,8 +57,8 @@ export const departmentTotalMismatch = defineRule("department_total_mismatch", "
     }
     // The narrative speaks for the department only when the document has one department form.
     if (departments.length === 1) {
-      for (const n of ctx.doc.narrative) {
-        for (const fig of narrativeFigures(n)) {
+      for (const n of narrativeSentences(ctx.doc.narrative)) {
+        for (const fig of narrativeFigures(n.text)) {
           if (fig.kind !== "projectSpending" || fig.unit === null) continue;
           const value = (fig.value * yuanPer(fig.unit)) / yuanPer(unit);
           const column: Column = fig.basis === "actual" ? "executed" : fig.basis === "initial" ? "initialBudget" : "budget";

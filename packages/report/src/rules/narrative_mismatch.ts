@@ -4,17 +4,17 @@
  * A sentence is matched to the form whose project it names, else to the
  * document's only self-evaluation form.
  */
-import { keyOf, type Finding, type Form, type NarrativeLine } from "@jixiao/normalize";
+import { keyOf, type Finding, type Form } from "@jixiao/normalize";
 import { formLabel, paramsOf, tail, whereText } from "../context.ts";
 import { executionLine, isSelfEvaluation, mainLine } from "../funding.ts";
-import { narrativeFigures, type NarrativeFigure } from "../narrative-figures.ts";
+import { narrativeFigures, narrativeSentences, type NarrativeFigure, type Sentence } from "../narrative-figures.ts";
 import { amountsAgree } from "../project-figures.ts";
 import { agrees } from "../rounding.ts";
 import { canonicalGrade } from "../scoring-params.ts";
 import { defineRule } from "./rule.ts";
 
-function formOfLine(forms: Form[], line: NarrativeLine): Form | null {
-  const text = keyOf(line.text);
+function formOfSentence(forms: Form[], sentence: Sentence): Form | null {
+  const text = sentence.text;
   const named = forms.filter((f) => f.projectName && text.includes(keyOf(f.projectName)));
   if (named.length === 1) return named[0]!;
   return forms.length === 1 ? forms[0]! : null;
@@ -82,10 +82,10 @@ function compare(form: Form, fig: NarrativeFigure): Compared | null {
 export const narrativeMismatch = defineRule("narrative_mismatch", "warning", (ctx, report) => {
   const forms = ctx.doc.forms.filter(isSelfEvaluation);
   const found: Finding[] = [];
-  for (const line of ctx.doc.narrative) {
-    const form = formOfLine(forms, line);
+  for (const line of narrativeSentences(ctx.doc.narrative)) {
+    const form = formOfSentence(forms, line);
     if (!form) continue;
-    for (const fig of narrativeFigures(line)) {
+    for (const fig of narrativeFigures(line.text)) {
       const c = compare(form, fig);
       if (!c || c.agree) continue;
       found.push(
