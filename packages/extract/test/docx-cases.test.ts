@@ -150,6 +150,14 @@ describe("pages of a DOCX", () => {
   });
 });
 
+describe("pages of a DOCX: sections", () => {
+  it("starts a new page where a section of type nextPage begins (the landscape section)", async () => {
+    const doc = await extractBytes(readFileSync(new URL("../../../fixtures/docx/stress-rotated-section.docx", import.meta.url)), { fileName: "s.docx" });
+    expect(doc.pageCount).toBe(2);
+    expect(doc.blocks.filter((b) => b.kind === "table").map((b) => (b.kind === "table" ? b.table.page : 0))).toEqual([1, 2]);
+  });
+});
+
 describe("hostile nesting", () => {
   it("refuses a DOCX whose document.xml nests 200,000 elements deep, in one line", async () => {
     // cases.docx with its document.xml swapped for a pathological one.

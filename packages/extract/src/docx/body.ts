@@ -30,6 +30,9 @@ export function walkContent(container: XmlNode, depth: number, emit: (item: Body
         const lines = text.split("\n").map(cleanLine).filter((l) => l !== "");
         if (lines.length > 0) emit({ kind: "text", text: lines.join("\n"), page });
         for (const box of textBoxes) walkContent(box, depth, emit, pages);
+        // A section that ends here and is followed by one starting on a new page.
+        const pPr = child(n, "pPr");
+        if (pPr && child(pPr, "sectPr")) pages.explicitBreak();
         break;
       }
       case "tbl": {

@@ -3,10 +3,11 @@
  * properties) from document.xml before it is parsed. They are most of the
  * bytes LibreOffice and Word write — 78% of the 黔南 DOCX — and none of the
  * content, and fast-xml-parser's cost is per byte: parsing what is left is
- * about four times faster. Two pieces of formatting matter and survive as bare
- * markers: a run's w:vanish (hidden text: not content), kept as
- * <w:rPr><w:vanish/></w:rPr>, and a paragraph's w:pageBreakBefore (where a
- * page starts), kept as <w:pPr><w:pageBreakBefore/></w:pPr>.
+ * about four times faster. Three pieces of formatting matter and survive as
+ * bare markers: a run's w:vanish (hidden text: not content), kept as
+ * <w:rPr><w:vanish/></w:rPr>; a paragraph's w:pageBreakBefore, and a section
+ * break after the paragraph that starts the next section on a new page, kept
+ * as <w:pPr><w:pageBreakBefore/><w:sectPr/></w:pPr> (either or both).
  *
  * A linear scan with indexOf, not a regular expression: a backtracking
  * pattern over a megabyte of markup costs more than the parse it saves.
@@ -35,10 +36,34 @@ export function mainPrefix(xml: string): string | undefined {
   return undefined;
 }
 
+/**
+ * How each section starts, in document order (the body's own w:sectPr last):
+ * a w:sectPr describes the section it ends, and its w:type says whether that
+ * section began on a new page ("nextPage", the default) or not ("continuous").
+ */
+function sectionStarts(xml: string, w: string): boolean[] {
+  const starts: boolean[] = [];
+  const open = `<${w}sectPr`;
+  const type = new RegExp(`<${w}type\\s+${w}val="(\\w+)"`);
+  for (let i = xml.indexOf(open); i !== -1; i = xml.indexOf(open, i + open.length)) {
+    const next = xml[i + open.length];
+    if (next !== ">" && next !== " " && next !== "/") continue; // w:sectPrChange
+    const close = xml.indexOf(`</${w}sectPr>`, i);
+    const selfClose = xml.indexOf("/>", i) === xml.indexOf(">", i) - 1;
+    const body = selfClose || close === -1 ? "" : xml.slice(i, close);
+    const t = type.exec(body)?.[1];
+    starts.push(t !== "continuous");
+  }
+  return starts;
+}
+
 export function stripFormatting(xml: string): string {
   const prefix = mainPrefix(xml);
   if (prefix === undefined) return xml; // unknown dialect: parse everything
   const open = prefix ? `<${prefix}:` : "<";
+  const w = prefix ? `${prefix}:` : "";
+  const newPageSections = sectionStarts(xml, w);
+  let sectionsEnded = 0;
   const out: string[] = [];
   let copied = 0;
   let i = xml.indexOf(open);
@@ -63,9 +88,16 @@ export function stripFormatting(xml: string): string {
       end = c + close.length;
     }
     out.push(xml.slice(copied, i));
-    const w = prefix ? `${prefix}:` : "";
     if (name === "rPr" && VANISH_ON.test(xml.slice(tagEnd, end))) out.push(`<${w}rPr><${w}vanish/></${w}rPr>`);
-    if (name === "pPr" && PAGE_BREAK_BEFORE_ON.test(xml.slice(tagEnd, end))) out.push(`<${w}pPr><${w}pageBreakBefore/></${w}pPr>`);
+    if (name === "pPr") {
+      const inner = xml.slice(tagEnd, end);
+      let markers = PAGE_BREAK_BEFORE_ON.test(inner) ? `<${w}pageBreakBefore/>` : "";
+      if (inner.includes(`<${w}sectPr`)) {
+        sectionsEnded++;
+        if (newPageSections[sectionsEnded]) markers += `<${w}sectPr/>`;
+      }
+      if (markers) out.push(`<${w}pPr>${markers}</${w}pPr>`);
+    }
     copied = end;
     i = xml.indexOf(open, end);
   }
