@@ -13,12 +13,14 @@ import { tmpdir, cpus } from "node:os";
 import { join, basename } from "node:path";
 import { Worker } from "node:worker_threads";
 import { toMatrix } from "../packages/extract/src/grid.ts";
-import { extractPdf } from "../packages/extract/src/pdf/index.ts";
+import { extractPdf, type PdfSettingsInput } from "../packages/extract/src/pdf/index.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const ICDAR = join(ROOT, "../shared/benchmarks/icdar2013");
 const FIXTURE_DIRS = ["fixtures/pdf/lo", "fixtures/pdf/chromium"].map((d) => join(ROOT, d));
 const args = new Set(process.argv.slice(2));
+/** Settings overrides for experiments: PDF_SETTINGS='{"chunkGap":0.8}' npx tsx scripts/bench-pdf.ts */
+const settings = JSON.parse(process.env.PDF_SETTINGS ?? "{}") as PdfSettingsInput;
 
 const pdfsIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".pdf")).sort().map((f) => join(dir, f));
 
@@ -28,7 +30,7 @@ async function icdar(): Promise<void> {
   const t0 = performance.now();
   for (const f of files) {
     try {
-      const doc = await extractPdf(readFileSync(f));
+      const doc = await extractPdf(readFileSync(f), { pdf: settings });
       out[basename(f)] = doc.blocks.flatMap((b) => (b.kind === "table" ? [toMatrix(b.table).map((r) => r.map((c) => c?.text ?? null))] : []));
     } catch (err) {
       console.error(`${basename(f)}: ${String(err)}`);

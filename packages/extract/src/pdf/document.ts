@@ -19,9 +19,9 @@ type DocItem = { kind: "table"; table: DocTable } | { kind: "text"; page: number
 export function pageItems(layout: PageLayout, settings: PdfSettings): PageItem[] {
   let tables = layout.tables;
   let lines = layout.lines;
-  if (settings.unruled && tables.length === 0) {
-    const found = unruledTables(layout.number, lines);
-    tables = found.tables;
+  if (settings.unruled && (tables.length === 0 || settings.unruledBesideRuled)) {
+    const found = unruledTables(layout.number, lines, settings);
+    tables = [...tables, ...found.tables];
     lines = found.rest;
   }
   const items: (PageItem & { y: number; x: number })[] = [
@@ -42,11 +42,21 @@ export function toGridTable(t: DocTable): Table {
   };
 }
 
+/** Share of empty cells above which a large ruled grid is a chart's gridlines, not a table. */
+const CHART_EMPTY_SHARE = 0.8;
+const CHART_MIN_CELLS = 12;
+
 /**
- * One row of ruled boxes with empty boxes between them, that continues no
- * table: a flow chart's boxes and arrows, read as a line of text.
+ * Ruled boxes that continue no table and are no table: one row of boxes with
+ * empty boxes between them (a flow chart's boxes and arrows), or a large grid
+ * that is nearly all empty (a chart's gridlines). Their text is read as text.
  */
-const looksLikeDiagram = (t: PageTable) => t.ruled && t.nRows === 1 && t.cells.some((c) => !c.text.trim());
+function looksLikeDiagram(t: PageTable): boolean {
+  if (!t.ruled) return false;
+  const empty = t.cells.filter((c) => !c.text.trim()).length;
+  if (t.nRows === 1) return empty > 0;
+  return t.cells.length >= CHART_MIN_CELLS && empty / t.cells.length >= CHART_EMPTY_SHARE;
+}
 
 /** The document's blocks in reading order. */
 export function documentBlocks(layouts: readonly PageLayout[], settings: PdfSettings): Block[] {

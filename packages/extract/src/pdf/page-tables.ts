@@ -7,6 +7,7 @@
 import { type Box, type Edge, type Glyph, centreX, centreY, unionBox } from "./geometry.ts";
 import { cellsToGrid, closeOpenEnds, cellsToTables, edgesToIntersections, intersectionsToCells, mergeEdges } from "./lattice.ts";
 import type { PdfSettings } from "./settings.ts";
+import { type CellPiece, splitAcrossColumns, splitAtHeights, stackedLineBorders } from "./stacked-cells.ts";
 import { linesFromGlyphs, textOfGlyphs } from "./words.ts";
 
 export interface FoundCell {
@@ -64,16 +65,51 @@ export function assignGlyphsToCells(table: PageTable, glyphs: readonly Glyph[], 
     if (i === undefined) rest.push(g);
     else inCell[i]!.push(g);
   }
-  table.cells.forEach((c, i) => {
-    const gs = inCell[i]!;
-    c.text = textOfGlyphs(gs, settings.lineOverlap, settings.wordGap);
-    if (gs.length) {
-      c.textBox = unionBox(gs);
-      c.textSize = Math.max(...gs.map((g) => g.size));
-      c.lastLineEnd = linesFromGlyphs(gs, settings.lineOverlap).pop()?.x1;
-    }
-  });
+  refineGrid(table, table.cells.map((c, i) => ({ box: c.bbox, glyphs: inCell[i]! })), settings);
   return rest;
+}
+
+/** Index of the border nearest to `v`. */
+const nearestIndex = (borders: readonly number[], v: number) => {
+  let best = 0;
+  borders.forEach((b, i) => { if (Math.abs(b - v) < Math.abs(borders[best]! - v)) best = i; });
+  return best;
+};
+
+/**
+ * Rebuilds the table's cells from its pieces after splitting cells that were
+ * ruled only in part (stacked-cells.ts), then sets each cell's text.
+ */
+function refineGrid(table: PageTable, pieces: CellPiece[], settings: PdfSettings): void {
+  let out = pieces.flatMap((p) => splitAcrossColumns(p, table.xs, settings));
+  const extraYs: number[] = [];
+  for (let r = 0; r + 1 < table.ys.length; r++) {
+    const band = out.filter((p) => p.box.y0 === table.ys[r] && p.box.y1 === table.ys[r + 1]);
+    const borders = stackedLineBorders(band, settings);
+    if (!borders) continue;
+    extraYs.push(...borders);
+    out = out.flatMap((p) => (band.includes(p) ? splitAtHeights(p, borders) : [p]));
+  }
+  const ys = [...table.ys, ...extraYs].sort((a, b) => a - b);
+  table.ys = ys;
+  table.nRows = ys.length - 1;
+  table.cells = out.map((p) => {
+    const row = nearestIndex(ys, p.box.y0), col = nearestIndex(table.xs, p.box.x0);
+    const cell: FoundCell = {
+      row, col,
+      rowSpan: Math.max(1, nearestIndex(ys, p.box.y1) - row),
+      colSpan: Math.max(1, nearestIndex(table.xs, p.box.x1) - col),
+      text: textOfGlyphs(p.glyphs, settings.lineOverlap, settings.wordGap),
+      page: table.page,
+      bbox: p.box,
+    };
+    if (p.glyphs.length) {
+      cell.textBox = unionBox(p.glyphs);
+      cell.textSize = Math.max(...p.glyphs.map((g) => g.size));
+      cell.lastLineEnd = linesFromGlyphs(p.glyphs, settings.lineOverlap).pop()?.x1;
+    }
+    return cell;
+  }).sort((a, b) => a.row - b.row || a.col - b.col);
 }
 
 /** Ruled tables of one page, cells filled; tables without any text are dropped (decorative boxes). */

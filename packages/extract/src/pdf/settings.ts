@@ -28,6 +28,13 @@ export const DEFAULT_LINE_OVERLAP = 0.5;
 /** Share of the page height at top and bottom where repeated lines count as page header/footer. */
 export const DEFAULT_MARGIN_BAND = 0.1;
 
+/** Unruled tables: words further apart than this many font sizes are in different columns (Latin text)... */
+export const DEFAULT_CHUNK_GAP = 1.3;
+/** ...and this many between two CJK characters, which are set solid, so any real gap is a column gap. */
+export const DEFAULT_CHUNK_GAP_CJK = 0.45;
+/** Unruled tables need at least this many lines with two or more columns. */
+export const DEFAULT_MIN_TABLE_ROWS = 3;
+
 export const PdfSettings = z
   .object({
     snapTolerance: z.number().nonnegative().default(DEFAULT_SNAP_TOLERANCE),
@@ -43,6 +50,11 @@ export const PdfSettings = z
     marginBand: z.number().nonnegative().max(0.5).default(DEFAULT_MARGIN_BAND),
     /** Find borderless tables from text alignment on pages without rules. */
     unruled: z.boolean().default(true),
+    /** Also look for borderless tables in the text outside the ruled tables of a page. */
+    unruledBesideRuled: z.boolean().default(true),
+    chunkGap: z.number().positive().default(DEFAULT_CHUNK_GAP),
+    chunkGapCjk: z.number().positive().default(DEFAULT_CHUNK_GAP_CJK),
+    minTableRows: z.number().int().min(2).default(DEFAULT_MIN_TABLE_ROWS),
     /** Join a table continued on the next page into one table. */
     joinAcrossPages: z.boolean().default(true),
   })

@@ -9,12 +9,10 @@
 import { type Box, type Word, unionBox } from "./geometry.ts";
 import type { LooseLine } from "./layout.ts";
 import type { FoundCell, PageTable } from "./page-tables.ts";
+import { isWide } from "./glyphs.ts";
+import type { PdfSettings } from "./settings.ts";
 import { joinWords } from "./words.ts";
 
-/** Words closer than this many font sizes belong to one chunk (one cell's text on that line). */
-export const CHUNK_GAP = 1.0;
-/** A region needs at least this many lines with two or more chunks. */
-export const MIN_TABLE_ROWS = 3;
 /** At most this many single-chunk lines in a row inside a region. */
 const MAX_SINGLE_RUN = 2;
 /** A vertical gap above this many font sizes ends a region. */
@@ -30,8 +28,13 @@ export interface Chunk extends Box {
   spaceBefore: boolean;
 }
 
-/** Splits a line's words into chunks at gaps wider than CHUNK_GAP font sizes. */
-export function chunksOfLine(line: LooseLine, gap = CHUNK_GAP): Chunk[] {
+export interface ChunkGaps {
+  chunkGap: number;
+  chunkGapCjk: number;
+}
+
+/** Splits a line's words into chunks (one cell's text on that line) at column-wide gaps. */
+export function chunksOfLine(line: LooseLine, gaps: ChunkGaps): Chunk[] {
   const chunks: Chunk[] = [];
   let cur: Word[] = [];
   const flush = () => {
@@ -40,7 +43,10 @@ export function chunksOfLine(line: LooseLine, gap = CHUNK_GAP): Chunk[] {
   };
   for (const w of line.words) {
     const prev = cur[cur.length - 1];
-    if (prev && w.x0 - prev.x1 > gap * Math.min(w.size, prev.size)) flush();
+    // Between two CJK characters any gap is a column gap; next to Latin, producers
+    // widen the space between scripts (2024 年), so the Latin threshold holds.
+    const cjk = prev && isWide(Array.from(prev.text).pop() ?? "") && isWide(Array.from(w.text)[0] ?? "");
+    if (prev && w.x0 - prev.x1 > (cjk ? gaps.chunkGapCjk : gaps.chunkGap) * Math.min(w.size, prev.size)) flush();
     cur.push(w);
   }
   flush();
@@ -48,11 +54,11 @@ export function chunksOfLine(line: LooseLine, gap = CHUNK_GAP): Chunk[] {
 }
 
 /** Runs of lines that look like table rows: [start, end) indices into `lines`. */
-export function tableRegions(lines: readonly LooseLine[], chunks: readonly Chunk[][]): [number, number][] {
+export function tableRegions(lines: readonly LooseLine[], chunks: readonly Chunk[][], minRows: number): [number, number][] {
   const regions: [number, number][] = [];
   let start = -1, lastMulti = -1, multiCount = 0;
   const close = () => {
-    if (start >= 0 && multiCount >= MIN_TABLE_ROWS) regions.push([start, lastMulti + 1]);
+    if (start >= 0 && multiCount >= minRows) regions.push([start, lastMulti + 1]);
     start = -1; lastMulti = -1; multiCount = 0;
   };
   for (let i = 0; i < lines.length; i++) {
@@ -130,11 +136,11 @@ export function regionToTable(page: number, lines: readonly LooseLine[], rows: r
 }
 
 /** Borderless tables among a page's loose lines; returns them and the lines left over. */
-export function unruledTables(page: number, lines: readonly LooseLine[]): { tables: PageTable[]; rest: LooseLine[] } {
-  const chunks = lines.map((l) => chunksOfLine(l));
+export function unruledTables(page: number, lines: readonly LooseLine[], settings: PdfSettings): { tables: PageTable[]; rest: LooseLine[] } {
+  const chunks = lines.map((l) => chunksOfLine(l, settings));
   const tables: PageTable[] = [];
   const used = new Set<number>();
-  for (const [s, e] of tableRegions(lines, chunks)) {
+  for (const [s, e] of tableRegions(lines, chunks, settings.minTableRows)) {
     const t = regionToTable(page, lines.slice(s, e), chunks.slice(s, e));
     if (!t) continue;
     tables.push(t);
