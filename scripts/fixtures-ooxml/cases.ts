@@ -38,16 +38,17 @@ export function casesWorkbook(): string {
     sheetRow([s("隐藏行的备注"), s("这一行被隐藏")], { hidden: true }),
   ].join("");
   // A merged range spanning 50 rows (a printed page and more), as 绩效指标 does in long forms.
-  const tallRows: string[] = [sheetRow([s("一级指标"), s("三级指标"), s("指标值")])];
+  // Column D is hidden: a reviewer's draft notes, there but not shown.
+  const tallRows: string[] = [sheetRow([s("一级指标"), s("三级指标"), s("指标值"), s("隐藏列")])];
   for (let i = 1; i <= 50; i++) {
-    tallRows.push(sheetRow([i === 1 ? s("产出指标", { rowspan: 50 }) : null, s(`指标${i}`), n(i)]));
+    tallRows.push(sheetRow([i === 1 ? s("产出指标", { rowspan: 50 }) : null, s(`指标${i}`), n(i), i === 1 ? s("草稿") : EMPTY]));
   }
   const hidden = sheetRow([s("隐藏表的内容"), n(42)]);
   return flatOdf("spreadsheet", {
     styles: SHEET_STYLES,
     body: [
       `<table:table table:name="两张表" table:style-name="shown"><table:table-column table:number-columns-repeated="5"/>${first}</table:table>`,
-      `<table:table table:name="长合并" table:style-name="shown"><table:table-column table:number-columns-repeated="3"/>${tallRows.join("")}</table:table>`,
+      `<table:table table:name="长合并" table:style-name="shown"><table:table-column table:number-columns-repeated="3"/><table:table-column table:visibility="collapse"/>${tallRows.join("")}</table:table>`,
       `<table:table table:name="隐藏表" table:style-name="hiddenSheet"><table:table-column table:number-columns-repeated="2"/>${hidden}</table:table>`,
       // A sheet named like a prototype key: its name must never be used as an object path.
       `<table:table table:name="__proto__" table:style-name="shown"><table:table-column/>${sheetRow([s("polluted")])}</table:table>`,

@@ -4,7 +4,8 @@
  *                     tracked changes, a field, a hyperlink, a nested table, a text box, hidden text,
  *                     header/footer
  *   cases.xlsx/.xls   two stacked forms with a two-row header, percent and thousands formats,
- *                     formulas (cached values), a hidden row, a 50-row merged range, a hidden sheet
+ *                     formulas (cached values), a hidden row, a 50-row merged range, a hidden
+ *                     column, a hidden sheet, a sheet named __proto__
  *   tall.xlsx         a sheet whose last row is row 1,000,000
  *   wide.xlsx         20 rows with one cell in column A and one in XFD (the last column)
  *   bigmerge.xlsx     A1:Z50000 merged into one cell

@@ -1,7 +1,7 @@
 /**
  * XLSX and XLS edge cases, from one LibreOffice workbook saved both ways
  * (scripts/fixtures-ooxml/make-cases.ts): stacked forms, a header merged over
- * two rows, displayed number formats, formulas, a hidden row, a 50-row merge,
+ * two rows, displayed number formats, formulas, a hidden row and column, a 50-row merge,
  * a hidden sheet, a sheet named __proto__, a 1,000,000-row sheet, a sheet
  * reaching column XFD, a merge over 1.3 million cells, and the workbook saved
  * with a password (scripts/fixtures-ooxml/encrypt.py).
@@ -81,7 +81,16 @@ describe.each(["cases.xlsx", "cases.xls"])("%s", (file) => {
     expect(t!.cells.filter((c) => c.col === 0).map((c) => c.text)).toEqual(["一级指标", "产出指标"]);
     expect(t!.rowNumbers![1]).toBe(2);
     expect(t!.rowNumbers![50]).toBe(51);
-    expect(textsOf(t!)[50]).toEqual([null, "指标50", "50"]);
+    expect(textsOf(t!)[50]).toEqual([null, "指标50", "50", ""]);
+  });
+
+  it("marks the cells of a hidden column", () => {
+    const [t] = tablesOf(doc, 2);
+    const hidden = t!.cells.filter((c) => c.hidden);
+    expect(new Set(hidden.map((c) => c.col))).toEqual(new Set([3]));
+    expect(hidden).toHaveLength(51);
+    expect(hidden.slice(0, 2).map((c) => c.text)).toEqual(["隐藏列", "草稿"]);
+    expect(doc.warnings).toContain(`${doc.format}: sheet "长合并" has 1 hidden columns`);
   });
 
   it("does not read a sheet named __proto__ and says so", () => {

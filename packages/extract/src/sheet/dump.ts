@@ -12,6 +12,7 @@ export interface SheetDump {
   /** [firstRow, firstCol, lastRow, lastCol] of each merged range (0-based, inclusive). */
   merges: [number, number, number, number][];
   hiddenRows: number[];
+  hiddenCols: number[];
   /** Row count the sheet declares (its dimension), when it is more than was read. */
   declaredRows?: number;
   /** The sheet's name is a prototype key (`__proto__`): its content was not read. */

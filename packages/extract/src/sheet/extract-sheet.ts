@@ -91,6 +91,7 @@ function toDocument(dump: WorkbookDump, format: "xlsx" | "xls"): ExtractedDocume
     if (info.hidden) warnings.push(`${format}: sheet ${i + 1} "${sheet.name}" is hidden`);
     if (sheet.unreadable) warnings.push(`${format}: sheet ${i + 1} "${sheet.name}" not read: its name cannot be used safely`);
     if (sheet.hiddenRows.length > 0) warnings.push(`${format}: sheet "${sheet.name}" has ${sheet.hiddenRows.length} hidden rows`);
+    if (sheet.hiddenCols.length > 0) warnings.push(`${format}: sheet "${sheet.name}" has ${sheet.hiddenCols.length} hidden columns`);
   });
   return { format, pageCount: pages.length, pages, blocks, warnings };
 }

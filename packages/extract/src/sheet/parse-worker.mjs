@@ -67,7 +67,7 @@ function dumpWorkbook(bytes, { maxRows, maxCells, maxMergedSlots }) {
     const hidden = Number((meta[i] && meta[i].Hidden) || 0) | 0;
     // SheetJS keys sheets by name; "__proto__" cannot be looked up safely, so it is not read.
     if (!own(wb.Sheets, name)) {
-      sheets.push({ name, hidden, cells: [], merges: [], hiddenRows: [], unreadable: true });
+      sheets.push({ name, hidden, cells: [], merges: [], hiddenRows: [], hiddenCols: [], unreadable: true });
       continue;
     }
     const ws = wb.Sheets[name];
@@ -104,8 +104,11 @@ function dumpWorkbook(bytes, { maxRows, maxCells, maxMergedSlots }) {
     const hiddenRows = [];
     const rows = Array.isArray(ws["!rows"]) ? ws["!rows"] : [];
     for (let r = 0; r < rows.length && r <= maxRows; r++) if (rows[r] && rows[r].hidden) hiddenRows.push(r);
+    const hiddenCols = [];
+    const cols = Array.isArray(ws["!cols"]) ? ws["!cols"] : [];
+    for (let c = 0; c < cols.length; c++) if (cols[c] && cols[c].hidden) hiddenCols.push(c);
     /** @type {import("./dump.ts").SheetDump} */
-    const dump = { name, hidden, cells, merges, hiddenRows };
+    const dump = { name, hidden, cells, merges, hiddenRows, hiddenCols };
     const full = typeof ws["!fullref"] === "string" ? ws["!fullref"] : undefined;
     if (full) dump.declaredRows = XLSX.utils.decode_range(full).e.r + 1;
     sheets.push(dump);

@@ -37,6 +37,7 @@ export function sheetToBlocks(sheet: SheetDump, page: number): { blocks: Block[]
     .map(([r0, c0, r1, c1]) => ({ r0: Math.min(r0, r1), c0: Math.min(c0, c1), r1: Math.max(r0, r1), c1: Math.max(c0, c1) }))
     .filter((m) => m.r1 > m.r0 || m.c1 > m.c0);
   const hiddenRows = new Set(sheet.hiddenRows);
+  const hiddenCols = new Set(sheet.hiddenCols);
   // Merges by the row they start in: every lookup below is per row, never a scan of all merges.
   const startingIn = new Map<number, Merge[]>();
   for (const m of merges) {
@@ -106,7 +107,7 @@ export function sheetToBlocks(sheet: SheetDump, page: number): { blocks: Block[]
     const dense = nRows * nCols <= MAX_DENSE_SLOTS;
     for (let row = 0; row < nRows; row++) {
       const r = a + row;
-      const hidden = hiddenRows.has(r) || undefined;
+      const rowHidden = hiddenRows.has(r);
       const filled = text.get(r);
       const cols = dense
         ? Array.from({ length: nCols }, (_, i) => i)
@@ -122,7 +123,8 @@ export function sheetToBlocks(sheet: SheetDump, page: number): { blocks: Block[]
           text: filled?.get(col + c0) ?? "",
           page,
         };
-        if (hidden) cell.hidden = true;
+        // Hidden: the row or the column is (a merged cell counts by its anchor).
+        if (rowHidden || hiddenCols.has(col + c0)) cell.hidden = true;
         cells.push(cell);
       }
     }
