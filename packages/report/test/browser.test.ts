@@ -122,7 +122,7 @@ describe.skipIf(!haveChromium)(
       expect(requests).toEqual([]);
       // Outside the test's own temp dir, which is removed: the screenshot is there to be looked at.
       const shot = join(tmpdir(), "jixiao-report-seeds.png");
-      await page.screenshot({ path: shot, fullPage: true });
+      await page.screenshot({ path: shot });
       expect(statSync(shot).size).toBeGreaterThan(10_000);
       console.log(`screenshot of the seed report: ${shot}`);
     });

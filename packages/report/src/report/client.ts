@@ -53,7 +53,7 @@ export const CLIENT_SCRIPT = String.raw`
       if (el.hidden !== hide) el.hidden = hide;
     });
   }
+  // No initial apply(): the page is served unfiltered with its count printed, and touching every row at load would cost a layout.
   controls.forEach(function (c) { c.addEventListener("input", apply); });
-  apply();
 })();
 `;
