@@ -5,7 +5,8 @@
  * saved with a password. XLSX and XLS must read the same.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { extractFile, toMatrix, ExtractError, type ExtractedDocument, type Table } from "../src/index.ts";
+import { readFileSync } from "node:fs";
+import { extractBytes, extractFile, toMatrix, ExtractError, type ExtractedDocument, type Table } from "../src/index.ts";
 import { closeSheetWorker } from "../src/sheet/worker-host.ts";
 
 const FIXTURES = new URL("../../../fixtures/", import.meta.url).pathname;
@@ -65,5 +66,24 @@ describe.each(["xlsx", "xls"])("Calc workbooks as %s", (format) => {
     expect(err).toBeInstanceOf(ExtractError);
     expect((err as ExtractError).code).toBe("encrypted");
     expect((err as ExtractError).message).toMatch(/^encrypted: expected an unprotected XLSX?( workbook)?, found a password-protected /);
+  });
+});
+
+describe("an HTML table saved as .xls", () => {
+  it("reads like the workbook: each table with its merges and cell texts", async () => {
+    // What many systems' "export to Excel" writes. (Detection sends such a file
+    // here only when told to: format "xls".)
+    const html = readFileSync(`${FIXTURES}html/xinzhou-2022-selfeval-report-annex1.html`);
+    const doc = await extractBytes(html, { fileName: "export.xls", format: "xls" });
+    const [budget] = tables(doc);
+    expect(toMatrix(budget!)[2]!.map((c) => c?.text ?? null)).toEqual(["合计", "86,500", "86,500", "86,500", "62,502.5", "23,997.5", "72.26", "7.23"]);
+    expect(budget!.cells.find((c) => c.text === "年初预算数")).toMatchObject({ colSpan: 2 });
+    expect(tables(doc).some((t) => t.cells.some((c) => c.text === "医药招采与基金监管工作经费"))).toBe(true);
+  });
+
+  it("refuses bytes that are neither OLE2 nor HTML", async () => {
+    const err = await extractBytes(Buffer.from("序号,项目\n1,甲\n"), { fileName: "x.xls", format: "xls" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ExtractError);
+    expect((err as ExtractError).message).toBe("corrupt: expected an XLS (OLE2) workbook, found 20 bytes without the OLE2 signature");
   });
 });

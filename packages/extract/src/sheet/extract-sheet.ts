@@ -32,6 +32,12 @@ function hasOleStream(bytes: Uint8Array, name: string): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(name, "utf16le"));
 }
 
+/** An HTML document: "<html", "<table" or a doctype near the start, after any BOM and blank space. */
+export function looksLikeHtml(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 2048)).toString("latin1").replace(/^\uFEFF|^\xEF\xBB\xBF/, "").trimStart().toLowerCase();
+  return /^<(!doctype html|html|table|meta|head|\?xml[^>]*>\s*<html)/.test(head);
+}
+
 function encryptedOoxml(what: string): ExtractError {
   return new ExtractError(`encrypted: expected an unprotected ${what}, found a password-protected Office file (EncryptedPackage in an OLE2 container)`, "encrypted");
 }
@@ -52,6 +58,9 @@ export async function extractXls(bytes: Uint8Array): Promise<ExtractedDocument> 
   // Archives hold .xls files that are really XLSX.
   if (isZip(bytes)) return extractXlsx(bytes);
   if (!isOle2(bytes)) {
+    // Many systems "export to Excel" by writing an HTML table into a .xls file;
+    // Excel opens it, and so does SheetJS (rowspan/colspan become merges).
+    if (looksLikeHtml(bytes)) return toDocument(await parseWorkbookContained(bytes, LIMITS, "HTML workbook (.xls)"), "xls");
     throw new ExtractError(`corrupt: expected an XLS (OLE2) workbook, found ${bytes.length} bytes without the OLE2 signature`, "corrupt");
   }
   if (hasOleStream(bytes, "EncryptedPackage")) throw encryptedOoxml("XLS");
