@@ -1,0 +1,124 @@
+/**
+ * The PDF steps after the lattice: borderless tables from text alignment,
+ * cells of tables ruled only in part, tables continued on the next page, on
+ * small hand-placed layouts whose expected grids are known.
+ */
+import { describe, expect, it } from "vitest";
+import type { Glyph, Word } from "../src/pdf/geometry.ts";
+import type { LooseLine } from "../src/pdf/layout.ts";
+import type { FoundCell } from "../src/pdf/page-tables.ts";
+import { continuesTable, joinContinuedTable, repeatedHeaderRows, type DocTable } from "../src/pdf/continuation.ts";
+import { PdfSettings } from "../src/pdf/settings.ts";
+import { splitAcrossColumns, stackedLineBorders } from "../src/pdf/stacked-cells.ts";
+import { chunksOfLine, columnBorders, unruledTables } from "../src/pdf/unruled.ts";
+
+const S = PdfSettings.parse({});
+const SIZE = 10;
+
+/** Glyphs of `text` from x on the line whose top is y, 0.55 em per Latin character, 1 em per CJK. */
+function glyphs(text: string, x: number, y: number, run = 0): Glyph[] {
+  let at = x;
+  return Array.from(text).map((ch) => {
+    const w = /[\u3000-\u9fff]/.test(ch) ? SIZE : SIZE * 0.55;
+    const g = { text: ch, x0: at, x1: at + w, y0: y, y1: y + SIZE, size: SIZE, spaceBefore: false, run };
+    at += w;
+    return g;
+  });
+}
+const word = (text: string, x: number, y: number): Word => {
+  const gs = glyphs(text, x, y);
+  return { text, x0: gs[0]!.x0, x1: gs[gs.length - 1]!.x1, y0: y, y1: y + SIZE, size: SIZE, spaceBefore: false };
+};
+const line = (y: number, ...parts: [string, number][]): LooseLine => {
+  const words = parts.map(([t, x]) => word(t, x, y));
+  return { x0: words[0]!.x0, x1: words[words.length - 1]!.x1, y0: y, y1: y + SIZE, text: parts.map((p) => p[0]).join(" "), words, size: SIZE };
+};
+
+describe("borderless tables", () => {
+  const lines = [
+    line(100, ["Country", 50], ["Imported", 200], ["Total", 300]),
+    line(114, ["Austria", 50], ["7.1", 200], ["5,821", 300]),
+    line(128, ["Belgium", 50], ["0", 200], ["5,906", 300]),
+    line(142, ["Czech", 50], ["Republic", 82], ["0.8", 200], ["24,137", 300]),
+  ];
+
+  it("cuts a line into chunks at column-wide gaps only", () => {
+    expect(chunksOfLine(lines[3]!, S).map((c) => c.text)).toEqual(["Czech Republic", "0.8", "24,137"]);
+    const cjk = line(100, ["资金来源", 50], ["年初预算数", 100]);
+    expect(chunksOfLine(cjk, S).map((c) => c.text)).toEqual(["资金来源", "年初预算数"]);
+  });
+
+  it("finds the columns in the gaps no chunk covers, and one row per line", () => {
+    const rows = lines.map((l) => chunksOfLine(l, S));
+    expect(columnBorders(rows).length).toBe(4);
+    const { tables, rest } = unruledTables(1, [line(60, ["Table 3: imports", 50]), ...lines], S);
+    expect(rest.map((l) => l.text)).toEqual(["Table 3: imports"]);
+    const t = tables[0]!;
+    expect([t.nRows, t.nCols]).toEqual([4, 3]);
+    expect(t.cells.filter((c) => c.row === 3).map((c) => c.text)).toEqual(["Czech Republic", "0.8", "24,137"]);
+  });
+
+  it("leaves narrative text alone", () => {
+    const prose = [0, 1, 2, 3].map((i) => line(100 + 14 * i, ["Vocational education is mainly financed", 50], ["through public funds.", 262]));
+    expect(unruledTables(1, prose, S).tables).toEqual([]);
+  });
+});
+
+describe("tables ruled only in part", () => {
+  const xs = [0, 100, 200, 300];
+  it("splits a wide body cell whose values sit in the header's columns", () => {
+    const gs = [...glyphs("Austria", 5, 50), ...glyphs("92.9", 150, 50), ...glyphs("5,821", 250, 50)];
+    const pieces = splitAcrossColumns({ box: { x0: 0, x1: 300, y0: 45, y1: 65 }, glyphs: gs }, xs, S);
+    expect(pieces.map((p) => p.glyphs.map((g) => g.text).join(""))).toEqual(["Austria", "92.9", "5,821"]);
+  });
+
+  it("keeps a merged cell whose text runs across the column borders", () => {
+    const gs = glyphs("医疗服务与保障能力提升补助资金", 20, 50);
+    expect(splitAcrossColumns({ box: { x0: 0, x1: 300, y0: 45, y1: 65 }, glyphs: gs }, xs, S)).toHaveLength(1);
+  });
+
+  it("splits a row of stacked values into one row per line, not wrapped prose", () => {
+    const stacked = [0, 100, 200].map((x, k) => ({
+      box: { x0: x, x1: x + 100, y0: 40, y1: 80 },
+      glyphs: [...glyphs(`a${k}`, x + 5, 42), ...glyphs(`b${k}`, x + 5, 56)],
+    }));
+    expect(stackedLineBorders(stacked, S)).toHaveLength(1);
+    const wrapped = [stacked[0]!, stacked[1]!, { ...stacked[2]!, glyphs: glyphs("c", 205, 42) }];
+    expect(stackedLineBorders(wrapped, S)).toBeNull();
+  });
+});
+
+describe("tables across pages", () => {
+  const cell = (row: number, col: number, text: string, page: number, y0: number, y1: number, extra: Partial<FoundCell> = {}): FoundCell =>
+    ({ row, col, rowSpan: 1, colSpan: 1, text, page, bbox: { x0: col * 100, x1: col * 100 + 100, y0, y1 }, ...extra });
+  const part = (page: number, nRows: number, cells: FoundCell[]): DocTable =>
+    ({ page, pageTo: page, bbox: { x0: 0, x1: 300, y0: 0, y1: 100 }, xs: [0, 100, 200, 300], ys: [], nRows, nCols: 3, cells, ruled: true });
+
+  const first = part(1, 3, [
+    cell(0, 0, "一级指标", 1, 0, 20), cell(0, 1, "三级指标", 1, 0, 20), cell(0, 2, "分值", 1, 0, 20),
+    cell(1, 0, "产出指标", 1, 20, 60, { rowSpan: 2 }), cell(1, 1, "公益广告", 1, 20, 40), cell(1, 2, "5", 1, 20, 40),
+    cell(2, 1, "宣传册", 1, 40, 60), cell(2, 2, "5", 1, 40, 60),
+  ]);
+
+  it("joins a part with the same columns and extends a merged cell the break cut", () => {
+    const second = part(2, 1, [cell(0, 0, "", 2, 0, 20), cell(0, 1, "深度报道", 2, 0, 20), cell(0, 2, "5", 2, 0, 20)]);
+    expect(continuesTable(first, second)).toBe(true);
+    const joined = joinContinuedTable(first, second);
+    expect([joined.page, joined.pageTo, joined.nRows]).toEqual([1, 2, 4]);
+    expect(joined.cells.find((c) => c.text === "产出指标")).toMatchObject({ row: 1, rowSpan: 3 });
+    expect(joined.cells.find((c) => c.text === "深度报道")).toMatchObject({ row: 3, col: 1, page: 2 });
+  });
+
+  it("drops a repeated header row and refuses a part with other columns", () => {
+    const repeated = part(2, 2, [
+      cell(0, 0, "一级指标", 2, 0, 20), cell(0, 1, "三级指标", 2, 0, 20), cell(0, 2, "分值", 2, 0, 20),
+      cell(1, 0, "效益指标", 2, 20, 40), cell(1, 1, "知晓率", 2, 20, 40), cell(1, 2, "30", 2, 20, 40),
+    ]);
+    expect(repeatedHeaderRows(first, repeated)).toBe(1);
+    const joined = joinContinuedTable(first, repeated);
+    expect(joined.nRows).toBe(4);
+    expect(joined.cells.filter((c) => c.text === "一级指标")).toHaveLength(1);
+    expect(continuesTable(first, { ...repeated, xs: [0, 150, 300] })).toBe(false);
+    expect(continuesTable(first, { ...repeated, page: 3 })).toBe(false);
+  });
+});
