@@ -57,6 +57,10 @@ export async function extractXlsx(bytes: Uint8Array): Promise<ExtractedDocument>
 export async function extractXls(bytes: Uint8Array): Promise<ExtractedDocument> {
   // Archives hold .xls files that are really XLSX.
   if (isZip(bytes)) return extractXlsx(bytes);
+  // Legacy .xls files (and HTML ones) are not compressed: their size is their cost.
+  if (bytes.length > MAX_XLS_BYTES) {
+    throw new ExtractError(`too large: expected an XLS of at most ${MAX_XLS_BYTES / 1024 / 1024} MB, found ${(bytes.length / 1024 / 1024).toFixed(1)} MB`, "too_large");
+  }
   if (!isOle2(bytes)) {
     // Many systems "export to Excel" by writing an HTML table into a .xls file;
     // Excel opens it, and so does SheetJS (rowspan/colspan become merges).
@@ -64,9 +68,6 @@ export async function extractXls(bytes: Uint8Array): Promise<ExtractedDocument> 
     throw new ExtractError(`corrupt: expected an XLS (OLE2) workbook, found ${bytes.length} bytes without the OLE2 signature`, "corrupt");
   }
   if (hasOleStream(bytes, "EncryptedPackage")) throw encryptedOoxml("XLS");
-  if (bytes.length > MAX_XLS_BYTES) {
-    throw new ExtractError(`too large: expected an XLS of at most ${MAX_XLS_BYTES / 1024 / 1024} MB, found ${(bytes.length / 1024 / 1024).toFixed(1)} MB`, "too_large");
-  }
   return toDocument(await parseWorkbookContained(bytes, LIMITS, "XLS workbook"), "xls");
 }
 
