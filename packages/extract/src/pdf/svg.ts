@@ -6,6 +6,8 @@
 import type { PageLayout } from "./layout.ts";
 
 const escapeXml = (s: string) => s.replace(/[<>&"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;" })[c]!);
+/** Font size (pt) of cell text in the drawing. */
+const SVG_CELL_FONT = 7;
 const f = (v: number) => (Math.round(v * 10) / 10).toString();
 
 export function renderPageSvg(layout: PageLayout): string {
@@ -25,7 +27,13 @@ export function renderPageSvg(layout: PageLayout): string {
     for (const c of t.cells) {
       const { x0, y0, x1, y1 } = c.bbox;
       out.push(`<rect x="${f(x0 + 1)}" y="${f(y0 + 1)}" width="${f(Math.max(0, x1 - x0 - 2))}" height="${f(Math.max(0, y1 - y0 - 2))}" fill="#36c" fill-opacity="0.08" stroke="#36c" stroke-width="0.5"><title>r${c.row} c${c.col} ${c.rowSpan}×${c.colSpan}</title></rect>`);
-      if (c.text) out.push(`<text x="${f(x0 + 2)}" y="${f(y0 + 9)}" font-size="7" fill="#124">${escapeXml(c.text.length > 40 ? c.text.slice(0, 40) + "…" : c.text)}</text>`);
+      if (c.text) {
+        // One line of 7pt text, cut to what fits the cell (a CJK character is 7pt wide).
+        const fits = Math.max(1, Math.floor((x1 - x0 - 4) / SVG_CELL_FONT));
+        const chars = Array.from(c.text);
+        const shown = chars.length > fits ? chars.slice(0, Math.max(1, fits - 1)).join("") + "…" : c.text;
+        out.push(`<text x="${f(x0 + 2)}" y="${f(y0 + 9)}" font-size="${SVG_CELL_FONT}" fill="#124"><title>${escapeXml(c.text)}</title>${escapeXml(shown)}</text>`);
+      }
     }
     out.push(`</g>`);
   });
