@@ -57,7 +57,16 @@ function printsComparator(text: string | null): boolean {
   return /^[\s]*(?:[≥≤<>=＝⩾⩽≧≦]|大于|小于|不少于|不低于|不超过|不高于|不大于|不多于|至少|控制在|低于|高于|多于|少于|等于)|以上|以下|以内/.test(text ?? "");
 }
 
+/** Several rules ask for the same indicator's kind: parse its texts once. */
+const kinds = new WeakMap<Indicator, IndicatorKind>();
+
 export function indicatorKind(ind: Indicator): IndicatorKind {
+  let kind = kinds.get(ind);
+  if (!kind) kinds.set(ind, (kind = classify(ind)));
+  return kind;
+}
+
+function classify(ind: Indicator): IndicatorKind {
   const rating = ratingOf(ind.actualText);
   const targetText = ind.adjustedTargetText ?? ind.targetText;
   if (ind.comparator && ind.comparator !== "qualitative" && rating === null) {
