@@ -39,6 +39,11 @@ function spawn(): Worker {
     stderr: false,
   });
   w.unref();
+  // A worker that dies between jobs must not be handed the next one.
+  w.once("exit", () => {
+    if (worker === w) worker = undefined;
+  });
+  w.on("error", () => undefined); // reported through the job's own listener, if a job is running
   jobsOnWorker = 0;
   return w;
 }
