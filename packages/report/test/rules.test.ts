@@ -4,6 +4,7 @@
  * go through the real pipeline.
  */
 import { describe, expect, it } from "vitest";
+import { checkDocument } from "../src/index.ts";
 import { checkedSeed, check, findingsFor, formOf, seedText, SEEDS, variant } from "./pipeline.ts";
 
 const SERVICE = "医疗服务与保障能力提升补助资金";
@@ -260,5 +261,18 @@ describe("extraction_partial", () => {
   });
   it("does not fire on the complete seed forms", () => {
     for (const seed of Object.keys(SEEDS) as (keyof typeof SEEDS)[]) expect(findingsFor(checkedSeed(seed), "extraction_partial"), seed).toEqual([]);
+  });
+});
+
+describe("money_unit_suspect across tables, when normalize left both units as declared", () => {
+  it("fires for a 元 side table printing 8.65 / 6.25 next to the 万元 form, and cross_table_mismatch stays quiet", () => {
+    const { doc } = checkedSeed("xinzhou");
+    const side = { ...doc.sideTables[0]!, moneyUnit: "元" as const, budget: 8.65, executed: 6.25, balance: 2.4 };
+    const findings = checkDocument({ ...doc, sideTables: [side] });
+    const found = findings.filter((f) => f.rule === "money_unit_suspect");
+    expect(found).toHaveLength(1);
+    expect(found[0]!.params).toMatchObject({ crossTable: true, declared: "元", formUnit: "万元" });
+    expect(found[0]!.message).toContain("预算执行情况表标明金额单位为元");
+    expect(findings.filter((f) => f.rule === "cross_table_mismatch")).toEqual([]);
   });
 });
