@@ -33,7 +33,7 @@ export const Cell = z.object({
   /** Page (1-based) or sheet index (1-based) where the cell starts. */
   page: z.number().int().positive(),
   bbox: BBox.optional(),
-  /** Spreadsheets: the row is hidden. */
+  /** Spreadsheets: the cell's row or column is hidden. */
   hidden: z.boolean().optional(),
 });
 export type Cell = z.infer<typeof Cell>;

@@ -36,7 +36,11 @@ export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
     source = label ? tidyCjkSpaces(label.text) : underBlock && !/项目资金|预算安排|执行进度|资金情况/.test(underBlock) ? underBlock : null;
   }
   const amounts = (["initialBudget", "budget", "executed", "balance"] as const).map((f) => a.byField.get(f));
-  if (!source && amounts.every((c) => !c)) return null;
+  const noNumbers = amounts.every((c) => !c) && !a.byField.get("rate") && !a.byField.get("score");
+  if (!source && noNumbers) return null;
+  // A row of words only is a funding line when it names a source (本级安排, 其他资金 left
+  // blank); a heading such as 二、工作整体完成情况 is not.
+  if (noNumbers && source && sourceKindOf(source) === "other" && !/其他/.test(source)) return null;
   source = (source ?? "资金").replace(/^-+/, "").replace(/[:：]$/, "");
   const raw = (f: Field) => a.byField.get(f)?.text ?? null;
   return {
