@@ -107,6 +107,15 @@ describe.each(PRODUCERS)("stress-page-boundary-merged.pdf by %s", (producer) => 
   });
 });
 
+describe.each(PRODUCERS)("stress-borderless.pdf by %s", (producer) => {
+  it("finds the indicator rows of a form printed without any rules from text alignment alone", async () => {
+    const forms = tables(await extract(producer, "stress-borderless"));
+    const row = forms.map((t) => rowStarting(t, /^医保工作宣传覆盖$/)).find(Boolean);
+    expect(row?.filter((x) => x !== null)).toEqual(["医保工作宣传覆盖", "州本级及12县(市)", "州本级及12县(市)", "4", "4"]);
+    expect(forms.every((t) => !t.cells.some((c) => /\n/.test(c.text)))).toBe(true);
+  });
+});
+
 describe.each(SEEDS)("%s.pdf", (seed) => {
   it("gives the same grid whether LibreOffice or Chromium printed it", async () => {
     const [lo, chromium] = await Promise.all(PRODUCERS.map((p) => extract(p, seed)));

@@ -11,7 +11,7 @@ import type { LooseLine } from "./layout.ts";
 import type { FoundCell, PageTable } from "./page-tables.ts";
 import { isWide } from "./glyphs.ts";
 import type { PdfSettings } from "./settings.ts";
-import { joinWords } from "./words.ts";
+import { joinWords, joinWrappedLines } from "./words.ts";
 
 /** At most this many single-chunk lines in a row inside a region. */
 const MAX_SINGLE_RUN = 2;
@@ -101,6 +101,59 @@ export function columnBorders(rows: readonly Chunk[][]): number[] {
   return borders;
 }
 
+/** Vertical gap (font sizes) below which a chunk continues the one above it in its column, in CJK tables. */
+const WRAP_GAP = 0.6;
+/** Share of CJK characters from which a region is read as a CJK table. */
+const CJK_SHARE = 0.5;
+
+/**
+ * Row of each chunk. A line is a row, except in CJK tables, whose cells wrap:
+ * there a chunk close below another in its column continues that cell, and
+ * the cell blocks are laid on rows (a one-line cell centred beside a
+ * three-line one shares their row; a label beside several rows spans them).
+ */
+export function chunkRows(rows: readonly Chunk[][], colOf: (x: number) => number): { row: number; rowSpan: number }[][] {
+  const text = rows.flat().map((c) => c.text).join("");
+  const chars = Array.from(text.replace(/\s/g, ""));
+  if (chars.filter(isWide).length < CJK_SHARE * chars.length) return rows.map((chunks, i) => chunks.map(() => ({ row: i, rowSpan: 1 })));
+  type Item = { line: number; j: number; col: number; chunk: Chunk; block: number };
+  const items: Item[] = rows.flatMap((chunks, line) => chunks.map((chunk, j) => ({ line, j, col: colOf(chunk.x0 + 0.5), chunk, block: -1 })));
+  const blocks: { y0: number; y1: number }[] = [];
+  const byCol = new Map<number, Item[]>();
+  for (const it of items) byCol.set(it.col, [...(byCol.get(it.col) ?? []), it]);
+  for (const list of byCol.values()) {
+    list.sort((a, b) => a.chunk.y0 - b.chunk.y0);
+    let prev: Item | undefined;
+    for (const it of list) {
+      const size = Math.min(...it.chunk.words.map((w) => w.size));
+      if (prev && it.chunk.y0 - prev.chunk.y1 <= WRAP_GAP * size) {
+        it.block = prev.block;
+        const b = blocks[it.block]!;
+        b.y1 = Math.max(b.y1, it.chunk.y1);
+      } else {
+        it.block = blocks.push({ y0: it.chunk.y0, y1: it.chunk.y1 }) - 1;
+      }
+      prev = it;
+    }
+  }
+  // Rows come from the smallest blocks first: a block overlapping no row yet
+  // starts one; a taller block (a label merged over several rows) spans the
+  // rows it overlaps.
+  const rowsFound: { y0: number; y1: number }[] = [];
+  const overlaps = (a: { y0: number; y1: number }, b: { y0: number; y1: number }) => a.y0 < b.y1 && b.y0 < a.y1;
+  for (const b of [...blocks].sort((p, q) => p.y1 - p.y0 - (q.y1 - q.y0))) {
+    if (!rowsFound.some((r) => overlaps(r, b))) rowsFound.push({ ...b });
+  }
+  rowsFound.sort((a, b) => a.y0 - b.y0);
+  const span = blocks.map((b) => {
+    const hit = rowsFound.map((r, i) => (overlaps(r, b) ? i : -1)).filter((i) => i >= 0);
+    return { row: hit[0] ?? 0, rowSpan: Math.max(1, hit.length) };
+  });
+  const out = rows.map((chunks) => chunks.map(() => ({ row: 0, rowSpan: 1 })));
+  for (const it of items) out[it.line]![it.j] = span[it.block]!;
+  return out;
+}
+
 /** The table of one region: a row per line, each chunk in the columns it covers. */
 export function regionToTable(page: number, lines: readonly LooseLine[], rows: readonly Chunk[][]): PageTable | null {
   const xs = columnBorders(rows);
@@ -110,29 +163,34 @@ export function regionToTable(page: number, lines: readonly LooseLine[], rows: r
     while (k < xs.length - 2 && x >= xs[k + 1]!) k++;
     return k;
   };
-  const cells: FoundCell[] = [];
-  rows.forEach((chunks, row) => {
-    const byCol = new Map<number, { span: number; parts: Chunk[] }>();
-    for (const c of chunks) {
-      const c0 = colOf(c.x0 + 0.5), c1 = colOf(c.x1 - 0.5);
-      const slot = byCol.get(c0);
-      if (slot) { slot.parts.push(c); slot.span = Math.max(slot.span, c1 - c0 + 1); }
-      else byCol.set(c0, { span: c1 - c0 + 1, parts: [c] });
-    }
-    for (const [col, { span, parts }] of byCol) {
-      const box = unionBox(parts);
-      cells.push({ row, col, rowSpan: 1, colSpan: span, text: joinWords(parts), page, bbox: box });
-    }
-  });
+  const rowOf = chunkRows(rows, colOf);
+  const slots = new Map<string, { row: number; rowSpan: number; col: number; span: number; parts: { line: number; chunk: Chunk }[] }>();
+  rows.forEach((chunks, line) => chunks.forEach((c, j) => {
+    const { row, rowSpan } = rowOf[line]![j]!;
+    const c0 = colOf(c.x0 + 0.5), c1 = colOf(c.x1 - 0.5);
+    const key = `${row}:${c0}`;
+    const slot = slots.get(key) ?? slots.set(key, { row, rowSpan, col: c0, span: 1, parts: [] }).get(key)!;
+    slot.parts.push({ line, chunk: c });
+    slot.span = Math.max(slot.span, c1 - c0 + 1);
+  }));
+  const cells: FoundCell[] = [...slots.values()].map(({ row, rowSpan, col, span, parts }) => {
+    const byLine = new Map<number, Chunk[]>();
+    for (const p of parts) byLine.set(p.line, [...(byLine.get(p.line) ?? []), p.chunk]);
+    const text = joinWrappedLines([...byLine.keys()].sort((a, b) => a - b).map((l) => joinWords(byLine.get(l)!)));
+    return { row, col, rowSpan, colSpan: span, text, page, bbox: unionBox(parts.map((p) => p.chunk)) };
+  }).sort((a, b) => a.row - b.row || a.col - b.col);
+  const nRows = Math.max(...rowOf.flat().map((r) => r.row + r.rowSpan));
   // Chunks that overlap a neighbour's slot would double-fill it: keep the first.
   const taken = new Set<string>();
   const kept = cells.filter((c) => {
-    for (let k = c.col; k < c.col + c.colSpan; k++) if (taken.has(`${c.row}:${k}`)) return false;
-    for (let k = c.col; k < c.col + c.colSpan; k++) taken.add(`${c.row}:${k}`);
+    const slotsOf = [];
+    for (let r = c.row; r < c.row + c.rowSpan; r++) for (let k = c.col; k < c.col + c.colSpan; k++) slotsOf.push(`${r}:${k}`);
+    if (slotsOf.some((k) => taken.has(k))) return false;
+    for (const k of slotsOf) taken.add(k);
     return true;
   });
   const box = unionBox(lines);
-  return { page, bbox: box, xs, ys: [box.y0, box.y1], nRows: rows.length, nCols: xs.length - 1, cells: kept, ruled: false };
+  return { page, bbox: box, xs, ys: [box.y0, box.y1], nRows, nCols: xs.length - 1, cells: kept, ruled: false };
 }
 
 /** Borderless tables among a page's loose lines; returns them and the lines left over. */
