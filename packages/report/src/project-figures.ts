@@ -79,11 +79,11 @@ export function differences(form: Figures, other: Figures, otherUnit: MoneyUnit 
   return out;
 }
 
-const SCORED_KINDS = new Set<Form["kind"]>(["project_self_eval", "project_targets"]);
+const PROJECT_KINDS = new Set<Form["kind"]>(["project_self_eval", "project_targets"]);
 
 /** The form a side table speaks of: the project it names, else the document's only project form. */
 export function formOfSideTable(doc: NormalizedDocument, t: SideTable): Form | null {
-  const projects = doc.forms.filter((f) => SCORED_KINDS.has(f.kind));
+  const projects = doc.forms.filter((f) => PROJECT_KINDS.has(f.kind));
   if (t.projectName) {
     const named = projects.find((f) => f.projectName && keyOf(f.projectName) === keyOf(t.projectName));
     if (named) return named;
@@ -108,7 +108,7 @@ export function pairings(doc: NormalizedDocument): Pairing[] {
     const form = formOfSideTable(doc, t);
     if (form) out.push({ form, side: t, otherForm: null, figures: sideFigures(t), page: t.page, line: t.line });
   }
-  const projects = doc.forms.filter((f) => SCORED_KINDS.has(f.kind) && f.projectName);
+  const projects = doc.forms.filter((f) => PROJECT_KINDS.has(f.kind) && f.projectName);
   for (let i = 0; i < projects.length; i++) {
     for (let j = i + 1; j < projects.length; j++) {
       const [a, b] = [projects[i]!, projects[j]!];

@@ -33,6 +33,12 @@ function place(f: FindingRow, pagedDocument: boolean): string {
   return f.page !== null ? `第${f.page}页` : "";
 }
 
+/** Rates are stored as fractions; a reader compares them as percentages. */
+const RATE_RULES = new Set(["execution_rate_mismatch"]);
+function shownNumber(x: FindingRow, value: number | null): string {
+  return RATE_RULES.has(x.rule) ? percent(value, 4) : num(value, 6);
+}
+
 function severityCounts(c: Record<string, number>): string {
   return SEVERITIES.map((s) => `<td class="n">${c[s] ?? 0}</td>`).join("");
 }
@@ -137,7 +143,7 @@ function flaggedSection(data: ReportData): string {
         .map(
           (x) =>
             `<tr data-finding="${x.findingId}" data-rule="${esc(x.rule)}"><td class="sev-${x.severity}">${SEVERITY_TITLES[x.severity]}</td><td>${esc(ruleTitle(x.rule))}<br><code>${esc(x.rule)}</code></td>` +
-            `<td>${esc(x.message)}</td><td class="n">${num(x.observed, 6)}</td><td class="n">${num(x.expected, 6)}</td>` +
+            `<td>${esc(x.message)}</td><td class="n">${shownNumber(x, x.observed)}</td><td class="n">${shownNumber(x, x.expected)}</td>` +
             `<td>${esc(x.indicatorName ?? x.fundingSource ?? "")}</td><td>${place(x, paged.get(f.documentId) ?? false)}</td></tr>`,
         )
         .join("");

@@ -53,7 +53,8 @@ export const level1WeightMismatch = defineRule("level1_weight_mismatch", "warnin
       return [
         report({
           form,
-          indicator: g.members[0],
+          // About the group, not its first indicator: the page is where the group starts.
+          page: g.members[0]!.page,
           message:
             `${g.level === 1 ? "一级指标" : "二级指标"}${g.name}声明${g.declared}分，但其下${g.members.length}项指标分值合计为${show(sum)}分` +
             tail(range(ctx, g.members), formLabel(form)),
