@@ -193,3 +193,14 @@ for (const format of Object.keys(SEED_FORMATS) as SeedFormat[]) {
     });
   });
 }
+
+describe("every format of 黔南 finds what its extracted text finds", () => {
+  const pairs = (c: Checked) => c.findings.map((f) => `${c.doc.forms[f.formSeq - 1]!.projectName}:${f.rule}:${f.severity}`).sort();
+  const text = pairs(loaded.get("txt/qiannan")!);
+  for (const format of Object.keys(SEED_FORMATS).filter((f) => f !== "txt") as SeedFormat[]) {
+    it(`${format}: the same findings on the same forms`, () => {
+      expect(text.length).toBeGreaterThan(15);
+      expect(pairs(loaded.get(`${format}/qiannan`)!)).toEqual(text);
+    });
+  }
+});

@@ -52,7 +52,9 @@ function mismatch(id: Identity, column: Column): { whole: number; sum: number } 
   const whole = id.whole[column];
   const values = id.parts.map((p) => p[column]);
   if (whole === null || values.every((v) => v === null)) return null;
-  // A blank part is a part with nothing in it (本级安排 left empty next to 财政拨款 228).
+  // A blank line is a part with nothing in it (本级安排 left empty next to 财政拨款 228); but a line
+  // that prints other amounts and not this one was probably misread here, and is not taken as zero.
+  if (id.parts.some((p) => p[column] === null && COLUMNS.some(([c]) => p[c] !== null))) return null;
   const parts = values.map((v) => v ?? 0);
   const decimals = columnDecimals([whole, ...parts]);
   if (sumAgrees(whole, parts, decimals)) return null;
