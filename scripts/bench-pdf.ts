@@ -5,7 +5,10 @@
  *     precision, recall and F1 printed.
  *  2. Speed on the fixture PDFs: pdftotext -layout (poppler) against our
  *     extraction, one thread and two worker threads; ratio and pages/second.
- * Usage: npx tsx scripts/bench-pdf.ts [--no-icdar] [--no-speed]
+ *  3. A long file: the fixture PDFs joined by pdfunite into one of 500+ pages,
+ *     extracted in a child process (heap capped as a PDF worker would be):
+ *     time against pdftotext and peak memory.
+ * Usage: npx tsx scripts/bench-pdf.ts [--no-icdar] [--no-speed] [--no-long]
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from "node:fs";
@@ -91,5 +94,29 @@ async function speed(): Promise<void> {
   console.log(line(`jixiao extractPdf, ${threads} threads`, pooled));
 }
 
+/** Old-generation heap cap for the long-file run (what a PDF worker thread would be given). */
+const LONG_FILE_HEAP_MB = 256;
+const LONG_FILE_MIN_PAGES = 500;
+
+async function longFile(): Promise<void> {
+  const files = FIXTURE_DIRS.flatMap(pdfsIn);
+  const perCopy = files.reduce((n, f) => n + pageCount(f), 0);
+  const copies = Math.ceil(LONG_FILE_MIN_PAGES / perCopy);
+  const big = join(mkdtempSync(join(tmpdir(), "long-pdf-")), "long.pdf");
+  execFileSync("pdfunite", [...Array.from({ length: copies }, () => files).flat(), big]);
+  let t = performance.now();
+  execFileSync("pdftotext", ["-layout", big, "-"], { maxBuffer: 1 << 30 });
+  const poppler = (performance.now() - t) / 1000;
+  t = performance.now();
+  const out = execFileSync("npx", ["tsx", join(ROOT, "scripts/icdar/extract-one.ts"), big], {
+    encoding: "utf8",
+    env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${LONG_FILE_HEAP_MB}` },
+  });
+  const r = JSON.parse(out.trim().split("\n").pop()!) as { pages: number; tables: number; seconds: number; maxRssMb: number };
+  console.log(`long file: ${r.pages} pages (${copies}× the fixtures, pdfunite), ${r.tables} tables`);
+  console.log(`  pdftotext -layout ${poppler.toFixed(2)} s; jixiao extractPdf ${r.seconds.toFixed(2)} s (${(r.seconds / poppler).toFixed(2)}×), peak RSS ${r.maxRssMb.toFixed(0)} MB with a ${LONG_FILE_HEAP_MB} MB heap cap`);
+}
+
 if (!args.has("--no-icdar")) await icdar();
 if (!args.has("--no-speed")) await speed();
+if (!args.has("--no-long")) await longFile();

@@ -64,6 +64,7 @@ export async function extractPdf(bytes: Uint8Array, opts: PdfExtractOptions = {}
         throw toExtractError(err, `page ${n} of ${pageCount}`);
       }
       warnings.push(...content.warnings);
+
       const layout = layoutPage(content, settings);
       opts.onPage?.(layout);
       if (!layout.hasText) warnings.push(`第${n}页无文字层(扫描件?)`);
