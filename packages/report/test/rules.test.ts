@@ -159,6 +159,11 @@ describe("indicator_score_formula", () => {
     expect(f!.expected).toBeCloseTo(6.25, 9);
     expect(f!.params).toMatchObject({ direction: "negative", reverseFormula: "target_over_actual", source: "form_note" });
   });
+  it("does not fire when the indicator prints its own 评（扣）分标准", () => {
+    const c = variant("qiannan", 74, "≥75%\t95%", "≥75%\t60%");
+    const doc = { ...c.doc, forms: c.doc.forms.map((f) => ({ ...f, indicators: f.indicators.map((i) => ({ ...i, scoringRule: "完成得满分，未完成酌情扣分" })) })) };
+    expect(checkDocument(doc).filter((f) => f.rule === "indicator_score_formula")).toEqual([]);
+  });
   it("does not fire on the seeds: a bare cost target (审计费用 25.50万元, spent 10.20) is a ceiling", () => {
     const c = checkedSeed("qiannan");
     expect(findingsFor(c, "indicator_score_formula")).toEqual([]);

@@ -3,7 +3,8 @@
  * actual both parse: positive (≥, >) expected = min(B/A, 1) × weight; negative
  * (≤, <) expected = weight when B ≤ A, else A/B × weight (or (1 − (B−A)/A) ×
  * weight when the form's note says so); equality (=) expected = weight when B
- * equals A, else the positive formula.
+ * equals A, else the positive formula. An indicator with its own 评（扣）分标准
+ * is left to that standard.
  */
 import type { Indicator } from "@jixiao/normalize";
 import { formLabel, paramsRecord, tail, whereText } from "../context.ts";
@@ -41,6 +42,8 @@ function describe(ind: Indicator, q: Quantitative): string {
 export const indicatorScoreFormula = defineRule("indicator_score_formula", "warning", (ctx, report) => {
   return eachIndicator(ctx, (form, ind, params) => {
     if (ind.score === null || ind.weight === null) return [];
+    // An indicator printing its own 评（扣）分标准 is scored by it, not by the national formula.
+    if (ind.scoringRule && ind.scoringRule.trim() !== "") return [];
     const kind = indicatorKind(ind);
     if (kind.kind !== "quantitative") return [];
     const expected = expectedScore(kind, ind.weight, params.reverseFormula);
