@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
 import type { Glyph, Word } from "../src/pdf/geometry.ts";
 import type { LooseLine } from "../src/pdf/layout.ts";
 import type { FoundCell } from "../src/pdf/page-tables.ts";
+import type { PageLayout } from "../src/pdf/layout.ts";
+import { dropPageFurniture } from "../src/pdf/margins.ts";
 import { continuesTable, joinContinuedTable, repeatedHeaderRows, type DocTable } from "../src/pdf/continuation.ts";
 import { PdfSettings } from "../src/pdf/settings.ts";
 import { splitAcrossColumns, stackedLineBorders } from "../src/pdf/stacked-cells.ts";
@@ -120,5 +122,22 @@ describe("tables across pages", () => {
     expect(joined.cells.filter((c) => c.text === "一级指标")).toHaveLength(1);
     expect(continuesTable(first, { ...repeated, xs: [0, 150, 300] })).toBe(false);
     expect(continuesTable(first, { ...repeated, page: 3 })).toBe(false);
+  });
+});
+
+describe("page furniture", () => {
+  const page = (n: number, ...lines: LooseLine[]): PageLayout =>
+    ({ number: n, width: 595, height: 842, rotation: 0, hasText: true, tables: [], lines, edges: [] });
+  const small = (y: number, text: string, size = SIZE): LooseLine => ({ ...line(y, [text, 100]), size });
+
+  it("drops page numbers and running headers, keeps titles that repeat in large type", () => {
+    const pages = [1, 2, 3, 4].map((n) => page(n,
+      small(20, "黔南州医疗保障局 2023年度绩效自评"),
+      small(60, "上级项目支出绩效自评表", 16),
+      small(400, "联系人:陈胜宇"),
+      small(800, `第 ${n} 页 共 4 页`),
+    ));
+    const kept = dropPageFurniture(pages, S.marginBand).map((p) => p.lines.map((l) => l.text));
+    expect(kept[2]).toEqual(["上级项目支出绩效自评表", "联系人:陈胜宇"]);
   });
 });
