@@ -1,0 +1,304 @@
+/**
+ * `pnpm bench`: the bulk-ingest benchmark, then the extractor benches
+ * (scripts/bench-pdf.ts, scripts/bench-ooxml.ts) when present, and one summary.
+ *
+ *   npx tsx scripts/bench.ts [--files 2000] [--pdf-copies 6] [--rerun-files 10000]
+ *                            [--concurrency N] [--only-ingest] [--keep]
+ *
+ * Ingest phases, each `jixiao ingest` in a child process of its own so its peak
+ * RSS (main thread + worker threads, from getrusage) is its alone:
+ *  1. a synthetic archive of --files documents built from the fixtures (text,
+ *     PDF from two producers, DOCX, XLSX, XLS): files/s, pages/s, peak memory;
+ *  2. the same archive again: every file unchanged, nothing parsed;
+ *  3. PDFs only (--pdf-copies of every fixture PDF): PDF pages/s end to end;
+ *  4. a re-run over --rerun-files unchanged files: the archive of phase 1 plus
+ *     small text copies whose documents are stored beforehand through the store
+ *     API (parsed once, saved per copy), so phase 4 needs no hour-long first load.
+ *
+ * Copies are distinct files whose parsed documents are identical to their
+ * template's (checked on one copy of each before the run, and by the form
+ * counts after it): .txt gets trailing newlines, .pdf a comment line after
+ * %%EOF, .docx/.xlsx a ZIP archive comment, .xls an unreferenced trailing
+ * 512-byte sector. They sit under different names in different folders.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
+import { join, resolve } from "node:path";
+import { ingest, type IngestSummary } from "../packages/cli/src/ingest.ts";
+import { processBytes, sha256 } from "../packages/cli/src/process-file.ts";
+import { PIPELINE_VERSION } from "../packages/cli/src/version.ts";
+import { closeSheetWorker } from "../packages/extract/src/sheet/worker-host.ts";
+import { openStore } from "../packages/store/src/index.ts";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const FIXTURE_DIRS = ["text", "pdf/lo", "pdf/chromium", "docx", "xlsx", "xls"];
+/** How often the child samples its RSS, besides getrusage's peak. */
+const RSS_SAMPLE_MS = 200;
+
+interface Flags {
+  files: number;
+  pdfCopies: number;
+  rerunFiles: number;
+  concurrency: number;
+  onlyIngest: boolean;
+  keep: boolean;
+}
+
+function flags(argv: string[]): Flags {
+  const value = (name: string, dflt: number) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? Number(argv[i + 1]) : dflt;
+  };
+  return {
+    files: value("--files", 2000),
+    pdfCopies: value("--pdf-copies", 6),
+    rerunFiles: value("--rerun-files", 10_000),
+    concurrency: value("--concurrency", availableParallelism()),
+    onlyIngest: argv.includes("--only-ingest"),
+    keep: argv.includes("--keep"),
+  };
+}
+
+// ---------------------------------------------------------------- copies
+
+function zipWithComment(bytes: Buffer, comment: string): Buffer {
+  const eocd = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0 || eocd + 22 > bytes.length) throw new Error("expected a ZIP end-of-central-directory record");
+  const c = Buffer.from(comment, "latin1");
+  const head = Buffer.from(bytes.subarray(0, eocd + 22));
+  head.writeUInt16LE(c.length, eocd + 20);
+  return Buffer.concat([head, c]);
+}
+
+/** Copy number `n` of a fixture: other bytes, the same document. */
+export function distinctCopy(name: string, bytes: Buffer, n: number): Buffer {
+  const tag = `jixiao-bench copy ${n}`;
+  const ext = name.toLowerCase().split(".").pop();
+  if (ext === "txt") return Buffer.concat([bytes, Buffer.from("\n".repeat((n % 50) + 1) + " ".repeat(Math.floor(n / 50) + 1))]);
+  if (ext === "pdf") return Buffer.concat([bytes, Buffer.from(`\n%${tag}\n`)]);
+  if (ext === "docx" || ext === "xlsx") return zipWithComment(bytes, tag);
+  if (ext === "xls") {
+    const sector = Buffer.alloc(512);
+    sector.write(tag);
+    return Buffer.concat([bytes, sector]);
+  }
+  throw new Error(`no copy method for ${name}`);
+}
+
+interface Template {
+  name: string;
+  bytes: Buffer;
+}
+
+function templates(dirs: string[]): Template[] {
+  return dirs.flatMap((d) =>
+    readdirSync(join(ROOT, "fixtures", d))
+      .filter((f) => !f.startsWith("."))
+      .sort()
+      .map((f) => ({ name: `${d.replace("/", "-")}-${f}`, bytes: readFileSync(join(ROOT, "fixtures", d, f)) })),
+  );
+}
+
+/** Each template's parsed document must survive the copy method unchanged. */
+async function checkCopies(ts: Template[]): Promise<Map<string, number>> {
+  const forms = new Map<string, number>();
+  for (const t of ts) {
+    const a = await processBytes(t.name, t.bytes);
+    const b = await processBytes(t.name, distinctCopy(t.name, t.bytes, 9999));
+    if (JSON.stringify(a.doc) !== JSON.stringify(b.doc) || a.meta.status !== b.meta.status) {
+      throw new Error(`copy method changes the document of ${t.name}`);
+    }
+    forms.set(t.name, a.doc?.forms.length ?? 0);
+  }
+  await closeSheetWorker();
+  return forms;
+}
+
+/** `count` files cycling through the templates, in 20 folders; returns each file's path and template. */
+function buildArchive(dir: string, ts: Template[], count: number, firstCopy = 0): Map<string, string> {
+  const of = new Map<string, string>();
+  for (let i = 0; i < count; i++) {
+    const t = ts[i % ts.length]!;
+    const n = firstCopy + Math.floor(i / ts.length);
+    const folder = join(dir, `batch-${String(n % 20).padStart(2, "0")}`);
+    mkdirSync(folder, { recursive: true });
+    const path = join(folder, `${String(n).padStart(5, "0")}-${t.name}`);
+    writeFileSync(path, distinctCopy(t.name, t.bytes, n));
+    of.set(path, t.name);
+  }
+  return of;
+}
+
+// ---------------------------------------------------------------- child: one ingest run
+
+interface ChildResult {
+  summary: IngestSummary;
+  peakRssMb: number;
+  sampledPeakRssMb: number;
+  pdfPages: number;
+  pdfFiles: number;
+}
+
+async function child(db: string, dir: string, concurrency: number): Promise<void> {
+  let sampled = 0;
+  const timer = setInterval(() => (sampled = Math.max(sampled, process.memoryUsage.rss())), RSS_SAMPLE_MS);
+  let pdfPages = 0;
+  let pdfFiles = 0;
+  const summary = await ingest([dir], {
+    db,
+    concurrency,
+    progress: {
+      start() {},
+      end() {},
+      file(e) {
+        if (e.format === "pdf" && e.pages) {
+          pdfPages += e.pages;
+          pdfFiles++;
+        }
+      },
+    },
+  });
+  clearInterval(timer);
+  const result: ChildResult = {
+    summary,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    sampledPeakRssMb: sampled / 2 ** 20,
+    pdfPages,
+    pdfFiles,
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+function runChild(db: string, dir: string, concurrency: number): ChildResult {
+  const r = spawnSync(process.execPath, ["--import", "tsx", import.meta.filename, "--child", db, dir, String(concurrency)], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  if (r.status !== 0) throw new Error(`ingest child failed (exit ${r.status})`);
+  return JSON.parse(r.stdout.trim().split("\n").pop()!) as ChildResult;
+}
+
+// ---------------------------------------------------------------- phases
+
+interface Row {
+  what: string;
+  value: string;
+  target?: string;
+}
+
+function formsByTemplate(db: string, templateOf: Map<string, string>): Map<string, Set<number>> {
+  const store = openStore(db, { readonly: true });
+  const rows = store.db
+    .prepare("select d.path, count(f.id) n from documents d left join forms f on f.document_id = d.id group by d.id")
+    .all() as { path: string; n: number }[];
+  store.close();
+  const by = new Map<string, Set<number>>();
+  for (const r of rows) {
+    const t = templateOf.get(r.path);
+    if (t) by.set(t, (by.get(t) ?? new Set()).add(r.n));
+  }
+  return by;
+}
+
+/** Stores `count` text copies directly (parsed once): the documents phase 4 finds unchanged. */
+async function seedTextCopies(db: string, dir: string, count: number, firstCopy: number): Promise<void> {
+  const name = "text-xinzhou-2022-selfeval-report-annex1.pdf.txt";
+  const bytes = readFileSync(join(ROOT, "fixtures/text/xinzhou-2022-selfeval-report-annex1.pdf.txt"));
+  const parsed = await processBytes(name, bytes);
+  const of = buildArchive(dir, [{ name, bytes }], count, firstCopy);
+  const store = openStore(db);
+  const save = store.db.transaction(() => {
+    for (const path of of.keys()) {
+      const st = statSync(path);
+      const meta = { ...parsed.meta, path, sha256: sha256(readFileSync(path)), sizeBytes: st.size, mtimeMs: st.mtimeMs };
+      store.saveDocument(meta, parsed.doc, parsed.findings, PIPELINE_VERSION);
+    }
+  });
+  save();
+  store.close();
+}
+
+function subBench(script: string, args: string[] = []): { ran: boolean; lines: string[] } {
+  const path = join(ROOT, "scripts", script);
+  if (!existsSync(path)) return { ran: false, lines: [] };
+  console.log(`\n== ${script} ${args.join(" ")}`);
+  const r = spawnSync(process.execPath, ["--import", "tsx", path, ...args], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 << 20 });
+  process.stdout.write(r.stdout ?? "");
+  const lines = (r.stdout ?? "").split("\n").filter((l) => /\/s|F1|score|ratio/i.test(l));
+  if (r.status !== 0) lines.push(`(exited ${r.status})`);
+  return { ran: true, lines };
+}
+
+const mb = (x: number) => `${Math.round(x)} MB`;
+const rate = (n: number, s: number) => (s > 0 ? (n / s).toFixed(1) : "n/a");
+
+async function main(): Promise<void> {
+  const f = flags(process.argv.slice(2));
+  const work = mkdtempSync(join(tmpdir(), "jixiao-bench-"));
+  const rows: Row[] = [];
+  console.log(`bench: Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model}), ${Math.round(totalmem() / 2 ** 30)} GiB, ${f.concurrency} workers; work dir ${work}`);
+
+  const all = templates(FIXTURE_DIRS);
+  const formsOf = await checkCopies(all);
+  console.log(`${all.length} fixture documents; every copy method leaves the parsed document unchanged`);
+
+  // 1 + 2: the mixed archive, twice.
+  const archive = join(work, "archive");
+  const templateOf = buildArchive(archive, all, f.files);
+  const db = join(work, "bench.sqlite");
+  console.log(`\n== phase 1: first load of ${f.files} files`);
+  const first = runChild(db, archive, f.concurrency);
+  const s1 = first.summary;
+  console.log(`  ${s1.filesSeen} files (${s1.filesNew} new, ${s1.filesFailed} failed), ${s1.pages} pages, ${s1.forms} forms in ${s1.seconds.toFixed(1)} s; peak RSS ${mb(first.peakRssMb)}`);
+  const mismatched = [...formsByTemplate(db, templateOf)].filter(([t, ns]) => ns.size !== 1 || [...ns][0] !== formsOf.get(t));
+  if (mismatched.length) throw new Error(`copies stored with other form counts than their template: ${mismatched.map(([t]) => t).join(", ")}`);
+  rows.push(
+    { what: `first load, ${s1.filesSeen} mixed files`, value: `${s1.seconds.toFixed(1)} s, ${rate(s1.filesSeen, s1.seconds)} files/s, ${rate(s1.pages, s1.seconds)} pages/s (all formats)` },
+    { what: "  peak memory (RSS, main + workers)", value: `${mb(first.peakRssMb)} (sampled ${mb(first.sampledPeakRssMb)})`, target: "< 400 MB" },
+    { what: "  failed files", value: `${s1.filesFailed}${s1.failed.length ? ` (${[...new Set(s1.failed.map((x) => x.error.split(":")[0]))].join(", ")})` : ""}` },
+  );
+
+  console.log(`\n== phase 2: the same ${f.files} files again`);
+  const second = runChild(db, archive, f.concurrency);
+  rows.push({ what: `second run, ${second.summary.filesSeen} unchanged files`, value: `${second.summary.seconds.toFixed(2)} s, ${second.summary.filesParsed} parsed, peak ${mb(second.peakRssMb)}` });
+
+  // 3: PDFs only.
+  const pdfs = templates(["pdf/lo", "pdf/chromium"]);
+  const pdfArchive = join(work, "pdf-archive");
+  buildArchive(pdfArchive, pdfs, pdfs.length * f.pdfCopies);
+  console.log(`\n== phase 3: ${pdfs.length * f.pdfCopies} PDFs`);
+  const pdf = runChild(join(work, "pdf.sqlite"), pdfArchive, f.concurrency);
+  rows.push(
+    { what: `PDF only, ${pdf.pdfFiles} files, ${pdf.pdfPages} pages`, value: `${pdf.summary.seconds.toFixed(1)} s, ${rate(pdf.pdfPages, pdf.summary.seconds)} PDF pages/s end to end`, target: ">= 50 pages/s on 2 cores" },
+    { what: "  peak memory (RSS, main + workers)", value: mb(pdf.peakRssMb), target: "< 400 MB" },
+  );
+
+  // 4: re-run over rerunFiles unchanged files.
+  const extra = Math.max(0, f.rerunFiles - f.files);
+  console.log(`\n== phase 4: storing ${extra} more text copies through the store API, then a re-run over ${f.files + extra} files`);
+  await seedTextCopies(db, archive, extra, Math.ceil(f.files / all.length) + 1);
+  const rerun = runChild(db, archive, f.concurrency);
+  if (rerun.summary.filesParsed !== 0) throw new Error(`expected the re-run to parse nothing, it parsed ${rerun.summary.filesParsed}`);
+  rows.push({ what: `re-run over ${rerun.summary.filesSeen} unchanged files`, value: `${rerun.summary.seconds.toFixed(2)} s (${rerun.summary.filesParsed} parsed), peak ${mb(rerun.peakRssMb)}`, target: "< 10 s" });
+
+  if (!f.keep) rmSync(work, { recursive: true, force: true });
+
+  const subs: Row[] = [];
+  if (!f.onlyIngest) {
+    for (const [script, args] of [["bench-pdf.ts", []], ["bench-ooxml.ts", []]] as const) {
+      const r = subBench(script, [...args]);
+      if (!r.ran) subs.push({ what: script, value: "not present" });
+      for (const l of r.lines) subs.push({ what: script, value: l.trim() });
+    }
+  }
+
+  console.log(`\n== summary (${PIPELINE_VERSION}, Node ${process.version}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB)`);
+  const width = Math.max(...[...rows, ...subs].map((r) => r.what.length));
+  for (const r of [...rows, ...subs]) console.log(`${r.what.padEnd(width)}  ${r.value}${r.target ? `   [target ${r.target}]` : ""}`);
+}
+
+if (process.argv[2] === "--child") await child(process.argv[3]!, process.argv[4]!, Number(process.argv[5]));
+else await main();
