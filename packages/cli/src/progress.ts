@@ -50,6 +50,8 @@ export function jsonLinesProgress(write: (s: string) => void): Progress {
 /** Redraws at most this often: a terminal does not need more, and 10,000 redraws cost. */
 const BAR_REDRAW_MS = 100;
 const BAR_WIDTH = 24;
+/** When the terminal does not say how wide it is. */
+const FALLBACK_COLUMNS = 100;
 
 export interface BarStream {
   write(s: string): unknown;
@@ -68,7 +70,9 @@ export function barProgress(stream: BarStream, now: () => number = Date.now): Pr
     const t = now();
     if (!force && t - lastDraw < BAR_REDRAW_MS) return;
     lastDraw = t;
-    stream.write(`\r\x1b[K${barLine({ total, done, pages, failed, seconds: (t - started) / 1000 })}`.slice(0, (stream.columns ?? 120) + 4));
+    // One character short of the width, so the terminal never wraps the line it rewrites.
+    const width = (stream.columns ?? 0) > 20 ? stream.columns! - 1 : FALLBACK_COLUMNS;
+    stream.write(`\r\x1b[K${barLine({ total, done, pages, failed, seconds: (t - started) / 1000 }).slice(0, width)}`);
   };
   return {
     start(n) {
