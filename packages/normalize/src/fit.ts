@@ -11,6 +11,8 @@ const NEVER = -100;
 /** Characters beyond which a cell reads as an explanation rather than an indicator's name. */
 const LONG_TEXT = 40;
 const NAME_BONUS = 2;
+/** Weights and scores are points out of 100. */
+const MAX_ITEM_POINTS = 100;
 
 const AMOUNT_FIELDS = new Set<Field>([
   "declaredBudget", "initialBudget", "budget", "executed", "balance",
@@ -18,12 +20,17 @@ const AMOUNT_FIELDS = new Set<Field>([
 ]);
 
 export function fit(field: Field, text: string): number {
-  const isNum = parseNumber(text) !== null;
-  if (AMOUNT_FIELDS.has(field)) return isNum ? 2 : NEVER;
+  const value = parseNumber(text);
+  const isNum = value !== null;
+  // An amount and a score fit their columns equally well, so position decides
+  // between 全年执行数 and 分值 on a funding line whose dashes were dropped.
+  if (AMOUNT_FIELDS.has(field)) return !isNum ? NEVER : /分$/.test(keyOf(text)) ? -5 : 3;
   switch (field) {
     case "weight":
     case "score":
-      return isScoreLike(text) ? 3 : NEVER;
+      if (!isScoreLike(text)) return NEVER;
+      // No single item weighs more than the whole form's 100 points.
+      return value! > MAX_ITEM_POINTS ? -5 : 3;
     case "rate":
       return isPercentText(text) ? 3 : isNum ? 1 : NEVER;
     case "level1": {

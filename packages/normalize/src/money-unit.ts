@@ -95,7 +95,9 @@ function decideUnit(form: Form, sideTables: SideTable[]): { unit: MoneyUnit | nu
     if (!s.moneyUnit || s.budget === null || (s.projectName && form.projectName && !form.projectName.includes(s.projectName) && !s.projectName.includes(form.projectName))) continue;
     if (s.moneyUnit === declared && close(s.budget, amount)) return { unit: declared, reason: null };
     if (s.moneyUnit !== declared && close(s.budget * FACTOR[s.moneyUnit], amount * FACTOR[declared])) return { unit: declared, reason: null };
-    if (s.moneyUnit !== declared && close(s.budget, amount)) {
+    // The other table prints the same number under the other unit: believe it only when the
+    // result is a plausible budget (8.65 元 is not; the 元 label is then the wrong one).
+    if (s.moneyUnit !== declared && close(s.budget, amount) && amount * FACTOR[s.moneyUnit] >= MIN_PLAUSIBLE_BUDGET_YUAN) {
       return { unit: s.moneyUnit, reason: `同一项目在本文件另一张表中以${s.moneyUnit}列示为${s.budget}，金额按${s.moneyUnit}计` };
     }
   }
