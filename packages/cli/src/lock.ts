@@ -98,7 +98,11 @@ function held(file: string, me: LockHolder, tookOverStale: boolean): DatabaseLoc
 
 function tryCreate(file: string, me: LockHolder): boolean {
   const temp = `${file}.${me.pid}.${Math.random().toString(36).slice(2)}`;
-  writeFileSync(temp, `${JSON.stringify(me)}\n`);
+  try {
+    writeFileSync(temp, `${JSON.stringify(me)}\n`);
+  } catch (e) {
+    throw new Error(`expected to create the lock file ${file} next to the database, found ${(e as NodeJS.ErrnoException).code ?? String(e)} (does the folder exist, and is it writable?)`);
+  }
   try {
     linkSync(temp, file);
     return true;

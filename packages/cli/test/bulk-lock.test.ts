@@ -70,4 +70,11 @@ describe("one writer at a time", () => {
       lock.release();
     }
   });
+
+  it("the command exits 2 when the database's folder cannot hold the lock", async () => {
+    const db = join(tempDir(), "no-such-folder", "x.sqlite");
+    const cli = startCli("ingest", join(FIXTURES, "text"), "--db", db);
+    expect(await cli.exit).toEqual({ code: 2, signal: null });
+    expect(cli.stderr()).toContain(`expected to create the lock file ${db}.lock next to the database, found ENOENT`);
+  });
 });
