@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { OPS } from "../src/pdf/pdfjs.ts";
+import { loadPdfJs } from "../src/pdf/pdfjs.ts";
+import { PDF_OPS } from "../src/pdf/ops.ts";
 import type { Edge } from "../src/pdf/geometry.ts";
 import { openPdf } from "../src/pdf/load.ts";
 import { DRAW_OPS, edgesFromOperatorList, subpathsFromDrawOps, edgesFromFilledShape } from "../src/pdf/operators.ts";
@@ -31,7 +32,7 @@ describe("operator list (pdfjs-dist 5.x constructPath)", () => {
     try {
       const page = await doc.getPage(2);
       const ops = await page.getOperatorList();
-      const i = Array.from(ops.fnArray).indexOf(OPS.constructPath);
+      const i = Array.from(ops.fnArray).indexOf(PDF_OPS.constructPath);
       const [paintOp, data, minMax] = ops.argsArray[i] as [number, unknown[], unknown];
       expect(typeof paintOp).toBe("number");
       expect(data[0]).toBeInstanceOf(Float32Array);
@@ -47,6 +48,11 @@ describe("operator list (pdfjs-dist 5.x constructPath)", () => {
     } finally {
       await destroy();
     }
+  });
+
+  it("uses the operator codes of the installed pdf.js", async () => {
+    const { OPS } = await loadPdfJs();
+    for (const [name, code] of Object.entries(PDF_OPS)) expect([name, OPS[name as keyof typeof OPS]]).toEqual([name, code]);
   });
 
   it("splits a DrawOPS buffer into subpaths in display space", () => {

@@ -6,8 +6,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { ExtractError } from "../errors.ts";
-import { restoreNativeArrayPush } from "./native-push.ts";
-import { type PdfDocument, getDocument, VerbosityLevel } from "./pdfjs.ts";
+import { type PdfDocument, loadPdfJs, withoutSourceMaps } from "./pdfjs.ts";
 
 export type { PdfDocument, PdfPage } from "./pdfjs.ts";
 
@@ -31,6 +30,7 @@ export function toExtractError(err: unknown, where: string): ExtractError {
 }
 
 export async function openPdf(bytes: Uint8Array): Promise<{ doc: PdfDocument; destroy: () => Promise<void> }> {
+  const { getDocument, VerbosityLevel } = await loadPdfJs();
   // pdf.js takes ownership of (and may detach) the buffer it is given: pass a copy.
   const data = new Uint8Array(bytes);
   const task = getDocument({
@@ -45,8 +45,8 @@ export async function openPdf(bytes: Uint8Array): Promise<{ doc: PdfDocument; de
     stopAtErrors: false,
   });
   try {
-    const doc = await task.promise;
-    restoreNativeArrayPush(); // the worker half of pdf.js has loaded by now
+    // The worker half of pdf.js is loaded while the document opens.
+    const doc = await withoutSourceMaps(() => task.promise);
     return { doc, destroy: () => task.destroy() };
   } catch (err) {
     await task.destroy().catch(() => {});

@@ -13,7 +13,7 @@
  * current transformation matrix is tracked through save/restore/transform and
  * form XObjects.
  */
-import { OPS } from "./pdfjs.ts";
+import { PDF_OPS as OPS } from "./ops.ts";
 import { type Edge, type Matrix, IDENTITY, applyMatrix, multiply } from "./geometry.ts";
 
 /** DrawOPS codes inside a constructPath buffer (pdfjs-dist 5.x, src/shared/util.js). */
