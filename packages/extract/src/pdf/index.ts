@@ -13,6 +13,7 @@ import { PdfSettings, type PdfSettingsInput } from "./settings.ts";
 
 export { PdfSettings, type PdfSettingsInput } from "./settings.ts";
 export { renderPageSvg } from "./svg.ts";
+export type { PageLayout } from "./layout.ts";
 
 /** Pages between two clean-ups of pdf.js's document caches. */
 const CLEANUP_EVERY_PAGES = 25;
