@@ -2,14 +2,16 @@
  * `jixiao inspect FILE`: what the pipeline sees in one file — the grids, then
  * the forms it built. For people debugging a layout, and (--json) for machines.
  */
-import { readFile } from "node:fs/promises";
-import { extractBytes, toMatrix, type ExtractedDocument } from "@jixiao/extract";
+import { readFile, mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { extractBytes, detectFormat, toMatrix, type ExtractedDocument } from "@jixiao/extract";
 import { normalizeDocument, type NormalizedDocument, type Form } from "@jixiao/normalize";
 import { checkDocument } from "./check.ts";
 
-export async function inspect(path: string, opts: { json?: boolean }): Promise<string> {
+export async function inspect(path: string, opts: { json?: boolean; svg?: string }): Promise<string> {
   const bytes = await readFile(path);
   const extracted = await extractBytes(bytes, { fileName: path });
+  if (opts.svg) await drawPages(bytes, opts.svg);
   const doc = normalizeDocument(extracted, { fileName: path });
   const findings = checkDocument(doc);
   if (opts.json) return JSON.stringify({ extracted, normalized: doc, findings }, null, 2);
@@ -50,4 +52,21 @@ function formText(f: Form): string {
     lines.push(`   ${String(i.seq).padStart(2)} ${i.level1 ?? "-"}${i.level1Weight !== null ? `(${i.level1Weight})` : ""} / ${i.level2 ?? "-"} / ${i.name} | ${i.targetText ?? ""} → ${i.actualText ?? ""} [${i.comparator ?? ""}${i.unit ? ` ${i.unit}` : ""}] ${i.weight ?? "-"}/${i.score ?? "-"}${i.reason ? ` | ${i.reason}` : ""}`);
   }
   return lines.join("\n");
+}
+
+/**
+ * --svg DIR: each PDF page's ruling edges, cells and words drawn as SVG, so a
+ * person can see what the table finder found (other formats have no geometry).
+ */
+async function drawPages(bytes: Uint8Array, dir: string): Promise<void> {
+  if (detectFormat(bytes) !== "pdf") throw new Error(`--svg draws PDF pages; expected a PDF, found ${detectFormat(bytes)}`);
+  const { extractPdf, renderPageSvg } = await import("@jixiao/extract/pdf");
+  await mkdir(dir, { recursive: true });
+  const pages: Promise<void>[] = [];
+  await extractPdf(bytes, {
+    onPage: (layout) => {
+      pages.push(writeFile(join(dir, `page-${String(layout.number).padStart(3, "0")}.svg`), renderPageSvg(layout)));
+    },
+  });
+  await Promise.all(pages);
 }

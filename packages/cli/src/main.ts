@@ -80,7 +80,8 @@ program
   .description("show what the pipeline sees in one file: grids, forms, findings")
   .argument("<file>")
   .option("--json", "machine-readable output")
-  .action(async (file: string, o: { json?: boolean }) => {
+  .option("--svg <dir>", "PDF only: draw each page's detected edges, cells and words as SVG files in DIR")
+  .action(async (file: string, o: { json?: boolean; svg?: string }) => {
     process.stdout.write(`${await inspect(file, o)}\n`);
   });
 
