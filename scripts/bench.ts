@@ -35,6 +35,7 @@ const ROOT = resolve(import.meta.dirname, "..");
 const FIXTURE_DIRS = ["text", "pdf/lo", "pdf/chromium", "docx", "xlsx", "xls"];
 /** How often the child samples its RSS, besides getrusage's peak. */
 const RSS_SAMPLE_MS = 200;
+const SUMMARY_LINE_CHARS = 110;
 
 interface Flags {
   files: number;
@@ -291,7 +292,8 @@ async function main(): Promise<void> {
     for (const [script, args] of [["bench-pdf.ts", []], ["bench-ooxml.ts", []]] as const) {
       const r = subBench(script, [...args]);
       if (!r.ran) subs.push({ what: script, value: "not present" });
-      for (const l of r.lines) subs.push({ what: script, value: l.trim() });
+      // The sub-bench printed its full lines above; the summary keeps the head of each.
+      for (const l of r.lines) subs.push({ what: script, value: l.trim().slice(0, SUMMARY_LINE_CHARS) });
     }
   }
 
