@@ -116,6 +116,17 @@ describe.each(PRODUCERS)("stress-borderless.pdf by %s", (producer) => {
   });
 });
 
+describe("pages turned by /Rotate (test/pdf/rotated-pages.pdf, made by test/pdf/make-rotated.sh)", () => {
+  it("reads a page turned 90° and one turned 270° as the upright original", async () => {
+    const rotated = await extractPdf(readFileSync(new URL("./pdf/rotated-pages.pdf", import.meta.url).pathname));
+    const upright = await extract("lo", "stress-long-reason");
+    expect(rotated.pages.map((p) => p.rotation)).toEqual([90, 270]);
+    expect(tables(rotated).map(grid)).toEqual(tables(upright).map(grid));
+    expect(rotated.blocks.filter((b) => b.kind === "text").map((b) => b.kind === "text" && b.text))
+      .toEqual(upright.blocks.filter((b) => b.kind === "text").map((b) => b.kind === "text" && b.text));
+  });
+});
+
 describe.each(SEEDS)("%s.pdf", (seed) => {
   it("gives the same grid whether LibreOffice or Chromium printed it", async () => {
     const [lo, chromium] = await Promise.all(PRODUCERS.map((p) => extract(p, seed)));

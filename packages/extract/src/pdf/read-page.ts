@@ -13,14 +13,13 @@ export interface PageContent {
   /** Size as read (after /Rotate and after turning sideways text upright). */
   width: number;
   height: number;
-  /** /Rotate plus the quarter turns applied to make text upright, in degrees. */
+  /** The page's /Rotate in degrees, as the PDF states it. Coordinates are in the
+   *  reading frame: /Rotate applied, then sideways text turned upright. */
   rotation: number;
   glyphs: Glyph[];
   edges: Edge[];
   warnings: string[];
 }
-
-const turnDegrees = (t: Matrix) => (t[1] === 1 ? 90 : t[1] === -1 ? 270 : t[0] === -1 ? 180 : 0);
 
 export async function readPage(page: PdfPage, settings: PdfSettings): Promise<PageContent> {
   const viewport = page.getViewport({ scale: 1 });
@@ -38,5 +37,5 @@ export async function readPage(page: PdfPage, settings: PdfSettings): Promise<Pa
   }
   const edges = edgesFromOperatorList(ops, toPage, { maxLineThickness: settings.maxLineThickness, maxOperators: settings.maxOperatorsPerPage });
   page.cleanup();
-  return { number: page.pageNumber, width, height, rotation: (page.rotate + turnDegrees(turn)) % 360, glyphs, edges, warnings };
+  return { number: page.pageNumber, width, height, rotation: page.rotate, glyphs, edges, warnings };
 }
