@@ -25,20 +25,21 @@ export interface PdfExtractOptions {
   onPage?: (layout: PageLayout) => void;
 }
 
+const timeoutError = (ms: number, where: string) =>
+  new ExtractError(`timeout: expected the PDF to be read within ${ms / 1000} s, still reading ${where}`, "timeout");
+
 /** Rejects after `ms` with a timeout ExtractError; the caller tears pdf.js down. */
 function deadline(ms: number, where: () => string): { promise: Promise<never>; clear: () => void } {
   let timer: NodeJS.Timeout | undefined;
   const promise = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new ExtractError(`timeout: expected the PDF to be read within ${ms / 1000} s, still reading ${where()}`, "timeout")),
-      ms,
-    );
+    timer = setTimeout(() => reject(timeoutError(ms, where())), ms);
   });
   return { promise, clear: () => clearTimeout(timer) };
 }
 
 export async function extractPdf(bytes: Uint8Array, opts: PdfExtractOptions = {}): Promise<ExtractedDocument> {
   const settings = PdfSettings.parse(opts.pdf ?? {});
+  const startedAt = Date.now();
   let where = "the document structure";
   const limit = deadline(settings.timeLimitMs, () => where);
   let destroy: (() => Promise<void>) | null = null;
@@ -47,6 +48,11 @@ export async function extractPdf(bytes: Uint8Array, opts: PdfExtractOptions = {}
   } finally {
     limit.clear();
     if (destroy) await (destroy as () => Promise<void>)().catch(() => {});
+  }
+
+  // A long pdf.js call blocks the event loop and so the timer: the clock is also checked between pages.
+  function checkClock(): void {
+    if (Date.now() > startedAt + settings.timeLimitMs) throw timeoutError(settings.timeLimitMs, where);
   }
 
   async function run(): Promise<ExtractedDocument> {
@@ -61,12 +67,14 @@ export async function extractPdf(bytes: Uint8Array, opts: PdfExtractOptions = {}
     const warnings: string[] = [];
     for (let n = 1; n <= pageCount; n++) {
       where = `page ${n} of ${pageCount}`;
+      checkClock();
       let content;
       try {
         content = await readPage(await doc.getPage(n), settings);
       } catch (err) {
         throw toExtractError(err, `page ${n} of ${pageCount}`);
       }
+      checkClock();
       warnings.push(...content.warnings);
       // pdf.js keeps parsed objects, fonts and page state for the whole document;
       // dropping them now and then keeps memory bounded on long files (a 500-page
@@ -79,6 +87,8 @@ export async function extractPdf(bytes: Uint8Array, opts: PdfExtractOptions = {}
       // Keep the layout but not the glyphs: memory stays flat on long files.
       layouts.push(layout);
     }
+    where = "the document's tables";
+    checkClock();
     return {
       format: "pdf",
       pageCount,
