@@ -76,6 +76,19 @@ export async function processFile(path: string): Promise<FileResult> {
   return processBytes(path, bytes, mtimeMs);
 }
 
+/**
+ * A file that fails is keyed by its path as well as its bytes: four empty
+ * files, or two copies of one encrypted PDF, are four and two broken files to
+ * list, not one. (A readable file is keyed by its bytes alone, so a copy is a
+ * duplicate.)
+ */
+function failed(result: FileResult, reason: string): FileResult {
+  result.meta.status = "failed";
+  result.meta.error = oneLine(reason);
+  result.meta.sha256 = sha256(Buffer.from(`\0failed\0${result.meta.path}\0${result.meta.sha256}`));
+  return result;
+}
+
 export async function processBytes(path: string, bytes: Uint8Array, mtimeMs: number | null = null): Promise<FileResult> {
   const meta: FileMeta = {
     path, sha256: sha256(bytes), format: formatOf(bytes, path), sizeBytes: bytes.length,
@@ -85,9 +98,7 @@ export async function processBytes(path: string, bytes: Uint8Array, mtimeMs: num
   try {
     extracted = await extractBytes(bytes, { fileName: path });
   } catch (e) {
-    meta.status = "failed";
-    meta.error = oneLine(e instanceof ExtractError ? e.message : `extract failed: ${(e as Error).message ?? String(e)}`);
-    return { meta, doc: null, findings: [] };
+    return failed({ meta, doc: null, findings: [] }, e instanceof ExtractError ? e.message : `extract failed: ${(e as Error).message ?? String(e)}`);
   }
   meta.pages = extracted.pageCount;
   meta.warnings = extracted.warnings;
@@ -95,18 +106,17 @@ export async function processBytes(path: string, bytes: Uint8Array, mtimeMs: num
   try {
     doc = normalizeDocument(extracted, { fileName: path });
   } catch (e) {
-    meta.status = "failed";
-    meta.error = oneLine(`normalize failed: ${(e as Error).message ?? String(e)}`);
-    return { meta, doc: null, findings: [] };
+    return failed({ meta, doc: null, findings: [] }, `normalize failed: ${(e as Error).message ?? String(e)}`);
   }
   const findings = checkDocument(doc);
   const noText = extracted.pages.filter((p) => !p.hasText).map((p) => p.number);
-  if (doc.forms.length === 0) {
+  // A scan says why nothing was found: its pages have no text layer.
+  if (noText.length > 0) {
+    meta.status = "partial";
+    meta.error = `第${noText.join("、")}页无文字层（扫描件？），未能读取${doc.forms.length === 0 ? "；未找到表单" : ""}`;
+  } else if (doc.forms.length === 0) {
     meta.status = "partial";
     meta.error = "no form found: expected a title such as 项目支出绩效自评表 or 绩效目标表, or a table with 一级指标/三级指标 headers";
-  } else if (noText.length > 0) {
-    meta.status = "partial";
-    meta.error = `第${noText.join("、")}页无文字层（扫描件？），未能读取`;
   }
   return { meta, doc, findings };
 }

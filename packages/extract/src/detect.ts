@@ -30,6 +30,9 @@ export function detectFormat(bytes: Uint8Array, fileName = ""): Detected {
     // OLE2: a legacy .xls/.doc, or an encrypted OOXML package (EncryptionInfo stream).
     return ext === "xls" || ext === "et" ? "xls" : "ole2";
   }
+  // A name that promises a binary format the content does not have (text saved as
+  // .docx or .pdf) goes to that format's reader, which refuses it as corrupt.
+  if (ext === "pdf" || ext === "docx" || ext === "xlsx") return ext;
   // An HTML table saved with a spreadsheet extension (a common export of web-based systems).
   if ((ext === "xls" || ext === "et") && /^\s*<(!doctype html|html|table|\?xml)/i.test(Buffer.from(bytes.subarray(0, 512)).toString("latin1"))) return "xls";
   return "txt";
