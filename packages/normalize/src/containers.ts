@@ -3,7 +3,8 @@
  * project (rows of one project may break across pages, the project's own row
  * printed in the middle of its block), and a department's 分项绩效项目清单.
  */
-import type { Form, FundingLine } from "./model.ts";
+import type { Form } from "./model.ts";
+import { fundingLine } from "./funding-line.ts";
 import type { Row } from "./rows.ts";
 import { newDraft, touch, type Draft } from "./draft.ts";
 import { align, readIndicatorRow } from "./sections.ts";
@@ -108,18 +109,6 @@ function applyProjectRow(d: Draft, a: ReturnType<typeof align>): void {
     if (v === null) continue;
     f.funding.push(fundingLine(f.funding.length + 1, label, field === "budget" ? "total" : sourceKindOf(label), v, cell!.text, null, null));
   }
-}
-
-export function fundingLine(seq: number, source: string, kind: FundingLine["sourceKind"], budget: number | null, budgetText: string | null,
-  executed: number | null, executedText: string | null, balance: number | null = null, balanceText: string | null = null): FundingLine {
-  return {
-    seq, source, sourceKind: kind,
-    initialBudget: null, budget, executed, balance,
-    initialBudgetText: null, budgetText, executedText, balanceText,
-    executionRate: null, executionRateText: null, weight: null, score: null,
-    initialBudgetYuan: null, budgetYuan: null, executedYuan: null, balanceYuan: null,
-    page: null, line: null,
-  };
 }
 
 /** Projects of a target table, as forms; the unit's own total row (no indicators) is dropped. */

@@ -30,6 +30,8 @@ export interface Draft {
   container: boolean;
   /** Started from a table header with no title line: kept only if it has funding or a total. */
   untitled?: boolean;
+  /** A project list: the department form its projects belong to. */
+  parentSeq: number | null;
 }
 
 export function newDraft(kind: FormKind, title: string | null, row: Row | null): Draft {
@@ -69,6 +71,7 @@ export function newDraft(kind: FormKind, title: string | null, row: Row | null):
     inNotes: false,
     closed: false,
     container: kind === "project_list" || kind === "project_targets" || kind === "department_targets",
+    parentSeq: null,
   };
 }
 

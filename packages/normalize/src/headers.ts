@@ -2,9 +2,9 @@
  * Recognising header rows and turning one or more of them into a column model
  * (which field each grid column holds).
  */
-import type { Row, RowCell } from "./rows.ts";
+import type { Row } from "./rows.ts";
 import type { Column } from "./align.ts";
-import { headerField, headerKey, HEADER_CHILDREN, isGoalsHeader, type Field } from "./vocab.ts";
+import { headerField, HEADER_CHILDREN, isGoalsHeader, type Field } from "./vocab.ts";
 import { parseMoneyUnit, parseNumber } from "./values.ts";
 import { keyOf } from "./text-key.ts";
 
@@ -114,10 +114,3 @@ function dedupe(columns: Column<Field>[]): Column<Field>[] {
   columns.forEach((c, i) => seen.set(c.field, i));
   return columns.filter((c, i) => seen.get(c.field) === i || c.field === "label");
 }
-
-export function headerCellText(cells: RowCell[], field: Field): string | null {
-  const c = cells.find((x) => headerField(x.text) === field);
-  return c ? c.text : null;
-}
-
-export { headerKey };

@@ -4,7 +4,7 @@
  * 23.11 while the form's own cost indicator says ≤15万元). The effective unit is
  * decided from evidence in the same document, and all *_yuan amounts use it.
  */
-import type { Form, MoneyUnit, NarrativeLine, SideTable } from "./model.ts";
+import type { Form, MoneyUnit, SideTable } from "./model.ts";
 import { decimalsOf, parseValue } from "./values.ts";
 
 /** A project budget below this many yuan is implausible for a form that declares 元. */
@@ -14,8 +14,7 @@ export const AMOUNT_MATCH_TOLERANCE = 0.005;
 
 const FACTOR: Record<MoneyUnit, number> = { "元": 1, "万元": 10_000 };
 
-export function resolveMoneyUnits(forms: Form[], sideTables: SideTable[], narrative: NarrativeLine[]): void {
-  void narrative;
+export function resolveMoneyUnits(forms: Form[], sideTables: SideTable[]): void {
   for (const form of forms) {
     const decided = decideUnit(form, sideTables);
     form.moneyUnitEffective = decided.unit;

@@ -11,7 +11,7 @@ import { classifyHeader, buildHeader, isHeaderContinuation, type SectionKind } f
 import { readFundingRow, readGoalsRow, readIndicatorRow, readLevelLine, readTotalRow } from "./sections.ts";
 import { newTargetsState, readTargetsRow, finishTargets, readProjectListRow, type TargetsState } from "./containers.ts";
 import { titleKind, factKeyOf, isTotalLabel, isGradeLabel } from "./vocab.ts";
-import { parseFiscalYear, parseGrade, parseNumber } from "./values.ts";
+import { parseFiscalYear, parseGrade } from "./values.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
 import { finishForm } from "./finish.ts";
 import { resolveMoneyUnits } from "./money-unit.ts";
@@ -51,7 +51,7 @@ export function normalizeDocument(doc: ExtractedDocument, hints: NormalizeHints 
   });
   gradeFromNarrative(st.forms, st.narrative);
   // project_list rows point at their department form by seq: renumbered above.
-  resolveMoneyUnits(st.forms, st.sideTables, st.narrative);
+  resolveMoneyUnits(st.forms, st.sideTables);
   return NormalizedDocumentSchema.parse({ forms: st.forms, narrative: st.narrative, sideTables: st.sideTables, warnings: st.warnings });
 }
 
@@ -77,7 +77,7 @@ function startForm(st: State, kind: FormKind, title: string, row: Row): void {
     d.form.agency = p.agency;
     d.form.fiscalYear = p.fiscalYear;
   }
-  (d as Draft & { parentSeq?: number | null }).parentSeq = parent;
+  d.parentSeq = parent;
   st.draft = d;
   st.section = null;
   st.lastTitle = title;
@@ -214,8 +214,7 @@ function readCellsRow(st: State, row: Row): void {
       if (st.targets) readTargetsRow(st.targets, row);
       return;
     case "projectList": {
-      const parent = (draft as Draft & { parentSeq?: number | null }).parentSeq ?? null;
-      const f = readProjectListRow(draft, row, parent);
+      const f = readProjectListRow(draft, row, draft.parentSeq);
       if (f) st.forms.push(finishForm(f));
       return;
     }
@@ -271,9 +270,6 @@ function startSection(st: State, kind: SectionKind, row: Row): void {
     st.draft!.untitled = true;
   }
   const d = st.draft!;
-  if (st.section === "indicators" && kind === "indicators" && d.closed) {
-    // A second indicator table after a total: a new form without a title.
-  }
   d.header = buildHeader(kind, [row]);
   d.headerRows = [row];
   if (d.header.moneyUnit) d.form.moneyUnit ??= d.header.moneyUnit;
@@ -321,7 +317,6 @@ function projectFromReportTitle(st: State): string | null {
   return null;
 }
 
-export { parseNumber };
 
 /**
  * A self-evaluation report states its grade in prose (综合绩效评价等级为优秀) while

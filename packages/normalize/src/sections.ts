@@ -6,6 +6,7 @@ import type { Row, RowCell } from "./rows.ts";
 import type { Draft, LevelState } from "./draft.ts";
 import type { Field } from "./vocab.ts";
 import { alignRow, type Alignment } from "./align.ts";
+import { fundingLine } from "./funding-line.ts";
 import { fit } from "./fit.ts";
 import { level1Of, level2Of, splitDeclaredWeight, sourceKindOf, hasDeclaredWeight } from "./vocab.ts";
 import { comparatorFromValueType, parseNumber, parseRate, parseValue, isEmptyValue } from "./values.ts";
@@ -44,25 +45,14 @@ export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
   source = (source ?? "资金").replace(/^-+/, "").replace(/[:：]$/, "");
   const raw = (f: Field) => a.byField.get(f)?.text ?? null;
   return {
-    seq: draft.form.funding.length + 1,
-    source,
-    sourceKind: sourceKindOf(source),
+    ...fundingLine(draft.form.funding.length + 1, source, sourceKindOf(source), number(a, "budget"), raw("budget"),
+      number(a, "executed"), raw("executed"), number(a, "balance"), raw("balance")),
     initialBudget: number(a, "initialBudget"),
-    budget: number(a, "budget"),
-    executed: number(a, "executed"),
-    balance: number(a, "balance"),
     initialBudgetText: raw("initialBudget"),
-    budgetText: raw("budget"),
-    executedText: raw("executed"),
-    balanceText: raw("balance"),
     executionRate: parseRate(raw("rate")),
     executionRateText: raw("rate"),
     weight: number(a, "weight"),
     score: number(a, "score"),
-    initialBudgetYuan: null,
-    budgetYuan: null,
-    executedYuan: null,
-    balanceYuan: null,
     page: row.page,
     line: row.line,
   };
@@ -214,4 +204,3 @@ export function readTotalRow(draft: Draft, cells: RowCell[]): string | null {
   return rest.length ? rest[0]! : null;
 }
 
-export { parseRate };
