@@ -25,6 +25,7 @@ const EXPECTED: [string, "failed" | "partial" | "ok", RegExp][] = [
   ["not-a-zip.docx", "failed", /^corrupt: expected a DOCX \(zip\)/],
   ["zip-bomb.docx", "failed", /^zip bomb/],
   ["image-only.pdf", "partial", /^第1页无文字层/],
+  ["flate-bomb.pdf", "failed", /^too_large: .*inflates to more than 64 MiB/],
 ];
 
 describe("fixtures/broken", () => {

@@ -41,6 +41,15 @@ describe("broken PDFs", () => {
     expect(e.message).toMatch(/^corrupt: expected a valid PDF, found .+/);
   });
 
+  it("refuses a page whose content stream is a deflate bomb, within memory", async () => {
+    const before = process.memoryUsage().arrayBuffers;
+    const e = await failure(extractBytes(read("flate-bomb.pdf"), { fileName: "flate-bomb.pdf" }));
+    expect(e.code).toBe("too_large");
+    expect(e.message).toMatch(/^too_large: expected PDF streams of a readable size, found a FlateDecode stream that inflates to more than 64 MiB \(page 1 of 2\)$/);
+    // The 300 MiB of page 1 were never held: what stays allocated is far below it.
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(100 * 1024 * 1024);
+  });
+
   it("reports a page without a text layer", async () => {
     const doc = await extractBytes(read("image-only.pdf"), { fileName: "image-only.pdf" });
     expect(doc.pages[0]!.hasText).toBe(false);

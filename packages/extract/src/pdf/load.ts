@@ -23,6 +23,11 @@ export function toExtractError(err: unknown, where: string): ExtractError {
   const e = err as { name?: string; message?: string } | null;
   const name = e?.name ?? "";
   const msg = (e?.message ?? String(err)).replace(/\s+/g, " ").trim();
+  // Raised by jixiao's pdf.js patch (patches/pdfjs-dist@*.patch) when one stream
+  // would inflate past its cap: a deflate bomb, refused like a zip bomb.
+  if (/inflates to more than/.test(msg)) {
+    return new ExtractError(`too_large: expected PDF streams of a readable size, found ${msg} (${where})`, "too_large");
+  }
   if (name === "PasswordException") {
     return new ExtractError(`encrypted: expected a readable PDF, found one that needs a password (${where})`, "encrypted");
   }
