@@ -4,3 +4,4 @@ export { foldCompatibilityCharacters } from "./unicode.ts";
 export { parseExtractedText, extractText, decodeText } from "./text.ts";
 export { detectFormat, type Detected } from "./detect.ts";
 export { extractBytes, extractFile, type ExtractOptions } from "./extract.ts";
+export { parseSheetsInThisThread } from "./sheet/parse-workbook.ts";

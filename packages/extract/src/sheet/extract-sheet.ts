@@ -1,13 +1,13 @@
 /**
  * XLSX and XLS extractors: untrusted-container checks in this thread, SheetJS
- * in a contained worker, then every sheet onto the common grid (page = 1-based
- * sheet index).
+ * in a thread that can be thrown away (./parse-workbook.ts), then every sheet
+ * onto the common grid (page = 1-based sheet index).
  */
 import type { Block, ExtractedDocument, PageInfo } from "../grid.ts";
 import { ExtractError } from "../errors.ts";
 import { readZipDirectory, verifyZipEntries, isZip } from "../zip-guard.ts";
 import { checkSheetHeights } from "./xlsx-precheck.ts";
-import { parseWorkbookContained } from "./worker-host.ts";
+import { parseWorkbook } from "./parse-workbook.ts";
 import { sheetToBlocks } from "./sheet-grid.ts";
 import type { WorkbookDump } from "./dump.ts";
 
@@ -51,7 +51,7 @@ export async function extractXlsx(bytes: Uint8Array): Promise<ExtractedDocument>
   }
   verifyZipEntries(bytes, entries, "XLSX");
   checkSheetHeights(bytes, entries, MAX_SHEET_ROWS);
-  return toDocument(await parseWorkbookContained(bytes, LIMITS, "XLSX workbook"), "xlsx");
+  return toDocument(await parseWorkbook(bytes, LIMITS, "XLSX workbook"), "xlsx");
 }
 
 export async function extractXls(bytes: Uint8Array): Promise<ExtractedDocument> {
@@ -64,11 +64,11 @@ export async function extractXls(bytes: Uint8Array): Promise<ExtractedDocument> 
   if (!isOle2(bytes)) {
     // Many systems "export to Excel" by writing an HTML table into a .xls file;
     // Excel opens it, and so does SheetJS (rowspan/colspan become merges).
-    if (looksLikeHtml(bytes)) return toDocument(await parseWorkbookContained(bytes, LIMITS, "HTML workbook (.xls)"), "xls");
+    if (looksLikeHtml(bytes)) return toDocument(await parseWorkbook(bytes, LIMITS, "HTML workbook (.xls)"), "xls");
     throw new ExtractError(`corrupt: expected an XLS (OLE2) workbook, found ${bytes.length} bytes without the OLE2 signature`, "corrupt");
   }
   if (hasOleStream(bytes, "EncryptedPackage")) throw encryptedOoxml("XLS");
-  return toDocument(await parseWorkbookContained(bytes, LIMITS, "XLS workbook"), "xls");
+  return toDocument(await parseWorkbook(bytes, LIMITS, "XLS workbook"), "xls");
 }
 
 /**

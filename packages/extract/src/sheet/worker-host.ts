@@ -9,6 +9,7 @@ import { Worker } from "node:worker_threads";
 import { ExtractError } from "../errors.ts";
 import { withArticle } from "../zip-guard.ts";
 import type { SheetLimits, WorkbookDump, WorkerReply, WorkerRequest } from "./dump.ts";
+import { classifyParserError } from "./parser-errors.ts";
 
 export const SHEET_WORKER_LIMITS = {
   /** Heap of the worker; a form workbook needs tens of MB. */
@@ -107,14 +108,6 @@ function runJob(bytes: Uint8Array, limits: SheetLimits, what: string): Promise<W
     const req: WorkerRequest = { id, bytes: copy, limits };
     w.postMessage(req, [copy.buffer]);
   });
-}
-
-/** SheetJS reports problems as free text; turn the known ones into our codes. */
-function classifyParserError(message: string, what: string): ExtractError {
-  if (/password|encrypt/i.test(message)) {
-    return new ExtractError(`encrypted: expected an unprotected ${what}, found a password-protected one (${message})`, "encrypted");
-  }
-  return new ExtractError(`corrupt: expected a readable ${what}, found one the parser rejects (${message})`, "corrupt");
 }
 
 /** Parse a workbook in the worker; calls are queued so only one runs at a time. */
