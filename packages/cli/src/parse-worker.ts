@@ -5,7 +5,15 @@
  * so the main thread never holds them.
  */
 import type { MessagePort } from "node:worker_threads";
+import { parseSheetsInThisThread } from "@jixiao/extract";
+import { BUILTINS_CHANGED_EXIT_CODE, changedBuiltins, fingerprintBuiltins } from "./builtins-guard.ts";
 import { processBytes, processFile, type FileResult } from "./process-file.ts";
+
+// This thread is already the containment the spreadsheet worker would give
+// (heap ceiling, time limit, replaced after a crash; built-ins checked after
+// every file, below), so SheetJS runs here: a nested worker per pool worker
+// cost ~50 MB of RSS each and a copy of every workbook.
+parseSheetsInThisThread();
 
 export interface ParseTask {
   path: string;
@@ -28,6 +36,18 @@ export async function announceStart(task: ParseTask): Promise<void> {
 
 export default async function parseTask(task: ParseTask): Promise<FileResult> {
   await announceStart(task);
-  if (task.bytes) return processBytes(task.path, task.bytes, task.mtimeMs);
-  return processFile(task.path);
+  return withBuiltinsChecked(() => (task.bytes ? processBytes(task.path, task.bytes, task.mtimeMs) : processFile(task.path)));
+}
+
+/**
+ * Runs `parse`, then ends this thread if the built-in objects changed meanwhile:
+ * a parser tricked into writing to Object.prototype (and the like) would taint
+ * every later file read here. The pool reports the file as failed for it
+ * (BUILTINS_CHANGED_EXIT_CODE) and piscina starts a fresh worker for the next one.
+ */
+export async function withBuiltinsChecked<T>(parse: () => Promise<T>): Promise<T> {
+  const before = fingerprintBuiltins();
+  const result = await parse();
+  if (changedBuiltins(before).length > 0) process.exit(BUILTINS_CHANGED_EXIT_CODE);
+  return result;
 }

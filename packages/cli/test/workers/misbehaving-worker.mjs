@@ -3,10 +3,14 @@
 //   *hang*  loops forever (a parser stuck on a crafted file)
 //   *oom*   allocates until the worker's heap ceiling kills it
 //   *exit*  ends its thread abruptly
+//   *pollute*  adds Object.prototype.jixiaoPolluted while the file is read (what
+//              SheetJS CVE-2023-30533 did with a crafted workbook)
+//   *probe*  refuses to parse if an earlier file's pollution is visible here
 import { register } from "tsx/esm/api";
 
 register();
-const { default: parseTask, announceStart } = await import("../../src/parse-worker.ts");
+const { default: parseTask, announceStart, withBuiltinsChecked } = await import("../../src/parse-worker.ts");
+const { processBytes } = await import("../../src/process-file.ts");
 
 export default async function misbehave(task) {
   await announceStart(task);
@@ -17,5 +21,14 @@ export default async function misbehave(task) {
     for (;;) hog.push(new Array(1 << 20).fill(hog.length));
   }
   if (name.includes("exit")) process.exit(3);
+  if (name.includes("pollute")) {
+    return withBuiltinsChecked(async () => {
+      Object.prototype.jixiaoPolluted = "by " + name;
+      return processBytes(task.path, task.bytes, task.mtimeMs);
+    });
+  }
+  if (name.includes("probe") && "jixiaoPolluted" in {}) {
+    throw new Error(`saw Object.prototype.jixiaoPolluted (${{}.jixiaoPolluted}) left by an earlier file`);
+  }
   return parseTask(task);
 }
