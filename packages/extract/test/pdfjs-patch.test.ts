@@ -1,0 +1,26 @@
+/**
+ * jixiao runs pdf.js with a small patch (patches/pdfjs-dist@5.6.205.patch,
+ * applied by pnpm on install) for the work it does not need: painting. These
+ * tests fail if the patch is lost (a pdf.js upgrade without it, an install
+ * that skipped it). The deflate-bomb cap is tested with the broken PDFs.
+ */
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { extractPdf } from "../src/pdf/index.ts";
+
+const FIXTURE = new URL("../../../fixtures/pdf/chromium/stress-long-reason.pdf", import.meta.url).pathname;
+const require = createRequire(import.meta.url);
+
+describe("pdf.js as patched for jixiao", () => {
+  it("reads a browser-made PDF (Type3 fonts, glyph programs skipped) without loading the native canvas", async () => {
+    const doc = await extractPdf(readFileSync(FIXTURE));
+    const cells = doc.blocks.flatMap((b) => (b.kind === "table" ? b.table.cells.map((c) => c.text) : []));
+    // Text of Type3 fonts still comes through their Widths and ToUnicode.
+    expect(cells.some((t) => /[\u4e00-\u9fff]{4,}/.test(t))).toBe(true);
+    // Skia (@napi-rs/canvas) is only loaded to paint, and nothing here paints.
+    expect(Object.keys(require.cache).filter((p) => p.includes("@napi-rs"))).toEqual([]);
+    const { sharedObjects } = process.report.getReport() as unknown as { sharedObjects: string[] };
+    expect(sharedObjects.filter((p) => p.includes("napi-rs"))).toEqual([]);
+  });
+});
