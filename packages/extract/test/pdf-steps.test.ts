@@ -15,6 +15,7 @@ import {
   cellsToGrid, cellsToTables, closeOpenEnds, edgesToIntersections, intersectionsToCells, joinEdgeGroup, mergeEdges, snapEdges,
 } from "../src/pdf/lattice.ts";
 import { joinWords, joinWrappedLines } from "../src/pdf/words.ts";
+import { nearestIndex } from "../src/pdf/page-tables.ts";
 import { glyphsFromRuns, normalisePdfText, uprightTurn } from "../src/pdf/glyphs.ts";
 import { isPageNumberText } from "../src/pdf/margins.ts";
 import { PdfSettings } from "../src/pdf/settings.ts";
@@ -152,5 +153,34 @@ describe("settings", () => {
     expect(() => PdfSettings.parse({ snapTolerence: 2 })).toThrow();
     expect(() => PdfSettings.parse({ snapTolerance: -1 })).toThrow();
     expect(PdfSettings.parse({}).snapTolerance).toBe(3);
+  });
+});
+
+describe("nearestIndex (placing a cell's edge on the grid)", () => {
+  // The linear scan it replaced: the first border at the smallest distance.
+  const byScan = (borders: number[], v: number) => {
+    let best = 0;
+    borders.forEach((b, i) => { if (Math.abs(b - v) < Math.abs(borders[best]! - v)) best = i; });
+    return best;
+  };
+
+  it("agrees with a scan of every border, ties and repeated borders included", () => {
+    const grids = [[0], [10, 20], [10, 20, 20, 30], [0, 5, 10, 15, 40.5, 41, 100]];
+    for (const borders of grids) {
+      for (let v = -5; v <= 105; v += 0.25) expect([borders, v, nearestIndex(borders, v)]).toEqual([borders, v, byScan(borders, v)]);
+    }
+  });
+
+  it("takes the lower border when a value is halfway", () => {
+    expect(nearestIndex([10, 20], 15)).toBe(0);
+    expect(nearestIndex([10, 20, 30], 25)).toBe(1);
+  });
+});
+
+describe("joinWords at a character outside the BMP", () => {
+  it("sees a CJK Extension B character as wide on either side of a word break", () => {
+    expect(joinWords([{ text: "A𠀋" }, { text: "表" }])).toBe("A𠀋表");
+    expect(joinWords([{ text: "ab" }, { text: "𠀋c" }])).toBe("ab𠀋c");
+    expect(joinWords([{ text: "ab" }, { text: "cd" }])).toBe("ab cd");
   });
 });

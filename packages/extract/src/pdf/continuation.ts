@@ -73,8 +73,10 @@ export function textRanToEnd(cell: FoundCell): boolean {
 /** Appends `next` to `prev` (which it continues) and returns the joined table. */
 export function joinContinuedTable(prev: DocTable, next: PageTable): DocTable {
   const xs = clusterValues([...prev.xs, ...next.xs], BORDER_MATCH_TOLERANCE).map((c) => c.reduce((s, v) => s + v, 0) / c.length);
-  const top = structuredClone(prev.cells);
-  let bottom = structuredClone(next.cells);
+  // Copies, not clones: only scalar fields (col, colSpan, rowSpan, text) change
+  // below, and a table running over many pages is copied once per page.
+  const top = prev.cells.map((c) => ({ ...c }));
+  let bottom = next.cells.map((c) => ({ ...c }));
   regrid(top, xs);
   regrid(bottom, xs);
   // A repeated header row is the producer's courtesy, not data.

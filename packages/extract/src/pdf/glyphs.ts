@@ -74,6 +74,7 @@ export function glyphsFromRuns(runs: readonly TextRun[], view: Matrix): Glyph[] 
     // run.width is in user space; scale it as the view scales lengths along the run.
     const viewScale = Math.hypot(view[0], view[1]) || 1;
     const totalWidth = run.width * viewScale;
+    const ascent = ASCENT * size, descent = -DESCENT * size;
     const weights = chars.map((c) => (isWide(c) ? 1 : NARROW_CHAR_SHARE));
     const weightSum = weights.reduce((a, b) => a + b, 0) || 1;
     let pos = 0;
@@ -82,16 +83,17 @@ export function glyphsFromRuns(runs: readonly TextRun[], view: Matrix): Glyph[] 
       const s = pos, e = pos + w;
       pos = e;
       if (/\s/.test(ch)) { pendingSpace = true; return; }
-      const corners: [number, number][] = [];
-      for (const along of [s, e]) {
-        for (const up of [ASCENT * size, -DESCENT * size]) {
-          corners.push([ox + ux * along + upx * up, oy + uy * along + upy * up]);
-        }
-      }
-      const xs = corners.map((c) => c[0]), ys = corners.map((c) => c[1]);
+      // The glyph's box spans s..e along the run and descent..ascent across it; each
+      // display coordinate is a sum of an "along" and an "up" term, so its extremes
+      // are the sums of the terms' extremes (no corner list per character).
+      const alongX0 = Math.min(ux * s, ux * e), alongX1 = Math.max(ux * s, ux * e);
+      const alongY0 = Math.min(uy * s, uy * e), alongY1 = Math.max(uy * s, uy * e);
       glyphs.push({
         text: ch,
-        x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys),
+        x0: ox + alongX0 + Math.min(upx * ascent, upx * descent),
+        x1: ox + alongX1 + Math.max(upx * ascent, upx * descent),
+        y0: oy + alongY0 + Math.min(upy * ascent, upy * descent),
+        y1: oy + alongY1 + Math.max(upy * ascent, upy * descent),
         size,
         spaceBefore: pendingSpace,
         run: runIndex,

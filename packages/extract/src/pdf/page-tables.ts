@@ -8,7 +8,7 @@ import { type Box, type Edge, type Glyph, centreX, centreY, unionBox } from "./g
 import { cellsToGrid, closeOpenEnds, cellsToTables, edgesToIntersections, intersectionsToCells, mergeEdges } from "./lattice.ts";
 import type { PdfSettings } from "./settings.ts";
 import { type CellPiece, splitAcrossColumns, splitAtHeights, stackedLineBorders } from "./stacked-cells.ts";
-import { linesFromGlyphs, textOfGlyphs } from "./words.ts";
+import { linesFromGlyphs, textOfLines } from "./words.ts";
 
 export interface FoundCell {
   row: number;
@@ -69,44 +69,63 @@ export function assignGlyphsToCells(table: PageTable, glyphs: readonly Glyph[], 
   return rest;
 }
 
-/** Index of the border nearest to `v`. */
-const nearestIndex = (borders: readonly number[], v: number) => {
-  let best = 0;
-  borders.forEach((b, i) => { if (Math.abs(b - v) < Math.abs(borders[best]! - v)) best = i; });
-  return best;
-};
+/** Index of the sorted border nearest to `v` (the first of equals, and the lower one on a tie). */
+export function nearestIndex(borders: readonly number[], v: number): number {
+  let lo = 0, hi = borders.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (borders[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  // borders[lo] is the first border >= v; the one before it is the nearest below.
+  let best = lo >= borders.length || (lo > 0 && Math.abs(borders[lo - 1]! - v) <= Math.abs(borders[lo]! - v)) ? lo - 1 : lo;
+  while (best > 0 && borders[best - 1] === borders[best]) best--;
+  return Math.max(0, best);
+}
 
 /**
  * Rebuilds the table's cells from its pieces after splitting cells that were
  * ruled only in part (stacked-cells.ts), then sets each cell's text.
  */
 function refineGrid(table: PageTable, pieces: CellPiece[], settings: PdfSettings): void {
-  let out = pieces.flatMap((p) => splitAcrossColumns(p, table.xs, settings));
+  const split = pieces.flatMap((p) => splitAcrossColumns(p, table.xs, settings));
+  // Pieces exactly one row high, by their row: the candidates for a row split.
+  const rowOf = new Map(table.ys.slice(0, -1).map((y, r) => [y, r]));
+  const bands: CellPiece[][] = table.ys.slice(1).map(() => []);
+  for (const p of split) {
+    const r = rowOf.get(p.box.y0);
+    if (r !== undefined && p.box.y1 === table.ys[r + 1]) bands[r]!.push(p);
+  }
+  const splitAt = new Map<CellPiece, number[]>();
   const extraYs: number[] = [];
-  for (let r = 0; r + 1 < table.ys.length; r++) {
-    const band = out.filter((p) => p.box.y0 === table.ys[r] && p.box.y1 === table.ys[r + 1]);
+  for (const band of bands) {
     const borders = stackedLineBorders(band, settings);
     if (!borders) continue;
     extraYs.push(...borders);
-    out = out.flatMap((p) => (band.includes(p) ? splitAtHeights(p, borders) : [p]));
+    for (const p of band) splitAt.set(p, borders);
   }
+  const out = split.flatMap((p) => {
+    const borders = splitAt.get(p);
+    return borders ? splitAtHeights(p, borders) : [p];
+  });
   const ys = [...table.ys, ...extraYs].sort((a, b) => a - b);
   table.ys = ys;
   table.nRows = ys.length - 1;
   table.cells = out.map((p) => {
     const row = nearestIndex(ys, p.box.y0), col = nearestIndex(table.xs, p.box.x0);
+    const lines = linesFromGlyphs(p.glyphs, settings.lineOverlap);
     const cell: FoundCell = {
       row, col,
       rowSpan: Math.max(1, nearestIndex(ys, p.box.y1) - row),
       colSpan: Math.max(1, nearestIndex(table.xs, p.box.x1) - col),
-      text: textOfGlyphs(p.glyphs, settings.lineOverlap, settings.wordGap),
+      text: textOfLines(lines, settings.wordGap),
       page: table.page,
       bbox: p.box,
     };
     if (p.glyphs.length) {
       cell.textBox = unionBox(p.glyphs);
       cell.textSize = Math.max(...p.glyphs.map((g) => g.size));
-      cell.lastLineEnd = linesFromGlyphs(p.glyphs, settings.lineOverlap).pop()?.x1;
+      cell.lastLineEnd = lines[lines.length - 1]?.x1;
     }
     return cell;
   }).sort((a, b) => a.row - b.row || a.col - b.col);

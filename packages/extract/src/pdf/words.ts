@@ -54,8 +54,15 @@ export function wordsFromLine(line: TextLine, gap: number): Word[] {
   return words;
 }
 
-const lastChar = (s: string) => Array.from(s).pop() ?? "";
-const firstChar = (s: string) => Array.from(s)[0] ?? "";
+/** Last and first characters (code points, so a CJK Extension B character stays whole) without splitting the whole string. */
+const lastChar = (s: string) => {
+  const low = s.charCodeAt(s.length - 1);
+  return s.length > 1 && low >= 0xdc00 && low <= 0xdfff ? s.slice(-2) : s.slice(-1);
+};
+const firstChar = (s: string) => {
+  const cp = s.codePointAt(0);
+  return cp === undefined ? "" : String.fromCodePoint(cp);
+};
 
 /**
  * Words on one line: one space between Latin words, none where either side is
@@ -96,7 +103,11 @@ function needsSpaceAcrossWrap(before: string, after: string): boolean {
 
 /** The text of a set of glyphs read as a block: lines top to bottom, wrapped lines joined. */
 export function textOfGlyphs(glyphs: readonly Glyph[], overlap: number, gap: number): string {
-  const lines = linesFromGlyphs(glyphs, overlap);
+  return textOfLines(linesFromGlyphs(glyphs, overlap), gap);
+}
+
+/** The text of lines already grouped (see textOfGlyphs). */
+export function textOfLines(lines: readonly TextLine[], gap: number): string {
   return joinWrappedLines(lines.map((l) => joinWords(wordsFromLine(l, gap))));
 }
 
