@@ -84,8 +84,9 @@ export async function extractPdf(bytes: Uint8Array, opts: PdfExtractOptions = {}
       const layout = layoutPage(content, settings);
       opts.onPage?.(layout);
       if (!layout.hasText) warnings.push(`第${n}页无文字层(扫描件?)`);
-      // Keep the layout but not the glyphs: memory stays flat on long files.
-      layouts.push(layout);
+      // Keep the layout but not the glyphs, nor the ruling edges (only drawn, by
+      // onPage): what a long file holds until its tables are joined stays small.
+      layouts.push({ ...layout, edges: [] });
     }
     where = "the document's tables";
     checkClock();
