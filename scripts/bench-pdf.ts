@@ -1,27 +1,35 @@
 /**
- * PDF extractor bench, two parts:
+ * PDF bench, three parts:
  *  1. ICDAR 2013 (../shared/benchmarks/icdar2013, 67 PDFs with ground truth):
  *     our tables written as the JSON its score.py reads, then score.py's
  *     precision, recall and F1 printed.
- *  2. Speed on the fixture PDFs: pdftotext -layout (poppler) against our
- *     extraction, one thread and two worker threads; ratio and pages/second.
+ *  2. Speed against `pdftotext -layout` (poppler, one thread) on the same PDFs:
+ *     a) the whole `jixiao ingest` (a child process, default concurrency, its
+ *        start-up included) over --copies distinct copies of every fixture PDF,
+ *        as a bulk import meets them;
+ *     b) the extractor alone on the fixture PDFs, one thread and two worker
+ *        threads, warmed up (where the time goes).
  *  3. A long file: the fixture PDFs joined by pdfunite into one of 500+ pages,
- *     extracted in a child process (heap capped as a PDF worker would be):
- *     time against pdftotext and peak memory.
- * Usage: npx tsx scripts/bench-pdf.ts [--no-icdar] [--no-speed] [--no-long]
+ *     read by `jixiao ingest` in a child process: time against pdftotext and
+ *     the peak RSS of the whole process.
+ * Usage: npx tsx scripts/bench-pdf.ts [--no-icdar] [--no-speed] [--no-long] [--copies 6]
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from "node:fs";
+import { appendFileSync, copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir, cpus } from "node:os";
 import { join, basename } from "node:path";
 import { Worker } from "node:worker_threads";
 import { toMatrix } from "../packages/extract/src/grid.ts";
 import { extractPdf, type PdfSettingsInput } from "../packages/extract/src/pdf/index.ts";
+import { ingestInChild } from "./ingest-child.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const ICDAR = join(ROOT, "../shared/benchmarks/icdar2013");
 const FIXTURE_DIRS = ["fixtures/pdf/lo", "fixtures/pdf/chromium"].map((d) => join(ROOT, d));
 const args = new Set(process.argv.slice(2));
+const copiesAt = process.argv.indexOf("--copies");
+/** Copies of every fixture PDF in the ingest run: enough pages that start-up is a bulk import's share of it. */
+const COPIES = copiesAt > 0 ? Number(process.argv[copiesAt + 1]) : 6;
 /** Settings overrides for experiments: PDF_SETTINGS='{"chunkGap":0.8}' npx tsx scripts/bench-pdf.ts */
 const settings = JSON.parse(process.env.PDF_SETTINGS ?? "{}") as PdfSettingsInput;
 
@@ -74,47 +82,67 @@ async function inWorkers(files: string[], threads: number): Promise<number> {
   return (performance.now() - start) / 1000;
 }
 
+/** `pdftotext -layout` over the files one after another (it has one thread): seconds. */
+function pdftotextSeconds(files: string[]): number {
+  const t = performance.now();
+  for (const f of files) execFileSync("pdftotext", ["-layout", f, "-"], { maxBuffer: 1 << 30 });
+  return (performance.now() - t) / 1000;
+}
+
+/** `count` distinct copies of each file (a comment line after %%EOF), in folders of their own. */
+function pdfCopies(files: string[], count: number): string {
+  const dir = mkdtempSync(join(tmpdir(), "pdf-copies-"));
+  for (let i = 1; i <= count; i++) {
+    mkdirSync(join(dir, `c${i}`));
+    files.forEach((f, k) => {
+      const to = join(dir, `c${i}`, `${k}-${basename(f)}`);
+      copyFileSync(f, to);
+      appendFileSync(to, `% copy ${i}\n`);
+    });
+  }
+  return dir;
+}
+
 async function speed(): Promise<void> {
   const files = FIXTURE_DIRS.flatMap(pdfsIn);
   const pages = files.reduce((n, f) => n + pageCount(f), 0);
-  let t = performance.now();
-  for (const f of files) execFileSync("pdftotext", ["-layout", f, "-"], { maxBuffer: 1 << 28 });
-  const poppler = (performance.now() - t) / 1000;
+  const line = (name: string, s: number, p: number, poppler: number) =>
+    `${name.padEnd(44)} ${s.toFixed(2).padStart(7)} s  ${(p / s).toFixed(1).padStart(6)} pages/s  ${(s / poppler).toFixed(2)}× pdftotext`;
+
+  const dir = pdfCopies(files, COPIES);
+  const copies = readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith(".pdf")).sort().map((f) => join(dir, f));
+  const popplerAll = pdftotextSeconds(copies);
+  const run = ingestInChild(join(dir, "bench.sqlite"), [dir]);
+  console.log(`speed: ${cpus().length} cores; ${copies.length} PDFs (${COPIES} copies of ${files.length} fixtures), ${run.pdfPages} pages`);
+  console.log(line("pdftotext -layout", popplerAll, run.pdfPages, popplerAll));
+  console.log(line(`jixiao ingest (whole process, ${run.summary.filesFailed} failed)`, run.seconds, run.pdfPages, popplerAll) + `  peak RSS ${run.peakRssMb.toFixed(0)} MB`);
+
+  const poppler = pdftotextSeconds(files);
   await extractPdf(readFileSync(files[0]!)); // load pdf.js once, as a long-running ingest would
-  t = performance.now();
+  let t = performance.now();
   for (const f of files) await extractPdf(readFileSync(f));
   const ours = (performance.now() - t) / 1000;
   const threads = Math.min(2, cpus().length);
   const pooled = await inWorkers(files, threads);
-  const line = (name: string, s: number) =>
-    `${name.padEnd(28)} ${s.toFixed(2).padStart(7)} s  ${(pages / s).toFixed(1).padStart(6)} pages/s  ${(s / poppler).toFixed(2)}× pdftotext`;
-  console.log(`speed: ${files.length} fixture PDFs, ${pages} pages, ${cpus().length} cores`);
-  console.log(line("pdftotext -layout", poppler));
-  console.log(line("jixiao extractPdf, 1 thread", ours));
-  console.log(line(`jixiao extractPdf, ${threads} threads`, pooled));
+  console.log(`extractor alone: ${files.length} fixture PDFs, ${pages} pages, warmed up`);
+  console.log(line("pdftotext -layout", poppler, pages, poppler));
+  console.log(line("jixiao extractPdf, 1 thread", ours, pages, poppler));
+  console.log(line(`jixiao extractPdf, ${threads} threads`, pooled, pages, poppler));
 }
 
-/** Old-generation heap cap for the long-file run (what a PDF worker thread would be given). */
-const LONG_FILE_HEAP_MB = 256;
 const LONG_FILE_MIN_PAGES = 500;
 
 async function longFile(): Promise<void> {
   const files = FIXTURE_DIRS.flatMap(pdfsIn);
   const perCopy = files.reduce((n, f) => n + pageCount(f), 0);
   const copies = Math.ceil(LONG_FILE_MIN_PAGES / perCopy);
-  const big = join(mkdtempSync(join(tmpdir(), "long-pdf-")), "long.pdf");
+  const dir = mkdtempSync(join(tmpdir(), "long-pdf-"));
+  const big = join(dir, "long.pdf");
   execFileSync("pdfunite", [...Array.from({ length: copies }, () => files).flat(), big]);
-  let t = performance.now();
-  execFileSync("pdftotext", ["-layout", big, "-"], { maxBuffer: 1 << 30 });
-  const poppler = (performance.now() - t) / 1000;
-  t = performance.now();
-  const out = execFileSync("npx", ["tsx", join(ROOT, "scripts/icdar/extract-one.ts"), big], {
-    encoding: "utf8",
-    env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${LONG_FILE_HEAP_MB}` },
-  });
-  const r = JSON.parse(out.trim().split("\n").pop()!) as { pages: number; tables: number; seconds: number; maxRssMb: number };
-  console.log(`long file: ${r.pages} pages (${copies}× the fixtures, pdfunite), ${r.tables} tables`);
-  console.log(`  pdftotext -layout ${poppler.toFixed(2)} s; jixiao extractPdf ${r.seconds.toFixed(2)} s (${(r.seconds / poppler).toFixed(2)}×), peak RSS ${r.maxRssMb.toFixed(0)} MB with a ${LONG_FILE_HEAP_MB} MB heap cap`);
+  const poppler = pdftotextSeconds([big]);
+  const run = ingestInChild(join(dir, "long.sqlite"), [big]);
+  console.log(`long file: ${run.pdfPages} pages (${copies}× the fixtures, pdfunite), ${run.summary.forms} forms, ${run.summary.filesFailed} failed`);
+  console.log(`  pdftotext -layout ${poppler.toFixed(2)} s; jixiao ingest ${run.seconds.toFixed(2)} s (${(run.seconds / poppler).toFixed(2)}×), peak RSS ${run.peakRssMb.toFixed(0)} MB (whole process, default concurrency)`);
 }
 
 if (!args.has("--no-icdar")) await icdar();

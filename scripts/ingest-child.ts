@@ -1,0 +1,62 @@
+/**
+ * One `jixiao ingest` in a child process of its own, as a user runs it, so
+ * that its wall time (process start-up included) and its peak RSS (main
+ * thread and worker threads together, from getrusage) are its alone.
+ *
+ *   import { ingestInChild } from "./ingest-child.ts";   // from a bench
+ *   node --import tsx scripts/ingest-child.ts DB CONCURRENCY PATH...
+ */
+import { spawnSync } from "node:child_process";
+import { ingest, type IngestSummary } from "../packages/cli/src/ingest.ts";
+
+export interface ChildIngest {
+  summary: IngestSummary;
+  /** From the child's start to the end of its ingest, start-up and module loading included. */
+  seconds: number;
+  peakRssMb: number;
+  pdfFiles: number;
+  pdfPages: number;
+}
+
+export function ingestInChild(db: string, paths: string[], concurrency?: number): ChildIngest {
+  const r = spawnSync(process.execPath, ["--import", "tsx", import.meta.filename, db, String(concurrency ?? 0), ...paths], {
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  if (r.status !== 0) throw new Error(`ingest child failed (exit ${r.status}, signal ${r.signal ?? "none"})`);
+  return JSON.parse(r.stdout.trim().split("\n").pop()!) as ChildIngest;
+}
+
+async function childMain(db: string, concurrency: number, paths: string[]): Promise<void> {
+  let pdfFiles = 0;
+  let pdfPages = 0;
+  const summary = await ingest(paths, {
+    db,
+    ...(concurrency > 0 ? { concurrency } : {}),
+    progress: {
+      start() {},
+      end() {},
+      file(e) {
+        if (e.format === "pdf" && e.pages) {
+          pdfFiles++;
+          pdfPages += e.pages;
+        }
+      },
+    },
+  });
+  const result: ChildIngest = {
+    summary,
+    // performance.now() counts from this process's start.
+    seconds: performance.now() / 1000,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    pdfFiles,
+    pdfPages,
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+if (process.argv[1] === import.meta.filename) {
+  const [db, concurrency, ...paths] = process.argv.slice(2);
+  await childMain(db!, Number(concurrency), paths);
+}
