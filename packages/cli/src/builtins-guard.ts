@@ -29,16 +29,19 @@ BUILTINS.push(
   ["Reflect", Reflect],
 );
 
-type Fingerprint = Map<string, unknown[]>;
+/** Per built-in: its prototype, extensibility and key count, then per own property its key and descriptor fields. */
+type Fingerprint = unknown[];
+const FIELDS_PER_KEY = 7;
 
-/** Every own property of every built-in, with what it holds, plus each built-in's prototype and extensibility. */
+/** Every own property of every built-in, with what it holds (a flat array: cheap enough to take for every file). */
 export function fingerprintBuiltins(): Fingerprint {
-  const fp: Fingerprint = new Map();
-  for (const [name, obj] of BUILTINS) {
-    fp.set(`${name} [[Prototype]]`, [Object.getPrototypeOf(obj), Object.isExtensible(obj)]);
-    for (const key of Reflect.ownKeys(obj)) {
+  const fp: unknown[] = [];
+  for (const [, obj] of BUILTINS) {
+    const keys = Reflect.ownKeys(obj);
+    fp.push(Object.getPrototypeOf(obj), Object.isExtensible(obj), keys.length);
+    for (const key of keys) {
       const d = Reflect.getOwnPropertyDescriptor(obj, key)!;
-      fp.set(`${name}.${String(key)}`, [d.value, d.get, d.set, d.writable, d.enumerable, d.configurable]);
+      fp.push(key, d.value, d.get, d.set, d.writable, d.enumerable, d.configurable);
     }
   }
   return fp;
@@ -47,11 +50,26 @@ export function fingerprintBuiltins(): Fingerprint {
 /** Names of the built-in properties added, removed or replaced since `before` (empty: nothing changed). */
 export function changedBuiltins(before: Fingerprint): string[] {
   const after = fingerprintBuiltins();
+  if (after.length === before.length && after.every((v, i) => Object.is(v, before[i]))) return [];
+  const then = byName(before);
+  const now = byName(after);
   const changed: string[] = [];
-  for (const [name, now] of after) {
-    const then = before.get(name);
-    if (!then || then.some((v, i) => !Object.is(v, now[i]))) changed.push(name);
+  for (const [name, values] of now) {
+    const old = then.get(name);
+    if (!old || old.some((v, i) => !Object.is(v, values[i]))) changed.push(name);
   }
-  for (const name of before.keys()) if (!after.has(name)) changed.push(name);
+  for (const name of then.keys()) if (!now.has(name)) changed.push(name);
   return changed;
+}
+
+function byName(fp: Fingerprint): Map<string, unknown[]> {
+  const named = new Map<string, unknown[]>();
+  let at = 0;
+  for (const [name] of BUILTINS) {
+    const keyCount = fp[at + 2] as number;
+    named.set(`${name} [[Prototype]]`, fp.slice(at, at + 2));
+    at += 3;
+    for (let k = 0; k < keyCount; k++, at += FIELDS_PER_KEY) named.set(`${name}.${String(fp[at])}`, fp.slice(at + 1, at + FIELDS_PER_KEY));
+  }
+  return named;
 }
