@@ -7,12 +7,6 @@
  * see the added or replaced properties.
  */
 
-/**
- * How a pool worker ends itself when a file changed its built-ins: the pool
- * reports that file as failed for it, and piscina starts a fresh worker for the next.
- */
-export const BUILTINS_CHANGED_EXIT_CODE = 86;
-
 /** The objects a pollution can reach through `__proto__` or `constructor.prototype`, by name. */
 const BUILTINS: [string, object][] = [
   Object, Function, Array, String, Number, Boolean, Symbol, BigInt, Date, RegExp, Error, TypeError, RangeError,

@@ -4,10 +4,11 @@
  * the bytes already and transfers them; large files are read here instead,
  * so the main thread never holds them.
  */
-import type { MessagePort } from "node:worker_threads";
+import { workerData, type MessagePort } from "node:worker_threads";
 import { parseSheetsInThisThread } from "@jixiao/extract";
-import { BUILTINS_CHANGED_EXIT_CODE, changedBuiltins, fingerprintBuiltins } from "./builtins-guard.ts";
+import { changedBuiltins, fingerprintBuiltins } from "./builtins-guard.ts";
 import { processBytes, processFile, type FileResult } from "./process-file.ts";
+import { BUILTINS_CHANGED_EXIT_CODE, DEFAULT_FILES_PER_WORKER, RETIRED_EXIT_CODE, type PoolWorkerData } from "./worker-exits.ts";
 
 // This thread is already the containment the spreadsheet worker would give
 // (heap ceiling, time limit, replaced after a crash; built-ins checked after
@@ -34,9 +35,20 @@ export async function announceStart(task: ParseTask): Promise<void> {
   task.started = undefined;
 }
 
+const filesPerWorker = (workerData as PoolWorkerData | null)?.filesPerWorker ?? DEFAULT_FILES_PER_WORKER;
+let filesRead = 0;
+
 export default async function parseTask(task: ParseTask): Promise<FileResult> {
+  // Retire before touching the file: the pool hands it, unread, to a fresh worker.
+  if (filesRead >= filesPerWorker) return retire();
+  filesRead++;
   await announceStart(task);
   return withBuiltinsChecked(() => (task.bytes ? processBytes(task.path, task.bytes, task.mtimeMs) : processFile(task.path)));
+}
+
+function retire(): Promise<never> {
+  process.exit(RETIRED_EXIT_CODE);
+  return new Promise(() => {}); // the thread is stopping; nothing after exit() may run
 }
 
 /**

@@ -7,9 +7,9 @@
 import { availableParallelism } from "node:os";
 import { MessageChannel, type TransferListItem } from "node:worker_threads";
 import { Piscina } from "piscina";
-import { BUILTINS_CHANGED_EXIT_CODE } from "./builtins-guard.ts";
 import type { ParseTask } from "./parse-worker.ts";
 import type { FileResult } from "./process-file.ts";
+import { BUILTINS_CHANGED_EXIT_CODE, DEFAULT_FILES_PER_WORKER, exitedWith, RETIRED_EXIT_CODE, type PoolWorkerData } from "./worker-exits.ts";
 
 /** Wall time one file may take in its worker before the worker is stopped. */
 export const DEFAULT_FILE_TIMEOUT_MS = 120_000;
@@ -34,6 +34,8 @@ export interface PoolOptions {
   threads: number;
   fileTimeoutMs: number;
   workerHeapMb: number;
+  /** Files a worker reads before it is replaced (default DEFAULT_FILES_PER_WORKER). */
+  filesPerWorker?: number;
   /** The worker module (tests substitute one that misbehaves on purpose). */
   entry?: URL;
 }
@@ -57,6 +59,7 @@ export class ParsePool {
       // No inherited loaders or flags (tsx's, vitest's): the entry registers tsx itself.
       execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: o.workerHeapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+      workerData: { filesPerWorker: o.filesPerWorker ?? DEFAULT_FILES_PER_WORKER } satisfies PoolWorkerData,
     });
     // A worker that dies between tasks is replaced by piscina; nothing to report for it.
     this.pool.on("error", () => {});
@@ -89,7 +92,12 @@ export class ParsePool {
         return { kind: "failed", reason: `timeout: expected the file to be read within ${this.o.fileTimeoutMs / 1000} s, found it still being read; its worker was stopped` };
       }
       const err = e as Error & { code?: string };
-      if (err.message === `worker exited with code: ${BUILTINS_CHANGED_EXIT_CODE}`) {
+      if (exitedWith(err, RETIRED_EXIT_CODE)) {
+        // The worker ended before reading the file. Its bytes went with it: a fresh worker reads the file itself.
+        clearTimeout(timer);
+        return this.parse({ path: task.path, mtimeMs: task.mtimeMs }, stop);
+      }
+      if (exitedWith(err, BUILTINS_CHANGED_EXIT_CODE)) {
         return { kind: "failed", reason: "corrupt: expected a file that parses without touching JavaScript's built-in objects, found one that changed them while it was read (prototype pollution); its worker was replaced" };
       }
       if (err.code === "ERR_WORKER_OUT_OF_MEMORY") {
