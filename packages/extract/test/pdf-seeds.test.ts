@@ -114,6 +114,26 @@ describe.each(PRODUCERS)("stress-borderless.pdf by %s", (producer) => {
     expect(row?.filter((x) => x !== null)).toEqual(["医保工作宣传覆盖", "州本级及12县(市)", "州本级及12县(市)", "4", "4"]);
     expect(forms.every((t) => !t.cells.some((c) => /\n/.test(c.text)))).toBe(true);
   });
+
+  it("reads the funding rows, wrapped cells as one cell, merged labels before their rows, and the totals", async () => {
+    const doc = await extract(producer, "stress-borderless");
+    const forms = tables(doc);
+    const row = (first: RegExp) => forms.map((t) => rowStarting(t, first)).find(Boolean)?.filter((x) => x !== null);
+    expect(row(/^年度资金总额:$/)).toEqual(["年度资金总额:", "228", "228", "181.82", "10分", "79.74%", "8"]);
+    expect(row(/^其中:上级补助$/)).toEqual(["其中:上级补助", "228", "228", "181.82", "—", "—", "—"]);
+    expect(row(/^打造基层医保经办服务示范窗口$/)).toEqual(["打造基层医保经办服务示范窗口", "≥12个", "12个", "4", "4"]);
+    expect(row(/^深化医保支付方式改革工作$/)).toEqual([
+      "深化医保支付方式改革工作", "4项改革工作(DIP支付方式改革、床日付费改革、门诊病种支付方式改革、紧密型县域医共体总额付费改革)", "4项", "4", "4",
+    ]);
+    expect(row(/^总分$/)).toEqual(["总分", "100", "98"]);
+    expect(row(/^绩效结论$/)).toEqual(["绩效结论", "优"]);
+    // Labels merged over several rows head the first of them (a form is read downwards).
+    expect(row(/^产出指标\(60分\)$/)?.slice(0, 3)).toEqual(["产出指标(60分)", "数量", "打造医保经办“15分钟服务圈”"]);
+    expect(row(/^效益指标\(30分\)$/)?.slice(0, 3)).toEqual(["效益指标(30分)", "社会效益", "医保基金安全、平衡运行"]);
+    // No cell text is left behind as a loose line.
+    const loose = doc.blocks.flatMap((b) => (b.kind === "text" ? [b.text] : []));
+    expect(loose.filter((t) => /示范窗口|DIP|标准化管理|^优$|^论$/.test(t))).toEqual([]);
+  });
 });
 
 describe("pages turned by /Rotate (test/pdf/rotated-pages.pdf, made by test/pdf/make-rotated.sh)", () => {

@@ -4,7 +4,10 @@
  * A line whose words fall into two or more chunks separated by wide gaps is a
  * candidate row; runs of candidate rows (with a few single-chunk lines among
  * them: wrapped cells, group labels) are table regions; columns are the
- * vertical strips of the region that (almost) no chunk covers.
+ * vertical strips of the region that (almost) no chunk covers, a row per line.
+ * CJK form regions, whose cells wrap and whose long texts cross every gap,
+ * are read by cjk-table.ts instead (columns from aligned left edges, rows from
+ * cell centres).
  */
 import { type Box, type Word, unionBox } from "./geometry.ts";
 import type { LooseLine } from "./layout.ts";
@@ -12,6 +15,9 @@ import type { FoundCell, PageTable } from "./page-tables.ts";
 import { isWide } from "./glyphs.ts";
 import type { PdfSettings } from "./settings.ts";
 import { joinWords, joinWrappedLines } from "./words.ts";
+import { ALIGN_TOLERANCE } from "./cjk-columns.ts";
+import { WRAP_GAP } from "./cjk-rows.ts";
+import { cjkRegionToTable } from "./cjk-table.ts";
 
 /** At most this many single-chunk lines in a row inside a region. */
 const MAX_SINGLE_RUN = 2;
@@ -19,6 +25,8 @@ const MAX_SINGLE_RUN = 2;
 const MAX_ROW_GAP = 2.5;
 /** Share of candidate rows allowed to cross a column gap (spanning headers). */
 const CROSSING_SHARE = 0.1;
+/** Font sizes two lines must overlap in height to be cells of one row printed at different heights. */
+const ROW_STEP_OVERLAP = 0.1;
 /** Narrowest gap (pt) between columns. */
 const MIN_COLUMN_GAP = 4;
 
@@ -53,25 +61,59 @@ export function chunksOfLine(line: LooseLine, gaps: ChunkGaps): Chunk[] {
   return chunks;
 }
 
-/** Runs of lines that look like table rows: [start, end) indices into `lines`. */
+/** Share of CJK characters from which a line or a region is read as CJK. */
+const CJK_SHARE = 0.5;
+/** Share of CJK characters from which a single line may be a wrapped cell line ((DIP支付方式 is half Latin). */
+const CJK_LINE_SHARE = 0.4;
+
+/** Whether at least `share` of the text's non-space characters are CJK. */
+export function isCjkText(text: string, share = CJK_SHARE): boolean {
+  const chars = Array.from(text.replace(/\s/g, ""));
+  return chars.length > 0 && chars.filter(isWide).length >= share * chars.length;
+}
+
+/**
+ * Runs of lines that look like table rows: [start, end) indices into `lines`.
+ * In CJK forms cells wrap, so two more kinds of line belong to a table: a line
+ * that overlaps its neighbour in height (cells of one row centred at different
+ * heights: 打造基层医保经办 beside ≥12个) counts as a row, and a line that
+ * continues a cell of the line just above (close below it, starting where one
+ * of its chunks starts) never ends a table.
+ */
 export function tableRegions(lines: readonly LooseLine[], chunks: readonly Chunk[][], minRows: number): [number, number][] {
+  const cjk = lines.map((l) => isCjkText(l.text, CJK_LINE_SHARE));
+  const stepped = (i: number, j: number) => {
+    const a = lines[i], b = lines[j];
+    return !!a && !!b && cjk[i]! && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) >= ROW_STEP_OVERLAP * Math.min(a.size, b.size);
+  };
+  const wraps = (i: number) => {
+    const line = lines[i]!, prev = lines[i - 1];
+    if (!prev || !cjk[i] || chunks[i]!.length !== 1 || line.y0 - prev.y1 > WRAP_GAP * Math.min(line.size, prev.size)) return false;
+    const x0 = chunks[i]![0]!.x0;
+    return chunks[i - 1]!.some((c) => Math.abs(c.x0 - x0) <= ALIGN_TOLERANCE * line.size);
+  };
   const regions: [number, number][] = [];
-  let start = -1, lastMulti = -1, multiCount = 0;
+  let start = -1, lastKept = -1, multiCount = 0, singles = 0;
   const close = () => {
-    if (start >= 0 && multiCount >= minRows) regions.push([start, lastMulti + 1]);
-    start = -1; lastMulti = -1; multiCount = 0;
+    if (start >= 0 && multiCount >= minRows) regions.push([start, lastKept + 1]);
+    start = -1; lastKept = -1; multiCount = 0; singles = 0;
   };
   for (let i = 0; i < lines.length; i++) {
-    const multi = chunks[i]!.length >= 2;
+    const multi = chunks[i]!.length >= 2 || stepped(i, i - 1) || stepped(i, i + 1);
+    const wrap = !multi && wraps(i);
     if (start >= 0) {
       const prev = lines[i - 1]!;
       const gapTooBig = lines[i]!.y0 - prev.y1 > MAX_ROW_GAP * Math.max(prev.size, lines[i]!.size);
-      if (gapTooBig || (!multi && i - lastMulti > MAX_SINGLE_RUN)) close();
+      if (!multi && !wrap) singles++;
+      if (gapTooBig || singles > MAX_SINGLE_RUN) close();
     }
     if (multi) {
       if (start < 0) start = i;
-      lastMulti = i;
+      lastKept = i;
       multiCount++;
+      singles = 0;
+    } else if (wrap && start >= 0 && lastKept === i - 1) {
+      lastKept = i;
     }
   }
   close();
@@ -101,61 +143,9 @@ export function columnBorders(rows: readonly Chunk[][]): number[] {
   return borders;
 }
 
-/** Vertical gap (font sizes) below which a chunk continues the one above it in its column, in CJK tables. */
-const WRAP_GAP = 0.6;
-/** Share of CJK characters from which a region is read as a CJK table. */
-const CJK_SHARE = 0.5;
-
-/**
- * Row of each chunk. A line is a row, except in CJK tables, whose cells wrap:
- * there a chunk close below another in its column continues that cell, and
- * the cell blocks are laid on rows (a one-line cell centred beside a
- * three-line one shares their row; a label beside several rows spans them).
- */
-export function chunkRows(rows: readonly Chunk[][], colOf: (x: number) => number): { row: number; rowSpan: number }[][] {
-  const text = rows.flat().map((c) => c.text).join("");
-  const chars = Array.from(text.replace(/\s/g, ""));
-  if (chars.filter(isWide).length < CJK_SHARE * chars.length) return rows.map((chunks, i) => chunks.map(() => ({ row: i, rowSpan: 1 })));
-  type Item = { line: number; j: number; col: number; chunk: Chunk; block: number };
-  const items: Item[] = rows.flatMap((chunks, line) => chunks.map((chunk, j) => ({ line, j, col: colOf(chunk.x0 + 0.5), chunk, block: -1 })));
-  const blocks: { y0: number; y1: number }[] = [];
-  const byCol = new Map<number, Item[]>();
-  for (const it of items) byCol.set(it.col, [...(byCol.get(it.col) ?? []), it]);
-  for (const list of byCol.values()) {
-    list.sort((a, b) => a.chunk.y0 - b.chunk.y0);
-    let prev: Item | undefined;
-    for (const it of list) {
-      const size = Math.min(...it.chunk.words.map((w) => w.size));
-      if (prev && it.chunk.y0 - prev.chunk.y1 <= WRAP_GAP * size) {
-        it.block = prev.block;
-        const b = blocks[it.block]!;
-        b.y1 = Math.max(b.y1, it.chunk.y1);
-      } else {
-        it.block = blocks.push({ y0: it.chunk.y0, y1: it.chunk.y1 }) - 1;
-      }
-      prev = it;
-    }
-  }
-  // Rows come from the smallest blocks first: a block overlapping no row yet
-  // starts one; a taller block (a label merged over several rows) spans the
-  // rows it overlaps.
-  const rowsFound: { y0: number; y1: number }[] = [];
-  const overlaps = (a: { y0: number; y1: number }, b: { y0: number; y1: number }) => a.y0 < b.y1 && b.y0 < a.y1;
-  for (const b of [...blocks].sort((p, q) => p.y1 - p.y0 - (q.y1 - q.y0))) {
-    if (!rowsFound.some((r) => overlaps(r, b))) rowsFound.push({ ...b });
-  }
-  rowsFound.sort((a, b) => a.y0 - b.y0);
-  const span = blocks.map((b) => {
-    const hit = rowsFound.map((r, i) => (overlaps(r, b) ? i : -1)).filter((i) => i >= 0);
-    return { row: hit[0] ?? 0, rowSpan: Math.max(1, hit.length) };
-  });
-  const out = rows.map((chunks) => chunks.map(() => ({ row: 0, rowSpan: 1 })));
-  for (const it of items) out[it.line]![it.j] = span[it.block]!;
-  return out;
-}
-
 /** The table of one region: a row per line, each chunk in the columns it covers. */
 export function regionToTable(page: number, lines: readonly LooseLine[], rows: readonly Chunk[][]): PageTable | null {
+  if (isCjkText(rows.flat().map((c) => c.text).join(""))) return cjkRegionToTable(page, lines, rows);
   const xs = columnBorders(rows);
   if (xs.length < 3) return null;
   const colOf = (x: number) => {
@@ -163,10 +153,9 @@ export function regionToTable(page: number, lines: readonly LooseLine[], rows: r
     while (k < xs.length - 2 && x >= xs[k + 1]!) k++;
     return k;
   };
-  const rowOf = chunkRows(rows, colOf);
   const slots = new Map<string, { row: number; rowSpan: number; col: number; span: number; parts: { line: number; chunk: Chunk }[] }>();
-  rows.forEach((chunks, line) => chunks.forEach((c, j) => {
-    const { row, rowSpan } = rowOf[line]![j]!;
+  rows.forEach((chunks, line) => chunks.forEach((c) => {
+    const row = line, rowSpan = 1;
     const c0 = colOf(c.x0 + 0.5), c1 = colOf(c.x1 - 0.5);
     const key = `${row}:${c0}`;
     const slot = slots.get(key) ?? slots.set(key, { row, rowSpan, col: c0, span: 1, parts: [] }).get(key)!;
@@ -179,7 +168,7 @@ export function regionToTable(page: number, lines: readonly LooseLine[], rows: r
     const text = joinWrappedLines([...byLine.keys()].sort((a, b) => a - b).map((l) => joinWords(byLine.get(l)!)));
     return { row, col, rowSpan, colSpan: span, text, page, bbox: unionBox(parts.map((p) => p.chunk)) };
   }).sort((a, b) => a.row - b.row || a.col - b.col);
-  const nRows = Math.max(...rowOf.flat().map((r) => r.row + r.rowSpan));
+  const nRows = rows.length;
   // Chunks that overlap a neighbour's slot would double-fill it: keep the first.
   const taken = new Set<string>();
   const kept = cells.filter((c) => {
