@@ -76,6 +76,19 @@ describe("rows of a borderless CJK form", () => {
     ]);
   });
 
+  it("moves a label centred on the middle of three equal rows to the first of them, but not a lone cell in a later column", () => {
+    const blocks = [
+      block(0, 100, 110), block(1, 100, 110), block(2, 100, 110), block(3, 100, 110), // header row, all columns
+      ...[130, 160, 190, 220, 250, 280].flatMap((y) => [block(1, y, y + 10), block(2, y, y + 10)]), // six indicator rows
+      block(0, 160, 170), // a level-1 label centred on rows 1–3, level with row 2
+      block(3, 250, 260), // a remark on row 5 only
+    ];
+    const { rows, place } = placeBlocks(blocks);
+    expect(rows).toHaveLength(7);
+    expect(place[16]).toEqual({ row: 1, rowSpan: 3 });
+    expect(place[17]).toEqual({ row: 5, rowSpan: 1 });
+  });
+
   it("spans a label over the empty rows whose middle is its centre, not over rows another label heads", () => {
     const rows = [0, 1, 2, 3, 4, 5].map((k) => ({ y0: 100 + 30 * k, y1: 120 + 30 * k }));
     // Centred on y 185, the middle of rows 0–5 (y 100–270)...

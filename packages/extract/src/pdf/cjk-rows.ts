@@ -23,6 +23,10 @@ export const ROW_SEPARATION = 0.2;
 export const SPAN_TIE = 0.25;
 /** A row of at least this many cells pushes a taller crowding block out of its neighbour row. */
 export const MIN_CELLS_TO_EVICT = 3;
+/** A leading column with cells on fewer than this share of the rows is a label column (绩效指标, 一级指标, 二级指标). */
+export const LABEL_COLUMN_FILL = 0.5;
+/** Columns looked at for labels (bounds the scan on hostile input). */
+const MAX_COLUMNS = 64;
 /** A merged label spans at most this many rows (bounds the search on long tables). */
 export const MAX_LABEL_SPAN = 120;
 
@@ -145,9 +149,16 @@ export function placeBlocks(blocks: readonly CellBlock[]): { rows: RowBand[]; pl
     for (let c = b.col; c <= b.colEnd; c++) filled.add(`${row}:${c}`);
   };
   rows.forEach((r, k) => r.members.forEach((i) => { place[i] = { row: k, rowSpan: 1 }; fill(k, blocks[i]!); }));
-  const spanning = order.filter((i) => place[i]!.row < 0);
-  for (const i of spanning) {
+  // Leading columns where most rows are empty hold labels: a label centred over
+  // an odd number of equal rows shares the middle row's centre and was taken
+  // into that row; it is placed again like the labels that touch no row.
+  const rowsFilled = (c: number) => rows.filter((_, k) => filled.has(`${k}:${c}`)).length;
+  let labelCols = 0;
+  while (labelCols < MAX_COLUMNS && rowsFilled(labelCols) > 0 && rowsFilled(labelCols) < LABEL_COLUMN_FILL * rows.length) labelCols++;
+  const relabel = order.filter((i) => place[i]!.row < 0 || blocks[i]!.colEnd < labelCols);
+  for (const i of relabel) {
     const b = blocks[i]!;
+    if (place[i]!.row >= 0) for (let c = b.col; c <= b.colEnd; c++) filled.delete(`${place[i]!.row}:${c}`);
     place[i] = labelSpan(b, rows, (r) => {
       for (let c = b.col; c <= b.colEnd; c++) if (filled.has(`${r}:${c}`)) return true;
       return false;
