@@ -89,6 +89,18 @@ describe("rows of a borderless CJK form", () => {
     expect(place[17]).toEqual({ row: 5, rowSpan: 1 });
   });
 
+  it("keeps the rows beside a tall label that shares the middle row's centre", () => {
+    const blocks = [
+      block(0, 100, 110), block(1, 100, 110), block(2, 100, 110), // header row
+      ...[130, 150, 170, 190, 210, 230, 250, 270].flatMap((y) => [block(1, y, y + 10), block(2, y, y + 10)]), // eight rows
+      block(0, 160, 190), // a three-line label level with the third row, touching the rows beside it
+    ];
+    const { rows, place } = placeBlocks(blocks);
+    expect(rows).toHaveLength(9);
+    expect(place.slice(3, 19).map((p) => p.row)).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8]);
+    expect(place[19]).toEqual({ row: 1, rowSpan: 5 });
+  });
+
   it("spans a label over the empty rows whose middle is its centre, not over rows another label heads", () => {
     const rows = [0, 1, 2, 3, 4, 5].map((k) => ({ y0: 100 + 30 * k, y1: 120 + 30 * k }));
     // Centred on y 185, the middle of rows 0–5 (y 100–270)...

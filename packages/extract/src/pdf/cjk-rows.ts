@@ -104,9 +104,10 @@ export interface BlockPlace {
   rowSpan: number;
 }
 
-/** Rows of the blocks, top to bottom, and each block's row and row span. */
-export function placeBlocks(blocks: readonly CellBlock[]): { rows: RowBand[]; place: BlockPlace[] } {
-  const order = blocks.map((_, i) => i).sort((a, b) => centre(blocks[a]!) - centre(blocks[b]!));
+type Band = RowBand & { members: number[] };
+
+/** Blocks grouped by centre, top to bottom. */
+function centreGroups(blocks: readonly CellBlock[], order: readonly number[]): number[][] {
   const groups: number[][] = [];
   for (const i of order) {
     const g = groups[groups.length - 1];
@@ -114,52 +115,102 @@ export function placeBlocks(blocks: readonly CellBlock[]): { rows: RowBand[]; pl
     if (g && centre(b) - centre(blocks[g[0]!]!) <= CENTRE_TOLERANCE * b.size) g.push(i);
     else groups.push([i]);
   }
-  // Larger groups first: a row of five cells outranks the two labels at its top.
+  return groups;
+}
+
+/**
+ * Rows from the groups of blocks sharing a centre, larger groups first (a row
+ * of five cells outranks the two labels at its top); a group whose blocks
+ * crowd a row taken already is no row. Blocks of label columns neither make a
+ * group a row nor keep it from being one; a group of labels only is a row if
+ * it crowds nothing (绩效结论 优). Returns the rows without their labels.
+ */
+function layRows(blocks: readonly CellBlock[], groups: readonly number[][], isLabel: (i: number) => boolean): Band[] {
   const crowds = (a: CellBlock, b: CellBlock) => {
     const gap = ROW_SEPARATION * Math.min(a.size, b.size);
     return a.y0 < b.y1 + gap && b.y0 < a.y1 + gap;
   };
-  const accepted: number[][] = [];
-  const rowOfBlock = new Map<number, number[]>();
   const height = (i: number) => blocks[i]!.y1 - blocks[i]!.y0;
-  for (const g of [...groups].sort((a, b) => b.length - a.length || centre(blocks[a[0]!]!) - centre(blocks[b[0]!]!))) {
-    const crowded = [...rowOfBlock.keys()].filter((a) => g.some((i) => crowds(blocks[a]!, blocks[i]!)));
-    // A row of several cells beats a taller block that joined a neighbouring
-    // row only because it was centred near it (项目资金(万元) beside 财政拨款): that
-    // block spans rows and is placed with the labels.
-    const tallest = Math.max(...g.map(height));
-    const evictable = g.length >= MIN_CELLS_TO_EVICT &&
-      crowded.every((a) => rowOfBlock.get(a)!.length >= 2 && height(a) > tallest + WRAP_GAP * blocks[a]!.size);
-    if (crowded.length && !evictable) continue;
+  const rowOfBlock = new Map<number, number[]>();
+  const accepted: number[][] = [];
+  const take = (members: number[], evictable: (crowded: number[]) => boolean) => {
+    const crowded = [...rowOfBlock.keys()].filter((a) => members.some((i) => crowds(blocks[a]!, blocks[i]!)));
+    if (crowded.length && !evictable(crowded)) return;
     for (const a of crowded) {
       const row = rowOfBlock.get(a)!;
       row.splice(row.indexOf(a), 1);
       rowOfBlock.delete(a);
     }
-    accepted.push(g);
-    for (const i of g) rowOfBlock.set(i, g);
+    accepted.push(members);
+    for (const i of members) rowOfBlock.set(i, members);
+  };
+  const bySize = (a: number[], b: number[]) => b.length - a.length || centre(blocks[a[0]!]!) - centre(blocks[b[0]!]!);
+  const cores = groups.map((g) => g.filter((i) => !isLabel(i))).filter((g) => g.length > 0).sort(bySize);
+  for (const g of cores) {
+    // A row of several cells beats a taller block that joined a neighbouring
+    // row only because it was centred near it (项目资金(万元) beside 财政拨款): that
+    // block spans rows and is placed with the labels.
+    const tallest = Math.max(...g.map(height));
+    take(g, (crowded) => g.length >= MIN_CELLS_TO_EVICT &&
+      crowded.every((a) => rowOfBlock.get(a)!.length >= 2 && height(a) > tallest + WRAP_GAP * blocks[a]!.size));
   }
-  const rows = accepted
+  for (const g of groups.filter((g) => g.every(isLabel)).sort(bySize)) take(g, () => false);
+  return accepted
     .filter((g) => g.length > 0)
     .map((g) => ({ y0: Math.min(...g.map((i) => blocks[i]!.y0)), y1: Math.max(...g.map((i) => blocks[i]!.y1)), members: g }))
     .sort((a, b) => a.y0 - b.y0);
+}
+
+/**
+ * Leading columns where most rows are empty: they hold labels merged over
+ * several rows (绩效指标, 一级指标, 二级指标).
+ */
+function labelColumns(blocks: readonly CellBlock[], rows: readonly Band[]): number {
+  const rowsFilled = (c: number) => rows.filter((r) => r.members.some((i) => blocks[i]!.col <= c && c <= blocks[i]!.colEnd)).length;
+  let n = 0;
+  while (n < MAX_COLUMNS && rowsFilled(n) > 0 && rowsFilled(n) < LABEL_COLUMN_FILL * rows.length) n++;
+  return n;
+}
+
+/**
+ * Rows of the blocks, top to bottom, and each block's row and row span. Rows
+ * are read twice: the first reading shows which leading columns hold labels;
+ * the second leaves those out of the rows, since a label centred over an odd
+ * number of equal rows shares the middle row's centre, and a tall one crowds
+ * the rows beside it. Labels, and blocks that touch rows they do not belong
+ * to, are then placed over the empty cells of their columns (labelSpan).
+ */
+export function placeBlocks(blocks: readonly CellBlock[]): { rows: RowBand[]; place: BlockPlace[] } {
+  const order = blocks.map((_, i) => i).sort((a, b) => centre(blocks[a]!) - centre(blocks[b]!));
+  const groups = centreGroups(blocks, order);
+  const first = layRows(blocks, groups, () => false);
+  const labelCols = labelColumns(blocks, first);
+  const rows = labelCols === 0 ? first : layRows(blocks, groups, (i) => blocks[i]!.colEnd < labelCols);
   const place: BlockPlace[] = blocks.map(() => ({ row: -1, rowSpan: 1 }));
   const filled = new Set<string>();
   const fill = (row: number, b: CellBlock) => {
     for (let c = b.col; c <= b.colEnd; c++) filled.add(`${row}:${c}`);
   };
   rows.forEach((r, k) => r.members.forEach((i) => { place[i] = { row: k, rowSpan: 1 }; fill(k, blocks[i]!); }));
-  // Leading columns where most rows are empty hold labels: a label centred over
-  // an odd number of equal rows shares the middle row's centre and was taken
-  // into that row; it is placed again like the labels that touch no row.
-  const rowsFilled = (c: number) => rows.filter((_, k) => filled.has(`${k}:${c}`)).length;
-  let labelCols = 0;
-  while (labelCols < MAX_COLUMNS && rowsFilled(labelCols) > 0 && rowsFilled(labelCols) < LABEL_COLUMN_FILL * rows.length) labelCols++;
-  const relabel = order.filter((i) => place[i]!.row < 0 || blocks[i]!.colEnd < labelCols);
-  for (const i of relabel) {
+  // A label's rows stop short of the centre of the next label in its column
+  // (and of the one before): each heads the rows around its own centre.
+  const pending = new Set(order.filter((i) => place[i]!.row < 0));
+  const sameColumn = (a: CellBlock, b: CellBlock) => a.col <= b.colEnd && b.col <= a.colEnd;
+  const beyondAnother = (b: CellBlock, r: RowBand) => {
+    const c = centre(b);
+    for (const j of pending) {
+      const other = blocks[j]!;
+      if (other === b || !sameColumn(b, other)) continue;
+      const m = centre(other);
+      if ((m > c && r.y1 > m) || (m < c && r.y0 < m)) return true;
+    }
+    return false;
+  };
+  for (const i of order.filter((i) => place[i]!.row < 0)) {
     const b = blocks[i]!;
-    if (place[i]!.row >= 0) for (let c = b.col; c <= b.colEnd; c++) filled.delete(`${place[i]!.row}:${c}`);
+    pending.delete(i);
     place[i] = labelSpan(b, rows, (r) => {
+      if (beyondAnother(b, rows[r]!)) return true;
       for (let c = b.col; c <= b.colEnd; c++) if (filled.has(`${r}:${c}`)) return true;
       return false;
     });
