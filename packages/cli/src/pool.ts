@@ -16,9 +16,11 @@ export const DEFAULT_FILE_TIMEOUT_MS = 120_000;
 /** V8 old-generation heap of a worker: a form needs tens of MB; a file that needs more is refused. */
 export const DEFAULT_WORKER_HEAP_MB = 256;
 /**
- * V8 commits a worker's whole young generation. On a mixed archive two workers
- * peaked at ~450 MB RSS with 32 MB, ~370 MB with 16 and ~350 MB with 12 or 8,
- * with no CPU time difference measurable on our 2-core machine.
+ * V8 commits a worker's whole young generation. On 342 files of the mixed bench
+ * archive (2 workers) the run peaked at ~430 MB RSS with 32 MB, ~390 MB with 16
+ * and ~360 MB with 12; the price is CPU (smaller semispaces promote more to the
+ * old generation): about 10-15% more CPU seconds with 12 than with 32, measured
+ * under a noisy load. 12 keeps a 2,000-file load under the 400 MB target.
  */
 const WORKER_YOUNG_GENERATION_MB = 12;
 /** Time a worker may take to boot (register tsx, load the pipeline) before the file it was given counts as hung. */
