@@ -55,7 +55,9 @@ export class ParsePool {
   constructor(private readonly o: PoolOptions) {
     this.pool = new Piscina({
       filename: (o.entry ?? WORKER_ENTRY).href,
-      minThreads: o.threads,
+      // Workers start as files need them: piscina adds one as soon as a file waits,
+      // and a run over one large PDF never boots (and holds ~100 MB for) a second.
+      minThreads: 1,
       maxThreads: o.threads,
       idleTimeout: 60_000,
       // No inherited loaders or flags (tsx's, vitest's): the entry registers tsx itself.
