@@ -9,6 +9,7 @@
  * changed content is parsed. Documents stored by an older pipeline version, and
  * failed ones, are parsed again.
  */
+import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import pLimit from "p-limit";
 import { openStore, StoreError, type Store, type StoredDocument } from "@jixiao/store";
@@ -228,7 +229,14 @@ class IngestRun {
     }
 
     const known = this.store.findDocumentBySha(content.sha256);
-    if (!this.force && known && isCurrent(known)) return this.moved(known, path, st.mtimeMs, t0);
+    if (!this.force && known && isCurrent(known)) {
+      // A copy of a stored file whose own path is still there is not a move: taking
+      // its row would flip the stored path between the copies on every run.
+      if (known.path !== path && (await this.io(() => stat(known.path)).then(() => true, () => false))) {
+        return this.unchanged({ path, outcome: "unchanged", duplicateOf: known.path, format: known.format, ms: Date.now() - t0 });
+      }
+      return this.moved(known, path, st.mtimeMs, t0);
+    }
 
     const parsed = await this.parseSlots(() => this.parsePool().parse({ path, bytes, mtimeMs: st.mtimeMs }, this.stop.signal));
     if (parsed.kind === "cancelled") return;
@@ -269,6 +277,10 @@ class IngestRun {
 
   private record(result: FileResult, t0: number): void {
     const prior = this.store.findDocumentBySha(result.meta.sha256);
+    // Two copies of one file parsed side by side: the first stored keeps the row (as on later runs).
+    if (!this.force && prior && isCurrent(prior) && prior.path !== result.meta.path && existsSync(prior.path)) {
+      return this.unchanged({ path: result.meta.path, outcome: "unchanged", duplicateOf: prior.path, format: prior.format, ms: Date.now() - t0 });
+    }
     // Same bytes stored by an older pipeline, or stored as failed: this result replaces that one.
     const reprocess = this.force || (prior !== undefined && !isCurrent(prior));
     let saved;

@@ -10,6 +10,8 @@ export interface FileEvent {
   status?: "ok" | "partial" | "failed";
   /** The file was found under a new path and only its path was updated. */
   moved?: boolean;
+  /** The same bytes are stored under this other path, which still exists: this file is a copy, and the stored path is kept. */
+  duplicateOf?: string;
   format?: string;
   pages?: number | null;
   forms?: number;

@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { execFileSync, spawnSync } from "node:child_process";
 import Database from "better-sqlite3";
 import { ingest } from "../src/ingest.ts";
+import type { FileEvent } from "../src/progress.ts";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const TEXT = join(ROOT, "fixtures/text");
@@ -107,6 +108,37 @@ describe("a file that changes, moves, or is copied", () => {
     expect(d.prepare("select path from documents").pluck().all()).toEqual([b]);
     expect(d.prepare("select count(*) from forms").pluck().get()).toBe(6);
     d.close();
+  });
+});
+
+describe("two copies of one file", () => {
+  it("keeps one stored path across runs and reports the other file as a copy, not a move", async () => {
+    const dir = tempDir();
+    const db = join(dir, "dup.sqlite");
+    for (const sub of ["a", "b"]) {
+      mkdirSync(join(dir, sub));
+      copyFileSync(join(TEXT, "xinzhou-2022-selfeval-report-annex1.pdf.txt"), join(dir, sub, "x.txt"));
+    }
+    const events: FileEvent[] = [];
+    const progress = { start() {}, end() {}, file: (e: FileEvent) => events.push(e) };
+    const first = await ingest([dir], { db, progress });
+    const stored = () => {
+      const d = new Database(db, { readonly: true });
+      const paths = d.prepare("select path from documents").pluck().all();
+      d.close();
+      return paths;
+    };
+    const kept = stored();
+    expect(kept).toHaveLength(1);
+    expect(first).toMatchObject({ filesNew: 1, filesUnchanged: 1, filesMoved: 0, forms: 1 });
+    for (let run = 0; run < 2; run++) {
+      events.length = 0;
+      const again = await ingest([dir], { db, progress });
+      expect(again).toMatchObject({ filesUnchanged: 2, filesMoved: 0, filesParsed: 0 });
+      expect(stored()).toEqual(kept);
+      const copy = events.find((e) => e.path !== kept[0]);
+      expect(copy).toMatchObject({ outcome: "unchanged", duplicateOf: kept[0] });
+    }
   });
 });
 
