@@ -163,6 +163,8 @@ export const NormalizedDocument = z.object({
   narrative: z.array(NarrativeLine),
   sideTables: z.array(SideTable),
   warnings: z.array(z.string()),
+  /** What `page` numbers count: printed pages (absent), or a workbook's sheets in tab order. */
+  pageUnit: z.enum(["page", "sheet"]).optional(),
 });
 export type NormalizedDocument = z.infer<typeof NormalizedDocument>;
 

@@ -52,7 +52,11 @@ export function normalizeDocument(doc: ExtractedDocument, hints: NormalizeHints 
   gradeFromNarrative(st.forms, st.narrative);
   // project_list rows point at their department form by seq: renumbered above.
   resolveMoneyUnits(st.forms, st.sideTables);
-  return NormalizedDocumentSchema.parse({ forms: st.forms, narrative: st.narrative, sideTables: st.sideTables, warnings: st.warnings });
+  return NormalizedDocumentSchema.parse({
+    forms: st.forms, narrative: st.narrative, sideTables: st.sideTables, warnings: st.warnings,
+    // A spreadsheet's "pages" are its sheets: locations must say so.
+    ...(doc.format === "xlsx" || doc.format === "xls" ? { pageUnit: "sheet" as const } : {}),
+  });
 }
 
 function readRow(st: State, row: Row): void {

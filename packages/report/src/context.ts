@@ -17,6 +17,14 @@ export interface DocumentContext {
   params: Map<number, ScoringParams>;
   /** True when the source has real pages (more than one): then pages, not lines, locate rows. */
   paged: boolean;
+  /** 页 for printed pages; a workbook's "pages" are its sheets (第2张工作表). */
+  pageUnit: "page" | "sheet";
+}
+
+/** 第3页, or 第3张工作表 in a workbook; a range when `to` differs. */
+export function pageText(unit: "page" | "sheet", from: number, to: number | null = null): string {
+  const n = to !== null && to !== from ? `${from}–${to}` : `${from}`;
+  return unit === "sheet" ? `第${n}张工作表` : `第${n}页`;
 }
 
 export function documentContext(doc: NormalizedDocument): DocumentContext {
@@ -29,6 +37,7 @@ export function documentContext(doc: NormalizedDocument): DocumentContext {
     doc,
     params: new Map(doc.forms.map((f) => [f.seq, scoringParamsOf(f)])),
     paged: pages.some((p) => p !== null && p > 1),
+    pageUnit: doc.pageUnit ?? "page",
   };
 }
 
@@ -38,21 +47,19 @@ export function paramsOf(ctx: DocumentContext, form: Form): ScoringParams {
 
 /** 第12页 / 第232行 / 第212–244行, or null when nothing locates the place. */
 export function whereText(ctx: DocumentContext, place: Place): string | null {
-  if (ctx.paged && place.page !== null) return `第${place.page}页`;
+  if (ctx.paged && place.page !== null) return pageText(ctx.pageUnit, place.page);
   if (place.line !== null) return `第${place.line}行`;
-  if (place.page !== null) return `第${place.page}页`;
+  if (place.page !== null) return pageText(ctx.pageUnit, place.page);
   return null;
 }
 
 /** Where the form as a whole sits. */
 export function formWhere(ctx: DocumentContext, form: Form): string | null {
-  if (ctx.paged && form.pageFrom !== null) {
-    return form.pageTo !== null && form.pageTo !== form.pageFrom ? `第${form.pageFrom}–${form.pageTo}页` : `第${form.pageFrom}页`;
-  }
+  if (ctx.paged && form.pageFrom !== null) return pageText(ctx.pageUnit, form.pageFrom, form.pageTo);
   if (form.lineFrom !== null) {
     return form.lineTo !== null && form.lineTo !== form.lineFrom ? `第${form.lineFrom}–${form.lineTo}行` : `第${form.lineFrom}行`;
   }
-  return form.pageFrom !== null ? `第${form.pageFrom}页` : null;
+  return form.pageFrom !== null ? pageText(ctx.pageUnit, form.pageFrom) : null;
 }
 
 /** The name a finance officer knows the form by: the project, else the agency's whole-department form. */

@@ -184,7 +184,7 @@ for (const format of Object.keys(SEED_FORMATS) as SeedFormat[]) {
         expect(found.length).toBeGreaterThanOrEqual(1);
         expect(found[0]).toMatchObject({ observed: 2.4, expected: 6.25, severity: "warning" });
         expect(found[0]!.message).toContain("结余");
-        expect(found[0]!.message).toMatch(/第\d+[行页]/);
+        expect(found[0]!.message).toMatch(/第\d+(行|页|张工作表)/);
       },
     );
 

@@ -51,6 +51,7 @@ export function loadDocument(st: Statements, documentId: number): NormalizedDocu
     narrative: st.narrativeOfDocument.all(documentId).map((r) => fromRow<NarrativeLine>(NARRATIVE, r)),
     sideTables: st.sideTablesOfDocument.all(documentId).map((r) => fromRow<SideTable>(SIDE_TABLES, r)),
     warnings: typeof warnings === "string" ? JSON.parse(warnings) : [],
+    ...(document.format === "xlsx" || document.format === "xls" ? { pageUnit: "sheet" } : {}),
   });
   if (!result.success) {
     throw new StoreError(

@@ -5,6 +5,7 @@
  */
 import { executionRateHistogram, findingsPerRule, scoreAgainstRate } from "./charts.ts";
 import { CLIENT_SCRIPT } from "./client.ts";
+import { pageText } from "../context.ts";
 import type { FindingRow, FormRow, ReportData } from "./data.ts";
 import { esc, num, percent } from "./escape.ts";
 import { KIND_TITLES, ruleTitle, SEVERITY_TITLES } from "./labels.ts";
@@ -26,11 +27,17 @@ figcaption{font-weight:bold;margin-bottom:4px}.filters{display:flex;flex-wrap:wr
 .groups{display:flex;flex-wrap:wrap;gap:24px}details{margin:6px 0}summary{cursor:pointer}.path{color:#555;font-size:12px}
 `;
 
-/** Where to look in the source: 第N页 when the document has pages, else 第N行 of the extracted text. */
-function place(f: FindingRow, pagedDocument: boolean): string {
-  if (pagedDocument && f.page !== null) return `第${f.page}页`;
+/** How a document's page numbers read: paged (more than one page or sheet) and in what unit. */
+interface PageReading {
+  paged: boolean;
+  unit: "page" | "sheet";
+}
+
+/** Where to look in the source: 第N页 (第N张工作表 in a workbook) when the document has pages, else 第N行 of the extracted text. */
+function place(f: FindingRow, doc: PageReading): string {
+  if (doc.paged && f.page !== null) return pageText(doc.unit, f.page);
   if (f.line !== null) return `第${f.line}行`;
-  return f.page !== null ? `第${f.page}页` : "";
+  return f.page !== null ? pageText(doc.unit, f.page) : "";
 }
 
 /** Rates are stored as fractions; a reader compares them as percentages. */
@@ -129,13 +136,17 @@ function formsSection(data: ReportData): string {
 }
 
 function flaggedSection(data: ReportData): string {
-  const paged = new Map(data.documents.map((d) => [d.id, (d.pages ?? 0) > 1]));
+  const reading = new Map(data.documents.map((d): [number, PageReading] => [
+    d.id,
+    { paged: (d.pages ?? 0) > 1, unit: d.format === "xlsx" || d.format === "xls" ? "sheet" : "page" },
+  ]));
   const byForm = new Map<number, FindingRow[]>();
   for (const x of data.findings) byForm.set(x.formId, [...(byForm.get(x.formId) ?? []), x]);
   const blocks = data.forms
     .filter((f) => byForm.has(f.formId))
     .map((f) => {
       const list = byForm.get(f.formId)!;
+      const unit = reading.get(f.documentId)?.unit ?? "page";
       const count = SEVERITIES.filter((s) => list.some((x) => x.severity === s))
         .map((s) => `${SEVERITY_TITLES[s]}${list.filter((x) => x.severity === s).length}`)
         .join("，");
@@ -144,12 +155,12 @@ function flaggedSection(data: ReportData): string {
           (x) =>
             `<tr data-finding="${x.findingId}" data-rule="${esc(x.rule)}"><td class="sev-${x.severity}">${SEVERITY_TITLES[x.severity]}</td><td>${esc(ruleTitle(x.rule))}<br><code>${esc(x.rule)}</code></td>` +
             `<td>${esc(x.message)}</td><td class="n">${shownNumber(x, x.observed)}</td><td class="n">${shownNumber(x, x.expected)}</td>` +
-            `<td>${esc(x.indicatorName ?? x.fundingSource ?? "")}</td><td>${place(x, paged.get(f.documentId) ?? false)}</td></tr>`,
+            `<td>${esc(x.indicatorName ?? x.fundingSource ?? "")}</td><td>${place(x, reading.get(f.documentId) ?? { paged: false, unit: "page" })}</td></tr>`,
         )
         .join("");
       return (
         `<details class="form-findings" id="findings-${f.formId}" data-form="${f.formId}" ${list.some((x) => x.severity === "error") ? "open" : ""}>` +
-        `<summary><b>${esc(formLabel(f))}</b> <span class="path">${esc(f.path)} 第${f.seq}张表${pagesOf(f) ? `，第${pagesOf(f)}页` : ""}</span>（${count}）</summary>` +
+        `<summary><b>${esc(formLabel(f))}</b> <span class="path">${esc(f.path)} 第${f.seq}张表${f.pageFrom !== null ? `，${pageText(unit, f.pageFrom, f.pageTo)}` : ""}</span>（${count}）</summary>` +
         `<table><thead><tr><th>级别</th><th>规则</th><th>说明</th><th>填报数</th><th>应为</th><th>指标/资金行</th><th>位置</th></tr></thead><tbody>${rows}</tbody></table></details>`
       );
     })
