@@ -12,7 +12,7 @@
 import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import pLimit from "p-limit";
-import { openStore, StoreError, type Store, type StoredDocument } from "@jixiao/store";
+import { openStore, StoreError, type Store, type RunStats, type StoredDocument } from "@jixiao/store";
 import { walk, type WalkEntry } from "./walk.ts";
 import { failedResult, formatOf, MAX_FILE_BYTES, sha256, unreadableResult, type DocFormat, type FileResult } from "./process-file.ts";
 import { DEFAULT_FILE_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB, defaultConcurrency, ParsePool } from "./pool.ts";
@@ -51,22 +51,18 @@ export interface IngestOptions {
   workerEntry?: URL;
 }
 
-export interface IngestSummary {
+/**
+ * What a run did: the counts stored in `ingest_runs` (the store's RunStats;
+ * filesUnchanged includes moved files), and what only the caller sees.
+ */
+export interface IngestSummary extends Omit<RunStats, "status" | "error"> {
   runId: number;
   status: "ok" | "interrupted";
-  filesSeen: number;
-  filesNew: number;
-  filesChanged: number;
-  /** Unchanged files, moved ones included. */
-  filesUnchanged: number;
   filesMoved: number;
-  filesFailed: number;
   /** Files parsed in this run (not skipped as unchanged). */
   filesParsed: number;
   /** Pages of the files parsed in this run. */
   pages: number;
-  forms: number;
-  findings: number;
   failed: { path: string; error: string }[];
   /** Why the run stopped before the end, if it did. */
   stoppedBy: string | null;
