@@ -167,6 +167,10 @@ export const NormalizedDocument = z.object({
   pageUnit: z.enum(["page", "sheet"]).optional(),
 });
 export type NormalizedDocument = z.infer<typeof NormalizedDocument>;
+export type PageUnit = NonNullable<NormalizedDocument["pageUnit"]>;
+
+/** What a source format's page numbers count: a workbook's "pages" are its sheets. */
+export const pageUnitOf = (format: string): PageUnit => (format === "xlsx" || format === "xls" ? "sheet" : "page");
 
 /**
  * A consistency finding of the report stage. It points at its form (and row)

@@ -4,7 +4,7 @@
  */
 import type { ExtractedDocument } from "@jixiao/extract";
 import type { Form, FormKind, NarrativeLine, NormalizedDocument, SideTable } from "./model.ts";
-import { NormalizedDocument as NormalizedDocumentSchema } from "./model.ts";
+import { NormalizedDocument as NormalizedDocumentSchema, pageUnitOf } from "./model.ts";
 import { toRows, type Row, type RowCell } from "./rows.ts";
 import { newDraft, touch, applyFact, factFromLine, type Draft } from "./draft.ts";
 import { classifyHeader, buildHeader, isHeaderContinuation, type SectionKind } from "./headers.ts";
@@ -55,7 +55,7 @@ export function normalizeDocument(doc: ExtractedDocument, hints: NormalizeHints 
   return NormalizedDocumentSchema.parse({
     forms: st.forms, narrative: st.narrative, sideTables: st.sideTables, warnings: st.warnings,
     // A spreadsheet's "pages" are its sheets: locations must say so.
-    ...(doc.format === "xlsx" || doc.format === "xls" ? { pageUnit: "sheet" as const } : {}),
+    ...(pageUnitOf(doc.format) === "sheet" ? { pageUnit: "sheet" as const } : {}),
   });
 }
 

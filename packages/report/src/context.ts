@@ -3,7 +3,7 @@
  * helpers that make a finding point at a place a reader can find — 第N页 when
  * the source has pages, else 第N行 of the extracted text.
  */
-import type { Finding, Form, FundingLine, Indicator, NormalizedDocument, Severity } from "@jixiao/normalize";
+import type { Finding, Form, FundingLine, Indicator, NormalizedDocument, PageUnit, Severity } from "@jixiao/normalize";
 import { scoringParamsOf, type ScoringParams } from "./scoring-params.ts";
 
 export interface Place {
@@ -18,11 +18,11 @@ export interface DocumentContext {
   /** True when the source has real pages (more than one): then pages, not lines, locate rows. */
   paged: boolean;
   /** 页 for printed pages; a workbook's "pages" are its sheets (第2张工作表). */
-  pageUnit: "page" | "sheet";
+  pageUnit: PageUnit;
 }
 
 /** 第3页, or 第3张工作表 in a workbook; a range when `to` differs. */
-export function pageText(unit: "page" | "sheet", from: number, to: number | null = null): string {
+export function pageText(unit: PageUnit, from: number, to: number | null = null): string {
   const n = to !== null && to !== from ? `${from}–${to}` : `${from}`;
   return unit === "sheet" ? `第${n}张工作表` : `第${n}页`;
 }

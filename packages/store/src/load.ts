@@ -13,6 +13,7 @@ import {
   NarrativeLine,
   NormalizedDocument,
   SideTable,
+  pageUnitOf,
 } from "@jixiao/normalize";
 import { FINDINGS, FORMS, FUNDING, GOALS, INDICATORS, NARRATIVE, SIDE_TABLES, fromRow } from "./columns.ts";
 import { StoreError } from "./errors.ts";
@@ -51,7 +52,7 @@ export function loadDocument(st: Statements, documentId: number): NormalizedDocu
     narrative: st.narrativeOfDocument.all(documentId).map((r) => fromRow<NarrativeLine>(NARRATIVE, r)),
     sideTables: st.sideTablesOfDocument.all(documentId).map((r) => fromRow<SideTable>(SIDE_TABLES, r)),
     warnings: typeof warnings === "string" ? JSON.parse(warnings) : [],
-    ...(document.format === "xlsx" || document.format === "xls" ? { pageUnit: "sheet" } : {}),
+    ...(pageUnitOf(String(document.format)) === "sheet" ? { pageUnit: "sheet" } : {}),
   });
   if (!result.success) {
     throw new StoreError(

@@ -5,6 +5,7 @@
  */
 import { executionRateHistogram, findingsPerRule, scoreAgainstRate } from "./charts.ts";
 import { CLIENT_SCRIPT } from "./client.ts";
+import { pageUnitOf, type PageUnit } from "@jixiao/normalize";
 import { pageText } from "../context.ts";
 import type { FindingRow, FormRow, ReportData } from "./data.ts";
 import { esc, num, percent } from "./escape.ts";
@@ -30,7 +31,7 @@ figcaption{font-weight:bold;margin-bottom:4px}.filters{display:flex;flex-wrap:wr
 /** How a document's page numbers read: paged (more than one page or sheet) and in what unit. */
 interface PageReading {
   paged: boolean;
-  unit: "page" | "sheet";
+  unit: PageUnit;
 }
 
 /** Where to look in the source: 第N页 (第N张工作表 in a workbook) when the document has pages, else 第N行 of the extracted text. */
@@ -138,7 +139,7 @@ function formsSection(data: ReportData): string {
 function flaggedSection(data: ReportData): string {
   const reading = new Map(data.documents.map((d): [number, PageReading] => [
     d.id,
-    { paged: (d.pages ?? 0) > 1, unit: d.format === "xlsx" || d.format === "xls" ? "sheet" : "page" },
+    { paged: (d.pages ?? 0) > 1, unit: pageUnitOf(d.format) },
   ]));
   const byForm = new Map<number, FindingRow[]>();
   for (const x of data.findings) byForm.set(x.formId, [...(byForm.get(x.formId) ?? []), x]);
