@@ -8,9 +8,7 @@
  * few points right of the aligned data). Gap strips do not work here: a long
  * goal text or a spanning header crosses every gap of the rows above it.
  */
-import { unionBox } from "./geometry.ts";
-import type { Chunk } from "./unruled.ts";
-import { joinWords } from "./words.ts";
+import { type Chunk, chunkOf } from "./unruled.ts";
 
 /** Left edges within this many font sizes of the leftmost one are one alignment. */
 export const ALIGN_TOLERANCE = 0.2;
@@ -77,7 +75,7 @@ export function splitAtColumnStarts(chunks: readonly Chunk[], starts: readonly n
   for (const c of chunks) {
     let cur: Chunk["words"] = [];
     const flush = () => {
-      if (cur.length) out.push({ ...unionBox(cur), text: joinWords(cur), words: cur, spaceBefore: true });
+      if (cur.length) out.push(chunkOf(cur));
       cur = [];
     };
     for (const w of c.words) {

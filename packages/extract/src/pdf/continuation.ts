@@ -5,7 +5,7 @@
  * back over the rows below; a row whose text was cut is joined back.
  */
 import { clusterValues } from "./lattice.ts";
-import type { FoundCell, PageTable } from "./page-tables.ts";
+import { type FoundCell, type PageTable, nearestIndex } from "./page-tables.ts";
 import { joinWrappedLines } from "./words.ts";
 
 /** Column borders closer than this (pt) are the same border on both pages. */
@@ -43,15 +43,10 @@ export function repeatedHeaderRows(prev: PageTable, next: PageTable): number {
   return a.length === b.length && a.every((x, i) => x === b[i]) ? rows : 0;
 }
 
-/** Re-places cells on a shared set of column borders (by their boxes). */
+/** Re-places cells on a shared set of column borders (sorted; by the cells' boxes). */
 function regrid(cells: FoundCell[], xs: number[]): void {
-  const idx = (x: number) => {
-    let best = 0;
-    xs.forEach((v, i) => { if (Math.abs(v - x) < Math.abs(xs[best]! - x)) best = i; });
-    return best;
-  };
   for (const c of cells) {
-    const c0 = idx(c.bbox.x0), c1 = idx(c.bbox.x1);
+    const c0 = nearestIndex(xs, c.bbox.x0), c1 = nearestIndex(xs, c.bbox.x1);
     c.col = c0;
     c.colSpan = Math.max(1, c1 - c0);
   }

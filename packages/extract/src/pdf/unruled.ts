@@ -14,7 +14,7 @@ import type { LooseLine } from "./layout.ts";
 import type { FoundCell, PageTable } from "./page-tables.ts";
 import { isWide } from "./glyphs.ts";
 import type { PdfSettings } from "./settings.ts";
-import { joinWords, joinWrappedLines } from "./words.ts";
+import { firstChar, joinWords, joinWrappedLines, lastChar } from "./words.ts";
 import { ALIGN_TOLERANCE } from "./cjk-columns.ts";
 import { WRAP_GAP } from "./cjk-rows.ts";
 import { cjkRegionToTable } from "./cjk-table.ts";
@@ -41,19 +41,22 @@ export interface ChunkGaps {
   chunkGapCjk: number;
 }
 
+/** The chunk made of these words (in reading order). */
+export const chunkOf = (words: Word[]): Chunk => ({ ...unionBox(words), text: joinWords(words), words, spaceBefore: true });
+
 /** Splits a line's words into chunks (one cell's text on that line) at column-wide gaps. */
 export function chunksOfLine(line: LooseLine, gaps: ChunkGaps): Chunk[] {
   const chunks: Chunk[] = [];
   let cur: Word[] = [];
   const flush = () => {
-    if (cur.length) chunks.push({ ...unionBox(cur), text: joinWords(cur), words: cur, spaceBefore: true });
+    if (cur.length) chunks.push(chunkOf(cur));
     cur = [];
   };
   for (const w of line.words) {
     const prev = cur[cur.length - 1];
     // Between two CJK characters any gap is a column gap; next to Latin, producers
     // widen the space between scripts (2024 年), so the Latin threshold holds.
-    const cjk = prev && isWide(Array.from(prev.text).pop() ?? "") && isWide(Array.from(w.text)[0] ?? "");
+    const cjk = prev && isWide(lastChar(prev.text)) && isWide(firstChar(w.text));
     if (prev && w.x0 - prev.x1 > (cjk ? gaps.chunkGapCjk : gaps.chunkGap) * Math.min(w.size, prev.size)) flush();
     cur.push(w);
   }

@@ -55,11 +55,11 @@ export function wordsFromLine(line: TextLine, gap: number): Word[] {
 }
 
 /** Last and first characters (code points, so a CJK Extension B character stays whole) without splitting the whole string. */
-const lastChar = (s: string) => {
+export const lastChar = (s: string) => {
   const low = s.charCodeAt(s.length - 1);
   return s.length > 1 && low >= 0xdc00 && low <= 0xdfff ? s.slice(-2) : s.slice(-1);
 };
-const firstChar = (s: string) => {
+export const firstChar = (s: string) => {
   const cp = s.codePointAt(0);
   return cp === undefined ? "" : String.fromCodePoint(cp);
 };
