@@ -226,11 +226,7 @@ class IngestRun {
 
     const known = this.store.findDocumentBySha(content.sha256);
     if (!this.force && known && isCurrent(known)) {
-      // A copy of a stored file whose own path is still there is not a move: taking
-      // its row would flip the stored path between the copies on every run.
-      if (known.path !== path && (await this.io(() => stat(known.path)).then(() => true, () => false))) {
-        return this.unchanged({ path, outcome: "unchanged", duplicateOf: known.path, format: known.format, ms: Date.now() - t0 });
-      }
+      if (isCopyOf(known, path)) return this.copy(known, path, t0);
       return this.moved(known, path, st.mtimeMs, t0);
     }
 
@@ -265,6 +261,11 @@ class IngestRun {
     this.unchanged({ path, outcome: "unchanged", moved, format: known.format, ms: Date.now() - t0 });
   }
 
+  /** A copy of a stored document: logged as such, the stored row and path left alone. */
+  private copy(stored: StoredDocument, path: string, t0: number): void {
+    this.unchanged({ path, outcome: "unchanged", duplicateOf: stored.path, format: stored.format, ms: Date.now() - t0 });
+  }
+
   private unchanged(e: FileEvent): void {
     this.s.filesSeen++;
     this.s.filesUnchanged++;
@@ -274,9 +275,7 @@ class IngestRun {
   private record(result: FileResult, t0: number): void {
     const prior = this.store.findDocumentBySha(result.meta.sha256);
     // Two copies of one file parsed side by side: the first stored keeps the row (as on later runs).
-    if (!this.force && prior && isCurrent(prior) && prior.path !== result.meta.path && existsSync(prior.path)) {
-      return this.unchanged({ path: result.meta.path, outcome: "unchanged", duplicateOf: prior.path, format: prior.format, ms: Date.now() - t0 });
-    }
+    if (!this.force && prior && isCurrent(prior) && isCopyOf(prior, result.meta.path)) return this.copy(prior, result.meta.path, t0);
     // Same bytes stored by an older pipeline, or stored as failed: this result replaces that one.
     const reprocess = this.force || (prior !== undefined && !isCurrent(prior));
     let saved;
@@ -310,6 +309,15 @@ class IngestRun {
       pages: m.pages, forms: saved.forms, findings: saved.findings, ms: Date.now() - t0, error: m.error,
     });
   }
+}
+
+/**
+ * Whether `path` holds a copy of the stored document rather than the document
+ * moved there: the stored path still exists. Taking the row would flip the
+ * stored path between the copies on every run.
+ */
+function isCopyOf(stored: StoredDocument, path: string): boolean {
+  return stored.path !== path && existsSync(stored.path);
 }
 
 function ioReason(e: unknown, path: string): string {
