@@ -15,12 +15,13 @@
  * Usage: npx tsx scripts/bench-pdf.ts [--no-icdar] [--no-speed] [--no-long] [--copies 6]
  */
 import { execFileSync } from "node:child_process";
-import { appendFileSync, copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync, mkdtempSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir, cpus } from "node:os";
 import { join, basename } from "node:path";
 import { Worker } from "node:worker_threads";
 import { toMatrix } from "../packages/extract/src/grid.ts";
 import { extractPdf, type PdfSettingsInput } from "../packages/extract/src/pdf/index.ts";
+import { distinctCopy } from "./distinct-copy.ts";
 import { ingestInChild } from "./ingest-child.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -89,16 +90,12 @@ function pdftotextSeconds(files: string[]): number {
   return (performance.now() - t) / 1000;
 }
 
-/** `count` distinct copies of each file (a comment line after %%EOF), in folders of their own. */
+/** `count` distinct copies of each file, in folders of their own. */
 function pdfCopies(files: string[], count: number): string {
   const dir = mkdtempSync(join(tmpdir(), "pdf-copies-"));
   for (let i = 1; i <= count; i++) {
     mkdirSync(join(dir, `c${i}`));
-    files.forEach((f, k) => {
-      const to = join(dir, `c${i}`, `${k}-${basename(f)}`);
-      copyFileSync(f, to);
-      appendFileSync(to, `% copy ${i}\n`);
-    });
+    files.forEach((f, k) => writeFileSync(join(dir, `c${i}`, `${k}-${basename(f)}`), distinctCopy(f, readFileSync(f), i)));
   }
   return dir;
 }

@@ -5,8 +5,9 @@
  *   npx tsx scripts/bench.ts [--files 2000] [--pdf-copies 6] [--rerun-files 10000]
  *                            [--concurrency N] [--only-ingest] [--keep]
  *
- * Ingest phases, each `jixiao ingest` in a child process of its own so its peak
- * RSS (main thread + worker threads, from getrusage) is its alone:
+ * Ingest phases, each `jixiao ingest` in a child process of its own
+ * (scripts/ingest-child.ts) so its peak RSS (main thread + worker threads,
+ * from getrusage) is its alone:
  *  1. a synthetic archive of --files documents built from the fixtures (text,
  *     PDF from two producers, DOCX, XLSX, XLS): files/s, pages/s, peak memory;
  *  2. the same archive again: every file unchanged, nothing parsed;
@@ -17,24 +18,22 @@
  *
  * Copies are distinct files whose parsed documents are identical to their
  * template's (checked on one copy of each before the run, and by the form
- * counts after it): .txt gets trailing newlines, .pdf a comment line after
- * %%EOF, .docx/.xlsx a ZIP archive comment, .xls an unreferenced trailing
- * 512-byte sector. They sit under different names in different folders.
+ * counts after it; scripts/distinct-copy.ts makes them). They sit under
+ * different names in different folders.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
-import { ingest, type IngestSummary } from "../packages/cli/src/ingest.ts";
 import { processBytes, sha256 } from "../packages/cli/src/process-file.ts";
 import { PIPELINE_VERSION } from "../packages/cli/src/version.ts";
 import { closeSheetWorker } from "../packages/extract/src/sheet/worker-host.ts";
 import { openStore } from "../packages/store/src/index.ts";
+import { distinctCopy } from "./distinct-copy.ts";
+import { ingestInChild } from "./ingest-child.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const FIXTURE_DIRS = ["text", "pdf/lo", "pdf/chromium", "docx", "xlsx", "xls"];
-/** How often the child samples its RSS, besides getrusage's peak. */
-const RSS_SAMPLE_MS = 200;
 const SUMMARY_LINE_CHARS = 110;
 
 interface Flags {
@@ -62,30 +61,6 @@ function flags(argv: string[]): Flags {
 }
 
 // ---------------------------------------------------------------- copies
-
-function zipWithComment(bytes: Buffer, comment: string): Buffer {
-  const eocd = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (eocd < 0 || eocd + 22 > bytes.length) throw new Error("expected a ZIP end-of-central-directory record");
-  const c = Buffer.from(comment, "latin1");
-  const head = Buffer.from(bytes.subarray(0, eocd + 22));
-  head.writeUInt16LE(c.length, eocd + 20);
-  return Buffer.concat([head, c]);
-}
-
-/** Copy number `n` of a fixture: other bytes, the same document. */
-export function distinctCopy(name: string, bytes: Buffer, n: number): Buffer {
-  const tag = `jixiao-bench copy ${n}`;
-  const ext = name.toLowerCase().split(".").pop();
-  if (ext === "txt") return Buffer.concat([bytes, Buffer.from("\n".repeat((n % 50) + 1) + " ".repeat(Math.floor(n / 50) + 1))]);
-  if (ext === "pdf") return Buffer.concat([bytes, Buffer.from(`\n%${tag}\n`)]);
-  if (ext === "docx" || ext === "xlsx") return zipWithComment(bytes, tag);
-  if (ext === "xls") {
-    const sector = Buffer.alloc(512);
-    sector.write(tag);
-    return Buffer.concat([bytes, sector]);
-  }
-  throw new Error(`no copy method for ${name}`);
-}
 
 interface Template {
   name: string;
@@ -129,60 +104,6 @@ function buildArchive(dir: string, ts: Template[], count: number, firstCopy = 0)
     of.set(path, t.name);
   }
   return of;
-}
-
-// ---------------------------------------------------------------- child: one ingest run
-
-interface ChildResult {
-  summary: IngestSummary;
-  peakRssMb: number;
-  sampledPeakRssMb: number;
-  /** User + system CPU time of all threads: comparable across runs when other work shares the machine. */
-  cpuSeconds: number;
-  pdfPages: number;
-  pdfFiles: number;
-}
-
-async function child(db: string, dir: string, concurrency: number): Promise<void> {
-  let sampled = 0;
-  const timer = setInterval(() => (sampled = Math.max(sampled, process.memoryUsage.rss())), RSS_SAMPLE_MS);
-  let pdfPages = 0;
-  let pdfFiles = 0;
-  const summary = await ingest([dir], {
-    db,
-    concurrency,
-    progress: {
-      start() {},
-      end() {},
-      file(e) {
-        if (e.format === "pdf" && e.pages) {
-          pdfPages += e.pages;
-          pdfFiles++;
-        }
-      },
-    },
-  });
-  clearInterval(timer);
-  const result: ChildResult = {
-    summary,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
-    cpuSeconds: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e6,
-    sampledPeakRssMb: sampled / 2 ** 20,
-    pdfPages,
-    pdfFiles,
-  };
-  process.stdout.write(`${JSON.stringify(result)}\n`);
-}
-
-function runChild(db: string, dir: string, concurrency: number): ChildResult {
-  const r = spawnSync(process.execPath, ["--import", "tsx", import.meta.filename, "--child", db, dir, String(concurrency)], {
-    cwd: ROOT,
-    encoding: "utf8",
-    maxBuffer: 64 << 20,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  if (r.status !== 0) throw new Error(`ingest child failed (exit ${r.status})`);
-  return JSON.parse(r.stdout.trim().split("\n").pop()!) as ChildResult;
 }
 
 // ---------------------------------------------------------------- phases
@@ -254,7 +175,7 @@ async function main(): Promise<void> {
   const templateOf = buildArchive(archive, all, f.files);
   const db = join(work, "bench.sqlite");
   console.log(`\n== phase 1: first load of ${f.files} files`);
-  const first = runChild(db, archive, f.concurrency);
+  const first = ingestInChild(db, [archive], f.concurrency);
   const s1 = first.summary;
   console.log(`  ${s1.filesSeen} files (${s1.filesNew} new, ${s1.filesFailed} failed), ${s1.pages} pages, ${s1.forms} forms in ${s1.seconds.toFixed(1)} s (${first.cpuSeconds.toFixed(0)} s CPU); peak RSS ${mb(first.peakRssMb)}`);
   const mismatched = [...formsByTemplate(db, templateOf)].filter(([t, ns]) => ns.size !== 1 || [...ns][0] !== formsOf.get(t));
@@ -266,7 +187,7 @@ async function main(): Promise<void> {
   );
 
   console.log(`\n== phase 2: the same ${f.files} files again`);
-  const second = runChild(db, archive, f.concurrency);
+  const second = ingestInChild(db, [archive], f.concurrency);
   rows.push({ what: `second run, ${second.summary.filesSeen} unchanged files`, value: `${second.summary.seconds.toFixed(2)} s, ${second.summary.filesParsed} parsed, peak ${mb(second.peakRssMb)}` });
 
   // 3: PDFs only.
@@ -274,7 +195,7 @@ async function main(): Promise<void> {
   const pdfArchive = join(work, "pdf-archive");
   buildArchive(pdfArchive, pdfs, pdfs.length * f.pdfCopies);
   console.log(`\n== phase 3: ${pdfs.length * f.pdfCopies} PDFs`);
-  const pdf = runChild(join(work, "pdf.sqlite"), pdfArchive, f.concurrency);
+  const pdf = ingestInChild(join(work, "pdf.sqlite"), [pdfArchive], f.concurrency);
   rows.push(
     { what: `PDF only, ${pdf.pdfFiles} files, ${pdf.pdfPages} pages`, value: `${pdf.summary.seconds.toFixed(1)} s, ${rate(pdf.pdfPages, pdf.summary.seconds)} PDF pages/s end to end; ${pdf.cpuSeconds.toFixed(0)} s CPU`, target: ">= 50 pages/s on 2 cores" },
     { what: "  peak memory (RSS, main + workers)", value: mb(pdf.peakRssMb), target: "< 400 MB" },
@@ -284,7 +205,7 @@ async function main(): Promise<void> {
   const extra = Math.max(0, f.rerunFiles - f.files);
   console.log(`\n== phase 4: storing ${extra} more text copies through the store API, then a re-run over ${f.files + extra} files`);
   await seedTextCopies(db, archive, extra, Math.ceil(f.files / all.length) + 1);
-  const rerun = runChild(db, archive, f.concurrency);
+  const rerun = ingestInChild(db, [archive], f.concurrency);
   if (rerun.summary.filesParsed !== 0) throw new Error(`expected the re-run to parse nothing, it parsed ${rerun.summary.filesParsed}`);
   rows.push({ what: `re-run over ${rerun.summary.filesSeen} unchanged files`, value: `${rerun.summary.seconds.toFixed(2)} s (${rerun.summary.filesParsed} parsed), peak ${mb(rerun.peakRssMb)}`, target: "< 10 s" });
 
@@ -305,5 +226,4 @@ async function main(): Promise<void> {
   for (const r of [...rows, ...subs]) console.log(`${r.what.padEnd(width)}  ${r.value}${r.target ? `   [target ${r.target}]` : ""}`);
 }
 
-if (process.argv[2] === "--child") await child(process.argv[3]!, process.argv[4]!, Number(process.argv[5]));
-else await main();
+await main();

@@ -4,16 +4,22 @@
  * thread and worker threads together, from getrusage) are its alone.
  *
  *   import { ingestInChild } from "./ingest-child.ts";   // from a bench
- *   node --import tsx scripts/ingest-child.ts DB CONCURRENCY PATH...
+ *   node --import tsx scripts/ingest-child.ts DB CONCURRENCY PATH...   (0: default concurrency)
  */
 import { spawnSync } from "node:child_process";
 import { ingest, type IngestSummary } from "../packages/cli/src/ingest.ts";
+
+/** How often the child samples its RSS, besides getrusage's peak. */
+const RSS_SAMPLE_MS = 200;
 
 export interface ChildIngest {
   summary: IngestSummary;
   /** From the child's start to the end of its ingest, start-up and module loading included. */
   seconds: number;
   peakRssMb: number;
+  sampledPeakRssMb: number;
+  /** User + system CPU time of all threads: comparable across runs when other work shares the machine. */
+  cpuSeconds: number;
   pdfFiles: number;
   pdfPages: number;
 }
@@ -29,6 +35,8 @@ export function ingestInChild(db: string, paths: string[], concurrency?: number)
 }
 
 async function childMain(db: string, concurrency: number, paths: string[]): Promise<void> {
+  let sampled = 0;
+  const timer = setInterval(() => (sampled = Math.max(sampled, process.memoryUsage.rss())), RSS_SAMPLE_MS);
   let pdfFiles = 0;
   let pdfPages = 0;
   const summary = await ingest(paths, {
@@ -45,11 +53,15 @@ async function childMain(db: string, concurrency: number, paths: string[]): Prom
       },
     },
   });
+  clearInterval(timer);
+  const usage = process.resourceUsage();
   const result: ChildIngest = {
     summary,
     // performance.now() counts from this process's start.
     seconds: performance.now() / 1000,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    peakRssMb: usage.maxRSS / 1024,
+    sampledPeakRssMb: sampled / 2 ** 20,
+    cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
     pdfFiles,
     pdfPages,
   };
