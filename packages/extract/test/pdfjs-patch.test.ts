@@ -7,9 +7,12 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { extractPdf } from "../src/pdf/index.ts";
+import { openPdf } from "../src/pdf/load.ts";
 
 const FIXTURE = new URL("../../../fixtures/pdf/chromium/stress-long-reason.pdf", import.meta.url).pathname;
+const MANY_OPERATORS = new URL("../../../fixtures/pdf/lo/gaoyi-2021-department-selfeval-report.pdf", import.meta.url).pathname;
 const require = createRequire(import.meta.url);
 
 describe("pdf.js as patched for jixiao", () => {
@@ -22,5 +25,38 @@ describe("pdf.js as patched for jixiao", () => {
     expect(Object.keys(require.cache).filter((p) => p.includes("@napi-rs"))).toEqual([]);
     const { sharedObjects } = process.report.getReport() as unknown as { sharedObjects: string[] };
     expect(sharedObjects.filter((p) => p.includes("napi-rs"))).toEqual([]);
+  });
+
+  it("hands a page's operator chunks over uncopied and whole (the LoopbackPort and OperatorList.flush patch)", async () => {
+    const { doc, destroy } = await openPdf(readFileSync(MANY_OPERATORS));
+    try {
+      for (const n of [1, 2, 3]) {
+        const ops = await (await doc.getPage(n)).getOperatorList();
+        // pdf.js sends operators in chunks of 1,000: these pages take two.
+        expect(ops.fnArray.length).toBeGreaterThan(1000);
+        expect(ops.argsArray.length).toBe(ops.fnArray.length);
+        // A chunk read after its arrays were reused would repeat or drop operators and break the nesting.
+        let depth = 0;
+        let inText = false;
+        for (const fn of ops.fnArray) {
+          if (fn === OPS.save) depth++;
+          if (fn === OPS.restore) depth--;
+          expect(depth).toBeGreaterThanOrEqual(0);
+          if (fn === OPS.beginText) {
+            expect(inText).toBe(false);
+            inText = true;
+          }
+          if (fn === OPS.endText) {
+            expect(inText).toBe(true);
+            inText = false;
+          }
+        }
+        expect(depth).toBe(0);
+        expect(inText).toBe(false);
+        expect(ops.fnArray).toContain(OPS.constructPath);
+      }
+    } finally {
+      await destroy();
+    }
   });
 });
