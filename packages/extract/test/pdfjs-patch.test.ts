@@ -59,4 +59,13 @@ describe("pdf.js as patched for jixiao", () => {
       await destroy();
     }
   });
+
+  it("does not build the font programs that only painting needs (the Type1/CFF compile patch)", () => {
+    // pdf.js's main thread drops a font's program after receiving it, so the saving is not
+    // visible through its API: the installed bundle itself is checked for the patched code.
+    const worker = readFileSync(require.resolve("pdfjs-dist/legacy/build/pdf.worker.mjs"), "utf8");
+    expect(worker).toMatch(/if \(this\.disableFontFace\) \{\s*return undefined;\s*\}\s*const unitsPerEm/);
+    expect(worker).not.toMatch(/this\.data = compiler\.compile\(\);/);
+    expect(worker).not.toMatch(/this\.data = this\.wrap\(/);
+  });
 });
