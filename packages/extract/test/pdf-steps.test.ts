@@ -16,7 +16,7 @@ import {
 } from "../src/pdf/lattice.ts";
 import { joinWords, joinWrappedLines } from "../src/pdf/words.ts";
 import { nearestIndex } from "../src/pdf/page-tables.ts";
-import { glyphsFromRuns, normalisePdfText, uprightTurn } from "../src/pdf/glyphs.ts";
+import { glyphsFromRuns, isWide, normalisePdfText, uprightTurn } from "../src/pdf/glyphs.ts";
 import { isPageNumberText } from "../src/pdf/margins.ts";
 import { PdfSettings } from "../src/pdf/settings.ts";
 
@@ -131,6 +131,27 @@ describe("text", () => {
     expect(glyphs[1]!.x1).toBeCloseTo(120);
     expect(glyphs[2]!.spaceBefore).toBe(true);
     expect(glyphs[0]!.y1).toBeCloseTo(142 + 1.2);
+  });
+
+  it("tells wide characters by code point ranges exactly as the character class it replaced", () => {
+    const wideClass = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFD}]/u;
+    let wide = 0;
+    for (let cp = 0; cp <= 0x40000; cp += cp < 0x10000 ? 1 : 61) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      expect(isWide(ch), `U+${cp.toString(16)}`).toBe(wideClass.test(ch));
+      if (isWide(ch)) wide++;
+    }
+    expect(wide).toBeGreaterThan(40_000);
+    expect(isWide("A分")).toBe(true);
+    expect(isWide("AB")).toBe(false);
+  });
+
+  it("drops every kind of whitespace pdf.js may put in a run, and only whitespace", () => {
+    const spaces = [" ", "\t", "\u00a0", "\u2002", "\u3000", "\ufeff"];
+    const glyphs = glyphsFromRuns([{ str: `分${spaces.join("")}值_1`, transform: [10, 0, 0, 10, 100, 700], width: 80, height: 10 }], [1, 0, 0, -1, 0, 842]);
+    expect(glyphs.map((g) => g.text)).toEqual(["分", "值", "_", "1"]);
+    expect(glyphs.map((g) => g.spaceBefore)).toEqual([false, true, false, false]);
   });
 
   it("turns a page whose text runs upwards upright", () => {

@@ -14,10 +14,21 @@ export function foldPunctuation(s: string): string {
     .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
+/** Keys already made: the same labels and headers are matched many times per form. */
+const keys = new Map<string, string>();
+/** Entries kept before the cache starts afresh (a bound on memory over a long run, not a tuning knob). */
+const MAX_CACHED_KEYS = 20_000;
+
 /** Space-free, half-width form for matching. */
 export function keyOf(s: string | null | undefined): string {
   if (!s) return "";
-  return foldPunctuation(s).replace(/[\s\u3000]+/g, "");
+  let key = keys.get(s);
+  if (key === undefined) {
+    key = foldPunctuation(s).replace(/[\s\u3000]+/g, "");
+    if (keys.size >= MAX_CACHED_KEYS) keys.clear();
+    keys.set(s, key);
+  }
+  return key;
 }
 
 /** Collapse the spaces a PDF text layer puts inside CJK words (总 分 → 总分), keep them between Latin words. */

@@ -43,8 +43,26 @@ const DESCENT = 0.12;
 /** Width of a narrow (Latin, digit) character relative to a CJK one. */
 const NARROW_CHAR_SHARE = 0.55;
 
-const WIDE_CHAR = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFD}]/u;
-export const isWide = (ch: string) => WIDE_CHAR.test(ch);
+/** Code points set one em wide: Hangul Jamo, CJK and its punctuation, Hangul, compatibility and full-width forms, CJK Extensions B+. */
+const WIDE_RANGES = [0x1100, 0x115f, 0x2e80, 0xa4cf, 0xac00, 0xd7a3, 0xf900, 0xfaff, 0xfe30, 0xfe4f, 0xff00, 0xff60, 0xffe0, 0xffe6, 0x20000, 0x3fffd];
+export const isWideCodePoint = (cp: number) => {
+  if (cp < WIDE_RANGES[0]!) return false; // ASCII and Latin, the common case, in one test
+  for (let i = 0; i < WIDE_RANGES.length; i += 2) if (cp >= WIDE_RANGES[i]! && cp <= WIDE_RANGES[i + 1]!) return true;
+  return false;
+};
+/** Whether any character of `s` is wide (callers pass one character). Range tests, not a regex: this runs per character of every page. */
+export const isWide = (s: string) => {
+  for (let i = 0; i < s.length; i++) {
+    const cp = s.codePointAt(i)!;
+    if (isWideCodePoint(cp)) return true;
+    if (cp > 0xffff) i++;
+  }
+  return false;
+};
+/** What /\s/ matches, by code. */
+const isSpaceCode = (c: number) =>
+  c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 
 /** The unit vector along which a run's text advances, in display space. */
 export function runDirection(run: TextRun, view: Matrix): [number, number] {
@@ -75,14 +93,15 @@ export function glyphsFromRuns(runs: readonly TextRun[], view: Matrix): Glyph[] 
     const viewScale = Math.hypot(view[0], view[1]) || 1;
     const totalWidth = run.width * viewScale;
     const ascent = ASCENT * size, descent = -DESCENT * size;
-    const weights = chars.map((c) => (isWide(c) ? 1 : NARROW_CHAR_SHARE));
+    const codes = chars.map((c) => c.codePointAt(0)!);
+    const weights = codes.map((cp) => (isWideCodePoint(cp) ? 1 : NARROW_CHAR_SHARE));
     const weightSum = weights.reduce((a, b) => a + b, 0) || 1;
     let pos = 0;
     chars.forEach((ch, k) => {
       const w = (weights[k]! / weightSum) * totalWidth;
       const s = pos, e = pos + w;
       pos = e;
-      if (/\s/.test(ch)) { pendingSpace = true; return; }
+      if (isSpaceCode(codes[k]!)) { pendingSpace = true; return; }
       // The glyph's box spans s..e along the run and descent..ascent across it; each
       // display coordinate is a sum of an "along" and an "up" term, so its extremes
       // are the sums of the terms' extremes (no corner list per character).

@@ -17,10 +17,13 @@ export interface TextLine extends Box {
  * (ties keep run order).
  */
 export function linesFromGlyphs(glyphs: readonly Glyph[], overlap: number): TextLine[] {
-  const sorted = [...glyphs].sort((a, b) => centreY(a) - centreY(b) || a.x0 - b.x0);
+  // Centres computed once, not twice per comparison: this sort runs for every cell of every page.
+  const centres = glyphs.map(centreY);
+  const order = Array.from(glyphs.keys()).sort((i, j) => centres[i]! - centres[j]! || glyphs[i]!.x0 - glyphs[j]!.x0);
   const lines: { cy: number; size: number; glyphs: Glyph[] }[] = [];
-  for (const g of sorted) {
-    const cy = centreY(g);
+  for (const i of order) {
+    const g = glyphs[i]!;
+    const cy = centres[i]!;
     const last = lines[lines.length - 1];
     if (last && Math.abs(cy - last.cy) <= overlap * Math.min(g.size, last.size)) {
       last.glyphs.push(g);
@@ -31,8 +34,14 @@ export function linesFromGlyphs(glyphs: readonly Glyph[], overlap: number): Text
   }
   return lines.map((l) => {
     const gs = l.glyphs.sort((a, b) => a.x0 - b.x0 || a.run - b.run);
-    return { ...unionBox(gs), glyphs: gs, size: Math.max(...gs.map((g) => g.size)) };
+    return { ...unionBox(gs), glyphs: gs, size: maxSize(gs) };
   });
+}
+
+function maxSize(glyphs: readonly Glyph[]): number {
+  let max = -Infinity;
+  for (const g of glyphs) if (g.size > max) max = g.size;
+  return max;
 }
 
 /** Splits a line where pdf.js saw a space or where the gap exceeds `gap` × font size. */
@@ -41,7 +50,7 @@ export function wordsFromLine(line: TextLine, gap: number): Word[] {
   let cur: Glyph[] = [];
   const flush = () => {
     if (cur.length) {
-      words.push({ ...unionBox(cur), text: cur.map((g) => g.text).join(""), size: Math.max(...cur.map((g) => g.size)), spaceBefore: cur[0]!.spaceBefore });
+      words.push({ ...unionBox(cur), text: cur.map((g) => g.text).join(""), size: maxSize(cur), spaceBefore: cur[0]!.spaceBefore });
     }
     cur = [];
   };
