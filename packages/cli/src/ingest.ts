@@ -20,6 +20,7 @@ import { acquireLock } from "./lock.ts";
 import { hashFileStreaming } from "./hash.ts";
 import { jsonLinesProgress, textProgress, type FileEvent, type Progress } from "./progress.ts";
 import { PIPELINE_VERSION } from "./version.ts";
+import { workerBundle } from "./worker-bundle.ts";
 
 /** Files stat'ed, read or hashed at once on the main thread. */
 export const IO_CONCURRENCY = 4;
@@ -106,6 +107,7 @@ class IngestRun {
   private readonly threads: number;
   private readonly parseSlots: ReturnType<typeof pLimit>;
   private pool: ParsePool | null = null;
+  private poolStarted: Promise<ParsePool> | null = null;
   /** Aborted on interrupt: drops the files in flight. */
   private readonly stop = new AbortController();
   /** Set by --fail-fast: take no new files, but finish the ones in flight. */
@@ -230,7 +232,7 @@ class IngestRun {
       return this.moved(known, path, st.mtimeMs, t0);
     }
 
-    const parsed = await this.parseSlots(() => this.parsePool().parse({ path, bytes, mtimeMs: st.mtimeMs }, this.stop.signal));
+    const parsed = await this.parseSlots(async () => (await this.parsePool()).parse({ path, bytes, mtimeMs: st.mtimeMs }, this.stop.signal));
     if (parsed.kind === "cancelled") return;
     this.s.filesParsed++;
     const result =
@@ -240,14 +242,24 @@ class IngestRun {
     this.record(result, t0);
   }
 
-  private parsePool(): ParsePool {
+  private parsePool(): Promise<ParsePool> {
     // Started on the first file that needs parsing: a run over an unchanged archive starts no worker.
-    return (this.pool ??= new ParsePool({
+    return (this.poolStarted ??= this.startPool());
+  }
+
+  private async startPool(): Promise<ParsePool> {
+    // A test's substitute worker module runs as it is; the real one runs bundled (worker-bundle.ts).
+    const bundle = this.opts.workerEntry
+      ? null
+      : await workerBundle(undefined, undefined, (reason) => process.emitWarning(`${reason}; workers load the TypeScript sources through tsx instead`, "JixiaoWorkerBundle"));
+    this.pool = new ParsePool({
       threads: this.threads,
       fileTimeoutMs: this.opts.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
       workerHeapMb: this.opts.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB,
       entry: this.opts.workerEntry,
-    }));
+      bundle: bundle?.url,
+    });
+    return this.pool;
   }
 
   /** Content already stored under another path (or the same file touched): only path and mtime are updated. */

@@ -1,21 +1,27 @@
 // Entry of a pool worker. Worker threads start without the parent's loaders
 // (the pool passes execArgv: [] so `pnpm jixiao`, vitest and plain node behave
-// alike), so the worker registers tsx itself before importing the TypeScript
-// pipeline.
+// alike). The pool usually hands over a bundle of the pipeline as plain
+// JavaScript (worker-bundle.ts); without one, the worker registers tsx itself
+// before importing the TypeScript pipeline.
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
+import { workerData } from "node:worker_threads";
 
 await preloadPdfJsNatively();
 
-const { register } = await import("tsx/esm/api");
-register();
-// tsx turns source maps on; Node then keeps a parsed map of every transformed module,
-// pdf.js's 2 MB build included: ~60 MB of heap and ~80 MB of RSS per worker, and slower loading.
-// Reasons for failed files are one line anyway, so TypeScript line numbers are not needed here.
-process.setSourceMapsEnabled(false);
-const { default: parseTask } = await import("./parse-worker.ts");
+const { default: parseTask } = workerData?.bundle ? await import(workerData.bundle) : await importThroughTsx();
 
 export default parseTask;
+
+async function importThroughTsx() {
+  const { register } = await import("tsx/esm/api");
+  register();
+  // tsx turns source maps on; Node then keeps a parsed map of every transformed module,
+  // pdf.js's 2 MB build included: ~60 MB of heap and ~80 MB of RSS per worker, and slower loading.
+  // Reasons for failed files are one line anyway, so TypeScript line numbers are not needed here.
+  process.setSourceMapsEnabled(false);
+  return import("./parse-worker.ts");
+}
 
 /**
  * pdf.js's two bundles are plain ESM. Loaded before tsx is registered, they are

@@ -40,6 +40,8 @@ export interface PoolOptions {
   filesPerWorker?: number;
   /** The worker module (tests substitute one that misbehaves on purpose). */
   entry?: URL;
+  /** The bundled pipeline the worker module runs (worker-bundle.ts); without it the worker loads the TypeScript through tsx. */
+  bundle?: URL;
 }
 
 export type ParseOutcome =
@@ -60,10 +62,10 @@ export class ParsePool {
       minThreads: 1,
       maxThreads: o.threads,
       idleTimeout: 60_000,
-      // No inherited loaders or flags (tsx's, vitest's): the entry registers tsx itself.
+      // No inherited loaders or flags (tsx's, vitest's): the entry imports the bundle or registers tsx itself.
       execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: o.workerHeapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
-      workerData: { filesPerWorker: o.filesPerWorker ?? DEFAULT_FILES_PER_WORKER } satisfies PoolWorkerData,
+      workerData: { filesPerWorker: o.filesPerWorker ?? DEFAULT_FILES_PER_WORKER, bundle: o.bundle?.href } satisfies PoolWorkerData,
     });
     // A worker that dies between tasks is replaced by piscina; nothing to report for it.
     this.pool.on("error", () => {});

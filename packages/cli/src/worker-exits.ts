@@ -18,6 +18,8 @@ export const DEFAULT_FILES_PER_WORKER = 400;
 /** What the pool tells its workers (piscina's workerData). */
 export interface PoolWorkerData {
   filesPerWorker: number;
+  /** URL of the bundled pipeline to import instead of registering tsx (see worker-bundle.ts). */
+  bundle?: string;
 }
 
 export const exitedWith = (err: Error, code: number) => err.message === `worker exited with code: ${code}`;

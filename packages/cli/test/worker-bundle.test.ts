@@ -1,0 +1,83 @@
+/**
+ * The pool workers run the pipeline bundled into one JavaScript file
+ * (worker-bundle.ts): built on first use, reused while its sources are
+ * unchanged, rebuilt when one changes, and left out (tsx instead) when it
+ * cannot be built.
+ */
+import { describe, expect, it } from "vitest";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ParsePool } from "../src/pool.ts";
+import { WORKER_SOURCE, workerBundle } from "../src/worker-bundle.ts";
+import { FIXTURES, tempDir } from "./bulk-helpers.ts";
+
+/** A two-module TypeScript program in a folder of its own. */
+function program(depValue: string): { dir: string; entry: string; dep: string } {
+  const dir = tempDir();
+  const entry = join(dir, "entry.ts");
+  const dep = join(dir, "dep.ts");
+  writeFileSync(entry, `import { value, here } from "./dep.ts";\nimport { basename } from "node:path";\nexport default (): string => value;\nexport const depFile: string = basename(new URL(here).pathname);\n`);
+  writeFileSync(dep, `export const value: string = ${JSON.stringify(depValue)};\nexport const here: string = import.meta.url;\n`);
+  return { dir, entry, dep };
+}
+
+describe("worker bundle", () => {
+  it("is built once, reused while the sources are unchanged, and rebuilt when one changes", async () => {
+    const { dir, entry, dep } = program("first");
+    const cache = join(dir, "cache");
+    const first = await workerBundle(entry, cache);
+    expect(first?.built).toBe(true);
+    const m1 = (await import(first!.url.href)) as { default: () => string; depFile: string };
+    expect(m1.default()).toBe("first");
+    // import.meta.url still names the module's own source, not the bundle.
+    expect(m1.depFile).toBe("dep.ts");
+
+    const again = await workerBundle(entry, cache);
+    expect(again).toEqual({ url: first!.url, built: false });
+
+    writeFileSync(dep, readFileSync(dep, "utf8").replace('"first"', '"second, longer"'));
+    const rebuilt = await workerBundle(entry, cache);
+    expect(rebuilt?.built).toBe(true);
+    const m2 = (await import(`${rebuilt!.url.href}?v=2`)) as { default: () => string };
+    expect(m2.default()).toBe("second, longer");
+  });
+
+  it("reports why it could not build, and gives no bundle", async () => {
+    const { dir, entry } = program("x");
+    writeFileSync(entry, "export default (: string => ;\n");
+    const reasons: string[] = [];
+    expect(await workerBundle(entry, join(dir, "cache"), (r) => reasons.push(r))).toBeNull();
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toMatch(/^expected to bundle the worker code into .*cache, found: /);
+  });
+
+  it("keeps npm packages as imports by absolute URL, and the pool parses a form with it", async () => {
+    const bundle = await workerBundle(WORKER_SOURCE, join(tempDir(), "cache"));
+    expect(bundle).not.toBeNull();
+    const code = readFileSync(bundle!.url, "utf8");
+    // Static imports and the dynamic ones (pdf.js is loaded on first use).
+    const imports = [...code.matchAll(/(?:^import .* from |\bimport\()"([^"]+)"/gm)].map((m) => m[1]!);
+    const npm = imports.filter((s) => !s.startsWith("node:"));
+    expect(npm.some((s) => s.includes("pdfjs-dist"))).toBe(true);
+    for (const s of npm) {
+      expect(s.startsWith("file://")).toBe(true);
+      expect(existsSync(fileURLToPath(s))).toBe(true);
+    }
+    // None of the workspace's TypeScript is left to import: it is all inside.
+    expect(imports.filter((s) => s.endsWith(".ts"))).toEqual([]);
+
+    const pool = new ParsePool({ threads: 1, fileTimeoutMs: 60_000, workerHeapMb: 256, bundle: bundle!.url });
+    try {
+      const path = join(FIXTURES, "pdf/lo/hengyang-2023-targets.pdf");
+      const out = await pool.parse({ path, mtimeMs: null }, new AbortController().signal);
+      expect(out.kind).toBe("parsed");
+      if (out.kind === "parsed") {
+        expect(out.result.meta.status).toBe("ok");
+        expect(out.result.doc?.forms.length).toBeGreaterThan(0);
+      }
+    } finally {
+      await pool.close();
+    }
+  });
+});
