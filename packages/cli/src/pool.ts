@@ -16,13 +16,15 @@ export const DEFAULT_FILE_TIMEOUT_MS = 120_000;
 /** V8 old-generation heap of a worker: a form needs tens of MB; a file that needs more is refused. */
 export const DEFAULT_WORKER_HEAP_MB = 256;
 /**
- * V8 commits a worker's whole young generation. On 342 files of the mixed bench
- * archive (2 workers) the run peaked at ~430 MB RSS with 32 MB, ~390 MB with 16
- * and ~360 MB with 12; the price is CPU (smaller semispaces promote more to the
- * old generation): about 10-15% more CPU seconds with 12 than with 32, measured
- * under a noisy load. 12 keeps a 2,000-file load under the 400 MB target.
+ * V8 commits a worker's whole young generation, and a small one costs CPU:
+ * objects still alive at each scavenge are copied and promoted, and the old
+ * generation then fills and is marked more often. On the 108 fixture PDFs
+ * (2 workers) 12 MB cost ~19% more CPU seconds than 24 MB for ~18 MB less RSS.
+ * 24 fits the 400 MB target because the workers run the bundled pipeline
+ * (worker-bundle.ts, ~30 MB less each than through tsx): 800 files of the mixed
+ * bench archive peaked at 351 MB (with tsx workers: 397 MB at 24, 382 MB at 12).
  */
-const WORKER_YOUNG_GENERATION_MB = 12;
+const WORKER_YOUNG_GENERATION_MB = 24;
 /** Time a worker may take to boot (register tsx, load the pipeline) before the file it was given counts as hung. */
 const WORKER_BOOT_ALLOWANCE_MS = 60_000;
 
