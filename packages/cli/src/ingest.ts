@@ -106,8 +106,8 @@ class IngestRun {
   private readonly io = pLimit(IO_CONCURRENCY);
   private readonly threads: number;
   private readonly parseSlots: ReturnType<typeof pLimit>;
-  private pool: ParsePool | null = null;
-  private poolStarted: Promise<ParsePool> | null = null;
+  /** The parse pool, once the first file that needs parsing has started it. */
+  private pool: Promise<ParsePool> | null = null;
   /** Aborted on interrupt: drops the files in flight. */
   private readonly stop = new AbortController();
   /** Set by --fail-fast: take no new files, but finish the ones in flight. */
@@ -157,7 +157,7 @@ class IngestRun {
         }
       };
       await Promise.all(Array.from({ length: this.threads + IO_CONCURRENCY }, lane));
-      await this.pool?.close();
+      await (await this.pool)?.close();
       this.progress.end();
       if (this.fatal) throw this.fatal;
       this.s.status = this.stop.signal.aborted ? "interrupted" : "ok";
@@ -165,7 +165,7 @@ class IngestRun {
       this.finish(this.s.status, this.s.stoppedBy);
       return this.s;
     } catch (e) {
-      await this.pool?.close();
+      await (await this.pool)?.close();
       this.s.seconds = (Date.now() - this.started) / 1000;
       this.finish("failed", (e as Error).message);
       throw e;
@@ -244,7 +244,7 @@ class IngestRun {
 
   private parsePool(): Promise<ParsePool> {
     // Started on the first file that needs parsing: a run over an unchanged archive starts no worker.
-    return (this.poolStarted ??= this.startPool());
+    return (this.pool ??= this.startPool());
   }
 
   private async startPool(): Promise<ParsePool> {
@@ -252,14 +252,13 @@ class IngestRun {
     const bundle = this.opts.workerEntry
       ? null
       : await workerBundle(undefined, undefined, (reason) => process.emitWarning(`${reason}; workers load the TypeScript sources through tsx instead`, "JixiaoWorkerBundle"));
-    this.pool = new ParsePool({
+    return new ParsePool({
       threads: this.threads,
       fileTimeoutMs: this.opts.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
       workerHeapMb: this.opts.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB,
       entry: this.opts.workerEntry,
       bundle: bundle?.url,
     });
-    return this.pool;
   }
 
   /** Content already stored under another path (or the same file touched): only path and mtime are updated. */

@@ -25,7 +25,7 @@ export const DEFAULT_WORKER_HEAP_MB = 256;
  * bench archive peaked at 351 MB (with tsx workers: 397 MB at 24, 382 MB at 12).
  */
 const WORKER_YOUNG_GENERATION_MB = 24;
-/** Time a worker may take to boot (register tsx, load the pipeline) before the file it was given counts as hung. */
+/** Time a worker may take to boot (load pdf.js and the bundled pipeline, or register tsx) before the file it was given counts as hung. */
 const WORKER_BOOT_ALLOWANCE_MS = 60_000;
 
 export const WORKER_ENTRY = new URL("./parse-worker.mjs", import.meta.url);
@@ -133,6 +133,7 @@ function ownBuffer(task: { bytes?: Uint8Array }): ArrayBuffer {
   return copy.buffer;
 }
 
-function firstLine(s: string): string {
+/** The first line of an error message, bounded: reasons are one line in `documents.error` and in warnings. */
+export function firstLine(s: string): string {
   return s.split("\n")[0]!.slice(0, 300);
 }

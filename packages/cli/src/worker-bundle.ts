@@ -21,6 +21,7 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "no
 import { readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { firstLine } from "./pool.ts";
 
 /** The TypeScript module the workers run (parse-worker.mjs imports it through tsx when there is no bundle). */
 export const WORKER_SOURCE = fileURLToPath(new URL("./parse-worker.ts", import.meta.url));
@@ -119,8 +120,4 @@ async function build(source: string, out: string, meta: string): Promise<void> {
   writeFileSync(meta + tmp, JSON.stringify({ inputs } satisfies BundleInputs));
   renameSync(out + tmp, out);
   renameSync(meta + tmp, meta);
-}
-
-function firstLine(s: string): string {
-  return s.split("\n")[0]!.slice(0, 300);
 }
