@@ -1,6 +1,6 @@
 /**
- * Each step of the PDF table finder on its own: operator-list parsing (the
- * pdfjs-dist 5.x constructPath format, read from a real LibreOffice PDF),
+ * Each step of the PDF table finder on its own: painted paths to edges (the
+ * pdfjs-dist 5.x drawing codes, read from a real LibreOffice PDF),
  * edge snapping and joining, intersections, cells with merged cells, tables,
  * grid spans, and the CJK-aware joining of words and wrapped lines.
  */
@@ -9,8 +9,8 @@ import { readFileSync } from "node:fs";
 import { loadPdfJs } from "../src/pdf/pdfjs.ts";
 import { PDF_OPS } from "../src/pdf/ops.ts";
 import type { Edge } from "../src/pdf/geometry.ts";
-import { openPdf } from "../src/pdf/load.ts";
-import { DRAW_OPS, edgesFromOperatorList, subpathsFromDrawOps, edgesFromFilledShape } from "../src/pdf/operators.ts";
+import { openPdf, type PdfPage } from "../src/pdf/load.ts";
+import { DRAW_OPS, edgesFromPaths, isPaintedPath, subpathsFromDrawOps, edgesFromFilledShape, type PaintedPath } from "../src/pdf/operators.ts";
 import {
   cellsToGrid, cellsToTables, closeOpenEnds, edgesToIntersections, intersectionsToCells, joinEdgeGroup, mergeEdges, snapEdges,
 } from "../src/pdf/lattice.ts";
@@ -27,28 +27,42 @@ const v = (at: number, from: number, to: number): Edge => ({ orientation: "v", a
 /** A 2×2 grid whose top row is one merged cell: borders at x 0, 50, 100 and y 0, 20, 40. */
 const MERGED_TOP: Edge[] = [h(0, 0, 100), h(20, 0, 100), h(40, 0, 100), v(0, 0, 40), v(100, 0, 40), v(50, 20, 40)];
 
-describe("operator list (pdfjs-dist 5.x constructPath)", () => {
-  it("reads the paint-op-first format from a real LibreOffice PDF", async () => {
+describe("painted paths (pdfjs-dist 5.x drawing codes)", () => {
+  it("reads the ruling lines of a real LibreOffice PDF from its painted paths", async () => {
     const { doc, destroy } = await openPdf(readFileSync(`${FIXTURES}pdf/lo/xinzhou-2022-selfeval-report-annex1.pdf`));
     try {
       const page = await doc.getPage(2);
-      const ops = await page.getOperatorList();
-      const i = Array.from(ops.fnArray).indexOf(PDF_OPS.constructPath);
-      const [paintOp, data, minMax] = ops.argsArray[i] as [number, unknown[], unknown];
-      expect(typeof paintOp).toBe("number");
-      expect(data[0]).toBeInstanceOf(Float32Array);
-      expect(minMax).toHaveLength(4);
+      const content = await page.getTextContent({ includePaths: true } as Parameters<PdfPage["getTextContent"]>[0]);
+      const paths = (content.items as unknown[]).filter(isPaintedPath);
+      const painted = paths.find((p) => p.path) as PaintedPath;
+      expect(typeof painted.paint).toBe("number");
+      expect(painted.path).toBeInstanceOf(Float32Array);
+      expect(painted.ctm).toHaveLength(6);
       const view = page.getViewport({ scale: 1 }).transform as unknown as [number, number, number, number, number, number];
-      const edges = edgesFromOperatorList(ops, view, { maxLineThickness: 3, maxOperators: 1e6 });
+      const edges = edgesFromPaths(paths, view, { maxLineThickness: 3, maxPaths: 1e6 });
       const s = PdfSettings.parse({});
       const merged = mergeEdges(edges, s.snapTolerance, s.joinTolerance, s.edgeMinLength);
       // Page 2 holds two ruled tables of 8 columns: 9 distinct vertical border positions.
       const xs = new Set(merged.filter((e) => e.orientation === "v").map((e) => Math.round(e.at)));
       expect(xs.size).toBeGreaterThanOrEqual(9);
       expect(merged.some((e) => e.orientation === "h" && e.to - e.from > 400)).toBe(true);
+      // The cap on paths per page (hostile pages) is honoured.
+      expect(edgesFromPaths(paths, view, { maxLineThickness: 3, maxPaths: 1 }).length).toBeLessThan(edges.length);
     } finally {
       await destroy();
     }
+  });
+
+  it("skips clipping paths and white paint, keeps coloured rules", () => {
+    const square = new Float32Array([DRAW_OPS.moveTo, 0, 0, DRAW_OPS.lineTo, 100, 0, DRAW_OPS.lineTo, 100, 50, DRAW_OPS.lineTo, 0, 50, DRAW_OPS.closePath]);
+    const path = (paint: number, fill?: string, stroke?: string): PaintedPath => ({ type: "path", paint, path: square, ctm: [1, 0, 0, 1, 0, 0], fill, stroke });
+    const opts = { maxLineThickness: 3, maxPaths: 100 };
+    const id: [number, number, number, number, number, number] = [1, 0, 0, 1, 0, 0];
+    expect(edgesFromPaths([path(PDF_OPS.endPath)], id, opts)).toEqual([]);
+    expect(edgesFromPaths([path(PDF_OPS.fill, "#ffffff")], id, opts)).toEqual([]);
+    expect(edgesFromPaths([path(PDF_OPS.stroke, "#000000", "#f8f8f8")], id, opts)).toEqual([]);
+    expect(edgesFromPaths([path(PDF_OPS.stroke, "#ffffff", "#1f3864")], id, opts)).toHaveLength(4);
+    expect(edgesFromPaths([path(PDF_OPS.fill, "pattern")], id, opts)).toHaveLength(4);
   });
 
   it("uses the operator codes of the installed pdf.js", async () => {

@@ -9,9 +9,12 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { extractPdf } from "../src/pdf/index.ts";
-import { openPdf } from "../src/pdf/load.ts";
+import { openPdf, type PdfPage } from "../src/pdf/load.ts";
+import { type Matrix, IDENTITY, multiply } from "../src/pdf/geometry.ts";
+import { isPaintedPath } from "../src/pdf/operators.ts";
 
 const FIXTURE = new URL("../../../fixtures/pdf/chromium/stress-long-reason.pdf", import.meta.url).pathname;
+const PDF_FIXTURES = new URL("../../../fixtures/pdf/", import.meta.url).pathname;
 const MANY_OPERATORS = new URL("../../../fixtures/pdf/lo/gaoyi-2021-department-selfeval-report.pdf", import.meta.url).pathname;
 const require = createRequire(import.meta.url);
 
@@ -60,6 +63,29 @@ describe("pdf.js as patched for jixiao", () => {
     }
   });
 
+  it("reports each painted path with getTextContent exactly as getOperatorList builds it (the includePaths patch)", async () => {
+    // Word/LibreOffice stroke rules, Chromium fills every border as a shape: both kinds of producer.
+    for (const file of ["lo/xinzhou-2022-selfeval-report-annex1.pdf", "chromium/xinzhou-2022-selfeval-report-annex1.pdf", "lo/stress-rotated-section.pdf"]) {
+      const { doc, destroy } = await openPdf(readFileSync(PDF_FIXTURES + file));
+      try {
+        let painted = 0;
+        for (let n = 1; n <= doc.numPages; n++) {
+          const page = await doc.getPage(n);
+          const expected = await pathsFromOperatorList(page);
+          const content = await page.getTextContent({ includePaths: true } as Parameters<PdfPage["getTextContent"]>[0]);
+          const got = (content.items as unknown[]).filter(isPaintedPath).map((p) => ({ ...p, ctm: p.ctm.map(round) }));
+          expect(got, `${file} page ${n}`).toEqual(expected);
+          painted += got.filter((p) => p.paint !== OPS.endPath).length;
+          // Without the option the text content is what it always was: text only.
+          expect(((await page.getTextContent()).items as unknown[]).some(isPaintedPath)).toBe(false);
+        }
+        expect(painted, file).toBeGreaterThan(20);
+      } finally {
+        await destroy();
+      }
+    }
+  });
+
   it("does not build the font programs that only painting needs (the Type1/CFF compile patch)", () => {
     // pdf.js's main thread drops a font's program after receiving it, so the saving is not
     // visible through its API: the installed bundle itself is checked for the patched code.
@@ -69,3 +95,33 @@ describe("pdf.js as patched for jixiao", () => {
     expect(worker).not.toMatch(/this\.data = this\.wrap\(/);
   });
 });
+
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/** The oracle: painted paths, their transformation and colours, walked out of pdf.js's operator list. */
+async function pathsFromOperatorList(page: PdfPage) {
+  const ops = await page.getOperatorList();
+  type State = { ctm: Matrix; fill: unknown; stroke: unknown };
+  let st: State = { ctm: IDENTITY, fill: "#000000", stroke: "#000000" };
+  const stack: State[] = [];
+  const out: { type: "path"; paint: number; path: Float32Array | null; ctm: number[]; fill: unknown; stroke: unknown }[] = [];
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i];
+    const args = ops.argsArray[i] as unknown[];
+    if (fn === OPS.save) stack.push(st);
+    else if (fn === OPS.restore || fn === OPS.paintFormXObjectEnd) st = stack.pop() ?? st;
+    else if (fn === OPS.transform) st = { ...st, ctm: multiply(st.ctm, args as unknown as Matrix) };
+    else if (fn === OPS.paintFormXObjectBegin) {
+      stack.push(st);
+      if (args[0]) st = { ...st, ctm: multiply(st.ctm, Array.from(args[0] as ArrayLike<number>) as unknown as Matrix) };
+    } else if (fn === OPS.setFillRGBColor || fn === OPS.setFillTransparent) st = { ...st, fill: args?.[0] };
+    else if (fn === OPS.setStrokeRGBColor || fn === OPS.setStrokeTransparent) st = { ...st, stroke: args?.[0] };
+    else if (fn === OPS.setFillColorN) st = { ...st, fill: "pattern" };
+    else if (fn === OPS.setStrokeColorN) st = { ...st, stroke: "pattern" };
+    else if (fn === OPS.constructPath) {
+      const [paint, [path]] = args as [number, [Float32Array | null]];
+      out.push({ type: "path", paint, path, ctm: st.ctm.map(round), fill: st.fill, stroke: st.stroke });
+    }
+  }
+  return out;
+}

@@ -1,20 +1,22 @@
 /**
- * Ruling lines from a page's operator list.
+ * Ruling lines from a page's painted paths.
  *
  * Producers draw table borders in different ways: Word and LibreOffice stroke
  * lines or rectangles, WPS and Excel fill thin rectangles, browsers fill every
  * border as a shape. All of them become edges here; what is painted is kept,
  * clipping paths are not.
  *
- * pdfjs-dist ≥ 5.1 emits one `constructPath` per painted path with arguments
- * `[paintOp, [Float32Array of drawing codes] | [null], minMax | null]`, the
- * drawing codes being DrawOPS: moveTo x y, lineTo x y, curveTo x1 y1 x2 y2 x y,
- * quadraticCurveTo x1 y1 x y, closePath. Coordinates are in user space, so the
- * current transformation matrix is tracked through save/restore/transform and
- * form XObjects.
+ * The paths come from the same pass over the content stream as the text:
+ * our pdf.js patch makes getTextContent report each painted path with its
+ * painting operator, its drawing codes as pdf.js ≥ 5.1 builds them for
+ * `constructPath` (DrawOPS: moveTo x y, lineTo x y, curveTo x1 y1 x2 y2 x y,
+ * quadraticCurveTo x1 y1 x y, closePath) in user space, the transformation
+ * in force when it was painted, and its fill and stroke colours as
+ * getOperatorList would give them. Reading the page a second time through
+ * getOperatorList cost about a third of pdf.js's time per page.
  */
 import { PDF_OPS as OPS } from "./ops.ts";
-import { type Edge, type Matrix, IDENTITY, applyMatrix, multiply } from "./geometry.ts";
+import { type Edge, type Matrix, applyMatrix, multiply } from "./geometry.ts";
 
 /** DrawOPS codes inside a constructPath buffer (pdfjs-dist 5.x, src/shared/util.js). */
 export const DRAW_OPS = { moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath: 4 } as const;
@@ -22,16 +24,11 @@ export const DRAW_OPS = { moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3,
 /** A segment is axis-aligned when its off-axis drift is below this (pt). */
 const AXIS_TOLERANCE = 0.5;
 
-export interface OperatorList {
-  fnArray: ArrayLike<number>;
-  argsArray: ArrayLike<unknown>;
-}
-
 export interface EdgeOptions {
   /** A filled shape at most this thick is a line. */
   maxLineThickness: number;
-  /** Stop after this many operators (hostile pages). */
-  maxOperators: number;
+  /** Stop after this many paths (hostile pages). */
+  maxPaths: number;
 }
 
 const STROKE_OPS = new Set<number>([OPS.stroke, OPS.closeStroke]);
@@ -132,73 +129,42 @@ function isWhite(colour: unknown): boolean {
   return [1, 3, 5].every((k) => parseInt(colour.slice(k, k + 2), 16) >= WHITE_CHANNEL_MIN);
 }
 
+/** A painted path as pdf.js's getTextContent reports it with `includePaths` (our patch, see pdfjs.ts). */
+export interface PaintedPath {
+  type: "path";
+  /** The painting operator (OPS.stroke, OPS.fill, OPS.endPath for a clipping path, ...). */
+  paint: number;
+  /** DrawOPS codes in user space; null for a path with no segments. */
+  path: Float32Array | null;
+  /** User space to page space when the path was painted (form XObjects included). */
+  ctm: readonly number[];
+  /** "#rrggbb", "pattern", or undefined for a transparent colour. */
+  fill?: string;
+  stroke?: string;
+}
+
+export function isPaintedPath(item: unknown): item is PaintedPath {
+  return typeof item === "object" && item !== null && (item as { type?: unknown }).type === "path";
+}
+
 /**
- * Walks the operator list and returns every painted ruling line, in display
- * coordinates (`viewTransform` maps user space to the displayed page).
- * White fills are skipped: they erase (page backgrounds, cell fills) rather than rule.
+ * Every painted ruling line of a page's paths, in display coordinates
+ * (`viewTransform` maps user space to the displayed page). Clipping paths are
+ * skipped, and so are white paths: they erase (page backgrounds, cell fills)
+ * rather than rule.
  */
-export function edgesFromOperatorList(opList: OperatorList, viewTransform: Matrix, opts: EdgeOptions): Edge[] {
+export function edgesFromPaths(paths: readonly PaintedPath[], viewTransform: Matrix, opts: EdgeOptions): Edge[] {
   const edges: Edge[] = [];
-  let ctm: Matrix = IDENTITY;
-  let fillColor: unknown = "#000000";
-  let strokeColor: unknown = "#000000";
-  const stack: { ctm: Matrix; fillColor: unknown; strokeColor: unknown }[] = [];
-  const n = Math.min(opList.fnArray.length, opts.maxOperators);
+  const n = Math.min(paths.length, opts.maxPaths);
   for (let i = 0; i < n; i++) {
-    const fn = opList.fnArray[i];
-    const args = opList.argsArray[i] as unknown[] | null;
-    switch (fn) {
-      case OPS.save:
-        stack.push({ ctm, fillColor, strokeColor });
-        break;
-      case OPS.restore: {
-        const s = stack.pop();
-        if (s) ({ ctm, fillColor, strokeColor } = s);
-        break;
-      }
-      case OPS.transform:
-        if (args && args.length === 6) ctm = multiply(ctm, args as unknown as Matrix);
-        break;
-      case OPS.paintFormXObjectBegin: {
-        stack.push({ ctm, fillColor, strokeColor });
-        const m = args?.[0];
-        if (Array.isArray(m) || ArrayBuffer.isView(m)) ctm = multiply(ctm, Array.from(m as ArrayLike<number>) as unknown as Matrix);
-        break;
-      }
-      case OPS.paintFormXObjectEnd: {
-        const s = stack.pop();
-        if (s) ({ ctm, fillColor, strokeColor } = s);
-        break;
-      }
-      case OPS.setFillRGBColor:
-      case OPS.setFillGray:
-      case OPS.setFillCMYKColor:
-      case OPS.setFillColor:
-      case OPS.setFillColorN:
-        fillColor = args?.[0];
-        break;
-      case OPS.setStrokeRGBColor:
-      case OPS.setStrokeGray:
-      case OPS.setStrokeCMYKColor:
-      case OPS.setStrokeColor:
-      case OPS.setStrokeColorN:
-        strokeColor = args?.[0];
-        break;
-      case OPS.constructPath: {
-        if (!args) break;
-        const [paintOp, data] = args as [unknown, unknown];
-        const path = Array.isArray(data) ? data[0] : null;
-        if (typeof paintOp !== "number" || !path || !ArrayBuffer.isView(path)) break;
-        const stroked = STROKE_OPS.has(paintOp) || FILL_STROKE_OPS.has(paintOp);
-        const filled = FILL_OPS.has(paintOp) || FILL_STROKE_OPS.has(paintOp);
-        if (!stroked && !filled) break; // endPath: a clipping path, nothing painted
-        const subpaths = subpathsFromDrawOps(path as unknown as ArrayLike<number>, multiply(viewTransform, ctm));
-        for (const sp of subpaths) {
-          if (stroked && !isWhite(strokeColor)) edges.push(...edgesFromSegments(sp));
-          else if (filled && !isWhite(fillColor)) edges.push(...edgesFromFilledShape(sp, opts.maxLineThickness));
-        }
-        break;
-      }
+    const { paint, path, ctm, fill, stroke } = paths[i]!;
+    if (!path || ctm.length !== 6) continue;
+    const stroked = STROKE_OPS.has(paint) || FILL_STROKE_OPS.has(paint);
+    const filled = FILL_OPS.has(paint) || FILL_STROKE_OPS.has(paint);
+    if (!stroked && !filled) continue; // endPath: a clipping path, nothing painted
+    for (const sp of subpathsFromDrawOps(path, multiply(viewTransform, ctm as unknown as Matrix))) {
+      if (stroked && !isWhite(stroke)) edges.push(...edgesFromSegments(sp));
+      else if (filled && !isWhite(fill)) edges.push(...edgesFromFilledShape(sp, opts.maxLineThickness));
     }
   }
   return edges;

@@ -5,7 +5,7 @@
 import { type Edge, type Glyph, type Matrix, multiply } from "./geometry.ts";
 import { glyphsFromRuns, uprightTurn, type TextRun } from "./glyphs.ts";
 import type { PdfPage } from "./load.ts";
-import { edgesFromOperatorList } from "./operators.ts";
+import { edgesFromPaths, isPaintedPath, type PaintedPath } from "./operators.ts";
 import type { PdfSettings } from "./settings.ts";
 
 export interface PageContent {
@@ -24,18 +24,22 @@ export interface PageContent {
 export async function readPage(page: PdfPage, settings: PdfSettings): Promise<PageContent> {
   const viewport = page.getViewport({ scale: 1 });
   const view = viewport.transform as unknown as Matrix;
-  const content = await page.getTextContent();
+  // One pass over the content stream: text runs, and (our pdf.js patch) painted paths.
+  const content = await page.getTextContent({ includePaths: true } as Parameters<PdfPage["getTextContent"]>[0]);
   const runs: TextRun[] = [];
-  for (const item of content.items) if ("str" in item) runs.push(item as TextRun);
+  const paths: PaintedPath[] = [];
+  for (const item of content.items as unknown[]) {
+    if (isPaintedPath(item)) paths.push(item);
+    else if (typeof item === "object" && item !== null && "str" in item) runs.push(item as TextRun);
+  }
   const { turn, width, height } = uprightTurn(runs, view, viewport.width, viewport.height);
   const toPage = multiply(turn, view);
   const glyphs = glyphsFromRuns(runs, toPage);
   const warnings: string[] = [];
-  const ops = await page.getOperatorList();
-  if (ops.fnArray.length > settings.maxOperatorsPerPage) {
-    warnings.push(`第${page.pageNumber}页绘图指令过多(${ops.fnArray.length}条, 上限${settings.maxOperatorsPerPage}), 只读取前${settings.maxOperatorsPerPage}条`);
+  if (paths.length > settings.maxPathsPerPage) {
+    warnings.push(`第${page.pageNumber}页绘图路径过多(${paths.length}条, 上限${settings.maxPathsPerPage}), 只读取前${settings.maxPathsPerPage}条`);
   }
-  const edges = edgesFromOperatorList(ops, toPage, { maxLineThickness: settings.maxLineThickness, maxOperators: settings.maxOperatorsPerPage });
+  const edges = edgesFromPaths(paths, toPage, { maxLineThickness: settings.maxLineThickness, maxPaths: settings.maxPathsPerPage });
   page.cleanup();
   return { number: page.pageNumber, width, height, rotation: page.rotate, glyphs, edges, warnings };
 }

@@ -17,8 +17,8 @@ export const DEFAULT_INTERSECTION_TOLERANCE = 3;
 export const DEFAULT_MAX_LINE_THICKNESS = 3;
 /** Pages past this are not read (a 20,000-page file is refused page by page, not loaded whole). */
 export const DEFAULT_MAX_PAGES = 2000;
-/** Operators per page past this: the page is treated as hostile and its drawing is skipped. */
-export const DEFAULT_MAX_OPERATORS_PER_PAGE = 500_000;
+/** Painted paths per page past this: the page is treated as hostile and the rest of its drawing is skipped. */
+export const DEFAULT_MAX_PATHS_PER_PAGE = 200_000;
 /** Wall-clock budget for one document (ms). */
 export const DEFAULT_TIME_LIMIT_MS = 120_000;
 /** Horizontal gap (in font sizes) above which two runs on one line are separate words. */
@@ -43,7 +43,7 @@ export const PdfSettings = z
     intersectionTolerance: z.number().nonnegative().default(DEFAULT_INTERSECTION_TOLERANCE),
     maxLineThickness: z.number().positive().default(DEFAULT_MAX_LINE_THICKNESS),
     maxPages: z.number().int().positive().default(DEFAULT_MAX_PAGES),
-    maxOperatorsPerPage: z.number().int().positive().default(DEFAULT_MAX_OPERATORS_PER_PAGE),
+    maxPathsPerPage: z.number().int().positive().default(DEFAULT_MAX_PATHS_PER_PAGE),
     timeLimitMs: z.number().int().positive().default(DEFAULT_TIME_LIMIT_MS),
     wordGap: z.number().positive().default(DEFAULT_WORD_GAP),
     lineOverlap: z.number().positive().max(1).default(DEFAULT_LINE_OVERLAP),
