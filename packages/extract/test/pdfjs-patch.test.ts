@@ -86,6 +86,31 @@ describe("pdf.js as patched for jixiao", () => {
     }
   });
 
+  it("lexes names and hex strings on the fast path exactly as on the general one (the Lexer patch)", async () => {
+    // One content stream mixing what the fast path takes (short and long names, hex digits
+    // only) with what it leaves to pdf.js's own code (#-escapes, spaced and mixed-case hex,
+    // literal strings), ending on a name at the very end of the stream.
+    const content = [
+      "BT /F1 12 Tf 10 700 Td <48656C6C6F> Tj ET",
+      "BT /F#31 12 Tf 10 680 Td <48 65 6c 6C 6f> Tj ET",
+      "BT /FontWithALongName 12 Tf 10 660 Td (Hello) Tj ET",
+      "BT /F1 12 Tf 10 640 Td [<48656C> -200 <6C6F>] TJ ET",
+      "/F1",
+    ].join("\n");
+    const { doc, destroy } = await openPdf(minimalPdf(content));
+    try {
+      const items = (await (await doc.getPage(1)).getTextContent()).items as { str?: string; fontName?: string }[];
+      const texts = items.map((i) => i.str).filter((t) => t && t.trim());
+      expect(texts.slice(0, 3)).toEqual(["Hello", "Hello", "Hello"]);
+      expect(texts.slice(3).join("").replace(/\s/g, "")).toBe("Hello");
+      // /F#31 is /F1: the same font as the plain name, and the long name resolves too.
+      const fonts = new Set(items.filter((i) => i.str?.trim()).map((i) => i.fontName));
+      expect(fonts.size).toBe(2);
+    } finally {
+      await destroy();
+    }
+  });
+
   it("does not build the font programs that only painting needs (the Type1/CFF compile patch)", () => {
     // pdf.js's main thread drops a font's program after receiving it, so the saving is not
     // visible through its API: the installed bundle itself is checked for the patched code.
@@ -124,4 +149,26 @@ async function pathsFromOperatorList(page: PdfPage) {
     }
   }
   return out;
+}
+
+/** A one-page PDF around `content`, two resource names for standard fonts; pdf.js rebuilds the cross-reference table. */
+function minimalPdf(content: string): Uint8Array {
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 800] /Contents 4 0 R /Resources << /Font << /F1 5 0 R /FontWithALongName 6 0 R >> >> >>",
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>",
+  ];
+  let pdf = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(pdf.length);
+    pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(pdf);
 }

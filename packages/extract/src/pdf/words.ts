@@ -17,11 +17,14 @@ export interface TextLine extends Box {
  * (ties keep run order).
  */
 export function linesFromGlyphs(glyphs: readonly Glyph[], overlap: number): TextLine[] {
-  // Centres computed once, not twice per comparison: this sort runs for every cell of every page.
+  // Centres computed once, not twice per comparison: this runs for every cell of every page.
   const centres = glyphs.map(centreY);
-  const order = Array.from(glyphs.keys()).sort((i, j) => centres[i]! - centres[j]! || glyphs[i]!.x0 - glyphs[j]!.x0);
+  const byCentre = (i: number, j: number) => centres[i]! - centres[j]! || glyphs[i]!.x0 - glyphs[j]!.x0;
+  // Glyphs nearly always arrive in reading order already; checking costs less than sorting.
+  const order = inOrder(glyphs.length, byCentre) ? null : Array.from(glyphs.keys()).sort(byCentre);
   const lines: { cy: number; size: number; glyphs: Glyph[] }[] = [];
-  for (const i of order) {
+  for (let k = 0; k < glyphs.length; k++) {
+    const i = order ? order[k]! : k;
     const g = glyphs[i]!;
     const cy = centres[i]!;
     const last = lines[lines.length - 1];
@@ -33,9 +36,16 @@ export function linesFromGlyphs(glyphs: readonly Glyph[], overlap: number): Text
     }
   }
   return lines.map((l) => {
-    const gs = l.glyphs.sort((a, b) => a.x0 - b.x0 || a.run - b.run);
+    const gs = l.glyphs;
+    if (!inOrder(gs.length, (i, j) => gs[i]!.x0 - gs[j]!.x0 || gs[i]!.run - gs[j]!.run)) gs.sort((a, b) => a.x0 - b.x0 || a.run - b.run);
     return { ...unionBox(gs), glyphs: gs, size: maxSize(gs) };
   });
+}
+
+/** Whether items 0..n-1 are already in the order `compare` sorts them (a stable sort would leave them as they are). */
+function inOrder(n: number, compare: (i: number, j: number) => number): boolean {
+  for (let k = 1; k < n; k++) if (compare(k - 1, k) > 0) return false;
+  return true;
 }
 
 function maxSize(glyphs: readonly Glyph[]): number {
