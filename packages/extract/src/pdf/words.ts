@@ -56,21 +56,35 @@ function maxSize(glyphs: readonly Glyph[]): number {
 
 /** Splits a line where pdf.js saw a space or where the gap exceeds `gap` × font size. */
 export function wordsFromLine(line: TextLine, gap: number): Word[] {
-  const words: Word[] = [];
+  return splitWords(line.glyphs, gap).map((cur) => ({
+    ...unionBox(cur), text: textOf(cur), size: maxSize(cur), spaceBefore: cur[0]!.spaceBefore,
+  }));
+}
+
+/** The texts of a line's words (wordsFromLine without the boxes, for cell text). */
+function wordTexts(line: TextLine, gap: number): { text: string }[] {
+  return splitWords(line.glyphs, gap).map((cur) => ({ text: textOf(cur) }));
+}
+
+function splitWords(glyphs: readonly Glyph[], gap: number): Glyph[][] {
+  const words: Glyph[][] = [];
   let cur: Glyph[] = [];
-  const flush = () => {
-    if (cur.length) {
-      words.push({ ...unionBox(cur), text: cur.map((g) => g.text).join(""), size: maxSize(cur), spaceBefore: cur[0]!.spaceBefore });
-    }
-    cur = [];
-  };
-  for (const g of line.glyphs) {
+  for (const g of glyphs) {
     const prev = cur[cur.length - 1];
-    if (prev && (g.spaceBefore || g.x0 - prev.x1 > gap * Math.min(g.size, prev.size))) flush();
+    if (prev && (g.spaceBefore || g.x0 - prev.x1 > gap * Math.min(g.size, prev.size))) {
+      words.push(cur);
+      cur = [];
+    }
     cur.push(g);
   }
-  flush();
+  if (cur.length) words.push(cur);
   return words;
+}
+
+function textOf(glyphs: readonly Glyph[]): string {
+  let text = "";
+  for (const g of glyphs) text += g.text;
+  return text;
 }
 
 /** Last and first characters (code points, so a CJK Extension B character stays whole) without splitting the whole string. */
@@ -127,7 +141,7 @@ export function textOfGlyphs(glyphs: readonly Glyph[], overlap: number, gap: num
 
 /** The text of lines already grouped (see textOfGlyphs). */
 export function textOfLines(lines: readonly TextLine[], gap: number): string {
-  return joinWrappedLines(lines.map((l) => joinWords(wordsFromLine(l, gap))));
+  return joinWrappedLines(lines.map((l) => joinWords(wordTexts(l, gap))));
 }
 
 /** Gap (in font sizes) past which words on a narrative line are kept apart by a space even in CJK text. */
