@@ -9,8 +9,9 @@ import { readFileSync } from "node:fs";
 import { loadPdfJs } from "../src/pdf/pdfjs.ts";
 import { PDF_OPS } from "../src/pdf/ops.ts";
 import type { Edge } from "../src/pdf/geometry.ts";
-import { openPdf, type PdfPage } from "../src/pdf/load.ts";
-import { DRAW_OPS, edgesFromPaths, isPaintedPath, subpathsFromDrawOps, edgesFromFilledShape, type PaintedPath } from "../src/pdf/operators.ts";
+import { openPdf } from "../src/pdf/load.ts";
+import { DRAW_OPS, edgesFromPaths, subpathsFromDrawOps, edgesFromFilledShape, type PaintedPath } from "../src/pdf/operators.ts";
+import { runsAndPaths } from "../src/pdf/read-page.ts";
 import {
   cellsToGrid, cellsToTables, closeOpenEnds, edgesToIntersections, intersectionsToCells, joinEdgeGroup, mergeEdges, snapEdges,
 } from "../src/pdf/lattice.ts";
@@ -32,8 +33,7 @@ describe("painted paths (pdfjs-dist 5.x drawing codes)", () => {
     const { doc, destroy } = await openPdf(readFileSync(`${FIXTURES}pdf/lo/xinzhou-2022-selfeval-report-annex1.pdf`));
     try {
       const page = await doc.getPage(2);
-      const content = await page.getTextContent({ includePaths: true } as Parameters<PdfPage["getTextContent"]>[0]);
-      const paths = (content.items as unknown[]).filter(isPaintedPath);
+      const { paths } = await runsAndPaths(page);
       const painted = paths.find((p) => p.path) as PaintedPath;
       expect(typeof painted.paint).toBe("number");
       expect(painted.path).toBeInstanceOf(Float32Array);

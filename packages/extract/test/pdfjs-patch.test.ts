@@ -12,6 +12,7 @@ import { extractPdf } from "../src/pdf/index.ts";
 import { openPdf, type PdfPage } from "../src/pdf/load.ts";
 import { type Matrix, IDENTITY, multiply } from "../src/pdf/geometry.ts";
 import { isPaintedPath } from "../src/pdf/operators.ts";
+import { runsAndPaths } from "../src/pdf/read-page.ts";
 
 const FIXTURE = new URL("../../../fixtures/pdf/chromium/stress-long-reason.pdf", import.meta.url).pathname;
 const PDF_FIXTURES = new URL("../../../fixtures/pdf/", import.meta.url).pathname;
@@ -72,8 +73,7 @@ describe("pdf.js as patched for jixiao", () => {
         for (let n = 1; n <= doc.numPages; n++) {
           const page = await doc.getPage(n);
           const expected = await pathsFromOperatorList(page);
-          const content = await page.getTextContent({ includePaths: true } as Parameters<PdfPage["getTextContent"]>[0]);
-          const got = (content.items as unknown[]).filter(isPaintedPath).map((p) => ({ ...p, ctm: p.ctm.map(round) }));
+          const got = (await runsAndPaths(page)).paths.map((p) => ({ ...p, ctm: p.ctm.map(round) }));
           expect(got, `${file} page ${n}`).toEqual(expected);
           painted += got.filter((p) => p.paint !== OPS.endPath).length;
           // Without the option the text content is what it always was: text only.

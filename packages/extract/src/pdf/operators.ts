@@ -129,7 +129,7 @@ function isWhite(colour: unknown): boolean {
   return [1, 3, 5].every((k) => parseInt(colour.slice(k, k + 2), 16) >= WHITE_CHANNEL_MIN);
 }
 
-/** A painted path as pdf.js's getTextContent reports it with `includePaths` (our patch, see pdfjs.ts). */
+/** A painted path as pdf.js's getTextContent reports it with `includePaths` (our patch; read-page.ts asks for them). */
 export interface PaintedPath {
   type: "path";
   /** The painting operator (OPS.stroke, OPS.fill, OPS.endPath for a clipping path, ...). */

@@ -24,14 +24,7 @@ export interface PageContent {
 export async function readPage(page: PdfPage, settings: PdfSettings): Promise<PageContent> {
   const viewport = page.getViewport({ scale: 1 });
   const view = viewport.transform as unknown as Matrix;
-  // One pass over the content stream: text runs, and (our pdf.js patch) painted paths.
-  const content = await page.getTextContent({ includePaths: true } as Parameters<PdfPage["getTextContent"]>[0]);
-  const runs: TextRun[] = [];
-  const paths: PaintedPath[] = [];
-  for (const item of content.items as unknown[]) {
-    if (isPaintedPath(item)) paths.push(item);
-    else if (typeof item === "object" && item !== null && "str" in item) runs.push(item as TextRun);
-  }
+  const { runs, paths } = await runsAndPaths(page);
   const { turn, width, height } = uprightTurn(runs, view, viewport.width, viewport.height);
   const toPage = multiply(turn, view);
   const glyphs = glyphsFromRuns(runs, toPage);
@@ -42,4 +35,16 @@ export async function readPage(page: PdfPage, settings: PdfSettings): Promise<Pa
   const edges = edgesFromPaths(paths, toPage, { maxLineThickness: settings.maxLineThickness, maxPaths: settings.maxPathsPerPage });
   page.cleanup();
   return { number: page.pageNumber, width, height, rotation: page.rotate, glyphs, edges, warnings };
+}
+
+/** A page's text runs and painted paths, from one pass over its content stream (getTextContent with our pdf.js patch's `includePaths`). */
+export async function runsAndPaths(page: PdfPage): Promise<{ runs: TextRun[]; paths: PaintedPath[] }> {
+  const content = await page.getTextContent({ includePaths: true } as Parameters<PdfPage["getTextContent"]>[0]);
+  const runs: TextRun[] = [];
+  const paths: PaintedPath[] = [];
+  for (const item of content.items as unknown[]) {
+    if (isPaintedPath(item)) paths.push(item);
+    else if (typeof item === "object" && item !== null && "str" in item) runs.push(item as TextRun);
+  }
+  return { runs, paths };
 }
