@@ -23,6 +23,7 @@ import { toMatrix } from "../packages/extract/src/grid.ts";
 import { extractPdf, type PdfSettingsInput } from "../packages/extract/src/pdf/index.ts";
 import { distinctCopy } from "./distinct-copy.ts";
 import { ingestInChild } from "./ingest-child.ts";
+import { pdftotextSeconds } from "./pdftotext.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const ICDAR = join(ROOT, "../shared/benchmarks/icdar2013");
@@ -81,13 +82,6 @@ async function inWorkers(files: string[], threads: number): Promise<number> {
   await Promise.all(workers.map((w) => w.terminate()));
   void t0;
   return (performance.now() - start) / 1000;
-}
-
-/** `pdftotext -layout` over the files one after another (it has one thread): seconds. */
-function pdftotextSeconds(files: string[]): number {
-  const t = performance.now();
-  for (const f of files) execFileSync("pdftotext", ["-layout", f, "-"], { maxBuffer: 1 << 30 });
-  return (performance.now() - t) / 1000;
 }
 
 /** `count` distinct copies of each file, in folders of their own. */

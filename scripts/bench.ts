@@ -35,6 +35,7 @@ import { closeSheetWorker } from "../packages/extract/src/sheet/worker-host.ts";
 import { openStore } from "../packages/store/src/index.ts";
 import { distinctCopy } from "./distinct-copy.ts";
 import { type ChildIngest, ingestInChild } from "./ingest-child.ts";
+import { hasPdftotext, pdftotextSeconds } from "./pdftotext.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const FIXTURE_DIRS = ["text", "pdf/lo", "pdf/chromium", "docx", "xlsx", "xls"];
@@ -164,17 +165,6 @@ function subBench(script: string, args: string[] = []): { ran: boolean; lines: s
 }
 
 const mb = (x: number) => `${Math.round(x)} MB`;
-
-/** Seconds `pdftotext -layout` takes over every PDF under `dir` (null when it is not installed): the machine's speed that minute. */
-function timePdftotext(dir: string): number | null {
-  const files = readdirSync(dir, { recursive: true }).map(String).filter((p) => p.endsWith(".pdf")).map((p) => join(dir, p));
-  const t0 = performance.now();
-  for (const file of files) {
-    const r = spawnSync("pdftotext", ["-layout", file, "/dev/null"]);
-    if (r.error) return null;
-  }
-  return (performance.now() - t0) / 1000;
-}
 const rate = (n: number, s: number) => (s > 0 ? (n / s).toFixed(1) : "n/a");
 
 async function main(): Promise<void> {
@@ -210,11 +200,12 @@ async function main(): Promise<void> {
   // 3: PDFs only.
   const pdfs = templates(["pdf/lo", "pdf/chromium"]);
   const pdfArchive = join(work, "pdf-archive");
-  buildArchive(pdfArchive, pdfs, pdfs.length * f.pdfCopies);
+  const pdfFiles = [...buildArchive(pdfArchive, pdfs, pdfs.length * f.pdfCopies).keys()];
+  const yardstick = hasPdftotext();
   console.log(`\n== phase 3: ${pdfs.length * f.pdfCopies} PDFs, ${f.pdfRuns} runs`);
   const runs: { pdf: ChildIngest; pdftotext: number | null }[] = [];
   for (let i = 0; i < f.pdfRuns; i++) {
-    const pdftotext = timePdftotext(pdfArchive);
+    const pdftotext = yardstick ? pdftotextSeconds(pdfFiles) : null;
     const pdf = ingestInChild(join(work, `pdf-${i}.sqlite`), [pdfArchive], f.concurrency);
     runs.push({ pdf, pdftotext });
     const s = pdf.summary.seconds;
