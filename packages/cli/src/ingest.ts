@@ -14,7 +14,7 @@ import { readFile, stat } from "node:fs/promises";
 import pLimit from "p-limit";
 import { openStore, StoreError, type Store, type RunStats, type StoredDocument } from "@jixiao/store";
 import { walk, type WalkEntry } from "./walk.ts";
-import { failedResult, formatOf, MAX_FILE_BYTES, sha256, unreadableResult, type DocFormat, type FileResult } from "./process-file.ts";
+import { failedResult, formatOf, MAX_FILE_BYTES, sha256, unreadableResult, type DocFormat, type FileResult } from "./file-result.ts";
 import { DEFAULT_FILE_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB, defaultConcurrency, ParsePool } from "./pool.ts";
 import { acquireLock } from "./lock.ts";
 import { hashFileStreaming } from "./hash.ts";

@@ -9,7 +9,6 @@ import { ingest, summaryText } from "./ingest.ts";
 import { DEFAULT_FILE_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB } from "./pool.ts";
 import { barProgress, jsonLinesProgress } from "./progress.ts";
 import { EXIT_INTERRUPTED, stopOnSignals } from "./signals.ts";
-import { inspect } from "./inspect.ts";
 import { registerReportCommands } from "./report-commands.ts";
 import { PIPELINE_VERSION } from "./version.ts";
 
@@ -82,6 +81,8 @@ program
   .option("--json", "machine-readable output")
   .option("--svg <dir>", "PDF only: draw each page's detected edges, cells and words as SVG files in DIR")
   .action(async (file: string, o: { json?: boolean; svg?: string }) => {
+    // Loaded here, not at the top: an ingest run's main thread never needs the parsers.
+    const { inspect } = await import("./inspect.ts");
     process.stdout.write(`${await inspect(file, o)}\n`);
   });
 

@@ -8,7 +8,7 @@ import { availableParallelism } from "node:os";
 import { MessageChannel, type TransferListItem } from "node:worker_threads";
 import { Piscina } from "piscina";
 import type { ParseTask } from "./parse-worker.ts";
-import type { FileResult } from "./process-file.ts";
+import type { FileResult } from "./file-result.ts";
 import { BUILTINS_CHANGED_EXIT_CODE, DEFAULT_FILES_PER_WORKER, exitedWith, RETIRED_EXIT_CODE, type PoolWorkerData } from "./worker-exits.ts";
 
 /** Wall time one file may take in its worker before the worker is stopped. */

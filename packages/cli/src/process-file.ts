@@ -3,63 +3,12 @@
  * extract, normalize, check. Pure data in and out, so it can run in a worker.
  */
 import { readFile, stat } from "node:fs/promises";
-import { createHash } from "node:crypto";
-import { extname } from "node:path";
-import { extractBytes, detectFormat, ExtractError, type ExtractedDocument } from "@jixiao/extract";
-import { normalizeDocument, type Finding, type NormalizedDocument } from "@jixiao/normalize";
-import type { DocumentMeta } from "@jixiao/store";
+import { extractBytes, ExtractError, type ExtractedDocument } from "@jixiao/extract";
+import { normalizeDocument, type NormalizedDocument } from "@jixiao/normalize";
 import { checkDocument } from "./check.ts";
+import { formatOf, MAX_FILE_BYTES, oneLine, sha256, unreadableResult, type FileMeta, type FileResult } from "./file-result.ts";
 
-export type DocFormat = "pdf" | "docx" | "xlsx" | "xls" | "txt";
-
-/** The store's document row, as this stage fills it. */
-export type FileMeta = DocumentMeta & { format: DocFormat; status: "ok" | "partial" | "failed"; error: string | null; warnings: string[] };
-
-export interface FileResult {
-  meta: FileMeta;
-  doc: NormalizedDocument | null;
-  findings: Finding[];
-}
-
-/** Files larger than this are refused before reading: no form archive needs more. */
-export const MAX_FILE_BYTES = 512 * 1024 * 1024;
-
-export function sha256(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
-
-export function formatOf(bytes: Uint8Array, path: string): DocFormat {
-  const d = detectFormat(bytes, path);
-  if (d === "pdf" || d === "docx" || d === "xlsx" || d === "xls" || d === "txt") return d;
-  const ext = extname(path).slice(1).toLowerCase();
-  return (["pdf", "docx", "xlsx", "xls"].includes(ext) ? ext : d === "ole2" ? "xls" : "txt") as DocFormat;
-}
-
-/** A file that could not even be read: hashed by its path so it has a stable row. */
-export function unreadableResult(path: string, reason: string): FileResult {
-  const ext = extname(path).slice(1).toLowerCase();
-  return {
-    meta: {
-      path, sha256: sha256(Buffer.from(`\0unreadable\0${path}`)),
-      format: (["pdf", "docx", "xlsx", "xls"].includes(ext) ? ext : "txt") as DocFormat,
-      sizeBytes: 0, pages: null, status: "failed", error: reason, mtimeMs: null, warnings: [],
-    },
-    doc: null,
-    findings: [],
-  };
-}
-
-/** A file that was read but whose parsing failed outside the pipeline (time limit, worker crash). */
-export function failedResult(f: { path: string; sha256: string; format: DocFormat; sizeBytes: number; mtimeMs: number | null }, reason: string): FileResult {
-  return {
-    meta: {
-      path: f.path, sha256: f.sha256, format: f.format, sizeBytes: f.sizeBytes, mtimeMs: f.mtimeMs,
-      pages: null, status: "failed", error: oneLine(reason), warnings: [],
-    },
-    doc: null,
-    findings: [],
-  };
-}
+export { failedResult, formatOf, MAX_FILE_BYTES, oneLine, sha256, unreadableResult, type DocFormat, type FileMeta, type FileResult } from "./file-result.ts";
 
 export async function processFile(path: string): Promise<FileResult> {
   let bytes: Uint8Array;
@@ -119,8 +68,4 @@ export async function processBytes(path: string, bytes: Uint8Array, mtimeMs: num
     meta.error = "no form found: expected a title such as 项目支出绩效自评表 or 绩效目标表, or a table with 一级指标/三级指标 headers";
   }
   return { meta, doc, findings };
-}
-
-export function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, " ").slice(0, 500);
 }

@@ -5,7 +5,7 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { InvalidArgumentError, type Command } from "commander";
 import { openStore } from "@jixiao/store";
-import { recheckStore, renderReport, type ReportFormat } from "@jixiao/report";
+import type { ReportFormat } from "@jixiao/report";
 
 const FORMATS: ReportFormat[] = ["html", "json", "csv"];
 
@@ -19,7 +19,8 @@ export function registerReportCommands(program: Command): void {
     .command("check")
     .description("re-run every consistency rule over the stored rows, replacing the findings (no file is re-read)")
     .requiredOption("--db <file>", "SQLite database written by jixiao ingest", existingDb)
-    .action((o: { db: string }) => {
+    .action(async (o: { db: string }) => {
+      const { recheckStore } = await import("@jixiao/report"); // not loaded by the other commands
       const store = openStore(o.db);
       try {
         const r = recheckStore(store);
@@ -38,7 +39,8 @@ export function registerReportCommands(program: Command): void {
       if (!FORMATS.includes(v as ReportFormat)) throw new InvalidArgumentError(`expected one of ${FORMATS.join(", ")}, found "${v}"`);
       return v as ReportFormat;
     }, "html" as ReportFormat)
-    .action((o: { db: string; out?: string; format: ReportFormat }) => {
+    .action(async (o: { db: string; out?: string; format: ReportFormat }) => {
+      const { renderReport } = await import("@jixiao/report"); // not loaded by the other commands
       const text = renderReport(o.db, o.format);
       if (o.out) {
         writeFileSync(o.out, text);

@@ -16,7 +16,7 @@
 import { open, readdir, stat } from "node:fs/promises";
 import { extname, join, relative, resolve } from "node:path";
 import picomatch from "picomatch";
-import { detectFormat } from "@jixiao/extract";
+import { detectFormat } from "@jixiao/extract/detect";
 
 export const DOCUMENT_EXTENSIONS = new Set([".pdf", ".docx", ".xlsx", ".xls", ".txt", ".doc", ".et", ".wps"]);
 /** Enough of a file to find a PDF header or the first ZIP entries' names. */
