@@ -103,7 +103,7 @@ async function speed(): Promise<void> {
   const dir = pdfCopies(files, COPIES);
   const copies = readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith(".pdf")).sort().map((f) => join(dir, f));
   const popplerAll = pdftotextSeconds(copies);
-  const run = ingestInChild(join(dir, "bench.sqlite"), [dir]);
+  const run = await ingestInChild(join(dir, "bench.sqlite"), [dir]);
   console.log(`speed: ${cpus().length} cores; ${copies.length} PDFs (${COPIES} copies of ${files.length} fixtures), ${run.pdfPages} pages`);
   console.log(line("pdftotext -layout", popplerAll, run.pdfPages, popplerAll));
   console.log(line(`jixiao ingest (whole process, ${run.summary.filesFailed} failed)`, run.seconds, run.pdfPages, popplerAll) + `  peak RSS ${run.peakRssMb.toFixed(0)} MB`);
@@ -131,7 +131,7 @@ async function longFile(): Promise<void> {
   const big = join(dir, "long.pdf");
   execFileSync("pdfunite", [...Array.from({ length: copies }, () => files).flat(), big]);
   const poppler = pdftotextSeconds([big]);
-  const run = ingestInChild(join(dir, "long.sqlite"), [big]);
+  const run = await ingestInChild(join(dir, "long.sqlite"), [big]);
   console.log(`long file: ${run.pdfPages} pages (${copies}× the fixtures, pdfunite), ${run.summary.forms} forms, ${run.summary.filesFailed} failed`);
   console.log(`  pdftotext -layout ${poppler.toFixed(2)} s; jixiao ingest ${run.seconds.toFixed(2)} s (${(run.seconds / poppler).toFixed(2)}×), peak RSS ${run.peakRssMb.toFixed(0)} MB (whole process, default concurrency)`);
 }

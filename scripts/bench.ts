@@ -182,7 +182,7 @@ async function main(): Promise<void> {
   const templateOf = buildArchive(archive, all, f.files);
   const db = join(work, "bench.sqlite");
   console.log(`\n== phase 1: first load of ${f.files} files`);
-  const first = ingestInChild(db, [archive], f.concurrency);
+  const first = await ingestInChild(db, [archive], f.concurrency);
   const s1 = first.summary;
   console.log(`  ${s1.filesSeen} files (${s1.filesNew} new, ${s1.filesFailed} failed), ${s1.pages} pages, ${s1.forms} forms in ${s1.seconds.toFixed(1)} s (${first.cpuSeconds.toFixed(0)} s CPU); peak RSS ${mb(first.peakRssMb)}`);
   const mismatched = [...formsByTemplate(db, templateOf)].filter(([t, ns]) => ns.size !== 1 || [...ns][0] !== formsOf.get(t));
@@ -194,7 +194,7 @@ async function main(): Promise<void> {
   );
 
   console.log(`\n== phase 2: the same ${f.files} files again`);
-  const second = ingestInChild(db, [archive], f.concurrency);
+  const second = await ingestInChild(db, [archive], f.concurrency);
   rows.push({ what: `second run, ${second.summary.filesSeen} unchanged files`, value: `${second.summary.seconds.toFixed(2)} s, ${second.summary.filesParsed} parsed, peak ${mb(second.peakRssMb)}` });
 
   // 3: PDFs only.
@@ -206,7 +206,7 @@ async function main(): Promise<void> {
   const runs: { pdf: ChildIngest; pdftotext: number | null }[] = [];
   for (let i = 0; i < f.pdfRuns; i++) {
     const pdftotext = yardstick ? pdftotextSeconds(pdfFiles) : null;
-    const pdf = ingestInChild(join(work, `pdf-${i}.sqlite`), [pdfArchive], f.concurrency);
+    const pdf = await ingestInChild(join(work, `pdf-${i}.sqlite`), [pdfArchive], f.concurrency);
     runs.push({ pdf, pdftotext });
     const s = pdf.summary.seconds;
     console.log(`  run ${i + 1}: ${s.toFixed(1)} s, ${rate(pdf.pdfPages, s)} pages/s, ${pdf.cpuSeconds.toFixed(0)} s CPU, peak ${mb(pdf.peakRssMb)}${pdftotext ? `; pdftotext just before: ${pdftotext.toFixed(1)} s (${(s / pdftotext).toFixed(2)} x)` : ""}`);
@@ -229,7 +229,7 @@ async function main(): Promise<void> {
   const extra = Math.max(0, f.rerunFiles - f.files);
   console.log(`\n== phase 4: storing ${extra} more text copies through the store API, then a re-run over ${f.files + extra} files`);
   await seedTextCopies(db, archive, extra, Math.ceil(f.files / all.length) + 1);
-  const rerun = ingestInChild(db, [archive], f.concurrency);
+  const rerun = await ingestInChild(db, [archive], f.concurrency);
   if (rerun.summary.filesParsed !== 0) throw new Error(`expected the re-run to parse nothing, it parsed ${rerun.summary.filesParsed}`);
   rows.push({ what: `re-run over ${rerun.summary.filesSeen} unchanged files`, value: `${rerun.summary.seconds.toFixed(2)} s (${rerun.summary.filesParsed} parsed), peak ${mb(rerun.peakRssMb)}`, target: "< 10 s" });
 

@@ -5,9 +5,16 @@
  *
  *   import { ingestInChild } from "./ingest-child.ts";   // from a bench
  *   node --import tsx scripts/ingest-child.ts DB CONCURRENCY PATH...   (0: default concurrency)
+ *
+ * The child runs this module bundled, as the `jixiao` command runs (see
+ * packages/cli/bin/jixiao.js), so its start-up and memory are the command's.
  */
 import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { ensureBundle } from "../packages/cli/src/bundle-cache.mjs";
 import { ingest, type IngestSummary } from "../packages/cli/src/ingest.ts";
+
+const BUNDLE_DIR = fileURLToPath(new URL("../packages/cli/node_modules/.cache/jixiao", import.meta.url));
 
 /** How often the child samples its RSS, besides getrusage's peak. */
 const RSS_SAMPLE_MS = 200;
@@ -24,8 +31,9 @@ export interface ChildIngest {
   pdfPages: number;
 }
 
-export function ingestInChild(db: string, paths: string[], concurrency?: number): ChildIngest {
-  const r = spawnSync(process.execPath, ["--import", "tsx", import.meta.filename, db, String(concurrency ?? 0), ...paths], {
+export async function ingestInChild(db: string, paths: string[], concurrency?: number): Promise<ChildIngest> {
+  const child = fileURLToPath((await ensureBundle(fileURLToPath(import.meta.url), BUNDLE_DIR)).url);
+  const r = spawnSync(process.execPath, [child, db, String(concurrency ?? 0), ...paths], {
     encoding: "utf8",
     maxBuffer: 64 << 20,
     stdio: ["ignore", "pipe", "inherit"],

@@ -172,7 +172,7 @@ describe("bad input fails alone, with one clear line", () => {
     const dir = tempDir();
     const db = join(dir, "exit.sqlite");
     const run = (...args: string[]) =>
-      spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "packages/cli/src/main.ts"), ...args], { cwd: ROOT, encoding: "utf8" });
+      spawnSync(process.execPath, [join(ROOT, "packages/cli/bin/jixiao.js"), ...args], { cwd: ROOT, encoding: "utf8" }); // the command as installed
     const ok = run("ingest", join(TEXT, "xinzhou-2022-selfeval-report-annex1.pdf.txt"), "--db", db);
     expect(ok.status).toBe(0);
     expect(ok.stderr).toMatch(/1 files: 1 new/);

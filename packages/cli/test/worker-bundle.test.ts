@@ -5,8 +5,8 @@
  * cannot be built.
  */
 import { describe, expect, it } from "vitest";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ParsePool } from "../src/pool.ts";
 import { WORKER_SOURCE, workerBundle } from "../src/worker-bundle.ts";
@@ -17,8 +17,8 @@ function program(depValue: string): { dir: string; entry: string; dep: string } 
   const dir = tempDir();
   const entry = join(dir, "entry.ts");
   const dep = join(dir, "dep.ts");
-  writeFileSync(entry, `import { value, here } from "./dep.ts";\nimport { basename } from "node:path";\nexport default (): string => value;\nexport const depFile: string = basename(new URL(here).pathname);\n`);
-  writeFileSync(dep, `export const value: string = ${JSON.stringify(depValue)};\nexport const here: string = import.meta.url;\n`);
+  writeFileSync(entry, `import { value, here, quoted } from "./dep.ts";\nexport { quoted };\nimport { basename } from "node:path";\nexport default (): string => value;\nexport const depFile: string = basename(new URL(here).pathname);\n`);
+  writeFileSync(dep, `export const value: string = ${JSON.stringify(depValue)};\nexport const here: string = import.meta.url;\nexport const quoted: string = "import.meta.url";\n`);
   return { dir, entry, dep };
 }
 
@@ -28,10 +28,12 @@ describe("worker bundle", () => {
     const cache = join(dir, "cache");
     const first = await workerBundle(entry, cache);
     expect(first?.built).toBe(true);
-    const m1 = (await import(first!.url.href)) as { default: () => string; depFile: string };
+    const m1 = (await import(first!.url.href)) as { default: () => string; depFile: string; quoted: string };
     expect(m1.default()).toBe("first");
     // import.meta.url still names the module's own source, not the bundle.
     expect(m1.depFile).toBe("dep.ts");
+    // ...while a string that only mentions it is left alone.
+    expect(m1.quoted).toBe("import.meta.url");
 
     const again = await workerBundle(entry, cache);
     expect(again).toEqual({ url: first!.url, built: false });
@@ -55,10 +57,11 @@ describe("worker bundle", () => {
   it("keeps npm packages as imports by absolute URL, and the pool parses a form with it", async () => {
     const bundle = await workerBundle(WORKER_SOURCE, join(tempDir(), "cache"));
     expect(bundle).not.toBeNull();
-    const code = readFileSync(bundle!.url, "utf8");
-    // Static imports and the dynamic ones (pdf.js is loaded on first use).
+    // The entry and the chunks its dynamic imports became (pdf.js is loaded on first use).
+    const folder = dirname(fileURLToPath(bundle!.url));
+    const code = readdirSync(folder).map((f) => readFileSync(join(folder, f), "utf8")).join("\n");
     const imports = [...code.matchAll(/(?:^import .* from |\bimport\()"([^"]+)"/gm)].map((m) => m[1]!);
-    const npm = imports.filter((s) => !s.startsWith("node:"));
+    const npm = imports.filter((s) => !s.startsWith("node:") && !s.startsWith("./"));
     expect(npm.some((s) => s.includes("pdfjs-dist"))).toBe(true);
     for (const s of npm) {
       expect(s.startsWith("file://")).toBe(true);
