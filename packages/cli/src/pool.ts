@@ -5,6 +5,7 @@
  * replaces the terminated worker and the run goes on.
  */
 import { availableParallelism } from "node:os";
+import { setFlagsFromString } from "node:v8";
 import { MessageChannel, type TransferListItem } from "node:worker_threads";
 import { Piscina } from "piscina";
 import type { ParseTask } from "./parse-worker.ts";
@@ -25,6 +26,20 @@ export const DEFAULT_WORKER_HEAP_MB = 256;
  * bench archive peaked at 351 MB (with tsx workers: 397 MB at 24, 382 MB at 12).
  */
 const WORKER_YOUNG_GENERATION_MB = 24;
+/**
+ * How much a heap may grow past what its last full collection kept, in percent.
+ * V8 derives it from the heap ceiling and allows ~30% for a 256 MB one: a
+ * worker keeping ~40 MB alive ran a full collection every ~13 MB of promoted
+ * objects, 22 per worker over the 108 fixture PDFs. Each collection also drops
+ * the optimised code of every closure not alive at that moment (V8 holds it
+ * weakly), and TurboFan compiles it again: one worker reading those PDFs
+ * compiled 1,600 times for 511 functions, ~11 s of CPU, two thirds of it
+ * recompiling. Measured on the bench (2 cores, bundled command): 50 cut the
+ * PDF phase's CPU by ~10-15% for ~10 MB more RSS there, and the 2,000-file
+ * mixed archive peaked at 355 MB. 100 peaked at 406 MB there, and a 32 MB
+ * young generation on top of 50 at 394 MB: both too close to the 400 MB target.
+ */
+const HEAP_GROWING_PERCENT = 50;
 /** Time a worker may take to boot (load pdf.js and the bundled pipeline, or register tsx) before the file it was given counts as hung. */
 const WORKER_BOOT_ALLOWANCE_MS = 60_000;
 
@@ -57,6 +72,8 @@ export class ParsePool {
   private readonly pool: Piscina<ParseTask, FileResult>;
 
   constructor(private readonly o: PoolOptions) {
+    // A V8 flag: it holds for every thread of the process (the main thread's heap is small) and is read at each collection.
+    setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
     this.pool = new Piscina({
       filename: (o.entry ?? WORKER_ENTRY).href,
       // Workers start as files need them: piscina adds one as soon as a file waits,
