@@ -34,10 +34,11 @@ const WORKER_YOUNG_GENERATION_MB = 24;
  * the optimised code of every closure not alive at that moment (V8 holds it
  * weakly), and TurboFan compiles it again: one worker reading those PDFs
  * compiled 1,600 times for 511 functions, ~11 s of CPU, two thirds of it
- * recompiling. Measured on the bench (2 cores, bundled command): 50 cut the
- * PDF phase's CPU by ~10-15% for ~10 MB more RSS there, and the 2,000-file
- * mixed archive peaked at 355 MB. 100 peaked at 406 MB there, and a 32 MB
- * young generation on top of 50 at 394 MB: both too close to the 400 MB target.
+ * recompiling. At 50 that worker ran 24 full collections instead of 33 and
+ * compiled 1,332 times instead of 1,601; interleaved bench runs (2 cores,
+ * bundled command) took ~5-10% less CPU for ~10 MB more RSS, and the
+ * 2,000-file mixed archive peaked at 355-363 MB. 100 peaked at 406 MB there,
+ * and a 32 MB young generation on top of 50 at 394 MB: too close to 400 MB.
  */
 const HEAP_GROWING_PERCENT = 50;
 /** Time a worker may take to boot (load pdf.js and the bundled pipeline, or register tsx) before the file it was given counts as hung. */
