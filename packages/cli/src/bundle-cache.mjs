@@ -19,8 +19,12 @@ import { readFile } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
-/** Builds older than this that are no longer current are removed (a run started before a rebuild may still load chunks from its own). */
-const STALE_BUILD_MS = 60 * 60 * 1000;
+/**
+ * Builds older than this that are no longer current are removed. Not sooner: a
+ * run started before a rebuild keeps loading from its own build (each new pool
+ * worker imports the worker bundle), and a nightly load can take hours.
+ */
+const STALE_BUILD_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The URL of an up-to-date bundle of `entry` in `dir`, built if needed.

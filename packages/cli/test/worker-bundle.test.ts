@@ -5,7 +5,7 @@
  * cannot be built.
  */
 import { describe, expect, it } from "vitest";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ParsePool } from "../src/pool.ts";
@@ -43,6 +43,26 @@ describe("worker bundle", () => {
     expect(rebuilt?.built).toBe(true);
     const m2 = (await import(`${rebuilt!.url.href}?v=2`)) as { default: () => string };
     expect(m2.default()).toBe("second, longer");
+  });
+
+  it("removes builds that are no longer current only once they are a day old", async () => {
+    const { dir, entry, dep } = program("first");
+    const cache = join(dir, "cache");
+    const first = await workerBundle(entry, cache);
+    const firstFolder = dirname(fileURLToPath(first!.url));
+    // An older build, from two days ago: a run that used it is long over.
+    const stale = `${firstFolder}-stale`;
+    mkdirSync(stale);
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    utimesSync(stale, twoDaysAgo, twoDaysAgo);
+
+    writeFileSync(dep, readFileSync(dep, "utf8").replace('"first"', '"second"'));
+    const rebuilt = await workerBundle(entry, cache);
+    expect(rebuilt?.built).toBe(true);
+    expect(existsSync(stale)).toBe(false);
+    // The build just replaced may still be loading workers of a run in progress.
+    expect(existsSync(first!.url)).toBe(true);
+    expect(existsSync(rebuilt!.url)).toBe(true);
   });
 
   it("reports why it could not build, and gives no bundle", async () => {
