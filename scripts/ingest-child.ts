@@ -11,10 +11,8 @@
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { ensureBundle } from "../packages/cli/src/bundle-cache.mjs";
+import { DEFAULT_BUNDLE_DIR, ensureBundle } from "../packages/cli/src/bundle-cache.mjs";
 import { ingest, type IngestSummary } from "../packages/cli/src/ingest.ts";
-
-const BUNDLE_DIR = fileURLToPath(new URL("../packages/cli/node_modules/.cache/jixiao", import.meta.url));
 
 /** How often the child samples its RSS, besides getrusage's peak. */
 const RSS_SAMPLE_MS = 200;
@@ -32,7 +30,7 @@ export interface ChildIngest {
 }
 
 export async function ingestInChild(db: string, paths: string[], concurrency?: number): Promise<ChildIngest> {
-  const child = fileURLToPath((await ensureBundle(fileURLToPath(import.meta.url), BUNDLE_DIR)).url);
+  const child = fileURLToPath((await ensureBundle(fileURLToPath(import.meta.url), DEFAULT_BUNDLE_DIR)).url);
   const r = spawnSync(process.execPath, [child, db, String(concurrency ?? 0), ...paths], {
     encoding: "utf8",
     maxBuffer: 64 << 20,

@@ -5,10 +5,9 @@
 // through tsx instead, a command starts ~0.6 s later and its main thread holds
 // ~35 MB more. If the bundle cannot be built, tsx compiles the sources on load.
 import { fileURLToPath } from "node:url";
-import { ensureBundle } from "../src/bundle-cache.mjs";
+import { DEFAULT_BUNDLE_DIR as CACHE, ensureBundle } from "../src/bundle-cache.mjs";
 
 const MAIN = fileURLToPath(new URL("../src/main.ts", import.meta.url));
-const CACHE = fileURLToPath(new URL("../node_modules/.cache/jixiao", import.meta.url));
 
 let bundle = null;
 try {

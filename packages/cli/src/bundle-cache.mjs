@@ -17,7 +17,10 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+/** Where bundles are kept: the usual cache folder of the cli package's node_modules. */
+export const DEFAULT_BUNDLE_DIR = fileURLToPath(new URL("../node_modules/.cache/jixiao", import.meta.url));
 
 /**
  * Builds older than this that are no longer current are removed. Not sooner: a
@@ -111,12 +114,16 @@ function workspaceOnly() {
         if (found.errors.length > 0 || !found.path) return { errors: found.errors };
         return { path: found.external ? args.path : pathToFileURL(found.path).href, external: true };
       });
-      // A module's own import.meta.url keeps naming its source file (paths are resolved against it).
+      // A module's own import.meta.url keeps naming its source file (paths are resolved against it),
+      // in the workspace's TypeScript and in its plain .mjs modules (this one is bundled into the command).
       // Not inside quotes: a string that mentions import.meta.url is left as it is.
-      b.onLoad({ filter: /\.ts$/ }, async (args) => ({
-        contents: (await readFile(args.path, "utf8")).replace(/(?<!["'`])import\.meta\.url/g, () => JSON.stringify(pathToFileURL(args.path).href)),
-        loader: "ts",
-      }));
+      b.onLoad({ filter: /\.m?[jt]s$/ }, async (args) => {
+        if (args.path.includes("/node_modules/")) return undefined;
+        return {
+          contents: (await readFile(args.path, "utf8")).replace(/(?<!["'`])import\.meta\.url/g, () => JSON.stringify(pathToFileURL(args.path).href)),
+          loader: args.path.endsWith("ts") ? "ts" : "js",
+        };
+      });
     },
   };
 }

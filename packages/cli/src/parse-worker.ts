@@ -7,7 +7,8 @@
 import { workerData, type MessagePort } from "node:worker_threads";
 import { parseSheetsInThisThread } from "@jixiao/extract";
 import { changedBuiltins, fingerprintBuiltins } from "./builtins-guard.ts";
-import { processBytes, processFile, type FileResult } from "./process-file.ts";
+import type { FileResult } from "./file-result.ts";
+import { processBytes, processFile } from "./process-file.ts";
 import { BUILTINS_CHANGED_EXIT_CODE, DEFAULT_FILES_PER_WORKER, RETIRED_EXIT_CODE, type PoolWorkerData } from "./worker-exits.ts";
 
 // This thread is already the containment the spreadsheet worker would give

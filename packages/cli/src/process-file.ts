@@ -8,8 +8,6 @@ import { normalizeDocument, type NormalizedDocument } from "@jixiao/normalize";
 import { checkDocument } from "./check.ts";
 import { formatOf, MAX_FILE_BYTES, oneLine, sha256, unreadableResult, type FileMeta, type FileResult } from "./file-result.ts";
 
-export { failedResult, formatOf, MAX_FILE_BYTES, oneLine, sha256, unreadableResult, type DocFormat, type FileMeta, type FileResult } from "./file-result.ts";
-
 export async function processFile(path: string): Promise<FileResult> {
   let bytes: Uint8Array;
   let mtimeMs: number | null = null;

@@ -11,13 +11,11 @@
  * cannot be built, the workers fall back to registering tsx themselves.
  */
 import { fileURLToPath } from "node:url";
-import { ensureBundle } from "./bundle-cache.mjs";
+import { DEFAULT_BUNDLE_DIR, ensureBundle } from "./bundle-cache.mjs";
 import { firstLine } from "./pool.ts";
 
 /** The TypeScript module the workers run (parse-worker.mjs imports it through tsx when there is no bundle). */
 export const WORKER_SOURCE = fileURLToPath(new URL("./parse-worker.ts", import.meta.url));
-/** Where bundles are kept: the usual cache folder of the package's node_modules. */
-export const DEFAULT_BUNDLE_DIR = fileURLToPath(new URL("../node_modules/.cache/jixiao", import.meta.url));
 
 export interface WorkerBundle {
   url: URL;

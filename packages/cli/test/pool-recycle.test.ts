@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { copyFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ParsePool, type ParseOutcome } from "../src/pool.ts";
-import { sha256 } from "../src/process-file.ts";
+import { sha256 } from "../src/file-result.ts";
 import { FIXTURES, tempDir } from "./bulk-helpers.ts";
 
 const PATH = join(FIXTURES, "text/hengyang-2023-targets.xlsx.txt");

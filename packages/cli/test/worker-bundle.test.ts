@@ -17,8 +17,9 @@ function program(depValue: string): { dir: string; entry: string; dep: string } 
   const dir = tempDir();
   const entry = join(dir, "entry.ts");
   const dep = join(dir, "dep.ts");
-  writeFileSync(entry, `import { value, here, quoted } from "./dep.ts";\nexport { quoted };\nimport { basename } from "node:path";\nexport default (): string => value;\nexport const depFile: string = basename(new URL(here).pathname);\n`);
+  writeFileSync(entry, `import { value, here, quoted } from "./dep.ts";\nimport { plainHere } from "./plain.mjs";\nexport const plainFile: string = new URL(plainHere).pathname.split("/").pop();\nexport { quoted };\nimport { basename } from "node:path";\nexport default (): string => value;\nexport const depFile: string = basename(new URL(here).pathname);\n`);
   writeFileSync(dep, `export const value: string = ${JSON.stringify(depValue)};\nexport const here: string = import.meta.url;\nexport const quoted: string = "import.meta.url";\n`);
+  writeFileSync(join(dir, "plain.mjs"), "export const plainHere = import.meta.url;\n");
   return { dir, entry, dep };
 }
 
@@ -28,10 +29,12 @@ describe("worker bundle", () => {
     const cache = join(dir, "cache");
     const first = await workerBundle(entry, cache);
     expect(first?.built).toBe(true);
-    const m1 = (await import(first!.url.href)) as { default: () => string; depFile: string; quoted: string };
+    const m1 = (await import(first!.url.href)) as { default: () => string; depFile: string; quoted: string; plainFile: string };
     expect(m1.default()).toBe("first");
     // import.meta.url still names the module's own source, not the bundle.
     expect(m1.depFile).toBe("dep.ts");
+    // So does a plain .mjs module of the workspace's (bundle-cache.mjs itself is bundled into the command).
+    expect(m1.plainFile).toBe("plain.mjs");
     // ...while a string that only mentions it is left alone.
     expect(m1.quoted).toBe("import.meta.url");
 
