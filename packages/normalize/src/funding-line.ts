@@ -8,7 +8,9 @@ export function fundingLine(seq: number, source: string, kind: FundingLine["sour
     initialBudget: null, budget, executed, balance,
     initialBudgetText: null, budgetText, executedText, balanceText,
     executionRate: null, executionRateText: null, weight: null, score: null,
+    executedToDate: null, executedToDateText: null, forecastExecuted: null, forecastExecutedText: null,
     initialBudgetYuan: null, budgetYuan: null, executedYuan: null, balanceYuan: null,
+    executedToDateYuan: null, forecastExecutedYuan: null, extra: {}, ocrConfidence: null,
     page: null, line: null,
   };
 }

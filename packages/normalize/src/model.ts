@@ -12,6 +12,12 @@ export const FORM_KINDS = [
   "project_targets",
   "department_targets",
   "project_list",
+  // Families of the national templates beyond the seeds (see docs/form-families.md).
+  "transfer_self_eval",
+  "transfer_targets",
+  "project_monitoring",
+  "department_monitoring",
+  "evaluation_scorecard",
 ] as const;
 export const FormKind = z.enum(FORM_KINDS);
 export type FormKind = z.infer<typeof FormKind>;
@@ -28,6 +34,22 @@ export type SourceKind = z.infer<typeof SourceKind>;
 
 const num = z.number().finite().nullable();
 const text = z.string().nullable();
+
+/**
+ * Cells of a row printed under a header that maps to no canonical column
+ * (指标解释 of a target form, 备注, 中期指标值 …): printed header → cell text.
+ * Nothing printed in a row is dropped.
+ */
+export const Extra = z.record(z.string(), z.string());
+export type Extra = z.infer<typeof Extra>;
+
+/** Where a form's fiscal year came from, most trusted first. */
+export const FISCAL_YEAR_SOURCES = ["printed", "text", "document", "sheet", "file_name", "folder"] as const;
+export const FiscalYearSource = z.enum(FISCAL_YEAR_SOURCES);
+export type FiscalYearSource = z.infer<typeof FiscalYearSource>;
+
+/** 完成目标可能性 of a monitoring form. */
+export const LIKELIHOODS = ["确定能", "有可能", "完全不可能"] as const;
 
 /** Where a row came from: page (or sheet index) and, for text input, the source line. */
 export const Location = z.object({
@@ -54,11 +76,22 @@ export const FundingLine = z.object({
   executionRateText: text,
   weight: num,
   score: num,
+  /** Monitoring forms: 1–N月执行数 and 全年预计执行数, as printed. */
+  executedToDate: num.default(null),
+  executedToDateText: text.default(null),
+  forecastExecuted: num.default(null),
+  forecastExecutedText: text.default(null),
   /** Yuan, under the effective unit. */
   initialBudgetYuan: num,
   budgetYuan: num,
   executedYuan: num,
   balanceYuan: num,
+  executedToDateYuan: num.default(null),
+  forecastExecutedYuan: num.default(null),
+  /** Printed header → cell text for the row's cells that map to no column above. */
+  extra: Extra.default({}),
+  /** Lowest OCR confidence (0–1) among the row's cells; null when a text layer was read. */
+  ocrConfidence: num.default(null),
   ...Location.shape,
 });
 export type FundingLine = z.infer<typeof FundingLine>;
@@ -87,6 +120,14 @@ export const Indicator = z.object({
   scoringRule: text,
   /** Other descriptive cells: 指标内容 / 指标解释 / 指标值内容. */
   description: text,
+  /** Monitoring forms: 1–N月完成值, 全年预计完成值, 完成目标可能性, 偏差原因 category. */
+  actualToDateText: text.default(null),
+  forecastText: text.default(null),
+  likelihood: text.default(null),
+  deviationCause: text.default(null),
+  /** Printed header → cell text for the row's cells that map to no column above. */
+  extra: Extra.default({}),
+  ocrConfidence: num.default(null),
   ...Location.shape,
 });
 export type Indicator = z.infer<typeof Indicator>;
@@ -97,16 +138,34 @@ export const Goal = z.object({
 });
 export type Goal = z.infer<typeof Goal>;
 
+/** One label/value pair printed on a form (项目编码：…, 实施期限 …), known or not. */
+export const FormFact = z.object({
+  seq: z.number().int().positive(),
+  /** As printed, without its trailing colon. */
+  label: z.string(),
+  value: z.string(),
+  /** The canonical form field it also filled (projectName, supervisor …), or null. */
+  field: z.string().nullable(),
+  ...Location.shape,
+});
+export type FormFact = z.infer<typeof FormFact>;
+
 export const Form = z.object({
   seq: z.number().int().positive(),
   kind: FormKind,
   title: text,
   fiscalYear: z.number().int().nullable(),
+  /** Where fiscalYear came from; null when there is no year. */
+  fiscalYearSource: FiscalYearSource.nullable().default(null),
   agency: text,
   supervisor: text,
   supervisorCode: text,
   implementer: text,
   projectName: text,
+  /** 项目编码/项目代码 as displayed (text, never a float). */
+  projectCode: text.default(null),
+  /** Monitoring forms: the N of 1–N月. */
+  asOfMonth: z.number().int().min(1).max(12).nullable().default(null),
   fillDate: text,
   /** Declared unit, from a header such as 项目资金（万元） or 金额单位：元. */
   moneyUnit: MoneyUnit.nullable(),
@@ -132,6 +191,10 @@ export const Form = z.object({
   missing: z.array(z.string()),
   /** For project_list rows: the department form this list belongs to (its seq). */
   parentSeq: z.number().int().positive().nullable().default(null),
+  /** Every label/value pair the form prints (form_facts). */
+  facts: z.array(FormFact).default([]),
+  /** Labels and column headers that map to nothing the vocabulary knows, as printed (unrecognized_label). */
+  unrecognizedLabels: z.array(z.string()).default([]),
 });
 export type Form = z.infer<typeof Form>;
 

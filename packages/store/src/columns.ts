@@ -4,7 +4,7 @@
  * loading both read them, so the two cannot drift apart; the type checks at
  * the bottom fail to compile when the model gains a field no column holds.
  */
-import type { Finding, Form, FundingLine, Goal, Indicator, NarrativeLine, SideTable } from "@jixiao/normalize";
+import type { Finding, Form, FormFact, FundingLine, Goal, Indicator, NarrativeLine, SideTable } from "@jixiao/normalize";
 
 export interface TableMapping<T> {
   readonly table: string;
@@ -36,10 +36,18 @@ export const FUNDING = {
     executed_text: "executedText",
     balance_text: "balanceText",
     execution_rate_text: "executionRateText",
+    executed_to_date_printed: "executedToDate",
+    executed_to_date_text: "executedToDateText",
+    executed_to_date_yuan: "executedToDateYuan",
+    forecast_executed_printed: "forecastExecuted",
+    forecast_executed_text: "forecastExecutedText",
+    forecast_executed_yuan: "forecastExecutedYuan",
+    extra: "extra",
+    ocr_confidence: "ocrConfidence",
     page: "page",
     line: "line",
   },
-  json: [],
+  json: ["extra"],
 } as const satisfies TableMapping<FundingLine>;
 
 export const INDICATORS = {
@@ -65,10 +73,16 @@ export const INDICATORS = {
     reason: "reason",
     scoring_rule: "scoringRule",
     description: "description",
+    actual_to_date_text: "actualToDateText",
+    forecast_text: "forecastText",
+    likelihood: "likelihood",
+    deviation_cause: "deviationCause",
+    extra: "extra",
+    ocr_confidence: "ocrConfidence",
     page: "page",
     line: "line",
   },
-  json: [],
+  json: ["extra"],
 } as const satisfies TableMapping<Indicator>;
 
 /** The form's own fields; its children and parentSeq are stored through other tables and columns. */
@@ -79,11 +93,14 @@ export const FORMS = {
     kind: "kind",
     title: "title",
     fiscal_year: "fiscalYear",
+    fiscal_year_source: "fiscalYearSource",
+    as_of_month: "asOfMonth",
     agency: "agency",
     supervisor: "supervisor",
     supervisor_code: "supervisorCode",
     implementer: "implementer",
     project_name: "projectName",
+    project_code: "projectCode",
     fill_date: "fillDate",
     money_unit: "moneyUnit",
     money_unit_effective: "moneyUnitEffective",
@@ -98,9 +115,21 @@ export const FORMS = {
     deviation: "deviation",
     notes: "notes",
     missing: "missing",
+    unrecognized_labels: "unrecognizedLabels",
   },
-  json: ["notes", "missing"],
+  json: ["notes", "missing", "unrecognized_labels"],
 } as const satisfies TableMapping<Form>;
+
+/**
+ * Every label/value pair printed on a form (Form.facts). `field` is stored as
+ * given: normalize already names the forms column the fact filled
+ * (project_name, fill_date …), as the contract's form_facts.field says.
+ */
+export const FORM_FACTS = {
+  table: "form_facts",
+  columns: { seq: "seq", label: "label", value: "value", field: "field", page: "page", line: "line" },
+  json: [],
+} as const satisfies TableMapping<FormFact>;
 
 export const GOALS = {
   table: "goals",
@@ -147,7 +176,7 @@ export const FINDINGS = {
 
 /** Model fields that a mapping leaves out on purpose. */
 type ByHand = {
-  forms: "funding" | "indicators" | "goals" | "parentSeq";
+  forms: "funding" | "indicators" | "goals" | "facts" | "parentSeq";
   findings: "formSeq" | "indicatorSeq" | "fundingSeq";
 };
 
@@ -159,6 +188,7 @@ export type CompletenessChecks = [
   AssertNone<Unmapped<FundingLine, typeof FUNDING>>,
   AssertNone<Unmapped<Indicator, typeof INDICATORS>>,
   AssertNone<Unmapped<Form, typeof FORMS, ByHand["forms"]>>,
+  AssertNone<Unmapped<FormFact, typeof FORM_FACTS>>,
   AssertNone<Unmapped<Goal, typeof GOALS>>,
   AssertNone<Unmapped<NarrativeLine, typeof NARRATIVE>>,
   AssertNone<Unmapped<SideTable, typeof SIDE_TABLES>>,

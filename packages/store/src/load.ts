@@ -7,6 +7,7 @@
 import {
   Finding,
   Form,
+  FormFact,
   FundingLine,
   Goal,
   Indicator,
@@ -15,7 +16,7 @@ import {
   SideTable,
   pageUnitOf,
 } from "@jixiao/normalize";
-import { FINDINGS, FORMS, FUNDING, GOALS, INDICATORS, NARRATIVE, SIDE_TABLES, fromRow } from "./columns.ts";
+import { FINDINGS, FORMS, FORM_FACTS, FUNDING, GOALS, INDICATORS, NARRATIVE, SIDE_TABLES, fromRow } from "./columns.ts";
 import { StoreError } from "./errors.ts";
 import type { Row, Statements } from "./statements.ts";
 
@@ -36,6 +37,7 @@ export function loadDocument(st: Statements, documentId: number): NormalizedDocu
   const funding = groupByForm(st.fundingOfDocument.all(documentId));
   const indicators = groupByForm(st.indicatorsOfDocument.all(documentId));
   const goals = groupByForm(st.goalsOfDocument.all(documentId));
+  const facts = groupByForm(st.formFactsOfDocument.all(documentId));
   const forms: Form[] = st.formsOfDocument.all(documentId).map((row) => {
     const id = row.id as number;
     return {
@@ -43,6 +45,7 @@ export function loadDocument(st: Statements, documentId: number): NormalizedDocu
       funding: (funding.get(id) ?? []).map((r) => fromRow<FundingLine>(FUNDING, r)),
       indicators: (indicators.get(id) ?? []).map((r) => fromRow<Indicator>(INDICATORS, r)),
       goals: (goals.get(id) ?? []).map((r) => fromRow<Goal>(GOALS, r)),
+      facts: (facts.get(id) ?? []).map((r) => fromRow<FormFact>(FORM_FACTS, r)),
       parentSeq: (row.parent_seq as number | null) ?? null,
     };
   });

@@ -55,11 +55,44 @@ export function migrate(
       const current = assertNotNewer(db, target, file);
       if (current >= step.version) return;
       step.up(db);
+      if (step.foreignKeysOff) assertForeignKeysHold(db, step, file);
       // user_version is part of the database header, so it commits or rolls back with the step.
       db.pragma(`user_version = ${step.version}`);
       applied.push(step.version);
     });
-    if (schemaVersion(db) < step.version) run.immediate();
+    if (schemaVersion(db) < step.version) {
+      if (step.foreignKeysOff) withForeignKeysOff(db, step, file, () => run.immediate());
+      else run.immediate();
+    }
   }
   return applied;
+}
+
+/** Runs fn with foreign_keys OFF on this connection, restoring the setting after. */
+function withForeignKeysOff(db: Database.Database, step: Migration, file: string, fn: () => void): void {
+  const wasOn = db.pragma("foreign_keys", { simple: true }) === 1;
+  db.pragma("foreign_keys = OFF");
+  try {
+    // Inside an open transaction the pragma does nothing, and the step's DROP TABLE would cascade.
+    if (db.pragma("foreign_keys", { simple: true }) !== 0) {
+      throw new StoreError(
+        `${file}: migration ${step.version} ('${step.name}') rebuilds tables and needs foreign keys off, ` +
+          `which SQLite cannot do inside an open transaction; open the database outside a transaction to migrate it`,
+      );
+    }
+    fn();
+  } finally {
+    if (wasOn) db.pragma("foreign_keys = ON");
+  }
+}
+
+function assertForeignKeysHold(db: Database.Database, step: Migration, file: string): void {
+  const violations = db.pragma("foreign_key_check") as { table: string; rowid: number; parent: string }[];
+  const first = violations[0];
+  if (first) {
+    throw new StoreError(
+      `${file}: migration ${step.version} ('${step.name}') would leave ${violations.length} rows pointing at missing rows, ` +
+        `e.g. ${first.table} rowid ${first.rowid} → ${first.parent}; nothing was changed`,
+    );
+  }
 }

@@ -1,6 +1,6 @@
-/** Writing one document's rows: forms and their children, narrative, side tables, findings. */
+/** Writing one document's rows: forms and their children (funding, indicators, goals, facts), narrative, side tables, findings. */
 import type { Finding, NormalizedDocument } from "@jixiao/normalize";
-import { FINDINGS, FORMS, FUNDING, GOALS, INDICATORS, NARRATIVE, SIDE_TABLES, toParams } from "./columns.ts";
+import { FINDINGS, FORMS, FORM_FACTS, FUNDING, GOALS, INDICATORS, NARRATIVE, SIDE_TABLES, toParams } from "./columns.ts";
 import { StoreError } from "./errors.ts";
 import { resolveFinding, type DocumentRowIds, type FormRowIds } from "./row-ids.ts";
 import type { Row, Statements } from "./statements.ts";
@@ -23,6 +23,9 @@ export function insertContent(st: Statements, documentId: number, doc: Normalize
     form.goals.forEach((goal, i) => {
       st.insertGoal.run({ ...toParams(GOALS, goal), form_id: formId, seq: i + 1 });
     });
+    for (const fact of form.facts) {
+      st.insertFormFact.run({ ...toParams(FORM_FACTS, fact), form_id: formId });
+    }
   }
   // Parents are linked after all forms exist: a list may be printed before its department form.
   for (const form of doc.forms) {

@@ -4,7 +4,7 @@
  * thousands of rows.
  */
 import type Database from "better-sqlite3";
-import { FINDINGS, FORMS, FUNDING, GOALS, INDICATORS, NARRATIVE, SIDE_TABLES, insertSql } from "./columns.ts";
+import { FINDINGS, FORMS, FORM_FACTS, FUNDING, GOALS, INDICATORS, NARRATIVE, SIDE_TABLES, insertSql } from "./columns.ts";
 
 export type Row = Record<string, unknown>;
 
@@ -20,9 +20,9 @@ export function prepareStatements(db: Database.Database) {
     listDocuments: p("SELECT * FROM documents ORDER BY id"),
     insertDocument: p(
       `INSERT INTO documents (path, sha256, format, size_bytes, pages, status, error, ingested_at,
-         pipeline_version, mtime_ms, warnings, normalize_warnings)
+         pipeline_version, mtime_ms, warnings, normalize_warnings, ocr, ocr_pages)
        VALUES (@path, @sha256, @format, @size_bytes, @pages, @status, @error, @ingested_at,
-         @pipeline_version, @mtime_ms, @warnings, @normalize_warnings)`,
+         @pipeline_version, @mtime_ms, @warnings, @normalize_warnings, @ocr, @ocr_pages)`,
     ),
     moveDocument: p("UPDATE documents SET path = ?, mtime_ms = coalesce(?, mtime_ms) WHERE id = ?"),
     deleteDocument: p("DELETE FROM documents WHERE id = ?"),
@@ -32,6 +32,7 @@ export function prepareStatements(db: Database.Database) {
     insertFunding: p(insertSql(FUNDING, ["form_id", "seq"])),
     insertIndicator: p(insertSql(INDICATORS, ["form_id", "seq"])),
     insertGoal: p(insertSql(GOALS, ["form_id", "seq"])),
+    insertFormFact: p(insertSql(FORM_FACTS, ["form_id", "seq"])),
     insertNarrative: p(insertSql(NARRATIVE, ["document_id", "seq"])),
     insertSideTable: p(insertSql(SIDE_TABLES, ["document_id", "seq"])),
     insertFinding: p(insertSql(FINDINGS, ["form_id", "indicator_id", "funding_id"])),
@@ -45,6 +46,7 @@ export function prepareStatements(db: Database.Database) {
     fundingOfDocument: childrenOfDocument("funding"),
     indicatorsOfDocument: childrenOfDocument("indicators"),
     goalsOfDocument: childrenOfDocument("goals"),
+    formFactsOfDocument: childrenOfDocument("form_facts"),
     narrativeOfDocument: p("SELECT * FROM narrative WHERE document_id = ? ORDER BY seq"),
     sideTablesOfDocument: p("SELECT * FROM side_tables WHERE document_id = ? ORDER BY seq"),
     findingsOfDocument: p(

@@ -27,6 +27,8 @@ function toStoredDocument(row: Row): StoredDocument {
     pipelineVersion: row.pipeline_version as string,
     mtimeMs: row.mtime_ms as number | null,
     warnings: JSON.parse(row.warnings as string) as string[],
+    ocr: row.ocr === 1,
+    ocrPages: typeof row.ocr_pages === "string" ? (JSON.parse(row.ocr_pages) as number[]) : null,
   };
 }
 
@@ -148,6 +150,8 @@ export class Store {
           mtime_ms: m.mtimeMs ?? null,
           warnings: JSON.stringify(m.warnings ?? []),
           normalize_warnings: content === null ? null : JSON.stringify(content.warnings),
+          ocr: m.ocr || (m.ocrPages?.length ?? 0) > 0 ? 1 : 0,
+          ocr_pages: m.ocrPages?.length ? JSON.stringify(m.ocrPages) : null,
         }).lastInsertRowid,
       );
       if (content !== null) {

@@ -20,6 +20,10 @@ export const DocumentMeta = z.object({
   mtimeMs: z.number().finite().nullable().optional(),
   /** Warnings of the extract stage. */
   warnings: z.array(z.string()).optional(),
+  /** Whether any page's text came from OCR (documents.ocr); true as well when ocrPages lists a page. */
+  ocr: z.boolean().optional(),
+  /** The pages (sheets) whose text came from OCR, 1-based (documents.ocr_pages, a JSON array). */
+  ocrPages: z.array(z.number().int().positive()).nullable().optional(),
 });
 export type DocumentMeta = z.input<typeof DocumentMeta>;
 
@@ -49,6 +53,10 @@ export interface StoredDocument {
   pipelineVersion: string;
   mtimeMs: number | null;
   warnings: string[];
+  /** Whether any page's text came from OCR. */
+  ocr: boolean;
+  /** Pages whose text came from OCR, when the extract stage said; null otherwise. */
+  ocrPages: number[] | null;
 }
 
 export interface RunStats {

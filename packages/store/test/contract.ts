@@ -32,11 +32,16 @@ export function readContract(file: string): Contract {
   const lines = readFileSync(file, "utf8").split("\n");
   const contract: Contract = { tables: new Map(), enums: new Map(), foreignKeys: new Map(), views: new Map(), indexed: [] };
   let table: string | null = null;
+  /** Inside a "New `table.column` values" table: the enum its rows extend. */
+  let enumExtension: string | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const heading = /^`([a-z_]+)` — (.*)$/.exec(line);
+    if (!line.trim()) enumExtension = null;
+    // "`forms` — one row per form …", or "New table `form_facts` — …".
+    const heading = /^(?:New table )?`([a-z_]+)` — (.*)$/.exec(line);
     if (heading) {
       table = heading[1]!;
+      enumExtension = null;
       // Either a markdown table follows, or the columns are listed in the paragraph itself.
       let paragraph = heading[2]!;
       while (lines[i + 1]?.trim() && !lines[i + 1]!.startsWith("|")) paragraph += " " + lines[++i]!.trim();
@@ -44,7 +49,19 @@ export function readContract(file: string): Contract {
       contract.tables.set(table, identifierList(inline));
       continue;
     }
+    // "New `forms.kind` values (…):" then a table whose first cells are the new values.
+    const extension = /^New `([a-z_]+\.[a-z_]+)` values/.exec(line);
+    if (extension) {
+      enumExtension = extension[1]!;
+      table = null;
+      continue;
+    }
     const row = /^\| ([^|]+) \| (.*) \|$/.exec(line);
+    if (row && enumExtension) {
+      const values = identifierList(row[1]!);
+      if (values[0] !== enumExtension.split(".")[1]) contract.enums.get(enumExtension)?.push(...values);
+      continue;
+    }
     if (row && table) {
       const columns = identifierList(row[1]!);
       if (columns.length === 0 || columns[0] === "column") continue;
@@ -54,6 +71,21 @@ export function readContract(file: string): Contract {
       if (meaning.startsWith("'") && columns.length === 1) contract.enums.set(`${table}.${columns[0]}`, values);
       const fk = /→ ([a-z_]+)\.id( \(ON DELETE CASCADE\))?/.exec(meaning);
       if (fk && columns.length === 1) contract.foreignKeys.set(`${table}.${columns[0]}`, { table: fk[1]!, cascade: !!fk[2] });
+      continue;
+    }
+    // "- `forms.as_of_month` — …" (a bullet of "New columns:"), possibly naming several columns.
+    const added = /^- `[a-z_]+\.[a-z_]+`/.exec(line);
+    if (added) {
+      let text = line;
+      while (lines[i + 1]?.startsWith("  ")) text += " " + lines[++i]!.trim();
+      const named = [...text.matchAll(/`([a-z_]+)\.([a-z_]+)`/g)].map((m) => [m[1]!, m[2]!] as const);
+      for (const [t, column] of named) {
+        if (!contract.tables.has(t)) contract.tables.set(t, []);
+        contract.tables.get(t)!.push(column);
+      }
+      // A bullet about one column that lists quoted values ('printed' | 'text' …) states its enum.
+      const values = [...text.matchAll(/'([^'\s]+)'/g)].map((m) => m[1]!);
+      if (named.length === 1 && values.length > 0) contract.enums.set(`${named[0]![0]}.${named[0]![1]}`, values);
       continue;
     }
     const view = /^- `(v_[a-z_]+)` — (.*)$/.exec(line);

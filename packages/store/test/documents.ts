@@ -49,6 +49,14 @@ function fundingLine(seq: number, source: string, sourceKind: FundingLine["sourc
     budgetYuan: yuan(texts.budget),
     executedYuan: yuan(texts.executed),
     balanceYuan: null,
+    executedToDate: null,
+    executedToDateText: null,
+    forecastExecuted: null,
+    forecastExecutedText: null,
+    executedToDateYuan: null,
+    forecastExecutedYuan: null,
+    extra: {},
+    ocrConfidence: null,
     page: texts.page,
     line: texts.line,
   };
@@ -75,6 +83,12 @@ function indicator(seq: number, fields: Partial<Indicator> & Pick<Indicator, "na
     reason: null,
     scoringRule: null,
     description: null,
+    actualToDateText: null,
+    forecastText: null,
+    likelihood: null,
+    deviationCause: null,
+    extra: {},
+    ocrConfidence: null,
     page: 1,
     line: null,
     ...fields,
@@ -324,4 +338,117 @@ export function metaFor(path: string, content: string, overrides: Partial<Docume
     warnings: [],
     ...overrides,
   };
+}
+
+/**
+ * A 项目支出绩效目标执行监控表 (1–6月) and a 转移支付区域绩效目标表: the families of
+ * data-model.md's 2026-12 section, with every field they added — project
+ * code, as-of month, where the year came from, 1–N月 and 全年预计 columns,
+ * 完成目标可能性 and 偏差原因, cells under unknown headers (extra), OCR
+ * confidence, label/value facts and unrecognized labels.
+ */
+export function monitoringDocument(): NormalizedDocument {
+  const money = { unitYuan: WAN, page: 1 } as const;
+  const total = fundingLine(1, "年度资金总额", "total", { ...money, initial: "120", budget: "120", executed: null, rate: "45.5%", line: 9 });
+  const fiscal = fundingLine(2, "财政拨款", "fiscal", { ...money, initial: "100", budget: "100", executed: null, line: 10 });
+  const monitoring: Form = {
+    seq: 1,
+    kind: "project_monitoring",
+    title: "2024年项目支出绩效目标执行监控表",
+    fiscalYear: 2024,
+    fiscalYearSource: "printed",
+    agency: "都匀市医疗保障局",
+    supervisor: "黔南布依族苗族自治州医疗保障局",
+    supervisorCode: "187",
+    implementer: "都匀市医疗保障局",
+    projectName: "医疗保障信息化建设经费",
+    projectCode: "52270124000000012345",
+    asOfMonth: 6,
+    fillDate: "2024-07-10",
+    moneyUnit: "万元",
+    moneyUnitEffective: "万元",
+    moneyUnitReason: null,
+    totalWeight: null,
+    totalScore: null,
+    grade: null,
+    pageFrom: 1,
+    pageTo: 2,
+    lineFrom: 1,
+    lineTo: 40,
+    funding: [
+      {
+        ...total,
+        executedToDate: 54.6, executedToDateText: "54.6", executedToDateYuan: 546_000,
+        forecastExecuted: 118, forecastExecutedText: "118", forecastExecutedYuan: 1_180_000,
+        extra: { "偏差原因分析": "部分合同尚未结算", "备注": "" },
+        ocrConfidence: 0.91,
+      },
+      {
+        ...fiscal,
+        executedToDate: 50, executedToDateText: "50.00", executedToDateYuan: 500_000,
+        forecastExecuted: 100, forecastExecutedText: "100.00", forecastExecutedYuan: 1_000_000,
+      },
+    ],
+    indicators: [
+      indicator(1, {
+        level1: "产出指标", level2: "数量指标", name: "信息系统接入定点医药机构数量",
+        targetText: "≥300家", comparator: ">=", targetValue: 300, unit: "家",
+        actualToDateText: "186家", forecastText: "300家", likelihood: "确定能", deviationCause: null,
+        extra: { "中期指标值": "≥900家", "指标解释": "接入国家医保信息平台的定点医药机构数" },
+        ocrConfidence: 0.87, line: 21,
+      }),
+      indicator(2, {
+        level1: "满意度指标", level2: "服务对象满意度指标", name: "参保群众对医保信息服务满意度",
+        targetText: "≥90%", comparator: ">=", targetValue: 90, unit: "%",
+        actualToDateText: "85%", forecastText: "88%", likelihood: "有可能", deviationCause: "硬件条件保障",
+        reason: "部分乡镇网络不稳定，已协调运营商扩容", line: 24,
+      }),
+    ],
+    goals: [{ expected: "完成医保信息平台与定点医药机构的对接，提升经办效率", actual: "已完成对接186家" }],
+    notes: [],
+    missing: ["total"],
+    deviation: "部分合同尚未结算，预计四季度完成支付",
+    parentSeq: null,
+    facts: [
+      { seq: 1, label: "项目名称", value: "医疗保障信息化建设经费", field: "project_name", page: 1, line: 3 },
+      { seq: 2, label: "项目编码", value: "52270124000000012345", field: "project_code", page: 1, line: 3 },
+      { seq: 3, label: "实施期限", value: "2024年1月-2024年12月", field: null, page: 1, line: 4 },
+      { seq: 4, label: "项目总金额(中期规划,万元)", value: "360", field: null, page: 1, line: 5 },
+    ],
+    unrecognizedLabels: ["项目总金额(中期规划,万元)", "偏差原因分析"],
+  };
+  const transfer: Form = {
+    ...monitoring,
+    seq: 2,
+    kind: "transfer_targets",
+    title: "中央对地方转移支付区域绩效目标表",
+    fiscalYear: 2024,
+    fiscalYearSource: "document",
+    projectName: "医疗服务与保障能力提升补助资金",
+    projectCode: null,
+    asOfMonth: null,
+    pageFrom: 3,
+    pageTo: 3,
+    lineFrom: 50,
+    lineTo: 70,
+    funding: [fundingLine(1, "中央补助", "central", { ...money, page: 3, initial: null, budget: "228", executed: null, line: 53 })],
+    indicators: [
+      indicator(1, {
+        level1: "产出指标", level2: "质量指标", name: "医保经办服务事项网办率",
+        targetText: "≥80%", comparator: ">=", targetValue: 80, unit: "%", page: 3, line: 60,
+        extra: { "指标解释": "可在网上办理的医保经办服务事项占全部事项的比例" },
+      }),
+    ],
+    goals: [{ expected: "推进医保经办服务标准化、规范化", actual: null }],
+    missing: [],
+    deviation: null,
+    facts: [{ seq: 1, label: "分配方式", value: "因素法", field: null, page: 3, line: 51 }],
+    unrecognizedLabels: [],
+  };
+  return NormalizedDocument.parse({
+    forms: [monitoring, transfer],
+    narrative: [],
+    sideTables: [],
+    warnings: [],
+  });
 }

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { FORM_KINDS, SEVERITIES, SOURCE_KINDS, Comparator } from "@jixiao/normalize";
+import { FISCAL_YEAR_SOURCES, FORM_KINDS, SEVERITIES, SOURCE_KINDS, Comparator } from "@jixiao/normalize";
 import { describe, expect, it } from "vitest";
 import { MIGRATIONS, SCHEMA_VERSION, StoreError, migrate, openConnection, openStore, schemaVersion } from "../src/index.ts";
 import { readContract } from "./contract.ts";
@@ -111,7 +111,8 @@ describe("the schema keeps the contract (data-model.md)", () => {
   });
 
   it("has every table with every column the contract names", () => {
-    expect(contract.tables.size).toBe(7);
+    expect(contract.tables.size).toBe(8);
+    expect(contract.tables.get("form_facts")).toEqual(["id", "form_id", "seq", "label", "value", "field", "page"]);
     for (const [table, columns] of contract.tables) {
       expect(columns.length, `contract columns of ${table}`).toBeGreaterThan(1);
       expect(columnsOf(db, table), table).toEqual(expect.arrayContaining(columns));
@@ -146,6 +147,7 @@ describe("the schema keeps the contract (data-model.md)", () => {
     expect(contract.enums.get("funding.source_kind")).toEqual([...SOURCE_KINDS]);
     expect(contract.enums.get("findings.severity")).toEqual([...SEVERITIES]);
     expect(contract.enums.get("indicators.comparator")).toEqual(Comparator.options);
+    expect(contract.enums.get("forms.fiscal_year_source")).toEqual([...FISCAL_YEAR_SOURCES]);
   });
 
   it("indexes the contract's look-up columns and every foreign key", () => {
@@ -167,7 +169,7 @@ describe("the schema keeps the contract (data-model.md)", () => {
         expect(fk.on_delete, `${table}.${fk.from}`).toBe("CASCADE");
       }
     }
-    expect(foreignKeys).toBe(10);
+    expect(foreignKeys).toBe(11);
     for (const [key, target] of contract.foreignKeys) {
       const [table, column] = key.split(".") as [string, string];
       const fk = (db.pragma(`foreign_key_list(${table})`) as { from: string; table: string; on_delete: string }[]).find(
@@ -179,7 +181,7 @@ describe("the schema keeps the contract (data-model.md)", () => {
   });
 
   it("sets up full-text search the way sqlite-utils does, so Datasette detects it", () => {
-    for (const [table, fts] of [["indicators", "indicators_fts"], ["goals", "goals_fts"]] as const) {
+    for (const [table, fts] of [["indicators", "indicators_fts"], ["goals", "goals_fts"], ["form_facts", "form_facts_fts"]] as const) {
       // Datasette's detect_fts_sql (datasette/utils/__init__.py).
       const detected = db
         .prepare(
@@ -194,6 +196,7 @@ describe("the schema keeps the contract (data-model.md)", () => {
     }
     expect(columnsOf(db, "indicators_fts")).toEqual(expect.arrayContaining(["name", "reason", "target_text", "actual_text"]));
     expect(columnsOf(db, "goals_fts")).toEqual(expect.arrayContaining(["expected", "actual"]));
+    expect(columnsOf(db, "form_facts_fts")).toEqual(expect.arrayContaining(["label", "value"]));
   });
 
   it("configures connections: WAL, foreign keys, NORMAL sync, the busy timeout asked for", () => {

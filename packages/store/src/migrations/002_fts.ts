@@ -10,7 +10,8 @@
  */
 import type { Migration } from "./migration.ts";
 
-function ftsSql(table: string, columns: readonly string[]): string {
+/** The SQL that sets up one table's FTS; later steps reuse it for new tables (its output for a given table must never change). */
+export function ftsSql(table: string, columns: readonly string[]): string {
   const fts = `${table}_fts`;
   const cols = columns.map((c) => `[${c}]`).join(", ");
   const values = (prefix: string) => columns.map((c) => `${prefix}.[${c}]`).join(", ");
