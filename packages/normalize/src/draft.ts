@@ -2,10 +2,11 @@
  * A form being read: the canonical Form plus the reading state (current
  * section and its columns, the 一级/二级 labels to fill down).
  */
-import type { Form, FormKind } from "./model.ts";
+import type { Form, FormKind, FundingLine } from "./model.ts";
 import type { HeaderModel } from "./headers.ts";
 import type { Row } from "./rows.ts";
 import { factKeyOf, type FactKey } from "./vocab.ts";
+import { isLabelShaped } from "./facts.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
 import { parseDate, parseFiscalYear, parseMoneyUnit } from "./values.ts";
 
@@ -32,6 +33,10 @@ export interface Draft {
   untitled?: boolean;
   /** A project list: the department form its projects belong to. */
   parentSeq: number | null;
+  /** Amounts printed as label：value (本年度项目金额：120): the funding when no funding table follows. */
+  factFunding: FundingLine[];
+  /** Years its own cells speak of (2023年度申报预算), for a form whose header prints none. */
+  textYears: number[];
 }
 
 export function newDraft(kind: FormKind, title: string | null, row: Row | null): Draft {
@@ -41,11 +46,14 @@ export function newDraft(kind: FormKind, title: string | null, row: Row | null):
       kind,
       title: title ? tidyCjkSpaces(title) : null,
       fiscalYear: title ? parseFiscalYear(title) : null,
+      fiscalYearSource: title && parseFiscalYear(title) !== null ? "printed" : null,
       agency: null,
       supervisor: null,
       supervisorCode: null,
       implementer: null,
       projectName: null,
+      projectCode: null,
+      asOfMonth: null,
       fillDate: null,
       moneyUnit: null,
       moneyUnitEffective: null,
@@ -64,6 +72,8 @@ export function newDraft(kind: FormKind, title: string | null, row: Row | null):
       notes: [],
       missing: [],
       parentSeq: null,
+      facts: [],
+      unrecognizedLabels: [],
     },
     header: null,
     headerRows: [],
@@ -72,6 +82,8 @@ export function newDraft(kind: FormKind, title: string | null, row: Row | null):
     closed: false,
     container: kind === "project_list" || kind === "project_targets" || kind === "department_targets",
     parentSeq: null,
+    factFunding: [],
+    textYears: [],
   };
 }
 
@@ -119,6 +131,18 @@ export function applyFact(form: Form, key: FactKey, value: string): void {
     case "fillDate":
       form.fillDate ??= parseDate(v) ?? v;
       break;
+    case "projectCode":
+      // As displayed: a code is text, whatever the cell's type was.
+      form.projectCode ??= v;
+      break;
+    case "fiscalYear": {
+      const year = parseFiscalYear(/年/.test(v) ? v : `${v}年`);
+      if (year !== null && form.fiscalYear === null) {
+        form.fiscalYear = year;
+        form.fiscalYearSource = "printed";
+      }
+      break;
+    }
     case "moneyUnit":
       form.moneyUnit ??= parseMoneyUnit(`单位:${v}`) ?? parseMoneyUnit(v);
       break;
@@ -127,17 +151,31 @@ export function applyFact(form: Form, key: FactKey, value: string): void {
   }
 }
 
-/** "单位(盖章): 黔南州医疗保障局" → [agency, 黔南州医疗保障局]; also 金额单位：万元. */
-export function factFromLine(text: string): { key: FactKey; value: string }[] {
-  const out: { key: FactKey; value: string }[] = [];
+/**
+ * "单位(盖章): 黔南州医疗保障局" → [agency, 黔南州医疗保障局]; also 金额单位：万元, and
+ * any other label：value part of the line (label as printed, key null when the
+ * vocabulary has no field for it).
+ */
+export function factFromLine(text: string): { key: FactKey | null; label: string; value: string }[] {
+  const out: { key: FactKey | null; label: string; value: string }[] = [];
   // Several facts on one line: 填报单位：X    单位：万元
   const parts = text.split(/\s{2,}|\t/);
   for (const part of parts) {
     const m = part.match(/^\s*([^:：]{1,14})[:：]\s*(.*)$/);
     if (!m) continue;
     const key = factKeyOf(m[1]!);
-    if (key) out.push({ key, value: m[2]! });
-    else if (/单位/.test(m[1]!) && parseMoneyUnit(`单位:${m[2]}`)) out.push({ key: "moneyUnit", value: m[2]! });
+    // 项目单位(盖章):单位:万元 — a money unit run into the value.
+    const unit = m[2]!.match(/^(.*?)\s*((?:金额)?单位[:：]\s*(?:万元|元))$/);
+    if (unit && key !== "moneyUnit") {
+      if (key && unit[1]) out.push({ key, label: m[1]!, value: unit[1] });
+      else if (!key && unit[1] && isLabelShaped(m[1]!)) out.push({ key: null, label: m[1]!, value: unit[1] });
+      out.push({ key: "moneyUnit", label: "单位", value: unit[2]!.replace(/^.*[:：]/, "") });
+      continue;
+    }
+    if (key) out.push({ key, label: m[1]!, value: m[2]! });
+    else if (/单位/.test(m[1]!) && parseMoneyUnit(`单位:${m[2]}`)) out.push({ key: "moneyUnit", label: m[1]!, value: m[2]! });
+    else if (isLabelShaped(m[1]!) && m[2]!.trim()) out.push({ key: null, label: m[1]!, value: m[2]! });
   }
-  return out;
+  // A line of prose with one colon (目标：…) is not a header block: only known labels count then.
+  return out.some((f) => f.key !== null) || out.length >= 2 ? out : [];
 }

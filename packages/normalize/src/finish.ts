@@ -4,14 +4,45 @@
  * which required parts are missing.
  */
 import type { Form, Indicator } from "./model.ts";
+import { familyOf, type FormPart } from "./families.ts";
+import { activeVocabulary } from "./vocabulary.ts";
 
 export function finishForm(form: Form): Form {
+  form.kind = familyByContent(form);
   // Analysts group by agency: a form that prints only 主管部门/实施单位 is filed under it.
   form.agency ??= form.implementer ?? form.supervisor;
   regroupMisplacedRows(form, "level2");
   regroupMisplacedRows(form, "level1");
+  if (form.kind === "project_monitoring" || form.kind === "department_monitoring") budgetFromInitial(form);
   form.missing = missingParts(form);
   return form;
+}
+
+/**
+ * A transfer-payment form titled only 绩效目标表 or 绩效自评表 names itself by
+ * its header block: a 中央主管部门, or 财政部门 and 主管部门 at more than one
+ * level of government (省级财政部门, 区县主管部门 …).
+ */
+function familyByContent(form: Form): Form["kind"] {
+  const labels = form.facts.map((f) => f.label.replace(/\s/g, ""));
+  const transfer = labels.some((l) => /中央主管部门|转移支付/.test(l))
+    || (labels.some((l) => /财政部门$/.test(l)) && labels.filter((l) => /主管部门$/.test(l)).length >= 1 && labels.some((l) => /^(省|市|区|县|区县|市县|自治区)级?/.test(l)));
+  if (!transfer) return form.kind;
+  if (form.kind === "project_self_eval") return "transfer_self_eval";
+  if (form.kind === "project_targets") return "transfer_targets";
+  return form.kind;
+}
+
+/**
+ * A monitoring form that prints only 年初预算数 measures its 1–N月 execution
+ * against it: that is the year's budget as far as the form knows.
+ */
+function budgetFromInitial(form: Form): void {
+  for (const l of form.funding) {
+    if (l.budget !== null || l.initialBudget === null) continue;
+    l.budget = l.initialBudget;
+    l.budgetText = l.initialBudgetText;
+  }
 }
 
 type Level = "level1" | "level2";
@@ -76,11 +107,13 @@ function groupsOf(rows: Indicator[], level: Level): { key: string; rows: Indicat
 const sum = (rows: Indicator[]) => round(rows.reduce((s, r) => s + (r.weight ?? 0), 0));
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 
+/** The parts its family prints (families.ts, or the user's vocabulary) that the form lacks. */
 function missingParts(form: Form): string[] {
-  const missing: string[] = [];
-  const selfEval = form.kind === "project_self_eval" || form.kind === "department_self_eval";
-  if (form.kind !== "project_list" && form.funding.length === 0) missing.push("funding");
-  if (form.kind !== "project_list" && form.indicators.length === 0) missing.push("indicators");
-  if (selfEval && form.totalScore === null) missing.push("total");
-  return missing;
+  const required = activeVocabulary().required.get(form.kind) ?? familyOf(form.kind).required;
+  const has: Record<FormPart, boolean> = {
+    funding: form.funding.length > 0,
+    indicators: form.indicators.length > 0,
+    total: form.totalScore !== null,
+  };
+  return required.filter((part) => !has[part]);
 }

@@ -17,6 +17,7 @@ const MAX_ITEM_POINTS = 100;
 const AMOUNT_FIELDS = new Set<Field>([
   "declaredBudget", "initialBudget", "budget", "executed", "balance",
   "incomeFiscal", "incomeFund", "incomeSpecial", "incomeOther", "basicSpending", "projectSpending",
+  "executedToDate", "forecastExecuted",
 ]);
 
 export function fit(field: Field, text: string): number {
@@ -56,8 +57,14 @@ export function fit(field: Field, text: string): number {
       // Names are short; a long explanatory text belongs in 指标内容/评分标准.
       return (keyOf(text).length > LONG_TEXT ? -2 : 1) + NAME_BONUS;
     }
+    case "likelihood":
+      return /确定能|有可能|完全不可能|能|不能/.test(keyOf(text)) ? 4 : isNum ? -4 : 0;
+    case "deviationCause":
+      return isNum ? -2 : 0;
     case "target":
     case "adjustedTarget":
+    case "actualToDate":
+    case "forecast":
     case "actual": {
       const v = parseValue(text);
       return v.value !== null || (v.comparator !== null && v.comparator !== "qualitative") ? 1.5 : 0.5;

@@ -4,18 +4,32 @@
  */
 import type { Row } from "./rows.ts";
 import type { Column } from "./align.ts";
-import { headerField, HEADER_CHILDREN, isGoalsHeader, type Field } from "./vocab.ts";
+import { headerField, HEADER_CHILDREN, isGoalsHeader, MONTHS_TO_DATE, type Field } from "./vocab.ts";
 import { parseMoneyUnit, parseNumber } from "./values.ts";
 import { keyOf } from "./text-key.ts";
 
 export type SectionKind = "funding" | "indicators" | "goals" | "targets" | "projectList";
 
-const INDICATOR_FIELDS = new Set<Field>(["level1", "level2", "name", "target", "adjustedTarget", "actual", "weight", "score", "reason", "scoringRule", "valueType", "unit", "description"]);
-const FUNDING_FIELDS = new Set<Field>(["source", "initialBudget", "declaredBudget", "budget", "executed", "balance", "rate"]);
+const INDICATOR_FIELDS = new Set<Field>(["level1", "level2", "name", "target", "adjustedTarget", "actual", "weight", "score", "reason", "scoringRule", "valueType", "unit", "description",
+  "actualToDate", "forecast", "likelihood", "deviationCause"]);
+const FUNDING_FIELDS = new Set<Field>(["source", "initialBudget", "declaredBudget", "budget", "executed", "balance", "rate", "executedToDate", "forecastExecuted"]);
+
+/** A header cell that maps to no canonical column: its cells go to the row's `extra`. */
+export interface ExtraColumn {
+  col: number;
+  colSpan: number;
+  /** The header as printed (parent and child joined with /, 年度指标值/中期). */
+  header: string;
+}
 
 export interface HeaderModel {
   kind: SectionKind;
   columns: Column<Field>[];
+  extras: ExtraColumn[];
+  /** 经费保障 | 制度保障 | …: sub-columns of a 偏差原因 group, ticked in a row. */
+  causeColumns: ExtraColumn[];
+  /** The N of a 1–N月 column (monitoring forms). */
+  asOfMonth: number | null;
   /** Money unit declared in a header cell: 项目资金（万元）, 全年预算数(元). */
   moneyUnit: "元" | "万元" | null;
 }
@@ -41,6 +55,8 @@ export function classifyHeader(row: Row): SectionKind | null {
   if (fields.has("seq") && fields.has("projectName")) return "projectList";
   if (hasLevels && count(INDICATOR_FIELDS) >= 3) return "indicators";
   if (count(FUNDING_FIELDS) >= 2 && !hasLevels) return "funding";
+  // 年度目标 | 到2022年底，…: a goal printed beside its label is a goal, not a header.
+  if (row.cells.some((c) => keyOf(c.text).length > 30)) return null;
   if (row.cells.some((c) => isGoalsHeader(c.text)) || (fields.has("goal") && fields.has("goalActual"))) return "goals";
   return null;
 }
@@ -51,13 +67,14 @@ export function classifyHeader(row: Row): SectionKind | null {
  */
 export function isHeaderContinuation(row: Row): boolean {
   if (row.kind !== "cells" || row.cells.length === 0) return false;
-  return row.cells.every((c) => headerField(c.text) !== null || /^\(.*\)$/.test(keyOf(c.text)) || /^(按支出性质分|按收入性质分|年度预算申请)$/.test(keyOf(c.text)));
+  return row.cells.every((c) => headerField(c.text) !== null || /^\(.*\)$/.test(keyOf(c.text)) || /^(按支出性质分|按收入性质分|年度预算申请|中期指标值|中期目标值|中期指标|年度指标)$/.test(keyOf(c.text)));
 }
 
 /** Build the column model from a header row and its continuation rows (deeper rows win a column). */
 export function buildHeader(kind: SectionKind, headerRows: Row[]): HeaderModel {
-  const byCol = new Map<number, { text: string; field: Field | null }>();
+  const byCol = new Map<number, { text: string; field: Field | null; colSpan: number }>();
   let moneyUnit: "元" | "万元" | null = null;
+  let asOfMonth: number | null = null;
   const parents: { col: number; key: string }[] = [];
   headerRows.forEach((row, depth) => {
     for (const c of row.cells) {
@@ -68,7 +85,7 @@ export function buildHeader(kind: SectionKind, headerRows: Row[]): HeaderModel {
         const above = byCol.get(c.col);
         if (above) {
           const text = above.text + c.text;
-          byCol.set(c.col, { text, field: headerField(text) ?? above.field });
+          byCol.set(c.col, { text, field: headerField(text) ?? above.field, colSpan: above.colSpan });
         }
         continue;
       }
@@ -87,17 +104,58 @@ export function buildHeader(kind: SectionKind, headerRows: Row[]): HeaderModel {
           insertColumn(byCol, col);
         }
       }
-      if (field || !byCol.has(col)) byCol.set(col, { text: c.text, field });
+      if (field || !byCol.has(col)) byCol.set(col, { text: c.text, field, colSpan: Math.max(1, c.colSpan) });
+      asOfMonth ??= monthsToDate(c.text);
     }
   });
-  const columns: Column<Field>[] = [...byCol.entries()]
-    .filter(([, v]) => v.field !== null)
-    .sort((a, b) => a[0] - b[0])
+  const entries = [...byCol.entries()].sort((a, b) => a[0] - b[0]);
+  const columns: Column<Field>[] = entries
+    .filter(([, v]) => v.field !== null && v.field !== "causeFlag")
     .map(([col, v]) => ({ col, field: v.field! }));
   // 年初指标值 beside 调整后指标值 is the initial target; alone it is the target. Nothing to do:
   // both map to 'target' and 'adjustedTarget' already. Two 'target' columns (年度指标 over
   // 年初指标) keep only the deeper one.
-  return { kind, columns: dedupe(columns), moneyUnit };
+  // 指标内容 in a grid with no 三级指标 column is the indicator itself.
+  if (kind === "indicators" && !columns.some((c) => c.field === "name")) {
+    const d = columns.find((c) => c.field === "description");
+    if (d) d.field = "name";
+  }
+  const kept = dedupe(columns);
+  const keptCols = new Set(kept.map((c) => c.col));
+  const extras: ExtraColumn[] = entries
+    .filter(([col, v]) => !keptCols.has(col) && v.field !== "causeFlag" && !isStructuralHeader(v.text))
+    .map(([col, v]) => ({ col, colSpan: v.colSpan, header: tidyHeader(v.text) }));
+  const causeColumns: ExtraColumn[] = entries
+    .filter(([, v]) => v.field === "causeFlag")
+    .map(([col, v]) => ({ col, colSpan: v.colSpan, header: tidyHeader(v.text) }));
+  return { kind, columns: kept, extras, causeColumns, moneyUnit, asOfMonth };
+}
+
+/** Group headers that label a block rather than a column: 绩效指标, 项目资金（万元）, 偏差原因分析. */
+function isStructuralHeader(text: string): boolean {
+  const k = keyOf(text);
+  return !k || /^(绩效指标|指标|项目资金.*|资金情况.*|资金投入情况.*|年度资金.*|偏差原因(分析)?|按支出性质分|按收入性质分|年度预算申请)$/.test(k);
+}
+
+const tidyHeader = (text: string) => text.replace(/\s+/g, "");
+
+/** 1-6月执行数 → 6; 截至9月底完成值 → 9. */
+export function monthsToDate(text: string): number | null {
+  const k = keyOf(text);
+  const m = k.match(MONTHS_TO_DATE);
+  if (!m) return null;
+  const n = m[0].match(/(1[0-2]|[1-9]|[一二三四五六七八九十]{1,2})月/g);
+  const last = n?.[n.length - 1]?.replace(/月$/, "");
+  if (!last) return null;
+  const v = /^\d+$/.test(last) ? Number(last) : chineseMonth(last);
+  return v !== null && v >= 1 && v <= 12 ? v : null;
+}
+
+function chineseMonth(s: string): number | null {
+  const d = "一二三四五六七八九".indexOf(s.replace(/^十/, ""));
+  if (s === "十") return 10;
+  if (s.startsWith("十")) return d >= 0 ? 10 + d + 1 : null;
+  return d >= 0 ? d + 1 : null;
 }
 
 function insertColumn<T>(byCol: Map<number, T>, at: number): void {

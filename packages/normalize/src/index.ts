@@ -3,3 +3,4 @@ export { normalizeDocument, type NormalizeHints } from "./parse.ts";
 export { parseValue, parseNumber, parseRate, parseFiscalYear, parseDate, parseMoneyUnit, parseGrade, decimalsOf, comparatorFromValueType } from "./values.ts";
 export { keyOf, tidyCjkSpaces } from "./text-key.ts";
 export { level1Of, level2Of, headerField, titleKind } from "./vocab.ts";
+export { compileVocabulary, VocabularyFile, VocabularyError, type Vocabulary } from "./vocabulary.ts";

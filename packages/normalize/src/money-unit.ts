@@ -26,6 +26,8 @@ export function resolveMoneyUnits(forms: Form[], sideTables: SideTable[]): void 
       l.budgetYuan = y(l.budget);
       l.executedYuan = y(l.executed);
       l.balanceYuan = y(l.balance);
+      l.executedToDateYuan = y(l.executedToDate);
+      l.forecastExecutedYuan = y(l.forecastExecuted);
     }
     if (factor !== null) refineFromSideTable(form, sideTables, factor);
   }

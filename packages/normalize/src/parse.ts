@@ -10,15 +10,20 @@ import { newDraft, touch, applyFact, factFromLine, type Draft } from "./draft.ts
 import { classifyHeader, buildHeader, isHeaderContinuation, type SectionKind } from "./headers.ts";
 import { readFundingRow, readGoalsRow, readIndicatorRow, readLevelLine, readTotalRow } from "./sections.ts";
 import { newTargetsState, readTargetsRow, finishTargets, readProjectListRow, type TargetsState } from "./containers.ts";
-import { titleKind, factKeyOf, isTotalLabel, isGradeLabel } from "./vocab.ts";
+import { titleKind, factKeyOf, isTotalLabel, isGradeLabel, isOtherTableTitle, isKnownLabel } from "./vocab.ts";
+import { isLabelShaped, labelValuePairs, recordFact } from "./facts.ts";
+import { yearOfPath } from "./year.ts";
+import { withVocabulary, type Vocabulary } from "./vocabulary.ts";
 import { parseFiscalYear, parseGrade } from "./values.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
 import { finishForm } from "./finish.ts";
 import { resolveMoneyUnits } from "./money-unit.ts";
 
 export interface NormalizeHints {
-  /** File name, used for a fiscal year when the document prints none. */
+  /** File path, used for a fiscal year when the document prints none (its name, then its folders). */
   fileName?: string;
+  /** A user's vocabulary (jixiao --vocab), tried before the built-in one. */
+  vocabulary?: Vocabulary;
 }
 
 interface State {
@@ -34,20 +39,34 @@ interface State {
   /** A funding table outside any form (the report's 预算执行情况): read as a side table. */
   side: Draft | null;
   lastTitle: string | null;
+  /** The title of a table that is not a form (收入支出决算总表) was the last title seen. */
+  foreignTable: boolean;
 }
 
 export function normalizeDocument(doc: ExtractedDocument, hints: NormalizeHints = {}): NormalizedDocument {
+  return withVocabulary(hints.vocabulary, () => normalizeWithVocabulary(doc, hints));
+}
+
+function normalizeWithVocabulary(doc: ExtractedDocument, hints: NormalizeHints): NormalizedDocument {
   const st: State = {
     forms: [], narrative: [], sideTables: [], warnings: [], draft: null, section: null, targets: null,
-    docYear: null, side: null, lastTitle: null,
+    docYear: null, side: null, lastTitle: null, foreignTable: false,
   };
   for (const row of toRows(doc)) readRow(st, row);
   closeDraft(st);
   closeSide(st);
-  const fileYear = hints.fileName ? parseFiscalYear(hints.fileName.replace(/.*[\\/]/, "").replace(/(\d{4})/, "$1年")) : null;
+  const path = hints.fileName ? yearOfPath(hints.fileName) : { file: null, folder: null };
   st.forms.forEach((f, i) => {
     f.seq = i + 1;
-    f.fiscalYear ??= st.docYear ?? fileYear;
+    if (f.fiscalYear !== null) {
+      f.fiscalYearSource ??= "printed";
+      return;
+    }
+    const [year, source] = st.docYear !== null ? [st.docYear, "document" as const]
+      : path.file !== null ? [path.file, "file_name" as const]
+      : path.folder !== null ? [path.folder, "folder" as const] : [null, null];
+    f.fiscalYear = year;
+    f.fiscalYearSource = source;
   });
   gradeFromNarrative(st.forms, st.narrative);
   // project_list rows point at their department form by seq: renumbered above.
@@ -64,6 +83,14 @@ function readRow(st: State, row: Row): void {
   const tk = single ? titleKind(single) : null;
   if (tk) {
     startForm(st, tk, single!, row);
+    return;
+  }
+  if (single && isOtherTableTitle(single)) {
+    // 收入支出决算总表, 政府采购情况表: a table that is not a form ends the form before it.
+    closeDraft(st);
+    closeSide(st);
+    st.foreignTable = true;
+    st.narrative.push({ page: row.page, line: row.line, text: single });
     return;
   }
   if (row.kind === "text") readTextLine(st, row);
@@ -85,6 +112,7 @@ function startForm(st: State, kind: FormKind, title: string, row: Row): void {
   st.draft = d;
   st.section = null;
   st.lastTitle = title;
+  st.foreignTable = false;
 }
 
 function lastDepartmentSeq(st: State): number | null {
@@ -97,17 +125,30 @@ function lastDepartmentSeq(st: State): number | null {
 function closeDraft(st: State): void {
   const d = st.draft;
   if (!d) return;
+  if (d.form.funding.length === 0 && d.factFunding.length > 0) d.form.funding.push(...d.factFunding);
+  if (d.form.fiscalYear === null && d.textYears.length > 0) {
+    d.form.fiscalYear = mostFrequent(d.textYears);
+    d.form.fiscalYearSource = "text";
+  }
   if (st.targets) {
     for (const f of finishTargets(st.targets)) st.forms.push(finishForm(f));
     st.targets = null;
   } else if (d.untitled && d.form.funding.length === 0 && d.form.totalScore === null) {
     // A table of indicators inside a narrative report (its 绩效指标完成情况), not a form.
     st.warnings.push(`第${d.form.pageFrom ?? "?"}页：无标题、无资金和总分的指标表未作为表单读取`);
-  } else if (!d.container && hasContent(d)) {
+  } else if (hasContent(d) && (!d.container || (d.form.kind !== "project_list" && (d.form.indicators.length > 0 || d.form.projectName !== null)))) {
+    // A target-form title whose table turned out to hold one form (a 申报表: a
+    // label：value block and one indicator grid) is that form.
     st.forms.push(finishForm(d.form));
   }
   st.draft = null;
   st.section = null;
+}
+
+function mostFrequent(values: number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
 }
 
 function hasContent(d: Draft): boolean {
@@ -144,7 +185,7 @@ function readTextLine(st: State, row: Row): void {
   }
   const facts = factFromLine(text);
   if (facts.length > 0) {
-    for (const { key, value } of facts) applyFact(d.form, key, value);
+    for (const f of facts) recordFact(d.form, f, row.page, row.line, applyFact, d.factFunding);
     return;
   }
   if (st.section === "indicators" && readLevelLine(d, text)) return;
@@ -165,6 +206,7 @@ function readCellsRow(st: State, row: Row): void {
     d.headerRows.push(row);
     d.header = buildHeader(d.header!.kind, d.headerRows);
     if (d.header.moneyUnit) d.form.moneyUnit ??= d.header.moneyUnit;
+    noteHeader(d);
     return;
   }
   if (d) d.headerRows = [];
@@ -193,9 +235,15 @@ function readCellsRow(st: State, row: Row): void {
     draft.form.grade ??= row.cells.slice(1).map((c) => parseGrade(c.text)).find((g) => g) ?? tidyCjkSpaces(row.cells[1]?.text ?? "") ?? null;
     return;
   }
-  if (/偏差|存在的?主要?问题|改进措施/.test(keyOf(first.text)) && row.cells.length >= 2) {
+  // The form's own account of deviations; a label left blank (偏差或不能完成目标原因分析 | —) is still no indicator.
+  if (/偏差|存在的?主要?问题|改进措施|建议或举措|相关建议/.test(keyOf(first.text)) && (row.cells.length >= 2 || (st.section === "indicators" && isLabelShaped(first.text)))) {
     const said = row.cells.slice(1).map((c) => tidyCjkSpaces(c.text)).join("\n");
-    draft.form.deviation = draft.form.deviation ? `${draft.form.deviation}\n${said}` : said;
+    if (said) draft.form.deviation = draft.form.deviation ? `${draft.form.deviation}\n${said}` : said;
+    return;
+  }
+  draft.textYears.push(...yearsInCells(row));
+  if (st.section !== null && isNoteRow(row)) {
+    draft.form.notes.push(tidyCjkSpaces(row.cells.map((c) => c.text).join("：").replace(/^(说明|注|备注|填表说明)[:：]+/, "$1：")));
     return;
   }
   if (readFactsRow(st, draft, row)) return;
@@ -203,6 +251,7 @@ function readCellsRow(st: State, row: Row): void {
     case "funding": {
       const line = readFundingRow(draft, row);
       if (line) draft.form.funding.push(line);
+      else keepRowAsFact(draft, row);
       return;
     }
     case "goals":
@@ -227,32 +276,69 @@ function readCellsRow(st: State, row: Row): void {
   }
 }
 
-/** 项目名称 | X ; 主管部门及代码 | [187]… | 实施单位 | … : label cells followed by values. */
+/**
+ * 项目名称 | X ; 主管部门及代码 | [187]… | 实施单位 | … ; 项目编码：123 : label cells
+ * followed by values. In the form's header block (before its first table
+ * header) any label-shaped word is a label; further down only a known one
+ * or one ending in a colon starts such a row.
+ */
 function readFactsRow(st: State, draft: Draft, row: Row): boolean {
   const cells = row.cells.flatMap(splitGluedLabel);
   const firstKey = factKeyOf(cells[0]!.text);
-  if (!firstKey || cells.length < 2 || firstKey === "agency" && st.section !== null) return false;
-  if (firstKey === "projectName" && !draft.container && (draft.form.indicators.length > 0 || draft.closed)) {
+  if (firstKey === "agency" && st.section !== null) return false;
+  const headerBlock = st.section === null && !draft.closed;
+  if (!headerBlock && !firstKey && !/[:：]/.test(cells[0]!.text)) return false;
+  const pairs = labelValuePairs(cells, headerBlock);
+  if (!pairs) return false;
+  if (pairs.some((p) => factKeyOf(p.label) === "projectName") && !draft.container && (draft.form.indicators.length > 0 || draft.closed)) {
     // A new project block without a new title: the next form of the same kind.
     const kind = draft.form.kind;
     const title = draft.form.title;
-    const carried = { agency: draft.form.agency, fiscalYear: draft.form.fiscalYear, fillDate: draft.form.fillDate };
+    const carried = { agency: draft.form.agency, fiscalYear: draft.form.fiscalYear, fiscalYearSource: draft.form.fiscalYearSource, fillDate: draft.form.fillDate };
     closeDraft(st);
     const next = newDraft(kind, title, row);
     Object.assign(next.form, carried);
     st.draft = next;
     draft = next;
   }
-  for (let i = 0; i < cells.length; i++) {
-    const key = factKeyOf(cells[i]!.text);
-    if (!key) continue;
-    const value = cells[i + 1];
-    if (value && !factKeyOf(value.text)) {
-      applyFact(draft.form, key, value.text);
-      i++;
-    }
-  }
+  for (const p of pairs) recordFact(draft.form, p, row.page, row.line, applyFact, draft.factFunding);
   return true;
+}
+
+/**
+ * A row no part of the form could read (资金管理情况's 分配科学性 | 资金分配科学 |
+ * 暂无): kept as a fact under its first cell, so nothing printed is lost.
+ */
+function keepRowAsFact(draft: Draft, row: Row): void {
+  const [first, ...rest] = row.cells;
+  if (!first || rest.length === 0 || !isLabelShaped(first.text)) return;
+  recordFact(draft.form, { label: first.text, value: rest.map((c) => c.text).join(" | ") }, row.page, row.line, applyFact, draft.factFunding);
+}
+
+/** What a header tells the form beyond its columns: the months it covers, the headers no column knows. */
+function noteHeader(d: Draft): void {
+  const h = d.header!;
+  d.form.asOfMonth ??= h.asOfMonth;
+  for (const e of h.extras) {
+    // A numbered heading (一、预算执行情况) or a sentence is no label.
+    if (!isLabelShaped(e.header) || isKnownLabel(e.header) || d.form.unrecognizedLabels.includes(e.header)) continue;
+    d.form.unrecognizedLabels.push(e.header);
+  }
+}
+
+/** 说明 | 请在此处简要说明…, 注：… : a note row at the foot of a form, not an indicator. */
+function isNoteRow(row: Row): boolean {
+  const k = keyOf(row.cells[0]!.text);
+  return row.cells.length <= 2 && /^(说明|注|备注|填表说明|注释)(:|$)/.test(k);
+}
+
+/** 2023年度, 2023年 (not a date such as 2024年2月26日): years a form's own cells speak of. */
+function yearsInCells(row: Row): number[] {
+  const out: number[] = [];
+  for (const c of row.cells) {
+    for (const m of c.text.matchAll(/((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/g)) out.push(Number(m[1]));
+  }
+  return out;
 }
 
 function startSection(st: State, kind: SectionKind, row: Row): void {
@@ -267,8 +353,19 @@ function startSection(st: State, kind: SectionKind, row: Row): void {
     return;
   }
   if (!st.draft) {
-    // A form table with no title line before it.
-    const inferred: FormKind = kind === "projectList" ? "project_list" : kind === "targets" ? "project_targets" : "project_self_eval";
+    // A form table with no title line before it needs evidence of its own: a
+    // project list only beside its department form, a targets table only with
+    // indicator columns, and never under the title of a table that is no form
+    // (the rows of a 收入支出决算总表 are not projects).
+    const header = buildHeader(kind, [row]);
+    const hasIndicatorColumns = header.columns.some((c) => c.field === "level1" || c.field === "level2" || c.field === "name");
+    if (kind === "projectList" && (st.foreignTable || lastDepartmentSeq(st) === null)) return;
+    if (kind === "targets" && !hasIndicatorColumns) return;
+    if (st.foreignTable && kind !== "indicators") return;
+    // An indicator grid with no target or achieved column is a scoring sheet (评价指标体系): 指标, 分值, 评分标准, 得分.
+    const scoring = kind === "indicators" && !header.columns.some((c) => c.field === "target" || c.field === "actual" || c.field === "adjustedTarget");
+    const inferred: FormKind = kind === "projectList" ? "project_list" : kind === "targets" ? "project_targets"
+      : scoring ? "evaluation_scorecard" : "project_self_eval";
     startForm(st, inferred, "", row);
     st.draft!.form.title = null;
     st.draft!.untitled = true;
@@ -277,6 +374,7 @@ function startSection(st: State, kind: SectionKind, row: Row): void {
   d.header = buildHeader(kind, [row]);
   d.headerRows = [row];
   if (d.header.moneyUnit) d.form.moneyUnit ??= d.header.moneyUnit;
+  noteHeader(d);
   st.section = kind;
   touch(d, row);
   if (kind === "targets" && !st.targets) st.targets = newTargetsState(d);

@@ -23,6 +23,39 @@ const text = (a: Alignment<Field>, f: Field): string | null => {
 };
 const number = (a: Alignment<Field>, f: Field): number | null => parseNumber(a.byField.get(f)?.text);
 
+/**
+ * The row's cells that no canonical column took, under the header they sit
+ * below (指标解释, 中期指标值, 备注 …): nothing printed in a row is dropped.
+ * A cell under no header at all is kept by its column number.
+ */
+export function extraOf(draft: Draft, cells: readonly RowCell[], skip: ReadonlySet<RowCell> = new Set()): Record<string, string> {
+  const extra: Record<string, string> = {};
+  const extras = draft.header?.extras ?? [];
+  for (const c of cells) {
+    if (skip.has(c) || isEmptyValue(c.text)) continue;
+    const under = extras.find((e) => c.col >= e.col && c.col < e.col + e.colSpan)
+      ?? extras.find((e) => e.col >= c.col && e.col < c.col + Math.max(1, c.colSpan));
+    const key = under ? under.header : `第${c.col + 1}列`;
+    const text = tidyCjkSpaces(c.text);
+    extra[key] = extra[key] ? `${extra[key]}\n${text}` : text;
+  }
+  return extra;
+}
+
+/** 经费保障 | 制度保障 | … with a tick (√, ✓, 是, ■) under one: that column names the cause. */
+function tickedCause(draft: Draft, cells: readonly RowCell[], used: Set<RowCell>): string | null {
+  const causes = draft.header?.causeColumns ?? [];
+  const ticked: string[] = [];
+  for (const c of cells) {
+    const col = causes.find((e) => c.col >= e.col && c.col < e.col + e.colSpan);
+    if (!col) continue;
+    used.add(c);
+    if (/^[√✓✔☑■●是有Yy]/.test(keyOf(c.text))) ticked.push(col.header);
+    else if (!/^[否无×xX]$/.test(keyOf(c.text))) ticked.push(`${col.header}:${tidyCjkSpaces(c.text)}`);
+  }
+  return ticked.length ? ticked.join("、") : null;
+}
+
 // ---- funding -----------------------------------------------------------------
 
 /** One line of the funding block: 年度资金总额 228 228 181.82 10分 79.74% 8. */
@@ -36,7 +69,7 @@ export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
     const underBlock = text(a, "fundLabel");
     source = label ? tidyCjkSpaces(label.text) : underBlock && !/项目资金|预算安排|执行进度|资金情况/.test(underBlock) ? underBlock : null;
   }
-  const amounts = (["initialBudget", "budget", "executed", "balance"] as const).map((f) => a.byField.get(f));
+  const amounts = (["initialBudget", "budget", "executed", "balance", "executedToDate", "forecastExecuted"] as const).map((f) => a.byField.get(f));
   const noNumbers = amounts.every((c) => !c) && !a.byField.get("rate") && !a.byField.get("score");
   if (!source && noNumbers) return null;
   // A row of words only is a funding line when it names a source (本级安排, 其他资金 left
@@ -44,6 +77,10 @@ export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
   if (noNumbers && source && sourceKindOf(source) === "other" && !/其他/.test(source)) return null;
   source = (source ?? "资金").replace(/^-+/, "").replace(/[:：]$/, "");
   const raw = (f: Field) => a.byField.get(f)?.text ?? null;
+  const used = new Set<RowCell>([...a.byField.values()]);
+  const sourceCell = a.unassigned.find((c) => tidyCjkSpaces(c.text).replace(/^-+/, "").replace(/[:：]$/, "") === source);
+  if (sourceCell) used.add(sourceCell);
+  const extra = extraOf(draft, a.unassigned, used);
   return {
     ...fundingLine(draft.form.funding.length + 1, source, sourceKindOf(source), number(a, "budget"), raw("budget"),
       number(a, "executed"), raw("executed"), number(a, "balance"), raw("balance")),
@@ -53,6 +90,11 @@ export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
     executionRateText: raw("rate"),
     weight: number(a, "weight"),
     score: number(a, "score"),
+    executedToDate: number(a, "executedToDate"),
+    executedToDateText: raw("executedToDate"),
+    forecastExecuted: number(a, "forecastExecuted"),
+    forecastExecutedText: raw("forecastExecuted"),
+    extra,
     page: row.page,
     line: row.line,
   };
@@ -138,6 +180,8 @@ export function readIndicatorRow(draft: Draft, row: Row, exclude: Set<Field> = n
     levels.level2Weight = l2.weight;
   }
   let name = text(a, "name");
+  const used = new Set<RowCell>([...a.byField.values()]);
+  const deviationCause = text(a, "deviationCause") ?? tickedCause(draft, a.unassigned, used);
   const weight = number(a, "weight");
   const score = number(a, "score");
   const target = text(a, "target");
@@ -145,7 +189,7 @@ export function readIndicatorRow(draft: Draft, row: Row, exclude: Set<Field> = n
   const adjusted = text(a, "adjustedTarget");
   if (!name) {
     // A row with numbers but no name keeps its level label as name; a row of labels only is no indicator.
-    if (weight === null && score === null) return null;
+    if (weight === null && score === null && !(target && actual)) return null;
     name = levels.level2 ?? levels.level1 ?? "";
   }
   const declared = splitDeclaredWeight(name);
@@ -178,6 +222,12 @@ export function readIndicatorRow(draft: Draft, row: Row, exclude: Set<Field> = n
     reason: text(a, "reason"),
     scoringRule: text(a, "scoringRule"),
     description: text(a, "description") ?? remarkText(a),
+    actualToDateText: text(a, "actualToDate"),
+    forecastText: text(a, "forecast"),
+    likelihood: text(a, "likelihood"),
+    deviationCause,
+    extra: extraOf(draft, a.unassigned, used),
+    ocrConfidence: null,
     page: row.page,
     line: row.line,
   };

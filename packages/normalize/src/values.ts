@@ -18,7 +18,7 @@ const NUMBER_RE = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 export function parseNumber(text: string | null | undefined): number | null {
   if (text == null) return null;
   let k = keyOf(text).replace(/^[:：]/, "");
-  k = k.replace(/(分|万元|元)$/, "");
+  k = k.replace(/(分|万元|元|万)$/, "");
   if (!NUMBER_RE.test(k)) return null;
   const v = Number(k.replace(/,/g, ""));
   return Number.isFinite(v) ? v : null;
@@ -32,7 +32,7 @@ export function decimalsOf(text: string | null | undefined): number {
 
 /** Score/weight cells: a number, possibly followed by 分. */
 export function isScoreLike(text: string): boolean {
-  return parseNumber(text) !== null && !/万元|元/.test(text);
+  return parseNumber(text) !== null && !/万元|元|万$/.test(text);
 }
 
 /** A rate as a fraction: 79.74% → 0.7974; a bare 72.26 in a rate column → 0.7226; 0.8 → 0.8. */

@@ -3,51 +3,70 @@
  * with trailing (A)/(B) markers and declared weights removed, so 全年预算数（A）,
  * 全年预算数(A) and 全年 预算数 are one header.
  */
-import type { SourceKind } from "./model.ts";
+import type { FormKind, SourceKind } from "./model.ts";
 import { keyOf } from "./text-key.ts";
+import { FAMILIES, PERFORMANCE_TITLE } from "./families.ts";
+import { activeVocabulary } from "./vocabulary.ts";
 
 export type Field =
   // indicator tables
   | "label" | "level1" | "level2" | "name" | "target" | "adjustedTarget" | "actual" | "weight" | "score"
   | "reason" | "scoringRule" | "description" | "unit" | "valueType" | "remark"
+  // monitoring forms: 1–N月完成值, 全年预计完成值, 完成目标可能性, 偏差原因 (a category, or
+  // one of its 经费保障/制度保障/… sub-columns ticked)
+  | "actualToDate" | "forecast" | "likelihood" | "deviationCause" | "causeFlag"
   // funding blocks
   | "fundLabel" | "source" | "declaredBudget" | "initialBudget" | "budget" | "executed" | "balance" | "rate"
+  | "executedToDate" | "forecastExecuted"
   // target tables and project lists
   | "unitCode" | "projectName" | "direction" | "goal" | "goalActual" | "seq"
   | "incomeFiscal" | "incomeFund" | "incomeSpecial" | "incomeOther" | "basicSpending" | "projectSpending";
 
 /** Header text (key form, markers stripped) → field. Order matters: first match wins. */
+/** 1-6月, 1～9月, 1至6月, 一至六月, 截至6月底, 截止9月末: the months a monitoring column covers. */
+export const MONTHS_TO_DATE = /^(?:1|一)(?:-|~|～|—|－|至|到)(?:1[0-2]|[1-9]|[一二三四五六七八九十]{1,2})月(?:份|底|末)?|^截[至止](?:\d{4}年)?(?:1[0-2]|[1-9])月(?:份|底|末)?/;
+
 const HEADER_PATTERNS: [RegExp, Field][] = [
+  // monitoring: what has happened so far, and what is expected by the year's end
+  [new RegExp("(?:" + MONTHS_TO_DATE.source + ")(?:累计)?(?:执行率|预算执行率)$"), "rate"],
+  [new RegExp("(?:" + MONTHS_TO_DATE.source + ")(?:累计)?(?:执行数|执行金额|实际执行数?|支出数?|预算执行数|资金执行数?|执行|执行情况)$"), "executedToDate"],
+  [new RegExp("(?:" + MONTHS_TO_DATE.source + ")(?:累计)?(?:实际)?(?:完成值|完成情况|完成|完成指标值|指标完成值|实际值)$"), "actualToDate"],
+  [/^(半年度?|上半年|前三季度|一季度|前\d季度)(指标)?(执行|完成)(情况|值)$/, "actualToDate"],
+  [/^(全年预计执行数|预计全年执行数|全年预计执行|预计执行数|全年预计支出数?|预计全年执行情况|全年预计执行金额)$/, "forecastExecuted"],
+  [/^(全年预计完成值|全年预计完成情况|预计全年完成值|预计全年完成情况|全年预计完成|预计完成值|预计年底完成值|全年预计可完成值)$/, "forecast"],
+  [/^(完成目标可能性|完成可能性|实现可能性|目标完成可能性|预计完成可能性|全年目标完成可能性)$/, "likelihood"],
+  [/^(经费保障|制度保障|人员保障|硬件条件保障|硬件保障)$/, "causeFlag"],
+  [/^(偏差原因类型|偏差类型)$/, "deviationCause"],
   [/^一级指标$/, "level1"],
   [/^二级指标$/, "level2"],
   [/^(三级指标|指标名称|绩效指标名称|具体指标)$/, "name"],
   [/^(调整后指标值?|调整后目标值|调整后指标值\(A\))$/, "adjustedTarget"],
-  [/^(年度指标值|年初指标值?|指标值|年度目标值|目标值|年度指标|预期指标值|计划指标值|预期目标值|年度绩效指标值)$/, "target"],
+  [/^(年度指标值|年初指标值?|指标值|年度目标值|目标值|年度指标|预期指标值|计划指标值|预期目标值|年度绩效指标值|本年度指标值|指标目标值|年初目标值|计划目标值)(及单位|及计量单位|\(含单位\))?$/, "target"],
   [/^(实际完成值|全年完成值|全年实际完成值|实际完成|完成值|实际值|全年实际值|实际完成指标值|年度实际完成值)$/, "actual"],
-  [/^(分值|权重|指标分值|权重分值|分值权重|标准分值|权重\(分\))$/, "weight"],
+  [/^(分值|权重|指标分值|权重分值|分值权重|标准分值|权重\(分\)|指标权重|标准分|满分|分数)$/, "weight"],
   [/^(得分|自评得分|实际得分|评分|评价得分)$/, "score"],
-  [/^(未完成原因分析|未完成原因|偏差原因分析及改进措施|偏差原因|原因分析|未完成原因和改进措施|偏差原因分析)$/, "reason"],
+  [/^(未完成原因分析|未完成原因|偏差原因分析及改进措施|偏差原因|原因分析|未完成原因和改进措施|偏差原因分析|原因说明|偏差原因说明|偏差原因及改进措施|未完成原因及改进措施|偏差原因分析及改进措施说明)$/, "reason"],
   [/^(评\(扣\)分标准|评\(扣分标准\)|评分标准|评价标准|扣分标准|评分规则|评\(扣\)分规则)$/, "scoringRule"],
   [/^(指标内容|指标解释|指标值内容|指标说明|指标定义)$/, "description"],
-  [/^(度量单位|计量单位|指标单位)$/, "unit"],
+  [/^(度量单位|计量单位|指标单位|单位|计量单位\(名称\))$/, "unit"],
   [/^(指标值类型|指标性质|指标类型|指标方向)$/, "valueType"],
   [/^备注$/, "remark"],
   [/^绩效指标$/, "label"],
   // funding
-  [/^(资金来源|来源|资金性质)$/, "source"],
+  [/^(资金来源|来源|资金性质|资金类别|资金构成)$/, "source"],
   [/^(目标申报数?|申报数)$/, "declaredBudget"],
   [/^(预算编制数?|年初预算数|年初预算|年初预算金额|年初预算安排)$/, "initialBudget"],
   [/^(全年预算数|调整后预算数|全年预算|预算数|预算数\(调整后\)|预算金额|预算安排情况\(调整后\)|预算安排情况|资金总额|年度资金总额)$/, "budget"],
   [/^(全年执行数|执行数|全年执行|实际执行数|执行数\(至\d{4}年底\)|资金执行情况|实际支出|支出数)$/, "executed"],
   [/^(资金结\(转\)余|结余|结转结余|结余结转|资金结余|结余交回财政数|结转结余数|资金结转结余)$/, "balance"],
-  [/^(执行率|预算执行率|资金执行率)$/, "rate"],
-  [/^(项目资金.*|年度资金.*|资金情况.*|项目资金预算安排及执行进度.*)$/, "fundLabel"],
+  [/^(执行率|预算执行率|资金执行率|预算执行率\(B\/A\))$/, "rate"],
+  [/^(项目资金.*|年度资金.*|资金情况.*|项目资金预算安排及执行进度.*|资金投入情况.*|预算执行情况.*|资金执行情况\(.*\))$/, "fundLabel"],
   // target tables, project lists
   [/^(单位代码|单位编码|项目代码|项目编码)$/, "unitCode"],
   [/^(单位\(专项\)名称|项目名称|专项名称|单位名称)$/, "projectName"],
   [/^支出方向$/, "direction"],
-  [/^(实施期绩效目标|年度绩效目标|整体绩效目标|分项项目绩效目标|绩效目标|年度目标|预期目标|项目年度绩效目标)$/, "goal"],
-  [/^(分项项目绩效目标完成情况|实际完成情况|目标完成情况)$/, "goalActual"],
+  [/^(实施期绩效目标|年度绩效目标|整体绩效目标|分项项目绩效目标|绩效目标|年度目标|预期目标|项目年度绩效目标|总体目标|年度总体目标|年初设定目标|年度预期目标|中期目标|实施期目标)(\(.*\))?$/, "goal"],
+  [/^(分项项目绩效目标完成情况|实际完成情况|目标完成情况|全年实际完成情况|年度总体目标完成情况|总体目标完成情况|目标实际完成情况|全年目标完成情况|实际完成目标|截至\d+月(底|末)?完成情况)$/, "goalActual"],
   [/^序号$/, "seq"],
   [/^一般公共预算$/, "incomeFiscal"],
   [/^政府性基金(拨款|预算)?$/, "incomeFund"],
@@ -62,6 +81,8 @@ export function headerKey(text: string): string {
   return keyOf(text)
     // Trailing qualifiers that do not change a column's meaning: (万元), (A), (B/A), (%), (分).
     .replace(/\((?:万元|元|[A-Za-z](?:\/[A-Za-z])?|%|分)\)$/, "")
+    // A formula or unit in parentheses: (B/A×100%), (A-B), (万元/%), (B/A*100%).
+    .replace(/\((?:[A-Za-z0-9/×*÷%.+\-=]|万元|元)+\)$/, "")
     .replace(/[:：]$/, "")
     .replace(/\(\d+(\.\d+)?分?\)$/, "");
 }
@@ -69,6 +90,15 @@ export function headerKey(text: string): string {
 export function headerField(text: string): Field | null {
   const k = headerKey(text);
   if (!k) return null;
+  const field = fieldOfKey(k);
+  if (field) return field;
+  // 完成目标可能性(确定能、有可能、不可能): a header explained in parentheses is the header.
+  const bare = k.replace(/\([^()]*\)$/, "");
+  return bare && bare !== k ? fieldOfKey(bare) : null;
+}
+
+function fieldOfKey(k: string): Field | null {
+  for (const { re, field } of activeVocabulary().headers) if (re.test(k)) return field;
   for (const [re, f] of HEADER_PATTERNS) if (re.test(k)) return f;
   return null;
 }
@@ -164,21 +194,41 @@ export function sourceKindOf(label: string): SourceKind {
 
 // ---- form titles and fact labels ---------------------------------------------
 
-export type TitleKind = "project_self_eval" | "department_self_eval" | "project_targets" | "department_targets" | "project_list";
+export type TitleKind = FormKind;
 
-/** A form title line: it ends in 表 (or 清单) and names what the form is. */
+/** 附件2：, 附表 3-1, 一、, 1., （三） before a title. */
+const TITLE_PREFIX = /^(?:(?:附件|附表)\s*[\d一二三四五六七八九十-]*\s*[:：.、]?|[一二三四五六七八九十]+[、.]|\d{1,2}[、.](?!\d)|\([一二三四五六七八九十\d]+\))/;
+
+/**
+ * A form title line: a short line that ends in 表 (or 清单) and names a family
+ * by its words (自评, 目标, 监控, 转移支付, 指标体系 …), whatever agency, year
+ * or level (上级, 州本级, 二级项目) the template prints around them.
+ */
 export function titleKind(text: string): TitleKind | null {
-  const k = keyOf(text).replace(/^(附件|附表)\d*[:：]?/, "");
-  if (k.length > 60) return null;
-  if (/分项绩效项目清单$|项目绩效清单$|分项项目清单$/.test(k)) return "project_list";
-  if (!/(绩效|自评).*表$/.test(k) && !/表\(\d{4}年度?\)$/.test(k)) return null;
-  const whole = /整体|部门支出|单位整体/.test(k);
-  if (/自评|评价/.test(k)) return whole ? "department_self_eval" : "project_self_eval";
-  if (/目标/.test(k)) return whole ? "department_targets" : "project_targets";
+  const k = keyOf(text).replace(TITLE_PREFIX, "").replace(/^[:：]/, "");
+  if (k.length > 60 || /[。；;，,]/.test(k)) return null;
+  for (const { re, kind } of activeVocabulary().titles) if (re.test(k)) return kind;
+  if (!PERFORMANCE_TITLE.test(k)) return null;
+  for (const f of FAMILIES) {
+    if (f.title.every((re) => re.test(k)) && !(f.notTitle ?? []).some((re) => re.test(k))) return f.kind;
+  }
   return null;
 }
 
-export type FactKey = "projectName" | "supervisor" | "implementer" | "agency" | "fillDate" | "moneyUnit" | "contact" | "phone";
+/**
+ * A line that titles some other table (收入支出决算总表, 政府采购情况表): it ends a
+ * form, and what follows it is not read into the form before it.
+ */
+export function isOtherTableTitle(text: string): boolean {
+  const k = keyOf(text).replace(TITLE_PREFIX, "");
+  if (k.length < 3 || k.length > 40 || /[。；;，,:：]/.test(k)) return false;
+  // A part of a form (绩效项目指标表, 绩效目标申报明细) is no other table.
+  if (/绩效|指标|目标|自评|评价|监控|评分/.test(k)) return false;
+  return /(表|清单|明细)(\(.*\))?$/.test(k) && !/\d/.test(k.slice(-3)) && titleKind(text) === null;
+}
+
+export type FactKey = "projectName" | "projectCode" | "supervisor" | "implementer" | "agency" | "fillDate" | "moneyUnit"
+  | "contact" | "phone" | "fiscalYear" | "asOfMonth";
 
 const FACT_LABELS: [RegExp, FactKey][] = [
   [/^(项目名称|专项名称|项目\(专项\)名称)$/, "projectName"],
@@ -189,12 +239,38 @@ const FACT_LABELS: [RegExp, FactKey][] = [
   [/^(金额单位|单位:万元|单位:元)$/, "moneyUnit"],
   [/^(联系人|填报人|填表人|项目负责人)$/, "contact"],
   [/^(联系电话|电话)$/, "phone"],
+  // By meaning: what the label ends with, whatever words a template puts before it.
+  [/^(?:[^:]{0,10})(?:项目|专项|资金|转移支付|政策|任务)(?:\(项目\)|\(专项\)|\(资金\)|支出|资金)?名称$/, "projectName"],
+  [/^(?:[^:]{0,6})(?:项目|专项)(?:编码|代码|编号)$/, "projectCode"],
+  [/^项目单位(?:\(盖章\))?$/, "implementer"],
+  [/^(?:中央|省级|市级|上级)?主管(?:部门|单位|处室)(?:\(单位\))?(?:名称)?(?:及代码|及编码)?$/, "supervisor"],
+  [/^(?:地方|本级|区县|市县)主管(?:部门|单位)(?:\(单位\))?$/, "agency"],
+  [/^(?:项目)?(?:实施|执行|承担|承办|责任|使用|资金使用|用款)(?:单位|部门|主体)(?:\(盖章\))?(?:名称)?$/, "implementer"],
+  [/^(?:填报|申报|编报|报送|评价|自评|监控|预算)?(?:单位|部门|机构)(?:\(单位\))?(?:名称)?(?:\(盖章\)|\(公章\))?$/, "agency"],
+  [/^(?:填报|填表|申报|编报|报送|评价|自评)(?:日期|时间)$/, "fillDate"],
+  [/^(?:预算|所属|评价|申报|绩效|项目)?年度$|^年份$/, "fiscalYear"],
+  [/^(?:项目)?(?:负责人|联系人|经办人|填报人|审核人)(?:及电话)?$/, "contact"],
 ];
+
+/**
+ * Labels a form prints that are understood but have no column of their own:
+ * they are kept in form_facts and are not reported as unrecognised. Matched on
+ * what they end with, so 项目资金性质 and 资金性质 are one.
+ */
+const KNOWN_LABEL = /(标准|类型|类别|属性|性质|期限|周期|项目期|起止时间|起止年限|实施期|分配方式|支出方向|用途|依据|地点|范围|对象|内容|概况|状态|级次|层级|区划|编码|代码|编号|电话|手机|职务|邮箱|传真|负责人|联系人|审核人|经办人|签字|签章|盖章|批准|批复|文号|总投资|金额|资金|预算|总额|投资|拨款|补助|收入|支出|数|额|时间|日期|年度|期间)(\(.*\))?$/;
 
 export function factKeyOf(label: string): FactKey | null {
   const k = keyOf(label).replace(/[:：]$/, "");
+  if (!k || k.length > 30) return null;
+  for (const { re, field } of activeVocabulary().labels) if (re.test(k)) return field;
   for (const [re, f] of FACT_LABELS) if (re.test(k)) return f;
   return null;
+}
+
+/** A label the vocabulary understands, with or without a column of its own. */
+export function isKnownLabel(label: string): boolean {
+  const k = keyOf(label).replace(/[:：]$/, "");
+  return factKeyOf(k) !== null || activeVocabulary().knownLabels.has(k) || KNOWN_LABEL.test(k) || headerField(k) !== null;
 }
 
 /** Row labels that close a form's indicator table. */
@@ -207,5 +283,5 @@ export function isGradeLabel(text: string): boolean {
 }
 
 export function isGoalsHeader(text: string): boolean {
-  return /^(年度总体目标|项目年度绩效目标|年度绩效目标|总体目标|年度目标|绩效目标|项目绩效目标|年度总体目标完成情况)$/.test(headerKey(text));
+  return /^(年度总体目标|项目年度绩效目标|年度绩效目标|总体目标|年度目标|绩效目标|项目绩效目标|年度总体目标完成情况|总体目标完成情况|绩效目标完成情况|年度绩效目标完成情况|总体绩效目标|中期目标|实施期目标)$/.test(headerKey(text));
 }

@@ -1,0 +1,133 @@
+/**
+ * A form's label/value pairs (项目编码：…, 主管部门 | X | 实施单位 | Y, 本年度项目金额
+ * （万元）：120): every pair is kept as a fact, the ones whose label the
+ * vocabulary knows also fill their form field, and amounts become funding
+ * lines when the form prints no funding table. Labels are recognised by their
+ * shape (short, no sentence punctuation, often a trailing colon) and by what
+ * they end with, not by a closed list of one template's labels.
+ */
+import type { Form, FundingLine } from "./model.ts";
+import type { RowCell } from "./rows.ts";
+import { factKeyOf, headerField, isGoalsHeader, isKnownLabel, sourceKindOf, type FactKey } from "./vocab.ts";
+import { fundingLine } from "./funding-line.ts";
+import { parseMoneyUnit, parseNumber, isEmptyValue } from "./values.ts";
+import { keyOf, tidyCjkSpaces } from "./text-key.ts";
+
+/** Longest label, in characters of its key: longer text is a sentence or a value. */
+const MAX_LABEL_LENGTH = 24;
+
+export interface LabelValue {
+  label: string;
+  value: string;
+  cell: RowCell;
+}
+
+/** Label text as stored: spaces inside CJK words and the trailing colon removed. */
+export const labelText = (text: string): string => tidyCjkSpaces(text).replace(/\s*[:：]\s*$/, "");
+
+const endsWithColon = (text: string): boolean => /[:：]\s*$/.test(text);
+
+/** Short words with no sentence punctuation and no number: the shape of a label. */
+export function isLabelShaped(text: string): boolean {
+  const k = keyOf(text).replace(/:$/, "");
+  if (k.length < 2 || k.length > MAX_LABEL_LENGTH) return false;
+  if (/[。；;！？!?、]/.test(k) || /\n/.test(text.trim())) return false;
+  if (parseNumber(k) !== null || /^[\d.%,]+/.test(k)) return false;
+  // Labels are words: at least two CJK characters, and no digit outside a parenthesis (目标1 is a value).
+  if ((k.match(/[\u3400-\u9fff]/g) ?? []).length < 2) return false;
+  return !/\d/.test(k.replace(/\([^)]*\)/g, ""));
+}
+
+/** 项目编码：2023001 in one cell → label and value; null when the cell is not of that shape. */
+export function splitColonCell(text: string): { label: string; value: string } | null {
+  const m = text.match(/^\s*([^:：\n]{2,30}?)\s*[:：]\s*([\s\S]+)$/);
+  if (!m || !isLabelShaped(m[1]!)) return null;
+  return { label: m[1]!, value: m[2]!.trim() };
+}
+
+/**
+ * The row's cells as label/value pairs, or null when some cell is neither a
+ * label nor the value of the label before it. `loose` (the form's header
+ * block) accepts any label-shaped word as a label; otherwise a label must end
+ * in a colon or be known to the vocabulary.
+ */
+export function labelValuePairs(cells: readonly RowCell[], loose: boolean): LabelValue[] | null {
+  const out: LabelValue[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    const glued = splitColonCell(c.text);
+    if (glued) {
+      out.push({ ...glued, cell: c });
+      continue;
+    }
+    const labelLike = isLabelShaped(c.text) && (loose || endsWithColon(c.text) || isKnownLabel(c.text));
+    if (!labelLike) return null;
+    const next = cells[i + 1];
+    // A cell that is itself a known label or column header is no value (部门职能 | 支出项目名称 | 预算金额（万元）).
+    const nextIsLabel = next !== undefined && (endsWithColon(next.text) || splitColonCell(next.text) !== null
+      || (isLabelShaped(next.text) && (factKeyOf(next.text) !== null || headerField(next.text) !== null)));
+    if (next && !nextIsLabel) {
+      out.push({ label: c.text, value: next.text, cell: c });
+      i++;
+    } else if (endsWithColon(c.text) || factKeyOf(c.text)) {
+      out.push({ label: c.text, value: "", cell: c });
+    } else if (!(loose && next)) {
+      // In the header block a word followed by a label is the label of a group
+      // (资金情况 | 年度金额（万元）： | 397): the pairs follow it.
+      return null;
+    }
+  }
+  return out.length > 0 ? out : null;
+}
+
+/** 其中：财政拨款, 本年度项目金额（万元）, 项目总金额（中期规划，万元）: a label that names an amount. */
+export function isMoneyLabel(label: string): boolean {
+  return /金额|资金|预算|总额|投资|拨款|补助|经费|资金总额/.test(keyOf(label)) && !/来源|性质|用途|方式|类型|名称|单位$|编码|代码|编号|科目/.test(keyOf(label));
+}
+
+/**
+ * Record one printed pair on the form: as a fact always, in its field when
+ * the label is known, as a funding line candidate when it is an amount.
+ */
+export function recordFact(form: Form, pair: { label: string; value: string }, page: number | null, line: number | null,
+  apply: (form: Form, key: FactKey, value: string) => void, factFunding: FundingLine[]): void {
+  const label = labelText(pair.label);
+  // (盖章), (签字): the place of a seal, not a value.
+  const value = tidyCjkSpaces(pair.value).replace(/^[(（]\s*(盖章|公章|签字|签章)\s*[)）]$/, "");
+  if (!label) return;
+  if (isGoalsHeader(label) && value) {
+    // 年度目标 | 到2022年底，…: the form's goal, printed beside its label.
+    form.goals.push({ expected: value, actual: null });
+    return;
+  }
+  const key = factKeyOf(label);
+  form.facts.push({ seq: form.facts.length + 1, label, value, field: key ? fieldOfFactKey(key) : null, page, line });
+  if (key && value && !isEmptyValue(value)) apply(form, key, value);
+  else if (!key && !isKnownLabel(label) && !form.unrecognizedLabels.includes(label)) form.unrecognizedLabels.push(label);
+  const amount = parseNumber(value);
+  if (amount !== null && isMoneyLabel(label)) {
+    form.moneyUnit ??= parseMoneyUnit(label);
+    const source = label.replace(/^其中[:：]?/, "");
+    const kind = /^其中/.test(label) || factFunding.length > 0 && !/总|合计/.test(label) ? sourceKindOf(source) : "total";
+    const l = fundingLine(factFunding.length + 1, source, kind, amount, value, null, null);
+    l.page = page;
+    l.line = line;
+    factFunding.push(l);
+  }
+}
+
+/** The form column a fact key fills (form_facts.field), or null for keys with no column. */
+function fieldOfFactKey(key: FactKey): string | null {
+  switch (key) {
+    case "projectName": return "project_name";
+    case "projectCode": return "project_code";
+    case "supervisor": return "supervisor";
+    case "implementer": return "implementer";
+    case "agency": return "agency";
+    case "fillDate": return "fill_date";
+    case "moneyUnit": return "money_unit";
+    case "fiscalYear": return "fiscal_year";
+    case "asOfMonth": return "as_of_month";
+    default: return null;
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * The form families, as data: which words in a title name a family, and which
+ * parts a form of the family must have (a part it never prints is not
+ * "missing"). The normalizer's code reads these; adding a family's title
+ * wording is a change here or in a user's vocabulary file, not in the code.
+ *
+ * Titles are matched on their keyOf() text (no spaces, half-width punctuation)
+ * after a leading 附件/附表 N and enumerator (一、 1. （三）) are removed.
+ */
+import type { FormKind } from "./model.ts";
+
+export type FormPart = "funding" | "indicators" | "total";
+
+export interface FamilyDef {
+  kind: FormKind;
+  /** Every pattern must match the title. */
+  title: RegExp[];
+  /** None of these may match. */
+  notTitle?: RegExp[];
+  /** Parts a complete form of this family prints (extraction_partial names the absent ones). */
+  required: FormPart[];
+  /** One printed table holds many forms (one per project or per unit). */
+  container?: boolean;
+}
+
+/** Words that make a table title one of a performance form (all families). */
+export const PERFORMANCE_TITLE = /(绩效|自评|评价|监控|指标体系|评分).*(表|清单)(\([^()]{1,20}\))?$/;
+
+/** "Whole unit" words: 部门整体支出绩效自评表, 单位整体支出绩效目标表. */
+const WHOLE = /整体|部门支出|单位支出|部门绩效|单位绩效/;
+const TRANSFER = /转移支付|区域绩效|专项资金区域|区域\(项目\)|共同财政事权/;
+
+/** First match wins: the more specific families come first. */
+export const FAMILIES: FamilyDef[] = [
+  { kind: "project_list", title: [/分项绩效项目清单$|项目绩效清单$|分项项目清单$/], required: [] },
+  { kind: "department_monitoring", title: [/监控|跟踪/, WHOLE], required: ["funding", "indicators"] },
+  { kind: "project_monitoring", title: [/监控|跟踪/], required: ["funding", "indicators"] },
+  { kind: "transfer_self_eval", title: [TRANSFER, /自评|评价/], required: ["funding", "indicators"] },
+  { kind: "transfer_targets", title: [TRANSFER, /目标|申报/], required: ["indicators"] },
+  { kind: "evaluation_scorecard", title: [/指标体系|评分表|评分标准表|打分表|评价指标表/], notTitle: [/自评表$/], required: ["indicators", "total"] },
+  { kind: "department_self_eval", title: [/自评|评价/, WHOLE], required: ["funding", "indicators", "total"] },
+  { kind: "project_self_eval", title: [/自评|评价/], required: ["funding", "indicators", "total"] },
+  { kind: "department_targets", title: [/目标|申报/, WHOLE], required: ["indicators"], container: true },
+  { kind: "project_targets", title: [/目标|申报/], required: ["indicators"], container: true },
+];
+
+export function familyOf(kind: FormKind): FamilyDef {
+  return FAMILIES.find((f) => f.kind === kind) ?? { kind, title: [], required: [] };
+}

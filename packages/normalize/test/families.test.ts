@@ -1,0 +1,94 @@
+/**
+ * Recognising the national families by meaning: titles, labels and headers as
+ * real templates print them (the strings below are from fixtures/real and the
+ * seeds), and what must not be read as a form.
+ */
+import { describe, expect, it } from "vitest";
+import { headerField, titleKind } from "@jixiao/normalize";
+import { factKeyOf, isOtherTableTitle } from "../src/vocab.ts";
+import { labelValuePairs, isLabelShaped } from "../src/facts.ts";
+import { monthsToDate } from "../src/headers.ts";
+import { yearOfPath } from "../src/year.ts";
+
+const cells = (...texts: string[]) => texts.map((text, col) => ({ col, colSpan: 1, text }));
+
+describe("titles name their family whatever the template puts around them", () => {
+  it.each([
+    ["医疗救助补助资金转移支付项目绩效目标自评表", "transfer_self_eval"],
+    ["中央对地方转移支付区域绩效自评表", "transfer_self_eval"],
+    ["生猪(牛羊)调出大县奖励资金区域绩效目标表", "transfer_targets"],
+    ["黄石市项目支出绩效监控表(申遗)", "project_monitoring"],
+    ["部门整体支出绩效运行监控表", "department_monitoring"],
+    ["2023年项目支出绩效目标申报表", "project_targets"],
+    ["附件4：部门整体支出绩效目标表", "department_targets"],
+    ["项目支出绩效评价指标体系评分表", "evaluation_scorecard"],
+    ["上级项目支出绩效自评表", "project_self_eval"],
+  ])("%s → %s", (title, kind) => expect(titleKind(title)).toBe(kind));
+
+  it("reads no budget publication's table title as a form, and sees it as another table", () => {
+    for (const t of ["收入支出决算总表", "一般公共预算财政拨款支出决算表", "“三公”经费支出决算表", "部门预算收支总表"]) {
+      expect(titleKind(t)).toBeNull();
+      expect(isOtherTableTitle(t)).toBe(true);
+    }
+  });
+
+  it("keeps a form's own sub-table titles inside the form", () => {
+    expect(isOtherTableTitle("绩效项目指标表")).toBe(false);
+    expect(titleKind("我单位填报了项目支出绩效自评表，详见附件。")).toBeNull();
+  });
+});
+
+describe("labels by what they end with", () => {
+  it.each([
+    ["转移支付(项目)名称", "projectName"],
+    ["项目支出名称", "projectName"],
+    ["专项(项目)名称", "projectName"],
+    ["项目编码", "projectCode"],
+    ["中央主管部门", "supervisor"],
+    ["项目执行单位", "implementer"],
+    ["资金使用单位", "implementer"],
+    ["预算部门", "agency"],
+    ["部门(单位)名称", "agency"],
+  ])("%s → %s", (label, key) => expect(factKeyOf(label)).toBe(key));
+
+  it("does not take a value or a sentence for a label", () => {
+    expect(isLabelShaped("项目属性")).toBe(true);
+    expect(isLabelShaped("目标1")).toBe(false);
+    expect(isLabelShaped("到2022年底，生猪生产稳定有序发展。")).toBe(false);
+    expect(isLabelShaped("3359.62万")).toBe(false);
+  });
+
+  it("pairs label：value cells, and a group label with the pairs after it", () => {
+    const pairs = labelValuePairs(cells("资金情况", "年度金额(万元):", "397"), true)!;
+    expect(pairs.map((p) => [p.label, p.value])).toEqual([["年度金额(万元):", "397"]]);
+    const glued = labelValuePairs(cells("项目编码：2023001", "项目属性", "延续项目"), false)!;
+    expect(glued.map((p) => [p.label, p.value])).toEqual([["项目编码", "2023001"], ["项目属性", "延续项目"]]);
+  });
+
+  it("does not read a row of column headers as label and value", () => {
+    expect(labelValuePairs(cells("年度履职目标", "部门职能", "年度目标任务", "支出项目名称", "预算金额(万元)"), true)).toBeNull();
+  });
+});
+
+describe("monitoring headers", () => {
+  it.each([
+    ["1-6月执行数", "executedToDate", 6],
+    ["1～9月执行率", "rate", 9],
+    ["截至6月底完成情况", "actualToDate", 6],
+    ["全年预计执行数", "forecastExecuted", null],
+    ["全年预计完成情况", "forecast", null],
+    ["完成目标可能性(确定能、有可能、不可能)", "likelihood", null],
+    ["预算执行率(B/A×100%)", "rate", null],
+  ])("%s → %s", (text, field, month) => {
+    expect(headerField(text)).toBe(field);
+    expect(monthsToDate(text)).toBe(month);
+  });
+});
+
+describe("the year of a path", () => {
+  it("prefers the file's name, then the nearest folder named by a year", () => {
+    expect(yearOfPath("/archive/2021/财政局/2022年项目自评表.xlsx")).toEqual({ file: 2022, folder: 2021 });
+    expect(yearOfPath("/archive/2021年度/财政局/自评表.pdf")).toEqual({ file: null, folder: 2021 });
+    expect(yearOfPath("/archive/1001/x.pdf")).toEqual({ file: null, folder: null });
+  });
+});
