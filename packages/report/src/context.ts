@@ -65,9 +65,20 @@ export function formWhere(ctx: DocumentContext, form: Form): string | null {
 /** The name a finance officer knows the form by: the project, else the agency's whole-department form. */
 export function formLabel(form: Form): string {
   if (form.projectName) return form.projectName;
-  const what = form.kind === "department_targets" ? "整体支出绩效目标表" : "部门整体支出绩效自评表";
+  const what = WHOLE_FORM_NAMES[form.kind] ?? "部门整体支出绩效自评表";
   return form.agency ? `${form.agency}${what}` : (form.title ?? what);
 }
+
+/** What a form without a project name is called after its agency. */
+const WHOLE_FORM_NAMES: Partial<Record<Form["kind"], string>> = {
+  department_targets: "整体支出绩效目标表",
+  department_self_eval: "部门整体支出绩效自评表",
+  department_monitoring: "部门整体绩效监控表",
+  project_monitoring: "绩效目标执行监控表",
+  transfer_self_eval: "转移支付绩效自评表",
+  transfer_targets: "转移支付绩效目标表",
+  evaluation_scorecard: "绩效评价指标体系评分表",
+};
 
 /** "（第232行，城乡居民基本医疗保险）" — the tail of every message. */
 export function tail(where: string | null, ...labels: (string | null | undefined)[]): string {
@@ -86,12 +97,25 @@ export interface FindingInput {
   observed?: number | null;
   page?: number | null;
   params?: Record<string, unknown> | null;
+  /**
+   * The rows whose numbers the finding rests on, when more than its own row
+   * (a total against every score it sums). Not stored: check.ts reads it to
+   * weigh the finding by the rows' OCR confidence.
+   */
+  inputs?: readonly (Indicator | FundingLine)[];
+}
+
+/** The rows each finding rests on (see FindingInput.inputs); its own row by default. */
+const findingInputs = new WeakMap<Finding, readonly (Indicator | FundingLine)[]>();
+
+export function inputsOf(f: Finding): readonly (Indicator | FundingLine)[] {
+  return findingInputs.get(f) ?? [];
 }
 
 /** A finding, with its page defaulting to its row's page, then the form's. */
 export function finding(input: FindingInput): Finding {
   const row = input.indicator ?? input.funding ?? null;
-  return {
+  const made: Finding = {
     formSeq: input.form.seq,
     indicatorSeq: input.indicator?.seq ?? null,
     fundingSeq: input.funding?.seq ?? null,
@@ -103,6 +127,9 @@ export function finding(input: FindingInput): Finding {
     page: input.page ?? row?.page ?? input.form.pageFrom ?? null,
     params: input.params ?? null,
   };
+  const inputs = [...(row ? [row] : []), ...(input.inputs ?? []).filter((r) => r !== row)];
+  if (inputs.length > 0) findingInputs.set(made, inputs);
+  return made;
 }
 
 function finiteOrNull(x: number | null | undefined): number | null {

@@ -13,11 +13,6 @@ export function executionLine(form: Form): FundingLine | null {
   return form.funding.find((l) => l.sourceKind === "total" && scored(l)) ?? form.funding.find(scored) ?? null;
 }
 
-/** Forms that carry scores of their own (self-evaluations), as opposed to target forms and list rows. */
-export function isSelfEvaluation(form: Form): boolean {
-  return form.kind === "project_self_eval" || form.kind === "department_self_eval";
-}
-
 /** Yuan per printed unit. */
 export function yuanPer(unit: "元" | "万元" | null): number {
   return unit === "元" ? 1 : 10_000;
@@ -29,7 +24,7 @@ export function yuanPer(unit: "元" | "万元" | null): number {
  * (whole 万元 amounts such as 15 are 15.00, not 15 ± 0.5).
  */
 export function amountDecimals(form: Form): number {
-  const values = form.funding.flatMap((l) => [l.initialBudget, l.budget, l.executed, l.balance]).filter((v): v is number => v !== null);
+  const values = form.funding.flatMap((l) => [l.initialBudget, l.budget, l.executed, l.balance, l.executedToDate, l.forecastExecuted]).filter((v): v is number => v != null);
   const printed = values.reduce((d, v) => Math.max(d, decimalsOfNumber(v)), 0);
   return (form.moneyUnitEffective ?? form.moneyUnit) === "元" ? printed : Math.max(printed, 2);
 }

@@ -8,7 +8,7 @@ import { openStore } from "@jixiao/store";
 import { describe, expect, it } from "vitest";
 import { recheckStore, renderReport, reportCsv, reportJson, renderHtmlReport } from "../src/index.ts";
 import { checkedSeed, SEEDS } from "./pipeline.ts";
-import { buildLargeDatabase, buildSeedDatabase, tempDir } from "./seed-db.ts";
+import { buildLabelDatabase, buildLargeDatabase, buildSeedDatabase, tempDir } from "./seed-db.ts";
 
 const dir = tempDir();
 const dbPath = buildSeedDatabase(dir);
@@ -63,6 +63,35 @@ describe("HTML report of the seed fixtures", () => {
   it("escapes what documents say", () => {
     expect(html).not.toContain("<b>undefined");
     expect(html).not.toMatch(/>null</);
+  });
+});
+
+describe("unrecognised labels across the archive", () => {
+  const labelled = buildLabelDatabase(dir);
+  const html = renderHtmlReport(labelled);
+
+  it("lists each label once, most frequent first, with its count, files and escaped text", () => {
+    const section = html.slice(html.indexOf('<section id="unrecognized-labels">'), html.indexOf("</section>", html.indexOf('<section id="unrecognized-labels">')));
+    const rows = [...section.matchAll(/<tr data-label="([^"]*)"><td>([^<]*(?:<(?!\/td>)[^<]*)*)<\/td><td class="n">(\d+)<\/td><td class="n">(\d+)<\/td>/g)].map((m) => [m[2], Number(m[3]), Number(m[4])]);
+    expect(rows).toEqual([
+      ["项目属性", 3, 3],
+      ["&lt;b&gt;分配方式&lt;/b&gt;", 1, 1],
+    ]);
+    expect(section).not.toContain("<b>分配方式");
+    expect(section).toContain("labels-1.pdf.txt");
+  });
+  it("the JSON carries the same list, and the CSV one row per unrecognised label", () => {
+    const json = JSON.parse(reportJson(labelled));
+    expect(json.unrecognizedLabels.map((r: { label: string; count: number }) => [r.label, r.count])).toEqual([
+      ["项目属性", 3],
+      ["<b>分配方式</b>", 1],
+    ]);
+    expect(reportCsv(labelled).split("\r\n").filter((r) => r.includes(",unrecognized_label,info,"))).toHaveLength(4);
+  });
+  it("the seed archive lists what the normalizer could not map, or says every label was recognised", () => {
+    const seedHtml = renderHtmlReport(dbPath);
+    const n = count("SELECT count(*) n FROM findings WHERE rule = 'unrecognized_label'");
+    expect(seedHtml).toContain(n === 0 ? "所有标签均已识别" : "未识别的标签（");
   });
 });
 

@@ -233,6 +233,34 @@ describe("narrative_mismatch", () => {
   });
 });
 
+describe("narrative_mismatch: budget and execution stated in other words", () => {
+  const SAID = "2022 年项目预算 8.65 万元，实际执行 2.4 万元。";
+  const say = (text: string) => variant("xinzhou", 72, SAID, text);
+  it("does not fire on 年初预算安排资金8.65万元，实际支出6.25万元，预算执行率72.26% (the table's figures)", () => {
+    expect(findingsFor(say("2022 年年初预算安排资金 8.65 万元，实际支出 6.25 万元，预算执行率 72.26%。"), "narrative_mismatch")).toEqual([]);
+  });
+  it("fires on 实际支出6.35万元 and on 已拨付6.35万元 against 全年执行数 6.25", () => {
+    for (const text of ["2022 年年初预算安排资金 8.65 万元，实际支出 6.35 万元。", "项目下达资金 8.65 万元，已拨付 6.35 万元。"]) {
+      const found = findingsFor(say(text), "narrative_mismatch");
+      expect(found.map((f) => [f.params?.figure, f.expected, f.observed]), text).toEqual([["executed", 6.25, 6.35]]);
+    }
+  });
+  it("fires on a 预算执行率 of 75.26% against 72.26%, and on 全年执行数为6.35万元", () => {
+    expect(findingsFor(say("预算执行率为 75.26%。"), "narrative_mismatch").map((f) => f.params?.figure)).toEqual(["rate"]);
+    expect(findingsFor(say("全年执行数为 6.35 万元。"), "narrative_mismatch").map((f) => f.observed)).toEqual([6.35]);
+  });
+  it("does not read a balance as execution (结余2.4万元, 结转下年使用2.4万元), nor another year's budget", () => {
+    expect(findingsFor(say("项目预算 8.65 万元，执行 6.25 万元，结余 2.4 万元。"), "narrative_mismatch")).toEqual([]);
+    expect(findingsFor(say("剩余资金结转下年使用 2.4 万元。"), "narrative_mismatch")).toEqual([]);
+    expect(findingsFor(say("2021 年项目预算 5 万元。"), "narrative_mismatch")).toEqual([]);
+  });
+  it("still fires on 实际执行2.4万元, which is the balance (the seed fact)", () => {
+    const [f] = findingsFor(checkedSeed("xinzhou"), "narrative_mismatch");
+    expect(f).toMatchObject({ expected: 6.25, observed: 2.4 });
+    expect(f!.message).toContain("疑将结余当作执行数");
+  });
+});
+
 describe("department_total_mismatch", () => {
   it("fires when one of 高邑's 19 projects grows from 336 to 337 (3529.45 against 3528.46)", () => {
     const c = variant("gaoyi", 397, "336\t336", "337\t337");

@@ -66,3 +66,25 @@ export function buildLargeDatabase(dir: string, forms: number): string {
   }
   return file;
 }
+
+/**
+ * Three copies of the 忻州 document whose form prints labels the pipeline
+ * could not map (项目属性 in each, an HTML-looking one in the first): the
+ * report's list of unrecognised labels across the archive.
+ */
+export function buildLabelDatabase(dir: string): string {
+  const file = join(dir, "labels.sqlite");
+  const text = seedText("xinzhou");
+  const { doc } = check(text, SEEDS.xinzhou);
+  const store = openStore(file);
+  try {
+    for (let i = 1; i <= 3; i++) {
+      const labels = i === 1 ? ["项目属性", "<b>分配方式</b>"] : ["项目属性"];
+      const copy: NormalizedDocument = { ...doc, forms: doc.forms.map((f) => ({ ...f, unrecognizedLabels: labels })) };
+      store.saveDocument(meta(`archive/labels-${i}.pdf.txt`, `${text}\n${i}`), copy, checkDocument(copy), "report-test");
+    }
+  } finally {
+    store.close();
+  }
+  return file;
+}

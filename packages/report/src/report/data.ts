@@ -56,12 +56,27 @@ export interface DocumentRow {
   pages: number | null;
 }
 
+/** A label or header the pipeline could not map, across the archive (from the unrecognized_label findings). */
+export interface UnrecognizedLabelRow {
+  label: string;
+  /** How many times forms print it. */
+  count: number;
+  /** Distinct files that print it, and a few of them (first by path). */
+  files: number;
+  examples: string[];
+}
+
 export interface ReportData {
   generatedAt: string;
   documents: DocumentRow[];
   forms: FormRow[];
   findings: FindingRow[];
+  /** Most frequent first. */
+  unrecognizedLabels: UnrecognizedLabelRow[];
 }
+
+/** Example files shown per unrecognised label. */
+export const LABEL_EXAMPLES = 3;
 
 const FORMS_SQL = `
 SELECT form_id AS formId, document_id AS documentId, path, seq, kind, title, fiscal_year AS fiscalYear, agency,
@@ -85,12 +100,35 @@ ORDER BY v.path, v.form_seq, CASE v.severity WHEN 'error' THEN 0 WHEN 'warning' 
 
 const DOCUMENTS_SQL = `SELECT id, path, format, status, pages FROM documents ORDER BY path`;
 
+// The label as printed is the rule's parameter (the message repeats it after 未识别的标签：).
+const LABELS_SQL = `
+SELECT coalesce(json_extract(params, '$.label'), substr(message, 8)) AS label, path
+FROM v_findings
+WHERE rule = 'unrecognized_label'
+ORDER BY path`;
+
+/** Unrecognised labels with their counts and files, most frequent first (then in more files, then by label). */
+export function unrecognizedLabelRows(rows: readonly { label: string | null; path: string }[]): UnrecognizedLabelRow[] {
+  const byLabel = new Map<string, { count: number; files: string[] }>();
+  for (const r of rows) {
+    if (!r.label) continue;
+    const entry = byLabel.get(r.label) ?? { count: 0, files: [] };
+    entry.count += 1;
+    if (!entry.files.includes(r.path)) entry.files.push(r.path);
+    byLabel.set(r.label, entry);
+  }
+  return [...byLabel.entries()]
+    .map(([label, e]) => ({ label, count: e.count, files: e.files.length, examples: [...e.files].sort().slice(0, LABEL_EXAMPLES) }))
+    .sort((a, b) => b.count - a.count || b.files - a.files || a.label.localeCompare(b.label, "zh"));
+}
+
 export function readReportData(db: Db, now: Date = new Date()): ReportData {
   return db.transaction(() => ({
     generatedAt: now.toISOString(),
     documents: db.prepare(DOCUMENTS_SQL).all() as DocumentRow[],
     forms: db.prepare(FORMS_SQL).all() as FormRow[],
     findings: db.prepare(FINDINGS_SQL).all() as FindingRow[],
+    unrecognizedLabels: unrecognizedLabelRows(db.prepare(LABELS_SQL).all() as { label: string | null; path: string }[]),
   }))();
 }
 

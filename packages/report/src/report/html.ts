@@ -9,7 +9,7 @@ import { pageUnitOf, type PageUnit } from "@jixiao/normalize";
 import { pageText } from "../context.ts";
 import type { FindingRow, FormRow, ReportData } from "./data.ts";
 import { esc, num, percent } from "./escape.ts";
-import { KIND_TITLES, ruleTitle, SEVERITY_TITLES } from "./labels.ts";
+import { CHARTED_KINDS, KIND_TITLES, ruleTitle, SEVERITY_TITLES } from "./labels.ts";
 import { SEVERITIES, summarize, type Group, type Summary } from "./summary.ts";
 
 
@@ -74,7 +74,7 @@ function summarySection(s: Summary): string {
 }
 
 function chartsSection(data: ReportData, s: Summary): string {
-  const scored = data.forms.filter((f) => f.kind !== "project_targets" && f.kind !== "department_targets");
+  const scored = data.forms.filter((f) => CHARTED_KINDS.has(f.kind));
   const figure = (caption: string, svg: string) => `<figure><figcaption>${caption}</figcaption>${svg}</figure>`;
   return (
     `<section id="charts"><h2>图表</h2><div class="charts">` +
@@ -82,6 +82,29 @@ function chartsSection(data: ReportData, s: Summary): string {
     figure("总分与预算执行率（红：有错误，橙：有警告）", scoreAgainstRate(scored)) +
     figure("各规则发现的问题数", findingsPerRule(s)) +
     `</div></section>`
+  );
+}
+
+/** Labels listed at most; an archive of many templates can bring thousands. */
+const LABELS_SHOWN = 300;
+
+function unrecognizedLabelsSection(data: ReportData): string {
+  const rows = data.unrecognizedLabels;
+  const intro =
+    `<p>表单上印有、但本程序未能对应到任何已知字段的标签或列标题（按原文列出，出现次数多的在前）。其内容仍保存在 <code>form_facts</code> 和 <code>extra</code> 中。</p>`;
+  if (rows.length === 0) return `<section id="unrecognized-labels"><h2>未识别的标签</h2><p>所有标签均已识别。</p></section>`;
+  const body = rows
+    .slice(0, LABELS_SHOWN)
+    .map(
+      (r) =>
+        `<tr data-label="${esc(r.label)}"><td>${esc(r.label)}</td><td class="n">${r.count}</td><td class="n">${r.files}</td>` +
+        `<td>${r.examples.map((p) => `<span class="path">${esc(p)}</span>`).join("<br>")}${r.files > r.examples.length ? `<br>…等${r.files}份文件` : ""}</td></tr>`,
+    )
+    .join("");
+  const more = rows.length > LABELS_SHOWN ? `<p>另有${rows.length - LABELS_SHOWN}个标签未列出（见 JSON 输出或 v_findings 中的 unrecognized_label）。</p>` : "";
+  return (
+    `<section id="unrecognized-labels"><h2>未识别的标签（${rows.length}个）</h2>${intro}` +
+    `<table id="unrecognized-labels-table"><thead><tr><th>标签（原文）</th><th>次数</th><th>文件数</th><th>示例文件</th></tr></thead><tbody>${body}</tbody></table>${more}</section>`
   );
 }
 
@@ -177,6 +200,7 @@ export function renderHtml(data: ReportData): string {
     `<header><h1>预算绩效自评表一致性核查报告</h1><p>生成于 <time datetime="${esc(data.generatedAt)}">${esc(data.generatedAt)}</time>。数字按表中印刷的位数四舍五入或截断后比较；每条发现都给出填报数、应为数和位置。</p></header>` +
     summarySection(s) +
     chartsSection(data, s) +
+    unrecognizedLabelsSection(data) +
     formsSection(data) +
     flaggedSection(data) +
     `<script>${CLIENT_SCRIPT}</script></body></html>\n`

@@ -3,7 +3,7 @@ import { readReportDataFromFile } from "./data.ts";
 import { renderHtml } from "./html.ts";
 import { renderCsv, renderJson } from "./machine.ts";
 
-export { readReportData, readReportDataFromFile, type DocumentRow, type FindingRow, type FormRow, type ReportData } from "./data.ts";
+export { readReportData, readReportDataFromFile, unrecognizedLabelRows, type DocumentRow, type FindingRow, type FormRow, type ReportData, type UnrecognizedLabelRow } from "./data.ts";
 export { renderHtml } from "./html.ts";
 export { renderCsv, renderJson, CSV_COLUMNS } from "./machine.ts";
 export { summarize, type Summary } from "./summary.ts";

@@ -16,6 +16,10 @@ export const RULE_TITLES: Record<string, string> = {
   narrative_mismatch: "报告文字与表格数字不符",
   department_total_mismatch: "项目清单合计与部门数不符",
   extraction_partial: "表单未完整读取",
+  forecast_exceeds_budget: "全年预计执行数超过预算",
+  unrecognized_label: "未识别的标签",
+  code_precision_lost: "编码精度丢失",
+  ocr_low_confidence: "OCR识别置信度低",
 };
 
 export const SEVERITY_TITLES = { error: "错误", warning: "警告", info: "提示" } as const;
@@ -26,7 +30,15 @@ export const KIND_TITLES: Record<string, string> = {
   project_targets: "项目支出绩效目标表",
   department_targets: "整体支出绩效目标表",
   project_list: "分项项目清单",
+  transfer_self_eval: "转移支付绩效自评表",
+  transfer_targets: "转移支付绩效目标表",
+  project_monitoring: "项目绩效目标执行监控表",
+  department_monitoring: "部门整体绩效监控表",
+  evaluation_scorecard: "绩效评价指标体系评分表",
 };
+
+/** Kinds whose execution rate and total belong in the charts: the year's actuals, not targets or 1–N月 monitoring. */
+export const CHARTED_KINDS: ReadonlySet<string> = new Set(["project_self_eval", "department_self_eval", "project_list", "transfer_self_eval", "evaluation_scorecard"]);
 
 export function ruleTitle(rule: string): string {
   return RULE_TITLES[rule] ?? rule;

@@ -11,6 +11,7 @@ export function renderJson(data: ReportData): string {
       summary: summarize(data),
       documents: data.documents,
       forms: data.forms.map((f) => ({ ...f, findings: byForm.get(f.formId) ?? [] })),
+      unrecognizedLabels: data.unrecognizedLabels,
     },
     null,
     1,

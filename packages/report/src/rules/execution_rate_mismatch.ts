@@ -1,6 +1,11 @@
-/** execution_rate_mismatch — error — printed 执行率 vs 全年执行数(B) / 全年预算数(A). */
+/**
+ * execution_rate_mismatch — error — printed 执行率 vs 全年执行数(B) / 全年预算数(A).
+ * On a monitoring form the printed rate is 1–N月执行率: 1–N月执行数 / 全年预算数
+ * (the executed amount when the template prints no 1–N月 column).
+ */
 import { agreesWithin, decimalsOfText, show } from "../rounding.ts";
 import { formLabel, tail, whereText } from "../context.ts";
+import { budgetFor, executedForRate, isMonitoring, toDateText } from "../families.ts";
 import { amountDecimals, rateRange } from "../funding.ts";
 import type { Form, FundingLine } from "@jixiao/normalize";
 import { defineRule } from "./rule.ts";
@@ -18,14 +23,23 @@ export function printedPercent(line: FundingLine): { percent: number; decimals: 
   return { percent: value, decimals };
 }
 
+/** The two amounts the printed rate divides, with their names as the form prints them. */
+export function rateInputs(form: Form, line: FundingLine): { executed: number; budget: number; executedName: string; budgetName: string } | null {
+  const executed = executedForRate(form, line);
+  const budget = budgetFor(form, line);
+  if (executed.value === null || budget.value === null || budget.value <= 0) return null;
+  return { executed: executed.value, budget: budget.value, executedName: executed.name, budgetName: budget.name };
+}
+
 /**
  * Does the printed rate agree with B/A, B and A being themselves rounded
  * amounts? Rates above 100% may be printed capped at 100%.
  */
 export function rateAgrees(form: Form, line: FundingLine): boolean | null {
   const printed = printedPercent(line);
-  if (!printed || line.budget === null || line.executed === null || line.budget <= 0) return null;
-  const [low, high] = rateRange(line.budget, line.executed, amountDecimals(form));
+  const inputs = rateInputs(form, line);
+  if (!printed || !inputs) return null;
+  const [low, high] = rateRange(inputs.budget, inputs.executed, amountDecimals(form));
   if (agreesWithin(printed.percent, low * 100, high * 100, printed.decimals)) return true;
   return high > 1 && printed.percent === 100;
 }
@@ -35,16 +49,23 @@ export const executionRateMismatch = defineRule("execution_rate_mismatch", "erro
     form.funding
       .filter((line) => rateAgrees(form, line) === false)
       .map((line) => {
-        const computed = line.executed! / line.budget!;
+        const inputs = rateInputs(form, line)!;
+        const computed = inputs.executed / inputs.budget;
+        const rateName = isMonitoring(form) ? `${toDateText(form)}执行率` : "执行率";
         return report({
           form,
           funding: line,
           message:
-            `执行率填报为${line.executionRateText}，按全年执行数${line.executed}÷全年预算数${line.budget}计算应为${show(computed * 100)}%` +
+            `${rateName}填报为${line.executionRateText}，按${inputs.executedName}${inputs.executed}÷${inputs.budgetName}${inputs.budget}计算应为${show(computed * 100)}%` +
             tail(whereText(ctx, line), formLabel(form), line.source),
           expected: computed,
           observed: line.executionRate,
-          params: { formula: "全年执行数(B)÷全年预算数(A)", rateDecimals: printedPercent(line)!.decimals, amountDecimals: amountDecimals(form) },
+          params: {
+            formula: inputs.executedName === "全年执行数" && inputs.budgetName === "全年预算数" ? "全年执行数(B)÷全年预算数(A)" : `${inputs.executedName}÷${inputs.budgetName}`,
+            rateDecimals: printedPercent(line)!.decimals,
+            amountDecimals: amountDecimals(form),
+            ...(isMonitoring(form) ? { asOfMonth: form.asOfMonth } : {}),
+          },
         });
       }),
   );

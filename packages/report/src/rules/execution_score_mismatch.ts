@@ -3,6 +3,7 @@ import type { Form, FundingLine } from "@jixiao/normalize";
 import { formLabel, paramsOf, paramsRecord, tail, whereText, type DocumentContext } from "../context.ts";
 import { agrees, agreesWithin, show } from "../rounding.ts";
 import { amountDecimals, rateRange } from "../funding.ts";
+import { scoreRulesApply } from "../families.ts";
 import { rateAgrees } from "./execution_rate_mismatch.ts";
 import { defineRule } from "./rule.ts";
 
@@ -14,7 +15,7 @@ export function executionWeight(ctx: DocumentContext, form: Form, line: FundingL
 }
 
 export const executionScoreMismatch = defineRule("execution_score_mismatch", "error", (ctx, report) => {
-  return ctx.doc.forms.flatMap((form) =>
+  return ctx.doc.forms.filter(scoreRulesApply).flatMap((form) =>
     form.funding.flatMap((line) => {
       if (line.score === null || line.budget === null || line.executed === null || line.budget <= 0) return [];
       const w = executionWeight(ctx, form, line);

@@ -2,18 +2,27 @@
  * funding_identity — warning — the funding block's parts do not add up:
  * 年度资金总额 vs the sum of its direct parts (财政拨款 + 其他资金, or 中央补助 +
  * 地方资金 + 其他资金); 财政拨款 vs its own 其中 lines (上级补助 + 本级安排);
- * 基本支出 + 项目支出 vs the total; 结转余 vs A − B.
+ * 基本支出 + 项目支出 vs the total; 结转余 vs A − B. Monitoring forms' 1–N月执行数
+ * and 全年预计执行数 columns are summed the same way.
+ *
+ * Target forms print the year's money next to the medium-term (实施期) total:
+ * the year's amount may not exceed it, nor be 0 while the form's cost targets
+ * are positive.
  */
 import { keyOf, type Form, type FundingLine } from "@jixiao/normalize";
 import { formLabel, tail, whereText, type DocumentContext } from "../context.ts";
 import { agrees, columnDecimals, show, sumAgrees } from "../rounding.ts";
 import type { Finding } from "@jixiao/normalize";
+import { isTarget, toDateText } from "../families.ts";
+import { isCostIndicator, moneyValue } from "../money.ts";
 import { defineRule, type Report } from "./rule.ts";
 
 const COLUMNS = [
   ["budget", "全年预算数"],
   ["executed", "全年执行数"],
   ["initialBudget", "年初预算数"],
+  ["executedToDate", "1–N月执行数"],
+  ["forecastExecuted", "全年预计执行数"],
 ] as const;
 type Column = (typeof COLUMNS)[number][0];
 
@@ -29,9 +38,24 @@ interface Identity {
   what: string;
 }
 
+/** A medium-term or whole-project line of a target form (中期资金总额, 实施期资金总额, 项目总金额). */
+const MEDIUM_TERM = /中期|实施期|总金额|项目总/;
+/** The year's line (本年度项目金额, 年度资金总额). */
+const THIS_YEAR = /本年|年度/;
+
+/** A target form's medium-term lines and its year's line; the identities below are over the year's money only. */
+export function termLines(form: Form): { medium: FundingLine[]; year: FundingLine | null } {
+  if (!isTarget(form)) return { medium: [], year: null };
+  const medium = form.funding.filter((l) => MEDIUM_TERM.test(keyOf(l.source)));
+  const year = form.funding.find((l) => !medium.includes(l) && THIS_YEAR.test(keyOf(l.source))) ?? null;
+  return { medium, year };
+}
+
 function identities(form: Form): Identity[] {
-  const total = form.funding.find((l) => l.sourceKind === "total");
-  const others = form.funding.filter((l) => l !== total);
+  const { medium, year } = termLines(form);
+  const lines = form.funding.filter((l) => !medium.includes(l));
+  const total = (year && year.sourceKind === "total" ? year : null) ?? lines.find((l) => l.sourceKind === "total");
+  const others = lines.filter((l) => l !== total);
   const purpose = others.filter((l) => PURPOSE.test(keyOf(l.source)));
   const sources = others.filter((l) => !purpose.includes(l));
   const fiscal = sources.find((l) => l.sourceKind === "fiscal");
@@ -49,12 +73,13 @@ function identities(form: Form): Identity[] {
 
 /** First column where the whole and its parts both print numbers and disagree. */
 function mismatch(id: Identity, column: Column): { whole: number; sum: number } | null {
-  const whole = id.whole[column];
-  const values = id.parts.map((p) => p[column]);
+  // ?? null: rows loaded from a database written before the monitoring columns existed lack them.
+  const whole = id.whole[column] ?? null;
+  const values = id.parts.map((p) => p[column] ?? null);
   if (whole === null || values.every((v) => v === null)) return null;
   // A blank line is a part with nothing in it (本级安排 left empty next to 财政拨款 228); but a line
   // that prints other amounts and not this one was probably misread here, and is not taken as zero.
-  if (id.parts.some((p) => p[column] === null && COLUMNS.some(([c]) => p[c] !== null))) return null;
+  if (id.parts.some((p) => p[column] == null && COLUMNS.some(([c]) => p[c] != null))) return null;
   const parts = values.map((v) => v ?? 0);
   const decimals = columnDecimals([whole, ...parts]);
   if (sumAgrees(whole, parts, decimals)) return null;
@@ -82,6 +107,66 @@ function balanceFindings(ctx: DocumentContext, form: Form, report: Report): Find
   });
 }
 
+/** The year's amount of a target form: its 全年预算数 column, else the first amount it prints. */
+function amountOf(line: FundingLine): number | null {
+  return line.budget ?? line.initialBudget ?? line.executed;
+}
+
+/** Cost targets of the form that name money (≤1018.55万元, 不超过20万元): their values, positive ones only. */
+function positiveCostTargets(form: Form): { name: string; text: string; value: number }[] {
+  return form.indicators.flatMap((ind) => {
+    if (!isCostIndicator(ind)) return [];
+    const text = ind.adjustedTargetText ?? ind.targetText;
+    const v = moneyValue(text);
+    return v && v.value > 0 ? [{ name: ind.name, text: text!, value: v.value }] : [];
+  });
+}
+
+function termFindings(ctx: DocumentContext, form: Form, report: Report): Finding[] {
+  if (!isTarget(form)) return [];
+  const { medium, year } = termLines(form);
+  const found: Finding[] = [];
+  const yearAmount = year ? amountOf(year) : null;
+  if (year && yearAmount !== null) {
+    for (const m of medium) {
+      const total = amountOf(m);
+      if (total === null) continue;
+      const decimals = columnDecimals([total, yearAmount]);
+      // Beyond rounding: the year's printed amount stands for more than the total's could.
+      if (yearAmount - total < 10 ** -decimals - 1e-9) continue;
+      found.push(
+        report({
+          form,
+          funding: year,
+          message: `${year.source.replace(/[:：]$/, "")}${yearAmount}超过${m.source.replace(/[:：]$/, "")}${total}` + tail(whereText(ctx, year), formLabel(form)),
+          expected: total,
+          observed: yearAmount,
+          params: { identity: "年度金额 ≤ 中期（实施期）总额", medium: m.source, year: year.source },
+          inputs: [m],
+        }),
+      );
+    }
+  }
+  const zeroLine = year ?? (form.funding.length > 0 ? form.funding.find((l) => l.sourceKind === "total") ?? form.funding[0]! : null);
+  const zero = zeroLine ? amountOf(zeroLine) : null;
+  const costs = positiveCostTargets(form);
+  if (zeroLine && zero === 0 && costs.length > 0) {
+    const c = costs[0]!;
+    found.push(
+      report({
+        form,
+        funding: zeroLine,
+        message:
+          `${zeroLine.source.replace(/[:：]$/, "")}为0，但成本指标“${c.name}”的指标值为${c.text}` + tail(whereText(ctx, zeroLine), formLabel(form)),
+        expected: null,
+        observed: 0,
+        params: { identity: "年度金额 > 0 when cost targets are positive", costTargets: costs.length },
+      }),
+    );
+  }
+  return found;
+}
+
 export const fundingIdentity = defineRule("funding_identity", "warning", (ctx, report) => {
   return ctx.doc.forms.flatMap((form) => {
     const found: Finding[] = [];
@@ -97,16 +182,17 @@ export const fundingIdentity = defineRule("funding_identity", "warning", (ctx, r
             form,
             funding: id.whole,
             message:
-              `${id.whole.source.replace(/[:：]$/, "")}${columnName}为${m.whole}，但其组成${id.what}合计为${show(m.sum)}` +
+              `${id.whole.source.replace(/[:：]$/, "")}${column === "executedToDate" ? `${toDateText(form)}执行数` : columnName}为${m.whole}，但其组成${id.what}合计为${show(m.sum)}` +
               tail(whereText(ctx, id.whole), formLabel(form)),
             expected: m.sum,
             observed: m.whole,
             params: { identity: `${id.whole.source} = ${id.what}`, column },
+            inputs: id.parts,
           }),
         );
         break;
       }
     }
-    return [...found, ...balanceFindings(ctx, form, report)];
+    return [...found, ...balanceFindings(ctx, form, report), ...termFindings(ctx, form, report)];
   });
 });

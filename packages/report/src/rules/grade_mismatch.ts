@@ -5,6 +5,7 @@
  */
 import { formLabel, formWhere, paramsOf, paramsRecord, tail } from "../context.ts";
 import { canonicalGrade, gradeOfTotal, type GradeBand } from "../scoring-params.ts";
+import { scoreRulesApply } from "../families.ts";
 import { defineRule } from "./rule.ts";
 
 function bandText(grades: readonly GradeBand[], grade: GradeBand["grade"]): string {
@@ -16,7 +17,7 @@ function bandText(grades: readonly GradeBand[], grade: GradeBand["grade"]): stri
 }
 
 export const gradeMismatch = defineRule("grade_mismatch", "error", (ctx, report) => {
-  return ctx.doc.forms.flatMap((form) => {
+  return ctx.doc.forms.filter(scoreRulesApply).flatMap((form) => {
     const printed = canonicalGrade(form.grade);
     if (printed === null || form.totalScore === null) return [];
     const params = paramsOf(ctx, form);

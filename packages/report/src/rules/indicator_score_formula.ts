@@ -11,6 +11,7 @@ import { formLabel, paramsRecord, tail, whereText } from "../context.ts";
 import { indicatorKind, type Quantitative } from "../indicator-kind.ts";
 import type { ReverseFormula } from "../scoring-params.ts";
 import { agrees, show } from "../rounding.ts";
+import { indicatorScoreRulesApply } from "../families.ts";
 import { defineRule, eachIndicator } from "./rule.ts";
 
 export interface Expected {
@@ -41,7 +42,7 @@ function describe(ind: Indicator, q: Quantitative): string {
 
 export const indicatorScoreFormula = defineRule("indicator_score_formula", "warning", (ctx, report) => {
   return eachIndicator(ctx, (form, ind, params) => {
-    if (ind.score === null || ind.weight === null) return [];
+    if (!indicatorScoreRulesApply(form) || ind.score === null || ind.weight === null) return [];
     // An indicator printing its own 评（扣）分标准 is scored by it, not by the national formula.
     if (ind.scoringRule && ind.scoringRule.trim() !== "") return [];
     const kind = indicatorKind(ind);

@@ -6,6 +6,7 @@
 import type { Form, Indicator } from "@jixiao/normalize";
 import { formLabel, tail, whereText, type DocumentContext } from "../context.ts";
 import { agrees, show } from "../rounding.ts";
+import { isMonitoring } from "../families.ts";
 import { defineRule } from "./rule.ts";
 
 interface Group {
@@ -45,7 +46,8 @@ function range(ctx: DocumentContext, members: Indicator[]): string | null {
 }
 
 export const level1WeightMismatch = defineRule("level1_weight_mismatch", "warning", (ctx, report) => {
-  return ctx.doc.forms.flatMap((form) =>
+  // Where 分值 are printed (a target form may print them too); a monitoring form has none.
+  return ctx.doc.forms.filter((form) => !isMonitoring(form)).flatMap((form) =>
     groups(form).flatMap((g) => {
       if (g.members.some((i) => i.weight === null)) return [];
       const sum = g.members.reduce((s, i) => s + i.weight!, 0);
@@ -61,6 +63,7 @@ export const level1WeightMismatch = defineRule("level1_weight_mismatch", "warnin
           expected: g.declared,
           observed: sum,
           params: { level: g.level, name: g.name, indicators: g.members.length },
+          inputs: g.members,
         }),
       ];
     }),

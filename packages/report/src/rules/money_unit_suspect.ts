@@ -5,12 +5,69 @@
  * moneyUnitReason; here a declared ≠ effective unit becomes a finding, and so
  * does another table of the same project whose amounts only agree with the
  * form once its own unit is swapped (8.65 in a 元 table next to 8.65 万元).
+ *
+ * When the normalizer kept the declared unit, the amounts are also held
+ * against the form's own 成本 indicators here: 本年度项目金额（万元）10,185,500
+ * next to a cost target ≤1018.55万元 is 1018.55万元 written in 元 — the cost
+ * target matches the amount only once the amount is read in the other unit,
+ * and no amount matches a cost target as declared.
  */
 import { formLabel, formWhere, tail, whereText } from "../context.ts";
 import { formFigures, pairings, swappedUnitAgrees } from "../project-figures.ts";
 import { mainLine } from "../funding.ts";
-import type { Finding } from "@jixiao/normalize";
+import type { Finding, Form, FundingLine, Indicator, MoneyUnit } from "@jixiao/normalize";
+import { isCostIndicator, moneyValue } from "../money.ts";
+import { yuanPer } from "../funding.ts";
 import { defineRule } from "./rule.ts";
+
+/** Relative tolerance when an amount is matched with a cost target (the normalizer's own). */
+const MATCH_TOLERANCE = 0.005;
+const close = (a: number, b: number) => Math.abs(a - b) <= Math.max(Math.abs(b) * MATCH_TOLERANCE, 0.005);
+
+const AMOUNT_COLUMNS = [
+  ["budget", "全年预算数"],
+  ["initialBudget", "年初预算数"],
+  ["executed", "全年执行数"],
+] as const;
+
+export interface ScaledCostEvidence {
+  line: FundingLine;
+  column: (typeof AMOUNT_COLUMNS)[number][0];
+  amount: number;
+  indicator: Indicator;
+  targetText: string;
+  declared: MoneyUnit;
+  /** The unit the amount is really in. */
+  actual: MoneyUnit;
+}
+
+/**
+ * An amount that equals a cost target of the same form only after a
+ * 10,000× shift, while no amount equals a cost target as declared.
+ */
+export function scaledCostEvidence(form: Form): ScaledCostEvidence | null {
+  const declared = form.moneyUnit;
+  if (!declared || (form.moneyUnitEffective !== null && form.moneyUnitEffective !== declared)) return null;
+  const amounts = form.funding.flatMap((line) =>
+    AMOUNT_COLUMNS.flatMap(([column]) => (line[column] !== null && line[column]! > 0 ? [{ line, column, amount: line[column]! }] : [])),
+  );
+  const costs = form.indicators.flatMap((indicator) => {
+    if (!isCostIndicator(indicator)) return [];
+    const targetText = indicator.adjustedTargetText ?? indicator.targetText;
+    const money = moneyValue(targetText);
+    // The cost target in the declared unit: ≤1018.55万元 is 1018.55 in a 万元 table.
+    return money && money.value > 0 ? [{ indicator, targetText: targetText!, value: (money.value * yuanPer(money.unit)) / yuanPer(declared) }] : [];
+  });
+  if (amounts.length === 0 || costs.length === 0) return null;
+  if (amounts.some((a) => costs.some((c) => close(a.amount, c.value)))) return null;
+  const other: MoneyUnit = declared === "万元" ? "元" : "万元";
+  const scale = yuanPer(declared) / yuanPer(other);
+  for (const a of amounts) {
+    const c = costs.find((c) => close(a.amount / scale, c.value));
+    if (c) return { ...a, indicator: c.indicator, targetText: c.targetText, declared, actual: other };
+  }
+  return null;
+}
 
 export const moneyUnitSuspect = defineRule("money_unit_suspect", "warning", (ctx, report) => {
   const found: Finding[] = [];
@@ -29,6 +86,24 @@ export const moneyUnitSuspect = defineRule("money_unit_suspect", "warning", (ctx
         expected: null,
         observed: line?.budget ?? null,
         params: { declared: form.moneyUnit, effective: form.moneyUnitEffective, reason: form.moneyUnitReason },
+      }),
+    );
+  }
+  for (const form of ctx.doc.forms) {
+    const e = scaledCostEvidence(form);
+    if (!e) continue;
+    const columnName = AMOUNT_COLUMNS.find(([c]) => c === e.column)![1];
+    found.push(
+      report({
+        form,
+        funding: e.line,
+        message:
+          `表头金额单位为${e.declared}，${e.line.source.replace(/[:：]$/, "")}${columnName}为${e.amount}，而成本指标“${e.indicator.name}”的指标值为${e.targetText}，金额应为${e.actual}` +
+          tail(whereText(ctx, e.line), formLabel(form)),
+        expected: null,
+        observed: e.amount,
+        params: { declared: e.declared, effective: e.actual, reason: "cost_indicator_scaled", indicator: e.indicator.name, column: e.column },
+        inputs: [e.indicator],
       }),
     );
   }

@@ -2,11 +2,14 @@
  * narrative_mismatch — warning — the narrative says something like
  * "全年项目预算8.65万元，执行4.95万元" and the numbers differ from the table's.
  * A sentence is matched to the form whose project it names, else to the
- * document's only self-evaluation form.
+ * document's only self-evaluation form. Budget, execution and rate are read
+ * by meaning (narrative-figures.ts): 年初预算安排资金120万元，实际支出98.5万元,
+ * 已拨付…, 全年执行数为…; a figure dated to another year is left alone.
  */
 import { keyOf, type Finding, type Form } from "@jixiao/normalize";
 import { formLabel, paramsOf, tail, whereText } from "../context.ts";
-import { executionLine, isSelfEvaluation, mainLine } from "../funding.ts";
+import { executionLine, mainLine } from "../funding.ts";
+import { reportsActuals } from "../families.ts";
 import { narrativeFigures, narrativeSentences, type NarrativeFigure, type Sentence } from "../narrative-figures.ts";
 import { amountsAgree } from "../project-figures.ts";
 import { agrees } from "../rounding.ts";
@@ -80,12 +83,15 @@ function compare(form: Form, fig: NarrativeFigure): Compared | null {
 }
 
 export const narrativeMismatch = defineRule("narrative_mismatch", "warning", (ctx, report) => {
-  const forms = ctx.doc.forms.filter(isSelfEvaluation);
+  // Forms stating the year's actuals (self-evaluations, transfer-payment self-evaluations), not targets or 1–N月 monitoring.
+  const forms = ctx.doc.forms.filter(reportsActuals);
   const found: Finding[] = [];
   for (const line of narrativeSentences(ctx.doc.narrative)) {
     const form = formOfSentence(forms, line);
     if (!form) continue;
     for (const fig of narrativeFigures(line.text)) {
+      // A figure the text dates to another year (2021年预算…) is not this form's.
+      if (fig.year != null && form.fiscalYear !== null && fig.year !== form.fiscalYear) continue;
       const c = compare(form, fig);
       if (!c || c.agree) continue;
       found.push(

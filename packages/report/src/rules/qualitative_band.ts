@@ -9,6 +9,7 @@ import { formLabel, paramsRecord, tail, whereText } from "../context.ts";
 import { indicatorKind, type Rating } from "../indicator-kind.ts";
 import type { ScoringParams } from "../scoring-params.ts";
 import { show } from "../rounding.ts";
+import { indicatorScoreRulesApply } from "../families.ts";
 import { defineRule, eachIndicator } from "./rule.ts";
 
 const FLOAT_NOISE = 1e-9;
@@ -33,7 +34,7 @@ export function bandOf(rating: Rating, bands: ScoringParams["qualitativeBands"])
 
 export const qualitativeBand = defineRule("qualitative_band", "warning", (ctx, report) => {
   return eachIndicator(ctx, (form, ind, params) => {
-    if (ind.score === null || ind.weight === null || ind.weight <= 0) return [];
+    if (!indicatorScoreRulesApply(form) || ind.score === null || ind.weight === null || ind.weight <= 0) return [];
     const kind = indicatorKind(ind);
     if (kind.kind !== "qualitative" || kind.rating === null) return [];
     const [low, high] = bandOf(kind.rating, params.qualitativeBands);

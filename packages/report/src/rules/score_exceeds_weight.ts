@@ -1,13 +1,14 @@
 /** score_exceeds_weight — error — an indicator's 得分 is above its 分值 (and so is the execution item's). */
 import type { Finding } from "@jixiao/normalize";
 import { formLabel, tail, whereText } from "../context.ts";
+import { scoreRulesApply } from "../families.ts";
 import { defineRule } from "./rule.ts";
 
 const FLOAT_NOISE = 1e-9;
 
 export const scoreExceedsWeight = defineRule("score_exceeds_weight", "error", (ctx, report) => {
   const found: Finding[] = [];
-  for (const form of ctx.doc.forms) {
+  for (const form of ctx.doc.forms.filter(scoreRulesApply)) {
     for (const ind of form.indicators) {
       if (ind.score === null || ind.weight === null || ind.score <= ind.weight + FLOAT_NOISE) continue;
       found.push(

@@ -1,13 +1,14 @@
 /** total_score_mismatch — error — printed 总分 vs the sum of the indicator scores plus the funding score. */
 import { formLabel, formWhere, tail } from "../context.ts";
-import { executionLine, isSelfEvaluation } from "../funding.ts";
+import { executionLine } from "../funding.ts";
+import { isScoreSheet, scoreRulesApply } from "../families.ts";
 import { agrees, show } from "../rounding.ts";
 import { executionWeight } from "./execution_score_mismatch.ts";
 import { defineRule } from "./rule.ts";
 
 export const totalScoreMismatch = defineRule("total_score_mismatch", "error", (ctx, report) => {
   return ctx.doc.forms.flatMap((form) => {
-    if (!isSelfEvaluation(form) || form.totalScore === null) return [];
+    if (!isScoreSheet(form) || !scoreRulesApply(form) || form.totalScore === null) return [];
     // Parts that could not be read cannot be summed: extraction_partial reports them instead.
     if (form.missing.includes("funding") || form.missing.includes("indicators")) return [];
     const scored = form.indicators.filter((i) => i.score !== null);
@@ -35,6 +36,7 @@ export const totalScoreMismatch = defineRule("total_score_mismatch", "error", (c
         observed: form.totalScore,
         page: form.pageTo ?? form.pageFrom,
         params: { indicators: scored.length, indicatorSum, fundingScore: line?.score ?? null },
+        inputs: [...scored, ...(line?.score != null ? [line] : [])],
       }),
     ];
   });

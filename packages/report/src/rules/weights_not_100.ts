@@ -1,6 +1,7 @@
 /** weights_not_100 — warning — weights (indicators + funding) do not add up to 100 (or to the printed total weight). */
 import { formLabel, formWhere, tail } from "../context.ts";
-import { executionLine, isSelfEvaluation } from "../funding.ts";
+import { executionLine } from "../funding.ts";
+import { isScoreSheet, scoreRulesApply } from "../families.ts";
 import { agrees, show } from "../rounding.ts";
 import { executionWeight } from "./execution_score_mismatch.ts";
 import { defineRule } from "./rule.ts";
@@ -9,7 +10,7 @@ export const FULL_MARKS = 100;
 
 export const weightsNot100 = defineRule("weights_not_100", "warning", (ctx, report) => {
   return ctx.doc.forms.flatMap((form) => {
-    if (!isSelfEvaluation(form)) return [];
+    if (!isScoreSheet(form) || !scoreRulesApply(form)) return [];
     // Parts that could not be read cannot be summed: extraction_partial reports them instead.
     if (form.missing.includes("funding") || form.missing.includes("indicators")) return [];
     const weighted = form.indicators.filter((i) => i.weight !== null);
@@ -31,6 +32,7 @@ export const weightsNot100 = defineRule("weights_not_100", "warning", (ctx, repo
         expected,
         observed: sum,
         params: { indicatorSum, fundingWeight, fundingWeightPrinted: w?.printed ?? null, totalWeightPrinted: form.totalWeight !== null },
+        inputs: [...weighted, ...(line && fundingWeight > 0 ? [line] : [])],
       }),
     ];
   });
