@@ -7,7 +7,9 @@
  * and mtime match its stored row is skipped without reading; a file whose content
  * is already stored (moved, touched) only has its path updated; only new or
  * changed content is parsed. Documents stored by an older pipeline version, and
- * failed ones, are parsed again.
+ * failed ones, are parsed again. A user vocabulary (--vocab, or jixiao.vocab.json
+ * beside the database) is part of the pipeline version stored with each
+ * document, so changing it re-reads the archive once.
  */
 import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
@@ -19,7 +21,8 @@ import { DEFAULT_FILE_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB, defaultConcurrency, Pa
 import { acquireLock } from "./lock.ts";
 import { hashFileStreaming } from "./hash.ts";
 import { jsonLinesProgress, textProgress, type FileEvent, type Progress } from "./progress.ts";
-import { PIPELINE_VERSION } from "./version.ts";
+import { pipelineVersionFor } from "./version.ts";
+import { resolveVocab, vocabText, type VocabSource } from "./vocab-file.ts";
 import { workerBundle } from "./worker-bundle.ts";
 
 /** Files stat'ed, read or hashed at once on the main thread. */
@@ -50,6 +53,12 @@ export interface IngestOptions {
   signal?: AbortSignal;
   /** The pool's worker module (tests use one that hangs or crashes on purpose). */
   workerEntry?: URL;
+  /**
+   * A vocabulary file (jixiao.vocab.json format) tried before the built-in
+   * vocabulary; false for none. Absent: jixiao.vocab.json in the database's
+   * folder, when there is one.
+   */
+  vocab?: string | false;
 }
 
 /**
@@ -68,14 +77,18 @@ export interface IngestSummary extends Omit<RunStats, "status" | "error"> {
   /** Why the run stopped before the end, if it did. */
   stoppedBy: string | null;
   seconds: number;
+  /** The user vocabulary this run read with, if any. */
+  vocabulary: { path: string; id: string; from: VocabSource["from"] } | null;
 }
 
-/** Stored by this pipeline version and not failed: nothing to gain from reading it again. */
-function isCurrent(d: StoredDocument): boolean {
-  return d.status !== "failed" && d.pipelineVersion === PIPELINE_VERSION;
+/** Stored by this pipeline version (vocabulary included) and not failed: nothing to gain from reading it again. */
+function isCurrent(d: StoredDocument, version: string): boolean {
+  return d.status !== "failed" && d.pipelineVersion === version;
 }
 
 export async function ingest(paths: string[], opts: IngestOptions): Promise<IngestSummary> {
+  // Before the lock and the database: a bad vocabulary file stops the run with nothing touched (VocabFileError, exit 2).
+  const vocab = resolveVocab(opts.vocab, opts.db);
   const lock = await acquireLock(opts.db, opts.lockWaitMs ?? 0);
   let store: Store;
   try {
@@ -86,7 +99,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   }
   try {
     closeAbandonedRuns(store);
-    return await new IngestRun(store, opts).run(paths);
+    return await new IngestRun(store, opts, vocab).run(paths);
   } finally {
     store.close();
     lock.release();
@@ -115,11 +128,15 @@ class IngestRun {
   private fatal: unknown = null;
   private readonly s: IngestSummary;
   private readonly started = Date.now();
+  /** Stored with every document: the pipeline's version, plus the vocabulary's id when one is used. */
+  private readonly version: string;
 
   constructor(
     private readonly store: Store,
     private readonly opts: IngestOptions,
+    private readonly vocab: VocabSource | null = null,
   ) {
+    this.version = pipelineVersionFor(vocab?.id);
     this.progress =
       opts.progress ??
       (opts.json ? jsonLinesProgress((l) => process.stdout.write(l)) : textProgress(opts.out ?? ((l) => process.stderr.write(`${l}\n`))));
@@ -127,9 +144,10 @@ class IngestRun {
     this.threads = Math.max(1, opts.concurrency ?? defaultConcurrency());
     this.parseSlots = pLimit(this.threads);
     this.s = {
-      runId: store.startRun(PIPELINE_VERSION), status: "ok", filesSeen: 0, filesNew: 0, filesChanged: 0,
+      runId: store.startRun(this.version), status: "ok", filesSeen: 0, filesNew: 0, filesChanged: 0,
       filesUnchanged: 0, filesMoved: 0, filesFailed: 0, filesParsed: 0, pages: 0, forms: 0, findings: 0,
       failed: [], stoppedBy: null, seconds: 0,
+      vocabulary: vocab ? { path: vocab.where, id: vocab.id, from: vocab.from } : null,
     };
   }
 
@@ -141,6 +159,10 @@ class IngestRun {
     if (this.opts.signal?.aborted) onAbort();
     this.opts.signal?.addEventListener("abort", onAbort, { once: true });
     try {
+      if (this.vocab) {
+        const { where, id, from } = this.vocab;
+        this.progress.notice?.(`vocabulary ${where} (${id}, ${from === "--vocab" ? "from --vocab" : "found beside the database"})`, { vocabulary: { path: where, id, from } });
+      }
       const entries = await this.collect(paths);
       this.progress.start(entries.length);
       let next = 0;
@@ -206,7 +228,7 @@ class IngestRun {
       return this.record(unreadableResult(path, ioReason(e, path)), t0);
     }
     const atPath = this.store.findDocumentByPath(path);
-    if (!this.force && atPath && isCurrent(atPath) && atPath.sizeBytes === st.size && atPath.mtimeMs === st.mtimeMs) {
+    if (!this.force && atPath && isCurrent(atPath, this.version) && atPath.sizeBytes === st.size && atPath.mtimeMs === st.mtimeMs) {
       return this.unchanged({ path, outcome: "unchanged", format: atPath.format, ms: Date.now() - t0 });
     }
     if (st.size > MAX_FILE_BYTES) return this.record(unreadableResult(path, `too large: ${st.size} bytes, the limit is ${MAX_FILE_BYTES}`), t0);
@@ -227,7 +249,7 @@ class IngestRun {
     }
 
     const known = this.store.findDocumentBySha(content.sha256);
-    if (!this.force && known && isCurrent(known)) {
+    if (!this.force && known && isCurrent(known, this.version)) {
       if (isCopyOf(known, path)) return this.copy(known, path, t0);
       return this.moved(known, path, st.mtimeMs, t0);
     }
@@ -258,6 +280,7 @@ class IngestRun {
       workerHeapMb: this.opts.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB,
       entry: this.opts.workerEntry,
       bundle: bundle?.url,
+      vocab: this.vocab ? vocabText(this.vocab) : undefined,
     });
   }
 
@@ -265,7 +288,7 @@ class IngestRun {
   private moved(known: StoredDocument, path: string, mtimeMs: number, t0: number): void {
     this.store.saveDocument(
       { path, sha256: known.sha256, format: known.format, sizeBytes: known.sizeBytes, pages: known.pages, status: known.status, error: known.error, mtimeMs, warnings: known.warnings },
-      null, [], PIPELINE_VERSION,
+      null, [], this.version,
     );
     const moved = known.path !== path;
     if (moved) this.s.filesMoved++;
@@ -286,18 +309,18 @@ class IngestRun {
   private record(result: FileResult, t0: number): void {
     const prior = this.store.findDocumentBySha(result.meta.sha256);
     // Two copies of one file parsed side by side: the first stored keeps the row (as on later runs).
-    if (!this.force && prior && isCurrent(prior) && isCopyOf(prior, result.meta.path)) return this.copy(prior, result.meta.path, t0);
+    if (!this.force && prior && isCurrent(prior, this.version) && isCopyOf(prior, result.meta.path)) return this.copy(prior, result.meta.path, t0);
     // Same bytes stored by an older pipeline, or stored as failed: this result replaces that one.
-    const reprocess = this.force || (prior !== undefined && !isCurrent(prior));
+    const reprocess = this.force || (prior !== undefined && !isCurrent(prior, this.version));
     let saved;
     try {
-      saved = this.store.saveDocument(result.meta, result.doc, result.findings, PIPELINE_VERSION, { reprocess });
+      saved = this.store.saveDocument(result.meta, result.doc, result.findings, this.version, { reprocess });
     } catch (e) {
       // The store refuses what the pipeline produced (StoreError): that file fails, the run goes on.
       // Anything else is the database failing, which ends the run.
       if (!(e instanceof StoreError)) throw e;
       result = failedResult({ ...result.meta, mtimeMs: result.meta.mtimeMs ?? null }, `not storable: ${e.message}`);
-      saved = this.store.saveDocument(result.meta, null, [], PIPELINE_VERSION, { reprocess: true });
+      saved = this.store.saveDocument(result.meta, null, [], this.version, { reprocess: true });
     }
     const m = result.meta;
     const s = this.s;

@@ -7,15 +7,37 @@ import { join } from "node:path";
 import { extractBytes, detectFormat, toMatrix, type ExtractedDocument } from "@jixiao/extract";
 import { normalizeDocument, type NormalizedDocument, type Form } from "@jixiao/normalize";
 import { checkDocument } from "./check.ts";
+import { readVocabFile } from "./vocab-file.ts";
 
-export async function inspect(path: string, opts: { json?: boolean; svg?: string }): Promise<string> {
+export interface InspectOptions {
+  json?: boolean;
+  svg?: string;
+  /** A vocabulary file (jixiao.vocab.json format) tried before the built-in vocabulary. */
+  vocab?: string;
+}
+
+export async function inspect(path: string, opts: InspectOptions): Promise<string> {
+  // First: a bad vocabulary file is the command's error (exit 2), whatever the file to inspect.
+  const vocab = opts.vocab === undefined ? null : readVocabFile(opts.vocab);
   const bytes = await readFile(path);
   const extracted = await extractBytes(bytes, { fileName: path });
   if (opts.svg) await drawPages(bytes, opts.svg);
-  const doc = normalizeDocument(extracted, { fileName: path });
+  const doc = normalizeDocument(extracted, { fileName: path, vocabulary: vocab?.vocabulary });
   const findings = checkDocument(doc);
-  if (opts.json) return JSON.stringify({ extracted, normalized: doc, findings }, null, 2);
-  return [gridsText(extracted), formsText(doc), findings.map((f) => `[${f.severity}] ${f.rule}: ${f.message}`).join("\n")].join("\n\n");
+  const vocabulary = vocab ? { path: vocab.where, id: vocab.id } : null;
+  if (opts.json) return JSON.stringify({ vocabulary, extracted, normalized: doc, findings }, null, 2);
+  return [
+    ...(vocab ? [`vocabulary ${vocab.where} (${vocab.id})`] : []),
+    gridsText(extracted), formsText(doc), unrecognizedText(doc), findings.map((f) => `[${f.severity}] ${f.rule}: ${f.message}`).join("\n"),
+  ].filter((part) => part !== "").join("\n\n");
+}
+
+/** The labels and headers no vocabulary knows: what a jixiao.vocab.json entry could name (docs/form-families.md). */
+function unrecognizedText(doc: NormalizedDocument): string {
+  const lines = doc.forms
+    .filter((f) => f.unrecognizedLabels.length > 0)
+    .map((f) => `form ${f.seq}: unrecognized labels: ${f.unrecognizedLabels.join(" | ")}`);
+  return lines.join("\n");
 }
 
 function gridsText(doc: ExtractedDocument): string {

@@ -33,6 +33,8 @@ program
   .option("--file-timeout <seconds>", `time limit per file (default ${DEFAULT_FILE_TIMEOUT_MS / 1000})`, positiveNumber)
   .option("--worker-memory <MB>", `heap ceiling per worker (default ${DEFAULT_WORKER_HEAP_MB})`, positiveInt)
   .option("--wait <seconds>", "wait this long for another run holding the database (default 0: exit 2 at once)", nonNegativeNumber)
+  .option("--vocab <file>", "extra titles, labels and headers (JSON, see docs/form-families.md); default: jixiao.vocab.json beside the database, if present")
+  .option("--no-vocab", "use only the built-in vocabulary, even when jixiao.vocab.json is beside the database")
   .action(async (paths: string[], o: IngestFlags) => {
     const interrupts = stopOnSignals(() => process.stderr.write("\nstopping: no new files; files in flight are dropped and read next run (again to quit now)\n"));
     const progress = o.json ? undefined : process.stderr.isTTY ? barProgress(process.stderr) : jsonLinesProgress((l) => process.stderr.write(l));
@@ -41,7 +43,7 @@ program
         db: o.db, force: o.force, json: o.json, failFast: o.failFast, progress, concurrency: o.concurrency,
         include: o.include, exclude: o.exclude, signal: interrupts.signal,
         fileTimeoutMs: o.fileTimeout === undefined ? undefined : o.fileTimeout * 1000,
-        workerHeapMb: o.workerMemory, lockWaitMs: (o.wait ?? 0) * 1000,
+        workerHeapMb: o.workerMemory, lockWaitMs: (o.wait ?? 0) * 1000, vocab: o.vocab,
       });
       if (o.json) process.stdout.write(`${JSON.stringify({ summary: s })}\n`);
       else process.stderr.write(`${summaryText(s)}\n`);
@@ -53,7 +55,7 @@ program
 
 interface IngestFlags {
   db: string; force?: boolean; json?: boolean; failFast?: boolean; concurrency?: number; include?: string[];
-  exclude?: string[]; fileTimeout?: number; workerMemory?: number; wait?: number;
+  exclude?: string[]; fileTimeout?: number; workerMemory?: number; wait?: number; vocab?: string | false;
 }
 
 function positiveNumber(v: string): number {
@@ -80,7 +82,8 @@ program
   .argument("<file>")
   .option("--json", "machine-readable output")
   .option("--svg <dir>", "PDF only: draw each page's detected edges, cells and words as SVG files in DIR")
-  .action(async (file: string, o: { json?: boolean; svg?: string }) => {
+  .option("--vocab <file>", "extra titles, labels and headers to read the file with (JSON, see docs/form-families.md)")
+  .action(async (file: string, o: { json?: boolean; svg?: string; vocab?: string }) => {
     // Loaded here, not at the top: an ingest run's main thread never needs the parsers.
     const { inspect } = await import("./inspect.ts");
     process.stdout.write(`${await inspect(file, o)}\n`);

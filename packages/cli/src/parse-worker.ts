@@ -6,6 +6,7 @@
  */
 import { workerData, type MessagePort } from "node:worker_threads";
 import { parseSheetsInThisThread } from "@jixiao/extract";
+import { compileVocabulary, type Vocabulary } from "@jixiao/normalize";
 import { changedBuiltins, fingerprintBuiltins } from "./builtins-guard.ts";
 import type { FileResult } from "./file-result.ts";
 import { processBytes, processFile } from "./process-file.ts";
@@ -36,7 +37,12 @@ export async function announceStart(task: ParseTask): Promise<void> {
   task.started = undefined;
 }
 
-const filesPerWorker = (workerData as PoolWorkerData | null)?.filesPerWorker ?? DEFAULT_FILES_PER_WORKER;
+const poolData = workerData as PoolWorkerData | null;
+const filesPerWorker = poolData?.filesPerWorker ?? DEFAULT_FILES_PER_WORKER;
+/** The user's vocabulary, compiled once per worker (the main thread checked the file already). */
+const vocabulary: Vocabulary | undefined = poolData?.vocab
+  ? compileVocabulary(JSON.parse(poolData.vocab.text), poolData.vocab.where, poolData.vocab.id)
+  : undefined;
 let filesRead = 0;
 
 export default async function parseTask(task: ParseTask): Promise<FileResult> {
@@ -44,7 +50,7 @@ export default async function parseTask(task: ParseTask): Promise<FileResult> {
   if (filesRead >= filesPerWorker) return retire();
   filesRead++;
   await announceStart(task);
-  return withBuiltinsChecked(() => (task.bytes ? processBytes(task.path, task.bytes, task.mtimeMs) : processFile(task.path)));
+  return withBuiltinsChecked(() => (task.bytes ? processBytes(task.path, task.bytes, task.mtimeMs, vocabulary) : processFile(task.path, vocabulary)));
 }
 
 function retire(): Promise<never> {

@@ -60,6 +60,8 @@ export interface PoolOptions {
   entry?: URL;
   /** The bundled pipeline the worker module runs (worker-bundle.ts); without it the worker loads the TypeScript through tsx. */
   bundle?: URL;
+  /** The user's vocabulary (vocab-file.ts), passed to every worker as text and compiled there once. */
+  vocab?: PoolWorkerData["vocab"];
 }
 
 export type ParseOutcome =
@@ -85,7 +87,7 @@ export class ParsePool {
       // No inherited loaders or flags (tsx's, vitest's): the entry imports the bundle or registers tsx itself.
       execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: o.workerHeapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
-      workerData: { filesPerWorker: o.filesPerWorker ?? DEFAULT_FILES_PER_WORKER, bundle: o.bundle?.href } satisfies PoolWorkerData,
+      workerData: { filesPerWorker: o.filesPerWorker ?? DEFAULT_FILES_PER_WORKER, bundle: o.bundle?.href, vocab: o.vocab } satisfies PoolWorkerData,
     });
     // A worker that dies between tasks is replaced by piscina; nothing to report for it.
     this.pool.on("error", () => {});

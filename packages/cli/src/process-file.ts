@@ -4,11 +4,12 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import { extractBytes, ExtractError, type ExtractedDocument } from "@jixiao/extract";
-import { normalizeDocument, type NormalizedDocument } from "@jixiao/normalize";
+import { normalizeDocument, type NormalizedDocument, type Vocabulary } from "@jixiao/normalize";
 import { checkDocument } from "./check.ts";
 import { formatOf, MAX_FILE_BYTES, oneLine, sha256, unreadableResult, type FileMeta, type FileResult } from "./file-result.ts";
 
-export async function processFile(path: string): Promise<FileResult> {
+/** `vocabulary`: the user's (jixiao --vocab), tried before the built-in one. */
+export async function processFile(path: string, vocabulary?: Vocabulary): Promise<FileResult> {
   let bytes: Uint8Array;
   let mtimeMs: number | null = null;
   try {
@@ -20,7 +21,7 @@ export async function processFile(path: string): Promise<FileResult> {
     const code = (e as NodeJS.ErrnoException).code;
     return unreadableResult(path, code === "ENOENT" ? `not found: no file at ${path}` : `unreadable: ${code ?? String(e)}`);
   }
-  return processBytes(path, bytes, mtimeMs);
+  return processBytes(path, bytes, mtimeMs, vocabulary);
 }
 
 /**
@@ -36,7 +37,7 @@ function failed(result: FileResult, reason: string): FileResult {
   return result;
 }
 
-export async function processBytes(path: string, bytes: Uint8Array, mtimeMs: number | null = null): Promise<FileResult> {
+export async function processBytes(path: string, bytes: Uint8Array, mtimeMs: number | null = null, vocabulary?: Vocabulary): Promise<FileResult> {
   const meta: FileMeta = {
     path, sha256: sha256(bytes), format: formatOf(bytes, path), sizeBytes: bytes.length,
     pages: null, status: "ok", error: null, mtimeMs, warnings: [],
@@ -51,7 +52,7 @@ export async function processBytes(path: string, bytes: Uint8Array, mtimeMs: num
   meta.warnings = extracted.warnings;
   let doc: NormalizedDocument;
   try {
-    doc = normalizeDocument(extracted, { fileName: path });
+    doc = normalizeDocument(extracted, { fileName: path, vocabulary });
   } catch (e) {
     return failed({ meta, doc: null, findings: [] }, `normalize failed: ${(e as Error).message ?? String(e)}`);
   }

@@ -23,6 +23,8 @@ export interface FileEvent {
 export interface Progress {
   start(totalFiles: number): void;
   file(e: FileEvent): void;
+  /** Said once per run, before the files (which vocabulary is in use): `text` for people, `data` for a JSON log. */
+  notice?(text: string, data: Record<string, unknown>): void;
   /** Called before the summary is printed, so a bar can get out of the way. */
   end(): void;
 }
@@ -35,6 +37,9 @@ export function textProgress(out: (line: string) => void): Progress {
       else if (l.outcome === "unchanged") out(`${l.moved ? "moved" : "unchanged"}  ${l.path}`);
       else out(`${l.outcome.padEnd(10)} ${l.path}: ${l.forms} forms, ${l.findings} findings${l.status === "partial" ? ` (partial: ${l.error})` : ""}`);
     },
+    notice(text) {
+      out(text);
+    },
     end() {},
   };
 }
@@ -44,6 +49,9 @@ export function jsonLinesProgress(write: (s: string) => void): Progress {
     start() {},
     file(e) {
       write(`${JSON.stringify(e)}\n`);
+    },
+    notice(_text, data) {
+      write(`${JSON.stringify(data)}\n`);
     },
     end() {},
   };
@@ -90,6 +98,10 @@ export function barProgress(stream: BarStream, now: () => number = Date.now): Pr
         stream.write(`\r\x1b[KFAILED ${e.path}: ${e.error}\n`);
         draw(true);
       } else draw();
+    },
+    notice(text) {
+      stream.write(`\r\x1b[K${text}\n`);
+      if (total > 0) draw(true);
     },
     end() {
       draw(true);

@@ -5,3 +5,13 @@ export const PIPELINE_VERSION: string = (() => {
   const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
   return pkg.version;
 })();
+
+/**
+ * The version stored with documents read under a user vocabulary: the
+ * pipeline's, plus the vocabulary's id (`0.1.0+vocab.1a2b3c4d5e6f`). A changed
+ * vocabulary is then a different pipeline, and ingest re-reads what the old one
+ * read, once; an unchanged one keeps skipping unchanged files.
+ */
+export function pipelineVersionFor(vocabularyId: string | null | undefined): string {
+  return vocabularyId ? `${PIPELINE_VERSION}+vocab.${vocabularyId}` : PIPELINE_VERSION;
+}

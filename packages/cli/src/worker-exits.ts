@@ -20,6 +20,8 @@ export interface PoolWorkerData {
   filesPerWorker: number;
   /** URL of the bundled pipeline to import instead of registering tsx (see worker-bundle.ts). */
   bundle?: string;
+  /** The user's vocabulary file (text and id): each worker compiles it once (vocab-file.ts). */
+  vocab?: { where: string; text: string; id: string };
 }
 
 export const exitedWith = (err: Error, code: number) => err.message === `worker exited with code: ${code}`;
