@@ -1,7 +1,7 @@
 export * from "./grid.ts";
 export { ExtractError } from "./errors.ts";
 export { foldCompatibilityCharacters } from "./unicode.ts";
-export { parseExtractedText, extractText, decodeText } from "./text.ts";
+export { parseExtractedText, extractText, decodeText, decodeTextWithWarnings, type DecodedText } from "./text.ts";
 export { detectFormat, type Detected } from "./detect.ts";
 export { extractBytes, extractFile, type ExtractOptions } from "./extract.ts";
 export { parseSheetsInThisThread } from "./sheet/parse-workbook.ts";

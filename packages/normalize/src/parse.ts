@@ -103,12 +103,13 @@ function startForm(st: State, kind: FormKind, title: string, row: Row): void {
   closeSide(st);
   const d = newDraft(kind, title, row);
   d.form.fiscalYear ??= st.docYear;
-  if (kind === "project_list" && parent !== null) {
-    const p = st.forms[parent - 1]!;
+  // The open department draft counted on may have closed empty (not a form): then there is no parent.
+  const p = parent !== null ? st.forms[parent - 1] : undefined;
+  if (kind === "project_list" && p) {
     d.form.agency = p.agency;
     d.form.fiscalYear = p.fiscalYear;
   }
-  d.parentSeq = parent;
+  d.parentSeq = p ? parent : null;
   st.draft = d;
   st.section = null;
   st.lastTitle = title;
