@@ -1,0 +1,54 @@
+/**
+ * The real published forms of fixtures/real, every fixture × every rendered format
+ * present, measured against their hand-written expectations (real-forms.ts).
+ *
+ * - A negative fixture (a budget/final-accounts publication, `forms: []`) must yield
+ *   no form at all in any format.
+ * - Each family's accuracy (fields right / fields expected; forms found with the right
+ *   kind / expected + phantom) must not fall below real-forms-thresholds.json: the
+ *   accuracy measured when it was last raised, rounded down to 2 decimals. Raise it
+ *   as the normalizer improves (`scripts/real-forms-score.ts --write-thresholds`).
+ *   A family with no threshold yet is measured but not held to anything.
+ */
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { familyTotals, listRealFixtures, measureAll, ratio, readExpectation, renderedFormats, type FamilyTotals, type RealFormResult } from "./real-forms.ts";
+
+type Thresholds = Record<string, { fields: number; forms: number }>;
+const THRESHOLDS = JSON.parse(readFileSync(new URL("./real-forms-thresholds.json", import.meta.url), "utf8")) as Thresholds;
+
+const ids = listRealFixtures();
+const negatives = ids.filter((id) => readExpectation(id).forms.length === 0);
+
+let results: RealFormResult[] = [];
+let families = new Map<string, FamilyTotals>();
+
+beforeAll(async () => {
+  results = await measureAll();
+  families = new Map(familyTotals(results).map((f) => [f.family, f]));
+}, 180_000);
+
+describe("real published forms", () => {
+  it("has fixtures rendered to measure", () => {
+    expect(ids.length, "fixtures/real/expect/*.json with their html").toBeGreaterThan(0);
+    const unrendered = ids.filter((id) => renderedFormats(id).length === 0);
+    expect(unrendered, "fixtures with no render at all: run scripts/fixtures/render-real.sh").toEqual([]);
+  });
+
+  it.each(negatives.length ? negatives : ["(none)"])("negative fixture %s yields no form in any format", (id) => {
+    const phantoms = results
+      .filter((r) => r.id === id && r.forms.phantom > 0)
+      .map((r) => `${r.format}: ${r.phantoms.map((p) => `${p.kind} ${p.projectName ?? ""}`.trim()).join("; ")}`);
+    expect(phantoms).toEqual([]);
+  });
+
+  it.each(Object.keys(THRESHOLDS))("family %s stays at or above its threshold", (family) => {
+    const t = THRESHOLDS[family]!;
+    const f = families.get(family);
+    expect(f, `a threshold for ${family} but no fixture of that family was measured`).toBeDefined();
+    const measured = { fields: ratio(f!.fields), forms: ratio(f!.forms) };
+    const where = `${family}: fields ${f!.fields.right}/${f!.fields.total}, forms ${f!.forms.right}/${f!.forms.total}`;
+    expect(measured.fields, `${where} (scripts/real-forms-score.ts --details shows the mismatches)`).toBeGreaterThanOrEqual(t.fields);
+    expect(measured.forms, `${where}`).toBeGreaterThanOrEqual(t.forms);
+  });
+});
