@@ -37,10 +37,12 @@ export interface TargetsState {
   hasProjectRow: boolean;
   lastLevel1: string | null;
   projects: Draft[];
+  /** The table prints the level-1 label on every row rather than once per group. */
+  labelsPerRow: boolean;
 }
 
 export function newTargetsState(container: Draft): TargetsState {
-  return { container, current: null, seenLevel1: new Set(), hasProjectRow: false, lastLevel1: null, projects: [] };
+  return { container, current: null, seenLevel1: new Set(), hasProjectRow: false, lastLevel1: null, projects: [], labelsPerRow: false };
 }
 
 function startProject(st: TargetsState, row: Row): Draft {
@@ -78,7 +80,13 @@ export function readTargetsRow(st: TargetsState, row: Row): void {
   const a = align(header, row, projectRow ? new Set() : PROJECT_FIELD_SET);
   const l1Cell = a.byField.get("level1");
   const l1 = l1Cell ? level1Of(l1Cell.text)?.name ?? keyOf(l1Cell.text) : null;
-  const repeats = l1 !== null && st.seenLevel1.has(l1) && l1 !== st.lastLevel1;
+  // A level-1 label seen again after another one starts the next project (衡阳 prints a
+  // project's own row in the middle of its block, so that row cannot tell).
+  // That holds where the label is printed once per group (a merged cell); a table that
+  // prints the label on every row (产出 | 产出 | 效益 | 产出 …, 井研's list) orders its rows
+  // freely, and only its project rows start projects.
+  if (l1 !== null && l1 === st.lastLevel1) st.labelsPerRow = true;
+  const repeats = !st.labelsPerRow && l1 !== null && st.seenLevel1.has(l1) && l1 !== st.lastLevel1;
   if (!st.current || (projectRow && st.hasProjectRow) || repeats) startProject(st, row);
   const d = st.current!;
   touch(d, row);

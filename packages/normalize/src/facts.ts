@@ -31,17 +31,25 @@ const endsWithColon = (text: string): boolean => /[:：]\s*$/.test(text);
 export function isLabelShaped(text: string): boolean {
   const k = keyOf(text).replace(/:$/, "");
   if (k.length < 2 || k.length > MAX_LABEL_LENGTH) return false;
-  if (/[。；;！？!?、]/.test(k) || /\n/.test(text.trim())) return false;
+  // A label may wrap once inside its merged cell (年度主要目标\n和成果); more lines are prose.
+  if (/[。；;！？!?、]/.test(k) || text.trim().split("\n").length > 2) return false;
   if (parseNumber(k) !== null || /^[\d.%,]+/.test(k)) return false;
   // Labels are words: at least two CJK characters, and no digit outside a parenthesis (目标1 is a value).
   if ((k.match(/[\u3400-\u9fff]/g) ?? []).length < 2) return false;
   return !/\d/.test(k.replace(/\([^)]*\)/g, ""));
 }
 
+/** The label of a block of rows, printed in its merged first cell: words, perhaps a weight, no sentence. */
+function isBlockLabel(text: string): boolean {
+  const k = keyOf(text);
+  return k.length >= 2 && k.length <= 24 && !/[。；;！？!?]/.test(k) && parseNumber(k) === null && (k.match(/[\u3400-\u9fff]/g) ?? []).length >= 2;
+}
+
 /** 项目编码：2023001 in one cell → label and value; null when the cell is not of that shape. */
 export function splitColonCell(text: string): { label: string; value: string } | null {
   const m = text.match(/^\s*([^:：\n]{2,30}?)\s*[:：]\s*([\s\S]+)$/);
-  if (!m || !isLabelShaped(m[1]!)) return null;
+  // 其中：财政资金 is a label of its own (a part of the amount above), not 其中 = 财政资金.
+  if (!m || !isLabelShaped(m[1]!) || /^其中$/.test(keyOf(m[1]!))) return null;
   return { label: m[1]!, value: m[2]!.trim() };
 }
 
@@ -61,16 +69,25 @@ export function labelValuePairs(cells: readonly RowCell[], loose: boolean): Labe
       continue;
     }
     const labelLike = isLabelShaped(c.text) && (loose || endsWithColon(c.text) || isKnownLabel(c.text));
-    if (!labelLike) return null;
+    if (!labelLike) {
+      // 项目资金\n预算执行\n10分 | 项目总预算 | 65: a block's label (with its weight) before the first pair.
+      if (loose && i === 0 && isBlockLabel(c.text) && cells.length >= 3 && isLabelShaped(cells[1]!.text)) continue;
+      return null;
+    }
     const next = cells[i + 1];
     // A cell that is itself a known label or column header is no value (部门职能 | 支出项目名称 | 预算金额（万元）).
     const nextIsLabel = next !== undefined && (endsWithColon(next.text) || splitColonCell(next.text) !== null
       || (isLabelShaped(next.text) && (factKeyOf(next.text) !== null || headerField(next.text) !== null)));
-    if (next && !nextIsLabel) {
+    // The last two cells of a header-block row are a pair even when the value reads like a
+    // header (财政资金预算分类 | 一般公共预算): nothing follows for it to label.
+    if (next && (!nextIsLabel || (loose && i + 2 === cells.length && !endsWithColon(next.text) && !/\((万元|元|%|分)\)/.test(keyOf(next.text))))) {
       out.push({ label: c.text, value: next.text, cell: c });
       i++;
     } else if (endsWithColon(c.text) || factKeyOf(c.text)) {
       out.push({ label: c.text, value: "", cell: c });
+    } else if (loose && next && i + 2 < cells.length && !isLabelShaped(cells[i + 2]!.text)) {
+      // 项目资金 | 项目总预算 | 65: a group label, then its first pair.
+      continue;
     } else if (!(loose && next)) {
       // In the header block a word followed by a label is the label of a group
       // (资金情况 | 年度金额（万元）： | 397): the pairs follow it.

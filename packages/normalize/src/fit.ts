@@ -8,6 +8,8 @@ import { isScoreLike, isPercentText, isValueTypeText, parseNumber, parseValue, p
 import { keyOf } from "./text-key.ts";
 
 const NEVER = -100;
+/** A cell that is only a declared weight: (20分), (10), 15分. */
+const ONLY_WEIGHT = /^\(\d+(?:\.\d+)?分?\)$|^\d+(?:\.\d+)?分$/;
 /** Characters beyond which a cell reads as an explanation rather than an indicator's name. */
 const LONG_TEXT = 40;
 const NAME_BONUS = 2;
@@ -36,18 +38,21 @@ export function fit(field: Field, text: string): number {
       return isPercentText(text) ? 3 : isNum ? 1 : NEVER;
     case "level1": {
       if (isNum) return NEVER;
+      // (20分): a level whose name the template left out, printing only its weight.
+      if (ONLY_WEIGHT.test(keyOf(text))) return 1;
       if (level1Of(text)) return 5 + (hasDeclaredWeight(text) ? 1 : 0);
       return hasDeclaredWeight(text) ? 0 : -3;
     }
     case "level2": {
       if (isNum) return NEVER;
+      if (ONLY_WEIGHT.test(keyOf(text))) return 1;
       if (level2Of(text)) return 5;
       if (level1Of(text)) return -4;
       return hasDeclaredWeight(text) ? 2 : -1.5;
     }
     case "name": {
       // Every indicator row has a name: filling the column is worth NAME_BONUS.
-      if (isNum) return -6;
+      if (isNum || ONLY_WEIGHT.test(keyOf(text))) return -6;
       // 95%, ≥12个: a value, not an indicator's name.
       const v = parseValue(text);
       if (v.value !== null && keyOf(text).length <= 8) return -4 + NAME_BONUS;

@@ -134,7 +134,7 @@ function closeDraft(st: State): void {
   if (st.targets) {
     for (const f of finishTargets(st.targets)) st.forms.push(finishForm(f));
     st.targets = null;
-  } else if (d.untitled && d.form.funding.length === 0 && d.form.totalScore === null) {
+  } else if (d.untitled && d.form.funding.length === 0 && d.form.totalScore === null && !isWeightedScorecard(d.form)) {
     // A table of indicators inside a narrative report (its 绩效指标完成情况), not a form.
     st.warnings.push(`第${d.form.pageFrom ?? "?"}页：无标题、无资金和总分的指标表未作为表单读取`);
   } else if (hasContent(d) && (!d.container || (d.form.kind !== "project_list" && (d.form.indicators.length > 0 || d.form.projectName !== null)))) {
@@ -144,6 +144,14 @@ function closeDraft(st: State): void {
   }
   st.draft = null;
   st.section = null;
+}
+
+/**
+ * An untitled scoring sheet (一级/二级/三级指标 with 分值, no target or achieved
+ * column) is a form by its own structure: its weights are its evidence.
+ */
+function isWeightedScorecard(form: Form): boolean {
+  return form.kind === "evaluation_scorecard" && form.indicators.filter((i) => i.weight !== null).length >= 3;
 }
 
 function mostFrequent(values: number[]): number {
@@ -219,6 +227,13 @@ function readCellsRow(st: State, row: Row): void {
   if (st.side) {
     if (readSideRow(st, row)) return;
     closeSide(st);
+  }
+  if (!st.draft && !st.foreignTable && row.cells.length >= 2 && factKeyOf(row.cells[0]!.text) === "projectName") {
+    // 项目名称 | X opening a table with no title line: the header block of a form, whose
+    // parts decide at its end whether it is one (funding, a total or a weighted scorecard).
+    startForm(st, "project_self_eval", "", row);
+    st.draft!.form.title = null;
+    st.draft!.untitled = true;
   }
   const draft = st.draft;
   if (!draft) return;
@@ -439,12 +454,16 @@ function gradeFromNarrative(forms: Form[], narrative: NarrativeLine[]): void {
  * A borderless table can join a label and its value into one cell
  * (实施单位黔南…局): split it back when the cell starts with a fact label.
  */
+const GLUED_KEYS = new Set(["projectName", "supervisor", "implementer", "fillDate", "projectCode"]);
+
 function splitGluedLabel(cell: RowCell): RowCell[] {
   const k = keyOf(cell.text);
   if (factKeyOf(k)) return [cell];
-  for (let n = 2; n <= Math.min(8, k.length - 2); n++) {
+  // Only labels that name a party or the project (项目名称, 实施单位 …): a short word such as
+  // 年度 starts many labels (年度主要目标, 年度预算执行率) and is no label glued to a value.
+  for (let n = 4; n <= Math.min(8, k.length - 2); n++) {
     const key = factKeyOf(k.slice(0, n));
-    if (key && key !== "agency") {
+    if (key && GLUED_KEYS.has(key)) {
       return [{ ...cell, text: k.slice(0, n) }, { ...cell, text: k.slice(n).replace(/^[:：]/, "") }];
     }
   }

@@ -141,7 +141,7 @@ function setLevel1(levels: LevelState, name: string, weight: number | null): voi
     levels.level2 = null;
     levels.level2Weight = null;
   }
-  levels.level1 = name;
+  levels.level1 = name || null;
   levels.level1Weight = weight ?? (same ? levels.level1Weight : null);
 }
 
@@ -176,7 +176,7 @@ export function readIndicatorRow(draft: Draft, row: Row, exclude: Set<Field> = n
   }
   if (l2Text) {
     const l2 = canonicalLevel2(l2Text);
-    levels.level2 = l2.name;
+    levels.level2 = l2.name || null;
     levels.level2Weight = l2.weight;
   }
   let name = text(a, "name");

@@ -151,8 +151,16 @@ export interface LevelLabel {
 /** Split a declared weight off a label: 产出指标 (50分) → 产出指标, 50; 预算执行（25） → 预算执行, 25. */
 export function splitDeclaredWeight(text: string): LevelLabel {
   const k = keyOf(text);
+  // 成本指标(0-20)分: a range of points declares no single weight.
+  const range = k.match(/^(.+?)\(\d+(?:\.\d+)?[-~]\d+(?:\.\d+)?\)分?$/);
+  if (range) return { name: range[1]!, weight: null };
+  // (特性指标70分): the whole label in parentheses.
+  const inner = k.match(/^\(([^()]*\D)(\d+(?:\.\d+)?)分\)$/);
+  if (inner) return { name: inner[1]!, weight: Number(inner[2]) };
   const m = k.match(/^(.*?)\((\d+(?:\.\d+)?)分?\)$/) ?? k.match(/^(.*?)(\d+(?:\.\d+)?)分$/);
   if (m && m[1]) return { name: m[1], weight: Number(m[2]) };
+  // (20分) alone: a level whose name the template left out.
+  if (m && m[0].startsWith("(")) return { name: "", weight: Number(m[2]) };
   return { name: k, weight: null };
 }
 
@@ -243,7 +251,7 @@ const FACT_LABELS: [RegExp, FactKey][] = [
   [/^(?:[^:]{0,10})(?:项目|专项|资金|转移支付|政策|任务)(?:\(项目\)|\(专项\)|\(资金\)|支出|资金)?名称$/, "projectName"],
   [/^(?:[^:]{0,6})(?:项目|专项)(?:编码|代码|编号)$/, "projectCode"],
   [/^项目单位(?:\(盖章\))?$/, "implementer"],
-  [/^(?:中央|省级|市级|上级)?主管(?:部门|单位|处室)(?:\(单位\))?(?:名称)?(?:及代码|及编码)?$/, "supervisor"],
+  [/^(?:中央|省级|市级|上级|业务|行业|项目)?主管(?:部门|单位|处室)(?:\(单位\))?(?:名称)?(?:及代码|及编码)?$/, "supervisor"],
   [/^(?:地方|本级|区县|市县)主管(?:部门|单位)(?:\(单位\))?$/, "agency"],
   [/^(?:项目)?(?:实施|执行|承担|承办|责任|使用|资金使用|用款)(?:单位|部门|主体)(?:\(盖章\))?(?:名称)?$/, "implementer"],
   [/^(?:填报|申报|编报|报送|评价|自评|监控|预算)?(?:单位|部门|机构)(?:\(单位\))?(?:名称)?(?:\(盖章\)|\(公章\))?$/, "agency"],
@@ -257,7 +265,7 @@ const FACT_LABELS: [RegExp, FactKey][] = [
  * they are kept in form_facts and are not reported as unrecognised. Matched on
  * what they end with, so 项目资金性质 and 资金性质 are one.
  */
-const KNOWN_LABEL = /(标准|类型|类别|属性|性质|期限|周期|项目期|起止时间|起止年限|实施期|分配方式|支出方向|用途|依据|地点|范围|对象|内容|概况|状态|级次|层级|区划|编码|代码|编号|电话|手机|职务|邮箱|传真|负责人|联系人|审核人|经办人|签字|签章|盖章|批准|批复|文号|总投资|金额|资金|预算|总额|投资|拨款|补助|收入|支出|数|额|时间|日期|年度|期间)(\(.*\))?$/;
+const KNOWN_LABEL = /(标准|分类|审批|周期|概况|情况|说明|类型|类别|属性|性质|期限|周期|项目期|起止时间|起止年限|实施期|分配方式|支出方向|用途|依据|地点|范围|对象|内容|概况|状态|级次|层级|区划|编码|代码|编号|电话|手机|职务|邮箱|传真|负责人|联系人|审核人|经办人|签字|签章|盖章|批准|批复|文号|总投资|金额|资金|预算|总额|投资|拨款|补助|收入|支出|数|额|时间|日期|年度|期间)(\(.*\))?$/;
 
 export function factKeyOf(label: string): FactKey | null {
   const k = keyOf(label).replace(/[:：]$/, "");

@@ -31,7 +31,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { extractBytes, foldCompatibilityCharacters } from "@jixiao/extract";
-import { normalizeDocument, type Finding, type Form, type FundingLine, type Indicator, type NormalizedDocument } from "@jixiao/normalize";
+import { level1Of, level2Of, normalizeDocument, type Finding, type Form, type FundingLine, type Indicator, type NormalizedDocument } from "@jixiao/normalize";
 // report depends on normalize, not the other way round: reach its source directly.
 import { checkDocument } from "../../report/src/check.ts";
 
@@ -166,6 +166,22 @@ const numEq = (a: number | null | undefined, b: number | null | undefined): bool
   return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
 };
 const textEq = (a: unknown, b: unknown): boolean => valueKey(a) === valueKey(b);
+
+/** A declared weight printed in a label (相关性(5分), 产出指标（50分）) is the weight, not the name: the model keeps it apart. */
+const withoutWeight = (s: string): string => labelKey(s).replace(/\(?\d+(?:\.\d+)?分?\)?$|\d+(?:\.\d+)?分$/, "");
+const nameKey = (s: string): string => withoutWeight(s) || labelKey(s);
+
+/**
+ * Level labels are stored by their canonical names (产出 → 产出指标, 满意度指标 →
+ * 服务对象满意度指标, as data-model.md says); a label that is only a weight ((20分))
+ * names no level.
+ */
+function levelEq(level: "level1" | "level2", want: unknown, got: unknown): boolean {
+  if (textEq(want, got)) return true;
+  if (typeof want !== "string") return false;
+  const canon = (level === "level1" ? level1Of(want) : level2Of(want))?.name ?? withoutWeight(want);
+  return canon === "" ? got === null || got === undefined : valueKey(canon) === valueKey(got);
+}
 /** A numeric field the expectation wrote as text the model cannot hold ("(0-20)分") is not compared. */
 const comparableNumber = (v: unknown): boolean => v === null || typeof v === "number";
 
@@ -288,7 +304,8 @@ const NUMERIC_FORM_FIELDS = new Set(["fiscalYear", "totalScore", "asOfMonth"]);
 const FUNDING_FIELDS: Record<string, (l: FundingLine) => number | null> = {
   initialBudget: (l) => l.initialBudget,
   budget: (l) => l.budget,
-  executed: (l) => l.executed,
+  // A monitoring form's 1–N月执行数 is what it has executed so far.
+  executed: (l) => l.executed ?? l.executedToDate,
   rate: (l) => l.executionRate,
   weight: (l) => l.weight,
   score: (l) => l.score,
@@ -373,9 +390,9 @@ function compareForm(e: ExpectedForm, a: Form | null): { fields: Tally; mismatch
   const usedInds = new Set<number>();
   let after = -1;
   (e.indicators ?? []).forEach((ei, n) => {
-    const key = labelKey(ei.name ?? "");
-    let j = inds.findIndex((x, k) => k > after && !usedInds.has(k) && labelKey(x.name) === key);
-    if (j < 0) j = inds.findIndex((x, k) => !usedInds.has(k) && labelKey(x.name) === key);
+    const key = nameKey(ei.name ?? "");
+    let j = inds.findIndex((x, k) => k > after && !usedInds.has(k) && nameKey(x.name) === key);
+    if (j < 0) j = inds.findIndex((x, k) => !usedInds.has(k) && nameKey(x.name) === key);
     if (j >= 0) {
       usedInds.add(j);
       after = j;
@@ -386,7 +403,8 @@ function compareForm(e: ExpectedForm, a: Form | null): { fields: Tally; mismatch
     for (const [f, get] of Object.entries(INDICATOR_TEXT)) {
       if (!(f in ei)) continue;
       const got = ind ? get(ind) : undefined;
-      check(`${where}.${f}`, !!ind && textEq(ei[f], got), ei[f], got);
+      const eq = f === "level1" || f === "level2" ? levelEq(f, ei[f], got) : textEq(ei[f], got);
+      check(`${where}.${f}`, !!ind && eq, ei[f], got);
     }
     for (const [f, get] of Object.entries(INDICATOR_NUM)) {
       if (!(f in ei) || !comparableNumber(ei[f])) continue;
