@@ -7,6 +7,7 @@ import type { HeaderModel } from "./headers.ts";
 import type { Row } from "./rows.ts";
 import { factKeyOf, type FactKey } from "./vocab.ts";
 import { isLabelShaped } from "./facts.ts";
+import { isKnownLabel } from "./vocab.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
 import { parseDate, parseFiscalYear, parseMoneyUnit } from "./values.ts";
 
@@ -152,6 +153,37 @@ export function applyFact(form: Form, key: FactKey, value: string): void {
 }
 
 /**
+ * 填表人:宋云花联系电话:166…填报日期: — labels printed with no space between a
+ * value and the next label: split before the longest known label that ends at
+ * each later colon.
+ */
+export function splitRunTogetherLabels(part: string): string[] {
+  const out: string[] = [];
+  let rest = part;
+  for (;;) {
+    const first = rest.search(/[:：]/);
+    const next = first < 0 ? -1 : rest.slice(first + 1).search(/[:：]/);
+    if (next < 0) break;
+    const between = rest.slice(first + 1, first + 1 + next);
+    const cut = labelStart(between);
+    if (cut === null) break;
+    out.push(rest.slice(0, first + 1 + cut));
+    rest = rest.slice(first + 1 + cut);
+  }
+  out.push(rest);
+  return out;
+}
+
+/** Where the label that ends `text` starts: a known label after a value, or all of it when it is only a label. */
+function labelStart(text: string): number | null {
+  const t = text.trimEnd();
+  for (let len = Math.min(10, t.length - 1); len >= 2; len--) {
+    if (factKeyOf(t.slice(t.length - len)) !== null) return t.length - len;
+  }
+  return isLabelShaped(t) && isKnownLabel(t) ? 0 : null;
+}
+
+/**
  * "单位(盖章): 黔南州医疗保障局" → [agency, 黔南州医疗保障局]; also 金额单位：万元, and
  * any other label：value part of the line (label as printed, key null when the
  * vocabulary has no field for it).
@@ -159,7 +191,7 @@ export function applyFact(form: Form, key: FactKey, value: string): void {
 export function factFromLine(text: string): { key: FactKey | null; label: string; value: string }[] {
   const out: { key: FactKey | null; label: string; value: string }[] = [];
   // Several facts on one line: 填报单位：X    单位：万元
-  const parts = text.split(/\s{2,}|\t/);
+  const parts = text.split(/\s{2,}|\t/).flatMap(splitRunTogetherLabels);
   for (const part of parts) {
     const m = part.match(/^\s*([^:：]{1,14})[:：]\s*(.*)$/);
     if (!m) continue;

@@ -109,8 +109,7 @@ export function isMoneyLabel(label: string): boolean {
 export function recordFact(form: Form, pair: { label: string; value: string }, page: number | null, line: number | null,
   apply: (form: Form, key: FactKey, value: string) => void, factFunding: FundingLine[]): void {
   const label = labelText(pair.label);
-  // (盖章), (签字): the place of a seal, not a value.
-  const value = tidyCjkSpaces(pair.value).replace(/^[(（]\s*(盖章|公章|签字|签章)\s*[)）]$/, "");
+  const value = tidyCjkSpaces(pair.value);
   if (!label) return;
   if (isGoalsHeader(label) && value) {
     // 年度目标 | 到2022年底，…: the form's goal, printed beside its label.
@@ -119,7 +118,9 @@ export function recordFact(form: Form, pair: { label: string; value: string }, p
   }
   const key = factKeyOf(label);
   form.facts.push({ seq: form.facts.length + 1, label, value, field: key ? fieldOfFactKey(key) : null, page, line });
-  if (key && value && !isEmptyValue(value)) apply(form, key, value);
+  // (盖章), (签字): the place of a seal, kept as printed but no value of the field.
+  const seal = /^[(（]\s*(盖章|公章|签字|签章)\s*[)）]$/.test(value);
+  if (key && value && !seal && !isEmptyValue(value)) apply(form, key, value);
   else if (!key && !isKnownLabel(label) && !form.unrecognizedLabels.includes(label)) form.unrecognizedLabels.push(label);
   const amount = parseNumber(value);
   if (amount !== null && isMoneyLabel(label)) {

@@ -167,6 +167,14 @@ const numEq = (a: number | null | undefined, b: number | null | undefined): bool
 };
 const textEq = (a: unknown, b: unknown): boolean => valueKey(a) === valueKey(b);
 
+/** A target printed over three columns (指标性质 ≥ | 指标值 95 | 度量单位 %) reads as ≥95%. */
+function splitTarget(i: Indicator): string | null {
+  if (i.targetText === null) return null;
+  const sign = i.valueType && /^[≥≤=<>＞＜＝]+$/.test(i.valueType.trim()) ? i.valueType.trim() : "";
+  const unit = i.unit && !i.targetText.endsWith(i.unit) ? i.unit : "";
+  return `${sign}${i.targetText}${unit}`;
+}
+
 /** A declared weight printed in a label (相关性(5分), 产出指标（50分）) is the weight, not the name: the model keeps it apart. */
 const withoutWeight = (s: string): string => labelKey(s).replace(/\(?\d+(?:\.\d+)?分?\)?$|\d+(?:\.\d+)?分$/, "");
 const nameKey = (s: string): string => withoutWeight(s) || labelKey(s);
@@ -403,7 +411,8 @@ function compareForm(e: ExpectedForm, a: Form | null): { fields: Tally; mismatch
     for (const [f, get] of Object.entries(INDICATOR_TEXT)) {
       if (!(f in ei)) continue;
       const got = ind ? get(ind) : undefined;
-      const eq = f === "level1" || f === "level2" ? levelEq(f, ei[f], got) : textEq(ei[f], got);
+      const eq = f === "level1" || f === "level2" ? levelEq(f, ei[f], got)
+        : f === "target" && ind ? textEq(ei[f], got) || textEq(ei[f], splitTarget(ind)) : textEq(ei[f], got);
       check(`${where}.${f}`, !!ind && eq, ei[f], got);
     }
     for (const [f, get] of Object.entries(INDICATOR_NUM)) {
