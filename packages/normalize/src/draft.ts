@@ -2,11 +2,11 @@
  * A form being read: the canonical Form plus the reading state (current
  * section and its columns, the 一级/二级 labels to fill down).
  */
-import type { Form, FormKind, FundingLine } from "./model.ts";
+import type { Form, FormKind } from "./model.ts";
 import type { HeaderModel } from "./headers.ts";
 import type { Row } from "./rows.ts";
 import { factKeyOf, type FactKey } from "./vocab.ts";
-import { isLabelShaped } from "./facts.ts";
+import { isLabelShaped, type FactFunding } from "./facts.ts";
 import { isKnownLabel } from "./vocab.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
 import { parseDate, parseFiscalYear, parseMoneyUnit } from "./values.ts";
@@ -35,7 +35,7 @@ export interface Draft {
   /** A project list: the department form its projects belong to. */
   parentSeq: number | null;
   /** Amounts printed as label：value (本年度项目金额：120): the funding when no funding table follows. */
-  factFunding: FundingLine[];
+  factFunding: FactFunding[];
   /** Years its own cells speak of (2023年度申报预算), for a form whose header prints none. */
   textYears: number[];
 }

@@ -107,7 +107,7 @@ export function isMoneyLabel(label: string): boolean {
  * the label is known, as a funding line candidate when it is an amount.
  */
 export function recordFact(form: Form, pair: { label: string; value: string }, page: number | null, line: number | null,
-  apply: (form: Form, key: FactKey, value: string) => void, factFunding: FundingLine[]): void {
+  apply: (form: Form, key: FactKey, value: string) => void, factFunding: FactFunding[], column = 0): void {
   const label = labelText(pair.label);
   const value = tidyCjkSpaces(pair.value);
   if (!label) return;
@@ -126,12 +126,45 @@ export function recordFact(form: Form, pair: { label: string; value: string }, p
   if (amount !== null && isMoneyLabel(label)) {
     form.moneyUnit ??= parseMoneyUnit(label);
     const source = label.replace(/^其中[:：]?/, "");
-    const kind = /^其中/.test(label) || factFunding.length > 0 && !/总|合计/.test(label) ? sourceKindOf(source) : "total";
+    const sameColumn = factFunding.filter((f) => f.column === column);
+    const kind = /^其中/.test(label) || sameColumn.length > 0 && !/总|合计/.test(label) ? sourceKindOf(source) : "total";
     const l = fundingLine(factFunding.length + 1, source, kind, amount, value, null, null);
     l.page = page;
     l.line = line;
-    factFunding.push(l);
+    factFunding.push({ line: l, column });
   }
+}
+
+/**
+ * `extra` key marking a funding line of the whole-project or medium-term column
+ * of a target form (its value: that column's total as printed).
+ */
+export const WHOLE_TERM_KEY = "所属总额";
+
+/** An amount printed as label：value, with the column of pairs it sits in (项目总额 | … | 当年金额 | …). */
+export interface FactFunding {
+  line: FundingLine;
+  column: number;
+}
+
+/**
+ * The funding of a form that prints its amounts as label：value pairs. Where
+ * two columns of pairs stand side by side, one for the year (当年, 本年度) and
+ * one for the whole project or medium term, the year's column is the funding
+ * block; the other column's lines are kept too, marked in `extra` as parts of
+ * the whole-project (medium-term) total that the year's amount may not exceed.
+ */
+export function fundingFromFacts(facts: FactFunding[]): FundingLine[] {
+  const columns = [...new Set(facts.map((f) => f.column))];
+  if (columns.length < 2) return facts.map((f) => f.line);
+  const first = (c: number) => facts.find((f) => f.column === c)!.line;
+  const year = columns.find((c) => /当年|本年|年度/.test(keyOf(first(c).source)));
+  if (year === undefined) return facts.map((f) => f.line);
+  // The other columns' lines stay, each marked with the total it belongs to, so the
+  // year's identities are checked over the year's column only.
+  const others = facts.filter((f) => f.column !== year).map((f) => ({ ...f.line, extra: { ...f.line.extra, [WHOLE_TERM_KEY]: first(f.column).source } }));
+  const lines = [...others, ...facts.filter((f) => f.column === year).map((f) => f.line)];
+  return lines.map((l, i) => ({ ...l, seq: i + 1 }));
 }
 
 /** The form column a fact key fills (form_facts.field), or null for keys with no column. */

@@ -30,6 +30,8 @@ export interface HeaderModel {
   causeColumns: ExtraColumn[];
   /** The N of a 1–N月 column (monitoring forms). */
   asOfMonth: number | null;
+  /** Points the block's header declares for the execution item: 预算执行情况（万元）（20分）, 得分（20分*执行率）. */
+  declaredWeight: number | null;
   /** Money unit declared in a header cell: 项目资金（万元）, 全年预算数(元). */
   moneyUnit: "元" | "万元" | null;
 }
@@ -128,7 +130,19 @@ export function buildHeader(kind: SectionKind, headerRows: Row[]): HeaderModel {
   const causeColumns: ExtraColumn[] = entries
     .filter(([, v]) => v.field === "causeFlag")
     .map(([col, v]) => ({ col, colSpan: v.colSpan, header: tidyHeader(v.text) }));
-  return { kind, columns: kept, extras, causeColumns, moneyUnit, asOfMonth };
+  const declaredWeight = kind === "funding" ? declaredPoints(headerRows) : null;
+  return { kind, columns: kept, extras, causeColumns, moneyUnit, asOfMonth, declaredWeight };
+}
+
+/** (20分) in a funding block's header cells; null when none or when they disagree. */
+function declaredPoints(rows: Row[]): number | null {
+  const found = new Set<number>();
+  for (const r of rows) {
+    for (const c of r.cells) {
+      for (const m of keyOf(c.text).matchAll(/\((\d+(?:\.\d+)?)分/g)) found.add(Number(m[1]));
+    }
+  }
+  return found.size === 1 ? [...found][0]! : null;
 }
 
 /** Group headers that label a block rather than a column: 绩效指标, 项目资金（万元）, 偏差原因分析. */

@@ -4,3 +4,4 @@ export { parseValue, parseNumber, parseRate, parseFiscalYear, parseDate, parseMo
 export { keyOf, tidyCjkSpaces } from "./text-key.ts";
 export { level1Of, level2Of, headerField, titleKind } from "./vocab.ts";
 export { compileVocabulary, VocabularyFile, VocabularyError, type Vocabulary } from "./vocabulary.ts";
+export { WHOLE_TERM_KEY } from "./facts.ts";

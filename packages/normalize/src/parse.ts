@@ -11,7 +11,7 @@ import { classifyHeader, buildHeader, isHeaderContinuation, type SectionKind } f
 import { readFundingRow, readGoalsRow, readIndicatorRow, readLevelLine, readTotalRow } from "./sections.ts";
 import { newTargetsState, readTargetsRow, finishTargets, readProjectListRow, type TargetsState } from "./containers.ts";
 import { titleKind, factKeyOf, isTotalLabel, isGradeLabel, isOtherTableTitle, isKnownLabel } from "./vocab.ts";
-import { isLabelShaped, labelValuePairs, recordFact } from "./facts.ts";
+import { fundingFromFacts, isLabelShaped, labelValuePairs, recordFact } from "./facts.ts";
 import { yearOfPath } from "./year.ts";
 import { withVocabulary, type Vocabulary } from "./vocabulary.ts";
 import { parseFiscalYear, parseGrade } from "./values.ts";
@@ -126,7 +126,7 @@ function lastDepartmentSeq(st: State): number | null {
 function closeDraft(st: State): void {
   const d = st.draft;
   if (!d) return;
-  if (d.form.funding.length === 0 && d.factFunding.length > 0) d.form.funding.push(...d.factFunding);
+  if (d.form.funding.length === 0 && d.factFunding.length > 0) d.form.funding.push(...fundingFromFacts(d.factFunding));
   if (d.form.fiscalYear === null && d.textYears.length > 0) {
     d.form.fiscalYear = mostFrequent(d.textYears);
     d.form.fiscalYearSource = "text";
@@ -317,7 +317,7 @@ function readFactsRow(st: State, draft: Draft, row: Row): boolean {
     st.draft = next;
     draft = next;
   }
-  for (const p of pairs) recordFact(draft.form, p, row.page, row.line, applyFact, draft.factFunding);
+  pairs.forEach((p, column) => recordFact(draft.form, p, row.page, row.line, applyFact, draft.factFunding, column));
   return true;
 }
 

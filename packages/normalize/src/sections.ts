@@ -88,7 +88,8 @@ export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
     initialBudgetText: raw("initialBudget"),
     executionRate: parseRate(raw("rate")),
     executionRateText: raw("rate"),
-    weight: number(a, "weight"),
+    // The block's header may declare the item's points (预算执行情况（20分）): they weigh its first line.
+    weight: number(a, "weight") ?? (draft.form.funding.length === 0 ? draft.header?.declaredWeight ?? null : null),
     score: number(a, "score"),
     executedToDate: number(a, "executedToDate"),
     executedToDateText: raw("executedToDate"),

@@ -9,7 +9,7 @@
  * the year's amount may not exceed it, nor be 0 while the form's cost targets
  * are positive.
  */
-import { keyOf, type Form, type FundingLine } from "@jixiao/normalize";
+import { keyOf, WHOLE_TERM_KEY, type Form, type FundingLine } from "@jixiao/normalize";
 import { formLabel, tail, whereText, type DocumentContext } from "../context.ts";
 import { agrees, columnDecimals, show, sumAgrees } from "../rounding.ts";
 import type { Finding } from "@jixiao/normalize";
@@ -41,14 +41,17 @@ interface Identity {
 /** A medium-term or whole-project line of a target form (中期资金总额, 实施期资金总额, 项目总金额). */
 const MEDIUM_TERM = /中期|实施期|总金额|项目总/;
 /** The year's line (本年度项目金额, 年度资金总额). */
-const THIS_YEAR = /本年|年度/;
+const THIS_YEAR = /本年|年度|当年/;
 
 /** A target form's medium-term lines and its year's line; the identities below are over the year's money only. */
 export function termLines(form: Form): { medium: FundingLine[]; year: FundingLine | null } {
   if (!isTarget(form)) return { medium: [], year: null };
-  const medium = form.funding.filter((l) => MEDIUM_TERM.test(keyOf(l.source)));
-  const year = form.funding.find((l) => !medium.includes(l) && THIS_YEAR.test(keyOf(l.source))) ?? null;
-  return { medium, year };
+  const named = form.funding.filter((l) => MEDIUM_TERM.test(keyOf(l.source)));
+  const year = form.funding.find((l) => !named.includes(l) && THIS_YEAR.test(keyOf(l.source))) ?? null;
+  // Beside a line that names the year (当年资金总额), another total (资金总额, 项目资金总额) is the whole project's.
+  const other = year ? form.funding.filter((l) => l !== year && !named.includes(l)
+    && ((l.sourceKind === "total" && !THIS_YEAR.test(keyOf(l.source))) || WHOLE_TERM_KEY in l.extra)) : [];
+  return { medium: [...named, ...other], year };
 }
 
 function identities(form: Form): Identity[] {
