@@ -111,12 +111,13 @@ export function recordFact(form: Form, pair: { label: string; value: string }, p
   const label = labelText(pair.label);
   const value = tidyCjkSpaces(pair.value);
   if (!label) return;
+  const key = factKeyOf(label);
   if (isGoalsHeader(label) && value) {
-    // 年度目标 | 到2022年底，…: the form's goal, printed beside its label.
+    // 年度目标 | 到2022年底，…: the form's goal, printed beside its label (and a fact like any pair).
     form.goals.push({ expected: value, actual: null });
+    form.facts.push({ seq: form.facts.length + 1, label, value, field: null, page, line });
     return;
   }
-  const key = factKeyOf(label);
   form.facts.push({ seq: form.facts.length + 1, label, value, field: key ? fieldOfFactKey(key) : null, page, line });
   // (盖章), (签字): the place of a seal, kept as printed but no value of the field.
   const seal = /^[(（]\s*(盖章|公章|签字|签章)\s*[)）]$/.test(value);

@@ -28,7 +28,7 @@ export const PERFORMANCE_TITLE = /(绩效|自评|评价|监控|指标体系|评�
 
 /** "Whole unit" words: 部门整体支出绩效自评表, 单位整体支出绩效目标表. */
 const WHOLE = /整体|部门支出|单位支出|部门绩效|单位绩效/;
-const TRANSFER = /转移支付|区域绩效|专项资金区域|区域\(项目\)|共同财政事权/;
+const TRANSFER = /转移支付|区域绩效|专项资金区域|区域\(项目\)|共同财政事权|中央预算内/;
 
 /** First match wins: the more specific families come first. */
 export const FAMILIES: FamilyDef[] = [

@@ -27,7 +27,10 @@ function familyByContent(form: Form): Form["kind"] {
   const labels = form.facts.map((f) => f.label.replace(/\s/g, ""));
   const transfer = labels.some((l) => /中央主管部门|转移支付/.test(l))
     || (labels.some((l) => /财政部门$/.test(l)) && labels.filter((l) => /主管部门$/.test(l)).length >= 1 && labels.some((l) => /^(省|市|区|县|区县|市县|自治区)级?/.test(l)));
-  if (!transfer) return form.kind;
+  // Or its money: 中央补助 beside 地方资金, the split of a transfer payment.
+  const sources = form.funding.map((l) => l.source.replace(/\s/g, ""));
+  const split = sources.some((s) => /中央(财政)?(补助|资金)/.test(s)) && sources.some((s) => /^(其中:?)?地方(财政)?资金/.test(s));
+  if (!transfer && !split) return form.kind;
   if (form.kind === "project_self_eval") return "transfer_self_eval";
   if (form.kind === "project_targets") return "transfer_targets";
   return form.kind;

@@ -14,7 +14,7 @@ import { titleKind, factKeyOf, isTotalLabel, isGradeLabel, isOtherTableTitle, is
 import { fundingFromFacts, isLabelShaped, labelValuePairs, recordFact } from "./facts.ts";
 import { yearOfPath } from "./year.ts";
 import { withVocabulary, type Vocabulary } from "./vocabulary.ts";
-import { parseFiscalYear, parseGrade } from "./values.ts";
+import { parseFiscalYear, parseGrade, parseMoneyUnit } from "./values.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
 import { finishForm } from "./finish.ts";
 import { resolveMoneyUnits } from "./money-unit.ts";
@@ -318,6 +318,8 @@ function readFactsRow(st: State, draft: Draft, row: Row): boolean {
     draft = next;
   }
   pairs.forEach((p, column) => recordFact(draft.form, p, row.page, row.line, applyFact, draft.factFunding, column));
+  // A unit declared by a block label the pairs hang under (资金情况（万元）).
+  for (const c of row.cells) if (/\((万元|元)\)/.test(keyOf(c.text))) draft.form.moneyUnit ??= parseMoneyUnit(c.text);
   return true;
 }
 

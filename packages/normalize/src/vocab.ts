@@ -283,7 +283,8 @@ export function isKnownLabel(label: string): boolean {
 
 /** Row labels that close a form's indicator table. */
 export function isTotalLabel(text: string): boolean {
-  return /^(总分|合计|总计|综合得分|自评总分|总得分|合计得分)$/.test(keyOf(text).replace(/[:：]$/, ""));
+  // 项目总得分, 绩效自评总分: whatever names the form, a label ending in 总分/总得分 is its total.
+  return /^(总分|合计|总计|综合得分|自评总分|总得分|合计得分)$|^[^\d]{0,8}(总分|总得分|综合得分)$/.test(keyOf(text).replace(/[:：]$/, ""));
 }
 
 export function isGradeLabel(text: string): boolean {
