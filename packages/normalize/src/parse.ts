@@ -41,6 +41,10 @@ interface State {
   lastTitle: string | null;
   /** The title of a table that is not a form (收入支出决算总表) was the last title seen. */
   foreignTable: boolean;
+  /** The year a form's sheet is named by (2021年 项目自评), for a form that prints none. */
+  sheetYears: Map<Form, number>;
+  /** The sheet the current draft is read from. */
+  sheet: string | null;
 }
 
 export function normalizeDocument(doc: ExtractedDocument, hints: NormalizeHints = {}): NormalizedDocument {
@@ -50,7 +54,7 @@ export function normalizeDocument(doc: ExtractedDocument, hints: NormalizeHints 
 function normalizeWithVocabulary(doc: ExtractedDocument, hints: NormalizeHints): NormalizedDocument {
   const st: State = {
     forms: [], narrative: [], sideTables: [], warnings: [], draft: null, section: null, targets: null,
-    docYear: null, side: null, lastTitle: null, foreignTable: false,
+    docYear: null, side: null, lastTitle: null, foreignTable: false, sheetYears: new Map(), sheet: null,
   };
   for (const row of toRows(doc)) readRow(st, row);
   closeDraft(st);
@@ -62,7 +66,9 @@ function normalizeWithVocabulary(doc: ExtractedDocument, hints: NormalizeHints):
       f.fiscalYearSource ??= "printed";
       return;
     }
+    const sheetYear = st.sheetYears.get(f) ?? null;
     const [year, source] = st.docYear !== null ? [st.docYear, "document" as const]
+      : sheetYear !== null ? [sheetYear, "sheet" as const]
       : path.file !== null ? [path.file, "file_name" as const]
       : path.folder !== null ? [path.folder, "folder" as const] : [null, null];
     f.fiscalYear = year;
@@ -79,6 +85,14 @@ function normalizeWithVocabulary(doc: ExtractedDocument, hints: NormalizeHints):
 }
 
 function readRow(st: State, row: Row): void {
+  if (row.sheet !== undefined && row.sheet !== st.sheet) {
+    // A form does not run from one sheet into the next.
+    if (st.sheet !== null) {
+      closeDraft(st);
+      closeSide(st);
+    }
+    st.sheet = row.sheet;
+  }
   const single = row.kind === "text" ? row.text : row.cells.length === 1 ? row.cells[0]!.text : null;
   const tk = single ? titleKind(single) : null;
   if (tk) {
@@ -141,6 +155,8 @@ function closeDraft(st: State): void {
     // A target-form title whose table turned out to hold one form (a 申报表: a
     // label：value block and one indicator grid) is that form.
     st.forms.push(finishForm(d.form));
+    const sheetYear = st.sheet ? yearOfPath(st.sheet).file : null;
+    if (sheetYear !== null) st.sheetYears.set(d.form, sheetYear);
   }
   st.draft = null;
   st.section = null;

@@ -24,6 +24,8 @@ export interface Row {
   page: number;
   line: number | null;
   table: number | null;
+  /** A workbook's sheet name, for the rows of a spreadsheet. */
+  sheet?: string;
 }
 
 export function toRows(doc: ExtractedDocument): Row[] {
@@ -59,6 +61,7 @@ export function toRows(doc: ExtractedDocument): Row[] {
         page: pageOfRow.get(r) ?? t.page,
         line: t.rowLines?.[r] ?? t.rowNumbers?.[r] ?? null,
         table: tableNo,
+        ...(t.sheet ? { sheet: t.sheet } : {}),
       });
     }
   }

@@ -92,3 +92,25 @@ describe("the year of a path", () => {
     expect(yearOfPath("/archive/1001/x.pdf")).toEqual({ file: null, folder: null });
   });
 });
+
+describe("the year of a form that prints none (南华's undated self-evaluation)", async () => {
+  const { extractFile } = await import("@jixiao/extract");
+  const { normalizeDocument } = await import("@jixiao/normalize");
+  const file = new URL("../../../fixtures/real/docx/yunnan-undated-project-self-eval.docx", import.meta.url).pathname;
+  const doc = await extractFile(file);
+
+  it("comes from the file's name, else from the folder it is filed in, and says so", () => {
+    const byName = normalizeDocument(doc, { fileName: "/archive/南华/2022年野生菌项目自评.docx" }).forms[0]!;
+    expect([byName.fiscalYear, byName.fiscalYearSource]).toEqual([2022, "file_name"]);
+    const byFolder = normalizeDocument(doc, { fileName: "/archive/2021/南华/野生菌项目自评.docx" }).forms[0]!;
+    expect([byFolder.fiscalYear, byFolder.fiscalYearSource]).toEqual([2021, "folder"]);
+    const none = normalizeDocument(doc, { fileName: "/archive/南华/野生菌项目自评.docx" }).forms[0]!;
+    expect([none.fiscalYear, none.fiscalYearSource]).toEqual([null, null]);
+  });
+
+  it("is printed when the form's header says it", async () => {
+    const { extractFile: ef } = await import("@jixiao/extract");
+    const printed = normalizeDocument(await ef(new URL("../../../fixtures/real/docx/hubei-2022-project-self-eval.docx", import.meta.url).pathname), { fileName: "/2019/x.docx" }).forms[0]!;
+    expect([printed.fiscalYear, printed.fiscalYearSource]).toEqual([2022, "printed"]);
+  });
+});
