@@ -13,7 +13,8 @@ export function finishForm(form: Form): Form {
   form.agency ??= form.implementer ?? form.supervisor;
   regroupMisplacedRows(form, "level2");
   regroupMisplacedRows(form, "level1");
-  if (form.kind === "project_monitoring" || form.kind === "department_monitoring") budgetFromInitial(form);
+  // A monitoring form measures against 年初预算数; so does any form that prints no other budget.
+  if (form.kind === "project_monitoring" || form.kind === "department_monitoring" || form.funding.every((l) => l.budget === null)) budgetFromInitial(form);
   form.missing = missingParts(form);
   return form;
 }

@@ -256,7 +256,8 @@ function readCellsRow(st: State, row: Row): void {
   touch(draft, row);
   draft.inNotes = false;
   const first = row.cells[0]!;
-  if (isTotalLabel(first.text)) {
+  // 合计 inside a funding block is its total line, not the form's total score.
+  if (isTotalLabel(first.text) && st.section !== "funding") {
     const rest = readTotalRow(draft, row.cells);
     if (rest) draft.form.grade ??= parseGrade(rest);
     draft.closed = true;

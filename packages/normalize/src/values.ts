@@ -127,10 +127,13 @@ function matchUnit(rest: string): string | null | undefined {
   if (rest === "") return null;
   const m = rest.match(UNIT_RE);
   if (!m) return undefined;
+  // A rate unit: 元/户, 元/人·月, 元/人*月, 人次/年.
+  const per = rest.slice(m[1]!.length).match(/^(?:[/·*][\u4e00-\u9fff]{1,4})+/);
+  const unit = m[1]! + (per ? per[0] : "");
   // Allow a trailing 左右/内/（次） after the unit: 105人次, 100人(次).
-  const tail = rest.slice(m[1]!.length).replace(/^\((?:次|人|个)\)/, "");
+  const tail = rest.slice(unit.length).replace(/^\((?:次|人|个)\)/, "");
   if (tail !== "" && !/^(左右|内|整|及以上|以上|以内)$/.test(tail)) return undefined;
-  return m[1]!;
+  return unit;
 }
 
 /** Comparator from a 指标值类型 cell (≥, =, ≤, 定性, 正向, 反向 …). */

@@ -114,3 +114,12 @@ describe("the year of a form that prints none (南华's undated self-evaluation)
     expect([printed.fiscalYear, printed.fiscalYearSource]).toEqual([2022, "printed"]);
   });
 });
+
+describe("values with a rate unit (濉溪's 扶贫临时救助标准)", async () => {
+  const { parseValue } = await import("@jixiao/normalize");
+  it("reads ≤5300元/户 and 583元/人*月 as numbers with their units", () => {
+    expect(parseValue("<=5300元/户")).toMatchObject({ comparator: "<=", value: 5300, unit: "元/户" });
+    expect(parseValue("583元/人*月")).toMatchObject({ value: 583, unit: "元/人*月" });
+    expect(parseValue("12县(市)")).toMatchObject({ value: null });
+  });
+});
