@@ -38,6 +38,8 @@ export interface Draft {
   factFunding: FactFunding[];
   /** Years its own cells speak of (2023年度申报预算), for a form whose header prints none. */
   textYears: number[];
+  /** The last indicator's numbers are merged cells reaching down to this grid row of this table. */
+  spanned: { table: number; untilRow: number } | null;
 }
 
 export function newDraft(kind: FormKind, title: string | null, row: Row | null): Draft {
@@ -85,6 +87,7 @@ export function newDraft(kind: FormKind, title: string | null, row: Row | null):
     parentSeq: null,
     factFunding: [],
     textYears: [],
+    spanned: null,
   };
 }
 

@@ -8,13 +8,13 @@ import { NormalizedDocument as NormalizedDocumentSchema, pageUnitOf } from "./mo
 import { toRows, type Row, type RowCell } from "./rows.ts";
 import { newDraft, touch, applyFact, factFromLine, type Draft } from "./draft.ts";
 import { classifyHeader, buildHeader, isHeaderContinuation, type SectionKind } from "./headers.ts";
-import { readFundingRow, readGoalsRow, readIndicatorRow, readLevelLine, readTotalRow } from "./sections.ts";
+import { align, readFundingRow, readGoalsRow, readIndicatorRow, readLevelLine, readTotalRow } from "./sections.ts";
 import { newTargetsState, readTargetsRow, finishTargets, readProjectListRow, type TargetsState } from "./containers.ts";
 import { titleKind, factKeyOf, isTotalLabel, isGradeLabel, isOtherTableTitle, isKnownLabel } from "./vocab.ts";
 import { fundingFromFacts, isLabelShaped, labelValuePairs, recordFact } from "./facts.ts";
 import { yearOfPath } from "./year.ts";
 import { withVocabulary, type Vocabulary } from "./vocabulary.ts";
-import { parseFiscalYear, parseGrade, parseMoneyUnit } from "./values.ts";
+import { parseFiscalYear, parseGrade, parseMoneyUnit, parseNumber } from "./values.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
 import { finishForm } from "./finish.ts";
 import { resolveMoneyUnits } from "./money-unit.ts";
@@ -208,6 +208,12 @@ function readTextLine(st: State, row: Row): void {
     d.form.fiscalYear ??= parseFiscalYear(text);
     return;
   }
+  if (isLabelShaped(text) && factKeyOf(text) === "projectName") {
+    // 单位名称/项目名称 left blank on a line of its own (a spreadsheet row whose other
+    // cells are empty) opens the next form just as the same label in a table row does.
+    readFactsRow(st, d, { ...row, kind: "cells", cells: [{ col: 0, colSpan: 1, text }], allCells: [] });
+    return;
+  }
   const facts = factFromLine(text);
   if (facts.length > 0) {
     for (const f of facts) recordFact(d.form, f, row.page, row.line, applyFact, d.factFunding);
@@ -292,8 +298,12 @@ function readCellsRow(st: State, row: Row): void {
       return;
     case "indicators": {
       if (draft.closed) return;
+      if (continuesIndicator(draft, row)) return;
       const ind = readIndicatorRow(draft, row);
-      if (ind) draft.form.indicators.push(ind);
+      if (ind) {
+        draft.form.indicators.push(ind);
+        draft.spanned = spanOf(row);
+      }
       return;
     }
     case "targets":
@@ -349,6 +359,42 @@ function keepRowAsFact(draft: Draft, row: Row): void {
   if (!first || rest.length === 0 || !isLabelShaped(first.text)) return;
   recordFact(draft.form, { label: first.text, value: rest.map((c) => c.text).join(" | ") }, row.page, row.line, applyFact, draft.factFunding);
 }
+
+/** How far down a row's merged cells reach (分值 and 得分 merged over the lines of a wrapped name). */
+function spanOf(row: Row): Draft["spanned"] {
+  if (row.table === null || row.gridRow === undefined) return null;
+  // Only number cells count: merged level labels span whole groups of indicators.
+  const span = Math.max(1, ...row.cells.filter((c) => parseNumber(c.text) !== null).map((c) => c.rowSpan ?? 1));
+  return span > 1 ? { table: row.table, untilRow: row.gridRow + span - 1 } : null;
+}
+
+/**
+ * A grid row under the merged number cells of the indicator above it, holding
+ * only words (the second line of 财政供养人员 / 控制率, of a 评分标准): the same
+ * indicator's text, continued. Appended to it instead of read as an indicator.
+ */
+function continuesIndicator(draft: Draft, row: Row): boolean {
+  const s = draft.spanned;
+  const prev = draft.form.indicators[draft.form.indicators.length - 1];
+  if (!s || !prev || row.table !== s.table || row.gridRow === undefined || row.gridRow > s.untilRow) return false;
+  if (row.cells.some((c) => parseNumber(c.text) !== null)) return false;
+  const a = align(draft, row);
+  if (a.byField.has("level1") || a.byField.has("level2")) return false;
+  for (const [field, cell] of a.byField) {
+    const text = tidyCjkSpaces(cell.text);
+    if (field === "name") prev.name = joinWrapped(prev.name, text);
+    else if (field === "scoringRule" || field === "description" || field === "reason") {
+      prev[field] = prev[field] ? `${prev[field]}\n${text}` : text;
+    } else if (field === "target" || field === "actual") {
+      const key = field === "target" ? "targetText" : "actualText";
+      prev[key] = prev[key] ? joinWrapped(prev[key]!, text) : text;
+    }
+  }
+  return true;
+}
+
+/** Lines of one wrapped cell: CJK joins without a space. */
+const joinWrapped = (a: string, b: string): string => (/[\u3400-\u9fff]$/.test(a) && /^[\u3400-\u9fff“]/.test(b) ? a + b : `${a} ${b}`);
 
 /** What a header tells the form beyond its columns: the months it covers, the headers no column knows. */
 function noteHeader(d: Draft): void {

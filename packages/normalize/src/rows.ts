@@ -11,6 +11,8 @@ export interface RowCell {
   col: number;
   colSpan: number;
   text: string;
+  /** Grid rows the cell covers (a merged cell spans the rows below it). */
+  rowSpan?: number;
 }
 
 export interface Row {
@@ -26,6 +28,8 @@ export interface Row {
   table: number | null;
   /** A workbook's sheet name, for the rows of a spreadsheet. */
   sheet?: string;
+  /** The row's index in its table's grid. */
+  gridRow?: number;
 }
 
 export function toRows(doc: ExtractedDocument): Row[] {
@@ -45,7 +49,7 @@ export function toRows(doc: ExtractedDocument): Row[] {
     const pageOfRow = new Map<number, number>();
     for (const c of t.cells) {
       const list = byRow.get(c.row) ?? [];
-      list.push({ col: c.col, colSpan: c.colSpan, text: c.text.replace(/\s*\n\s*/g, "\n").trim() });
+      list.push({ col: c.col, colSpan: c.colSpan, text: c.text.replace(/\s*\n\s*/g, "\n").trim(), ...(c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}) });
       byRow.set(c.row, list);
       if (!pageOfRow.has(c.row)) pageOfRow.set(c.row, c.page);
     }
@@ -61,6 +65,7 @@ export function toRows(doc: ExtractedDocument): Row[] {
         page: pageOfRow.get(r) ?? t.page,
         line: t.rowLines?.[r] ?? t.rowNumbers?.[r] ?? null,
         table: tableNo,
+        gridRow: r,
         ...(t.sheet ? { sheet: t.sheet } : {}),
       });
     }
