@@ -51,12 +51,16 @@ function stored(db: string) {
 }
 
 describe("inspect --vocab", () => {
-  it("finds no form in the fixture with the built-in vocabulary alone", () => {
+  it("reads the fixture with the built-in vocabulary alone, but not as a monitoring form, and lists its title and label as unrecognised", () => {
     const r = jixiao("inspect", FORM, "--json");
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout) as InspectJson;
     expect(j.vocabulary).toBeNull();
-    expect(j.normalized.forms).toEqual([]);
+    expect(j.normalized.forms).toHaveLength(1);
+    const f = j.normalized.forms[0]!;
+    expect(f.kind).toBe("project_self_eval");
+    expect(f.implementer).toBeNull();
+    expect(f.unrecognizedLabels).toEqual(expect.arrayContaining(["黄石市项目支出绩效运行情况表 (申遗)", "项目组织实施单位"]));
   });
 
   it("reads it as a monitoring form, the new label filling its field, with the vocabulary", () => {
@@ -112,13 +116,14 @@ describe("ingest with a vocabulary", () => {
     expect(lines.at(-1)).toMatchObject({ summary: { forms: 1, filesNew: 1 } });
   });
 
-  it("--vocab names a file elsewhere; without one (and none beside the database) the built-in vocabulary finds no form", async () => {
+  it("--vocab names a file elsewhere; without one (and none beside the database) the built-in vocabulary does not know the form's family", async () => {
     const dir = tempDir();
     const withVocab = await ingest([FORM], { db: join(dir, "a.sqlite"), out: () => {}, vocab: VOCAB });
     expect(withVocab).toMatchObject({ forms: 1, vocabulary: { path: VOCAB, from: "--vocab" } });
     const without = await ingest([FORM], { db: join(dir, "b.sqlite"), out: () => {} });
-    expect(without).toMatchObject({ forms: 0, vocabulary: null });
-    expect(stored(join(dir, "b.sqlite")).versions).toEqual([PIPELINE_VERSION]);
+    expect(without).toMatchObject({ forms: 1, vocabulary: null });
+    expect(stored(join(dir, "b.sqlite"))).toMatchObject({ versions: [PIPELINE_VERSION], forms: [{ kind: "project_self_eval", implementer: null }] });
+    expect(stored(join(dir, "a.sqlite")).forms).toEqual([{ kind: "project_monitoring", implementer: "黄石市文物局(湖北水泥遗址博物馆)" }]);
   });
 
   it("re-reads stored documents once when the vocabulary changes, and skips them while it does not", async () => {
@@ -129,8 +134,9 @@ describe("ingest with a vocabulary", () => {
     copyFileSync(FORM, form);
     const run = () => ingest([form], { db, out: () => {} });
 
-    // No vocabulary yet: read, no form.
-    expect(await run()).toMatchObject({ filesParsed: 1, forms: 0 });
+    // No vocabulary yet: read, and its one form is not known as a monitoring form.
+    expect(await run()).toMatchObject({ filesParsed: 1, forms: 1 });
+    expect(stored(db).forms).toEqual([{ kind: "project_self_eval", implementer: null }]);
     expect(await run()).toMatchObject({ filesParsed: 0, filesUnchanged: 1 });
 
     // A vocabulary appears beside the database: the archive is read again, once.
@@ -153,7 +159,8 @@ describe("ingest with a vocabulary", () => {
     expect(await run()).toMatchObject({ filesParsed: 0, filesUnchanged: 1 });
 
     // --no-vocab (vocab: false) is the built-in pipeline: read again, once.
-    expect(await ingest([form], { db, out: () => {}, vocab: false })).toMatchObject({ filesParsed: 1, forms: 0, vocabulary: null });
+    expect(await ingest([form], { db, out: () => {}, vocab: false })).toMatchObject({ filesParsed: 1, forms: 1, vocabulary: null });
+    expect(stored(db).forms).toEqual([{ kind: "project_self_eval", implementer: null }]);
     expect(stored(db).versions).toEqual([PIPELINE_VERSION]);
     expect(await ingest([form], { db, out: () => {}, vocab: false })).toMatchObject({ filesParsed: 0 });
 

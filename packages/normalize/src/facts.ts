@@ -80,7 +80,7 @@ export function labelValuePairs(cells: readonly RowCell[], loose: boolean): Labe
       || (isLabelShaped(next.text) && (factKeyOf(next.text) !== null || headerField(next.text) !== null)));
     // The last two cells of a header-block row are a pair even when the value reads like a
     // header (财政资金预算分类 | 一般公共预算): nothing follows for it to label.
-    if (next && (!nextIsLabel || (loose && i + 2 === cells.length && !endsWithColon(next.text) && !/\((万元|元|%|分)\)/.test(keyOf(next.text))))) {
+    if (next && (!nextIsLabel || (loose && i + 2 === cells.length && !endsWithColon(next.text) && splitColonCell(next.text) === null && !/\((万元|元|%|分)\)/.test(keyOf(next.text))))) {
       out.push({ label: c.text, value: next.text, cell: c });
       i++;
     } else if (endsWithColon(c.text) || factKeyOf(c.text)) {

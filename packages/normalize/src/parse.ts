@@ -10,7 +10,7 @@ import { newDraft, touch, applyFact, factFromLine, type Draft } from "./draft.ts
 import { classifyHeader, buildHeader, isHeaderContinuation, type SectionKind } from "./headers.ts";
 import { align, readFundingRow, readGoalsRow, readIndicatorRow, readLevelLine, readTotalRow } from "./sections.ts";
 import { newTargetsState, readTargetsRow, finishTargets, readProjectListRow, type TargetsState } from "./containers.ts";
-import { titleKind, factKeyOf, isTotalLabel, isGradeLabel, isOtherTableTitle, isKnownLabel } from "./vocab.ts";
+import { titleKind, factKeyOf, isTotalLabel, isGradeLabel, isOtherTableTitle, isKnownLabel, looksLikePerformanceTitle } from "./vocab.ts";
 import { fundingFromFacts, isLabelShaped, labelValuePairs, recordFact } from "./facts.ts";
 import { yearOfPath } from "./year.ts";
 import { withVocabulary, type Vocabulary } from "./vocabulary.ts";
@@ -41,6 +41,8 @@ interface State {
   lastTitle: string | null;
   /** The title of a table that is not a form (收入支出决算总表) was the last title seen. */
   foreignTable: boolean;
+  /** The last title line of a performance form whose family is unknown, until a form starts. */
+  unknownTitle: string | null;
   /** The year a form's sheet is named by (2021年 项目自评), for a form that prints none. */
   sheetYears: Map<Form, number>;
   /** The sheet the current draft is read from. */
@@ -54,7 +56,7 @@ export function normalizeDocument(doc: ExtractedDocument, hints: NormalizeHints 
 function normalizeWithVocabulary(doc: ExtractedDocument, hints: NormalizeHints): NormalizedDocument {
   const st: State = {
     forms: [], narrative: [], sideTables: [], warnings: [], draft: null, section: null, targets: null,
-    docYear: null, side: null, lastTitle: null, foreignTable: false, sheetYears: new Map(), sheet: null,
+    docYear: null, side: null, lastTitle: null, foreignTable: false, sheetYears: new Map(), sheet: null, unknownTitle: null,
   };
   for (const row of toRows(doc)) readRow(st, row);
   closeDraft(st);
@@ -99,6 +101,14 @@ function readRow(st: State, row: Row): void {
     startForm(st, tk, single!, row);
     return;
   }
+  if (single && looksLikePerformanceTitle(single)) {
+    // 项目支出绩效运行情况表: a performance form of a family the vocabulary does not name.
+    closeDraft(st);
+    closeSide(st);
+    st.unknownTitle = single;
+    st.narrative.push({ page: row.page, line: row.line, text: single });
+    return;
+  }
   if (single && isOtherTableTitle(single)) {
     // 收入支出决算总表, 政府采购情况表: a table that is not a form ends the form before it.
     closeDraft(st);
@@ -109,6 +119,20 @@ function readRow(st: State, row: Row): void {
   }
   if (row.kind === "text") readTextLine(st, row);
   else readCellsRow(st, row);
+}
+
+/**
+ * A form whose title names no family the vocabulary knows: it keeps that
+ * title as printed (listed as unrecognised, so a vocabulary entry can name its
+ * family) or none, and is kept at its end only with evidence of its own.
+ */
+function startUntitled(st: State, kind: FormKind, row: Row): void {
+  const title = st.unknownTitle;
+  startForm(st, kind, "", row);
+  const d = st.draft!;
+  d.untitled = true;
+  d.form.title = title ? tidyCjkSpaces(title) : null;
+  if (d.form.title) d.form.unrecognizedLabels.push(d.form.title);
 }
 
 function startForm(st: State, kind: FormKind, title: string, row: Row): void {
@@ -128,6 +152,7 @@ function startForm(st: State, kind: FormKind, title: string, row: Row): void {
   st.section = null;
   st.lastTitle = title;
   st.foreignTable = false;
+  st.unknownTitle = null;
 }
 
 function lastDepartmentSeq(st: State): number | null {
@@ -253,9 +278,7 @@ function readCellsRow(st: State, row: Row): void {
   if (!st.draft && !st.foreignTable && row.cells.length >= 2 && factKeyOf(row.cells[0]!.text) === "projectName") {
     // 项目名称 | X opening a table with no title line: the header block of a form, whose
     // parts decide at its end whether it is one (funding, a total or a weighted scorecard).
-    startForm(st, "project_self_eval", "", row);
-    st.draft!.form.title = null;
-    st.draft!.untitled = true;
+    startUntitled(st, "project_self_eval", row);
   }
   const draft = st.draft;
   if (!draft) return;
@@ -447,9 +470,7 @@ function startSection(st: State, kind: SectionKind, row: Row): void {
     const scoring = kind === "indicators" && !header.columns.some((c) => c.field === "target" || c.field === "actual" || c.field === "adjustedTarget");
     const inferred: FormKind = kind === "projectList" ? "project_list" : kind === "targets" ? "project_targets"
       : scoring ? "evaluation_scorecard" : "project_self_eval";
-    startForm(st, inferred, "", row);
-    st.draft!.form.title = null;
-    st.draft!.untitled = true;
+    startUntitled(st, inferred, row);
   }
   const d = st.draft!;
   d.header = buildHeader(kind, [row]);

@@ -35,12 +35,16 @@ export function extraOf(draft: Draft, cells: readonly RowCell[], skip: ReadonlyS
     if (skip.has(c) || isEmptyValue(c.text)) continue;
     const under = extras.find((e) => c.col >= e.col && c.col < e.col + e.colSpan)
       ?? extras.find((e) => e.col >= c.col && e.col < c.col + Math.max(1, c.colSpan));
-    const key = under ? under.header : `第${c.col + 1}列`;
+    // A header printed as __proto__ or constructor stays a plain key, not the object's prototype.
+    const key = safeKey(under ? under.header : `第${c.col + 1}列`);
     const text = tidyCjkSpaces(c.text);
     extra[key] = extra[key] ? `${extra[key]}\n${text}` : text;
   }
   return extra;
 }
+
+const RESERVED_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+const safeKey = (k: string): string => (RESERVED_KEYS.has(k) ? `「${k}」` : k);
 
 /** 经费保障 | 制度保障 | … with a tick (√, ✓, 是, ■) under one: that column names the cause. */
 function tickedCause(draft: Draft, cells: readonly RowCell[], used: Set<RowCell>): string | null {

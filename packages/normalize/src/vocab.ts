@@ -228,6 +228,12 @@ export function titleKind(text: string): TitleKind | null {
   return null;
 }
 
+/** A title line of a performance form (绩效…表) whose family no entry names. */
+export function looksLikePerformanceTitle(text: string): boolean {
+  const k = keyOf(text).replace(TITLE_PREFIX, "").replace(/^[:：]/, "");
+  return k.length <= 60 && !/[。；;，,]/.test(k) && PERFORMANCE_TITLE.test(k) && titleKind(text) === null;
+}
+
 /**
  * A line that titles some other table (收入支出决算总表, 政府采购情况表): it ends a
  * form, and what follows it is not read into the form before it.

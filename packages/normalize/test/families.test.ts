@@ -123,3 +123,27 @@ describe("values with a rate unit (濉溪's 扶贫临时救助标准)", async ()
     expect(parseValue("12县(市)")).toMatchObject({ value: null });
   });
 });
+
+describe("a column headed __proto__", async () => {
+  const { normalizeDocument } = await import("@jixiao/normalize");
+  it("keeps its cells in extra under a plain key and pollutes nothing", () => {
+    const table = (cells: string[][]) => ({
+      kind: "table" as const,
+      table: {
+        page: 1, pageTo: 1, nRows: cells.length, nCols: cells[0]!.length,
+        cells: cells.flatMap((r, row) => r.map((text, col) => ({ row, col, rowSpan: 1, colSpan: 1, text, page: 1 }))),
+      },
+    });
+    const doc = {
+      format: "txt" as const, pages: [{ number: 1, hasText: true }], warnings: [],
+      blocks: [
+        { kind: "text" as const, page: 1, text: "项目支出绩效自评表" },
+        table([["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "__proto__"],
+          ["产出指标", "数量指标", "培训人次", "≥100人次", "120人次", "10", "10", "x"]]),
+      ],
+    };
+    const ind = normalizeDocument(doc as never).forms[0]!.indicators[0]!;
+    expect(ind.extra).toEqual({ "「__proto__」": "x" });
+    expect(Object.getPrototypeOf(ind.extra)).toBe(Object.prototype);
+  });
+});
