@@ -231,7 +231,8 @@ export function titleKind(text: string): TitleKind | null {
 /** A title line of a performance form (绩效…表) whose family no entry names. */
 export function looksLikePerformanceTitle(text: string): boolean {
   const k = keyOf(text).replace(TITLE_PREFIX, "").replace(/^[:：]/, "");
-  return k.length <= 60 && !/[。；;，,]/.test(k) && PERFORMANCE_TITLE.test(k) && titleKind(text) === null;
+  // 绩效项目指标表, 绩效指标明细表: the indicator part of the form above, not a form of its own.
+  return k.length <= 60 && !/[。；;，,]/.test(k) && !/指标/.test(k) && PERFORMANCE_TITLE.test(k) && titleKind(text) === null;
 }
 
 /**
