@@ -15,22 +15,31 @@
  * pdftotext gives every baseline its own line and keeps none of the padding
  * that tells a wrapped cell's next line from the next row in a PDF, and
  * joining adjacent lines joined the numbers of two rows (228 over 228 →
- * 228228). The lines of wrapped cells are then joined to their row by what
- * they hold instead (joinWrappedRows: a line of one or two cells of words
- * between rows with numbers). A blank line is a wider gap, two blank lines
- * end a table. Chunks: two spaces, or one between two CJK characters or two
- * numbers, separate cells.
+ * 228228). For the same reason a CJK region is read a row per line
+ * (lineGridTable: columns from aligned left edges, as for a borderless CJK
+ * form, without the PDF reader's cell blocks and centred rows), a wrapped
+ * cell's line that starts under a column of the region keeps it going
+ * (textRegions), and regions that only wrapped header or goal lines keep
+ * apart are one table (bridgeRegions). The lines of wrapped cells are then joined to their row by
+ * what they hold instead (joinWrappedRows: a line of one or two cells of
+ * words between rows with numbers, never across a blank line nor over two of
+ * the row's cells). A blank line is a wider gap, two blank lines end a table.
+ * Chunks: two spaces, or one between two CJK characters or two numbers,
+ * separate cells, and a number one space after CJK words when value cells
+ * follow it on the line (splitTrailingNumbers).
  */
 import type { Block, Cell, PageInfo, Table } from "./grid.ts";
 import { foldCompatibilityCharacters } from "./unicode.ts";
 import { type Word, unionBox } from "./pdf/geometry.ts";
 import type { LooseLine, PageLayout } from "./pdf/layout.ts";
 import type { FoundCell, PageTable } from "./pdf/page-tables.ts";
-import { type Chunk, chunkOf, chunksOfLine, regionToTable, tableRegions } from "./pdf/unruled.ts";
+import { type Chunk, chunkOf, chunksOfLine, isCjkText, regionToTable } from "./pdf/unruled.ts";
+import { ALIGN_TOLERANCE, addColumnStart, alignedColumnStarts, columnAt, splitAtColumnStarts } from "./pdf/cjk-columns.ts";
 import { type DocTable, continuesTable, joinContinuedTable } from "./pdf/continuation.ts";
 import { isPageNumberText } from "./pdf/margins.ts";
 import { PdfSettings } from "./pdf/settings.ts";
-import { joinWrappedLines, textOfWords } from "./pdf/words.ts";
+import { joinWrappedLines, lastChar, textOfWords } from "./pdf/words.ts";
+import { isWide } from "./pdf/glyphs.ts";
 
 /**
  * Units per character column. The PDF finder's absolute tolerances are in
@@ -186,6 +195,107 @@ function splitNumbers(chunk: Chunk): Chunk[] {
   return out.length === 1 ? [chunk] : out;
 }
 
+/** A value cell's start: a number, a comparison, a sign. */
+const VALUE_START = /^[≥≤=<>]?[-+]?\d/;
+
+/**
+ * Splits a number off the end of a chunk of CJK words when value cells follow
+ * it on the line: pdftotext keeps one space between an indicator's wrapped
+ * name and the narrow score column beside it (发放人数(按月平 5  >=21933人 …),
+ * so the score would be read as the end of the name. A number ending a line
+ * (救助资金 30, a goal text wrapping) stays where it is.
+ */
+function splitTrailingNumbers(chunks: Chunk[]): Chunk[] {
+  return chunks.flatMap((c, i) => {
+    const words = c.words, last = words[words.length - 1]!, before = words[words.length - 2];
+    const followed = chunks.slice(i + 1).some((n) => VALUE_START.test(n.text));
+    if (!before || !followed || !NUMBER.test(last.text) || !isWide(lastChar(before.text))) return [c];
+    return [chunkOf(words.slice(0, -1)), chunkOf([last])];
+  });
+}
+
+/** One-chunk lines in a row that end a region (as in pdf/unruled.ts). */
+const MAX_SINGLE_RUN = 2;
+/** A blank-line gap wider than this many line pitches ends a region (two blank lines). */
+const MAX_REGION_PITCHES = 2;
+
+/**
+ * Runs of lines that look like table rows, as pdf/unruled.ts's tableRegions
+ * finds them, but with text's notion of a wrapped cell's line: a one-chunk
+ * line that starts where a chunk of the region above starts (any line of it,
+ * not only the one just above: pdftotext interleaves the lines of the wrapped
+ * cells of one row, 财政供养人员 under a criterion's first line) is the
+ * next line of a cell in that column and never ends the region.
+ */
+export function textRegions(lines: readonly LooseLine[], chunks: readonly Chunk[][], minRows: number): [number, number][] {
+  const regions: [number, number][] = [];
+  let start = -1, lastKept = -1, multiCount = 0, singles = 0;
+  const starts = new Set<number>();
+  const close = () => {
+    if (start >= 0 && multiCount >= minRows) regions.push([start, lastKept + 1]);
+    start = -1; lastKept = -1; multiCount = 0; singles = 0;
+    starts.clear();
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const multi = chunks[i]!.length >= 2;
+    const x0 = chunks[i]![0]?.x0 ?? -1;
+    const aligned = !multi && start >= 0 && isCjkText(lines[i]!.text, 0.4) && starts.has(x0);
+    if (start >= 0) {
+      const gapTooBig = lines[i]!.y0 - lines[i - 1]!.y0 > MAX_REGION_PITCHES * LINE_PITCH * COLUMN + 0.01;
+      if (!multi && !aligned) singles++;
+      if (gapTooBig || singles > MAX_SINGLE_RUN) close();
+    }
+    if (multi) {
+      if (start < 0) start = i;
+      lastKept = i;
+      multiCount++;
+      singles = 0;
+      for (const c of chunks[i]!) starts.add(c.x0);
+    } else if (aligned && start >= 0) {
+      lastKept = i;
+      singles = 0;
+    }
+  }
+  close();
+  return regions;
+}
+
+/** At most this many lines between two table regions are lines of the cells of one form (wrapped goal text, a header row of wrapped cells). */
+const MAX_BRIDGE_LINES = 12;
+/** ...when no gap between them is wider than this many blank lines (two blank lines end a table). */
+const MAX_BRIDGE_BLANKS = 1;
+/** A Latin word: a line holding one is prose or a Latin table's, never a wrapped line of a CJK form's cell. */
+const LATIN_WORD = /[A-Za-z]{3}/;
+
+/**
+ * Joins CJK table regions that only wrapped cell lines keep apart. A form's
+ * header row of wrapped cells (偏差原因 / 实际完成 / 一级指标 … / 值), a goal
+ * text wrapped in two columns and an indicator name of five lines put runs
+ * of one-chunk lines in a form, which end a region (a PDF keeps those cells'
+ * lines close together, text does not): two CJK regions with at most
+ * MAX_BRIDGE_LINES lines between them, none holding a Latin word and none
+ * two blank lines from the next, are one table.
+ */
+function bridgeRegions(lines: readonly LooseLine[], regions: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  const pitchGap = (i: number) => lines[i]!.y0 - lines[i - 1]!.y0;
+  for (const r of regions) {
+    const last = out[out.length - 1];
+    if (last) {
+      const between = lines.slice(last[1], r[0]);
+      let close = true;
+      for (let i = last[1]; i <= r[0]; i++) if (pitchGap(i) > (1 + MAX_BRIDGE_BLANKS * BLANK_LINE_PITCHES) * LINE_PITCH * COLUMN) close = false;
+      const cjk = (a: number, b: number) => isCjkText(lines.slice(a, b).map((l) => l.text).join(""));
+      if (close && between.length <= MAX_BRIDGE_LINES && between.every((l) => !LATIN_WORD.test(l.text)) && cjk(last[0], last[1]) && cjk(r[0], r[1])) {
+        last[1] = r[1];
+        continue;
+      }
+    }
+    out.push([r[0], r[1]]);
+  }
+  return out;
+}
+
 /**
  * A page's tables and narrative lines, top to bottom: table regions and their
  * grids as the PDF finder finds them on a page without rules (pdf/unruled.ts;
@@ -193,11 +303,14 @@ function splitNumbers(chunk: Chunk): Chunk[] {
  */
 function pageItems(layout: PageLayout): ({ kind: "table"; table: PageTable } | { kind: "text"; line: LooseLine })[] {
   const lines = layout.lines;
-  const chunks = lines.map((l) => chunksOfLine(l, TEXT_SETTINGS).flatMap(splitNumbers));
+  const chunks = lines.map((l) => splitTrailingNumbers(chunksOfLine(l, TEXT_SETTINGS).flatMap(splitNumbers)));
   const items: ({ kind: "table"; table: PageTable } | { kind: "text"; line: LooseLine })[] = [];
   let next = 0;
-  for (const [s, e] of tableRegions(lines, chunks, TEXT_SETTINGS.minTableRows)) {
-    const table = regionToTable(layout.number, lines.slice(s, e), chunks.slice(s, e));
+  for (const [s, e] of bridgeRegions(lines, textRegions(lines, chunks, TEXT_SETTINGS.minTableRows))) {
+    const regionLines = lines.slice(s, e), regionChunks = chunks.slice(s, e);
+    const table = isCjkText(regionChunks.flat().map((c) => c.text).join(""))
+      ? lineGridTable(layout.number, regionLines, regionChunks)
+      : regionToTable(layout.number, regionLines, regionChunks);
     if (!table) continue;
     for (; next < s; next++) items.push({ kind: "text", line: lines[next]! });
     items.push({ kind: "table", table });
@@ -205,6 +318,73 @@ function pageItems(layout: PageLayout): ({ kind: "table"; table: PageTable } | {
   }
   for (; next < lines.length; next++) items.push({ kind: "text", line: lines[next]! });
   return items;
+}
+
+/**
+ * The grid of a CJK region of layout text: columns from aligned left edges
+ * (pdf/cjk-columns.ts), as for a borderless CJK form, but a row per line.
+ * The PDF reader's cell blocks and centred rows (pdf/cjk-rows.ts) need the
+ * padding between rows that pdftotext drops: on text they stack the lines of
+ * neighbouring rows into one cell and put labels of two groups in one slot.
+ * The lines of wrapped cells are joined to their rows afterwards
+ * (joinWrappedRows), from what the lines hold.
+ */
+/** Spaces between two chunks of one line that make them two columns. */
+const MIN_COLUMN_GAP_SPACES = 2;
+
+export function lineGridTable(page: number, lines: readonly LooseLine[], rows: readonly Chunk[][]): PageTable | null {
+  const starts = alignedColumnStarts(rows, COLUMN);
+  const tolerance = ALIGN_TOLERANCE * COLUMN;
+  const place = () => rows.map((chunks) => {
+    const bySlot = new Map<number, { chunk: Chunk; col: number; colEnd: number }[]>();
+    for (const chunk of splitAtColumnStarts(chunks, starts, COLUMN)) {
+      const col = columnAt(starts, chunk.x0 + tolerance);
+      const p = { chunk, col, colEnd: Math.max(col, columnAt(starts, chunk.x1 - tolerance)) };
+      bySlot.set(col, [...(bySlot.get(col) ?? []), p]);
+    }
+    return bySlot;
+  });
+  let placed = place();
+  // A column the alignment missed: two chunks of one line in one column two
+  // spaces or more apart (as in pdf/cjk-table.ts); one space between CJK
+  // characters is letter spacing inside a cell (一级 指标).
+  let added = false;
+  for (const bySlot of placed) {
+    for (const ps of bySlot.values()) {
+      ps.forEach((p, k) => {
+        if (k > 0 && p.chunk.x0 - ps[k - 1]!.chunk.x1 >= MIN_COLUMN_GAP_SPACES * COLUMN) added = addColumnStart(starts, p.chunk.x0, COLUMN) || added;
+      });
+    }
+  }
+  if (added) placed = place();
+  if (starts.length < 2) return null;
+  // A number sharing a slot with the words before it belongs to the next column when that one is empty on the line
+  // (a score one space after an indicator's name, further left than the scores of the rows around it).
+  for (const bySlot of placed) {
+    for (const [col, ps] of [...bySlot]) {
+      const last = ps[ps.length - 1]!;
+      if (ps.length < 2 || col + 1 >= starts.length || bySlot.has(col + 1) || !NUMBER.test(last.chunk.text)) continue;
+      ps.pop();
+      bySlot.set(col + 1, [{ ...last, col: col + 1, colEnd: Math.max(col + 1, last.colEnd) }]);
+    }
+  }
+  const cells: FoundCell[] = [];
+  placed.forEach((bySlot, row) => {
+    for (const [col, ps] of bySlot) {
+      cells.push({
+        row, col, rowSpan: 1, colSpan: Math.max(...ps.map((p) => p.colEnd)) - col + 1,
+        text: ps.map((p) => p.chunk.text).join(" "), page, bbox: unionBox(ps.map((p) => p.chunk)),
+      });
+    }
+  });
+  cells.sort((a, b) => a.row - b.row || a.col - b.col);
+  const anchors = new Set(cells.map((c) => `${c.row}:${c.col}`));
+  for (const c of cells) {
+    for (let k = c.col + 1; k < c.col + c.colSpan; k++) if (anchors.has(`${c.row}:${k}`)) { c.colSpan = k - c.col; break; }
+  }
+  const box = unionBox(lines);
+  const xs = [...starts, Math.max(box.x1, starts[starts.length - 1]! + 1)];
+  return { page, bbox: box, xs, ys: [box.y0, box.y1], nRows: rows.length, nCols: starts.length, cells, ruled: false };
 }
 
 /** A found table in the common grid: no boxes (they are character columns, not points), the source line of each row. */
@@ -225,6 +405,8 @@ const isWordsOnly = (text: string) => !/^\s*[≥≤=<>]?\s*[-+]?\d/.test(text) &
 const MAX_WRAP_CELLS = 2;
 /** ...when at most this many of them come between two other rows (a cell of five lines, centred, puts two above its row's line and two below). */
 const MAX_WRAP_RUN = 4;
+/** A cell's text ending so looks finished: the middle line of a run under it begins the next row's cell. */
+const FINISHED = /[)）。;；]$/u;
 
 /**
  * Joins the lines of wrapped cells to the row they belong to. pdftotext puts
@@ -233,19 +415,24 @@ const MAX_WRAP_RUN = 4;
  * "rows" of one or two cells of words between the real rows. Each such line
  * goes to the row above or the row below: of the lines between two rows, the
  * first half ends cells of the row above and the second half begins cells of
- * the row below; the middle one of an odd run goes where its column already
- * has text. A line joins a row only where that row's slot in its column is
- * empty or holds words anchored there, and never left of a row that starts
- * with words (a label such as 总分); runs longer than MAX_WRAP_RUN (a goal
- * paragraph in two columns), lines after the last row and the first half
- * (and middle) of the lines before the first row are left as rows.
+ * the row below; the middle one of an odd run goes down when the row below
+ * has a line in its column below it too and the row above none above it
+ * (the cell centred on the row below), up in the mirrored case, and else up
+ * where its column already has text that does not look finished (FINISHED:
+ * a closing bracket, a full stop), else down. A line joins a row only where that row's slot in
+ * its column is empty or holds words anchored there, and never left of a row
+ * that starts with words (a label such as 总分); runs longer than
+ * MAX_WRAP_RUN (a goal paragraph in two columns), lines after the last row
+ * and the first half (and middle) of the lines before the first row are left
+ * as rows. In text a blank line is a gap between rows, so no line is joined
+ * across one, and a line no wider than one cell is never joined over two of
+ * a row's cells (a goal text under a header row of wrapped cells).
  */
 export function joinWrappedRows(t: DocTable): DocTable {
   const byRow: FoundCell[][] = Array.from({ length: t.nRows }, () => []);
   for (const c of t.cells) byRow[c.row]?.push(c);
   const candidate = byRow.map((cells) =>
     cells.length > 0 && cells.length <= MAX_WRAP_CELLS && cells.every((c) => c.rowSpan === 1 && c.text.trim() !== "" && isWordsOnly(c.text)));
-  // Slots each row's cells cover (anchor or span), and the anchors.
   const covered = (row: number, col: number) =>
     t.cells.find((c) => c.row <= row && row < c.row + c.rowSpan && c.col <= col && col < c.col + c.colSpan);
   const target: (number | null)[] = byRow.map(() => null);
@@ -254,15 +441,25 @@ export function joinWrappedRows(t: DocTable): DocTable {
     const first = [...byRow[main]!].sort((a, b) => a.col - b.col)[0];
     return first && isWordsOnly(first.text) ? first.col : -1;
   };
+  // A blank line is a gap between rows: no line is joined across one.
+  const top = byRow.map((cells) => Math.min(...cells.map((c) => c.bbox.y0)));
+  const adjacent = (a: number, b: number) => {
+    for (let i = Math.min(a, b); i < Math.max(a, b); i++) if (top[i + 1]! - top[i]! > LINE_PITCH * COLUMN + 0.01) return false;
+    return true;
+  };
   const fits = (frag: number, main: number) =>
+    adjacent(frag, main) &&
     byRow[frag]!.every((c) => c.col >= firstLabel(main)) &&
+    // A cell's line is no wider than its cell: a line over two of the row's cells is a row of its own (a goal under a header).
+    byRow[frag]!.every((c) => !byRow[main]!.some((m) => m.col > c.col && m.col < c.col + c.colSpan)) &&
     byRow[frag]!.every((c) => {
       const slot = covered(main, c.col);
       return !slot || (slot.row === main && slot.col === c.col && isWordsOnly(slot.text));
     });
-  const hasText = (main: number, col: number, extra: number[]) =>
-    byRow[main]!.some((c) => c.col === col && c.text.trim()) || extra.some((f) => byRow[f]!.some((c) => c.col === col));
-  const assigned = new Map<number, number[]>();
+  // The text a row's slot holds so far, its own cell and the lines joined to it, top to bottom.
+  const textAt = (main: number, col: number) =>
+    [...byRow[main]!, ...byRow.flatMap((cells, f) => (target[f] === main ? cells : []))]
+      .filter((c) => c.col === col).sort((a, b) => a.row - b.row).map((c) => c.text).join("").trim();
   let r = 0;
   while (r < t.nRows) {
     if (!candidate[r]) { r++; continue; }
@@ -278,16 +475,20 @@ export function joinWrappedRows(t: DocTable): DocTable {
         else if (2 * k + 1 < run) to = prev;
         else if (2 * k + 1 > run) to = next;
         else {
-          const cols = byRow[f]!.map((c) => c.col);
-          to = prev !== null && cols.some((c) => hasText(prev, c, assigned.get(prev) ?? [])) ? prev : next;
+          const open = (c: FoundCell) => { const above = textAt(prev!, c.col); return above !== "" && !FINISHED.test(above); };
+          // A cell centred on its row has as many lines below the row as above: the line is the head of the
+          // next row's cell if that row has a line in its column below it, the tail of the row above's if that
+          // one has a line above it.
+          const sameCol = (g: number) => g >= 0 && g < t.nRows && candidate[g] && byRow[g]!.some((o) => byRow[f]!.some((c) => c.col === o.col));
+          const head = sameCol(next + 1) && adjacent(next, next + 1), tail = prev !== null && sameCol(prev - 1) && adjacent(prev - 1, prev);
+          if (head !== tail) to = head ? next : prev;
+          else to = prev !== null && byRow[f]!.some(open) ? prev : next;
         }
         // A line at the head of a table has no row above to end: it stays a row.
         if (to === null) continue;
         const other = to === prev ? next : prev;
         if (!fits(f, to)) to = other !== null && fits(f, other) ? other : null;
-        if (to === null) continue;
-        target[f] = to;
-        assigned.set(to, [...(assigned.get(to) ?? []), f]);
+        if (to !== null) target[f] = to;
       }
     }
     r = e;
@@ -296,30 +497,30 @@ export function joinWrappedRows(t: DocTable): DocTable {
   // New row index of every old row: joined lines take their row's.
   const newIndex: number[] = [];
   let n = 0;
-  for (let i = 0; i < t.nRows; i++) {
-    if (target[i] === null) newIndex[i] = n++;
-  }
+  for (let i = 0; i < t.nRows; i++) if (target[i] === null) newIndex[i] = n++;
   for (let i = 0; i < t.nRows; i++) if (target[i] !== null) newIndex[i] = newIndex[target[i]!]!;
-  const kept = t.cells.filter((c) => target[c.row] === null).map((c) => ({ ...c }));
-  for (const [main, frags] of assigned) {
-    for (const f of frags) {
-      for (const c of byRow[f]!) {
-        const anchor = kept.find((k) => k.row === main && k.col === c.col);
-        if (anchor) {
-          anchor.text = f < main ? joinWrappedLines([c.text, anchor.text]) : joinWrappedLines([anchor.text, c.text]);
-          anchor.bbox = unionBox([anchor.bbox, c.bbox]);
-        } else {
-          kept.push({ ...c, row: main });
-        }
-      }
-    }
+  // Each slot's text top to bottom: the row's own cell and the lines joined to it, in line order.
+  const slots = new Map<string, FoundCell[]>();
+  for (const c of t.cells) {
+    const row = target[c.row] ?? c.row;
+    const key = `${row}:${c.col}`;
+    slots.set(key, [...(slots.get(key) ?? []), c]);
   }
-  // Lines above their row were added in file order; a row's cell text grows top to bottom.
-  const cells = kept.map((c) => {
-    const last = newIndex[c.row + c.rowSpan - 1]!;
-    const row = newIndex[c.row]!;
-    return { ...c, row, rowSpan: Math.max(1, last - row + 1) };
-  });
+  const cells: FoundCell[] = [];
+  for (const [key, parts] of slots) {
+    const row = Number(key.split(":")[0]);
+    parts.sort((a, b) => a.row - b.row);
+    const own = parts.find((c) => c.row === row) ?? parts[0]!;
+    const first = newIndex[row]!;
+    const last = own.row === row ? newIndex[row + own.rowSpan - 1]! : first;
+    cells.push({
+      ...own,
+      row: first,
+      rowSpan: Math.max(1, last - first + 1),
+      text: joinWrappedLines(parts.map((c) => c.text)),
+      bbox: unionBox(parts.map((c) => c.bbox)),
+    });
+  }
   // A cell moved into an empty slot may span into a neighbour now anchored there.
   const anchors = new Set(cells.map((c) => `${c.row}:${c.col}`));
   for (const c of cells) {

@@ -9,13 +9,16 @@
  *   read by the PDF extractor's borderless-table finder (text-layout.ts);
  * - otherwise: lines are narrative, in reading order, except runs of short
  *   lines in blank-separated groups (a web table copied a cell per line),
- *   which are rows. Plain `pdftotext` output stays narrative.
+ *   which are rows;
+ * - without tabs or column layout, a cell per blank-separated paragraph (plain
+ *   `pdftotext`): rows rebuilt from what the cells hold (text-stream.ts).
  * Lines without a tab outside a table are narrative. A form feed starts a new page.
  */
 import type { Block, ExtractedDocument, Table, Cell, PageInfo } from "./grid.ts";
 import { ExtractError } from "./errors.ts";
 import { foldCompatibilityCharacters } from "./unicode.ts";
 import { looksLikeColumnLayout, parseColumnLayout } from "./text-layout.ts";
+import { looksLikeCellStream, parseCellStream } from "./text-stream.ts";
 
 /** Share of control characters above which a ".txt" file is taken for binary. */
 const MAX_CONTROL_CHAR_SHARE = 0.01;
@@ -186,6 +189,11 @@ export function parseExtractedText(text: string): ExtractedDocument {
     const read = parseColumnLayout(pages);
     return { format: "txt", pageCount: pages.length, pages: read.pages, blocks: read.blocks, warnings: [] };
   }
+  if (!text.includes("\t") && looksLikeCellStream(lines.flatMap((l) => l.split("\f"))) && !mostlyCellPerLineRows(lines)) {
+    // Plain pdftotext: a cell per blank-separated paragraph (text-stream.ts);
+    // a web table copied a row per blank-separated group is read below.
+    return { format: "txt", ...parseCellStream(lines), warnings: [] };
+  }
   const blocks: Block[] = [];
   const grouped = text.includes("\t") || text.includes("\f") ? new Map<number, GroupRun>() : cellPerLineRuns(lines);
   const pages: PageInfo[] = [{ number: 1, hasText: true }];
@@ -277,6 +285,15 @@ function cellPerLineRuns(lines: readonly string[]): Map<number, GroupRun> {
     a = Math.max(b, a + 1);
   }
   return runs;
+}
+
+/** Share of non-blank lines in cell-per-line rows above which text is a web table copied a row per group. */
+const WEB_ROWS_SHARE = 0.7;
+
+/** Whether most non-blank lines are in cellPerLineRuns' rows (a web table copied a row per group). */
+function mostlyCellPerLineRows(lines: readonly string[]): boolean {
+  const inRuns = [...cellPerLineRuns(lines).values()].reduce((n, r) => n + r.end - r.start, 0);
+  return inRuns > WEB_ROWS_SHARE * lines.filter((l) => l.trim() !== "").length;
 }
 
 /** Cell classes compared when placing a row that has fewer cells than the one above it. */

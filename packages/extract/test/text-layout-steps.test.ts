@@ -1,0 +1,91 @@
+/**
+ * The steps that read CJK forms in `pdftotext -layout` text (text-layout.ts),
+ * each on a committed -layout file: a row per line in columns from aligned
+ * left edges (lineGridTable), regions joined across wrapped header and goal
+ * lines (bridgeRegions), and wrapped cell lines joined to their row but never
+ * across a blank line or over two of the row's cells (joinWrappedRows).
+ */
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { parseExtractedText, toMatrix, type Table } from "@jixiao/extract";
+
+const REAL = new URL("../../../fixtures/real/text/", import.meta.url);
+const tablesOf = (id: string) =>
+  parseExtractedText(readFileSync(new URL(`${id}.pdftotext-layout.txt`, REAL), "utf8"))
+    .blocks.flatMap((b) => (b.kind === "table" ? [b.table] : []));
+const rowsOf = (t: Table) => toMatrix(t).map((r) => r.map((c) => c?.text ?? "").filter(Boolean));
+const tableWith = (tables: Table[], text: string) => tables.find((t) => t.cells.some((c) => c.text === text));
+
+describe("lineGridTable: a row per line, columns from aligned left edges", () => {
+  it("keeps the cells of an indicator row apart and joins their wrapped lines (安徽 2022)", () => {
+    const rows = tablesOf("anhui-2022-project-self-eval").flatMap(rowsOf);
+    expect(rows).toContainEqual(["产出指标(50分)", "质量指标", "经费支出合规性", "严格执行相关制度规定", "达成预期指标", "8", "8"]);
+    expect(rows).toContainEqual(["生态效益指标", "对控制基建项目成本影响程度", "效果明显", "达成预期指标", "10", "10"]);
+  });
+
+  it("adds a column two chunks of one line share only when two spaces part them, not one (一级 指标)", () => {
+    const rows = tablesOf("guangdong-2019-project-targets").flatMap(rowsOf);
+    const header = rows.find((r) => r.includes("一级 指标"));
+    expect(header).toBeDefined();
+    expect(header).toContain("二级 指标");
+    // 二级指标 | 三级指标 side by side in one alignment are two columns (四川 scorecard header).
+    const card = tablesOf("sichuan-undated-scorecard").flatMap(rowsOf);
+    expect(card[0]).toEqual(["一级指标", "二级指标", "三级指标", "得分"]);
+  });
+});
+
+describe("bridgeRegions: wrapped header and goal lines do not cut a form's table", () => {
+  it("reads the budget block, the goal and the indicators of one form as one table (安徽 2022)", () => {
+    const tables = tablesOf("anhui-2022-project-self-eval");
+    const t = tableWith(tables, "一级指标");
+    expect(t).toBeDefined();
+    expect(t).toBe(tableWith(tables, "项目名称"));
+    expect(t!.cells.map((c) => c.text)).toContain("经费支出合规性");
+  });
+});
+
+describe("joinWrappedRows on text: no join across a blank line or over two cells of a row", () => {
+  it("leaves the header row whole and the goal a row of its own (湖北 2020)", () => {
+    const tables = tablesOf("hubei-2020-project-targets-2");
+    const rows = tables.flatMap(rowsOf);
+    // The header line has a blank line below it: the indicator's first line goes down to its row.
+    expect(rows).toContainEqual(["一级指标", "二级指标", "指标内容", "指标值"]);
+    expect(rows).toContainEqual(["数量指标", "农村义务教育学校改造覆盖率", "100%"]);
+    // The goal runs over two of the header's cells: it is not joined to the header.
+    expect(rows.find((r) => r.some((c) => c.startsWith("全面改善")))).toEqual([
+      "全面改善农村义务教育薄弱学校办学条件,扩大基础教育资源,进一步提高义务教育均衡发展水平。",
+    ]);
+  });
+});
+
+describe("textRegions: a wrapped cell's line that starts under a column of the table keeps the table going", () => {
+  it("reads the 湖南 scorecard from its header on, its criteria's lines interleaved with the names' (财政供养人员 / 控制率)", () => {
+    const tables = tablesOf("hunan-undated-department-scorecard");
+    const t = tableWith(tables, "一级指标");
+    expect(t).toBeDefined();
+    expect(t!.cells.some((c) => c.text.includes("财政供养人员"))).toBe(true);
+    expect(t!.cells.some((c) => c.text === "预算调整率")).toBe(true);
+  });
+});
+
+describe("joinWrappedRows: the middle line of a run goes down under a cell that looks finished", () => {
+  it("ends an indicator name at its closing bracket and starts the next one with the line after it (安徽 2019)", () => {
+    const rows = tablesOf("anhui-2019-transfer-self-eval").flatMap(rowsOf);
+    expect(rows).toContainEqual(["★★★农村低保发放人数(按月平均)(≥**人)", "5", ">=21933人", "21980人", "5"]);
+  });
+});
+
+describe("a score one space after an indicator's name", () => {
+  it("is split off the name and put in the empty column after it (安徽 2019: 立卡贫困人口数 5)", () => {
+    const rows = tablesOf("anhui-2019-transfer-self-eval").flatMap(rowsOf);
+    expect(rows).toContainEqual(["★★★其中:农村低保对象中建档立卡贫困人口数", "5", ">=9431人", "9453人", "5"]);
+  });
+});
+
+describe("joinWrappedRows: a lone line between two rows is the head of the next row's cell when that cell has a line below its row too", () => {
+  it("keeps the header's 三级指标 whole and starts the first indicator's name with the line above its row (湖南 2023 申报表)", () => {
+    const rows = tablesOf("hunan-2023-project-declaration").flatMap(rowsOf);
+    expect(rows).toContainEqual(["一级指标", "二级指标", "三级指标", "指标值及单位", "绩效标准"]);
+    expect(rows.some((r) => r[0] === "雾炮车降尘抑尘服务配备车")).toBe(true);
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * Plain `pdftotext` (no -layout): a cell per blank-separated paragraph, rows
+ * rebuilt from what the cells hold (src/text-stream.ts), on the committed
+ * fixtures/real/text/*.pdftotext.txt, through extract and normalize.
+ */
+import { describe, expect, it } from "vitest";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { extractBytes, parseExtractedText, toMatrix, type ExtractedDocument, type Table } from "@jixiao/extract";
+import { normalizeDocument, type Form } from "@jixiao/normalize";
+import { isValueCell, looksLikeCellStream } from "../src/text-stream.ts";
+
+const REAL = new URL("../../../fixtures/real/", import.meta.url);
+const text = (id: string) => readFileSync(new URL(`text/${id}.pdftotext.txt`, REAL), "utf8");
+const tables = (doc: ExtractedDocument) => doc.blocks.flatMap((b) => (b.kind === "table" ? [b.table] : []));
+const rowsOf = (t: Table) => toMatrix(t).map((r) => r.map((c) => c?.text ?? "").filter(Boolean));
+
+async function forms(id: string): Promise<Form[]> {
+  const file = new URL(`text/${id}.pdftotext.txt`, REAL);
+  const doc = await extractBytes(readFileSync(file), { fileName: file.pathname });
+  return normalizeDocument(doc, { fileName: file.pathname }).forms;
+}
+
+describe("detection", () => {
+  it("takes plain pdftotext for a cell stream, and not -layout text, prose or a web table's rows", () => {
+    expect(looksLikeCellStream(text("anhui-2022-project-self-eval").split("\n"))).toBe(true);
+    const layout = readFileSync(new URL("text/anhui-2022-project-self-eval.pdftotext-layout.txt", REAL), "utf8");
+    expect(looksLikeCellStream(layout.split("\n"))).toBe(false);
+    expect(looksLikeCellStream(["本年度预算收入合计3686.55万元，比上年增加。", "", "其中一般公共预算拨款收入3000万元。"])).toBe(false);
+  });
+
+  it("tells values from words", () => {
+    for (const v of ["228", "181.82", "79.74%", "3359.62 万", "≥50 个", "—", "%", "="]) expect(isValueCell(v), v).toBe(true);
+    for (const w of ["分值", "产出指标", "≥50个百分比的", "2022 年度项目"]) expect(isValueCell(w), w).toBe(false);
+  });
+});
+
+describe("rows of anhui-2022-project-self-eval", () => {
+  const rows = tables(parseExtractedText(text("anhui-2022-project-self-eval"))).flatMap(rowsOf);
+
+  it("pairs the header block's labels with their values", () => {
+    expect(rows).toContainEqual(["项目名称", "委托业务项目"]);
+    expect(rows).toContainEqual(["主管部门", "219-池州市贵池区棠溪镇人民政府"]);
+  });
+
+  it("joins a wrapped header cell and reads a run of column words as the header row", () => {
+    expect(rows).toContainEqual(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]);
+  });
+
+  it("ends an indicator row where text follows its numbers", () => {
+    expect(rows).toContainEqual(["基建工程委托业务项目数量", "≥50 个", "50", "8", "8"]);
+    expect(rows).toContainEqual(["委托业务报告合格率", "≥100 百分比", "100", "8", "8"]);
+  });
+});
+
+describe("forms from plain pdftotext", () => {
+  it("anhui-2022-project-self-eval: the project and its indicators", async () => {
+    const [f, more] = await forms("anhui-2022-project-self-eval");
+    expect(more).toBeUndefined();
+    expect(f!.kind).toBe("project_self_eval");
+    expect(f!.projectName).toBe("委托业务项目");
+    const ind = f!.indicators.find((i) => i.name === "基建工程委托业务项目数量");
+    expect([ind?.weight, ind?.score]).toEqual([8, 8]);
+  });
+
+  it("tianjin-2020-transfer-self-eval: the funding total", async () => {
+    const [f] = await forms("tianjin-2020-transfer-self-eval");
+    expect(f!.kind).toBe("transfer_self_eval");
+    const total = f!.funding.find((l) => l.source === "年度资金总额");
+    expect([total?.budget, total?.executed]).toEqual([1760, 1760]);
+  });
+
+  it("hubei-2020-project-targets: the indicator table under a title of its own", async () => {
+    const [f] = await forms("hubei-2020-project-targets");
+    expect(f!.kind).toBe("project_targets");
+    expect(f!.indicators.map((i) => i.name)).toContain("重点建设工程安排数量");
+  });
+
+  it("chongqing-2022-department-targets: the department's budget total", async () => {
+    const [f] = await forms("chongqing-2022-department-targets");
+    expect(f!.kind).toBe("department_targets");
+    expect(f!.funding[0]?.budget).toBe(3724.39);
+  });
+
+  const negatives = readdirSync(new URL("expect/", REAL))
+    .filter((n) => n.endsWith(".json"))
+    .map((n) => n.slice(0, -".json".length))
+    .filter((id) => existsSync(new URL(`text/${id}.pdftotext.txt`, REAL)))
+    .filter((id) => (JSON.parse(readFileSync(new URL(`expect/${id}.json`, REAL), "utf8")) as { forms: unknown[] }).forms.length === 0);
+
+  it("has budget publications to check", () => expect(negatives.length).toBeGreaterThanOrEqual(5));
+  it.each(negatives)("%s (a budget publication): no form", async (id) => {
+    expect(await forms(id)).toEqual([]);
+  });
+});
