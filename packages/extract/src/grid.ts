@@ -82,8 +82,12 @@ export const PageInfo = z.object({
   /** Sheet name for spreadsheets. */
   name: z.string().optional(),
   hidden: z.boolean().optional(),
-  /** False for a page with no text layer (a scan). */
+  /** False for a page with no text layer (a scan), or whose text could not be read (see textError). */
   hasText: z.boolean().default(true),
+  /** PDF: why the page's content could not be parsed, when that (not a scan) is why it has no text. */
+  textError: z.string().optional(),
+  /** PDF: the page paints nothing at all (no text, image or path): blank, or its content is missing — no scan. */
+  blank: z.boolean().optional(),
 });
 export type PageInfo = z.infer<typeof PageInfo>;
 

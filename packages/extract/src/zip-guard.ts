@@ -7,6 +7,7 @@
  * because we need the *declared* sizes before anything is inflated.
  */
 import { inflateRawSync } from "node:zlib";
+import { Inflate } from "fflate";
 import { ExtractError } from "./errors.ts";
 
 /** Limits for one archive; generous for a form (a 16-form DOCX is well under 2 MB inflated). */
@@ -164,7 +165,7 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, what: string, m
   try {
     // +1 so that "exactly the declared size" passes and one byte more trips the cap.
     const out = inflateRawSync(data, { maxOutputLength: Math.max(1, cap + (cap === entry.uncompressedSize ? 1 : 0)) });
-    if (out.length > entry.uncompressedSize) throw lying(entry, what);
+    if (out.length > entry.uncompressedSize) throw lying(entry, what, data);
     return out;
   } catch (err) {
     if (err instanceof ExtractError) throw err;
@@ -172,15 +173,49 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, what: string, m
       if (cap < entry.uncompressedSize) {
         throw new ExtractError(`too large: expected ${entry.name} to inflate to at most ${mib(cap)}, found more`, "too_large");
       }
-      throw lying(entry, what);
+      throw lying(entry, what, data);
     }
-    throw corrupt(`deflate data in ${entry.name}`, `bytes zlib rejects (${(err as Error).message})`);
+    throw corrupt(`deflate data in ${entry.name}`, `bytes zlib rejects (${(err as Error).message}): the ${what} is damaged`);
   }
 }
 
-function lying(entry: ZipEntry, what: string): ExtractError {
-  return new ExtractError(`zip bomb: expected ${entry.name} in the ${what} to inflate to its declared ${entry.uncompressedSize} bytes, found more`, "zip_bomb");
+/**
+ * An entry inflates past its declared size: a bomb whose header lies, or
+ * damaged data (a bad download, a bad disk) that zlib decodes into garbage for
+ * a while. Counted, not kept, up to BOMB_EVIDENCE times the declared size: a
+ * bomb's stream is valid and goes on; damaged data ends in an error, or ends
+ * near the declared size.
+ */
+function lying(entry: ZipEntry, what: string, data: Uint8Array): ExtractError {
+  const declared = entry.uncompressedSize;
+  const bound = Math.max(declared * BOMB_EVIDENCE, declared + BOMB_EVIDENCE_MIN_BYTES);
+  let got = 0;
+  let ended = false;
+  const inflater = new Inflate((chunk, final) => {
+    got += chunk.length;
+    if (final) ended = true;
+  });
+  try {
+    for (let p = 0; p < data.length && got <= bound && !ended; p += 16 * 1024) {
+      inflater.push(data.subarray(p, p + 16 * 1024), p + 16 * 1024 >= data.length);
+    }
+  } catch (e) {
+    return corrupt(
+      `deflate data in ${entry.name} inflating to its declared ${declared} bytes`,
+      `damaged data: it decodes into ${got} bytes, then fails (${firstLine(String((e as Error).message ?? e))})`,
+    );
+  }
+  if (got <= bound) {
+    return corrupt(`${entry.name} to inflate to its declared ${declared} bytes`, `${ended ? "" : "at least "}${got} bytes: the ${what} is damaged or its sizes were rewritten`);
+  }
+  return new ExtractError(`zip bomb: expected ${entry.name} in the ${what} to inflate to its declared ${declared} bytes, found a valid stream going past ${bound} bytes`, "zip_bomb");
 }
+
+/** How far past its declared size an entry must inflate, as valid data, to be called a bomb (see lying). */
+const BOMB_EVIDENCE = 4;
+const BOMB_EVIDENCE_MIN_BYTES = 1024 * 1024;
+
+const firstLine = (s: string) => s.split("\n")[0]!.slice(0, 200);
 
 /** Inflate every entry once under its cap: proves the actual sizes match the declared ones. */
 export function verifyZipEntries(bytes: Uint8Array, entries: Map<string, ZipEntry>, what: string): void {

@@ -4,12 +4,17 @@
  * must end in one ExtractError line, before anything big is allocated.
  */
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { extractBytes, ExtractError } from "../src/index.ts";
 import { readZipDirectory, inflateEntry, ZIP_LIMITS } from "../src/zip-guard.ts";
 
 const CASES = new URL("../../../fixtures/ooxml-cases/", import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, CASES));
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
 async function refusal(bytes: Uint8Array, fileName: string, format?: string): Promise<ExtractError> {
   const err = await extractBytes(bytes, { fileName, ...(format ? { format } : {}) }).then(
@@ -42,7 +47,17 @@ describe("zip guard", () => {
   it("stops inflating an entry whose header understates its size", async () => {
     const err = await refusal(lyingBomb(1000), "liar.xlsx");
     expect(err.code).toBe("zip_bomb");
-    expect(err.message).toBe("zip bomb: expected xl/media/padding.bin in the XLSX to inflate to its declared 1000 bytes, found more");
+    expect(err.message).toBe("zip bomb: expected xl/media/padding.bin in the XLSX to inflate to its declared 1000 bytes, found a valid stream going past 1049576 bytes");
+  });
+
+  it("calls damaged deflate data damaged, not a zip bomb (issue 14, item 8)", async () => {
+    // scripts/fixtures/make-hostile-inputs.py: 64 bytes in the middle of the sheet's deflate data overwritten.
+    const dir = mkdtempSync(join(tmpdir(), "jixiao-zip-"));
+    execFileSync("python3", [join(ROOT, "scripts/fixtures/make-hostile-inputs.py"), dir, "corrupt-deflate.xlsx"]);
+    const err = await refusal(readFileSync(join(dir, "corrupt-deflate.xlsx")), "damaged.xlsx");
+    expect(err.code).toBe("corrupt");
+    expect(err.message).toMatch(/^corrupt: expected xl\/worksheets\/sheet1\.xml to inflate to its declared 170808 bytes, found (at least )?\d+ bytes: the XLSX is damaged|^corrupt: expected deflate data in xl\/worksheets\/sheet1\.xml .*damaged/);
+    expect(err.message).not.toMatch(/bomb|\n/);
   });
 
   it("caps inflation at the caller's limit too", () => {

@@ -34,7 +34,12 @@ export function toExtractError(err: unknown, where: string): ExtractError {
   return new ExtractError(`corrupt: expected a valid PDF, found ${msg || name || "an unreadable file"} (${where})`, "corrupt");
 }
 
-export async function openPdf(bytes: Uint8Array): Promise<{ doc: PdfDocument; destroy: () => Promise<void> }> {
+/**
+ * `stopAtErrors`: pdf.js normally skips what it cannot parse and keeps going
+ * (a page whose content it gives up on comes back without text); a document
+ * opened this way rejects instead, which says what went wrong.
+ */
+export async function openPdf(bytes: Uint8Array, { stopAtErrors = false }: { stopAtErrors?: boolean } = {}): Promise<{ doc: PdfDocument; destroy: () => Promise<void> }> {
   const { getDocument, VerbosityLevel } = await loadPdfJs();
   // pdf.js takes ownership of (and may detach) the buffer it is given: pass a copy.
   const data = new Uint8Array(bytes);
@@ -47,7 +52,7 @@ export async function openPdf(bytes: Uint8Array): Promise<{ doc: PdfDocument; de
     cMapPacked: true,
     standardFontDataUrl: STANDARD_FONT_DIR,
     verbosity: VerbosityLevel.ERRORS,
-    stopAtErrors: false,
+    stopAtErrors,
   });
   try {
     // The worker half of pdf.js is loaded while the document opens.

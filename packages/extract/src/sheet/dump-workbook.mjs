@@ -19,6 +19,22 @@ XLSX.set_cptable(cptable);
 const own = (o, k) => o != null && Object.prototype.hasOwnProperty.call(o, k);
 
 /**
+ * The sheet SheetJS read under `name`, or null. SheetJS keys sheets by name in
+ * a plain object (`Sheets[name] = ws`), so a sheet named "__proto__" (a name
+ * Excel and Calc accept) becomes that object's prototype instead of a property:
+ * it is found there. Nothing inherited (toString, constructor) passes for a sheet.
+ */
+function sheetNamed(sheets, name) {
+  if (sheets == null || typeof sheets !== "object") return null;
+  if (own(sheets, name)) return sheets[name];
+  if (name === "__proto__") {
+    const proto = Object.getPrototypeOf(sheets);
+    if (proto && proto !== Object.prototype && (own(proto, "!data") || own(proto, "!ref"))) return proto;
+  }
+  return null;
+}
+
+/**
  * A locale tag without a currency, "[$-409]" or "[$-804]", only picks the
  * language; Excel and Calc print nothing for it. SheetJS 0.20.3 prints "$" for
  * it in number formats ([$-409]#,##0.0 gives "$62,502.5"), so such formats are
@@ -65,12 +81,11 @@ export function dumpWorkbook(bytes, { maxRows, maxCells, maxMergedSlots }) {
   for (let i = 0; i < names.length; i++) {
     const name = String(names[i]);
     const hidden = Number((meta[i] && meta[i].Hidden) || 0) | 0;
-    // SheetJS keys sheets by name; "__proto__" cannot be looked up safely, so it is not read.
-    if (!own(wb.Sheets, name)) {
+    const ws = sheetNamed(wb.Sheets, name);
+    if (!ws) {
       sheets.push({ name, hidden, cells: [], merges: [], hiddenRows: [], hiddenCols: [], unreadable: true });
       continue;
     }
-    const ws = wb.Sheets[name];
     /** @type {[number, number, string][]} */
     const cells = [];
     const data = Array.isArray(ws["!data"]) ? ws["!data"] : [];

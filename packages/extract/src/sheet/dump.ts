@@ -15,7 +15,7 @@ export interface SheetDump {
   hiddenCols: number[];
   /** Row count the sheet declares (its dimension), when it is more than was read. */
   declaredRows?: number;
-  /** The sheet's name is a prototype key (`__proto__`): its content was not read. */
+  /** SheetJS kept no content for the sheet's name (dump-workbook.mjs finds even `__proto__`, so this is a last resort): its content was not read. */
   unreadable?: boolean;
 }
 

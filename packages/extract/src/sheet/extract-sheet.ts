@@ -6,7 +6,7 @@
 import type { Block, ExtractedDocument, PageInfo } from "../grid.ts";
 import { ExtractError } from "../errors.ts";
 import { readZipDirectory, verifyZipEntries, isZip } from "../zip-guard.ts";
-import { checkSheetHeights } from "./xlsx-precheck.ts";
+import { checkSheetHeights, checkWorkbookExpansion } from "./xlsx-precheck.ts";
 import { parseWorkbook } from "./parse-workbook.ts";
 import { sheetToBlocks } from "./sheet-grid.ts";
 import type { WorkbookDump } from "./dump.ts";
@@ -49,8 +49,10 @@ export async function extractXlsx(bytes: Uint8Array): Promise<ExtractedDocument>
   if (![...entries.keys()].some((n) => /^xl\/workbook\d*\.(xml|bin)$/.test(n))) {
     throw new ExtractError(`corrupt: expected xl/workbook.xml in the XLSX, found ${[...entries.keys()].slice(0, 5).join(", ") || "no entries"}`, "corrupt");
   }
-  verifyZipEntries(bytes, entries, "XLSX");
+  // What it declares first, from the directory and the first KB of its parts: nothing is inflated whole yet.
+  checkWorkbookExpansion(bytes, entries, MAX_WORKBOOK_CELLS);
   checkSheetHeights(bytes, entries, MAX_SHEET_ROWS);
+  verifyZipEntries(bytes, entries, "XLSX");
   return toDocument(await parseWorkbook(bytes, LIMITS, "XLSX workbook"), "xlsx");
 }
 
@@ -99,7 +101,7 @@ function toDocument(dump: WorkbookDump, format: "xlsx" | "xls"): ExtractedDocume
     for (const b of sheetBlocks) blocks.push(b);
     pages.push(info);
     if (info.hidden) warnings.push(`${format}: sheet ${i + 1} "${sheet.name}" is hidden`);
-    if (sheet.unreadable) warnings.push(`${format}: sheet ${i + 1} "${sheet.name}" not read: its name cannot be used safely`);
+    if (sheet.unreadable) warnings.push(`${format}: sheet ${i + 1} "${sheet.name}" not read: the workbook holds no readable sheet data for it`);
     if (sheet.hiddenRows.length > 0) warnings.push(`${format}: sheet "${sheet.name}" has ${sheet.hiddenRows.length} hidden rows`);
     if (sheet.hiddenCols.length > 0) warnings.push(`${format}: sheet "${sheet.name}" has ${sheet.hiddenCols.length} hidden columns`);
   });

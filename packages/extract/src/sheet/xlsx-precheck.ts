@@ -1,8 +1,9 @@
 /**
- * Cheap look at each worksheet before SheetJS sees the workbook: the
- * <dimension ref="A1:C1000000"/> element sits in the first bytes of the sheet
- * part, so inflating a few KB tells us a sheet is absurdly tall without
- * inflating (or parsing) the rest.
+ * Cheap look at a workbook before SheetJS sees it, from what it declares: the
+ * inflated sizes of its parts (the zip's central directory), the string counts
+ * of its shared-strings part and the <dimension ref="A1:C1000000"/> of each
+ * sheet, which sit in the first bytes of their parts, so inflating a few KB
+ * tells us a workbook is absurd without inflating (or parsing) the rest.
  */
 import { Inflate } from "fflate";
 import { ExtractError } from "../errors.ts";
@@ -51,5 +52,66 @@ export function checkSheetHeights(bytes: Uint8Array, entries: Map<string, ZipEnt
         "too_large",
       );
     }
+  }
+}
+
+/**
+ * Inflated bytes of the parts SheetJS parses (everything but media and
+ * embedded files) a workbook may declare. SheetJS holds about ten times the XML
+ * it parses (measured on a sharedStrings part: 3.2 MB cost 43 MB of RSS,
+ * 19 MB cost 193 MB, 32 MB cost 308 MB; a 50,000-row sheet of 13 MB, 126 MB),
+ * so 24 MB keeps a worker near 75 MB of code + 240 MB. A form workbook
+ * inflates to well under 2 MB.
+ */
+export const MAX_PARSED_PART_BYTES = 24 * 1024 * 1024;
+
+/** Parts SheetJS does not parse: pictures, embedded objects, printer settings. */
+const UNPARSED = /^xl\/(media|embeddings|printerSettings|activeX)\//;
+
+/** `count` and `uniqueCount` of an <sst> start tag (undefined when absent). */
+export function declaredStringCounts(head: string): { count?: number; uniqueCount?: number } {
+  const tag = /<(?:\w+:)?sst\b[^>]*>/.exec(head)?.[0] ?? "";
+  const attr = (name: string) => {
+    const v = new RegExp(`\\s${name}="(\\d+)"`).exec(tag)?.[1];
+    return v === undefined ? undefined : Number.parseInt(v, 10);
+  };
+  return { count: attr("count"), uniqueCount: attr("uniqueCount") };
+}
+
+/**
+ * Refuses, before anything is inflated in full or parsed, a workbook whose
+ * declared shape would cost more memory than a form can need: parts inflating
+ * to more than `maxPartBytes` together, or a shared-strings part declaring
+ * more strings than the workbook may fill cells (`maxCells`: each string is
+ * there to fill at least one). Sizes are the central directory's, which
+ * inflation is later held to (zip-guard.ts); a part that understates its count
+ * is still held by its size.
+ */
+export function checkWorkbookExpansion(bytes: Uint8Array, entries: Map<string, ZipEntry>, maxCells: number, maxPartBytes = MAX_PARSED_PART_BYTES): void {
+  let parsed = 0;
+  let largest: ZipEntry | undefined;
+  for (const entry of entries.values()) {
+    if (entry.name.endsWith("/") || UNPARSED.test(entry.name)) continue;
+    parsed += entry.uncompressedSize;
+    if (!largest || entry.uncompressedSize > largest.uncompressedSize) largest = entry;
+  }
+  for (const entry of entries.values()) {
+    if (!/^xl\/sharedStrings[^/]*\.(xml|bin)$/i.test(entry.name) || entry.name.endsWith(".bin")) continue;
+    const { count, uniqueCount } = declaredStringCounts(inflateHead(bytes, entry, 4096));
+    for (const [what, n] of [["distinct strings", uniqueCount], ["string cells", count]] as const) {
+      if (n !== undefined && n > maxCells) {
+        throw new ExtractError(
+          `too large: expected at most ${maxCells.toLocaleString("en")} shared strings in a workbook (one per filled cell), found ${entry.name} declaring ${n.toLocaleString("en")} ${what}`,
+          "too_large",
+        );
+      }
+    }
+  }
+  if (parsed > maxPartBytes) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    throw new ExtractError(
+      `too large: expected the parts of a workbook to inflate to at most ${mb(maxPartBytes)}, found ${mb(parsed)} declared, ${largest!.name} ${mb(largest!.uncompressedSize)} of it`,
+      "too_large",
+    );
   }
 }
