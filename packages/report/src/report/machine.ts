@@ -23,10 +23,27 @@ export const CSV_COLUMNS = [
   "message", "observed", "expected", "page", "line", "indicator", "funding_source",
 ] as const;
 
-/** RFC 4180: quote every field that holds a comma, quote, or line break. */
-function field(value: unknown): string {
+/** A cell a spreadsheet reads as a number: -12.5, +3, 1e5, -1,234.50 (quoted), not `=1+2` or `-2+3`. */
+const PLAIN_NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?%?$/;
+
+/**
+ * A field a spreadsheet would run as a formula (OWASP "CSV injection"): one that
+ * starts with `=`, `+`, `-`, `@`, a tab or a carriage return and is not a plain
+ * number. Negative numbers (-12.5) stay numbers.
+ */
+export function isFormulaLike(s: string): boolean {
+  return /^[=+\-@\t\r]/.test(s) && !(/\d/.test(s) && PLAIN_NUMBER.test(s));
+}
+
+/**
+ * RFC 4180: quote every field that holds a comma, quote, or line break. A field
+ * a spreadsheet would treat as a formula is neutralised the OWASP way: a single
+ * quote before it, and the whole field quoted.
+ */
+export function csvField(value: unknown): string {
   if (value === null || value === undefined) return "";
   const s = String(value);
+  if (isFormulaLike(s)) return `"'${s.replace(/"/g, '""')}"`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -38,7 +55,7 @@ export function renderCsv(data: ReportData): string {
     const f = forms.get(x.formId)!;
     lines.push(
       [x.path, f.seq, f.kind, f.fiscalYear, f.agency, f.projectName, x.rule, x.severity, x.message, x.observed, x.expected, x.page, x.line, x.indicatorName, x.fundingSource]
-        .map(field)
+        .map(csvField)
         .join(","),
     );
   }
