@@ -10,6 +10,7 @@ import { extname } from "node:path";
 import { detectFormat } from "@jixiao/extract/detect";
 import type { Finding, NormalizedDocument } from "@jixiao/normalize";
 import type { DocumentMeta } from "@jixiao/store";
+import { escapeControls } from "./safe-text.ts";
 
 export type DocFormat = "pdf" | "docx" | "xlsx" | "xls" | "txt";
 
@@ -43,7 +44,7 @@ export function unreadableResult(path: string, reason: string): FileResult {
     meta: {
       path, sha256: sha256(Buffer.from(`\0unreadable\0${path}`)),
       format: (["pdf", "docx", "xlsx", "xls"].includes(ext) ? ext : "txt") as DocFormat,
-      sizeBytes: 0, pages: null, status: "failed", error: reason, mtimeMs: null, warnings: [],
+      sizeBytes: 0, pages: null, status: "failed", error: oneLine(reason), mtimeMs: null, warnings: [],
     },
     doc: null,
     findings: [],
@@ -62,6 +63,17 @@ export function failedResult(f: { path: string; sha256: string; format: DocForma
   };
 }
 
+/**
+ * A reason as `documents.error` holds it: one line, at most 500 characters, and
+ * no control characters — reasons quote file and zip entry names, and an
+ * ESC [ … in one must not reach a terminal that prints the row (safe-text.ts).
+ */
 export function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, " ").slice(0, 500);
+  const line = escapeControls(s.replace(/\s*[\n\r]\s*/g, " "));
+  // Not cut inside an escape or a surrogate pair.
+  if (line.length <= 500) return line;
+  let cut = line.slice(0, 500);
+  cut = cut.replace(/\\(x[0-9a-f]?|u(\{[0-9a-f]*)?)?$/, "");
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  return cut;
 }

@@ -12,14 +12,17 @@
  * document, so changing it re-reads the archive once.
  */
 import { existsSync } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import pLimit from "p-limit";
 import { openStore, StoreError, type Store, type RunStats, type StoredDocument } from "@jixiao/store";
 import { walk, type WalkEntry } from "./walk.ts";
-import { failedResult, formatOf, MAX_FILE_BYTES, sha256, unreadableResult, type DocFormat, type FileResult } from "./file-result.ts";
+import { withoutSchemaDump } from "./schema-reason.ts";
+import { failedResult, formatOf, MAX_FILE_BYTES, oneLine, sha256, unreadableResult, type DocFormat, type FileResult } from "./file-result.ts";
 import { DEFAULT_FILE_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB, defaultConcurrency, ParsePool } from "./pool.ts";
 import { acquireLock } from "./lock.ts";
-import { hashFileStreaming } from "./hash.ts";
+import { FileRefusal, hashRegularFile, notRegularReason, readRegularFile, tooLargeReason } from "./read-regular.ts";
+import { fsPathOf } from "./fs-names.ts";
+import { escapeControls } from "./safe-text.ts";
 import { jsonLinesProgress, textProgress, type FileEvent, type Progress } from "./progress.ts";
 import { pipelineVersionFor } from "./version.ts";
 import { resolveVocab, vocabText, type VocabSource } from "./vocab-file.ts";
@@ -27,8 +30,13 @@ import { workerBundle } from "./worker-bundle.ts";
 
 /** Files stat'ed, read or hashed at once on the main thread. */
 export const IO_CONCURRENCY = 4;
-/** Larger files are hashed by streaming and read by their worker, so the main thread never holds them whole. */
-export const INLINE_BYTES_LIMIT = 32 * 1024 * 1024;
+/**
+ * Larger files are hashed by streaming and read by their worker, so the main
+ * process never holds them whole (worker processes get bytes as a copy; pool.ts
+ * sends none above this). At 32 MB, two large workbooks held the main process
+ * at 159 MB.
+ */
+export const INLINE_BYTES_LIMIT = 1024 * 1024;
 
 export interface IngestOptions {
   db: string;
@@ -47,6 +55,8 @@ export interface IngestOptions {
   exclude?: string[];
   fileTimeoutMs?: number;
   workerHeapMb?: number;
+  /** Resident memory of the run, main process and workers together (pool.ts RUN_MEMORY_MB by default). */
+  memoryMb?: number;
   /** How long to wait for another run's lock before giving up (default 0: give up at once). */
   lockWaitMs?: number;
   /** Aborting it stops the run: no new files, files in flight dropped, the run recorded as interrupted. */
@@ -74,6 +84,8 @@ export interface IngestSummary extends Omit<RunStats, "status" | "error"> {
   /** Pages of the files parsed in this run. */
   pages: number;
   failed: { path: string; error: string }[];
+  /** Symbolic links the walk did not follow (loops, folders already walked, broken links): not files, so no rows. */
+  skipped: { path: string; reason: string }[];
   /** Why the run stopped before the end, if it did. */
   stoppedBy: string | null;
   seconds: number;
@@ -146,7 +158,7 @@ class IngestRun {
     this.s = {
       runId: store.startRun(this.version), status: "ok", filesSeen: 0, filesNew: 0, filesChanged: 0,
       filesUnchanged: 0, filesMoved: 0, filesFailed: 0, filesParsed: 0, pages: 0, forms: 0, findings: 0,
-      failed: [], stoppedBy: null, seconds: 0,
+      failed: [], skipped: [], stoppedBy: null, seconds: 0,
       vocabulary: vocab ? { path: vocab.where, id: vocab.id, from: vocab.from } : null,
     };
   }
@@ -210,6 +222,10 @@ class IngestRun {
     const entries: WalkEntry[] = [];
     for await (const e of walk(paths, { include: this.opts.include, exclude: this.opts.exclude })) {
       if (this.stop.signal.aborted) break;
+      if (e.skipped) {
+        this.s.skipped.push({ path: e.path, reason: e.skipped });
+        continue;
+      }
       if (seen.has(e.path)) continue;
       seen.add(e.path);
       entries.push(e);
@@ -220,32 +236,36 @@ class IngestRun {
   private async handle(entry: WalkEntry): Promise<void> {
     const t0 = Date.now();
     const path = entry.path;
+    // The bytes of the name, when they are not `path` (a GBK name): what is opened.
+    const fsPath = entry.fsPath ?? path;
     if (entry.error) return this.record(unreadableResult(path, entry.error), t0);
     let st;
     try {
-      st = await this.io(() => stat(path));
+      st = await this.io(() => stat(fsPath));
     } catch (e) {
       return this.record(unreadableResult(path, ioReason(e, path)), t0);
     }
+    // Replaced by a pipe or a device since the walk: never opened.
+    if (!st.isFile()) return this.record(unreadableResult(path, notRegularReason(st)), t0);
     const atPath = this.store.findDocumentByPath(path);
     if (!this.force && atPath && isCurrent(atPath, this.version) && atPath.sizeBytes === st.size && atPath.mtimeMs === st.mtimeMs) {
       return this.unchanged({ path, outcome: "unchanged", format: atPath.format, ms: Date.now() - t0 });
     }
-    if (st.size > MAX_FILE_BYTES) return this.record(unreadableResult(path, `too large: ${st.size} bytes, the limit is ${MAX_FILE_BYTES}`), t0);
+    if (st.size > MAX_FILE_BYTES) return this.record(unreadableResult(path, tooLargeReason(st.size, MAX_FILE_BYTES)), t0);
 
     let bytes: Uint8Array | undefined;
     let content: { sha256: string; format: DocFormat };
     try {
       content = await this.io(async () => {
         if (st.size > INLINE_BYTES_LIMIT) {
-          const h = await hashFileStreaming(path);
+          const h = await hashRegularFile(fsPath, MAX_FILE_BYTES);
           return { sha256: h.sha256, format: formatOf(h.head, path) };
         }
-        bytes = await readFile(path);
+        bytes = (await readRegularFile(fsPath, MAX_FILE_BYTES)).bytes;
         return { sha256: sha256(bytes), format: formatOf(bytes, path) };
       });
     } catch (e) {
-      return this.record(unreadableResult(path, ioReason(e, path)), t0);
+      return this.record(unreadableResult(path, e instanceof FileRefusal ? e.message : ioReason(e, path)), t0);
     }
 
     const known = this.store.findDocumentBySha(content.sha256);
@@ -278,6 +298,7 @@ class IngestRun {
       threads: this.threads,
       fileTimeoutMs: this.opts.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
       workerHeapMb: this.opts.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB,
+      memoryMb: this.opts.memoryMb,
       entry: this.opts.workerEntry,
       bundle: bundle?.url,
       vocab: this.vocab ? vocabText(this.vocab) : undefined,
@@ -307,6 +328,9 @@ class IngestRun {
   }
 
   private record(result: FileResult, t0: number): void {
+    // Reasons and warnings quote file and zip entry names: one line, no control characters (safe-text.ts).
+    if (result.meta.error) result.meta.error = oneLine(withoutSchemaDump(result.meta.error));
+    result.meta.warnings = result.meta.warnings.map(escapeControls);
     const prior = this.store.findDocumentBySha(result.meta.sha256);
     // Two copies of one file parsed side by side: the first stored keeps the row (as on later runs).
     if (!this.force && prior && isCurrent(prior, this.version) && isCopyOf(prior, result.meta.path)) return this.copy(prior, result.meta.path, t0);
@@ -351,7 +375,7 @@ class IngestRun {
  * stored path between the copies on every run.
  */
 function isCopyOf(stored: StoredDocument, path: string): boolean {
-  return stored.path !== path && existsSync(stored.path);
+  return stored.path !== path && existsSync(fsPathOf(stored.path));
 }
 
 function ioReason(e: unknown, path: string): string {
@@ -367,9 +391,14 @@ export function summaryText(s: IngestSummary): string {
   ];
   if (s.status === "interrupted") lines.push(`interrupted (${s.stoppedBy}): the next run resumes where this one stopped`);
   else if (s.stoppedBy) lines.push(`stopped early: ${s.stoppedBy}`);
+  if (s.skipped.length) {
+    lines.push("skipped symbolic links:");
+    for (const k of s.skipped) lines.push(`  ${k.path}: ${k.reason}`);
+  }
   if (s.failed.length) {
     lines.push("failed:");
     for (const f of s.failed) lines.push(`  ${f.path}: ${f.error}`);
   }
-  return lines.join("\n");
+  // Paths and reasons come from file and zip entry names: an ESC in one must not drive the terminal.
+  return lines.map(escapeControls).join("\n");
 }

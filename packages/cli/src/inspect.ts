@@ -2,12 +2,14 @@
  * `jixiao inspect FILE`: what the pipeline sees in one file — the grids, then
  * the forms it built. For people debugging a layout, and (--json) for machines.
  */
-import { readFile, mkdir, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { extractBytes, detectFormat, toMatrix, type ExtractedDocument } from "@jixiao/extract";
 import { normalizeDocument, type NormalizedDocument, type Form } from "@jixiao/normalize";
 import { checkDocument } from "./check.ts";
 import { readVocabFile } from "./vocab-file.ts";
+import { MAX_FILE_BYTES } from "./file-result.ts";
+import { readRegularFile } from "./read-regular.ts";
 
 export interface InspectOptions {
   json?: boolean;
@@ -19,7 +21,8 @@ export interface InspectOptions {
 export async function inspect(path: string, opts: InspectOptions): Promise<string> {
   // First: a bad vocabulary file is the command's error (exit 2), whatever the file to inspect.
   const vocab = opts.vocab === undefined ? null : readVocabFile(opts.vocab);
-  const bytes = await readFile(path);
+  // Only a regular file, and at most the ingest limit of it: a named pipe or /dev/zero is refused, not read forever.
+  const { bytes } = await readRegularFile(path, MAX_FILE_BYTES);
   const extracted = await extractBytes(bytes, { fileName: path });
   if (opts.svg) await drawPages(bytes, opts.svg);
   const doc = normalizeDocument(extracted, { fileName: path, vocabulary: vocab?.vocabulary });

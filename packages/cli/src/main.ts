@@ -11,6 +11,7 @@ import { barProgress, jsonLinesProgress } from "./progress.ts";
 import { EXIT_INTERRUPTED, stopOnSignals } from "./signals.ts";
 import { registerReportCommands } from "./report-commands.ts";
 import { PIPELINE_VERSION } from "./version.ts";
+import { escapeControls, safeJson } from "./safe-text.ts";
 
 const program = new Command();
 program
@@ -45,7 +46,7 @@ program
         fileTimeoutMs: o.fileTimeout === undefined ? undefined : o.fileTimeout * 1000,
         workerHeapMb: o.workerMemory, lockWaitMs: (o.wait ?? 0) * 1000, vocab: o.vocab,
       });
-      if (o.json) process.stdout.write(`${JSON.stringify({ summary: s })}\n`);
+      if (o.json) process.stdout.write(`${safeJson({ summary: s })}\n`);
       else process.stderr.write(`${summaryText(s)}\n`);
       process.exitCode = s.status === "interrupted" ? EXIT_INTERRUPTED : s.filesFailed > 0 ? 1 : 0;
     } finally {
@@ -99,7 +100,7 @@ async function main(): Promise<void> {
       process.exitCode = e.exitCode === 0 ? 0 : 2;
       return;
     }
-    process.stderr.write(`jixiao: ${(e as Error).message}\n`);
+    process.stderr.write(`jixiao: ${escapeControls(String((e as Error)?.message ?? e))}\n`);
     process.exitCode = 2;
   }
 }

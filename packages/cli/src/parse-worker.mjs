@@ -1,15 +1,17 @@
-// Entry of a pool worker. Worker threads start without the parent's loaders
-// (the pool passes execArgv: [] so `pnpm jixiao`, vitest and plain node behave
-// alike). The pool usually hands over a bundle of the pipeline as plain
-// JavaScript (worker-bundle.ts); without one, the worker registers tsx itself
-// before importing the TypeScript pipeline.
+// The worker module of a pool worker process (parse-process.mjs imports it).
+// Worker processes start without the parent's loaders (the pool passes its own
+// execArgv, so `pnpm jixiao`, vitest and plain node behave alike). The pool
+// usually hands over a bundle of the pipeline as plain JavaScript
+// (worker-bundle.ts); without one, the worker registers tsx itself before
+// importing the TypeScript pipeline.
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import { workerData } from "node:worker_threads";
 
 await preloadPdfJsNatively();
 
-const { default: parseTask } = workerData?.bundle ? await import(workerData.bundle) : await importThroughTsx();
+// The pool's data for this worker (worker-exits.ts: POOL_WORKER_ENV, read here without a TypeScript loader).
+const poolData = process.env.JIXIAO_POOL_WORKER ? JSON.parse(process.env.JIXIAO_POOL_WORKER).data : null;
+const { default: parseTask } = poolData?.bundle ? await import(poolData.bundle) : await importThroughTsx();
 
 export default parseTask;
 

@@ -1,21 +1,20 @@
 /**
- * What one pool worker does with one file: the pure pipeline (extract →
- * normalize → check), no database. The main thread usually read and hashed
- * the bytes already and transfers them; large files are read here instead,
- * so the main thread never holds them.
+ * What one pool worker process does with one file: the pure pipeline
+ * (extract → normalize → check), no database. The main thread usually read
+ * and hashed the bytes already and sends them; large files are read here
+ * instead, so the main thread never holds them.
  */
-import { workerData, type MessagePort } from "node:worker_threads";
 import { parseSheetsInThisThread } from "@jixiao/extract";
 import { compileVocabulary, type Vocabulary } from "@jixiao/normalize";
 import { changedBuiltins, fingerprintBuiltins } from "./builtins-guard.ts";
 import type { FileResult } from "./file-result.ts";
 import { processBytes, processFile } from "./process-file.ts";
-import { BUILTINS_CHANGED_EXIT_CODE, DEFAULT_FILES_PER_WORKER, RETIRED_EXIT_CODE, type PoolWorkerData } from "./worker-exits.ts";
+import { BUILTINS_CHANGED_EXIT_CODE, DEFAULT_FILES_PER_WORKER, poolWorkerData, RETIRED_EXIT_CODE } from "./worker-exits.ts";
 
-// This thread is already the containment the spreadsheet worker would give
-// (heap ceiling, time limit, replaced after a crash; built-ins checked after
-// every file, below), so SheetJS runs here: a nested worker per pool worker
-// cost ~50 MB of RSS each and a copy of every workbook.
+// This process is already the containment the spreadsheet worker would give
+// (heap and memory ceilings, time limit, replaced after a crash; built-ins
+// checked after every file, below), so SheetJS runs here: a nested worker per
+// pool worker cost ~50 MB of RSS each and a copy of every workbook.
 parseSheetsInThisThread();
 
 export interface ParseTask {
@@ -23,8 +22,8 @@ export interface ParseTask {
   /** The file's bytes, transferred; absent when the worker should read the file itself. */
   bytes?: Uint8Array;
   mtimeMs: number | null;
-  /** Told when this worker starts the file, so the time limit counts parsing, not waiting for a worker to boot. */
-  started?: MessagePort;
+  /** Told when this worker starts the file, so the time limit counts parsing, not waiting for a worker to boot (parse-process.mjs). */
+  started?: { postMessage(m: "started"): void; close(): void };
 }
 
 /** Tells the pool this worker has the file now (its time limit starts). */
@@ -37,7 +36,7 @@ export async function announceStart(task: ParseTask): Promise<void> {
   task.started = undefined;
 }
 
-const poolData = workerData as PoolWorkerData | null;
+const poolData = poolWorkerData();
 const filesPerWorker = poolData?.filesPerWorker ?? DEFAULT_FILES_PER_WORKER;
 /** The user's vocabulary, compiled once per worker (the main thread checked the file already). */
 const vocabulary: Vocabulary | undefined = poolData?.vocab
@@ -55,14 +54,14 @@ export default async function parseTask(task: ParseTask): Promise<FileResult> {
 
 function retire(): Promise<never> {
   process.exit(RETIRED_EXIT_CODE);
-  return new Promise(() => {}); // the thread is stopping; nothing after exit() may run
+  return new Promise(() => {}); // the process is stopping; nothing after exit() may run
 }
 
 /**
- * Runs `parse`, then ends this thread if the built-in objects changed meanwhile:
+ * Runs `parse`, then ends this process if the built-in objects changed meanwhile:
  * a parser tricked into writing to Object.prototype (and the like) would taint
  * every later file read here. The pool reports the file as failed for it
- * (BUILTINS_CHANGED_EXIT_CODE) and piscina starts a fresh worker for the next one.
+ * (BUILTINS_CHANGED_EXIT_CODE) and starts a fresh worker for the next one.
  */
 export async function withBuiltinsChecked<T>(parse: () => Promise<T>): Promise<T> {
   const before = fingerprintBuiltins();

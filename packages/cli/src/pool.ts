@@ -1,16 +1,28 @@
 /**
- * The parsing pool: worker threads (piscina) each running the pure pipeline on
- * one file at a time, with a wall-time limit and a heap ceiling per file. A file
- * that times out or crashes its worker comes back as a one-line reason; piscina
- * replaces the terminated worker and the run goes on.
+ * The parsing pool: worker processes, each running the pure pipeline on one
+ * file at a time, with a wall-time limit, a heap ceiling and a ceiling on its
+ * whole memory per file. A file that times out, exhausts its worker or crashes
+ * it comes back as a one-line reason; the worker is replaced and the run goes on.
+ *
+ * Processes, not worker threads: V8 ends the whole *process* when a heap runs
+ * out inside one allocation it cannot grow past (a 46 MB line split into 23
+ * million cells asks for one 180 MB array; `FATAL ERROR: Reached heap limit`,
+ * exit 134). In a worker thread that took the main thread, the database
+ * connection and the run down with it, and every later run died on the same
+ * file; Node's ERR_WORKER_OUT_OF_MEMORY only covers heaps that fill slowly. A
+ * worker process that aborts takes nothing with it. It costs ~25 MB more per
+ * worker (PSS; ~60 MB of RSS counted twice for the code both map) than a
+ * thread, measured in docs/performance.md.
  */
+import { fork, type ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
-import { setFlagsFromString } from "node:v8";
-import { MessageChannel, type TransferListItem } from "node:worker_threads";
-import { Piscina } from "piscina";
+import { readFileSync } from "node:fs";
 import type { ParseTask } from "./parse-worker.ts";
 import type { FileResult } from "./file-result.ts";
-import { BUILTINS_CHANGED_EXIT_CODE, DEFAULT_FILES_PER_WORKER, exitedWith, RETIRED_EXIT_CODE, type PoolWorkerData } from "./worker-exits.ts";
+import {
+  BUILTINS_CHANGED_EXIT_CODE, DEFAULT_FILES_PER_WORKER, POOL_WORKER_ENV, RETIRED_EXIT_CODE,
+  type PoolProcessMessage, type PoolWorkerData,
+} from "./worker-exits.ts";
 
 /** Wall time one file may take in its worker before the worker is stopped. */
 export const DEFAULT_FILE_TIMEOUT_MS = 120_000;
@@ -45,6 +57,33 @@ const HEAP_GROWING_PERCENT = 50;
 const WORKER_BOOT_ALLOWANCE_MS = 60_000;
 
 export const WORKER_ENTRY = new URL("./parse-worker.mjs", import.meta.url);
+/** What each worker process runs: it imports the worker module (WORKER_ENTRY, or a test's) and answers the pool's messages. */
+const PROCESS_HOST = new URL("./parse-process.mjs", import.meta.url);
+/**
+ * Resident memory of the whole run, main process and workers together (the
+ * README's target), the code they all map counted once (see checkMemory). --worker-memory caps only a worker's V8 heap: the file's
+ * bytes, inflated zip parts and pdf.js's typed arrays are ArrayBuffers outside
+ * it, and V8's code and each process's own start-up memory come on top. So
+ * the pool reads every worker's resident memory while files are read: when the
+ * sum passes this, idle workers are ended first, then the largest busy worker
+ * is stopped and its file read again alone, once the others are done; a file
+ * that passes it alone fails as too large. The formats bound what a file may
+ * expand to before parsing it (zip-guard.ts, sheet/xlsx-precheck.ts), so this
+ * is a backstop that forms never reach.
+ */
+export const RUN_MEMORY_MB = 400;
+/**
+ * Larger files are not sent to their worker, which reads them itself: two
+ * 32 MB workbooks sent at once held the main process at 219 MB (the bytes,
+ * their serialized copies, the pipe's buffers).
+ */
+const SEND_BYTES_LIMIT = 1024 * 1024; // as ingest.ts INLINE_BYTES_LIMIT
+/** How often the workers' resident memory is read while files are read (/proc, Linux). JIXIAO_POOL_TRACE=1 prints each time the run is over its limit. */
+const MEMORY_POLL_MS = 25;
+/** An idle worker is ended after this long (it holds ~75 MB). */
+const IDLE_TIMEOUT_MS = 60_000;
+/** The last bytes of a worker's stderr kept to say why it died (V8 prints "FATAL ERROR: ..." there). */
+const STDERR_TAIL_BYTES = 8 * 1024;
 
 export function defaultConcurrency(): number {
   return Math.max(1, availableParallelism());
@@ -62,6 +101,8 @@ export interface PoolOptions {
   bundle?: URL;
   /** The user's vocabulary (vocab-file.ts), passed to every worker as text and compiled there once. */
   vocab?: PoolWorkerData["vocab"];
+  /** Resident memory of the main process and all workers together (default RUN_MEMORY_MB). */
+  memoryMb?: number;
 }
 
 export type ParseOutcome =
@@ -71,86 +112,338 @@ export type ParseOutcome =
   /** The run is stopping: the file was dropped unread, the next run reads it. */
   | { kind: "cancelled" };
 
-export class ParsePool {
-  private readonly pool: Piscina<ParseTask, FileResult>;
+/** One worker process. */
+interface Worker {
+  child: ChildProcess;
+  /** Resolves when the process has ended, with how. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** The end of its stderr. */
+  stderr: string;
+  idleTimer?: NodeJS.Timeout;
+}
 
-  constructor(private readonly o: PoolOptions) {
-    // A V8 flag: it holds for every thread of the process (the main thread's heap is small) and is read at each collection.
-    setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-    this.pool = new Piscina({
-      filename: (o.entry ?? WORKER_ENTRY).href,
-      // Workers start as files need them: piscina adds one as soon as a file waits,
-      // and a run over one large PDF never boots (and holds ~100 MB for) a second.
-      minThreads: 1,
-      maxThreads: o.threads,
-      idleTimeout: 60_000,
-      // No inherited loaders or flags (tsx's, vitest's): the entry imports the bundle or registers tsx itself.
-      execArgv: [],
-      resourceLimits: { maxOldGenerationSizeMb: o.workerHeapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
-      workerData: { filesPerWorker: o.filesPerWorker ?? DEFAULT_FILES_PER_WORKER, bundle: o.bundle?.href, vocab: o.vocab } satisfies PoolWorkerData,
-    });
-    // A worker that dies between tasks is replaced by piscina; nothing to report for it.
-    this.pool.on("error", () => {});
-  }
+type StopReason = "timeout" | "memory" | "deferred" | "cancelled";
+
+/** A worker reading a file, as the memory watch sees it. */
+interface Busy {
+  halt(why: StopReason): void;
+  /** The largest resident memory seen while it read this file, in MB. */
+  peakMb: number;
+  /** The main process's at that moment. */
+  mainMb: number;
+}
+
+export class ParsePool {
+  private readonly idle: Worker[] = [];
+  private readonly all = new Set<Worker>();
+  private readonly waiting: ((w: Worker) => void)[] = [];
+  private readonly busy = new Map<Worker, Busy>();
+  /** Files wait on this before taking a worker; a file read alone closes it until it is done. */
+  private gate: Promise<void> = Promise.resolve();
+  private whenNoneBusy: (() => void)[] = [];
+  private watch: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  constructor(private readonly o: PoolOptions) {}
 
   get threads(): number {
     return this.o.threads;
   }
 
-  /** Parses one file; `stop` drops it (the worker is terminated if it already started). */
-  async parse(task: Omit<ParseTask, "started">, stop: AbortSignal): Promise<ParseOutcome> {
-    if (stop.aborted) return { kind: "cancelled" };
-    const timeout = new AbortController();
-    // The limit starts when a worker takes the file (a replaced worker boots first, which takes seconds);
-    // the fallback covers a worker that never gets that far.
-    let timer = setTimeout(() => timeout.abort(), this.o.fileTimeoutMs + WORKER_BOOT_ALLOWANCE_MS);
-    const { port1, port2 } = new MessageChannel();
-    port1.once("message", () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => timeout.abort(), this.o.fileTimeoutMs);
-    });
-    const signal = AbortSignal.any([timeout.signal, stop]);
-    try {
-      const transferList: TransferListItem[] = [port2];
-      if (task.bytes) transferList.push(ownBuffer(task));
-      return { kind: "parsed", result: await this.pool.run({ ...task, started: port2 }, { signal, transferList }) };
-    } catch (e) {
-      if (stop.aborted) return { kind: "cancelled" };
-      if (timeout.signal.aborted) {
-        return { kind: "failed", reason: `timeout: expected the file to be read within ${this.o.fileTimeoutMs / 1000} s, found it still being read; its worker was stopped` };
+  /** Resident memory of the run, main process and workers, in MB. */
+  get memoryMb(): number {
+    return this.o.memoryMb ?? RUN_MEMORY_MB;
+  }
+
+  /**
+   * Reads the workers' memory; over the limit, ends idle workers, then stops
+   * the largest busy one. The run's memory is what its processes hold alone
+   * (anonymous pages: heaps, buffers) plus the files they map, counted once:
+   * every process maps the same node binary and much the same code, which a
+   * sum of RSS would count once per worker (~45 MB each).
+   */
+  private checkMemory(): void {
+    const main = residentMemory("self");
+    const mainMb = main.anonMb + main.fileMb;
+    let anon = main.anonMb;
+    let file = main.fileMb;
+    let largest: [Worker, number] | null = null;
+    for (const w of this.all) {
+      const m = residentMemory(w.child.pid);
+      anon += m.anonMb;
+      file = Math.max(file, m.fileMb);
+      const mb = m.anonMb + m.fileMb;
+      const b = this.busy.get(w);
+      if (!b) continue;
+      if (mb > b.peakMb) {
+        b.peakMb = mb;
+        b.mainMb = mainMb;
       }
-      const err = e as Error & { code?: string };
-      if (exitedWith(err, RETIRED_EXIT_CODE)) {
-        // The worker ended before reading the file. Its bytes went with it: a fresh worker reads the file itself.
-        clearTimeout(timer);
-        return this.parse({ path: task.path, mtimeMs: task.mtimeMs }, stop);
-      }
-      if (exitedWith(err, BUILTINS_CHANGED_EXIT_CODE)) {
-        return { kind: "failed", reason: "corrupt: expected a file that parses without touching JavaScript's built-in objects, found one that changed them while it was read (prototype pollution); its worker was replaced" };
-      }
-      if (err.code === "ERR_WORKER_OUT_OF_MEMORY") {
-        return { kind: "failed", reason: `too large: expected the file to be read within the worker's ${this.o.workerHeapMb} MB heap, found it exhausted; its worker was replaced` };
-      }
-      return { kind: "failed", reason: `crashed: expected the worker to return the file's result, found an error: ${firstLine(err.message ?? String(e))}` };
-    } finally {
-      clearTimeout(timer);
-      port1.close();
+      if (!largest || mb > largest[1]) largest = [w, mb];
+    }
+    if (anon + file <= this.memoryMb || !largest) return;
+    if (process.env.JIXIAO_POOL_TRACE) process.stderr.write(`pool: ${Math.round(anon + file)} MB > ${this.memoryMb} (main ${Math.round(mainMb)}, largest ${Math.round(largest[1])}, busy ${this.busy.size}, idle ${this.idle.length})\n`);
+    if (this.idle.length > 0) {
+      for (const w of [...this.idle]) this.kill(w);
+      return;
+    }
+    this.busy.get(largest[0])!.halt(this.busy.size > 1 ? "deferred" : "memory");
+  }
+
+  private setBusy(w: Worker, b: Busy | null): void {
+    if (b) this.busy.set(w, b);
+    else this.busy.delete(w);
+    if (this.busy.size > 0 && !this.watch) {
+      this.watch = setInterval(() => this.checkMemory(), MEMORY_POLL_MS);
+      this.watch.unref();
+    } else if (this.busy.size === 0) {
+      clearInterval(this.watch);
+      this.watch = undefined;
+      for (const f of this.whenNoneBusy.splice(0)) f();
     }
   }
 
+  private spawn(): Worker {
+    const data: PoolWorkerData = { filesPerWorker: this.o.filesPerWorker ?? DEFAULT_FILES_PER_WORKER, bundle: this.o.bundle?.href, vocab: this.o.vocab };
+    const child = fork(PROCESS_HOST, [], {
+      // No inherited loaders or flags (tsx's, vitest's): the entry imports the bundle or registers tsx itself.
+      execArgv: [
+        `--max-old-space-size=${this.o.workerHeapMb}`,
+        // V8's young generation is three semi-spaces' worth (two semi-spaces and the new large-object space).
+        `--max-semi-space-size=${Math.max(1, Math.round(WORKER_YOUNG_GENERATION_MB / 3))}`,
+        `--heap-growing-percent=${HEAP_GROWING_PERCENT}`,
+      ],
+      env: { ...process.env, [POOL_WORKER_ENV]: JSON.stringify({ entry: (this.o.entry ?? WORKER_ENTRY).href, data }) },
+      serialization: "advanced",
+      // stdout is the progress stream under --json: nothing a parser prints may reach it.
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
+    });
+    const w: Worker = {
+      child,
+      stderr: "",
+      exited: new Promise((resolve) => {
+        child.once("exit", (code, signal) => resolve({ code, signal }));
+        // Could not start at all (fork failed): reported like an exit.
+        child.once("error", () => resolve({ code: child.exitCode, signal: child.signalCode }));
+      }),
+    };
+    child.stderr!.setEncoding("utf8");
+    child.stderr!.on("data", (chunk: string) => {
+      w.stderr = (w.stderr + chunk).slice(-STDERR_TAIL_BYTES);
+    });
+    void w.exited.then(() => this.forget(w));
+    this.all.add(w);
+    return w;
+  }
+
+  private forget(w: Worker): void {
+    clearTimeout(w.idleTimer);
+    this.all.delete(w);
+    const i = this.idle.indexOf(w);
+    if (i >= 0) this.idle.splice(i, 1);
+  }
+
+  private async acquire(): Promise<Worker> {
+    for (;;) {
+      const w = this.idle.pop();
+      if (!w) break;
+      clearTimeout(w.idleTimer);
+      if (w.child.exitCode === null && w.child.signalCode === null && w.child.connected) {
+        hold(w, true);
+        return w;
+      }
+    }
+    if (this.all.size < this.o.threads) {
+      const w = this.spawn();
+      hold(w, true);
+      return w;
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(w: Worker): void {
+    const next = this.waiting.shift();
+    if (next) return next(w);
+    if (this.closed) return this.kill(w);
+    hold(w, false);
+    w.idleTimer = setTimeout(() => this.kill(w), IDLE_TIMEOUT_MS);
+    w.idleTimer.unref();
+    this.idle.push(w);
+  }
+
+  /** A worker that ended or was stopped: whoever waits for one gets a fresh one. */
+  private replace(w: Worker): void {
+    this.forget(w);
+    const next = this.waiting.shift();
+    if (next) {
+      const fresh = this.spawn();
+      hold(fresh, true);
+      next(fresh);
+    }
+  }
+
+  private kill(w: Worker): void {
+    this.forget(w);
+    w.child.kill("SIGKILL");
+  }
+
+  /** Parses one file; `stop` drops it (the worker is stopped if it already started). */
+  async parse(task: Omit<ParseTask, "started">, stop: AbortSignal): Promise<ParseOutcome> {
+    for (let gate; gate !== this.gate; ) await (gate = this.gate);
+    if (stop.aborted) return { kind: "cancelled" };
+    const w = await this.acquire();
+    if (stop.aborted) {
+      this.release(w);
+      return { kind: "cancelled" };
+    }
+    const outcome = await this.run(w, task, stop);
+    // The worker ended before reading the file. A fresh worker reads it.
+    if (outcome === "retired") return this.parse(task, stop);
+    if (outcome === "deferred") return this.parseAlone(task, stop);
+    return outcome;
+  }
+
+  /** Reads a file with no other file being read: it took the run past its memory beside others. */
+  private async parseAlone(task: Omit<ParseTask, "started">, stop: AbortSignal): Promise<ParseOutcome> {
+    const earlier = this.gate;
+    let open!: () => void;
+    this.gate = new Promise((resolve) => (open = resolve));
+    try {
+      await earlier;
+      if (this.busy.size > 0) await new Promise<void>((resolve) => this.whenNoneBusy.push(resolve));
+      for (;;) {
+        if (stop.aborted) return { kind: "cancelled" };
+        const outcome = await this.run(await this.acquire(), task, stop);
+        // A worker that retired instead: the next one reads it (still alone: the gate is ours).
+        if (outcome === "retired") continue;
+        // Alone, a stop for memory is final (run() reports it as failed); "deferred" cannot happen.
+        return outcome === "deferred" ? { kind: "failed", reason: this.memoryReason(0, 0) } : outcome;
+      }
+    } finally {
+      open();
+    }
+  }
+
+  private run(w: Worker, task: Omit<ParseTask, "started">, stop: AbortSignal): Promise<ParseOutcome | "retired" | "deferred"> {
+    const { fileTimeoutMs } = this.o;
+    return new Promise((resolve) => {
+      let settled = false;
+      let stoppedFor: StopReason | null = null;
+      const finish = (outcome: ParseOutcome | "retired" | "deferred", keep: boolean) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        this.setBusy(w, null);
+        stop.removeEventListener("abort", onAbort);
+        w.child.off("message", onMessage);
+        if (keep) this.release(w);
+        resolve(outcome);
+      };
+      const halt = (why: StopReason) => {
+        stoppedFor ??= why;
+        w.child.kill("SIGKILL");
+      };
+      const watched: Busy = { halt, peakMb: 0, mainMb: 0 };
+      this.setBusy(w, watched);
+      // The limit starts when the worker takes the file (a new worker boots first, which takes seconds);
+      // the fallback covers a worker that never gets that far.
+      let timer = setTimeout(() => halt("timeout"), fileTimeoutMs + WORKER_BOOT_ALLOWANCE_MS);
+      const onAbort = () => halt("cancelled");
+      stop.addEventListener("abort", onAbort, { once: true });
+      const onMessage = (m: PoolProcessMessage) => {
+        if (m.type === "started") {
+          clearTimeout(timer);
+          timer = setTimeout(() => halt("timeout"), fileTimeoutMs);
+        } else if (m.type === "done") {
+          finish({ kind: "parsed", result: m.result }, true);
+        } else if (m.type === "error") {
+          // The worker module threw: its process is fine and takes the next file.
+          finish({ kind: "failed", reason: `crashed: expected the worker to return the file's result, found an error: ${firstLine(m.message)}` }, true);
+        }
+      };
+      w.child.on("message", onMessage);
+      void w.exited.then(({ code, signal }) => {
+        if (settled) return;
+        this.replace(w);
+        if (stoppedFor === "cancelled" || (stop.aborted && stoppedFor === null)) return finish({ kind: "cancelled" }, false);
+        if (code === RETIRED_EXIT_CODE) return finish("retired", false);
+        if (stoppedFor === "deferred") return finish("deferred", false);
+        finish({ kind: "failed", reason: this.exitReason(w, code, signal, stoppedFor, watched) }, false);
+      });
+      // Bytes cross to a process as a copy, serialized in the main process first: a large file is
+      // read again by its worker (from the page cache) instead. A worker that died meanwhile
+      // cannot take it: its exit, above, says why.
+      const sent = task.bytes && task.bytes.byteLength > SEND_BYTES_LIMIT ? { ...task, bytes: undefined } : task;
+      w.child.send({ type: "task", task: sent }, () => {});
+    });
+  }
+
+  private memoryReason(workerMb: number, mainMb: number): string {
+    return `too large: expected the file to be read within the run's ${this.memoryMb} MB of memory, found its worker at ${Math.round(workerMb)} MB beside ${Math.round(mainMb)} MB for the main process, with no other file being read; its worker was stopped`;
+  }
+
+  private exitReason(w: Worker, code: number | null, signal: NodeJS.Signals | null, stoppedFor: StopReason | null, watched: Busy): string {
+    const o = this.o;
+    if (stoppedFor === "timeout") {
+      return `timeout: expected the file to be read within ${o.fileTimeoutMs / 1000} s, found it still being read; its worker was stopped`;
+    }
+    if (stoppedFor === "memory") return this.memoryReason(watched.peakMb, watched.mainMb);
+    if (code === BUILTINS_CHANGED_EXIT_CODE) {
+      return "corrupt: expected a file that parses without touching JavaScript's built-in objects, found one that changed them while it was read (prototype pollution); its worker was replaced";
+    }
+    const fatal = /FATAL ERROR: ([^\n]*)/.exec(w.stderr)?.[1]?.trim();
+    if (fatal && /heap limit|heap out of memory|allocation failed/i.test(fatal)) {
+      return `too large: expected the file to be read within the worker's ${o.workerHeapMb} MB heap, found it exhausted (V8: ${firstLine(fatal)}); its worker was replaced`;
+    }
+    const how = signal ? `was killed by ${signal}` : `exited with code: ${code}`;
+    const said = fatal ?? lastLine(w.stderr);
+    return `crashed: expected the worker to return the file's result, found its process ${how}${said ? ` (${firstLine(said)})` : ""}; its worker was replaced`;
+  }
+
   async close(): Promise<void> {
-    await this.pool.destroy();
+    this.closed = true;
+    const all = [...this.all];
+    for (const w of all) {
+      // An idle worker is unref'd: its exit must still be waited for.
+      hold(w, true);
+      this.kill(w);
+    }
+    await Promise.all(all.map((w) => w.exited));
   }
 }
 
-/** Transfers need an ArrayBuffer holding exactly these bytes (a Buffer may be a view into a shared slab). */
-function ownBuffer(task: { bytes?: Uint8Array }): ArrayBuffer {
-  const b = task.bytes!;
-  if (b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer) return b.buffer;
-  const copy = new Uint8Array(b.byteLength);
-  copy.set(b);
-  task.bytes = copy;
-  return copy.buffer;
+/** A busy worker keeps the run alive; an idle one must not hold the process open. */
+function hold(w: Worker, busy: boolean): void {
+  const c = w.child as ChildProcess & { channel?: { ref(): void; unref(): void } };
+  if (busy) {
+    c.ref();
+    c.channel?.ref();
+  } else {
+    c.unref();
+    c.channel?.unref();
+  }
+  (w.child.stderr as unknown as { ref?(): void; unref?(): void } | null)?.[busy ? "ref" : "unref"]?.();
+}
+
+/**
+ * Resident memory of a process in MB: its own (anonymous and shared-memory
+ * pages) and mapped files (Linux /proc; elsewhere only this process's RSS is
+ * known, and a worker counts 0: its heap ceiling then still holds).
+ */
+export function residentMemory(pid: number | "self" | undefined): { anonMb: number; fileMb: number } {
+  try {
+    if (pid === undefined) return { anonMb: 0, fileMb: 0 };
+    const status = readFileSync(`/proc/${pid}/status`, "latin1");
+    const kb = (field: string) => Number(new RegExp(`${field}:\\s*(\\d+)`).exec(status)?.[1] ?? 0);
+    return { anonMb: (kb("RssAnon") + kb("RssShmem")) / 1024, fileMb: kb("RssFile") / 1024 };
+  } catch {
+    return pid === "self" ? { anonMb: process.memoryUsage.rss() / 1024 / 1024, fileMb: 0 } : { anonMb: 0, fileMb: 0 };
+  }
+}
+
+function lastLine(s: string): string {
+  const lines = s.split("\n").map((l) => l.trim()).filter((l) => l !== "");
+  return lines[lines.length - 1] ?? "";
 }
 
 /** The first line of an error message, bounded: reasons are one line in `documents.error` and in warnings. */

@@ -1,7 +1,12 @@
 /**
  * How a run tells what it is doing: a progress bar on a terminal, JSON lines
  * (one per file) for a job's log, or the plain text lines of the library API.
+ * Paths and reasons quote file names, which may hold control characters (an
+ * ESC [ 31m in a zip entry's name): every form of output escapes them
+ * (safe-text.ts), so a name cannot drive the terminal that shows the run.
  */
+import { escapeControls as esc, safeJson } from "./safe-text.ts";
+
 export interface FileEvent {
   path: string;
   /** new / changed / unchanged (moved files included) / failed. */
@@ -33,12 +38,12 @@ export function textProgress(out: (line: string) => void): Progress {
   return {
     start() {},
     file(l) {
-      if (l.outcome === "failed") out(`FAILED     ${l.path}: ${l.error}`);
-      else if (l.outcome === "unchanged") out(`${l.moved ? "moved" : "unchanged"}  ${l.path}`);
-      else out(`${l.outcome.padEnd(10)} ${l.path}: ${l.forms} forms, ${l.findings} findings${l.status === "partial" ? ` (partial: ${l.error})` : ""}`);
+      if (l.outcome === "failed") out(esc(`FAILED     ${l.path}: ${l.error}`));
+      else if (l.outcome === "unchanged") out(esc(`${l.moved ? "moved" : "unchanged"}  ${l.path}`));
+      else out(esc(`${l.outcome.padEnd(10)} ${l.path}: ${l.forms} forms, ${l.findings} findings${l.status === "partial" ? ` (partial: ${l.error})` : ""}`));
     },
     notice(text) {
-      out(text);
+      out(esc(text));
     },
     end() {},
   };
@@ -48,10 +53,10 @@ export function jsonLinesProgress(write: (s: string) => void): Progress {
   return {
     start() {},
     file(e) {
-      write(`${JSON.stringify(e)}\n`);
+      write(`${safeJson(e)}\n`);
     },
     notice(_text, data) {
-      write(`${JSON.stringify(data)}\n`);
+      write(`${safeJson(data)}\n`);
     },
     end() {},
   };
@@ -95,12 +100,12 @@ export function barProgress(stream: BarStream, now: () => number = Date.now): Pr
       pages += e.pages ?? 0;
       if (e.outcome === "failed") {
         failed++;
-        stream.write(`\r\x1b[KFAILED ${e.path}: ${e.error}\n`);
+        stream.write(`\r\x1b[K${esc(`FAILED ${e.path}: ${e.error}`)}\n`);
         draw(true);
       } else draw();
     },
     notice(text) {
-      stream.write(`\r\x1b[K${text}\n`);
+      stream.write(`\r\x1b[K${esc(text)}\n`);
       if (total > 0) draw(true);
     },
     end() {

@@ -1,7 +1,11 @@
 /**
- * How a pool worker ends itself on purpose, so the pool can tell these exits
- * from crashes. Shared by the worker (parse-worker.ts) and the pool (pool.ts).
+ * How a pool worker process and the pool talk: what the worker is told at
+ * start, the messages it sends, and how it ends itself on purpose, so the pool
+ * can tell these exits from crashes. Shared by the worker (parse-worker.ts,
+ * parse-process.mjs) and the pool (pool.ts).
  */
+import type { FileResult } from "./file-result.ts";
+
 
 /** A file changed the built-in objects while it was read: that file fails, the next gets a fresh worker. */
 export const BUILTINS_CHANGED_EXIT_CODE = 86;
@@ -15,7 +19,10 @@ export const RETIRED_EXIT_CODE = 87;
  */
 export const DEFAULT_FILES_PER_WORKER = 400;
 
-/** What the pool tells its workers (piscina's workerData). */
+/** What the pool tells its workers, as JSON in this environment variable: `{ entry, data }` (see poolWorkerData). */
+export const POOL_WORKER_ENV = "JIXIAO_POOL_WORKER";
+
+/** What the pool tells its workers. */
 export interface PoolWorkerData {
   filesPerWorker: number;
   /** URL of the bundled pipeline to import instead of registering tsx (see worker-bundle.ts). */
@@ -24,4 +31,16 @@ export interface PoolWorkerData {
   vocab?: { where: string; text: string; id: string };
 }
 
-export const exitedWith = (err: Error, code: number) => err.message === `worker exited with code: ${code}`;
+/** This process's PoolWorkerData, or null outside a pool worker. */
+export function poolWorkerData(): PoolWorkerData | null {
+  const raw = process.env[POOL_WORKER_ENV];
+  return raw ? (JSON.parse(raw) as { data: PoolWorkerData }).data : null;
+}
+
+/** What a worker process sends the pool about the file it was given (the pool sends `{ type: "task", task }`). */
+export type PoolProcessMessage =
+  /** It has the file now: its time limit starts. */
+  | { type: "started" }
+  | { type: "done"; result: FileResult }
+  /** The worker module threw (the process is fine and takes the next file). */
+  | { type: "error"; message: string };

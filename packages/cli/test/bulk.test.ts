@@ -26,9 +26,11 @@ describe("a mixed folder: real documents, a corrupt file, files that hang or cra
     copyFileSync(join(FIXTURES, "text/gaoyi-2021-department-selfeval-report.pdf.txt"), join(inbox, "e-oom.txt"));
     copyFileSync(join(FIXTURES, "text/qiannan-2023-project-selfeval.pdf.txt"), join(inbox, "f-exit.txt"));
     copyFileSync(join(FIXTURES, "docx/qiannan-2023-project-selfeval.docx"), join(inbox, "g-qiannan.docx"));
-    // One worker, so each good file after a bad one proves the worker was replaced.
+    // One worker, so each good file after a bad one proves the worker was replaced. The test's
+    // worker loads pdf.js through tsx (~230 MB more than the bundled one): the run's memory
+    // limit is raised so that only the *oom* file's heap ceiling stops a worker.
     s = await ingest([inbox], {
-      db, concurrency: 1, fileTimeoutMs: 8_000, workerHeapMb: 192, workerEntry: MISBEHAVING_WORKER, ...quiet,
+      db, concurrency: 1, fileTimeoutMs: 8_000, workerHeapMb: 192, memoryMb: 2048, workerEntry: MISBEHAVING_WORKER, ...quiet,
     });
   }, 90_000);
 

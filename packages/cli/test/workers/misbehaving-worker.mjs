@@ -6,6 +6,7 @@
 //   *pollute*  adds Object.prototype.jixiaoPolluted while the file is read (what
 //              SheetJS CVE-2023-30533 did with a crafted workbook)
 //   *probe*  fails if an earlier file's pollution is visible here
+//   *hog*    holds 400 MB outside its heap (a Buffer) for 3 s, then reads the file
 import { register } from "tsx/esm/api";
 
 register();
@@ -21,6 +22,11 @@ export default async function misbehave(task) {
     for (;;) hog.push(new Array(1 << 20).fill(hog.length));
   }
   if (name.includes("exit")) process.exit(3);
+  if (name.includes("hog")) {
+    const hog = Buffer.alloc(400 << 20, 1);
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    if (hog[hog.length - 1] !== 1) throw new Error("unreachable");
+  }
   if (name.includes("pollute")) {
     return withBuiltinsChecked(async () => {
       Object.prototype.jixiaoPolluted = "by " + name;
