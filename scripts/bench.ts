@@ -6,8 +6,8 @@
  *                            [--pdf-runs 3] [--concurrency N] [--only-ingest] [--keep]
  *
  * Ingest phases, each `jixiao ingest` in a child process of its own
- * (scripts/ingest-child.ts) so its peak RSS (main thread + worker threads,
- * from getrusage) is its alone:
+ * (scripts/ingest-child.ts) so its peak RSS (main process + worker processes,
+ * sampled, shared code counted once) is its alone:
  *  1. a synthetic archive of --files documents built from the fixtures (text,
  *     PDF from two producers, DOCX, XLSX, XLS): files/s, pages/s, peak memory;
  *  2. the same archive again: every file unchanged, nothing parsed;
@@ -18,7 +18,10 @@
  *     pdftotext's time in the same minute;
  *  4. a re-run over --rerun-files unchanged files: the archive of phase 1 plus
  *     small text copies whose documents are stored beforehand through the store
- *     API (parsed once, saved per copy), so phase 4 needs no hour-long first load.
+ *     API (parsed once, saved per copy), so phase 4 needs no hour-long first load;
+ *  5. fuzz (scripts/fuzz.ts): --fuzz-files seeded mutations of the fixtures
+ *     (default 200, seed --fuzz-seed, 0 skips it) ingested by the command: no
+ *     crash, no hang, one row per input, integrity ok. The bench fails if not.
  *
  * Copies are distinct files whose parsed documents are identical to their
  * template's (checked on one copy of each before the run, and by the form
@@ -35,6 +38,7 @@ import { PIPELINE_VERSION } from "../packages/cli/src/version.ts";
 import { closeSheetWorker } from "../packages/extract/src/sheet/worker-host.ts";
 import { openStore } from "../packages/store/src/index.ts";
 import { distinctCopy } from "./distinct-copy.ts";
+import { fuzz } from "./fuzz.ts";
 import { type ChildIngest, ingestInChild } from "./ingest-child.ts";
 import { hasPdftotext, pdftotextSeconds } from "./pdftotext.ts";
 
@@ -50,6 +54,8 @@ interface Flags {
   concurrency: number;
   onlyIngest: boolean;
   keep: boolean;
+  fuzzFiles: number;
+  fuzzSeed: number;
 }
 
 function flags(argv: string[]): Flags {
@@ -65,6 +71,8 @@ function flags(argv: string[]): Flags {
     concurrency: value("--concurrency", availableParallelism()),
     onlyIngest: argv.includes("--only-ingest"),
     keep: argv.includes("--keep"),
+    fuzzFiles: value("--fuzz-files", 200),
+    fuzzSeed: value("--fuzz-seed", 1),
   };
 }
 
@@ -235,6 +243,19 @@ async function main(): Promise<void> {
   rows.push({ what: `re-run over ${rerun.summary.filesSeen} unchanged files`, value: `${rerun.summary.seconds.toFixed(2)} s (${rerun.summary.filesParsed} parsed), peak ${mb(rerun.peakRssMb)}`, target: "< 10 s" });
 
   if (!f.keep) rmSync(work, { recursive: true, force: true });
+
+  // 5: fuzz.
+  if (f.fuzzFiles > 0) {
+    console.log(`\n== phase 5: fuzz, ${f.fuzzFiles} mutated fixtures (seed ${f.fuzzSeed})`);
+    const z = await fuzz({ count: f.fuzzFiles, seed: f.fuzzSeed, concurrency: f.concurrency, keep: f.keep, log: (l) => console.log(`  ${l}`) });
+    const statuses = Object.entries(z.statuses).map(([k, v]) => `${v} ${k}`).join(", ");
+    rows.push({
+      what: `fuzz, ${z.files} mutated files (seed ${f.fuzzSeed})`,
+      value: `${z.ok ? "ok" : `${z.problems.length} problem(s)`}: exit ${z.exitCode ?? z.signal} in ${z.seconds.toFixed(1)} s (limit ${z.timeLimitS} s), ${z.rows}/${z.files} rows (${statuses}), integrity ${z.integrity}`,
+      target: "no crash, no hang, no lost row",
+    });
+    if (!z.ok) process.exitCode = 1;
+  }
 
   const subs: Row[] = [];
   if (!f.onlyIngest) {
