@@ -103,22 +103,25 @@ function readRow(st: State, row: Row): void {
   }
   if (single && looksLikePerformanceTitle(single)) {
     // 项目支出绩效运行情况表: a performance form of a family the vocabulary does not name.
-    closeDraft(st);
-    closeSide(st);
+    endAtTitle(st, row, single);
     st.unknownTitle = single;
-    st.narrative.push({ page: row.page, line: row.line, text: single });
     return;
   }
   if (single && isOtherTableTitle(single)) {
     // 收入支出决算总表, 政府采购情况表: a table that is not a form ends the form before it.
-    closeDraft(st);
-    closeSide(st);
+    endAtTitle(st, row, single);
     st.foreignTable = true;
-    st.narrative.push({ page: row.page, line: row.line, text: single });
     return;
   }
   if (row.kind === "text") readTextLine(st, row);
   else readCellsRow(st, row);
+}
+
+/** A title line that starts no known form: the form before it ends, the line is kept as narrative. */
+function endAtTitle(st: State, row: Row, title: string): void {
+  closeDraft(st);
+  closeSide(st);
+  st.narrative.push({ page: row.page, line: row.line, text: title });
 }
 
 /**
