@@ -30,6 +30,8 @@ export function fit(field: Field, text: string): number {
   if (AMOUNT_FIELDS.has(field)) return !isNum ? NEVER : /分$/.test(keyOf(text)) ? -5 : 3;
   switch (field) {
     case "weight":
+    case "level1Weight":
+    case "level2Weight":
     case "score":
       if (!isScoreLike(text)) return NEVER;
       // No single item weighs more than the whole form's 100 points.

@@ -10,7 +10,7 @@ import { keyOf } from "./text-key.ts";
 
 export type SectionKind = "funding" | "indicators" | "goals" | "targets" | "projectList";
 
-const INDICATOR_FIELDS = new Set<Field>(["level1", "level2", "name", "target", "adjustedTarget", "actual", "weight", "score", "reason", "scoringRule", "valueType", "unit", "description",
+const INDICATOR_FIELDS = new Set<Field>(["level1", "level2", "level1Weight", "level2Weight", "name", "target", "adjustedTarget", "actual", "weight", "score", "reason", "scoringRule", "valueType", "unit", "description",
   "actualToDate", "forecast", "likelihood", "deviationCause"]);
 const FUNDING_FIELDS = new Set<Field>(["source", "initialBudget", "declaredBudget", "budget", "executed", "balance", "rate", "executedToDate", "forecastExecuted"]);
 
@@ -111,6 +111,13 @@ export function buildHeader(kind: SectionKind, headerRows: Row[]): HeaderModel {
     }
   });
   const entries = [...byCol.entries()].sort((a, b) => a[0] - b[0]);
+  // 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值: each level's own weight column.
+  if (entries.filter(([, v]) => v.field === "weight").length > 1) {
+    entries.forEach(([, v], i) => {
+      const left = entries[i - 1]?.[1].field;
+      if (v.field === "weight" && (left === "level1" || left === "level2")) v.field = left === "level1" ? "level1Weight" : "level2Weight";
+    });
+  }
   const columns: Column<Field>[] = entries
     .filter(([, v]) => v.field !== null && v.field !== "causeFlag")
     .map(([col, v]) => ({ col, field: v.field! }));

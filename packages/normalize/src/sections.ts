@@ -184,6 +184,11 @@ export function readIndicatorRow(draft: Draft, row: Row, exclude: Set<Field> = n
     levels.level2 = l2.name || null;
     levels.level2Weight = l2.weight;
   }
+  // A level's weight printed in a column of its own (merged down its group like the label).
+  const w1 = number(a, "level1Weight");
+  if (w1 !== null) levels.level1Weight = w1;
+  const w2 = number(a, "level2Weight");
+  if (w2 !== null) levels.level2Weight = w2;
   let name = text(a, "name");
   const used = new Set<RowCell>([...a.byField.values()]);
   const deviationCause = text(a, "deviationCause") ?? tickedCause(draft, a.unassigned, used);

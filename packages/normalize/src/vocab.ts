@@ -15,6 +15,8 @@ export type Field =
   // monitoring forms: 1–N月完成值, 全年预计完成值, 完成目标可能性, 偏差原因 (a category, or
   // one of its 经费保障/制度保障/… sub-columns ticked)
   | "actualToDate" | "forecast" | "likelihood" | "deviationCause" | "causeFlag"
+  // a 分值 column printed right after the 一级/二级指标 column it weighs
+  | "level1Weight" | "level2Weight"
   // funding blocks
   | "fundLabel" | "source" | "declaredBudget" | "initialBudget" | "budget" | "executed" | "balance" | "rate"
   | "executedToDate" | "forecastExecuted"

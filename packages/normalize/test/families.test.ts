@@ -147,3 +147,13 @@ describe("a column headed __proto__", async () => {
     expect(Object.getPrototypeOf(ind.extra)).toBe(Object.prototype);
   });
 });
+
+describe("a 分值 column after each level (海南's 绩效评价指标评分)", async () => {
+  const { extractFile } = await import("@jixiao/extract");
+  const { normalizeDocument } = await import("@jixiao/normalize");
+  it("weighs its level: 项目决策 20, 决策过程 8, 决策依据 3", async () => {
+    const file = new URL("../../../fixtures/real/docx/hainan-undated-project-scorecard.docx", import.meta.url).pathname;
+    const inds = normalizeDocument(await extractFile(file)).forms[0]!.indicators;
+    expect(inds[1]).toMatchObject({ level1: "项目决策", level1Weight: 20, level2: "决策过程", level2Weight: 8, name: "决策依据", weight: 3, score: 3 });
+  });
+});
