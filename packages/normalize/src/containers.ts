@@ -7,7 +7,7 @@ import type { Form } from "./model.ts";
 import { fundingLine } from "./funding-line.ts";
 import type { Row } from "./rows.ts";
 import { newDraft, touch, type Draft } from "./draft.ts";
-import { align, readIndicatorRow } from "./sections.ts";
+import { align, factsUnderHeader, readIndicatorRow } from "./sections.ts";
 import type { Field } from "./vocab.ts";
 import { level1Of, level2Of, sourceKindOf } from "./vocab.ts";
 import { parseNumber } from "./values.ts";
@@ -97,9 +97,20 @@ export function readTargetsRow(st: TargetsState, row: Row): void {
   if (projectRow) {
     st.hasProjectRow = true;
     applyProjectRow(d, a);
+    factsOfProjectRow(d, row);
   }
   const ind = readIndicatorRow(d, row, projectRow ? new Set() : PROJECT_FIELD_SET);
   if (ind && ind.name && !/^\d+$/.test(keyOf(ind.name))) d.form.indicators.push(ind);
+}
+
+/** The project row's own cells (单位名称, 项目名称, 预算数, 年度目标) as facts, before its indicator's cells. */
+function factsOfProjectRow(d: Draft, row: Row): void {
+  const projectCols = new Set((d.header?.columns ?? []).filter((c) => PROJECT_FIELD_SET.has(c.field)).map((c) => c.col));
+  const extraCols = new Set((d.header?.extras ?? []).map((e) => e.col));
+  factsUnderHeader(d, { ...row, cells: row.cells.filter((c) => projectCols.has(c.col) || extraCols.has(c.col)) });
+  // 单位名称 beside 项目名称: the unit that files the project.
+  const unit = d.form.facts.find((x) => /^(单位名称|部门名称|预算单位|单位)$/.test(x.label));
+  if (unit && d.form.kind !== "department_targets") d.form.agency ??= unit.value;
 }
 
 function applyProjectRow(d: Draft, a: ReturnType<typeof align>): void {
@@ -115,7 +126,9 @@ function applyProjectRow(d: Draft, a: ReturnType<typeof align>): void {
     const cell = a.byField.get(field);
     const v = parseNumber(cell?.text);
     if (v === null) continue;
-    f.funding.push(fundingLine(f.funding.length + 1, label, field === "budget" ? "total" : sourceKindOf(label), v, cell!.text, null, null));
+    // The column's printed header names the line (预算数, 资金总额 …).
+    const printed = d.header?.labels.get(cell!.col) ?? label;
+    f.funding.push(fundingLine(f.funding.length + 1, printed, field === "budget" ? "total" : sourceKindOf(label), v, cell!.text, null, null));
   }
 }
 

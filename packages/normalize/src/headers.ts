@@ -32,6 +32,8 @@ export interface HeaderModel {
   asOfMonth: number | null;
   /** Points the block's header declares for the execution item: 预算执行情况（万元）（20分）, 得分（20分*执行率）. */
   declaredWeight: number | null;
+  /** Each column's header as printed (spaces removed): the label of its cells as facts. */
+  labels: Map<number, string>;
   /** Money unit declared in a header cell: 项目资金（万元）, 全年预算数(元). */
   moneyUnit: "元" | "万元" | null;
 }
@@ -138,7 +140,8 @@ export function buildHeader(kind: SectionKind, headerRows: Row[]): HeaderModel {
     .filter(([, v]) => v.field === "causeFlag")
     .map(([col, v]) => ({ col, colSpan: v.colSpan, header: tidyHeader(v.text) }));
   const declaredWeight = kind === "funding" ? declaredPoints(headerRows) : null;
-  return { kind, columns: kept, extras, causeColumns, moneyUnit, asOfMonth, declaredWeight };
+  const labels = new Map(entries.map(([col, v]) => [col, tidyHeader(v.text)]));
+  return { kind, columns: kept, extras, causeColumns, moneyUnit, asOfMonth, declaredWeight, labels };
 }
 
 /** (20分) in a funding block's header cells; null when none or when they disagree. */

@@ -107,7 +107,20 @@ export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
 
 // ---- goals -------------------------------------------------------------------
 
+/** A row's cells as facts under their columns' printed headers (中期目标 | 年度目标, 单位名称 | 预算数 …). */
+export function factsUnderHeader(draft: Draft, row: Row): void {
+  const labels = draft.header?.labels;
+  if (!labels) return;
+  for (const c of row.cells) {
+    const label = labels.get(c.col) ?? [...labels.entries()].find(([col]) => col >= c.col && col < c.col + c.colSpan)?.[1];
+    if (!label || isEmptyValue(c.text)) continue;
+    const f = draft.form;
+    f.facts.push({ seq: f.facts.length + 1, label, value: tidyCjkSpaces(c.text), field: null, page: row.page, line: row.line });
+  }
+}
+
 export function readGoalsRow(draft: Draft, row: Row): void {
+  factsUnderHeader(draft, row);
   const a = align(draft, row);
   const expected = text(a, "goal");
   const actual = text(a, "goalActual");
