@@ -124,12 +124,13 @@ export function recordFact(form: Form, pair: { label: string; value: string }, p
   if (key && value && !seal && !isEmptyValue(value)) apply(form, key, value);
   else if (!key && !isKnownLabel(label) && !form.unrecognizedLabels.includes(label)) form.unrecognizedLabels.push(label);
   const amount = parseNumber(value);
-  if (amount !== null && isMoneyLabel(label)) {
+  // An amount left blank or written out (参见附件1具体金额) is still a line of the funding block.
+  if (isMoneyLabel(label) && (amount !== null || !value || value.length <= 20)) {
     form.moneyUnit ??= parseMoneyUnit(label);
     const source = label.replace(/^其中[:：]?/, "");
     const sameColumn = factFunding.filter((f) => f.column === column);
     const kind = /^其中/.test(label) || sameColumn.length > 0 && !/总|合计/.test(label) ? sourceKindOf(source) : "total";
-    const l = fundingLine(factFunding.length + 1, source, kind, amount, value, null, null);
+    const l = fundingLine(factFunding.length + 1, source, kind, amount, value || null, null, null);
     l.page = page;
     l.line = line;
     factFunding.push({ line: l, column });

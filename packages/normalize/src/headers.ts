@@ -60,7 +60,7 @@ export function classifyHeader(row: Row): SectionKind | null {
   if (hasLevels && count(INDICATOR_FIELDS) >= 3) return "indicators";
   if (count(FUNDING_FIELDS) >= 2 && !hasLevels) return "funding";
   // 年度目标 | 到2022年底，…: a goal printed beside its label is a goal, not a header.
-  if (row.cells.some((c) => keyOf(c.text).length > 30)) return null;
+  if (row.cells.some((c) => keyOf(c.text).length > 24)) return null;
   if (row.cells.some((c) => isGoalsHeader(c.text)) || (fields.has("goal") && fields.has("goalActual"))) return "goals";
   return null;
 }

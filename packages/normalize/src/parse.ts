@@ -261,7 +261,10 @@ function readTextLine(st: State, row: Row): void {
 function readCellsRow(st: State, row: Row): void {
   // Sub-header rows first: 目标申报数 | 预算编制数 would otherwise read as a new header.
   const d = st.side ?? st.draft;
-  if (d && d.headerRows.length > 0 && isHeaderContinuation(row)) {
+  // (Under a goals header, a full header of another part — 一级指标 | 二级指标 … under
+  // 总体目标 — starts that part instead.)
+  const own = d && d.headerRows.length > 0 && d.header?.kind === "goals" ? classifyHeader(row) : null;
+  if (d && d.headerRows.length > 0 && isHeaderContinuation(row) && (own === null || own === "goals")) {
     d.headerRows.push(row);
     d.header = buildHeader(d.header!.kind, d.headerRows);
     if (d.header.moneyUnit) d.form.moneyUnit ??= d.header.moneyUnit;
