@@ -7,6 +7,7 @@ import { StoreError } from "./errors.ts";
 import { loadDocument, loadFindings } from "./load.ts";
 import { assertNotNewer, migrate } from "./migrate.ts";
 import { SCHEMA_VERSION } from "./migrations/index.ts";
+import { linkDocumentProjects, prepareProjectStatements, projectsOfDocument, type ProjectStatements } from "./projects.ts";
 import { insertContent, insertFindings, storedRowIds } from "./save.ts";
 import { prepareStatements, type Row, type Statements } from "./statements.ts";
 import { DocumentMeta, type RunStats, type SaveResult, type StoredDocument, type StoredRun } from "./types.ts";
@@ -64,6 +65,7 @@ function validate<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 
 export class Store {
   private readonly st: Statements;
+  private readonly ps: ProjectStatements;
 
   constructor(
     /** The connection, for queries the API does not cover. */
@@ -71,6 +73,7 @@ export class Store {
     readonly file: string,
   ) {
     this.st = prepareStatements(db);
+    this.ps = prepareProjectStatements(db);
   }
 
   close(): void {
@@ -120,20 +123,29 @@ export class Store {
       throw new StoreError(`${m.path}: ${checkedFindings.length} findings given for a document with no normalized content`);
     }
     const st = this.st;
+    const ps = this.ps;
     const save = this.db.transaction((): SaveResult => {
       let same = st.documentBySha.get(m.sha256);
       const atPath = st.documentByPath.get(m.path);
+      // Projects of the rows about to be deleted: re-linked (or deleted when left empty) after the insert.
+      const previousProjects: number[] = [];
       // Whatever is stored under this path with other content is an older version of this file.
       let replaced = atPath && atPath.sha256 !== m.sha256 ? (atPath.id as number) : null;
-      if (replaced !== null) st.deleteDocument.run(replaced);
+      if (replaced !== null) {
+        previousProjects.push(...projectsOfDocument(ps, replaced));
+        st.deleteDocument.run(replaced);
+      }
       if (same && options.reprocess) {
         // With two stale rows (this content elsewhere, other content here), report the one this content had.
         replaced = same.id as number;
+        previousProjects.push(...projectsOfDocument(ps, replaced));
         st.deleteDocument.run(replaced);
         same = undefined;
       }
       if (same) {
         st.moveDocument.run(m.path, m.mtimeMs ?? null, same.id);
+        // The other content that was under this path may have been some projects' last forms.
+        linkDocumentProjects(ps, null, previousProjects);
         return { outcome: "unchanged", documentId: same.id as number, replacedDocumentId: replaced, forms: 0, findings: 0 };
       }
       const documentId = Number(
@@ -158,6 +170,7 @@ export class Store {
         const ids = insertContent(st, documentId, content, m.path);
         insertFindings(st, ids, checkedFindings, m.path);
       }
+      linkDocumentProjects(ps, content === null ? null : documentId, previousProjects);
       return {
         outcome: replaced === null ? "new" : "changed",
         documentId,
@@ -186,7 +199,13 @@ export class Store {
 
   /** Deletes a document and, by cascade, all its rows (e.g. to force a re-ingest). */
   deleteDocument(documentId: number): boolean {
-    return this.st.deleteDocument.run(documentId).changes > 0;
+    const remove = this.db.transaction(() => {
+      const previousProjects = projectsOfDocument(this.ps, documentId);
+      const deleted = this.st.deleteDocument.run(documentId).changes > 0;
+      linkDocumentProjects(this.ps, null, previousProjects);
+      return deleted;
+    });
+    return remove.immediate();
   }
 
   /** The canonical model as it was saved; a document saved without content comes back empty. */

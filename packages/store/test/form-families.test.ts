@@ -249,7 +249,8 @@ describe("migrating a database of the previous schema (steps 1–3)", () => {
     // Every old column keeps its value; the new ones are empty.
     expect(
       (store.db.prepare("SELECT * FROM forms ORDER BY id").all() as Record<string, unknown>[]).map(
-        ({ fiscal_year_source, as_of_month, project_code, unrecognized_labels, ...rest }) => {
+        // project_id (step 5) links the project_list row to its project: projects.test.ts checks it.
+        ({ fiscal_year_source, as_of_month, project_code, unrecognized_labels, project_id: _projectId, ...rest }) => {
           expect({ fiscal_year_source, as_of_month, project_code, unrecognized_labels }).toEqual({
             fiscal_year_source: null, as_of_month: null, project_code: null, unrecognized_labels: "[]",
           });
@@ -312,7 +313,7 @@ describe("migrating a database of the previous schema (steps 1–3)", () => {
     expect(schemaVersion(db)).toBe(3);
     expect(count(db, "funding")).toBe(2);
     expect(db.pragma("foreign_keys", { simple: true })).toBe(1);
-    expect(migrate(db)).toEqual([4]);
+    expect(migrate(db)).toEqual([4, 5]);
     expect(count(db, "funding")).toBe(2);
     db.close();
   });

@@ -165,11 +165,13 @@ describe("the schema keeps the contract (data-model.md)", () => {
       for (const fk of db.pragma(`foreign_key_list(${table})`) as { from: string; table: string; on_delete: string }[]) {
         foreignKeys++;
         expect(leadingColumns(table), `${table}.${fk.from} → ${fk.table}`).toContain(fk.from);
-        // Deleting a document must take everything of it along.
-        expect(fk.on_delete, `${table}.${fk.from}`).toBe("CASCADE");
+        // Deleting a document must take everything of it along; forms only point at their
+        // project (derived from the forms), which must never delete a form.
+        const onDelete = `${table}.${fk.from}` === "forms.project_id" ? "SET NULL" : "CASCADE";
+        expect(fk.on_delete, `${table}.${fk.from}`).toBe(onDelete);
       }
     }
-    expect(foreignKeys).toBe(11);
+    expect(foreignKeys).toBe(12);
     for (const [key, target] of contract.foreignKeys) {
       const [table, column] = key.split(".") as [string, string];
       const fk = (db.pragma(`foreign_key_list(${table})`) as { from: string; table: string; on_delete: string }[]).find(
