@@ -4,5 +4,5 @@ export { agrees, sumAgrees, roundHalfUp, truncate } from "./rounding.ts";
 export { scoringParamsOf, NATIONAL_DEFAULTS, type ScoringParams } from "./scoring-params.ts";
 export { indicatorKind, type IndicatorKind } from "./indicator-kind.ts";
 export { recheckStore, type RecheckResult } from "./recheck.ts";
-export { renderReport, renderHtmlReport, reportJson, reportCsv, renderHtml, renderJson, renderCsv, readReportData, readReportDataFromFile, summarize, type ReportFormat, type ReportData } from "./report/index.ts";
-export { RULE_TITLES } from "./report/labels.ts";
+export { renderReport, renderHtmlReport, reportJson, reportCsv, reportXlsx, renderHtml, renderJson, renderCsv, renderXlsx, readReportData, readReportDataFromFile, summarize, reportTitle, describeFilter, type ReportFormat, type TextReportFormat, type ReportData, type ReportFilter, type XlsxOptions } from "./report/index.ts";
+export { RULE_TITLES, KIND_TITLES } from "./report/labels.ts";

@@ -12,7 +12,7 @@ import { openStore } from "@jixiao/store";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderHtmlReport } from "../src/index.ts";
-import { buildSeedDatabase, tempDir } from "./seed-db.ts";
+import { buildLargeDatabase, buildSeedDatabase, tempDir } from "./seed-db.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const FLAGS = [
@@ -83,7 +83,7 @@ describe.skipIf(!haveChromium)(
           return { name: svg.getAttribute("data-chart"), width: box.width, height: box.height, marks: marks.length, visible: marks.filter((b) => b.width > 0 && b.height > 0).length };
         }),
       );
-      expect(charts.map((c) => c.name)).toEqual(["execution-rate", "score-rate", "findings-rule"]);
+      expect(charts.map((c) => c.name)).toEqual(["execution-rate", "score-rate", "findings-rule", "agency-year-score-rate", "agency-error-share"]);
       for (const c of charts) {
         expect(c.width, c.name!).toBeGreaterThan(200);
         expect(c.height, c.name!).toBeGreaterThan(100);
@@ -93,6 +93,9 @@ describe.skipIf(!haveChromium)(
         "SELECT count(*) n FROM v_forms WHERE kind IN ('project_self_eval','department_self_eval','project_list') AND coalesce(execution_rate, execution_rate_computed) IS NOT NULL AND total_score IS NOT NULL",
       );
       expect(charts[1]!.visible).toBe(scored);
+      // One bar per agency (40 at most), summing to the forms.
+      const agencyForms = await page.$$eval('svg[data-chart="agency-error-share"] .mark', (els) => els.reduce((s, e) => s + Number(e.getAttribute("data-forms")), 0));
+      if (sql("SELECT count(DISTINCT coalesce(agency, '')) n FROM forms") <= 40) expect(agencyForms).toBe(sql("SELECT count(*) n FROM forms"));
       const bars = await page.$$eval('svg[data-chart="execution-rate"] .mark', (els) => els.reduce((s, e) => s + Number(e.getAttribute("data-count")), 0));
       expect(bars).toBe(sql("SELECT count(*) n FROM v_forms WHERE kind NOT IN ('project_targets','department_targets') AND coalesce(execution_rate, execution_rate_computed) IS NOT NULL"));
     });
@@ -128,3 +131,29 @@ describe.skipIf(!haveChromium)(
     });
   },
 );
+
+describe.skipIf(!haveChromium)(`a report of 1,000+ forms in headless Chromium${haveChromium ? "" : " — SKIPPED: no Chromium"}`, () => {
+  it("opens in under 2 s, and a project's history draws on selection", async () => {
+    const dir = tempDir("jixiao-report-large-browser-");
+    const file = join(dir, "large.html");
+    writeFileSync(file, renderHtmlReport(buildLargeDatabase(dir, 1000)));
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(String(e)));
+      const started = Date.now();
+      await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+      const wall = Date.now() - started;
+      const loaded = await page.evaluate(() => (performance as unknown as { getEntriesByType(type: string): { loadEventEnd: number }[] }).getEntriesByType("navigation")[0]!.loadEventEnd);
+      console.log(`1,000-form report: ${(statSync(file).size / 1024).toFixed(0)} KiB, load event at ${loaded.toFixed(0)} ms (${wall} ms wall)`);
+      expect(loaded).toBeLessThan(2000);
+      const value = await page.$$eval("#project-select option", (os) => os.find((o) => /\d{4}–\d{4}/.test(o.textContent!))!.value);
+      await page.selectOption("#project-select", value);
+      expect(await page.$$eval("#project-history-table tbody tr", (rows) => rows.length)).toBeGreaterThan(1);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});

@@ -3,6 +3,7 @@
  * v_findings) — the same names analysts query — into plain rows.
  */
 import { openStore, type Store } from "@jixiao/store";
+import { activeFilter, applyFilter, type ReportFilter } from "./filter.ts";
 
 type Db = Store["db"];
 
@@ -30,6 +31,8 @@ export interface FormRow {
   errors: number;
   warnings: number;
   infos: number;
+  /** The store's project link (forms.project_id), when the database has that column. */
+  projectId?: number | null;
 }
 
 export interface FindingRow {
@@ -68,6 +71,8 @@ export interface UnrecognizedLabelRow {
 
 export interface ReportData {
   generatedAt: string;
+  /** What the report is restricted to (null or absent: the whole database). */
+  filter?: ReportFilter | null;
   documents: DocumentRow[];
   forms: FormRow[];
   findings: FindingRow[];
@@ -102,7 +107,7 @@ const DOCUMENTS_SQL = `SELECT id, path, format, status, pages FROM documents ORD
 
 // The label as printed is the rule's parameter (the message repeats it after 未识别的标签：).
 const LABELS_SQL = `
-SELECT coalesce(json_extract(params, '$.label'), substr(message, 8)) AS label, path
+SELECT coalesce(json_extract(params, '$.label'), substr(message, 8)) AS label, path, form_id AS formId
 FROM v_findings
 WHERE rule = 'unrecognized_label'
 ORDER BY path`;
@@ -122,21 +127,41 @@ export function unrecognizedLabelRows(rows: readonly { label: string | null; pat
     .sort((a, b) => b.count - a.count || b.files - a.files || a.label.localeCompare(b.label, "zh"));
 }
 
-export function readReportData(db: Db, now: Date = new Date()): ReportData {
-  return db.transaction(() => ({
-    generatedAt: now.toISOString(),
-    documents: db.prepare(DOCUMENTS_SQL).all() as DocumentRow[],
-    forms: db.prepare(FORMS_SQL).all() as FormRow[],
-    findings: db.prepare(FINDINGS_SQL).all() as FindingRow[],
-    unrecognizedLabels: unrecognizedLabelRows(db.prepare(LABELS_SQL).all() as { label: string | null; path: string }[]),
-  }))();
+/** Forms with their project_id attached when the store links projects (a column newer databases have). */
+function readForms(db: Db): FormRow[] {
+  const forms = db.prepare(FORMS_SQL).all() as FormRow[];
+  const columns = db.prepare("SELECT name FROM pragma_table_info('forms')").all() as { name: string }[];
+  if (!columns.some((c) => c.name === "project_id")) return forms;
+  const ids = new Map((db.prepare("SELECT id, project_id AS projectId FROM forms").all() as { id: number; projectId: number | null }[]).map((r) => [r.id, r.projectId]));
+  for (const f of forms) f.projectId = ids.get(f.formId) ?? null;
+  return forms;
+}
+
+export function readReportData(db: Db, now: Date = new Date(), filter?: ReportFilter | null): ReportData {
+  const f = activeFilter(filter);
+  return db.transaction(() => {
+    const rows = applyFilter(
+      {
+        documents: db.prepare(DOCUMENTS_SQL).all() as DocumentRow[],
+        forms: readForms(db),
+        findings: db.prepare(FINDINGS_SQL).all() as FindingRow[],
+      },
+      f,
+    );
+    let labels = db.prepare(LABELS_SQL).all() as { label: string | null; path: string; formId: number }[];
+    if (f) {
+      const kept = new Set(rows.forms.map((x) => x.formId));
+      labels = f.rule !== undefined && f.rule !== "unrecognized_label" ? [] : labels.filter((l) => kept.has(l.formId));
+    }
+    return { generatedAt: now.toISOString(), filter: f, ...rows, unrecognizedLabels: unrecognizedLabelRows(labels) };
+  })();
 }
 
 /** Opens the database read-only (it is never migrated or written by a report), reads, closes. */
-export function readReportDataFromFile(dbPath: string, now?: Date): ReportData {
+export function readReportDataFromFile(dbPath: string, now?: Date, filter?: ReportFilter | null): ReportData {
   const store = openStore(dbPath, { readonly: true });
   try {
-    return readReportData(store.db, now);
+    return readReportData(store.db, now, filter);
   } finally {
     store.close();
   }

@@ -5,12 +5,16 @@
  */
 import { executionRateHistogram, findingsPerRule, scoreAgainstRate } from "./charts.ts";
 import { CLIENT_SCRIPT } from "./client.ts";
+import { agencyYearScatter, errorShareBars } from "./pattern-charts.ts";
+import { agencyErrorShares, agencyYearPoints, flaggedSelfEvaluations, HIGH_SCORE, LOW_RATE, projectHistories, type ProjectHistory } from "./patterns.ts";
+import { PROJECT_SCRIPT } from "./project-client.ts";
 import { pageUnitOf, type PageUnit } from "@jixiao/normalize";
 import { pageText } from "../context.ts";
 import type { FindingRow, FormRow, ReportData } from "./data.ts";
 import { esc, num, percent } from "./escape.ts";
 import { CHARTED_KINDS, KIND_TITLES, ruleTitle, SEVERITY_TITLES } from "./labels.ts";
 import { SEVERITIES, summarize, type Group, type Summary } from "./summary.ts";
+import { reportTitle } from "./filter.ts";
 
 
 const STYLE = `
@@ -25,6 +29,7 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}.sev-error{color:#c0392b
 figcaption{font-weight:bold;margin-bottom:4px}.filters{display:flex;flex-wrap:wrap;gap:8px;align-items:center}
 /* Long sections are laid out when scrolled to, so 1,000 forms open fast. */
 #flagged{content-visibility:auto;contain-intrinsic-size:auto 20000px}.table-wrap{content-visibility:auto;contain-intrinsic-size:auto 24000px}
+#project-history svg{max-width:640px;display:block;font-family:sans-serif}#patterns details{margin:4px 0 12px}
 .groups{display:flex;flex-wrap:wrap;gap:24px}details{margin:6px 0}summary{cursor:pointer}.path{color:#555;font-size:12px}
 `;
 
@@ -82,6 +87,64 @@ function chartsSection(data: ReportData, s: Summary): string {
     figure("总分与预算执行率（红：有错误，橙：有警告）", scoreAgainstRate(scored)) +
     figure("各规则发现的问题数", findingsPerRule(s)) +
     `</div></section>`
+  );
+}
+
+/** JSON inside <script type="application/json">: nothing in it can close the element or open a comment. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+
+function yearSpan(p: ProjectHistory): string {
+  const years = p.years.flatMap((y) => (y.year === null ? [] : [y.year]));
+  if (years.length === 0) return "年度不详";
+  return years.length === 1 ? `${years[0]}` : `${years[0]}–${years[years.length - 1]}，${years.length}年`;
+}
+
+/** The list of flagged self-evaluations starts open when it is this short. */
+const FLAGGED_OPEN = 30;
+
+/** Patterns across the archive: self-graded 优 with low execution, errors per agency, one project across years. */
+function patternsSection(data: ReportData): string {
+  const figure = (caption: string, svg: string) => `<figure><figcaption>${caption}</figcaption>${svg}</figure>`;
+  const flagged = flaggedSelfEvaluations(data.forms);
+  const points = agencyYearPoints(data.forms);
+  const shares = agencyErrorShares(data.forms);
+  const flaggedTable = flagged.length
+    ? `<details ${flagged.length <= FLAGGED_OPEN ? "open" : ""}><summary>逐表列出（点击项目名跳到表单）</summary><table id="flagged-self-evals"><thead><tr><th>单位</th><th>年度</th><th>项目/表</th><th>执行率</th><th>总分</th><th>结论</th><th>文件</th></tr></thead><tbody>` +
+      flagged
+        .map(
+          (f) =>
+            `<tr data-form="${f.formId}"><td>${esc(f.agency)}</td><td class="n">${f.fiscalYear ?? ""}</td><td><a href="#form-${f.formId}">${esc(formLabel(f))}</a></td>` +
+            `<td class="n sev-error">${percent(f.executionRate)}</td><td class="n">${num(f.totalScore)}</td><td>${esc(f.grade)}</td><td class="path">${esc(f.path)} 第${f.seq}张表</td></tr>`,
+        )
+        .join("") +
+      `</tbody></table></details>`
+    : `<p id="flagged-self-evals-none">没有自评为优（或总分≥${HIGH_SCORE}）而预算执行率低于${LOW_RATE * 100}%的自评表。</p>`;
+  const pointsTable =
+    `<details><summary>各单位各年度自评表（${points.length}组）</summary><table id="agency-year-table"><thead><tr><th>单位</th><th>年度</th><th>自评表数</th><th>平均执行率</th><th>平均总分</th><th>自评优而执行率低</th></tr></thead><tbody>` +
+    points
+      .map((p) => `<tr data-agency="${esc(p.agency)}" data-year="${p.year ?? ""}"><td>${esc(p.agency)}</td><td class="n">${p.year ?? ""}</td><td class="n">${p.forms}</td><td class="n">${percent(p.meanRate)}</td><td class="n">${num(p.meanScore)}</td><td class="n${p.flagged ? " sev-error" : ""}">${p.flagged || ""}</td></tr>`)
+      .join("") +
+    `</tbody></table></details>`;
+  const sharesTable =
+    `<details><summary>各单位有错误的表（${shares.length}个单位）</summary><table id="agency-error-table"><thead><tr><th>单位</th><th>表数</th><th>有错误的表</th><th>比例</th></tr></thead><tbody>` +
+    shares.map((r) => `<tr data-agency="${esc(r.agency)}"><td>${esc(r.agency)}</td><td class="n">${r.forms}</td><td class="n">${r.withErrors}</td><td class="n">${percent(r.share, 1)}</td></tr>`).join("") +
+    `</tbody></table></details>`;
+  const projects = projectHistories(data.forms);
+  const multi = projects.filter((p) => p.years.length > 1).length;
+  const projectOptions =
+    `<option value="">选择项目…</option>` +
+    projects.map((p, i) => `<option value="${i}">${esc(p.agency)} · ${esc(p.name)}（${yearSpan(p)}）</option>`).join("");
+  const history =
+    `<div id="project-pick"><h3>项目历年情况</h3><p>共${projects.length}个项目，其中${multi}个有多个年度的表。同一项目按项目库（有 project_id 时）或按单位与项目名称（去掉“2022年”“2022年度”等前缀，统一全半角标点）关联。</p>` +
+    `<select id="project-select">${projectOptions}</select><div id="project-history"></div>` +
+    `<script type="application/json" id="project-data" data-kinds="${esc(JSON.stringify(KIND_TITLES))}">${scriptJson({ projects })}</script></div>`;
+  return (
+    `<section id="patterns"><h2>跨年度、跨单位的规律</h2><div class="charts">` +
+    `<div>${figure(`各单位各年度自评表的平均总分与平均预算执行率（红：含自评优而执行率低于${LOW_RATE * 100}%的表）`, agencyYearScatter(points, flagged))}${pointsTable}</div>` +
+    `<div>${figure("各单位有错误的表所占比例（从高到低）", errorShareBars(shares))}${sharesTable}</div>` +
+    `</div><h3>自评为优（或总分≥${HIGH_SCORE}）而预算执行率低于${LOW_RATE * 100}%的自评表（${flagged.length}张）</h3>${flaggedTable}${history}</section>`
   );
 }
 
@@ -194,15 +257,17 @@ function flaggedSection(data: ReportData): string {
 
 export function renderHtml(data: ReportData): string {
   const s = summarize(data);
+  const title = esc(reportTitle(data.filter));
   return (
     `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
-    `<title>预算绩效自评表一致性核查报告</title><style>${STYLE}</style></head><body>` +
-    `<header><h1>预算绩效自评表一致性核查报告</h1><p>生成于 <time datetime="${esc(data.generatedAt)}">${esc(data.generatedAt)}</time>。数字按表中印刷的位数四舍五入或截断后比较；每条发现都给出填报数、应为数和位置。</p></header>` +
+    `<title>${title}</title><style>${STYLE}</style></head><body>` +
+    `<header><h1>${title}</h1><p>生成于 <time datetime="${esc(data.generatedAt)}">${esc(data.generatedAt)}</time>。数字按表中印刷的位数四舍五入或截断后比较；每条发现都给出填报数、应为数和位置。</p></header>` +
     summarySection(s) +
     chartsSection(data, s) +
+    patternsSection(data) +
     unrecognizedLabelsSection(data) +
     formsSection(data) +
     flaggedSection(data) +
-    `<script>${CLIENT_SCRIPT}</script></body></html>\n`
+    `<script>${CLIENT_SCRIPT}${PROJECT_SCRIPT}</script></body></html>\n`
   );
 }

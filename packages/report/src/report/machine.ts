@@ -1,5 +1,6 @@
 /** The report for machines: JSON (summary, forms with their findings) and CSV (one row per finding). */
 import type { FindingRow, ReportData } from "./data.ts";
+import { activeFilter, reportTitle } from "./filter.ts";
 import { summarize } from "./summary.ts";
 
 export function renderJson(data: ReportData): string {
@@ -7,6 +8,8 @@ export function renderJson(data: ReportData): string {
   for (const x of data.findings) byForm.set(x.formId, [...(byForm.get(x.formId) ?? []), x]);
   return JSON.stringify(
     {
+      title: reportTitle(data.filter),
+      filter: activeFilter(data.filter),
       generatedAt: data.generatedAt,
       summary: summarize(data),
       documents: data.documents,
