@@ -29,6 +29,9 @@ export const DEFAULT_BUNDLE_DIR = fileURLToPath(new URL("../node_modules/.cache/
  */
 const STALE_BUILD_MS = 24 * 60 * 60 * 1000;
 
+/** Builds in flight in this process: esbuild's service is stopped when the last one ends. */
+let builds = 0;
+
 /**
  * The URL of an up-to-date bundle of `entry` in `dir`, built if needed.
  * Throws when it cannot be built (esbuild missing or failing, folder not writable).
@@ -47,20 +50,28 @@ export async function ensureBundle(entry, dir) {
   // two runs starting at once each see one whole build, never a mix.
   const folder = `${name}-${Date.now().toString(36)}-${process.pid}`;
   const outdir = join(dir, folder);
-  const { build } = await import("esbuild");
-  const result = await build({
-    entryPoints: { [name]: entry },
-    bundle: true,
-    splitting: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    outdir,
-    chunkNames: "chunk-[hash]",
-    metafile: true,
-    logLevel: "silent",
-    plugins: [workspaceOnly()],
-  });
+  const esbuild = await import("esbuild");
+  builds++;
+  let result;
+  try {
+    result = await esbuild.build({
+      entryPoints: { [name]: entry },
+      bundle: true,
+      splitting: true,
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      outdir,
+      chunkNames: "chunk-[hash]",
+      metafile: true,
+      logLevel: "silent",
+      plugins: [workspaceOnly()],
+    });
+  } finally {
+    // esbuild's service is a child process (~32 MB RSS, 23 MB of it its own) that otherwise
+    // lives as long as the run: in an ingest that rebuilt the worker bundle, beside the pool.
+    if (--builds === 0) await esbuild.stop();
+  }
   const cwd = process.cwd();
   const inputs = Object.keys(result.metafile.inputs).map((p) => {
     const path = resolve(cwd, p);

@@ -120,6 +120,12 @@ interface Worker {
   /** The end of its stderr. */
   stderr: string;
   idleTimer?: NodeJS.Timeout;
+  /**
+   * Sent SIGKILL by halt(): it must not take another file. Its result for the
+   * file it was stopped on can still arrive before it dies; released then, the
+   * next file sent to it died with it as `crashed: ... SIGKILL`.
+   */
+  halted?: boolean;
 }
 
 type StopReason = "timeout" | "memory" | "deferred" | "cancelled";
@@ -168,7 +174,13 @@ export class ParsePool {
     let anon = main.anonMb;
     let file = main.fileMb;
     let largest: [Worker, number] | null = null;
+    let stopping = false;
     for (const w of this.all) {
+      // A worker already sent SIGKILL frees its memory within milliseconds (and reads as 0 once gone).
+      if (w.halted) {
+        stopping = true;
+        continue;
+      }
       const m = residentMemory(w.child.pid);
       anon += m.anonMb;
       file = Math.max(file, m.fileMb);
@@ -181,7 +193,8 @@ export class ParsePool {
       }
       if (!largest || mb > largest[1]) largest = [w, mb];
     }
-    if (anon + file <= this.memoryMb || !largest) return;
+    // Over while a stopped worker is still ending: wait for it rather than stop another.
+    if (anon + file <= this.memoryMb || !largest || stopping) return;
     if (process.env.JIXIAO_POOL_TRACE) process.stderr.write(`pool: ${Math.round(anon + file)} MB > ${this.memoryMb} (main ${Math.round(mainMb)}, largest ${Math.round(largest[1])}, busy ${this.busy.size}, idle ${this.idle.length})\n`);
     if (this.idle.length > 0) {
       for (const w of [...this.idle]) this.kill(w);
@@ -336,11 +349,14 @@ export class ParsePool {
         this.setBusy(w, null);
         stop.removeEventListener("abort", onAbort);
         w.child.off("message", onMessage);
-        if (keep) this.release(w);
+        if (keep && !w.halted) this.release(w);
+        // Stopped, but its answer came first: the file is done, the worker is not reused.
+        else if (keep) this.replace(w);
         resolve(outcome);
       };
       const halt = (why: StopReason) => {
         stoppedFor ??= why;
+        w.halted = true;
         w.child.kill("SIGKILL");
       };
       const watched: Busy = { halt, peakMb: 0, mainMb: 0 };
