@@ -102,6 +102,11 @@ export function isMoneyLabel(label: string): boolean {
   return /金额|资金|预算|总额|投资|拨款|补助|经费|资金总额/.test(keyOf(label)) && !/来源|性质|用途|方式|类型|名称|单位$|编码|代码|编号|科目/.test(keyOf(label));
 }
 
+/** Append one form_facts row, numbered in the order the form prints its pairs. */
+export function addFact(form: Form, label: string, value: string, field: string | null, page: number | null, line: number | null): void {
+  form.facts.push({ seq: form.facts.length + 1, label, value, field, page, line });
+}
+
 /**
  * Record one printed pair on the form: as a fact always, in its field when
  * the label is known, as a funding line candidate when it is an amount.
@@ -112,13 +117,12 @@ export function recordFact(form: Form, pair: { label: string; value: string }, p
   const value = tidyCjkSpaces(pair.value);
   if (!label) return;
   const key = factKeyOf(label);
+  addFact(form, label, value, key ? fieldOfFactKey(key) : null, page, line);
   if (isGoalsHeader(label) && value) {
     // 年度目标 | 到2022年底，…: the form's goal, printed beside its label (and a fact like any pair).
     form.goals.push({ expected: value, actual: null });
-    form.facts.push({ seq: form.facts.length + 1, label, value, field: null, page, line });
     return;
   }
-  form.facts.push({ seq: form.facts.length + 1, label, value, field: key ? fieldOfFactKey(key) : null, page, line });
   // (盖章), (签字): the place of a seal, kept as printed but no value of the field.
   const seal = /^[(（]\s*(盖章|公章|签字|签章)\s*[)）]$/.test(value);
   if (key && value && !seal && !isEmptyValue(value)) apply(form, key, value);

@@ -8,6 +8,7 @@ import type { Field } from "./vocab.ts";
 import { alignRow, type Alignment } from "./align.ts";
 import { fundingLine } from "./funding-line.ts";
 import { fit } from "./fit.ts";
+import { addFact } from "./facts.ts";
 import { level1Of, level2Of, splitDeclaredWeight, sourceKindOf, hasDeclaredWeight } from "./vocab.ts";
 import { comparatorFromValueType, parseNumber, parseRate, parseValue, isEmptyValue } from "./values.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
@@ -114,8 +115,7 @@ export function factsUnderHeader(draft: Draft, row: Row): void {
   for (const c of row.cells) {
     const label = labels.get(c.col) ?? [...labels.entries()].find(([col]) => col >= c.col && col < c.col + c.colSpan)?.[1];
     if (!label || isEmptyValue(c.text)) continue;
-    const f = draft.form;
-    f.facts.push({ seq: f.facts.length + 1, label, value: tidyCjkSpaces(c.text), field: null, page: row.page, line: row.line });
+    addFact(draft.form, label, tidyCjkSpaces(c.text), null, row.page, row.line);
   }
 }
 

@@ -219,9 +219,15 @@ const TITLE_PREFIX = /^(?:(?:附件|附表)\s*[\d一二三四五六七八九十-
  * by its words (自评, 目标, 监控, 转移支付, 指标体系 …), whatever agency, year
  * or level (上级, 州本级, 二级项目) the template prints around them.
  */
-export function titleKind(text: string): TitleKind | null {
+/** A line's key as a title (附件/enumerator removed), or null when it is too long or a sentence to be one. */
+function titleKey(text: string): string | null {
   const k = keyOf(text).replace(TITLE_PREFIX, "").replace(/^[:：]/, "");
-  if (k.length > 60 || /[。；;，,]/.test(k)) return null;
+  return k.length > 60 || /[。；;，,]/.test(k) ? null : k;
+}
+
+export function titleKind(text: string): TitleKind | null {
+  const k = titleKey(text);
+  if (k === null) return null;
   for (const { re, kind } of activeVocabulary().titles) if (re.test(k)) return kind;
   if (!PERFORMANCE_TITLE.test(k)) return null;
   for (const f of FAMILIES) {
@@ -232,9 +238,9 @@ export function titleKind(text: string): TitleKind | null {
 
 /** A title line of a performance form (绩效…表) whose family no entry names. */
 export function looksLikePerformanceTitle(text: string): boolean {
-  const k = keyOf(text).replace(TITLE_PREFIX, "").replace(/^[:：]/, "");
+  const k = titleKey(text);
   // 绩效项目指标表, 绩效指标明细表: the indicator part of the form above, not a form of its own.
-  return k.length <= 60 && !/[。；;，,]/.test(k) && !/指标/.test(k) && PERFORMANCE_TITLE.test(k) && titleKind(text) === null;
+  return k !== null && !/指标/.test(k) && PERFORMANCE_TITLE.test(k) && titleKind(text) === null;
 }
 
 /**
