@@ -15,12 +15,36 @@ import type { RowCell } from "./rows.ts";
 export interface Column<F extends string> {
   col: number;
   field: F;
+  /** A column that holds its cells in place without naming a field (指标性质, 中期指标值). */
+  passThrough?: boolean;
 }
 
 /** Cost of a cell being one column away from its header. Small: meaning beats position. */
 export const POSITION_PENALTY = 0.3;
 /** Cost of leaving a non-empty cell unassigned (junk, or a label with no column). */
 export const SKIP_PENALTY = 4;
+/**
+ * Cost of putting a cell under a column its row leaves vacant (covered by a
+ * merged cell from above, or printed blank in an exact grid). Not forbidden:
+ * a header printed one slot off its data (绩效指标 | 一级指标 … with no cell
+ * over the 绩效指标 column) still reads, but a cell does not move into a
+ * merged level column just because its words fit there.
+ */
+export const VACANT_PENALTY = 3.5;
+/**
+ * Reward for a cell exactly under its column in a grid whose columns are the
+ * printed ones (DOCX, spreadsheets): there a 产出指标 printed under 二级指标 is a
+ * level-2 label of that template (实施效果指标 › 产出指标), not a shifted level 1.
+ */
+export const EXACT_POSITION_BONUS = 3;
+
+/** What the row's grid says about its columns. */
+export interface RowGeometry {
+  /** Grid columns the row leaves vacant (see VACANT_PENALTY). */
+  vacant?: ReadonlySet<number>;
+  /** The grid's columns are the printed ones (see EXACT_POSITION_BONUS). */
+  exact?: boolean;
+}
 /** Below this a cell never goes to the column. */
 export const FORBIDDEN = -15;
 
@@ -33,7 +57,10 @@ export function alignRow<F extends string>(
   cells: RowCell[],
   columns: Column<F>[],
   fit: (field: F, text: string) => number,
+  geometry: RowGeometry = {},
 ): Alignment<F> {
+  const vacant = geometry.vacant ?? new Set<number>();
+  const exactBonus = geometry.exact ? EXACT_POSITION_BONUS : 0;
   const n = cells.length;
   const m = columns.length;
   // best[i][j]: best score placing cells[i..] into columns[j..]
@@ -52,7 +79,8 @@ export function alignRow<F extends string>(
         const f = fit(column.field, cell.text);
         if (f > FORBIDDEN) {
           const dist = distance(cell, column.col);
-          const s = f - POSITION_PENALTY * dist + best[i + 1]![j + 1]!;
+          const place = dist === 0 ? exactBonus : -POSITION_PENALTY * dist;
+          const s = f + place - (vacant.has(column.col) ? VACANT_PENALTY : 0) + best[i + 1]![j + 1]!;
           if (s > b) { b = s; c = 2; }
         }
       }
@@ -66,7 +94,13 @@ export function alignRow<F extends string>(
   let j = 0;
   while (i < n) {
     const c = j <= m ? choice[i]![j]! : 0;
-    if (c === 2) { byField.set(columns[j]!.field, cells[i]!); i++; j++; }
+    if (c === 2) {
+      // A cell placed under a column no field names stays with the row's unplaced cells.
+      if (columns[j]!.passThrough) unassigned.push(cells[i]!);
+      else byField.set(columns[j]!.field, cells[i]!);
+      i++;
+      j++;
+    }
     else if (c === 1) j++;
     else { unassigned.push(cells[i]!); i++; }
   }

@@ -54,6 +54,8 @@ function startProject(st: TargetsState, row: Row): Draft {
   d.form.moneyUnit = c.form.moneyUnit;
   d.form.fiscalYear = c.form.fiscalYear;
   d.form.fillDate = c.form.fillDate;
+  // What the table prints above its rows (金额单位：元, 填报单位) is printed for every project in it.
+  d.form.facts = c.form.facts.map((f) => ({ ...f }));
   st.current = d;
   st.seenLevel1 = new Set();
   st.hasProjectRow = false;
@@ -107,7 +109,9 @@ export function readTargetsRow(st: TargetsState, row: Row): void {
 function factsOfProjectRow(d: Draft, row: Row): void {
   const projectCols = new Set((d.header?.columns ?? []).filter((c) => PROJECT_FIELD_SET.has(c.field)).map((c) => c.col));
   const extraCols = new Set((d.header?.extras ?? []).map((e) => e.col));
-  factsUnderHeader(d, { ...row, cells: row.cells.filter((c) => projectCols.has(c.col) || extraCols.has(c.col)) });
+  // (A unit's name merged down beside its projects is printed for each of them.)
+  const cells = [...(row.inherited ?? []), ...row.cells].sort((a, b) => a.col - b.col);
+  factsUnderHeader(d, { ...row, cells: cells.filter((c) => projectCols.has(c.col) || extraCols.has(c.col)) });
   // 单位名称 beside 项目名称: the unit that files the project.
   const unit = d.form.facts.find((x) => /^(单位名称|部门名称|预算单位|单位)$/.test(x.label));
   if (unit && d.form.kind !== "department_targets") d.form.agency ??= unit.value;

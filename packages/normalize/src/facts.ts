@@ -23,7 +23,7 @@ export interface LabelValue {
 }
 
 /** Label text as stored: spaces inside CJK words and the trailing colon removed. */
-export const labelText = (text: string): string => tidyCjkSpaces(text).replace(/\s*[:：]\s*$/, "");
+export const labelText = (text: string): string => tidyCjkSpaces(text).replace(/\s*[:：]\s*$/, "").replace(/^[*＊※]+\s*/, "");
 
 const endsWithColon = (text: string): boolean => /[:：]\s*$/.test(text);
 
@@ -63,6 +63,8 @@ export function labelValuePairs(cells: readonly RowCell[], loose: boolean): Labe
   const out: LabelValue[] = [];
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i]!;
+    // A blank (or —) cell that follows no label is no part of a pair.
+    if (isEmptyValue(c.text)) continue;
     const glued = splitColonCell(c.text);
     if (glued) {
       out.push({ ...glued, cell: c });
@@ -74,10 +76,29 @@ export function labelValuePairs(cells: readonly RowCell[], loose: boolean): Labe
       if (loose && i === 0 && isBlockLabel(c.text) && cells.length >= 3 && isLabelShaped(cells[1]!.text)) continue;
       return null;
     }
-    const next = cells[i + 1];
+    let next = cells[i + 1];
+    if (next && isEmptyValue(next.text)) {
+      // Blank cells between a label and its value are the gaps of a split grid; a label
+      // followed by blanks and then another label (or nothing) has its value left empty.
+      let j = i + 1;
+      while (j < cells.length && isEmptyValue(cells[j]!.text)) j++;
+      const after = cells[j];
+      // (An amount's label after an amount's label: 其他资金 | | 其他资金 | in two columns of pairs.)
+      const afterIsLabel = after !== undefined && isLabelShaped(after.text) && (endsWithColon(after.text) || factKeyOf(after.text) !== null
+        || headerField(after.text) !== null || (isMoneyLabel(c.text) && isMoneyLabel(after.text)));
+      if (!after || afterIsLabel) {
+        out.push({ label: c.text, value: next.text.trim(), cell: c });
+        i = j - 1;
+        continue;
+      }
+      i = j - 1;
+      next = after;
+    }
     // A cell that is itself a known label or column header is no value (部门职能 | 支出项目名称 | 预算金额（万元）).
     const nextIsLabel = next !== undefined && (endsWithColon(next.text) || splitColonCell(next.text) !== null
-      || (isLabelShaped(next.text) && (factKeyOf(next.text) !== null || headerField(next.text) !== null)));
+      || (isLabelShaped(next.text) && (factKeyOf(next.text) !== null || headerField(next.text) !== null
+        // 资金情况（万元） | 下达资金总额 | …: an amount's label under the block's label.
+        || (isMoneyLabel(c.text) && isMoneyLabel(next.text)))));
     // The last two cells of a header-block row are a pair even when the value reads like a
     // header (财政资金预算分类 | 一般公共预算): nothing follows for it to label.
     if (next && (!nextIsLabel || (loose && i + 2 === cells.length && !endsWithColon(next.text) && splitColonCell(next.text) === null && !/\((万元|元|%|分)\)/.test(keyOf(next.text))))) {
@@ -99,7 +120,9 @@ export function labelValuePairs(cells: readonly RowCell[], loose: boolean): Labe
 
 /** 其中：财政拨款, 本年度项目金额（万元）, 项目总金额（中期规划，万元）: a label that names an amount. */
 export function isMoneyLabel(label: string): boolean {
-  return /金额|资金|预算|总额|投资|拨款|补助|经费|资金总额/.test(keyOf(label)) && !/来源|性质|用途|方式|类型|名称|单位$|编码|代码|编号|科目/.test(keyOf(label));
+  const k = keyOf(label).replace(/\((万元|元)\)$/, "");
+  // 基本支出, 项目支出: a kind of spending that ends the label is an amount too.
+  return (/金额|资金|预算|总额|投资|拨款|补助|经费|资金总额/.test(k) || /支出$/.test(k)) && !/来源|性质|用途|方式|类型|名称|单位$|编码|代码|编号|科目/.test(k);
 }
 
 /** Append one form_facts row, numbered in the order the form prints its pairs. */
@@ -130,7 +153,8 @@ export function recordFact(form: Form, pair: { label: string; value: string }, p
   const amount = parseNumber(value);
   // An amount left blank or written out (参见附件1具体金额) is still a line of the funding block.
   if (isMoneyLabel(label) && (amount !== null || !value || value.length <= 20)) {
-    form.moneyUnit ??= parseMoneyUnit(label);
+    // The unit in the label (金额（万元）) or printed after the amount (10000万元).
+    form.moneyUnit ??= parseMoneyUnit(label) ?? (amount !== null ? value.match(/\d\s*(万元|元)$/)?.[1] as "万元" | "元" | undefined ?? null : null);
     const source = label.replace(/^其中[:：]?/, "");
     const sameColumn = factFunding.filter((f) => f.column === column);
     const kind = /^其中/.test(label) || sameColumn.length > 0 && !/总|合计/.test(label) ? sourceKindOf(source) : "total";

@@ -37,7 +37,7 @@ export const FAMILIES: FamilyDef[] = [
   { kind: "project_monitoring", title: [/监控|跟踪/], required: ["funding", "indicators"] },
   { kind: "transfer_self_eval", title: [TRANSFER, /自评|评价/], required: ["funding", "indicators"] },
   { kind: "transfer_targets", title: [TRANSFER, /目标|申报/], required: ["indicators"] },
-  { kind: "evaluation_scorecard", title: [/指标体系|评分表|评分标准表|打分表|评价指标表/], notTitle: [/自评表$/], required: ["indicators", "total"] },
+  { kind: "evaluation_scorecard", title: [/指标体系|评分表|评分标准表|打分表|评价指标表|评价得分表/], notTitle: [/自评表$/], required: ["indicators", "total"] },
   { kind: "department_self_eval", title: [/自评|评价/, WHOLE], required: ["funding", "indicators", "total"] },
   { kind: "project_self_eval", title: [/自评|评价/], required: ["funding", "indicators", "total"] },
   { kind: "department_targets", title: [/目标|申报/, WHOLE], required: ["indicators"], container: true },

@@ -25,16 +25,34 @@ export function finishForm(form: Form): Form {
  * level of government (省级财政部门, 区县主管部门 …).
  */
 function familyByContent(form: Form): Form["kind"] {
+  if (form.kind === "project_self_eval" && isScoreSheet(form)) return "evaluation_scorecard";
   const labels = form.facts.map((f) => f.label.replace(/\s/g, ""));
   const transfer = labels.some((l) => /中央主管部门|转移支付/.test(l))
     || (labels.some((l) => /财政部门$/.test(l)) && labels.filter((l) => /主管部门$/.test(l)).length >= 1 && labels.some((l) => /^(省|市|区|县|区县|市县|自治区)级?/.test(l)));
   // Or its money: 中央补助 beside 地方资金, the split of a transfer payment.
   const sources = form.funding.map((l) => l.source.replace(/\s/g, ""));
   const split = sources.some((s) => /中央(财政)?(补助|资金)/.test(s)) && sources.some((s) => /^(其中:?)?地方(财政)?资金/.test(s));
-  if (!transfer && !split) return form.kind;
+  // Or a 主管部门 of a named level of government (县级主管部门) whose money is a higher
+  // level's subsidy (中央、省、市补助县级资金): a special transfer to that level.
+  const leveled = labels.some((l) => /^(省|市|区|县|区县|市县|州|旗)级主管部门$/.test(l))
+    && sources.some((s) => /补助|上级/.test(s) && /中央|省|市|上级/.test(s));
+  if (!transfer && !split && !leveled) return form.kind;
   if (form.kind === "project_self_eval") return "transfer_self_eval";
   if (form.kind === "project_targets") return "transfer_targets";
   return form.kind;
+}
+
+/**
+ * A project self-evaluation titled 自评表 that prints only weights and scores under
+ * the levels of the evaluation framework for projects (决策 or 项目决策 …), with no
+ * target or actual value anywhere, is a score sheet of that framework. (A department
+ * form scored by 投入/过程/产出/效果 stays a department self-evaluation.)
+ */
+function isScoreSheet(form: Form): boolean {
+  const rows = form.indicators;
+  if (rows.length < 3 || rows.some((i) => i.targetText || i.actualText || i.adjustedTargetText)) return false;
+  if (rows.filter((i) => i.weight !== null).length * 2 < rows.length) return false;
+  return rows.some((i) => i.level1 !== null && /决策/.test(i.level1));
 }
 
 /**

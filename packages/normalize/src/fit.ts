@@ -13,6 +13,8 @@ const ONLY_WEIGHT = /^\(\d+(?:\.\d+)?分?\)$|^\d+(?:\.\d+)?分$/;
 /** Characters beyond which a cell reads as an explanation rather than an indicator's name. */
 const LONG_TEXT = 40;
 const NAME_BONUS = 2;
+/** A cell under a column of its own that no field names: better than unassigned, worse than any real fit. */
+const EXTRA_FIT = 0.5;
 /** Weights and scores are points out of 100. */
 const MAX_ITEM_POINTS = 100;
 
@@ -91,6 +93,9 @@ export function fit(field: Field, text: string): number {
       return isNum ? -2 : 0;
     case "label":
       return /^绩效指标$/.test(keyOf(text)) ? 3 : -6;
+    case "extra":
+      // Any cell may sit under a column no field names; a canonical column it fits wins.
+      return EXTRA_FIT;
     case "fundLabel":
       if (isNum) return NEVER;
       return /项目资金|资金情况|预算安排|执行进度/.test(keyOf(text)) || parseMoneyUnit(text) ? 2 : -1;

@@ -58,7 +58,7 @@ function normalizeWithVocabulary(doc: ExtractedDocument, hints: NormalizeHints):
     forms: [], narrative: [], sideTables: [], warnings: [], draft: null, section: null, targets: null,
     docYear: null, side: null, lastTitle: null, foreignTable: false, sheetYears: new Map(), sheet: null, unknownTitle: null,
   };
-  for (const row of toRows(doc)) readRow(st, row);
+  for (const row of joinWrappedTitles(toRows(doc))) readRow(st, row);
   closeDraft(st);
   closeSide(st);
   const path = hints.fileName ? yearOfPath(hints.fileName) : { file: null, folder: null };
@@ -84,6 +84,27 @@ function normalizeWithVocabulary(doc: ExtractedDocument, hints: NormalizeHints):
     // A spreadsheet's "pages" are its sheets: locations must say so.
     ...(pageUnitOf(doc.format) === "sheet" ? { pageUnit: "sheet" as const } : {}),
   });
+}
+
+/** The last characters of a title a page may wrap onto a line of their own (…项目自评 / 表). */
+const TITLE_TAIL = 6;
+
+/**
+ * A title wrapped onto a second line (2022年度…项目自评 / 表, …绩效目标 / 申报表) is one
+ * line again: the words of a line alone name no form until their last characters join them.
+ */
+function joinWrappedTitles(rows: Row[]): Row[] {
+  const out: Row[] = [];
+  for (const row of rows) {
+    const prev = out[out.length - 1];
+    if (prev && prev.kind === "text" && row.kind === "text" && row.page === prev.page && keyOf(row.text).length <= TITLE_TAIL
+      && titleKind(prev.text) === null && titleKind(prev.text + row.text) !== null) {
+      out[out.length - 1] = { ...prev, text: prev.text + row.text };
+      continue;
+    }
+    out.push(row);
+  }
+  return out;
 }
 
 function readRow(st: State, row: Row): void {
@@ -242,6 +263,13 @@ function readTextLine(st: State, row: Row): void {
     readFactsRow(st, d, { ...row, kind: "cells", cells: [{ col: 0, colSpan: 1, text }], allCells: [] });
     return;
   }
+  // 项目总得分99分, 自评总分：95.5 on a line of its own: the form's total, printed outside its table.
+  const total = text.match(/^\s*(\S{0,10}?(?:总分|总得分|综合得分))\s*[:：]?\s*(\d{1,3}(?:\.\d+)?)\s*分?\s*$/);
+  if (total && isTotalLabel(total[1]!)) {
+    recordFact(d.form, { label: total[1]!, value: text.slice(text.indexOf(total[2]!)).trim() }, row.page, row.line, applyFact, d.factFunding);
+    d.form.totalScore ??= Number(total[2]);
+    return;
+  }
   const facts = factFromLine(text);
   if (facts.length > 0) {
     for (const f of facts) recordFact(d.form, f, row.page, row.line, applyFact, d.factFunding);
@@ -314,6 +342,11 @@ function readCellsRow(st: State, row: Row): void {
     draft.form.notes.push(tidyCjkSpaces(row.cells.map((c) => c.text).join("：").replace(/^(说明|注|备注|填表说明)[:：]+/, "$1：")));
     return;
   }
+  // A block label declaring the unit of the amounts beside it (资金结构（万元）) in the header
+  // block or the funding block; an indicator named 项目总成本（万元） declares nothing.
+  if (st.section === null || st.section === "funding") {
+    for (const c of row.cells) if (/\((万元|元)\)$/.test(keyOf(c.text)) && isLabelShaped(c.text)) draft.form.moneyUnit ??= parseMoneyUnit(c.text);
+  }
   if (readFactsRow(st, draft, row)) return;
   switch (st.section) {
     case "funding": {
@@ -355,11 +388,13 @@ function readCellsRow(st: State, row: Row): void {
  * or one ending in a colon starts such a row.
  */
 function readFactsRow(st: State, draft: Draft, row: Row): boolean {
-  const cells = row.cells.flatMap(splitGluedLabel);
+  // Blank cells stay: a label followed by one is printed with its value left empty (其他资金 | ).
+  const cells = printedCells(row).flatMap(splitGluedLabel);
   const firstKey = factKeyOf(cells[0]!.text);
   if (firstKey === "agency" && st.section !== null) return false;
   const headerBlock = st.section === null && !draft.closed;
-  if (!headerBlock && !firstKey && !/[:：]/.test(cells[0]!.text)) return false;
+  // (其中：财政拨款 is a part of the amount above, not a label with a colon.)
+  if (!headerBlock && !firstKey && !/[:：]/.test(cells[0]!.text.replace(/^\s*其中\s*[:：]/, ""))) return false;
   const pairs = labelValuePairs(cells, headerBlock);
   if (!pairs) return false;
   if (pairs.some((p) => factKeyOf(p.label) === "projectName") && !draft.container && (draft.form.indicators.length > 0 || draft.closed)) {
@@ -377,6 +412,12 @@ function readFactsRow(st: State, draft: Draft, row: Row): boolean {
   // A unit declared by a block label the pairs hang under (资金情况（万元）).
   for (const c of row.cells) if (/\((万元|元)\)/.test(keyOf(c.text))) draft.form.moneyUnit ??= parseMoneyUnit(c.text);
   return true;
+}
+
+/** The row's cells from its first printed one on, blank cells included. */
+function printedCells(row: Row): RowCell[] {
+  const first = row.allCells.indexOf(row.cells[0]!);
+  return first >= 0 ? row.allCells.slice(first) : row.cells;
 }
 
 /**
@@ -555,7 +596,8 @@ function splitGluedLabel(cell: RowCell): RowCell[] {
   // 年度 starts many labels (年度主要目标, 年度预算执行率) and is no label glued to a value.
   for (let n = 4; n <= Math.min(8, k.length - 2); n++) {
     const key = factKeyOf(k.slice(0, n));
-    if (key && GLUED_KEYS.has(key)) {
+    // (项目实施单位/项目负责人, 主管部门及代码: two labels joined, not a label and its value.)
+    if (key && GLUED_KEYS.has(key) && !/^[/／、及和与(]/.test(k.slice(n))) {
       return [{ ...cell, text: k.slice(0, n) }, { ...cell, text: k.slice(n).replace(/^[:：]/, "") }];
     }
   }

@@ -30,7 +30,23 @@ export interface Row {
   sheet?: string;
   /** The row's index in its table's grid. */
   gridRow?: number;
+  /**
+   * Grid columns where this row has no cell of its own: covered by a merged
+   * cell from a row above (the 产出指标 merged down its group) or, in the
+   * exact grids of DOCX and spreadsheets, printed blank. No value of the row
+   * belongs under them.
+   */
+  vacant?: ReadonlySet<number>;
+  /** The row's grid columns are the printed ones (DOCX, spreadsheets). */
+  exact?: boolean;
+  /** Cells merged down from a row above over this row (a unit's name beside each of its projects). */
+  inherited?: RowCell[];
 }
+
+/** Formats whose grid columns are the printed ones (no text-layout guesswork). */
+const EXACT_GRID_FORMATS = new Set(["docx", "xlsx", "xls"]);
+/** Formats whose merged cells were printed as such (text extraction only guesses them). */
+const PRINTED_MERGE_FORMATS = new Set(["docx", "xlsx", "xls", "pdf"]);
 
 export function toRows(doc: ExtractedDocument): Row[] {
   const rows: Row[] = [];
@@ -53,9 +69,14 @@ export function toRows(doc: ExtractedDocument): Row[] {
       byRow.set(c.row, list);
       if (!pageOfRow.has(c.row)) pageOfRow.set(c.row, c.page);
     }
+    const exact = EXACT_GRID_FORMATS.has(doc.format);
+    const reachDown: MergedDown[] = [];
     for (let r = 0; r < t.nRows; r++) {
       const all = (byRow.get(r) ?? []).sort((a, b) => a.col - b.col);
       const cells = all.filter((c) => !isEmptyValue(c.text));
+      const vacant = PRINTED_MERGE_FORMATS.has(doc.format) ? vacantColumns(r, all, reachDown, exact) : new Set<number>();
+      const inherited = reachDown.filter((m) => m.until >= r && !isEmptyValue(m.cell.text)).map((m) => m.cell);
+      for (const c of all) if ((c.rowSpan ?? 1) > 1) reachDown.push({ from: c.col, to: c.col + c.colSpan - 1, until: r + c.rowSpan! - 1, cell: c });
       if (cells.length === 0) continue;
       rows.push({
         kind: "cells",
@@ -66,9 +87,30 @@ export function toRows(doc: ExtractedDocument): Row[] {
         line: t.rowLines?.[r] ?? t.rowNumbers?.[r] ?? null,
         table: tableNo,
         gridRow: r,
+        ...(vacant.size > 0 ? { vacant } : {}),
+        ...(exact ? { exact } : {}),
+        ...(inherited.length > 0 ? { inherited } : {}),
         ...(t.sheet ? { sheet: t.sheet } : {}),
       });
     }
   }
   return rows;
+}
+
+/** A cell merged down over the rows below it, up to grid row `until`. */
+interface MergedDown {
+  from: number;
+  to: number;
+  until: number;
+  cell: RowCell;
+}
+
+function vacantColumns(r: number, all: RowCell[], reachDown: MergedDown[], exact: boolean): Set<number> {
+  const vacant = new Set<number>();
+  for (const m of reachDown) if (m.until >= r) for (let c = m.from; c <= m.to; c++) vacant.add(c);
+  if (exact) {
+    for (const c of all) if (c.text.trim() === "") for (let k = c.col; k < c.col + c.colSpan; k++) vacant.add(k);
+  }
+  for (const c of all) if (c.text.trim() !== "") for (let k = c.col; k < c.col + c.colSpan; k++) vacant.delete(k);
+  return vacant;
 }

@@ -9,14 +9,31 @@ import { alignRow, type Alignment } from "./align.ts";
 import { fundingLine } from "./funding-line.ts";
 import { fit } from "./fit.ts";
 import { addFact } from "./facts.ts";
-import { level1Of, level2Of, splitDeclaredWeight, sourceKindOf, hasDeclaredWeight } from "./vocab.ts";
+import { level1Of, level2Of, splitDeclaredWeight, sourceKindOf, hasDeclaredWeight, headerField, headerKey } from "./vocab.ts";
 import { comparatorFromValueType, parseNumber, parseRate, parseValue, isEmptyValue } from "./values.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
 
 export function align(draft: Draft, row: Row, exclude: Set<Field> = new Set()): Alignment<Field> {
-  const columns = (draft.header?.columns ?? []).filter((c) => !exclude.has(c.field));
-  return alignRow(row.cells, columns, fit);
+  const header = draft.header;
+  const named = (header?.columns ?? []).filter((c) => !exclude.has(c.field));
+  // Columns under headers that map to no field keep their cells from sliding into a neighbour's.
+  // (Not a header printed twice, as the 三级指标 of a side-by-side medium-term block:
+  // its cells may belong under the named column.)
+  const namedHeaders = new Set(named.map((c) => headerKey(header?.labels.get(c.col) ?? "")));
+  // Headers of four characters or more: shorter ones are mostly pieces of a header that text
+  // extraction wrapped (数, 执行), and in a funding block only those among its amounts
+  // (历年结余结转 between 年初预算 and 小计): left of them sit the pieces of its block label.
+  const firstAmount = Math.min(...named.filter((c) => AMOUNT_COLUMNS.has(c.field)).map((c) => c.col));
+  const unnamed = (header?.extras ?? [])
+    .filter((e) => keyOf(e.header).length >= MIN_UNNAMED_HEADER && (header?.kind !== "funding" || e.col > firstAmount)).filter((e) => !named.some((c) => c.col === e.col) && !(headerField(e.header) !== null && namedHeaders.has(headerKey(e.header))))
+    .map((e) => ({ col: e.col, field: "extra" as const, passThrough: true }));
+  const columns = [...named, ...unnamed].sort((a, b) => a.col - b.col);
+  return alignRow(row.cells, columns, fit, { vacant: row.vacant, exact: row.exact });
 }
+
+/** Characters an unmapped header needs to hold its column's cells in place (指标性质, 历年结余结转). */
+const MIN_UNNAMED_HEADER = 4;
+const AMOUNT_COLUMNS = new Set<Field>(["initialBudget", "declaredBudget", "budget", "executed", "balance", "executedToDate", "forecastExecuted"]);
 
 const text = (a: Alignment<Field>, f: Field): string | null => {
   const c = a.byField.get(f);
@@ -67,13 +84,25 @@ function tickedCause(draft: Draft, cells: readonly RowCell[], used: Set<RowCell>
 export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
   const a = align(draft, row);
   let source = text(a, "source");
+  const labelCells: RowCell[] = [];
   if (!source) {
     // No 资金来源 column (忻州, 高邑): the label is the first unplaced word cell, or
     // the cell under the block label's column when it names a source (资金总额:).
-    const label = a.unassigned.find((c) => parseNumber(c.text) === null);
+    let label = a.unassigned.find((c) => parseNumber(c.text) === null);
+    // 其中 | 中央补助 | …: a bare 其中 (merged down the parts it introduces) names no source;
+    // the word after it does.
+    const next = label && /^其中[:：]?$/.test(keyOf(label.text)) ? a.unassigned.find((c) => c.col > label!.col && parseNumber(c.text) === null) : undefined;
+    if (label) labelCells.push(label);
+    if (label && next) {
+      labelCells.push(next);
+      label = { ...next, text: `${label.text} ${next.text}` };
+    }
     const underBlock = text(a, "fundLabel");
     source = label ? tidyCjkSpaces(label.text) : underBlock && !/项目资金|预算安排|执行进度|资金情况/.test(underBlock) ? underBlock : null;
   }
+  // A row of one word whose amounts are left blank (其他资金 | | |): the aligner put the
+  // word under a text column (差异原因); left of every amount it is the line's label.
+  if (!source && row.cells.length === 1 && namesMoneySource(row.cells[0]!.text)) source = tidyCjkSpaces(row.cells[0]!.text);
   const amounts = (["initialBudget", "budget", "executed", "balance", "executedToDate", "forecastExecuted"] as const).map((f) => a.byField.get(f));
   const noNumbers = amounts.every((c) => !c) && !a.byField.get("rate") && !a.byField.get("score");
   if (!source && noNumbers) return null;
@@ -85,6 +114,7 @@ export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
   const used = new Set<RowCell>([...a.byField.values()]);
   const sourceCell = a.unassigned.find((c) => tidyCjkSpaces(c.text).replace(/^-+/, "").replace(/[:：]$/, "") === source);
   if (sourceCell) used.add(sourceCell);
+  for (const c of labelCells) if (source === tidyCjkSpaces(c.text) || labelCells.length > 1) used.add(c);
   const extra = extraOf(draft, a.unassigned, used);
   return {
     ...fundingLine(draft.form.funding.length + 1, source, sourceKindOf(source), number(a, "budget"), raw("budget"),
@@ -106,14 +136,26 @@ export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
   };
 }
 
+/** 其他资金, 地方资金（万元）, 上年结转, 其中：财政拨款, 下达资金总额: a label that names where money comes from. */
+function namesMoneySource(text: string): boolean {
+  const k = keyOf(text).replace(/\((万元|元)\)$/, "");
+  return k.length <= 20 && parseNumber(k) === null && (sourceKindOf(k) !== "other" || /(资金|拨款|经费|补助|结转|其他)$/.test(k));
+}
+
 // ---- goals -------------------------------------------------------------------
 
 /** A row's cells as facts under their columns' printed headers (中期目标 | 年度目标, 单位名称 | 预算数 …). */
 export function factsUnderHeader(draft: Draft, row: Row): void {
   const labels = draft.header?.labels;
   if (!labels) return;
+  // 总体目标 | 中期目标 | 年度目标 over a row of two values: the first header is the group's
+  // label, merged down beside its values in the printed form (lost in copied text).
+  const cols = [...labels.keys()].sort((a, b) => a - b);
+  const shift = row.cells.length === cols.length - 1 && row.kind === "cells" && !row.exact && cols.length >= 2
+    && /^(总体|绩效|项目)?目标$/.test(keyOf(labels.get(cols[0]!)!)) && row.cells.every((c, i) => c.col === cols[i]) ? 1 : 0;
   for (const c of row.cells) {
-    const label = labels.get(c.col) ?? [...labels.entries()].find(([col]) => col >= c.col && col < c.col + c.colSpan)?.[1];
+    const at = shift ? cols[cols.indexOf(c.col) + shift] : undefined;
+    const label = (at !== undefined ? labels.get(at) : undefined) ?? labels.get(c.col) ?? [...labels.entries()].find(([col]) => col >= c.col && col < c.col + c.colSpan)?.[1];
     if (!label || isEmptyValue(c.text)) continue;
     addFact(draft.form, label, tidyCjkSpaces(c.text), null, row.page, row.line);
   }
@@ -177,14 +219,21 @@ function canonicalLevel2(label: string): { name: string; weight: number | null }
 export function readIndicatorRow(draft: Draft, row: Row, exclude: Set<Field> = new Set()): Indicator | null {
   const a = align(draft, row, exclude);
   const levels = draft.levels;
-  const l1Text = text(a, "level1");
+  let l1Text = text(a, "level1");
   let l2Text = text(a, "level2");
+  // 成本指标 alone on a row inside the 产出指标 group: a level-2 group of 产出 (the
+  // framework before 2021, where 成本 sits beside 数量/质量/时效), not a new level 1.
+  if (l1Text && !l2Text && levels.level1 === "产出指标" && level1Of(l1Text)?.name === "成本指标" && level2Of(l1Text)) {
+    l2Text = l1Text;
+    l1Text = null;
+  }
   if (l1Text) {
     const l1 = level1Of(l1Text);
     // A level-1 word without a weight inside a form whose level-1 labels carry
     // declared weights (产出指标(50分) … then 成本指标 in the same column) is
     // printed where a 二级指标 belongs.
-    if (l1 && l1.weight === null && levels.level1Weight !== null && !hasDeclaredWeight(l1Text)) {
+    // (Not when the row prints the level's weight in a 分值 column of its own: 过程 | 60.)
+    if (l1 && l1.weight === null && levels.level1Weight !== null && !hasDeclaredWeight(l1Text) && number(a, "level1Weight") === null) {
       l2Text ??= l1Text;
     } else if (l1) setLevel1(levels, l1.name, l1.weight);
     else {

@@ -22,7 +22,9 @@ export type Field =
   | "executedToDate" | "forecastExecuted"
   // target tables and project lists
   | "unitCode" | "projectName" | "direction" | "goal" | "goalActual" | "seq"
-  | "incomeFiscal" | "incomeFund" | "incomeSpecial" | "incomeOther" | "basicSpending" | "projectSpending";
+  | "incomeFiscal" | "incomeFund" | "incomeSpecial" | "incomeOther" | "basicSpending" | "projectSpending"
+  // a column whose header maps to no field (指标性质, 中期指标值): its cells stay there, kept in `extra`
+  | "extra";
 
 /** Header text (key form, markers stripped) → field. Order matters: first match wins. */
 /** 1-6月, 1～9月, 1至6月, 一至六月, 截至6月底, 截止9月末: the months a monitoring column covers. */
@@ -55,8 +57,12 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   [/^备注$/, "remark"],
   // By meaning, after every exact synonym: what a header ends with.
   [/(原因|原因分析|改进措施|整改措施|纠偏措施|原因及改进措施)(说明)?$/, "reason"],
-  [/^年初.{0,4}预算(数|金额|资金|资金总额|总额|安排数?)$/, "initialBudget"],
-  [/^(全年|调整后|年度)?.{0,4}预算(数|金额|资金|资金总额|总额|安排数?)$/, "budget"],
+  [/^年初.{0,4}预算(数|金额|资金|资金总额|总额|安排数?|安排金额)$/, "initialBudget"],
+  [/^(全年|调整后|年度)?.{0,4}预算(数|金额|资金|资金总额|总额|安排数?|安排金额)$/, "budget"],
+  // 年初预算 | 结转 | 调整 | 小计: the sum of the year's budget parts is the year's budget.
+  [/^(预算)?小计$/, "budget"],
+  [/^(预算|资金|支出)?(执行|实现|支付|使用)率$/, "rate"],
+  [/^(本年度?|年末|年度)?结余(金额|数|资金)$/, "balance"],
   [/^(全年|年度|实际)?.{0,2}(执行|支出|投入|使用|拨付|到位)(数|金额|资金额?|资金|额|总额)$/, "executed"],
   [/^绩效指标$/, "label"],
   // funding
@@ -86,6 +92,10 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
 /** Strip (A)/(B), declared weights (10分), colons, and folding. */
 export function headerKey(text: string): string {
   return keyOf(text)
+    // The mark of a required entry (*指标值, ＊指标解释) is no part of the header.
+    .replace(/^[*＊※]+/, "")
+    // A column's number and formula (小计④=①+②+③, 支出实现率(%)⑥=⑤/④): the header is before them.
+    .replace(/[①-⑳](?:=[^()]*)?$/, "")
     // Trailing qualifiers that do not change a column's meaning: (万元), (A), (B/A), (%), (分).
     .replace(/\((?:万元|元|[A-Za-z](?:\/[A-Za-z])?|%|分)\)$/, "")
     // A formula or unit in parentheses: (B/A×100%), (A-B), (万元/%), (B/A*100%).
@@ -171,9 +181,16 @@ export function splitDeclaredWeight(text: string): LevelLabel {
   return { name: k, weight: null };
 }
 
+/**
+ * A level-1 word qualified by the stage it measures (预期产出指标, 实施效果指标 of the
+ * 中央预算内投资 and 广东 templates): a level-1 label, kept as printed.
+ */
+const QUALIFIED_LEVEL1 = /^(?:预期|实施|年度|中期)(?:产出|效益|效果|成本)指标$/;
+
 export function level1Of(text: string): LevelLabel | null {
   const { name, weight } = splitDeclaredWeight(text);
   for (const [re, canon] of LEVEL1) if (re.test(name)) return { name: canon, weight };
+  if (QUALIFIED_LEVEL1.test(name)) return { name, weight };
   return null;
 }
 
@@ -288,7 +305,7 @@ const FACT_LABELS: [RegExp, FactKey][] = [
 const KNOWN_LABEL = /(财政部门|标准|分类|审批|周期|概况|情况|说明|类型|类别|属性|性质|期限|周期|项目期|起止时间|起止年限|实施期|分配方式|支出方向|用途|依据|地点|范围|对象|内容|概况|状态|级次|层级|区划|编码|代码|编号|电话|手机|职务|邮箱|传真|负责人|联系人|审核人|经办人|签字|签章|盖章|批准|批复|文号|总投资|金额|资金|预算|总额|投资|拨款|补助|收入|支出|数|额|时间|日期|年度|期间)(\(.*\))?$/;
 
 export function factKeyOf(label: string): FactKey | null {
-  const k = keyOf(label).replace(/[:：]$/, "");
+  const k = keyOf(label).replace(/[:：]$/, "").replace(/^[*＊※]+/, "");
   if (!k || k.length > 30) return null;
   for (const { re, field } of activeVocabulary().labels) if (re.test(k)) return field;
   for (const [re, f] of FACT_LABELS) if (re.test(k)) return f;

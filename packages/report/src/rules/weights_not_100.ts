@@ -12,7 +12,9 @@ export const weightsNot100 = defineRule("weights_not_100", "warning", (ctx, repo
   return ctx.doc.forms.flatMap((form) => {
     if (!isScoreSheet(form) || !scoreRulesApply(form)) return [];
     // Parts that could not be read cannot be summed: extraction_partial reports them instead.
-    if (form.missing.includes("funding") || form.missing.includes("indicators")) return [];
+    // A form whose total row was not read may have lost its last rows with it (a table cut
+    // at the end of a page or a copy): its weights cannot be summed either.
+    if (form.missing.includes("funding") || form.missing.includes("indicators") || form.missing.includes("total")) return [];
     const weighted = form.indicators.filter((i) => i.weight !== null);
     if (weighted.length === 0 || form.indicators.some((i) => i.weight === null && i.score !== null)) return [];
     const expected = form.totalWeight ?? FULL_MARKS;

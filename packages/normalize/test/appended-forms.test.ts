@@ -1,0 +1,69 @@
+/**
+ * A budget or final-accounts publication that appends performance forms after
+ * its own tables (收入支出决算总表 … then 项目支出绩效自评表): exactly the appended
+ * forms come out, read as they read alone, and no table of the publication
+ * becomes a form.
+ *
+ * The documents are the real negative fixtures (fixtures/real, `forms: []`)
+ * followed by a real form fixture, joined at the extracted-grid level so every
+ * rendered format of both is exercised as one document would be.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { extractBytes, type ExtractedDocument } from "@jixiao/extract";
+import { normalizeDocument, type Form } from "@jixiao/normalize";
+import { listRealFixtures, readExpectation, renderedFormats, renderedPath, type RealFormat } from "./real-forms.ts";
+
+const ids = listRealFixtures();
+const publications = ids.filter((id) => readExpectation(id).forms.length === 0);
+/** One form of each family among the fixtures, read whole (no partial page copy). */
+const appendedForms = ["hubei-2022-project-self-eval", "chongqing-2022-department-targets", "tianjin-2020-transfer-self-eval", "hubei-2019-project-monitoring"]
+  .filter((id) => ids.includes(id));
+
+async function extracted(id: string, format: RealFormat): Promise<ExtractedDocument> {
+  const file = renderedPath(id, format);
+  return extractBytes(readFileSync(file), { fileName: file });
+}
+
+/** The publication's pages, then the form's pages after them. */
+function appended(publication: ExtractedDocument, form: ExtractedDocument): ExtractedDocument {
+  const offset = publication.pages.length;
+  const shift = <T extends { page: number }>(x: T): T => ({ ...x, page: x.page + offset });
+  return {
+    ...publication,
+    pages: [...publication.pages, ...form.pages.map((p) => ({ ...p, number: p.number + offset }))],
+    blocks: [
+      ...publication.blocks,
+      ...form.blocks.map((b) =>
+        b.kind === "text" ? shift(b) : { ...b, table: { ...shift(b.table), pageTo: b.table.pageTo + offset, cells: b.table.cells.map(shift) } }),
+    ],
+  };
+}
+
+const essentials = (f: Form) => ({
+  kind: f.kind,
+  projectName: f.projectName,
+  agency: f.agency,
+  budgets: f.funding.map((l) => [l.source, l.budget, l.executed]),
+  indicators: f.indicators.map((i) => [i.name, i.targetText, i.actualText, i.weight, i.score]),
+  totalScore: f.totalScore,
+});
+
+describe("a publication with forms appended yields exactly those forms", () => {
+  for (const formats of [["docx"], ["xlsx"], ["pdf/lo"]] as RealFormat[][]) {
+    const format = formats[0]!;
+    for (const publication of publications) {
+      if (!renderedFormats(publication).includes(format)) continue;
+      it(`${publication} + ${appendedForms.join(", ")} (${format})`, async () => {
+        const pub = await extracted(publication, format);
+        expect(normalizeDocument(pub, { fileName: `${publication}.${format}` }).forms).toEqual([]);
+        for (const id of appendedForms) {
+          const alone = normalizeDocument(await extracted(id, format), { fileName: `${id}.${format}` }).forms;
+          const joined = normalizeDocument(appended(pub, await extracted(id, format)), { fileName: `${id}.${format}` }).forms;
+          expect(alone.length, `${id} read alone`).toBeGreaterThan(0);
+          expect(joined.map(essentials), `${id} after ${publication}`).toEqual(alone.map(essentials));
+        }
+      }, 60_000);
+    }
+  }
+});
