@@ -21,9 +21,12 @@
  * cell's line that starts under a column of the region keeps it going
  * (textRegions), and regions that only wrapped header or goal lines keep
  * apart are one table (bridgeRegions). The lines of wrapped cells are then joined to their row by
- * what they hold instead (joinWrappedRows: a line of one or two cells of
- * words between rows with numbers, never across a blank line nor over two of
- * the row's cells). A blank line is a wider gap, two blank lines end a table.
+ * what they hold and where they sit (text-wrapped-rows.ts: a line of one or
+ * two cells of words between rows with numbers, as many below a row as its
+ * centred cells put above it, never across a blank line nor over two of the
+ * row's cells), and the labels of cells merged down over several rows, which
+ * pdftotext prints halfway down them, are moved up to the first row they
+ * cover (text-span-labels.ts). A blank line is a wider gap, two blank lines end a table.
  * Chunks: two spaces, or one between two CJK characters or two numbers,
  * separate cells, and a number one space after CJK words when value cells
  * follow it on the line (splitTrailingNumbers).
@@ -38,21 +41,11 @@ import { ALIGN_TOLERANCE, addColumnStart, alignedColumnStarts, columnAt, splitAt
 import { type DocTable, continuesTable, joinContinuedTable } from "./pdf/continuation.ts";
 import { isPageNumberText } from "./pdf/margins.ts";
 import { PdfSettings } from "./pdf/settings.ts";
-import { joinWrappedLines, lastChar, textOfWords } from "./pdf/words.ts";
+import { lastChar, textOfWords } from "./pdf/words.ts";
 import { isWide } from "./pdf/glyphs.ts";
-
-/**
- * Units per character column. The PDF finder's absolute tolerances are in
- * points (a column gap of at least 4, borders within 3 match across pages):
- * at 3 units a column, a gap of two spaces is a column gap and borders one
- * column apart still match.
- */
-const COLUMN = 3;
-/** A line's height and the distance between the tops of two adjacent lines, in "font sizes" (columns; see the header). */
-const LINE_HEIGHT = 0.3;
-const LINE_PITCH = 1;
-/** A blank line moves the next line down by this many line pitches more. */
-const BLANK_LINE_PITCHES = 1;
+import { BLANK_LINE_PITCHES, COLUMN, LINE_HEIGHT, LINE_PITCH } from "./text-geometry.ts";
+import { joinWrappedRows } from "./text-wrapped-rows.ts";
+import { moveSpanLabels } from "./text-span-labels.ts";
 
 /**
  * The PDF finder's settings for text: a gap of two or more spaces splits a
@@ -167,7 +160,7 @@ export function parseColumnLayout(pages: readonly SourceLine[][]): { blocks: Blo
   }
   const blocks: Block[] = items.map((it) => {
     if (it.kind === "text") return { kind: "text", page: it.page, text: it.line.text, line: sourceLine(it.page, it.line.y0) };
-    return { kind: "table", table: toTextTable(joinWrappedRows(it.table), sourceLine) };
+    return { kind: "table", table: toTextTable(moveSpanLabels(joinWrappedRows(it.table)), sourceLine) };
   });
   return { blocks, pages: layouts.map((l) => ({ number: l.number, hasText: l.lines.length > 0 })) };
 }
@@ -195,13 +188,16 @@ function splitNumbers(chunk: Chunk): Chunk[] {
   return out.length === 1 ? [chunk] : out;
 }
 
+/** A closing bracket: the end of a name's unit (仓库(≥**平方米) 104), as final as a CJK character. */
+const CLOSING = /^[)）\]】]$/;
 /** A value cell's start: a number, a comparison, a sign. */
 const VALUE_START = /^[≥≤=<>]?[-+]?\d/;
 
 /**
  * Splits a number off the end of a chunk of CJK words when value cells follow
  * it on the line: pdftotext keeps one space between an indicator's wrapped
- * name and the narrow score column beside it (发放人数(按月平 5  >=21933人 …),
+ * name (or its closing bracket) and the narrow column beside it (发放人数(按月平 5  >=21933人 …,
+ * 仓库(≥**平方米) 104  104),
  * so the score would be read as the end of the name. A number ending a line
  * (救助资金 30, a goal text wrapping) stays where it is.
  */
@@ -209,7 +205,7 @@ function splitTrailingNumbers(chunks: Chunk[]): Chunk[] {
   return chunks.flatMap((c, i) => {
     const words = c.words, last = words[words.length - 1]!, before = words[words.length - 2];
     const followed = chunks.slice(i + 1).some((n) => VALUE_START.test(n.text));
-    if (!before || !followed || !NUMBER.test(last.text) || !isWide(lastChar(before.text))) return [c];
+    if (!before || !followed || !NUMBER.test(last.text) || !(isWide(lastChar(before.text)) || CLOSING.test(lastChar(before.text)))) return [c];
     return [chunkOf(words.slice(0, -1)), chunkOf([last])];
   });
 }
@@ -368,6 +364,17 @@ export function lineGridTable(page: number, lines: readonly LooseLine[], rows: r
       bySlot.set(col + 1, [{ ...last, col: col + 1, colEnd: Math.max(col + 1, last.colEnd) }]);
     }
   }
+  // A number alone in its slot that runs into the next column, empty on the line, starting a character short
+  // of it, is that column's (a value centred under a header one character to the left of the others).
+  for (const bySlot of placed) {
+    for (const [col, ps] of [...bySlot]) {
+      const only = ps[0]!;
+      if (ps.length !== 1 || only.colEnd <= col || bySlot.has(col + 1) || !NUMBER.test(only.chunk.text)) continue;
+      if (starts[col + 1]! - only.chunk.x0 > COLUMN + 0.01) continue;
+      bySlot.delete(col);
+      bySlot.set(col + 1, [{ ...only, col: col + 1 }]);
+    }
+  }
   const cells: FoundCell[] = [];
   placed.forEach((bySlot, row) => {
     for (const [col, ps] of bySlot) {
@@ -397,134 +404,4 @@ function toTextTable(t: DocTable, sourceLine: (page: number, y: number) => numbe
   for (let r = 0; r < t.nRows; r++) rowLines[r] ??= rowLines[r - 1] ?? 1;
   const cells: Cell[] = t.cells.map((c) => ({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: c.text, page: c.page }));
   return { page: t.page, pageTo: t.pageTo, nRows: t.nRows, nCols: t.nCols, cells, rowLines: rowLines.slice(0, t.nRows) };
-}
-
-/** A wrapped cell's line holds words, never a number alone or a dash (those fit on one line). */
-const isWordsOnly = (text: string) => !/^\s*[≥≤=<>]?\s*[-+]?\d/.test(text) && !/^[—–\-/]+$/.test(text.trim());
-/** Rows with at most this many cells, all words, may be lines of wrapped cells... */
-const MAX_WRAP_CELLS = 2;
-/** ...when at most this many of them come between two other rows (a cell of five lines, centred, puts two above its row's line and two below). */
-const MAX_WRAP_RUN = 4;
-/** A cell's text ending so looks finished: the middle line of a run under it begins the next row's cell. */
-const FINISHED = /[)）。;；]$/u;
-
-/**
- * Joins the lines of wrapped cells to the row they belong to. pdftotext puts
- * a row's one-line cells on one line and the lines of its wrapped cells above
- * and below it (centred on the row), so a table read a row per line has
- * "rows" of one or two cells of words between the real rows. Each such line
- * goes to the row above or the row below: of the lines between two rows, the
- * first half ends cells of the row above and the second half begins cells of
- * the row below; the middle one of an odd run goes down when the row below
- * has a line in its column below it too and the row above none above it
- * (the cell centred on the row below), up in the mirrored case, and else up
- * where its column already has text that does not look finished (FINISHED:
- * a closing bracket, a full stop), else down. A line joins a row only where that row's slot in
- * its column is empty or holds words anchored there, and never left of a row
- * that starts with words (a label such as 总分); runs longer than
- * MAX_WRAP_RUN (a goal paragraph in two columns), lines after the last row
- * and the first half (and middle) of the lines before the first row are left
- * as rows. In text a blank line is a gap between rows, so no line is joined
- * across one, and a line no wider than one cell is never joined over two of
- * a row's cells (a goal text under a header row of wrapped cells).
- */
-export function joinWrappedRows(t: DocTable): DocTable {
-  const byRow: FoundCell[][] = Array.from({ length: t.nRows }, () => []);
-  for (const c of t.cells) byRow[c.row]?.push(c);
-  const candidate = byRow.map((cells) =>
-    cells.length > 0 && cells.length <= MAX_WRAP_CELLS && cells.every((c) => c.rowSpan === 1 && c.text.trim() !== "" && isWordsOnly(c.text)));
-  const covered = (row: number, col: number) =>
-    t.cells.find((c) => c.row <= row && row < c.row + c.rowSpan && c.col <= col && col < c.col + c.colSpan);
-  const target: (number | null)[] = byRow.map(() => null);
-  // A line never goes left of a row's label (总分 after the tail of the label above it).
-  const firstLabel = (main: number) => {
-    const first = [...byRow[main]!].sort((a, b) => a.col - b.col)[0];
-    return first && isWordsOnly(first.text) ? first.col : -1;
-  };
-  // A blank line is a gap between rows: no line is joined across one.
-  const top = byRow.map((cells) => Math.min(...cells.map((c) => c.bbox.y0)));
-  const adjacent = (a: number, b: number) => {
-    for (let i = Math.min(a, b); i < Math.max(a, b); i++) if (top[i + 1]! - top[i]! > LINE_PITCH * COLUMN + 0.01) return false;
-    return true;
-  };
-  const fits = (frag: number, main: number) =>
-    adjacent(frag, main) &&
-    byRow[frag]!.every((c) => c.col >= firstLabel(main)) &&
-    // A cell's line is no wider than its cell: a line over two of the row's cells is a row of its own (a goal under a header).
-    byRow[frag]!.every((c) => !byRow[main]!.some((m) => m.col > c.col && m.col < c.col + c.colSpan)) &&
-    byRow[frag]!.every((c) => {
-      const slot = covered(main, c.col);
-      return !slot || (slot.row === main && slot.col === c.col && isWordsOnly(slot.text));
-    });
-  // The text a row's slot holds so far, its own cell and the lines joined to it, top to bottom.
-  const textAt = (main: number, col: number) =>
-    [...byRow[main]!, ...byRow.flatMap((cells, f) => (target[f] === main ? cells : []))]
-      .filter((c) => c.col === col).sort((a, b) => a.row - b.row).map((c) => c.text).join("").trim();
-  let r = 0;
-  while (r < t.nRows) {
-    if (!candidate[r]) { r++; continue; }
-    let e = r;
-    while (e < t.nRows && candidate[e]) e++;
-    const prev = r > 0 ? r - 1 : null, next = e < t.nRows ? e : null;
-    const run = e - r;
-    if (run <= MAX_WRAP_RUN && next !== null) {
-      for (let k = 0; k < run; k++) {
-        const f = r + k;
-        let to: number | null;
-        if (prev === null && 2 * k + 1 <= run) to = null;
-        else if (2 * k + 1 < run) to = prev;
-        else if (2 * k + 1 > run) to = next;
-        else {
-          const open = (c: FoundCell) => { const above = textAt(prev!, c.col); return above !== "" && !FINISHED.test(above); };
-          // A cell centred on its row has as many lines below the row as above: the line is the head of the
-          // next row's cell if that row has a line in its column below it, the tail of the row above's if that
-          // one has a line above it.
-          const sameCol = (g: number) => g >= 0 && g < t.nRows && candidate[g] && byRow[g]!.some((o) => byRow[f]!.some((c) => c.col === o.col));
-          const head = sameCol(next + 1) && adjacent(next, next + 1), tail = prev !== null && sameCol(prev - 1) && adjacent(prev - 1, prev);
-          if (head !== tail) to = head ? next : prev;
-          else to = prev !== null && byRow[f]!.some(open) ? prev : next;
-        }
-        // A line at the head of a table has no row above to end: it stays a row.
-        if (to === null) continue;
-        const other = to === prev ? next : prev;
-        if (!fits(f, to)) to = other !== null && fits(f, other) ? other : null;
-        if (to !== null) target[f] = to;
-      }
-    }
-    r = e;
-  }
-  if (target.every((x) => x === null)) return t;
-  // New row index of every old row: joined lines take their row's.
-  const newIndex: number[] = [];
-  let n = 0;
-  for (let i = 0; i < t.nRows; i++) if (target[i] === null) newIndex[i] = n++;
-  for (let i = 0; i < t.nRows; i++) if (target[i] !== null) newIndex[i] = newIndex[target[i]!]!;
-  // Each slot's text top to bottom: the row's own cell and the lines joined to it, in line order.
-  const slots = new Map<string, FoundCell[]>();
-  for (const c of t.cells) {
-    const row = target[c.row] ?? c.row;
-    const key = `${row}:${c.col}`;
-    slots.set(key, [...(slots.get(key) ?? []), c]);
-  }
-  const cells: FoundCell[] = [];
-  for (const [key, parts] of slots) {
-    const row = Number(key.split(":")[0]);
-    parts.sort((a, b) => a.row - b.row);
-    const own = parts.find((c) => c.row === row) ?? parts[0]!;
-    const first = newIndex[row]!;
-    const last = own.row === row ? newIndex[row + own.rowSpan - 1]! : first;
-    cells.push({
-      ...own,
-      row: first,
-      rowSpan: Math.max(1, last - first + 1),
-      text: joinWrappedLines(parts.map((c) => c.text)),
-      bbox: unionBox(parts.map((c) => c.bbox)),
-    });
-  }
-  // A cell moved into an empty slot may span into a neighbour now anchored there.
-  const anchors = new Set(cells.map((c) => `${c.row}:${c.col}`));
-  for (const c of cells) {
-    for (let k = c.col + 1; k < c.col + c.colSpan; k++) if (anchors.has(`${c.row}:${k}`)) { c.colSpan = k - c.col; break; }
-  }
-  return { ...t, nRows: n, cells: cells.sort((a, b) => a.row - b.row || a.col - b.col) };
 }

@@ -9,7 +9,8 @@
  *   space); a line that is a value (number, percentage, amount), a column
  *   word or a form label is a cell of its own;
  * - a run of two or more column words (全年预算数, 一级指标, 指标值, 分值 …)
- *   is a header row and fixes the row width of the table under it;
+ *   is a header row and fixes the row width of the table under it (the
+ *   widest run of the table: reading order breaks a header into runs);
  * - under a header, cells are grouped into rows: a row ends where text follows
  *   a value (…, 8, 8 | 下一指标名称), where a level label (数量指标, 产出指标)
  *   starts over a row that has a name, or at the header's width (plus one for
@@ -248,7 +249,9 @@ function readCells(cells: StreamCell[]): Block[] {
     if (h - i >= MIN_HEADER_RUN) {
       endRow();
       rows.push({ cells: cells.slice(i, h) });
-      width = h - i;
+      // A header broken into runs by reading order (执行数(B) 执行率(B/A) 得分 … 年初目标值(A) 实际完成值(B))
+      // keeps the widest: a row shorter than its header still ends where text follows a value.
+      width = Math.max(width, h - i);
       i = h;
       continue;
     }

@@ -19,7 +19,9 @@ const tableWith = (tables: Table[], text: string) => tables.find((t) => t.cells.
 describe("lineGridTable: a row per line, columns from aligned left edges", () => {
   it("keeps the cells of an indicator row apart and joins their wrapped lines (安徽 2022)", () => {
     const rows = tablesOf("anhui-2022-project-self-eval").flatMap(rowsOf);
-    expect(rows).toContainEqual(["产出指标(50分)", "质量指标", "经费支出合规性", "严格执行相关制度规定", "达成预期指标", "8", "8"]);
+    // 绩效指标 and 产出指标(50分), centred over their rows, head the first of them (text-span-labels.ts).
+    expect(rows).toContainEqual(["绩效指标", "产出指标(50分)", "数量指标", "基建工程委托业务项目数量", "≥50个", "50", "8", "8"]);
+    expect(rows).toContainEqual(["经费支出合规性", "严格执行相关制度规定", "达成预期指标", "8", "8"]);
     expect(rows).toContainEqual(["生态效益指标", "对控制基建项目成本影响程度", "效果明显", "达成预期指标", "10", "10"]);
   });
 
@@ -31,6 +33,14 @@ describe("lineGridTable: a row per line, columns from aligned left edges", () =>
     // 二级指标 | 三级指标 side by side in one alignment are two columns (四川 scorecard header).
     const card = tablesOf("sichuan-undated-scorecard").flatMap(rowsOf);
     expect(card[0]).toEqual(["一级指标", "二级指标", "三级指标", "得分"]);
+  });
+});
+
+describe("lineGridTable: a value a character short of its column", () => {
+  it("goes to that column, leaving the name's slot free for its wrapped lines (重庆 2022 部门: 10 under 指标权重)", () => {
+    const rows = tablesOf("chongqing-2022-department-targets").flatMap(rowsOf);
+    expect(rows).toContainEqual(["预决算及时编制率", "10", "%", "=", "100"]);
+    expect(rows).toContainEqual(["政府预决算公开率(除涉密信息外)", "10", "%", "=", "100"]);
   });
 });
 
@@ -50,7 +60,7 @@ describe("joinWrappedRows on text: no join across a blank line or over two cells
     const rows = tables.flatMap(rowsOf);
     // The header line has a blank line below it: the indicator's first line goes down to its row.
     expect(rows).toContainEqual(["一级指标", "二级指标", "指标内容", "指标值"]);
-    expect(rows).toContainEqual(["数量指标", "农村义务教育学校改造覆盖率", "100%"]);
+    expect(rows).toContainEqual(["绩效指标", "产出指标", "数量指标", "农村义务教育学校改造覆盖率", "100%"]);
     // The goal runs over two of the header's cells: it is not joined to the header.
     expect(rows.find((r) => r.some((c) => c.startsWith("全面改善")))).toEqual([
       "全面改善农村义务教育薄弱学校办学条件,扩大基础教育资源,进一步提高义务教育均衡发展水平。",
@@ -71,14 +81,19 @@ describe("textRegions: a wrapped cell's line that starts under a column of the t
 describe("joinWrappedRows: the middle line of a run goes down under a cell that looks finished", () => {
   it("ends an indicator name at its closing bracket and starts the next one with the line after it (安徽 2019)", () => {
     const rows = tablesOf("anhui-2019-transfer-self-eval").flatMap(rowsOf);
-    expect(rows).toContainEqual(["★★★农村低保发放人数(按月平均)(≥**人)", "5", ">=21933人", "21980人", "5"]);
+    expect(rows).toContainEqual(["产出指标(50分)", "数量指标", "★★★农村低保发放人数(按月平均)(≥**人)", "5", ">=21933人", "21980人", "5"]);
   });
 });
 
 describe("a score one space after an indicator's name", () => {
   it("is split off the name and put in the empty column after it (安徽 2019: 立卡贫困人口数 5)", () => {
     const rows = tablesOf("anhui-2019-transfer-self-eval").flatMap(rowsOf);
-    expect(rows).toContainEqual(["★★★其中:农村低保对象中建档立卡贫困人口数", "5", ">=9431人", "9453人", "5"]);
+    expect(rows).toContainEqual(["★★★其中:农村低保对象中建档立卡贫困人口数量(按月平均)(≥**人)", "5", ">=9431人", "9453人", "5"]);
+  });
+
+  it("is split off a name that ends with its unit's closing bracket too (云南 2022: 仓库(≥**平方米) 104)", () => {
+    const rows = tablesOf("yunnan-2022-project-self-eval").flatMap(rowsOf);
+    expect(rows).toContainEqual(["仓库(≥**平方米)", "104", "104", "2"]);
   });
 });
 
@@ -86,6 +101,7 @@ describe("joinWrappedRows: a lone line between two rows is the head of the next 
   it("keeps the header's 三级指标 whole and starts the first indicator's name with the line above its row (湖南 2023 申报表)", () => {
     const rows = tablesOf("hunan-2023-project-declaration").flatMap(rowsOf);
     expect(rows).toContainEqual(["一级指标", "二级指标", "三级指标", "指标值及单位", "绩效标准"]);
-    expect(rows.some((r) => r[0] === "雾炮车降尘抑尘服务配备车")).toBe(true);
+    // Its three lines are centred on the row's line: one above, one below (辆数, beside 数量指标).
+    expect(rows).toContainEqual(["本年度 绩效指标", "产出指标", "数量指标", "雾炮车降尘抑尘服务配备车辆数", "10辆", "计划标准"]);
   });
 });

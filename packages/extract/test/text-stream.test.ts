@@ -75,6 +75,12 @@ describe("forms from plain pdftotext", () => {
     expect(f!.indicators.map((i) => i.name)).toContain("重点建设工程安排数量");
   });
 
+  it("hubei-2022-project-self-eval: rows as wide as the widest run of the header that reading order broke up", () => {
+    const rows = tables(parseExtractedText(text("hubei-2022-project-self-eval"))).flatMap(rowsOf);
+    expect(rows).toContainEqual(["成本指标", "省级宣传片制作费、申报文本编制费、自评估报告编制费", "200 万", "195.5 万元", "10"]);
+    expect(rows).toContainEqual(["社会效益 指标", "指导城市建设", "指导城市建设", "完成", "10"]);
+  });
+
   it("chongqing-2022-department-targets: the department's budget total", async () => {
     const [f] = await forms("chongqing-2022-department-targets");
     expect(f!.kind).toBe("department_targets");

@@ -1,0 +1,200 @@
+/**
+ * Labels of cells merged down over several rows (一级指标 产出指标 over all
+ * its indicators, 二级指标 数量指标 over some), in layout text read a row per
+ * line (text-layout.ts). A form centres such a label in its merged cell, so
+ * pdftotext prints it halfway down the rows it covers, on the line of
+ * whichever row sits there or between two rows, and a label of two lines
+ * ("(80" over "分)") comes apart into pieces on neighbouring lines. Left
+ * there, the label would start at a middle row and the rows above it would
+ * have none. Under an indicator header (a row with two column words or
+ * more), in the columns left of the first column that most rows fill
+ * (the label columns), the pieces of a label are joined and the label is
+ * moved up to the first row it covers, with the rows it covers as its
+ * rowSpan: it covers the rows after the previous label of its column whose
+ * middle is nearest the label's own middle line.
+ */
+import type { FoundCell } from "./pdf/page-tables.ts";
+import { unionBox } from "./pdf/geometry.ts";
+import type { DocTable } from "./pdf/continuation.ts";
+import { joinWrappedLines } from "./pdf/words.ts";
+import { isHeaderWord, isValueCell } from "./text-stream.ts";
+import { COLUMN, LINE_STEP } from "./text-geometry.ts";
+
+/** Column words a row has at least to be an indicator header, one of them an indicator's (一级指标, 指标名称). */
+const MIN_HEADER_WORDS = 2;
+const INDICATOR_WORD = /指标/;
+/** The header of the indicators' names. */
+const NAME_HEADER = /^(?:三级指标|(?:绩效)?指标名称|指标内容|具体指标)$/;
+/** Share of the fullest column's rows the names' column fills at least. */
+const NAME_SHARE = 0.75;
+/** A cell over the first column of the rows' own cells and the next is prose when it spans this many columns or is this long. */
+const PROSE_COLUMNS = 3;
+const PROSE_LENGTH = 40;
+/** The label of a form's total row. */
+const TOTAL = /^(?:总分|合计|总计|总得分|综合得分|得分合计)(?:[:：(（].*)?$/;
+/** Lines from one piece of a label to the next at most (a line of another column's label between). */
+const MAX_LABEL_LINE_GAP = 2;
+/** A column that at least this share of the rows under a header fill is a column of the rows' own cells, not of labels. */
+const DENSE_SHARE = 0.5;
+
+/** The piece of a label that goes on one above or left of it: an open bracket to close, or a piece that opens with one or closes one. */
+const continues = (before: string, after: string) =>
+  (before.split(/[(（]/).length > before.split(/[)）]/).length) || /^[(（]/.test(after) || /^[^(（]{0,3}[)）]/.test(after);
+
+interface Block {
+  cells: FoundCell[];
+  col: number;
+  colEnd: number;
+  firstRow: number;
+  lastRow: number;
+}
+
+export function moveSpanLabels(t: DocTable): DocTable {
+  const byRow: FoundCell[][] = Array.from({ length: t.nRows }, () => []);
+  for (const c of t.cells) byRow[c.row]?.push(c);
+  const isHeader = (r: number) => {
+    const words = byRow[r]!.filter((c) => isHeaderWord(c.text));
+    return words.length >= MIN_HEADER_WORDS && words.some((c) => INDICATOR_WORD.test(c.text));
+  };
+  const moved = new Map<FoundCell, FoundCell | null>();
+  for (let h = 0; h < t.nRows; h++) {
+    if (!isHeader(h)) continue;
+    let end = h + 1;
+    while (end < t.nRows && !isHeader(end)) end++;
+    for (const [from, to] of moveInRegion(byRow, h, end)) moved.set(from, to);
+    h = end - 1;
+  }
+  if (moved.size === 0) return t;
+  const cells = t.cells.flatMap((c) => {
+    if (!moved.has(c)) return [c];
+    const to = moved.get(c);
+    return to ? [to] : [];
+  });
+  return dropEmptyRows({ ...t, cells });
+}
+
+/** Rows a moved label leaves empty (a line of its own between two rows) are dropped; spans over them shrink. */
+function dropEmptyRows(t: DocTable): DocTable {
+  const used = new Set(t.cells.map((c) => c.row));
+  const newIndex: number[] = [];
+  let n = 0;
+  for (let r = 0; r < t.nRows; r++) newIndex[r] = used.has(r) ? n++ : n;
+  const cells = t.cells.map((c) => {
+    const last = c.row + c.rowSpan - 1;
+    const lastKept = used.has(last) ? newIndex[last]! : newIndex[last]! - 1;
+    return { ...c, row: newIndex[c.row]!, rowSpan: Math.max(1, lastKept - newIndex[c.row]! + 1) };
+  });
+  return { ...t, nRows: n, cells: cells.sort((a, b) => a.row - b.row || a.col - b.col) };
+}
+
+/** The label cells of the rows under a header (up to row end) to replace: each piece to its label moved up (the first piece) or to nothing. */
+function moveInRegion(byRow: FoundCell[][], header: number, end: number): Map<FoundCell, FoundCell | null> {
+  const out = new Map<FoundCell, FoundCell | null>();
+  const from = header + 1;
+  let to = end;
+  if (to - from < 2) return out;
+  const nameCol = namesColumn(byRow, header, to);
+  if (nameCol === null) return out;
+  // The indicator rows end at their total (总分 | 100 | 95) or a row of prose over the columns (评价结论 |
+  // 结合自评情况,说明…).
+  const last = byRow.slice(from, to).findIndex((cs) => cs.some((c) => TOTAL.test(c.text.replace(/\s+/g, "")) ||
+    (c.col <= nameCol && c.col + c.colSpan > nameCol + 1 && (c.colSpan >= PROSE_COLUMNS || Array.from(c.text).length > PROSE_LENGTH))));
+  if (last >= 0) to = from + last;
+  const isLabel = (c: FoundCell) => c.col + c.colSpan <= nameCol && c.rowSpan === 1 && !isValueCell(c.text);
+  // A label's rows are the rows it covers (a name in the names' column) or lines of words only (labels, a
+  // criterion's first line); a row of values without a name is a total (总分 | 100 | 95), whose label stays.
+  const named = (r: number) => byRow[r]!.some((x) => x.col <= nameCol && x.col + x.colSpan > nameCol && !isValueCell(x.text));
+  let lastNamed = to - 1;
+  while (lastNamed >= from && !named(lastNamed)) lastNamed--;
+  // ...and a label under the last of them is the form's next part (财政部门审核意见), not a group's.
+  const blocks = labelBlocks(byRow, from, to, isLabel).filter((b) => b.firstRow <= lastNamed && b.cells.every((c) =>
+    named(c.row) || byRow[c.row]!.every((x) => !isValueCell(x.text))));
+  if (blocks.length === 0) return out;
+  const top = (r: number) => Math.min(...byRow[r]!.map((c) => c.bbox.y0));
+  const bottom = (r: number) => Math.max(...byRow[r]!.map((c) => c.bbox.y1));
+  const page = (r: number) => byRow[r]![0]?.page;
+  // Rows already covered in each column, from the previous label starting in the column down (a label
+  // wider than its column, 产出指标 (50 分), does not cover the next column's labels).
+  const coveredTo = new Map<number, number>();
+  for (const b of blocks) {
+    const p = b.cells[0]!.page;
+    let s = Math.max(from, (coveredTo.get(b.col) ?? from - 1) + 1);
+    while (s < b.firstRow && page(s) !== p) s++;
+    if (s > b.firstRow) continue;
+    const nextBlock = blocks.find((o) => o !== b && o.firstRow > b.lastRow && o.col === b.col);
+    const limit = nextBlock ? nextBlock.firstRow - 1 : to - 1;
+    const middle = (Math.min(...b.cells.map((c) => c.bbox.y0)) + Math.max(...b.cells.map((c) => c.bbox.y1))) / 2;
+    let e = b.lastRow, best = Infinity;
+    for (let k = b.lastRow; k <= limit && page(k) === p; k++) {
+      const off = Math.abs((top(s) + bottom(k)) / 2 - middle);
+      if (off < best - LINE_STEP / 4) { best = off; e = k; }
+    }
+    // The label keeps the columns of the first row it covers that the row's own cells leave free.
+    const others = byRow[s]!.filter((c) => !b.cells.includes(c) && c.col + c.colSpan > b.col && c.col < b.colEnd);
+    const colEnd = Math.min(b.colEnd, ...others.map((c) => c.col));
+    if (colEnd <= b.col) { coveredTo.set(b.col, b.lastRow); continue; }
+    coveredTo.set(b.col, e);
+    const parts = [...b.cells].sort((x, y) => x.row - y.row || x.col - y.col);
+    const label: FoundCell = {
+      ...parts[0]!,
+      row: s,
+      col: b.col,
+      colSpan: colEnd - b.col,
+      rowSpan: e - s + 1,
+      text: labelText(parts),
+      bbox: unionBox(parts.map((c) => c.bbox)),
+    };
+    parts.forEach((c, i) => out.set(c, i === 0 ? label : null));
+  }
+  return out;
+}
+
+/**
+ * The column of the indicators' own names: the one headed 三级指标 (指标名称, 指标内容 …), else the
+ * first of the columns under the header nearly as full as the fullest (a column of 二级指标 on most
+ * rows is still labels; the criteria right of the names are as full as they are).
+ */
+function namesColumn(byRow: FoundCell[][], header: number, to: number): number | null {
+  const named = byRow[header]!.find((c) => NAME_HEADER.test(c.text.replace(/\s+/g, "")));
+  if (named) return named.col;
+  const rows = byRow.slice(header + 1, to);
+  const filled = new Map<number, number>();
+  for (const cs of rows) for (const c of cs) if (!isValueCell(c.text)) filled.set(c.col, (filled.get(c.col) ?? 0) + 1);
+  const dense = [...filled].filter(([, n]) => n >= DENSE_SHARE * rows.length);
+  if (dense.length === 0) return null;
+  const most = Math.max(...dense.map(([, n]) => n));
+  return Math.min(...dense.filter(([, n]) => n >= NAME_SHARE * most).map(([col]) => col));
+}
+
+/** A label's text: its lines joined as wrapped lines, the pieces of one line with the space between them (投 入(15分)). */
+function labelText(pieces: readonly FoundCell[]): string {
+  const lines = new Map<number, FoundCell[]>();
+  for (const c of pieces) lines.set(c.row, [...(lines.get(c.row) ?? []), c]);
+  return joinWrappedLines([...lines].sort((a, b) => a[0] - b[0]).map(([, cs]) => cs.sort((x, y) => x.col - y.col).map((c) => c.text).join(" ")));
+}
+
+/** The labels of a region: label cells joined with the pieces that continue them on the same line or the next. */
+function labelBlocks(byRow: FoundCell[][], from: number, to: number, isLabel: (c: FoundCell) => boolean): Block[] {
+  const blocks: Block[] = [];
+  for (let r = from; r < to; r++) {
+    for (const c of [...byRow[r]!].filter(isLabel).sort((a, b) => a.col - b.col)) {
+      // Beside the block's last piece on its line one space after it (letter spacing: 投 入(15分), 本年度 绩效指标), or under it (a line of another column's text between at
+      // most) with its middle within the block's width: the lines of a centred label share their middle.
+      const touching = (b: Block) => {
+        const last = b.cells[b.cells.length - 1]!;
+        const x0 = Math.min(...b.cells.map((x) => x.bbox.x0)), x1 = Math.max(...b.cells.map((x) => x.bbox.x1));
+        const mid = (c.bbox.x0 + c.bbox.x1) / 2, dy = c.bbox.y0 - last.bbox.y0;
+        if (b.lastRow === r && b.colEnd === c.col && dy === 0) return c.bbox.x0 - last.bbox.x1 <= COLUMN + 0.01;
+        return b.lastRow === r - 1 && dy > 0 && dy <= MAX_LABEL_LINE_GAP * LINE_STEP + 0.01 && mid >= x0 && mid <= x1 && continues(labelText(b.cells), c.text);
+      };
+      const into = blocks.find(touching);
+      if (into) {
+        into.cells.push(c);
+        into.col = Math.min(into.col, c.col);
+        into.colEnd = Math.max(into.colEnd, c.col + c.colSpan);
+        into.lastRow = r;
+      } else blocks.push({ cells: [c], col: c.col, colEnd: c.col + c.colSpan, firstRow: r, lastRow: r });
+    }
+  }
+  return blocks.sort((a, b) => a.firstRow - b.firstRow || a.col - b.col);
+}

@@ -1,0 +1,206 @@
+/**
+ * The lines of wrapped cells of layout text (text-layout.ts) joined to the
+ * row they belong to. A table read a row per line has, between its real rows
+ * (a line with three or more cells, or a value), lines of one or two cells of
+ * words: the lines of the rows' wrapped cells, which pdftotext puts above and
+ * below the row's one-line cells, centred on them as the form centres a cell
+ * in its row.
+ */
+import type { FoundCell } from "./pdf/page-tables.ts";
+import { unionBox } from "./pdf/geometry.ts";
+import type { DocTable } from "./pdf/continuation.ts";
+import { joinWrappedLines } from "./pdf/words.ts";
+import { LINE_STEP } from "./text-geometry.ts";
+import { isHeaderWord, isValueCell } from "./text-stream.ts";
+
+/**
+ * A wrapped cell's line holds words, never a value alone or a dash (those fit
+ * on one line); a line that starts with a figure is words when a sentence
+ * goes on after it, punctuated (0.5分,扣完为止。 / 5000吨稻谷、500吨), not a
+ * date range, a target with a unit or a name (2023.07-2024.01, ≥80M, 1290.3平方米冷库).
+ */
+const isWordsOnly = (text: string) =>
+  !isValueCell(text) && (!/^\s*[≥≤=<>]?\s*[-+]?\d/.test(text) || /[,;，。；、：]/.test(text));
+/**
+ * The label of a group of indicators (数量指标, 产出指标(50分)), merged down over their rows: it may sit
+ * left of a row's label, and text-span-labels.ts moves it to the first row it covers.
+ */
+const isLevelLabel = (text: string) => /指标(?:[(（][^()（）]*[)）])?$/.test(text.replace(/\s+/g, ""));
+/** A row of this many column words (一级指标, 指标值 …) or more is a header; the heads of its wrapped cells are at most MAX_HEADER_PIECE long. */
+const MIN_HEADER_WORDS = 2;
+const MAX_HEADER_PIECE = 6;
+/** Rows with at most this many cells, all words, may be lines of wrapped cells... */
+const MAX_WRAP_CELLS = 2;
+/** ...when at most this many of them come between two other rows (a cell of five lines, centred, puts two above its row's line and two below). */
+const MAX_WRAP_RUN = 4;
+/** A cell's text ending so looks finished: the middle line of a run under it begins the next row's cell. */
+const FINISHED = /[)）。;；]$/u;
+
+/**
+ * Joins the lines of wrapped cells to the row they belong to. pdftotext puts
+ * a row's one-line cells on one line and the lines of its wrapped cells above
+ * and below it (centred on the row), so a table read a row per line has
+ * "rows" of one or two cells of words between the real rows. Each such line
+ * goes to the row above or the row below. Where the geometry says (centredSplit),
+ * the lines before a blank line end cells of the row above, else as many
+ * lines end them as joined the row above from above (its cells are centred
+ * on its line: as many lines below it as above), and the rest begin cells
+ * of the row below. Otherwise, of the lines between two rows, the
+ * first half ends cells of the row above and the second half begins cells of
+ * the row below; the middle one of an odd run goes down when the row below
+ * has a line in its column below it too and the row above none above it
+ * (the cell centred on the row below), up in the mirrored case, and else up
+ * where its column already has text that does not look finished (FINISHED:
+ * a closing bracket, a full stop), else down. A line joins a row only where that row's slot in
+ * its column is empty or holds words anchored there, and never left of a row
+ * that starts with a label (words without a figure, such as 总分) unless it
+ * is a group's label (数量指标, isLevelLabel); runs longer than
+ * MAX_WRAP_RUN (a goal paragraph in two columns) that no centred split
+ * divides, lines after the last row
+ * and the first half (and middle) of the lines before the first row are left
+ * as rows. In text a blank line is a gap between rows, so no line is joined
+ * across one, and a line no wider than one cell is never joined over two of
+ * a row's cells (a goal text under a header row of wrapped cells). Lines left
+ * as rows right above a header row that hold the heads of its wrapped cells
+ * (实际完成 over 值) join it.
+ */
+export function joinWrappedRows(t: DocTable): DocTable {
+  const byRow: FoundCell[][] = Array.from({ length: t.nRows }, () => []);
+  for (const c of t.cells) byRow[c.row]?.push(c);
+  const candidate = byRow.map((cells) =>
+    cells.length > 0 && cells.length <= MAX_WRAP_CELLS && cells.every((c) => c.rowSpan === 1 && c.text.trim() !== "" && isWordsOnly(c.text)));
+  const covered = (row: number, col: number) =>
+    t.cells.find((c) => c.row <= row && row < c.row + c.rowSpan && c.col <= col && col < c.col + c.colSpan);
+  const target: (number | null)[] = byRow.map(() => null);
+  // A line never goes left of a row's label (总分 after the tail of the label above it): words without a
+  // figure (a criterion or a target with one, ≦100%,计5分, is no label).
+  const firstLabel = (main: number) => {
+    const first = [...byRow[main]!].sort((a, b) => a.col - b.col)[0];
+    return first && isWordsOnly(first.text) && !/\d/.test(first.text) ? first.col : -1;
+  };
+  // A blank line is a gap between rows: no line is joined across one.
+  const top = byRow.map((cells) => Math.min(...cells.map((c) => c.bbox.y0)));
+  const adjacent = (a: number, b: number) => {
+    for (let i = Math.min(a, b); i < Math.max(a, b); i++) if (top[i + 1]! - top[i]! > LINE_STEP + 0.01) return false;
+    return true;
+  };
+  const fits = (frag: number, main: number) =>
+    adjacent(frag, main) &&
+    byRow[frag]!.every((c) => c.col >= firstLabel(main) || isLevelLabel(c.text)) &&
+    // A cell's line is no wider than its cell: a line over two of the row's cells is a row of its own (a goal under a header).
+    byRow[frag]!.every((c) => !byRow[main]!.some((m) => m.col > c.col && m.col < c.col + c.colSpan)) &&
+    byRow[frag]!.every((c) => {
+      const slot = covered(main, c.col);
+      return !slot || (slot.row === main && slot.col === c.col && !isValueCell(slot.text));
+    });
+  // The text a row's slot holds so far, its own cell and the lines joined to it, top to bottom.
+  const textAt = (main: number, col: number) =>
+    [...byRow[main]!, ...byRow.flatMap((cells, f) => (target[f] === main ? cells : []))]
+      .filter((c) => c.col === col).sort((a, b) => a.row - b.row).map((c) => c.text).join("").trim();
+  /**
+   * How many of the lines between rows prev and next (rows from..to-1) end
+   * prev's cells, when the geometry says: all before a blank line (a gap
+   * between rows), else as many as joined prev from above (its cells are
+   * centred on its line), when that many are there and the rest are no more
+   * than the lines below next (which mirror them); each side at most
+   * MAX_WRAP_RUN lines (a cell of that many lines above its row's line and
+   * as many below). Undefined when unknown.
+   */
+  const centredSplit = (prev: number, from: number, to: number): number | undefined => {
+    if (to - from <= MAX_WRAP_RUN) for (let i = from; i <= to; i++) if (!adjacent(i - 1, i)) return i - from;
+    const above = linesAbove[prev];
+    if (above === undefined || above > to - from || above > MAX_WRAP_RUN || to - from - above > MAX_WRAP_RUN) return undefined;
+    let below = 0;
+    while (to + 1 + below < t.nRows && candidate[to + 1 + below] && adjacent(to + below, to + 1 + below)) below++;
+    return to - from - above <= below ? above : undefined;
+  };
+  // Lines joined to each row from above, where known: a row centred on its line has as many below it.
+  const linesAbove: (number | undefined)[] = byRow.map((_, i) => (i === 0 || !candidate[i - 1] ? 0 : undefined));
+  let r = 0;
+  while (r < t.nRows) {
+    if (!candidate[r]) { r++; continue; }
+    let e = r;
+    while (e < t.nRows && candidate[e]) e++;
+    const prev = r > 0 ? r - 1 : null, next = e < t.nRows ? e : null;
+    const run = e - r;
+    const up = prev === null || next === null ? undefined : centredSplit(prev, r, e);
+    if (up !== undefined || (run <= MAX_WRAP_RUN && next !== null)) {
+      for (let k = 0; k < run; k++) {
+        const f = r + k;
+        let to: number | null;
+        if (up !== undefined) to = k < up ? prev : next;
+        else if (prev === null && 2 * k + 1 <= run) to = null;
+        else if (2 * k + 1 < run) to = prev;
+        else if (2 * k + 1 > run) to = next;
+        else {
+          const open = (c: FoundCell) => { const above = textAt(prev!, c.col); return above !== "" && !FINISHED.test(above); };
+          // A cell centred on its row has as many lines below the row as above: the line is the head of the
+          // next row's cell if that row has a line in its column below it, the tail of the row above's if that
+          // one has a line above it.
+          const sameCol = (g: number) => g >= 0 && g < t.nRows && candidate[g] && byRow[g]!.some((o) => byRow[f]!.some((c) => c.col === o.col));
+          const head = sameCol(next! + 1) && adjacent(next!, next! + 1), tail = prev !== null && sameCol(prev - 1) && adjacent(prev - 1, prev);
+          if (head !== tail) to = head ? next : prev;
+          else to = prev !== null && byRow[f]!.some(open) ? prev : next;
+        }
+        // A line at the head of a table has no row above to end: it stays a row.
+        if (to === null) continue;
+        const other = to === prev ? next : prev;
+        if (!fits(f, to)) to = other !== null && fits(f, other) ? other : null;
+        if (to !== null) target[f] = to;
+      }
+      if (next !== null) linesAbove[next] = target.slice(r, e).filter((x) => x === next).length;
+    }
+    r = e;
+  }
+  // A header's wrapped cells put their heads above it too (实际完成 over 值): lines left as rows right above a
+  // header row whose pieces, short and without a figure, each sit over a piece of its cell (on its line or a
+  // line joined to it from below) that is no column word on its own and no longer than the piece (a head line
+  // is a full line; 标 over 一级指标 ends a label above).
+  const headOf = (piece: FoundCell, h: number) => {
+    const tail = [h, ...byRow.keys()].filter((k) => k === h || (k > h && target[k] === h))
+      .flatMap((k) => byRow[k]!).find((c) => c.col === piece.col);
+    const n = Array.from(piece.text).length;
+    return tail !== undefined && !isHeaderWord(tail.text) && n <= MAX_HEADER_PIECE && n >= Array.from(tail.text).length && !/\d/.test(piece.text);
+  };
+  for (let h = 1; h < t.nRows; h++) {
+    if (byRow[h]!.filter((c) => isHeaderWord(c.text)).length < MIN_HEADER_WORDS) continue;
+    for (let k = h - 1; k >= 0 && candidate[k] && target[k] === null && adjacent(k, k + 1); k--) {
+      if (!byRow[k]!.every((c) => headOf(c, h)) || !fits(k, h)) break;
+      target[k] = h;
+    }
+  }
+  if (target.every((x) => x === null)) return t;
+  // New row index of every old row: joined lines take their row's.
+  const newIndex: number[] = [];
+  let n = 0;
+  for (let i = 0; i < t.nRows; i++) if (target[i] === null) newIndex[i] = n++;
+  for (let i = 0; i < t.nRows; i++) if (target[i] !== null) newIndex[i] = newIndex[target[i]!]!;
+  // Each slot's text top to bottom: the row's own cell and the lines joined to it, in line order.
+  const slots = new Map<string, FoundCell[]>();
+  for (const c of t.cells) {
+    const row = target[c.row] ?? c.row;
+    const key = `${row}:${c.col}`;
+    slots.set(key, [...(slots.get(key) ?? []), c]);
+  }
+  const cells: FoundCell[] = [];
+  for (const [key, parts] of slots) {
+    const row = Number(key.split(":")[0]);
+    parts.sort((a, b) => a.row - b.row);
+    const own = parts.find((c) => c.row === row) ?? parts[0]!;
+    const first = newIndex[row]!;
+    const last = own.row === row ? newIndex[row + own.rowSpan - 1]! : first;
+    cells.push({
+      ...own,
+      row: first,
+      rowSpan: Math.max(1, last - first + 1),
+      text: joinWrappedLines(parts.map((c) => c.text)),
+      bbox: unionBox(parts.map((c) => c.bbox)),
+    });
+  }
+  // A cell moved into an empty slot may span into a neighbour now anchored there.
+  const anchors = new Set(cells.map((c) => `${c.row}:${c.col}`));
+  for (const c of cells) {
+    for (let k = c.col + 1; k < c.col + c.colSpan; k++) if (anchors.has(`${c.row}:${k}`)) { c.colSpan = k - c.col; break; }
+  }
+  return { ...t, nRows: n, cells: cells.sort((a, b) => a.row - b.row || a.col - b.col) };
+}
