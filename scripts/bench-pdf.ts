@@ -1,8 +1,9 @@
 /**
  * PDF bench, three parts:
  *  1. ICDAR 2013 (../shared/benchmarks/icdar2013, 67 PDFs with ground truth):
- *     our tables written as the JSON its score.py reads, then score.py's
- *     precision, recall and F1 printed.
+ *     our tables (in `jixiao inspect --tables-json`'s format) written as the
+ *     JSON its score.py reads, then score.py's precision, recall and F1
+ *     printed (averaged over the documents).
  *  2. Speed against `pdftotext -layout` (poppler, one thread) on the same PDFs:
  *     a) the whole `jixiao ingest` (a child process, default concurrency, its
  *        start-up included) over --copies distinct copies of every fixture PDF,
@@ -19,7 +20,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync, mkdtempSync } from
 import { tmpdir, cpus } from "node:os";
 import { join, basename } from "node:path";
 import { Worker } from "node:worker_threads";
-import { toMatrix } from "../packages/extract/src/grid.ts";
+import { tablesJson } from "../packages/cli/src/tables-json.ts";
 import { extractPdf, type PdfSettingsInput } from "../packages/extract/src/pdf/index.ts";
 import { distinctCopy } from "./distinct-copy.ts";
 import { ingestInChild } from "./ingest-child.ts";
@@ -43,8 +44,9 @@ async function icdar(): Promise<void> {
   const t0 = performance.now();
   for (const f of files) {
     try {
-      const doc = await extractPdf(readFileSync(f), { pdf: settings });
-      out[basename(f)] = doc.blocks.flatMap((b) => (b.kind === "table" ? [toMatrix(b.table).map((r) => r.map((c) => c?.text ?? null))] : []));
+      // Read through `jixiao inspect --tables-json`'s format: what anyone benchmarking the finder gets.
+      const found = tablesJson(f, await extractPdf(readFileSync(f), { pdf: settings }));
+      out[basename(f)] = found.tables.map((t) => t.rows.map((r) => r.map((c) => c?.text ?? null)));
     } catch (err) {
       console.error(`${basename(f)}: ${String(err)}`);
       out[basename(f)] = [];

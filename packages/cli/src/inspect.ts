@@ -1,6 +1,7 @@
 /**
  * `jixiao inspect FILE`: what the pipeline sees in one file — the grids, then
- * the forms it built. For people debugging a layout, and (--json) for machines.
+ * the forms it built. For people debugging a layout, and (--json) for machines;
+ * --tables-json gives only the tables found, for benchmarking the table finder.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -10,9 +11,12 @@ import { checkDocument } from "./check.ts";
 import { readVocabFile } from "./vocab-file.ts";
 import { MAX_FILE_BYTES } from "./file-result.ts";
 import { readRegularFile } from "./read-regular.ts";
+import { tablesJson } from "./tables-json.ts";
 
 export interface InspectOptions {
   json?: boolean;
+  /** Only the tables found, as rows of cells with spans (tables-json.ts: a stable format). */
+  tablesJson?: boolean;
   svg?: string;
   /** A vocabulary file (jixiao.vocab.json format) tried before the built-in vocabulary. */
   vocab?: string;
@@ -25,6 +29,7 @@ export async function inspect(path: string, opts: InspectOptions): Promise<strin
   const { bytes } = await readRegularFile(path, MAX_FILE_BYTES);
   const extracted = await extractBytes(bytes, { fileName: path });
   if (opts.svg) await drawPages(bytes, opts.svg);
+  if (opts.tablesJson) return JSON.stringify(tablesJson(path, extracted));
   const doc = normalizeDocument(extracted, { fileName: path, vocabulary: vocab?.vocabulary });
   const findings = checkDocument(doc);
   const vocabulary = vocab ? { path: vocab.where, id: vocab.id } : null;

@@ -84,7 +84,8 @@ program
   .option("--json", "machine-readable output")
   .option("--svg <dir>", "PDF only: draw each page's detected edges, cells and words as SVG files in DIR")
   .option("--vocab <file>", "extra titles, labels and headers to read the file with (JSON, see docs/form-families.md)")
-  .action(async (file: string, o: { json?: boolean; svg?: string; vocab?: string }) => {
+  .option("--tables-json", "only the tables found, each as rows of cells with spans (a stable format, see README)")
+  .action(async (file: string, o: { json?: boolean; tablesJson?: boolean; svg?: string; vocab?: string }) => {
     // Loaded here, not at the top: an ingest run's main thread never needs the parsers.
     const { inspect } = await import("./inspect.ts");
     process.stdout.write(`${await inspect(file, o)}\n`);

@@ -52,6 +52,8 @@ export const Table = z.object({
   rowLines: z.array(z.number().int().positive()).optional(),
   /** Spreadsheets: spreadsheet row number (1-based) of each grid row. */
   rowNumbers: z.array(z.number().int().positive()).optional(),
+  /** PDF: the cells were cut by the page's ruling lines, so its columns are the printed ones. */
+  ruled: z.boolean().optional(),
 });
 export type Table = z.infer<typeof Table>;
 

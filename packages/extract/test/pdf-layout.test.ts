@@ -79,14 +79,22 @@ describe("tables ruled only in part", () => {
     expect(splitAcrossColumns({ box: { x0: 0, x1: 300, y0: 45, y1: 65 }, glyphs: gs }, xs, S)).toHaveLength(1);
   });
 
-  it("splits a row of stacked values into one row per line, not wrapped prose", () => {
+  it("splits a row of stacked values into one row per line, a value missing or not", () => {
     const stacked = [0, 100, 200].map((x, k) => ({
-      box: { x0: x, x1: x + 100, y0: 40, y1: 80 },
-      glyphs: [...glyphs(`a${k}`, x + 5, 42), ...glyphs(`b${k}`, x + 5, 56)],
+      box: { x0: x, x1: x + 100, y0: 40, y1: 90 },
+      glyphs: [...glyphs(`a${k}`, x + 5, 42), ...glyphs(`b${k}`, x + 5, 56), ...glyphs(`c${k}`, x + 5, 70)],
     }));
-    expect(stackedLineBorders(stacked, S)).toHaveLength(1);
-    const wrapped = [stacked[0]!, stacked[1]!, { ...stacked[2]!, glyphs: glyphs("c", 205, 42) }];
-    expect(stackedLineBorders(wrapped, S)).toBeNull();
+    expect(stackedLineBorders(stacked, S)).toHaveLength(2);
+    const holed = [stacked[0]!, stacked[1]!, { ...stacked[2]!, glyphs: [...glyphs("1.5", 205, 42), ...glyphs("2.5", 205, 70)] }];
+    expect(stackedLineBorders(holed, S)).toHaveLength(2);
+  });
+
+  it("keeps cells whose text wraps onto two lines as one row: the rules decide the rows", () => {
+    const header = [0, 100, 200].map((x, k) => ({
+      box: { x0: x, x1: x + 100, y0: 40, y1: 76 },
+      glyphs: [...glyphs(`Improved${k}`, x + 5, 42), ...glyphs("Speed", x + 5, 56)],
+    }));
+    expect(stackedLineBorders(header, S)).toBeNull();
   });
 });
 

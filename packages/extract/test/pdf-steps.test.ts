@@ -19,7 +19,7 @@ import { joinWords, joinWrappedLines } from "../src/pdf/words.ts";
 import { nearestIndex } from "../src/pdf/page-tables.ts";
 import { glyphsFromRuns, isWide, normalisePdfText, uprightTurn } from "../src/pdf/glyphs.ts";
 import { isPageNumberText } from "../src/pdf/margins.ts";
-import { PdfSettings } from "../src/pdf/settings.ts";
+import { DEFAULT_SNAP_TOLERANCE, PdfSettings } from "../src/pdf/settings.ts";
 
 const FIXTURES = new URL("../../../fixtures/", import.meta.url).pathname;
 const h = (at: number, from: number, to: number): Edge => ({ orientation: "h", at, from, to });
@@ -133,9 +133,16 @@ describe("text", () => {
     expect(joinWrappedLines(["Non-methane volatile organic", "compounds (NMVOC)"])).toBe("Non-methane volatile organic compounds (NMVOC)");
   });
 
-  it("folds Kangxi radicals and the glyph aliases producers write", () => {
-    expect(normalisePdfText("项⽬")).toBe("项目");
-    expect(normalisePdfText("局⻓、⻜行、门戶、85%―95%")).toBe("局长、飞行、门户、85%—95%");
+  it("folds Kangxi radicals, and the glyph aliases only in text from a producer that mis-maps", () => {
+    expect(normalisePdfText("项⽬", false)).toBe("项目");
+    expect(normalisePdfText("局⻓、⻜行、门戶、85%―95%", true)).toBe("局长、飞行、门户、85%—95%");
+    expect(normalisePdfText("門戶、85%―95%", false)).toBe("門戶、85%―95%");
+    const run = (str: string, y: number) => ({ str, transform: [10, 0, 0, 10, 100, y], width: 10 * str.length, height: 10 });
+    const text = (runs: ReturnType<typeof run>[]) => glyphsFromRuns(runs, [1, 0, 0, -1, 0, 842]).map((g) => g.text).join("");
+    // Skia with Noto CJK: 目 came out as the radical ⽬, so its ― is the em dash too.
+    expect(text([run("项⽬", 700), run("85%―95%", 680)])).toBe("项目85%—95%");
+    // Japanese or Latin text with a real horizontal bar, and no sign of a mis-mapping producer: printed as is.
+    expect(text([run("東京―大阪", 700)])).toBe("東京―大阪");
   });
 
   it("spreads a run over its characters (CJK one em, others about half) and marks where pdf.js saw a space", () => {
@@ -187,7 +194,7 @@ describe("settings", () => {
   it("rejects an unknown or out-of-range setting", () => {
     expect(() => PdfSettings.parse({ snapTolerence: 2 })).toThrow();
     expect(() => PdfSettings.parse({ snapTolerance: -1 })).toThrow();
-    expect(PdfSettings.parse({}).snapTolerance).toBe(3);
+    expect(PdfSettings.parse({}).snapTolerance).toBe(DEFAULT_SNAP_TOLERANCE);
   });
 });
 

@@ -43,7 +43,7 @@ export interface Row {
   inherited?: RowCell[];
 }
 
-/** Formats whose grid columns are the printed ones (no text-layout guesswork). */
+/** Formats whose grid columns are the printed ones (no text-layout guesswork); in a PDF, its ruled tables. */
 const EXACT_GRID_FORMATS = new Set(["docx", "xlsx", "xls"]);
 /** Formats whose merged cells were printed as such (text extraction only guesses them). */
 const PRINTED_MERGE_FORMATS = new Set(["docx", "xlsx", "xls", "pdf"]);
@@ -69,7 +69,7 @@ export function toRows(doc: ExtractedDocument): Row[] {
       byRow.set(c.row, list);
       if (!pageOfRow.has(c.row)) pageOfRow.set(c.row, c.page);
     }
-    const exact = EXACT_GRID_FORMATS.has(doc.format);
+    const exact = EXACT_GRID_FORMATS.has(doc.format) || t.ruled === true;
     const reachDown: MergedDown[] = [];
     for (let r = 0; r < t.nRows; r++) {
       const all = (byRow.get(r) ?? []).sort((a, b) => a.col - b.col);

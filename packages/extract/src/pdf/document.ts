@@ -9,6 +9,7 @@ import { type DocTable, continuesTable, joinContinuedTable } from "./continuatio
 import type { LooseLine, PageLayout } from "./layout.ts";
 import { dropPageFurniture } from "./margins.ts";
 import type { PageTable } from "./page-tables.ts";
+import { isProse } from "./prose.ts";
 import type { PdfSettings } from "./settings.ts";
 import { unruledTables } from "./unruled.ts";
 
@@ -39,6 +40,7 @@ export function toGridTable(t: DocTable): Table {
     nCols: t.nCols,
     cells: t.cells.map((c) => ({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: c.text, page: c.page, bbox: roundBox(c.bbox) })),
     bbox: roundBox(t.bbox),
+    ...(t.ruled ? { ruled: true } : {}),
   };
 }
 
@@ -71,7 +73,8 @@ export function documentBlocks(layouts: readonly PageLayout[], settings: PdfSett
         last?.kind === "table" && continuesTable(last.table, it.table)
       ) {
         last.table = joinContinuedTable(last.table, it.table);
-      } else if (it.kind === "table" && looksLikeDiagram(it.table)) {
+      } else if (it.kind === "table" && (looksLikeDiagram(it.table) || isProse(it.table.cells.map((c) => c.text)))) {
+        // A diagram's boxes, or a ruled box around prose: their text is read as text.
         const text = it.table.cells.map((c) => c.text).filter(Boolean).join(" ");
         items.push({ kind: "text", page: p.number, line: { ...it.table.bbox, text, words: [], size: 0 } });
       } else if (it.kind === "table") {

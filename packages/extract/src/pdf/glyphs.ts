@@ -16,17 +16,33 @@ import { type Glyph, type Matrix, applyMatrix, multiply } from "./geometry.ts";
  * because one font glyph serves both and the producer's glyph-to-Unicode map
  * names the other (Chromium/Skia with Noto CJK does this): radicals-supplement
  * forms foldCompatibilityCharacters does not cover yet, 戶 for 户 (these forms
- * are simplified Chinese), U+2015 for the em dash.
+ * are simplified Chinese), U+2015 for the em dash. Each of them is also a
+ * character someone may print on purpose (― is Japanese's dash, 戶 is
+ * traditional Chinese), so they are corrected only in text from a producer
+ * that shows it mis-maps (producerMisMaps).
  */
 const PRODUCER_GLYPH_ALIASES: Record<string, string> = {
   "\u2EC9": "贝", "\u2ECB": "车", "\u2ED3": "长", "\u2ED9": "韦", "\u2EDA": "页", "\u2EDC": "飞", "\u2EE8": "麦",
   "\u6236": "户", "\u2015": "\u2014",
 };
 const ALIASED = new RegExp(`[${Object.keys(PRODUCER_GLYPH_ALIASES).join("")}]`, "g");
+/** CJK radicals (Kangxi and supplement): never running text, so their presence shows a producer naming a shared glyph's other code point. */
+const RADICAL = /[\u2E80-\u2FDF]/;
 
-/** All text normalisation a PDF's characters get: compatibility forms, then producer glyph aliases. */
-export const normalisePdfText = (text: string) =>
-  foldCompatibilityCharacters(text).replace(ALIASED, (ch) => PRODUCER_GLYPH_ALIASES[ch] ?? ch);
+/**
+ * Whether the runs come from a producer whose glyph-to-Unicode maps name
+ * shared glyphs wrongly: some CJK text came out as radicals (⽬ for 目).
+ */
+export const producerMisMaps = (runs: readonly { str: string }[]) => runs.some((r) => RADICAL.test(r.str));
+
+/**
+ * All text normalisation a PDF's characters get: compatibility forms, then,
+ * for text from a producer that mis-maps glyphs, the producer glyph aliases.
+ */
+export const normalisePdfText = (text: string, misMapped: boolean) => {
+  const folded = foldCompatibilityCharacters(text);
+  return misMapped ? folded.replace(ALIASED, (ch) => PRODUCER_GLYPH_ALIASES[ch] ?? ch) : folded;
+};
 
 /** What pdf.js returns per text item (TextItem in pdfjs-dist's types). */
 export interface TextRun {
@@ -79,9 +95,10 @@ export function glyphsFromRuns(runs: readonly TextRun[], view: Matrix): Glyph[] 
   const glyphs: Glyph[] = [];
   // A space may come as its own run (pdf.js does this between font changes): it marks the next run.
   let pendingSpace = false;
+  const misMapped = producerMisMaps(runs);
   runs.forEach((run, runIndex) => {
     if (!run.str) return;
-    const chars = Array.from(normalisePdfText(run.str));
+    const chars = Array.from(normalisePdfText(run.str, misMapped));
     const m = multiply(view, run.transform as unknown as Matrix);
     const advLen = Math.hypot(m[0], m[1]) || 1;
     const ux = m[0] / advLen, uy = m[1] / advLen;

@@ -83,6 +83,33 @@ export function closeOpenEnds(edges: readonly Edge[], tolerance: number): Edge[]
   return [...edges, ...added];
 }
 
+/**
+ * Closes the sides of a table ruled only inside. Many reports rule the rows
+ * across the full width but draw vertical rules only between column groups,
+ * none at the table's left and right: the row label column and the last
+ * column then fall outside every cell. Where two or more horizontal rules that
+ * cross a vertical one end at the same x with no vertical rule there, a
+ * vertical edge is drawn between them. Rules crossing no vertical (a table
+ * ruled by horizontal lines only) are left to the borderless finder.
+ */
+export function closeOpenSides(edges: readonly Edge[], tolerance: number): Edge[] {
+  const verticals = edges.filter((e) => e.orientation === "v");
+  const meets = (x: number, y: number) => verticals.some((v) => Math.abs(v.at - x) <= tolerance && v.from <= y + tolerance && v.to >= y - tolerance);
+  const crossed = edges.filter((h) => h.orientation === "h" && verticals.some((v) => v.at > h.from + tolerance && v.at < h.to - tolerance && v.from <= h.at + tolerance && v.to >= h.at - tolerance));
+  const added: Edge[] = [];
+  for (const end of ["from", "to"] as const) {
+    const open = crossed.filter((h) => !meets(h[end], h.at));
+    for (const cluster of clusterValues(open.map((h) => h[end]), tolerance)) {
+      if (cluster.length < 2) continue;
+      const lo = cluster[0]!, hi = cluster[cluster.length - 1]!;
+      const ys = open.filter((h) => h[end] >= lo && h[end] <= hi).map((h) => h.at);
+      const from = Math.min(...ys), to = Math.max(...ys);
+      if (to > from) added.push({ orientation: "v", at: end === "from" ? lo : hi, from, to });
+    }
+  }
+  return [...edges, ...added];
+}
+
 /** A crossing of a vertical and a horizontal edge, with the indices of the edges through it. */
 export interface Intersection extends Point {
   v: Set<number>;
@@ -171,6 +198,25 @@ export function cellsToTables(cells: readonly CellBox[]): CellBox[][] {
     .filter((g) => g.length > 1)
     .map((g) => g.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0))
     .sort((a, b) => a[0]!.y0 - b[0]!.y0 || a[0]!.x0 - b[0]!.x0);
+}
+
+/** How far (pt) a table may stick out of another and still count as inside it. */
+const ENCLOSE_SLACK = 1;
+
+/**
+ * For each table (a group of cells), the indices of the tables inside its
+ * outline: a page frame or a layout grid holds the real table in one of its
+ * boxes. A table encloses strictly more tables than any table inside it, so
+ * ordering by that count puts the innermost first.
+ */
+export function enclosedTables(tables: readonly CellBox[][]): number[][] {
+  const boxes = tables.map((cells) => ({
+    x0: Math.min(...cells.map((c) => c.x0)), y0: Math.min(...cells.map((c) => c.y0)),
+    x1: Math.max(...cells.map((c) => c.x1)), y1: Math.max(...cells.map((c) => c.y1)),
+  }));
+  const encloses = (a: Box, b: Box) => a !== b &&
+    b.x0 >= a.x0 - ENCLOSE_SLACK && b.y0 >= a.y0 - ENCLOSE_SLACK && b.x1 <= a.x1 + ENCLOSE_SLACK && b.y1 <= a.y1 + ENCLOSE_SLACK;
+  return boxes.map((a) => boxes.flatMap((b, j) => (encloses(a, b) ? [j] : [])));
 }
 
 /** A cell placed in its table's grid. */

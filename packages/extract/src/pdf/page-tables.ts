@@ -4,11 +4,11 @@
  * centre. Glyphs outside every table are handed back for narrative text and
  * borderless tables.
  */
-import { type Box, type Edge, type Glyph, centreX, centreY, unionBox } from "./geometry.ts";
-import { cellsToGrid, closeOpenEnds, cellsToTables, edgesToIntersections, intersectionsToCells, mergeEdges } from "./lattice.ts";
+import { type Box, type CellBox, type Edge, type Glyph, centreX, centreY, unionBox } from "./geometry.ts";
+import { cellsToGrid, closeOpenEnds, closeOpenSides, cellsToTables, enclosedTables, edgesToIntersections, intersectionsToCells, mergeEdges } from "./lattice.ts";
 import type { PdfSettings } from "./settings.ts";
-import { type CellPiece, splitAcrossColumns, splitAtHeights, stackedLineBorders } from "./stacked-cells.ts";
-import { linesFromGlyphs, textOfLines } from "./words.ts";
+import { type CellPiece, pieceLines, splitAcrossColumns, splitAtHeights, stackedLineBorders, textGapBorders } from "./stacked-cells.ts";
+import { textOfLines } from "./words.ts";
 
 export interface FoundCell {
   row: number;
@@ -88,6 +88,11 @@ export function nearestIndex(borders: readonly number[], v: number): number {
  * ruled only in part (stacked-cells.ts), then sets each cell's text.
  */
 function refineGrid(table: PageTable, pieces: CellPiece[], settings: PdfSettings): void {
+  const gaps = textGapBorders(pieces, table.xs, settings);
+  if (gaps.length) {
+    table.xs = [...table.xs, ...gaps].sort((a, b) => a - b);
+    table.nCols = table.xs.length - 1;
+  }
   const split = pieces.flatMap((p) => splitAcrossColumns(p, table.xs, settings));
   // Pieces exactly one row high, by their row: the candidates for a row split.
   const rowOf = new Map(table.ys.slice(0, -1).map((y, r) => [y, r]));
@@ -113,7 +118,7 @@ function refineGrid(table: PageTable, pieces: CellPiece[], settings: PdfSettings
   table.nRows = ys.length - 1;
   table.cells = out.map((p) => {
     const row = nearestIndex(ys, p.box.y0), col = nearestIndex(table.xs, p.box.x0);
-    const lines = linesFromGlyphs(p.glyphs, settings.lineOverlap);
+    const lines = pieceLines(p, settings);
     const cell: FoundCell = {
       row, col,
       rowSpan: Math.max(1, nearestIndex(ys, p.box.y1) - row),
@@ -131,29 +136,53 @@ function refineGrid(table: PageTable, pieces: CellPiece[], settings: PdfSettings
   }).sort((a, b) => a.row - b.row || a.col - b.col);
 }
 
-/** Ruled tables of one page, cells filled; tables without any text are dropped (decorative boxes). */
+/** A grid of ruled cells nested in another is a table if at least this share of its cells hold text; a chart's gridlines hold almost none. */
+const MIN_NESTED_FILL = 0.5;
+
+/** An empty table over a group of ruled cells. */
+function gridTable(page: number, group: readonly CellBox[]): PageTable {
+  const { slots, xs, ys } = cellsToGrid(group);
+  return {
+    page,
+    bbox: unionBox(group),
+    xs,
+    ys,
+    nRows: ys.length - 1,
+    nCols: xs.length - 1,
+    cells: slots.map((s) => ({ row: s.row, col: s.col, rowSpan: s.rowSpan, colSpan: s.colSpan, text: "", page, bbox: { x0: s.x0, y0: s.y0, x1: s.x1, y1: s.y1 } })),
+    ruled: true,
+  };
+}
+
+/**
+ * Ruled tables of one page, cells filled; tables without any text are dropped
+ * (decorative boxes). Nested rulings yield the innermost real grid: tables are
+ * filled innermost first, and a table enclosing one that was kept is a page
+ * frame or a layout grid, whose text is read as text around the table. A
+ * nested grid that is mostly empty (a chart's gridlines inside its frame) is
+ * left to the table around it.
+ */
 export function ruledTables(page: number, glyphs: readonly Glyph[], rawEdges: readonly Edge[], settings: PdfSettings): { tables: PageTable[]; rest: Glyph[]; edges: Edge[] } {
   const merged = mergeEdges(rawEdges, settings.snapTolerance, settings.joinTolerance, settings.edgeMinLength);
-  const edges = mergeEdges(closeOpenEnds(merged, settings.snapTolerance), settings.snapTolerance, settings.joinTolerance, settings.edgeMinLength);
+  const closed = closeOpenSides(closeOpenEnds(merged, settings.snapTolerance), settings.snapTolerance);
+  const edges = mergeEdges(closed, settings.snapTolerance, settings.joinTolerance, settings.edgeMinLength);
   const cells = intersectionsToCells(edgesToIntersections(edges, settings.intersectionTolerance));
+  const groups = cellsToTables(cells);
+  const inside = enclosedTables(groups);
+  const nested = new Set(inside.flat());
+  const order = groups.map((_, i) => i).sort((a, b) => inside[a]!.length - inside[b]!.length || a - b);
+  const kept = new Set<number>();
   let rest: Glyph[] = [...glyphs];
   const tables: PageTable[] = [];
-  for (const group of cellsToTables(cells)) {
-    const { slots, xs, ys } = cellsToGrid(group);
-    const table: PageTable = {
-      page,
-      bbox: unionBox(group),
-      xs,
-      ys,
-      nRows: ys.length - 1,
-      nCols: xs.length - 1,
-      cells: slots.map((s) => ({ row: s.row, col: s.col, rowSpan: s.rowSpan, colSpan: s.colSpan, text: "", page, bbox: { x0: s.x0, y0: s.y0, x1: s.x1, y1: s.y1 } })),
-      ruled: true,
-    };
+  for (const i of order) {
+    if (inside[i]!.some((j) => kept.has(j))) continue;
+    const table = gridTable(page, groups[i]!);
     const left = assignGlyphsToCells(table, rest, settings);
     if (left.length === rest.length) continue;
+    if (nested.has(i) && table.cells.filter((c) => c.text.trim()).length < MIN_NESTED_FILL * table.cells.length) continue;
     rest = left;
     tables.push(table);
+    kept.add(i);
   }
   return { tables, rest, edges };
 }

@@ -113,7 +113,7 @@ export function finiteRuns(runs: readonly TextRun[]): { runs: TextRun[]; repaire
     let fixed = false;
     let width = run.width;
     if (!finite(width) || width < 0) {
-      width = Array.from(normalisePdfText(run.str)).reduce((w, ch) => w + (isWideCodePoint(ch.codePointAt(0)!) ? 1 : 0.55), 0) * size;
+      width = Array.from(normalisePdfText(run.str, false)).reduce((w, ch) => w + (isWideCodePoint(ch.codePointAt(0)!) ? 1 : 0.55), 0) * size;
       // …but no wider than the gap to the next placed run on its line.
       const next = runs.slice(i + 1, i + 50).find((r) => r.str.trim() && r.transform.every(finite) && sameScale(r.transform, t) && r.transform[5] === t[5]);
       if (next && finite(t[4]!) && next.transform[4]! > t[4]!) width = Math.min(width, next.transform[4]! - t[4]!);

@@ -18,6 +18,7 @@ import { firstChar, joinWords, joinWrappedLines, lastChar } from "./words.ts";
 import { ALIGN_TOLERANCE } from "./cjk-columns.ts";
 import { WRAP_GAP } from "./cjk-rows.ts";
 import { cjkRegionToTable } from "./cjk-table.ts";
+import { isProse } from "./prose.ts";
 
 /** At most this many single-chunk lines in a row inside a region. */
 const MAX_SINGLE_RUN = 2;
@@ -192,7 +193,7 @@ export function unruledTables(page: number, lines: readonly LooseLine[], setting
   const used = new Set<number>();
   for (const [s, e] of tableRegions(lines, chunks, settings.minTableRows)) {
     const t = regionToTable(page, lines.slice(s, e), chunks.slice(s, e));
-    if (!t) continue;
+    if (!t || isProse(t.cells.map((c) => c.text))) continue;
     tables.push(t);
     for (let i = s; i < e; i++) used.add(i);
   }

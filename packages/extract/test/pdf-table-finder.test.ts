@@ -1,0 +1,89 @@
+/**
+ * The table finder on layouts it once read wrongly, each printed by Chromium
+ * from HTML (fixtures/pdf/table-finder, made by its make.sh from U.S. federal
+ * reports' tables): wrapped header cells, values stacked in one ruled band,
+ * tables ruled only between column groups, a layout grid holding prose beside
+ * the real table, two-column prose and a bulleted list, and a horizontal bar
+ * printed on purpose.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { toMatrix, type ExtractedDocument, type Table } from "../src/index.ts";
+import { extractPdf } from "../src/pdf/index.ts";
+
+const FIXTURES = new URL("../../../fixtures/pdf/table-finder/", import.meta.url).pathname;
+const read = (name: string) => extractPdf(readFileSync(`${FIXTURES}${name}.pdf`));
+const tables = (doc: ExtractedDocument): Table[] => doc.blocks.flatMap((b) => (b.kind === "table" ? [b.table] : []));
+const texts = (t: Table) => toMatrix(t).map((r) => r.map((c) => c?.text ?? null));
+const span = (t: Table, text: string) => {
+  const c = t.cells.find((x) => x.text === text);
+  return c && [c.row, c.col, c.rowSpan, c.colSpan];
+};
+
+describe("ruled-rows.pdf: in a ruled table the rules decide the rows (stackedLineBorders)", () => {
+  let found: Table[];
+  beforeAll(async () => { found = tables(await read("ruled-rows")); });
+
+  it("keeps a header cell that wraps onto two lines as one cell under its spanning header", () => {
+    const t = found[0]!;
+    expect([t.nRows, t.nCols]).toEqual([7, 7]);
+    expect(span(t, "Percent Fuel Savings")).toEqual([0, 3, 1, 4]);
+    expect(texts(t)[1]!.slice(3)).toEqual(["Improved Speed", "Decreased Accel", "Eliminate Stops", "Decreased Idle"]);
+    expect(texts(t)[6]).toEqual(["4171_1", "0.07", "173.9", "58.1%", "1.6%", "2.1%", "0.5%"]);
+  });
+
+  it("splits values stacked in one ruled band into a row per line, a missing value left empty", () => {
+    const t = found[1]!;
+    expect([t.nRows, t.nCols]).toEqual([11, 4]);
+    expect(texts(t)[1]).toEqual(["Under 1 year", "0.0156", "", "3,533,692"]);
+    expect(texts(t)[6]).toEqual(["20 - 29 years", "0.1803", "0.2650", "40,839,623"]);
+    expect(texts(t)[10]![0]).toBe("Total");
+  });
+});
+
+describe("partly-ruled.pdf: rules only between column groups (closeOpenSides, textGapBorders)", () => {
+  let t: Table;
+  beforeAll(async () => {
+    const found = tables(await read("partly-ruled"));
+    expect(found).toHaveLength(1);
+    t = found[0]!;
+  });
+
+  it("closes the sides the rows' rules reach, so the age and total columns are in the table", () => {
+    expect(texts(t).map((r) => r[0])).toEqual(["Age (years)", "1-2", "3-5", "6-11", "12-19", "20-29", "All"]);
+    expect(texts(t).map((r) => r[t.nCols - 1])).toContain("99,759,580");
+  });
+
+  it("splits each group at the gap its values leave on every line, the group's heading spanning both", () => {
+    expect([t.nRows, t.nCols]).toEqual([7, 8]);
+    expect(texts(t)[1]).toEqual(["1-2", "2,586,688", "2,568,738", "647,701", "639,327", "409,038", "392,640", "7,244,132"]);
+    expect(span(t, "Non-Hispanic black Male Female")).toEqual([0, 3, 1, 2]);
+  });
+});
+
+describe("layout-and-prose.pdf: a layout grid, two-column prose and a list are no tables (enclosedTables, isProse)", () => {
+  let doc: ExtractedDocument;
+  beforeAll(async () => { doc = await read("layout-and-prose"); });
+
+  it("finds the real table inside the layout grid's box, and nothing else", () => {
+    const found = tables(doc);
+    expect(found).toHaveLength(1);
+    expect([found[0]!.nRows, found[0]!.nCols]).toEqual([7, 2]);
+    expect(texts(found[0]!)[0]).toEqual(["Organism", "Wildlife Criterion (pg/L)"]);
+    expect(texts(found[0]!)[6]).toEqual(["Bald eagle", "100"]);
+  });
+
+  it("reads the layout's boxes, the two columns of prose and the list as text", () => {
+    const text = doc.blocks.flatMap((b) => (b.kind === "text" ? [b.text] : [])).join(" ");
+    expect(text).toContain("Mercury Study Report to Congress");
+    expect(text).toContain("Piscivorous birds and mammals receive a");
+    expect(text).toContain("Under all circumstances, a percentage-wise increase");
+  });
+});
+
+describe("horizontal-bar.pdf: glyph aliases only where the producer mis-maps (producerMisMaps)", () => {
+  it("keeps a horizontal bar (U+2015) printed in a Latin font, and the em dash beside it", async () => {
+    const t = tables(await read("horizontal-bar"))[0]!;
+    expect(texts(t)[1]).toEqual(["2001\u20152006", "126", "trend items \u2014 kept"]);
+  });
+});
