@@ -18,7 +18,8 @@ export function tempDir(prefix = "jixiao-report-"): string {
   return dir;
 }
 
-function meta(path: string, content: string) {
+/** What the store records of a text document: its path, hash and size. */
+export function documentMeta(path: string, content: string) {
   return {
     path,
     sha256: createHash("sha256").update(content).digest("hex"),
@@ -38,7 +39,7 @@ export function buildSeedDatabase(dir: string): string {
     for (const seed of Object.keys(SEEDS) as Seed[]) {
       const text = seedText(seed);
       const { doc, findings } = check(text, SEEDS[seed]);
-      store.saveDocument(meta(`fixtures/text/${SEEDS[seed]}`, text), doc, findings, "report-test");
+      store.saveDocument(documentMeta(`fixtures/text/${SEEDS[seed]}`, text), doc, findings, "report-test");
     }
   } finally {
     store.close();
@@ -59,7 +60,7 @@ export function buildLargeDatabase(dir: string, forms: number): string {
   try {
     for (let i = 0; i * doc.forms.length < forms; i++) {
       const copy: NormalizedDocument = { ...doc, forms: doc.forms.map((f) => ({ ...f, fiscalYear: 2019 + (i % 5), agency: `${f.agency}${i % 7}` })) };
-      store.saveDocument(meta(`archive/${2019 + (i % 5)}/qiannan-${i}.pdf.txt`, `${text}\n${i}`), copy, findings, "report-test");
+      store.saveDocument(documentMeta(`archive/${2019 + (i % 5)}/qiannan-${i}.pdf.txt`, `${text}\n${i}`), copy, findings, "report-test");
     }
   } finally {
     store.close();
@@ -81,7 +82,7 @@ export function buildLabelDatabase(dir: string): string {
     for (let i = 1; i <= 3; i++) {
       const labels = i === 1 ? ["项目属性", "<b>分配方式</b>"] : ["项目属性"];
       const copy: NormalizedDocument = { ...doc, forms: doc.forms.map((f) => ({ ...f, unrecognizedLabels: labels })) };
-      store.saveDocument(meta(`archive/labels-${i}.pdf.txt`, `${text}\n${i}`), copy, checkDocument(copy), "report-test");
+      store.saveDocument(documentMeta(`archive/labels-${i}.pdf.txt`, `${text}\n${i}`), copy, checkDocument(copy), "report-test");
     }
   } finally {
     store.close();

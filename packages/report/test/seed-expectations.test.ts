@@ -69,17 +69,12 @@ for (const format of Object.keys(SEED_FORMATS) as SeedFormat[]) {
       expect(score!.message).toContain("应为10分");
     });
 
-    // The 财政拨款 line's 全年执行数 (0) must reach the model for this one; see the skip reason.
-    const inspection = formOf(c.doc, QN.inspection);
-    const fiscalExecuted = inspection.funding.find((l) => l.sourceKind === "fiscal")?.executed ?? null;
-    it.skipIf(fiscalExecuted === null)(
-      "医疗保障工作督查经费（州本级）: 财政拨款 executed 0 while the total says 15 → funding_identity" +
-      (fiscalExecuted === null ? " [skipped: normalize does not yet read the 财政拨款 line's 全年执行数 — it lands in 分值]" : ""),
-      () => {
-        const found = findingsFor(c, "funding_identity", QN.inspection);
-        expect(found.some((f) => f.observed === 15 || f.expected === 15)).toBe(true);
-      },
-    );
+    it("医疗保障工作督查经费（州本级）: 财政拨款 executed 0 while the total says 15 → funding_identity", () => {
+      const fiscal = formOf(c.doc, QN.inspection).funding.find((l) => l.sourceKind === "fiscal");
+      expect(fiscal?.executed).toBe(0);
+      const found = findingsFor(c, "funding_identity", QN.inspection);
+      expect(found.some((f) => f.observed === 15 || f.expected === 15)).toBe(true);
+    });
 
     it("the four forms declaring 元 over 万元 amounts → money_unit_suspect, amounts stored as 万元", () => {
       for (const p of QN_YUAN_DECLARED) {
@@ -136,17 +131,12 @@ for (const format of Object.keys(SEED_FORMATS) as SeedFormat[]) {
       expect(findingsFor(c, "department_total_mismatch")).toEqual([]);
     });
 
-    // The narrative's figure must have been read (a PDF wraps its sentence over two lines) for the rule to have compared.
-    const stated = narrativeSentences(c.doc.narrative)
-      .flatMap((n) => narrativeFigures(n.text))
-      .filter((f) => f.kind === "projectSpending" && f.basis === "actual");
-    it.skipIf(stated.length === 0)(
-      "the narrative's 本年支出…项目支出 3528.46万元 is read and compared" +
-      (stated.length === 0 ? " [skipped: this format's extracted narrative lacks that sentence — an extract/normalize gap]" : ""),
-      () => {
-        expect(stated.map((f) => f.value)).toEqual([3528.46]);
-      },
-    );
+    it("the narrative's 本年支出…项目支出 3528.46万元 is read and compared", () => {
+      const stated = narrativeSentences(c.doc.narrative)
+        .flatMap((n) => narrativeFigures(n.text))
+        .filter((f) => f.kind === "projectSpending" && f.basis === "actual");
+      expect(stated.map((f) => f.value)).toEqual([3528.46]);
+    });
 
     it("raises nothing at all (but the labels the normalizer could not map, listed as they are)", () => {
       // unrecognized_label reports the normalizer's own list of unmapped labels (info), not a consistency finding.
@@ -177,19 +167,15 @@ for (const format of Object.keys(SEED_FORMATS) as SeedFormat[]) {
       expect(c.findings.filter((f) => bad.includes(f.rule))).toEqual([]);
     });
 
-    // The rule can only compare what the extractor kept as narrative text.
-    const saysExecuted = narrativeSentences(c.doc.narrative).some((n) => narrativeFigures(n.text).some((f) => f.kind === "executed" && f.value === 2.4));
-    it.skipIf(!saysExecuted)(
-      "the narrative's 实际执行2.4万元 is the balance, not the execution → narrative_mismatch" +
-      (saysExecuted ? "" : " [skipped: this format's extracted narrative lacks the sentence 2022年项目预算8.65万元，实际执行2.4万元 — an extract gap]"),
-      () => {
-        const found = findingsFor(c, "narrative_mismatch");
-        expect(found.length).toBeGreaterThanOrEqual(1);
-        expect(found[0]).toMatchObject({ observed: 2.4, expected: 6.25, severity: "warning" });
-        expect(found[0]!.message).toContain("结余");
-        expect(found[0]!.message).toMatch(/第\d+(行|页|张工作表)/);
-      },
-    );
+    it("the narrative's 实际执行2.4万元 is the balance, not the execution → narrative_mismatch", () => {
+      const saysExecuted = narrativeSentences(c.doc.narrative).some((n) => narrativeFigures(n.text).some((f) => f.kind === "executed" && f.value === 2.4));
+      expect(saysExecuted).toBe(true);
+      const found = findingsFor(c, "narrative_mismatch");
+      expect(found.length).toBeGreaterThanOrEqual(1);
+      expect(found[0]).toMatchObject({ observed: 2.4, expected: 6.25, severity: "warning" });
+      expect(found[0]!.message).toContain("结余");
+      expect(found[0]!.message).toMatch(/第\d+(行|页|张工作表)/);
+    });
 
     it("raises no error", () => {
       expect(c.findings.filter((f) => f.severity === "error")).toEqual([]);

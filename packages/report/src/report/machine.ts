@@ -3,6 +3,13 @@ import type { FindingRow, ReportData } from "./data.ts";
 import { activeFilter, reportTitle } from "./filter.ts";
 import { summarize } from "./summary.ts";
 
+/**
+ * What JSON.stringify leaves raw although a terminal would act on it or show it
+ * misleadingly: DEL, the C1 controls (\x9b is CSI to some terminals), U+2028/9
+ * and the bidirectional controls. The JSON report goes to stdout without --out.
+ */
+const RAW_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
 export function renderJson(data: ReportData): string {
   const byForm = new Map<number, FindingRow[]>();
   for (const x of data.findings) byForm.set(x.formId, [...(byForm.get(x.formId) ?? []), x]);
@@ -18,7 +25,7 @@ export function renderJson(data: ReportData): string {
     },
     null,
     1,
-  );
+  ).replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 export const CSV_COLUMNS = [
