@@ -24,6 +24,7 @@ import { FileRefusal, hashRegularFile, notRegularReason, readRegularFile, tooLar
 import { fsPathOf } from "./fs-names.ts";
 import { escapeControls } from "./safe-text.ts";
 import { jsonLinesProgress, textProgress, type FileEvent, type Progress } from "./progress.ts";
+import type { OcrMode } from "@jixiao/extract/ocr-modes";
 import { pipelineVersionFor } from "./version.ts";
 import { resolveVocab, vocabText, type VocabSource } from "./vocab-file.ts";
 import { workerBundle } from "./worker-bundle.ts";
@@ -69,6 +70,8 @@ export interface IngestOptions {
    * folder, when there is one.
    */
   vocab?: string | false;
+  /** Which PDF pages are read by OCR: auto (without a text layer, the default), off, force (docs/ocr.md). */
+  ocr?: OcrMode;
 }
 
 /**
@@ -83,6 +86,8 @@ export interface IngestSummary extends Omit<RunStats, "status" | "error"> {
   filesParsed: number;
   /** Pages of the files parsed in this run. */
   pages: number;
+  /** Of those, the pages read by OCR. */
+  ocrPages?: number;
   failed: { path: string; error: string }[];
   /** Symbolic links the walk did not follow (loops, folders already walked, broken links): not files, so no rows. */
   skipped: { path: string; reason: string }[];
@@ -148,7 +153,7 @@ class IngestRun {
     private readonly opts: IngestOptions,
     private readonly vocab: VocabSource | null = null,
   ) {
-    this.version = pipelineVersionFor(vocab?.id);
+    this.version = pipelineVersionFor(vocab?.id, opts.ocr);
     this.progress =
       opts.progress ??
       (opts.json ? jsonLinesProgress((l) => process.stdout.write(l)) : textProgress(opts.out ?? ((l) => process.stderr.write(`${l}\n`))));
@@ -157,7 +162,7 @@ class IngestRun {
     this.parseSlots = pLimit(this.threads);
     this.s = {
       runId: store.startRun(this.version), status: "ok", filesSeen: 0, filesNew: 0, filesChanged: 0,
-      filesUnchanged: 0, filesMoved: 0, filesFailed: 0, filesParsed: 0, pages: 0, forms: 0, findings: 0,
+      filesUnchanged: 0, filesMoved: 0, filesFailed: 0, filesParsed: 0, pages: 0, ocrPages: 0, forms: 0, findings: 0,
       failed: [], skipped: [], stoppedBy: null, seconds: 0,
       vocabulary: vocab ? { path: vocab.where, id: vocab.id, from: vocab.from } : null,
     };
@@ -302,6 +307,7 @@ class IngestRun {
       entry: this.opts.workerEntry,
       bundle: bundle?.url,
       vocab: this.vocab ? vocabText(this.vocab) : undefined,
+      ocr: this.opts.ocr,
     });
   }
 
@@ -350,6 +356,7 @@ class IngestRun {
     const s = this.s;
     s.filesSeen++;
     s.pages += m.pages ?? 0;
+    if (m.ocrPages?.length) s.ocrPages = (s.ocrPages ?? 0) + m.ocrPages.length;
     s.forms += saved.forms;
     s.findings += saved.findings;
     if (m.status === "failed") {
@@ -365,6 +372,7 @@ class IngestRun {
     this.progress.file({
       path: m.path, outcome: m.status === "failed" ? "failed" : saved.outcome, status: m.status, format: m.format,
       pages: m.pages, forms: saved.forms, findings: saved.findings, ms: Date.now() - t0, error: m.error,
+      ...(m.ocrPages?.length ? { ocrPages: m.ocrPages.length } : {}),
     });
   }
 }
@@ -385,7 +393,7 @@ function ioReason(e: unknown, path: string): string {
 
 export function summaryText(s: IngestSummary): string {
   const moved = s.filesMoved ? ` (${s.filesMoved} moved)` : "";
-  const rate = s.seconds > 0 && s.pages > 0 ? `, ${(s.pages / s.seconds).toFixed(1)} pages/s` : "";
+  const rate = s.seconds > 0 && s.pages > 0 ? `, ${(s.pages / s.seconds).toFixed(1)} pages/s${s.ocrPages ? ` (${s.ocrPages} pages read by OCR)` : ""}` : "";
   const lines = [
     `${s.filesSeen} files: ${s.filesNew} new, ${s.filesChanged} changed, ${s.filesUnchanged} unchanged${moved}, ${s.filesFailed} failed; ${s.forms} forms, ${s.findings} findings in ${s.seconds.toFixed(1)} s${rate}`,
   ];

@@ -4,7 +4,8 @@
  * Exit codes: 0 all stored, 1 some files failed, 2 the run itself could not work
  * (bad arguments, database not writable, another run holds the lock), 130 interrupted.
  */
-import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { OCR_MODES, OCR_PAGE_ALLOWANCE_MS, type OcrMode } from "@jixiao/extract/ocr-modes";
 import { ingest, summaryText } from "./ingest.ts";
 import { DEFAULT_FILE_TIMEOUT_MS, DEFAULT_WORKER_HEAP_MB } from "./pool.ts";
 import { barProgress, jsonLinesProgress } from "./progress.ts";
@@ -31,7 +32,8 @@ program
   .option("--force", "re-read files even when their content is already stored")
   .option("--json", "one JSON line per file and a summary line on stdout")
   .option("--fail-fast", "stop taking new files after the first failed one")
-  .option("--file-timeout <seconds>", `time limit per file (default ${DEFAULT_FILE_TIMEOUT_MS / 1000})`, positiveNumber)
+  .option("--file-timeout <seconds>", `time limit per file (default ${DEFAULT_FILE_TIMEOUT_MS / 1000}, plus ${OCR_PAGE_ALLOWANCE_MS / 1000} for each page read by OCR)`, positiveNumber)
+  .addOption(new Option("--ocr <mode>", "scanned PDF pages: auto (pages without a text layer), off, or force (every page with a page-sized image); see docs/ocr.md").choices(OCR_MODES).default("auto"))
   .option("--worker-memory <MB>", `heap ceiling per worker (default ${DEFAULT_WORKER_HEAP_MB})`, positiveInt)
   .option("--wait <seconds>", "wait this long for another run holding the database (default 0: exit 2 at once)", nonNegativeNumber)
   .option("--vocab <file>", "extra titles, labels and headers (JSON, see docs/form-families.md); default: jixiao.vocab.json beside the database, if present")
@@ -44,7 +46,7 @@ program
         db: o.db, force: o.force, json: o.json, failFast: o.failFast, progress, concurrency: o.concurrency,
         include: o.include, exclude: o.exclude, signal: interrupts.signal,
         fileTimeoutMs: o.fileTimeout === undefined ? undefined : o.fileTimeout * 1000,
-        workerHeapMb: o.workerMemory, lockWaitMs: (o.wait ?? 0) * 1000, vocab: o.vocab,
+        workerHeapMb: o.workerMemory, lockWaitMs: (o.wait ?? 0) * 1000, vocab: o.vocab, ocr: o.ocr,
       });
       if (o.json) process.stdout.write(`${safeJson({ summary: s })}\n`);
       else process.stderr.write(`${summaryText(s)}\n`);
@@ -56,7 +58,7 @@ program
 
 interface IngestFlags {
   db: string; force?: boolean; json?: boolean; failFast?: boolean; concurrency?: number; include?: string[];
-  exclude?: string[]; fileTimeout?: number; workerMemory?: number; wait?: number; vocab?: string | false;
+  exclude?: string[]; fileTimeout?: number; workerMemory?: number; wait?: number; vocab?: string | false; ocr?: OcrMode;
 }
 
 function positiveNumber(v: string): number {
@@ -82,9 +84,9 @@ program
   .description("show what the pipeline sees in one file: grids, forms, findings")
   .argument("<file>")
   .option("--json", "machine-readable output")
+  .option("--tables-json", "only the tables found, each as rows of cells with spans (a stable format, see README)")
   .option("--svg <dir>", "PDF only: draw each page's detected edges, cells and words as SVG files in DIR")
   .option("--vocab <file>", "extra titles, labels and headers to read the file with (JSON, see docs/form-families.md)")
-  .option("--tables-json", "only the tables found, each as rows of cells with spans (a stable format, see README)")
   .action(async (file: string, o: { json?: boolean; tablesJson?: boolean; svg?: string; vocab?: string }) => {
     // Loaded here, not at the top: an ingest run's main thread never needs the parsers.
     const { inspect } = await import("./inspect.ts");

@@ -9,7 +9,7 @@ import { compileVocabulary, type Vocabulary } from "@jixiao/normalize";
 import { changedBuiltins, fingerprintBuiltins } from "./builtins-guard.ts";
 import type { FileResult } from "./file-result.ts";
 import { processBytes, processFile } from "./process-file.ts";
-import { BUILTINS_CHANGED_EXIT_CODE, DEFAULT_FILES_PER_WORKER, poolWorkerData, RETIRED_EXIT_CODE } from "./worker-exits.ts";
+import { BUILTINS_CHANGED_EXIT_CODE, DEFAULT_FILES_PER_WORKER, poolWorkerData, RETIRED_EXIT_CODE, type PoolProcessMessage } from "./worker-exits.ts";
 
 // This process is already the containment the spreadsheet worker would give
 // (heap and memory ceilings, time limit, replaced after a crash; built-ins
@@ -49,7 +49,13 @@ export default async function parseTask(task: ParseTask): Promise<FileResult> {
   if (filesRead >= filesPerWorker) return retire();
   filesRead++;
   await announceStart(task);
-  return withBuiltinsChecked(() => (task.bytes ? processBytes(task.path, task.bytes, task.mtimeMs, vocabulary) : processFile(task.path, vocabulary)));
+  const ocr = { mode: poolData?.ocr ?? "auto", onPage: tellOcrPage } as const;
+  return withBuiltinsChecked(() => (task.bytes ? processBytes(task.path, task.bytes, task.mtimeMs, vocabulary, ocr) : processFile(task.path, vocabulary, ocr)));
+}
+
+/** The pool extends the file's time limit for each page recognised, and counts them (worker-exits.ts). */
+function tellOcrPage(page: number): void {
+  process.send?.({ type: "ocr-page", page } satisfies PoolProcessMessage);
 }
 
 function retire(): Promise<never> {

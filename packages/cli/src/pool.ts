@@ -17,6 +17,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { readFileSync } from "node:fs";
+import { OCR_PAGE_ALLOWANCE_MS, type OcrMode } from "@jixiao/extract/ocr-modes";
 import type { ParseTask } from "./parse-worker.ts";
 import type { FileResult } from "./file-result.ts";
 import {
@@ -73,6 +74,16 @@ const PROCESS_HOST = new URL("./parse-process.mjs", import.meta.url);
  */
 export const RUN_MEMORY_MB = 400;
 /**
+ * What a worker recognising a scanned page holds beyond a text file's needs:
+ * the ONNX runtime, its two models and a page's activations (~450 MB at the
+ * detector's 1,600 px; docs/ocr.md). The run's memory limit grows by this
+ * while any worker reads a scan or holds the runtime from one (its memory is
+ * not given back), once: a second scan read beside the first may then take
+ * the run over its limit and wait to be read alone — with the allowance from
+ * its start, as a file known to need OCR.
+ */
+export const OCR_MEMORY_MB = 500;
+/**
  * Larger files are not sent to their worker, which reads them itself: two
  * 32 MB workbooks sent at once held the main process at 219 MB (the bytes,
  * their serialized copies, the pipe's buffers).
@@ -103,6 +114,10 @@ export interface PoolOptions {
   vocab?: PoolWorkerData["vocab"];
   /** Resident memory of the main process and all workers together (default RUN_MEMORY_MB). */
   memoryMb?: number;
+  /** Which PDF pages the workers read by OCR (default auto). */
+  ocr?: OcrMode;
+  /** Told each time a worker starts recognising a scanned page. */
+  onOcrPage?: (path: string, page: number) => void;
 }
 
 export type ParseOutcome =
@@ -126,6 +141,8 @@ interface Worker {
    * next file sent to it died with it as `crashed: ... SIGKILL`.
    */
   halted?: boolean;
+  /** It has recognised a scanned page: it holds the OCR runtime (OCR_MEMORY_MB) until it ends. */
+  ocr?: boolean;
 }
 
 type StopReason = "timeout" | "memory" | "deferred" | "cancelled";
@@ -137,6 +154,10 @@ interface Busy {
   peakMb: number;
   /** The main process's at that moment. */
   mainMb: number;
+  /** The file has pages read by OCR: the run may hold OCR_MEMORY_MB more while it is read. */
+  ocr?: boolean;
+  /** Pages of the file recognised so far, each adding OCR_PAGE_ALLOWANCE_MS to its time limit. */
+  ocrPages?: number;
 }
 
 export class ParsePool {
@@ -149,6 +170,8 @@ export class ParsePool {
   private whenNoneBusy: (() => void)[] = [];
   private watch: NodeJS.Timeout | undefined;
   private closed = false;
+  /** Files that had pages read by OCR: read again (deferred, alone), they are allowed OCR_MEMORY_MB from the start. */
+  private readonly ocrFiles = new Set<string>();
 
   constructor(private readonly o: PoolOptions) {}
 
@@ -193,8 +216,10 @@ export class ParsePool {
       }
       if (!largest || mb > largest[1]) largest = [w, mb];
     }
+    const ocr = [...this.busy.values()].some((b) => b.ocr) || [...this.all].some((w) => w.ocr && !w.halted);
+    const limit = this.memoryMb + (ocr ? OCR_MEMORY_MB : 0);
     // Over while a stopped worker is still ending: wait for it rather than stop another.
-    if (anon + file <= this.memoryMb || !largest || stopping) return;
+    if (anon + file <= limit || !largest || stopping) return;
     if (process.env.JIXIAO_POOL_TRACE) process.stderr.write(`pool: ${Math.round(anon + file)} MB > ${this.memoryMb} (main ${Math.round(mainMb)}, largest ${Math.round(largest[1])}, busy ${this.busy.size}, idle ${this.idle.length})\n`);
     if (this.idle.length > 0) {
       for (const w of [...this.idle]) this.kill(w);
@@ -217,7 +242,7 @@ export class ParsePool {
   }
 
   private spawn(): Worker {
-    const data: PoolWorkerData = { filesPerWorker: this.o.filesPerWorker ?? DEFAULT_FILES_PER_WORKER, bundle: this.o.bundle?.href, vocab: this.o.vocab };
+    const data: PoolWorkerData = { filesPerWorker: this.o.filesPerWorker ?? DEFAULT_FILES_PER_WORKER, bundle: this.o.bundle?.href, vocab: this.o.vocab, ocr: this.o.ocr };
     const child = fork(PROCESS_HOST, [], {
       // No inherited loaders or flags (tsx's, vitest's): the entry imports the bundle or registers tsx itself.
       execArgv: [
@@ -359,17 +384,29 @@ export class ParsePool {
         w.halted = true;
         w.child.kill("SIGKILL");
       };
-      const watched: Busy = { halt, peakMb: 0, mainMb: 0 };
+      const watched: Busy = { halt, peakMb: 0, mainMb: 0, ocr: this.ocrFiles.has(task.path) || w.ocr === true };
       this.setBusy(w, watched);
       // The limit starts when the worker takes the file (a new worker boots first, which takes seconds);
       // the fallback covers a worker that never gets that far.
       let timer = setTimeout(() => halt("timeout"), fileTimeoutMs + WORKER_BOOT_ALLOWANCE_MS);
       const onAbort = () => halt("cancelled");
       stop.addEventListener("abort", onAbort, { once: true });
+      let due = 0;
       const onMessage = (m: PoolProcessMessage) => {
         if (m.type === "started") {
           clearTimeout(timer);
+          due = Date.now() + fileTimeoutMs;
           timer = setTimeout(() => halt("timeout"), fileTimeoutMs);
+        } else if (m.type === "ocr-page") {
+          // A scanned page takes seconds to recognise: the file's limit grows with each one.
+          clearTimeout(timer);
+          due += OCR_PAGE_ALLOWANCE_MS;
+          timer = setTimeout(() => halt("timeout"), Math.max(0, due - Date.now()));
+          watched.ocr = true;
+          w.ocr = true;
+          this.ocrFiles.add(task.path);
+          watched.ocrPages = (watched.ocrPages ?? 0) + 1;
+          this.o.onOcrPage?.(task.path, m.page);
         } else if (m.type === "done") {
           finish({ kind: "parsed", result: m.result }, true);
         } else if (m.type === "error") {
@@ -401,7 +438,8 @@ export class ParsePool {
   private exitReason(w: Worker, code: number | null, signal: NodeJS.Signals | null, stoppedFor: StopReason | null, watched: Busy): string {
     const o = this.o;
     if (stoppedFor === "timeout") {
-      return `timeout: expected the file to be read within ${o.fileTimeoutMs / 1000} s, found it still being read; its worker was stopped`;
+      const ocr = watched.ocrPages ? ` + ${OCR_PAGE_ALLOWANCE_MS / 1000} s for each of its ${watched.ocrPages} OCR pages` : "";
+      return `timeout: expected the file to be read within ${o.fileTimeoutMs / 1000} s${ocr}, found it still being read; its worker was stopped`;
     }
     if (stoppedFor === "memory") return this.memoryReason(watched.peakMb, watched.mainMb);
     if (code === BUILTINS_CHANGED_EXIT_CODE) {

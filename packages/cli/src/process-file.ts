@@ -2,7 +2,7 @@
  * One file through the pipeline, without touching the database: read, hash,
  * extract, normalize, check. Pure data in and out, so it can run in a worker.
  */
-import { extractBytes, ExtractError, type ExtractedDocument } from "@jixiao/extract";
+import { extractBytes, ExtractError, type ExtractedDocument, type OcrOptions } from "@jixiao/extract";
 import { normalizeDocument, type NormalizedDocument, type Vocabulary } from "@jixiao/normalize";
 import { checkDocument } from "./check.ts";
 import { formatOf, MAX_FILE_BYTES, oneLine, sha256, unreadableResult, type FileMeta, type FileResult } from "./file-result.ts";
@@ -16,7 +16,7 @@ import { FileRefusal, readRegularFile } from "./read-regular.ts";
  * MAX_FILE_BYTES of it (read-regular.ts). `vocabulary`: the user's (jixiao
  * --vocab), tried before the built-in one.
  */
-export async function processFile(path: string, vocabulary?: Vocabulary): Promise<FileResult> {
+export async function processFile(path: string, vocabulary?: Vocabulary, ocr?: OcrOptions): Promise<FileResult> {
   let bytes: Uint8Array;
   let mtimeMs: number | null = null;
   try {
@@ -28,7 +28,7 @@ export async function processFile(path: string, vocabulary?: Vocabulary): Promis
     const code = (e as NodeJS.ErrnoException).code;
     return unreadableResult(path, code === "ENOENT" ? `not found: no file at ${path}` : `unreadable: ${code ?? String(e)}`);
   }
-  return processBytes(path, bytes, mtimeMs, vocabulary);
+  return processBytes(path, bytes, mtimeMs, vocabulary, ocr);
 }
 
 /**
@@ -44,19 +44,25 @@ function failed(result: FileResult, reason: string): FileResult {
   return result;
 }
 
-export async function processBytes(path: string, bytes: Uint8Array, mtimeMs: number | null = null, vocabulary?: Vocabulary): Promise<FileResult> {
+/** `ocr`: which PDF pages are read by OCR (default auto: those without a text layer). */
+export async function processBytes(path: string, bytes: Uint8Array, mtimeMs: number | null = null, vocabulary?: Vocabulary, ocr?: OcrOptions): Promise<FileResult> {
   const meta: FileMeta = {
     path, sha256: sha256(bytes), format: formatOf(bytes, path), sizeBytes: bytes.length,
     pages: null, status: "ok", error: null, mtimeMs, warnings: [],
   };
   let extracted: ExtractedDocument;
   try {
-    extracted = await extractBytes(bytes, { fileName: path });
+    extracted = await extractBytes(bytes, { fileName: path, ocr });
   } catch (e) {
     return failed({ meta, doc: null, findings: [] }, e instanceof ExtractError ? e.message : schemaReason(e, "extract failed") ?? `extract failed: ${(e as Error).message ?? String(e)}`);
   }
   meta.pages = extracted.pageCount;
   meta.warnings = extracted.warnings;
+  const ocrPages = extracted.pages.filter((p) => p.ocr).map((p) => p.number);
+  if (ocrPages.length > 0) {
+    meta.ocr = true;
+    meta.ocrPages = ocrPages;
+  }
   let doc: NormalizedDocument;
   try {
     doc = normalizeDocument(extracted, { fileName: path, vocabulary });

@@ -19,6 +19,8 @@ export interface FileEvent {
   duplicateOf?: string;
   format?: string;
   pages?: number | null;
+  /** Of its pages, those read by OCR. */
+  ocrPages?: number;
   forms?: number;
   findings?: number;
   ms?: number;
@@ -40,7 +42,7 @@ export function textProgress(out: (line: string) => void): Progress {
     file(l) {
       if (l.outcome === "failed") out(esc(`FAILED     ${l.path}: ${l.error}`));
       else if (l.outcome === "unchanged") out(esc(`${l.moved ? "moved" : "unchanged"}  ${l.path}`));
-      else out(esc(`${l.outcome.padEnd(10)} ${l.path}: ${l.forms} forms, ${l.findings} findings${l.status === "partial" ? ` (partial: ${l.error})` : ""}`));
+      else out(esc(`${l.outcome.padEnd(10)} ${l.path}: ${l.forms} forms, ${l.findings} findings${l.ocrPages ? `, ${l.ocrPages} pages by OCR` : ""}${l.status === "partial" ? ` (partial: ${l.error})` : ""}`));
     },
     notice(text) {
       out(esc(text));
@@ -78,6 +80,7 @@ export function barProgress(stream: BarStream, now: () => number = Date.now): Pr
   let total = 0;
   let done = 0;
   let pages = 0;
+  let ocrPages = 0;
   let failed = 0;
   let started = 0;
   let lastDraw = 0;
@@ -87,7 +90,7 @@ export function barProgress(stream: BarStream, now: () => number = Date.now): Pr
     lastDraw = t;
     // One character short of the width, so the terminal never wraps the line it rewrites.
     const width = (stream.columns ?? 0) > 20 ? stream.columns! - 1 : FALLBACK_COLUMNS;
-    stream.write(`\r\x1b[K${barLine({ total, done, pages, failed, seconds: (t - started) / 1000 }).slice(0, width)}`);
+    stream.write(`\r\x1b[K${barLine({ total, done, pages, ocrPages, failed, seconds: (t - started) / 1000 }).slice(0, width)}`);
   };
   return {
     start(n) {
@@ -98,6 +101,7 @@ export function barProgress(stream: BarStream, now: () => number = Date.now): Pr
     file(e) {
       done++;
       pages += e.pages ?? 0;
+      ocrPages += e.ocrPages ?? 0;
       if (e.outcome === "failed") {
         failed++;
         stream.write(`\r\x1b[K${esc(`FAILED ${e.path}: ${e.error}`)}\n`);
@@ -119,6 +123,8 @@ export interface BarState {
   total: number;
   done: number;
   pages: number;
+  /** Of those, pages read by OCR (slower: shown apart). */
+  ocrPages?: number;
   failed: number;
   seconds: number;
 }
@@ -130,7 +136,7 @@ export function barLine(s: BarState): string {
   const eta = s.done > 0 && s.done < s.total ? (s.seconds / s.done) * (s.total - s.done) : 0;
   return (
     `[${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}] ${s.done}/${s.total} files ` +
-    `${rate.toFixed(1)} pages/s ETA ${clock(eta)} ${s.failed} failed`
+    `${rate.toFixed(1)} pages/s${s.ocrPages ? ` (${s.ocrPages} by OCR)` : ""} ETA ${clock(eta)} ${s.failed} failed`
   );
 }
 

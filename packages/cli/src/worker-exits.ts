@@ -4,6 +4,7 @@
  * can tell these exits from crashes. Shared by the worker (parse-worker.ts,
  * parse-process.mjs) and the pool (pool.ts).
  */
+import type { OcrMode } from "@jixiao/extract/ocr-modes";
 import type { FileResult } from "./file-result.ts";
 
 
@@ -29,6 +30,8 @@ export interface PoolWorkerData {
   bundle?: string;
   /** The user's vocabulary file (text and id): each worker compiles it once (vocab-file.ts). */
   vocab?: { where: string; text: string; id: string };
+  /** Which PDF pages are read by OCR (--ocr; default auto). */
+  ocr?: OcrMode;
 }
 
 /** This process's PoolWorkerData, or null outside a pool worker. */
@@ -41,6 +44,8 @@ export function poolWorkerData(): PoolWorkerData | null {
 export type PoolProcessMessage =
   /** It has the file now: its time limit starts. */
   | { type: "started" }
+  /** It starts recognising a scanned page: the file's time limit grows by OCR_PAGE_ALLOWANCE_MS. */
+  | { type: "ocr-page"; page: number }
   | { type: "done"; result: FileResult }
   /** The worker module threw (the process is fine and takes the next file). */
   | { type: "error"; message: string };

@@ -24,6 +24,7 @@ const EXPECTED: [string, "failed" | "partial" | "ok", RegExp][] = [
   ["password-protected.xls", "failed", /^encrypted/],
   ["not-a-zip.docx", "failed", /^corrupt: expected a DOCX \(zip\)/],
   ["zip-bomb.docx", "failed", /^zip bomb/],
+  // Read with --ocr off: what a scan is when nothing recognises it (OCR itself: ocr-ingest.test.ts).
   ["image-only.pdf", "partial", /^第1页无文字层/],
   ["flate-bomb.pdf", "failed", /^too_large: .*inflates to more than 64 MiB/],
 ];
@@ -32,7 +33,7 @@ describe("fixtures/broken", () => {
   const db = join(mkdtempSync(join(tmpdir(), "jixiao-broken-")), "broken.sqlite");
   let summary: Awaited<ReturnType<typeof ingest>>;
   beforeAll(async () => {
-    summary = await ingest([join(ROOT, "fixtures/broken"), join(ROOT, "fixtures/text/hengyang-2023-targets.xlsx.txt")], { db, out: () => {} });
+    summary = await ingest([join(ROOT, "fixtures/broken"), join(ROOT, "fixtures/text/hengyang-2023-targets.xlsx.txt")], { db, out: () => {}, ocr: "off" });
   });
 
   it.each(EXPECTED)("%s is %s with a one-line reason", (name, status, reason) => {

@@ -92,9 +92,9 @@ describe("item 8: reasons that name what happened", () => {
     expect(doc.error).toBe("第1页是空白页（无文字、图像或线条）；未找到表单");
   });
 
-  it("a page with an image and no text is still called a scan", async () => {
+  it("a page with an image and no text is still called a scan, when OCR is off", async () => {
     const scan = join(mkdtempSync(join(tmpdir(), "jixiao-scan-")), "scan.sqlite");
-    await ingest([join(BROKEN, "image-only.pdf")], { db: scan, out: () => {} });
+    await ingest([join(BROKEN, "image-only.pdf")], { db: scan, out: () => {}, ocr: "off" });
     const d = new Database(scan, { readonly: true });
     expect(d.prepare("select error from documents").pluck().get()).toBe("第1页无文字层（扫描件？），未能读取；未找到表单");
     d.close();

@@ -7,12 +7,15 @@ import { ExtractedDocument } from "./grid.ts";
 import { ExtractError } from "./errors.ts";
 import { detectFormat } from "./detect.ts";
 import { extractText } from "./text.ts";
+import type { OcrOptions } from "./pdf/ocr-modes.ts";
 
 export interface ExtractOptions {
   /** Force a format instead of detecting it from the content. */
   format?: string;
   /** Name used for format hints and messages. */
   fileName?: string;
+  /** PDF pages without a text layer read by OCR (default: auto; see docs/ocr.md). */
+  ocr?: OcrOptions;
 }
 
 type Extractor = (bytes: Uint8Array, opts: ExtractOptions) => Promise<ExtractedDocument> | ExtractedDocument;

@@ -35,6 +35,8 @@ export const Cell = z.object({
   bbox: BBox.optional(),
   /** Spreadsheets: the cell's row or column is hidden. */
   hidden: z.boolean().optional(),
+  /** Read by OCR: the lowest recognition confidence (0–1) among the cell's characters. */
+  ocrConfidence: z.number().min(0).max(1).optional(),
 });
 export type Cell = z.infer<typeof Cell>;
 
@@ -90,6 +92,8 @@ export const PageInfo = z.object({
   textError: z.string().optional(),
   /** PDF: the page paints nothing at all (no text, image or path): blank, or its content is missing — no scan. */
   blank: z.boolean().optional(),
+  /** PDF: the page's text was read by OCR from its image. */
+  ocr: z.boolean().optional(),
 });
 export type PageInfo = z.infer<typeof PageInfo>;
 

@@ -50,8 +50,8 @@ describe("broken PDFs", () => {
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(100 * 1024 * 1024);
   });
 
-  it("reports a page without a text layer", async () => {
-    const doc = await extractBytes(read("image-only.pdf"), { fileName: "image-only.pdf" });
+  it("reports a page without a text layer, when OCR is off", async () => {
+    const doc = await extractBytes(read("image-only.pdf"), { fileName: "image-only.pdf", ocr: { mode: "off" } });
     expect(doc.pages[0]!.hasText).toBe(false);
     expect(doc.warnings).toContain("第1页无文字层(扫描件?)");
   });

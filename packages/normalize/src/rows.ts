@@ -30,6 +30,8 @@ export interface Row {
   sheet?: string;
   /** The row's index in its table's grid. */
   gridRow?: number;
+  /** Read by OCR: the lowest recognition confidence among the row's cells (extract's Cell.ocrConfidence). */
+  ocrConfidence?: number;
   /**
    * Grid columns where this row has no cell of its own: covered by a merged
    * cell from a row above (the 产出指标 merged down its group) or, in the
@@ -63,11 +65,13 @@ export function toRows(doc: ExtractedDocument): Row[] {
     tableNo++;
     const byRow = new Map<number, RowCell[]>();
     const pageOfRow = new Map<number, number>();
+    const lowestOfRow = new Map<number, number>();
     for (const c of t.cells) {
       const list = byRow.get(c.row) ?? [];
       list.push({ col: c.col, colSpan: c.colSpan, text: c.text.replace(/\s*\n\s*/g, "\n").trim(), ...(c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}) });
       byRow.set(c.row, list);
       if (!pageOfRow.has(c.row)) pageOfRow.set(c.row, c.page);
+      if (c.ocrConfidence !== undefined && c.text.trim()) lowestOfRow.set(c.row, Math.min(c.ocrConfidence, lowestOfRow.get(c.row) ?? 1));
     }
     const exact = EXACT_GRID_FORMATS.has(doc.format) || t.ruled === true;
     const reachDown: MergedDown[] = [];
@@ -91,6 +95,7 @@ export function toRows(doc: ExtractedDocument): Row[] {
         ...(exact ? { exact } : {}),
         ...(inherited.length > 0 ? { inherited } : {}),
         ...(t.sheet ? { sheet: t.sheet } : {}),
+        ...(lowestOfRow.has(r) ? { ocrConfidence: lowestOfRow.get(r)! } : {}),
       });
     }
   }

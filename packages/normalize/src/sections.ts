@@ -131,6 +131,7 @@ export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
     forecastExecuted: number(a, "forecastExecuted"),
     forecastExecutedText: raw("forecastExecuted"),
     extra,
+    ocrConfidence: row.ocrConfidence ?? null,
     page: row.page,
     line: row.line,
   };
@@ -299,7 +300,7 @@ export function readIndicatorRow(draft: Draft, row: Row, exclude: Set<Field> = n
     likelihood: text(a, "likelihood"),
     deviationCause,
     extra: extraOf(draft, a.unassigned, used),
-    ocrConfidence: null,
+    ocrConfidence: row.ocrConfidence ?? null,
     page: row.page,
     line: row.line,
   };

@@ -9,11 +9,16 @@ import { documentBlocks, pageInfo } from "./document.ts";
 import { type PageLayout, layoutPage } from "./layout.ts";
 import { openPdf, toExtractError } from "./load.ts";
 import { loadPdfJs } from "./pdfjs.ts";
+import { attachOcrConfidence } from "./ocr-confidence.ts";
+import type { OcrGlyph } from "./ocr-glyphs.ts";
+import { OCR_PAGE_ALLOWANCE_MS, type OcrOptions } from "./ocr-modes.ts";
+import { ocrPageContent } from "./ocr-page.ts";
 import { readPage, runsAndPaths } from "./read-page.ts";
 import { PdfSettings, type PdfSettingsInput } from "./settings.ts";
 
 export { PdfSettings, type PdfSettingsInput } from "./settings.ts";
 export { renderPageSvg } from "./svg.ts";
+export { OCR_MODES, OCR_PAGE_ALLOWANCE_MS, type OcrMode, type OcrOptions } from "./ocr-modes.ts";
 export type { PageLayout } from "./layout.ts";
 
 /** Textless pages of one file whose operators are read to tell a blank page from a scan. */
@@ -34,23 +39,35 @@ export interface PdfExtractOptions {
   pdf?: PdfSettingsInput;
   /** Called with each page's layout (for `jixiao inspect --svg`). */
   onPage?: (layout: PageLayout) => void;
+  /** Pages without a text layer read by OCR (default: auto). */
+  ocr?: OcrOptions;
 }
 
 const timeoutError = (ms: number, where: string) =>
   new ExtractError(`timeout: expected the PDF to be read within ${ms / 1000} s, still reading ${where}`, "timeout");
 
-/** Rejects after `ms` with a timeout ExtractError; the caller tears pdf.js down. */
-function deadline(ms: number, where: () => string): { promise: Promise<never>; clear: () => void } {
+/** Rejects after `ms` (plus what `extend` adds: OCR pages) with a timeout ExtractError; the caller tears pdf.js down. */
+function deadline(ms: number, where: () => string): { promise: Promise<never>; clear: () => void; extend: (more: number) => void } {
   let timer: NodeJS.Timeout | undefined;
+  let total = ms;
+  let fail: (e: ExtractError) => void = () => {};
   const promise = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(timeoutError(ms, where())), ms);
+    fail = reject;
   });
-  return { promise, clear: () => clearTimeout(timer) };
+  const arm = (left: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fail(timeoutError(total, where())), left);
+  };
+  const startedAt = Date.now();
+  arm(ms);
+  return { promise, clear: () => clearTimeout(timer), extend: (more) => arm(startedAt + (total += more) - Date.now()) };
 }
 
 export async function extractPdf(bytes: Uint8Array, opts: PdfExtractOptions = {}): Promise<ExtractedDocument> {
   const settings = PdfSettings.parse(opts.pdf ?? {});
   const startedAt = Date.now();
+  /** The time limit, grown by an allowance for each OCR page. */
+  let budgetMs = settings.timeLimitMs;
   let where = "the document structure";
   const limit = deadline(settings.timeLimitMs, () => where);
   let destroy: (() => Promise<void>) | null = null;
@@ -63,7 +80,7 @@ export async function extractPdf(bytes: Uint8Array, opts: PdfExtractOptions = {}
 
   // A long pdf.js call blocks the event loop and so the timer: the clock is also checked between pages.
   function checkClock(): void {
-    if (Date.now() > startedAt + settings.timeLimitMs) throw timeoutError(settings.timeLimitMs, where);
+    if (Date.now() > startedAt + budgetMs) throw timeoutError(budgetMs, where);
   }
 
   async function run(): Promise<ExtractedDocument> {
@@ -78,6 +95,8 @@ export async function extractPdf(bytes: Uint8Array, opts: PdfExtractOptions = {}
     const warnings: string[] = [];
     const textErrors = new Map<number, string>();
     const blankPages = new Set<number>();
+    const ocrGlyphs = new Map<number, OcrGlyph[]>();
+    const ocr: OcrOptions = opts.ocr ?? { mode: "auto" };
     let strict: Promise<Awaited<ReturnType<typeof openPdf>>> | null = null;
     const previousDestroy = destroy;
     destroy = async () => {
@@ -131,7 +150,24 @@ export async function extractPdf(bytes: Uint8Array, opts: PdfExtractOptions = {}
       // file runs out of a 256 MB heap without it).
       if (n % CLEANUP_EVERY_PAGES === 0) await doc.cleanup();
 
-      const layout = layoutPage(content, settings);
+      let layout = layoutPage(content, settings);
+      if (ocr.mode === "force" || (ocr.mode === "auto" && !layout.hasText)) {
+        // Recognition takes seconds a page: the document's time limit grows by an allowance for each.
+        budgetMs += OCR_PAGE_ALLOWANCE_MS;
+        limit.extend(OCR_PAGE_ALLOWANCE_MS);
+        where = `page ${n} of ${pageCount} (OCR)`;
+        const read = await ocrPageContent(await doc.getPage(n), ocr).catch((err: unknown) => {
+          warnings.push(`第${n}页OCR识别失败: ${String((err as Error)?.message ?? err).split("\n")[0]}`);
+          return null;
+        });
+        checkClock();
+        if (read && (!layout.hasText || read.glyphs.length > 0)) {
+          if (layout.hasText) warnings.push(`第${n}页有文字层, 按 --ocr force 改用OCR识别`);
+          warnings.push(...read.content.warnings);
+          layout = layoutPage(read.content, settings);
+          ocrGlyphs.set(n, read.glyphs);
+        }
+      }
       opts.onPage?.(layout);
       if (!layout.hasText) {
         // No text: a scan, or a content stream pdf.js gave up on (it skips errors). Only a strict re-read tells them apart.
@@ -152,11 +188,17 @@ export async function extractPdf(bytes: Uint8Array, opts: PdfExtractOptions = {}
       pageCount,
       pages: layouts.map((l) => ({
         ...pageInfo(l),
+        ...(ocrGlyphs.has(l.number) ? { ocr: true } : {}),
         ...(textErrors.has(l.number) ? { textError: textErrors.get(l.number) } : {}),
         ...(blankPages.has(l.number) ? { blank: true } : {}),
       })),
-      blocks: documentBlocks(layouts, settings),
+      blocks: withOcrConfidence(documentBlocks(layouts, settings), ocrGlyphs),
       warnings,
     };
   }
+}
+
+function withOcrConfidence(blocks: ReturnType<typeof documentBlocks>, glyphs: ReadonlyMap<number, readonly OcrGlyph[]>) {
+  attachOcrConfidence(blocks, glyphs);
+  return blocks;
 }

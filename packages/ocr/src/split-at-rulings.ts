@@ -1,0 +1,37 @@
+/**
+ * A detected line that runs across a table's vertical ruling is two cells'
+ * texts read as one (the detector sees 228 | 228 | 181.82 as one line when
+ * the rules between them are faint or the digits touch them). Each line is
+ * cut where a vertical ruling crosses its middle height, between the
+ * characters either side.
+ */
+import type { PixelSegment } from "./image/types.ts";
+import { boxFromChars, type TextBox } from "./text-box.ts";
+
+/**
+ * A ruling this close (px) inside a line's ends does not cut it: the
+ * detector's box is grown past the text and may overlap the cell's own border.
+ */
+const END_MARGIN = 2;
+
+export function splitAtRulings(boxes: readonly TextBox[], vertical: readonly PixelSegment[]): TextBox[] {
+  return boxes.flatMap((box) => {
+    const mid = (box.y0 + box.y1) / 2;
+    const cuts = vertical
+      .filter((v) => Math.min(v.y0, v.y1) <= mid && Math.max(v.y0, v.y1) >= mid && v.x0 > box.x0 + END_MARGIN && v.x0 < box.x1 - END_MARGIN)
+      .map((v) => v.x0)
+      .sort((a, b) => a - b);
+    if (cuts.length === 0 || box.chars.length < 2) return [box];
+    const parts: TextBox[] = [];
+    let rest = box.chars;
+    for (const x of cuts) {
+      // Characters whose centre is left of the rule stay left.
+      const k = rest.findIndex((c) => (c.x0 + c.x1) / 2 > x);
+      if (k <= 0) continue;
+      parts.push(boxFromChars(rest.slice(0, k).map((c, i, a) => (i === a.length - 1 ? { ...c, x1: Math.min(c.x1, x) } : c)), box.y0, box.y1));
+      rest = rest.slice(k).map((c, i) => (i === 0 ? { ...c, x0: Math.max(c.x0, x) } : c));
+    }
+    if (rest.length) parts.push(boxFromChars(rest, box.y0, box.y1));
+    return parts.filter((p) => p.text.trim() !== "");
+  });
+}

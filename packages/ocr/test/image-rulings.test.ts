@@ -1,0 +1,34 @@
+/**
+ * Ruling lines found on the scan fixtures against the vector rulings of the
+ * text PDFs they were made from: same number of distinct horizontal and
+ * vertical lines, each within a few pixels of the source's position scaled to
+ * the scan's resolution. Covers 150/200/300 dpi, JPEG q40, specks, tilt,
+ * quarter turns, a seal across rulings and a bilevel G4 page.
+ */
+import { describe, expect, test } from "vitest";
+import { preprocessScan } from "../src/image/preprocess.ts";
+import { findRulings } from "../src/image/rulings.ts";
+import { distinctPositions, loadScanPage, scanPagesWithSource, sourceRulings } from "./image-scan-pages.ts";
+
+/** A found line this close to the source's (0.25 % of the page's long side: 9 px at 300 dpi, 4 px at 150) is the same line. */
+const POSITION_TOLERANCE = 0.0025;
+
+describe("findRulings on the scan fixtures", () => {
+  test.each(scanPagesWithSource())("$file page $page", async ({ file, page, sourcePage, fixture }) => {
+    const { image } = preprocessScan(await loadScanPage(file, page));
+    const found = findRulings(image);
+    const truth = await sourceRulings(fixture.source!, sourcePage);
+    const scale = fixture.dpi / 72;
+    const tolerance = POSITION_TOLERANCE * Math.max(image.width, image.height);
+    const foundH = distinctPositions(found.horizontal.map((s) => s.y0), tolerance);
+    const foundV = distinctPositions(found.vertical.map((s) => s.x0), tolerance);
+    const truthH = truth.horizontal.map((v) => v * scale);
+    const truthV = truth.vertical.map((v) => v * scale);
+    expect(foundH.length).toBe(truthH.length);
+    expect(foundV.length).toBe(truthV.length);
+    for (const [f, t] of [[foundH, truthH], [foundV, truthV]] as const) {
+      const worst = Math.max(...t.map((v) => Math.min(...f.map((x) => Math.abs(x - v)))));
+      expect(worst).toBeLessThanOrEqual(tolerance);
+    }
+  });
+});
