@@ -6,11 +6,16 @@
 import type { Form, Indicator } from "./model.ts";
 import { familyOf, type FormPart } from "./families.ts";
 import { activeVocabulary } from "./vocabulary.ts";
+import { projectFromTitle } from "./title-project.ts";
+
+/** Families about one project: a form of these that prints no 项目名称 may name it in its title. */
+const PROJECT_KINDS = new Set<Form["kind"]>(["project_self_eval", "transfer_self_eval", "project_targets", "transfer_targets", "project_monitoring"]);
 
 export function finishForm(form: Form): Form {
   form.kind = familyByContent(form);
   // Analysts group by agency: a form that prints only 主管部门/实施单位 is filed under it.
   form.agency ??= form.implementer ?? form.supervisor;
+  if (PROJECT_KINDS.has(form.kind)) form.projectName ??= projectFromTitle(form.title);
   regroupMisplacedRows(form, "level2");
   regroupMisplacedRows(form, "level1");
   // A monitoring form measures against 年初预算数; so does any form that prints no other budget.
@@ -110,18 +115,18 @@ export function regroupMisplacedRows(form: Form, level: Level): void {
   }
 }
 
+/**
+ * The printed groups of a level: runs of consecutive rows under the same label
+ * and weight. A template that prints a level only as its weight ((20分), (10分))
+ * leaves the name empty, so two such groups differ only by weight and place.
+ */
 function groupsOf(rows: Indicator[], level: Level): { key: string; rows: Indicator[] }[] {
   const out: { key: string; rows: Indicator[] }[] = [];
-  const byKey = new Map<string, { key: string; rows: Indicator[] }>();
   for (const r of rows) {
-    const key = level === "level1" ? `${r.level1}` : `${r.level1}/${r.level2}`;
-    let g = byKey.get(key);
-    if (!g) {
-      g = { key, rows: [] };
-      byKey.set(key, g);
-      out.push(g);
-    }
-    g.rows.push(r);
+    const key = level === "level1" ? `${r.level1}|${r.level1Weight}` : `${r.level1}|${r.level1Weight}/${r.level2}|${r.level2Weight}`;
+    const last = out[out.length - 1];
+    if (last && last.key === key) last.rows.push(r);
+    else out.push({ key, rows: [r] });
   }
   return out;
 }

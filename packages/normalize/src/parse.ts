@@ -18,6 +18,7 @@ import { parseFiscalYear, parseGrade, parseMoneyUnit, parseNumber } from "./valu
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
 import { finishForm } from "./finish.ts";
 import { resolveMoneyUnits } from "./money-unit.ts";
+import { coverFromLine, coverPairs, formFromCover, type ReportCover } from "./report-cover.ts";
 
 export interface NormalizeHints {
   /** File path, used for a fiscal year when the document prints none (its name, then its folders). */
@@ -47,6 +48,10 @@ interface State {
   sheetYears: Map<Form, number>;
   /** The sheet the current draft is read from. */
   sheet: string | null;
+  /** A self-evaluation report's cover, with the pairs printed outside any form (report-cover.ts). */
+  cover: ReportCover | null;
+  /** The last narrative line read outside a form (the first line of a wrapped report title). */
+  lastLine: string | null;
 }
 
 export function normalizeDocument(doc: ExtractedDocument, hints: NormalizeHints = {}): NormalizedDocument {
@@ -57,10 +62,13 @@ function normalizeWithVocabulary(doc: ExtractedDocument, hints: NormalizeHints):
   const st: State = {
     forms: [], narrative: [], sideTables: [], warnings: [], draft: null, section: null, targets: null,
     docYear: null, side: null, lastTitle: null, foreignTable: false, sheetYears: new Map(), sheet: null, unknownTitle: null,
+    cover: null, lastLine: null,
   };
   for (const row of joinWrappedTitles(toRows(doc))) readRow(st, row);
   closeDraft(st);
   closeSide(st);
+  const fromCover = st.forms.length === 0 && st.cover ? formFromCover(st.cover) : null;
+  if (fromCover) st.forms.push(finishForm(fromCover));
   const path = hints.fileName ? yearOfPath(hints.fileName) : { file: null, folder: null };
   st.forms.forEach((f, i) => {
     f.seq = i + 1;
@@ -238,6 +246,7 @@ function readTextLine(st: State, row: Row): void {
   const k = keyOf(text);
   if (!d) {
     st.docYear ??= /年度?/.test(k) && k.length <= 80 ? parseFiscalYear(text) : null;
+    noteCoverLine(st, row, text);
     st.narrative.push({ page: row.page, line: row.line, text });
     return;
   }
@@ -284,6 +293,22 @@ function readTextLine(st: State, row: Row): void {
   st.narrative.push({ page: row.page, line: row.line, text });
 }
 
+/** A report title before any form opens a cover; label：value lines after it are its pairs. */
+function noteCoverLine(st: State, row: Row, text: string): void {
+  if (st.forms.length === 0) {
+    const cover = st.cover === null ? coverFromLine(text, st.lastLine, row) : null;
+    if (cover) st.cover = cover;
+    else if (st.cover) for (const f of coverPairs(text)) st.cover.pairs.push({ ...f, page: row.page, line: row.line });
+  }
+  st.lastLine = text;
+}
+
+/** A row of label | value cells outside any form, after a report's title: the cover's pairs. */
+function noteCoverRow(st: State, row: Row): void {
+  if (!st.cover || st.forms.length > 0 || st.side) return;
+  for (const p of labelValuePairs(printedCells(row), true) ?? []) st.cover.pairs.push({ label: p.label, value: p.value, page: row.page, line: row.line });
+}
+
 // ---- table rows --------------------------------------------------------------------
 
 function readCellsRow(st: State, row: Row): void {
@@ -315,7 +340,10 @@ function readCellsRow(st: State, row: Row): void {
     startUntitled(st, "project_self_eval", row);
   }
   const draft = st.draft;
-  if (!draft) return;
+  if (!draft) {
+    noteCoverRow(st, row);
+    return;
+  }
   touch(draft, row);
   draft.inNotes = false;
   const first = row.cells[0]!;

@@ -87,6 +87,13 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   [/^其他资金$/, "incomeOther"],
   [/^基本支出$/, "basicSpending"],
   [/^项目支出$/, "projectSpending"],
+  // Indicator columns by what their header ends with, when no entry above names
+  // them (绩效目标值, 本期指标值, 实际达到值, 考核分值, 自评得分): tried last, so an
+  // amount, a rate or a monitoring column is never taken for one.
+  [/^(?!.*(?:实际|完成|调整|预计|执行))[^()]{0,8}(?:指标值|目标值)(?:\([^()]*\))?$/, "target"],
+  [/^[^()]{0,6}实际[^()]{0,4}(?:值|数值)$/, "actual"],
+  [/^[^()]{0,6}(?:分值|权重)$/, "weight"],
+  [/^[^()]{0,6}得分$/, "score"],
 ];
 
 /** Strip (A)/(B), declared weights (10分), colons, and folding. */

@@ -8,10 +8,9 @@
  * followed by a real form fixture, joined at the extracted-grid level so every
  * rendered format of both is exercised as one document would be.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { extractBytes, type ExtractedDocument } from "@jixiao/extract";
 import { normalizeDocument, type Form } from "@jixiao/normalize";
+import { appended, extractedFixture as extracted } from "./fixture-documents.ts";
 import { listRealFixtures, readExpectation, renderedFormats, renderedPath, type RealFormat } from "./real-forms.ts";
 
 const ids = listRealFixtures();
@@ -19,26 +18,6 @@ const publications = ids.filter((id) => readExpectation(id).forms.length === 0);
 /** One form of each family among the fixtures, read whole (no partial page copy). */
 const appendedForms = ["hubei-2022-project-self-eval", "chongqing-2022-department-targets", "tianjin-2020-transfer-self-eval", "hubei-2019-project-monitoring"]
   .filter((id) => ids.includes(id));
-
-async function extracted(id: string, format: RealFormat): Promise<ExtractedDocument> {
-  const file = renderedPath(id, format);
-  return extractBytes(readFileSync(file), { fileName: file });
-}
-
-/** The publication's pages, then the form's pages after them. */
-function appended(publication: ExtractedDocument, form: ExtractedDocument): ExtractedDocument {
-  const offset = publication.pages.length;
-  const shift = <T extends { page: number }>(x: T): T => ({ ...x, page: x.page + offset });
-  return {
-    ...publication,
-    pages: [...publication.pages, ...form.pages.map((p) => ({ ...p, number: p.number + offset }))],
-    blocks: [
-      ...publication.blocks,
-      ...form.blocks.map((b) =>
-        b.kind === "text" ? shift(b) : { ...b, table: { ...shift(b.table), pageTo: b.table.pageTo + offset, cells: b.table.cells.map(shift) } }),
-    ],
-  };
-}
 
 const essentials = (f: Form) => ({
   kind: f.kind,

@@ -1,0 +1,59 @@
+/**
+ * Headers and titles read by meaning when no vocabulary entry names them: the
+ * indicator columns by what their header ends with, and the project a form is
+ * about from its own title when it prints no 项目名称. Spellings are from the
+ * real fixtures (fixtures/real/html) and their publishers' titles.
+ */
+import { describe, expect, it } from "vitest";
+import { headerField } from "@jixiao/normalize";
+import { projectFromTitle } from "../src/title-project.ts";
+
+describe("indicator columns by what their header ends with", () => {
+  it.each([
+    ["绩效目标值", "target"], // 福建 2018 部门整体支出绩效自评表
+    ["区域目标值", "target"], // 福建 2023 专项转移支付绩效目标表
+    ["指标值", "target"],
+    ["全年实际值", "actual"],
+    ["指标分值", "weight"],
+    ["指标权重", "weight"],
+    ["自评得分", "score"],
+  ])("%s → %s", (header, field) => expect(headerField(header)).toBe(field));
+
+  it("never takes an amount, a rate, an adjusted or a monitoring column for an indicator column", () => {
+    expect(headerField("调整后目标值")).toBe("adjustedTarget");
+    expect(headerField("全年预计完成值")).toBe("forecast");
+    expect(headerField("1-6月完成值")).toBe("actualToDate");
+    expect(headerField("全年预算数")).toBe("budget");
+    expect(headerField("实际执行数")).toBe("executed");
+    expect(headerField("执行率")).toBe("rate");
+    // A long phrase is no column header, whatever it ends with.
+    expect(headerField("按照年度工作计划确定的绩效目标值")).toBeNull();
+  });
+});
+
+describe("the project a form names in its title", () => {
+  it.each([
+    // 彭水自治县 prints the place and year before the name and no 项目名称 label.
+    ["彭水自治县2024年度中央对地方转移支付计划生育服务项目绩效自评表", "中央对地方转移支付计划生育服务项目"],
+    ["2025年农村危房改造补助资金绩效目标表", "农村危房改造补助资金"],
+    ["就业补助资金绩效自评表", "就业补助资金"],
+    ["附件2：2025年农村危房改造补助资金绩效目标表", "农村危房改造补助资金"],
+  ])("%s → %s", (title, name) => expect(projectFromTitle(title)).toBe(name));
+
+  it.each([
+    "2020年度县级专项资金绩效目标自评表",
+    "东莞市财政项目支出绩效目标批复表",
+    "上海市财政支出项目绩效目标申报表",
+    "黄石市项目支出绩效监控表",
+    "专项转移支付绩效目标表",
+    "2022年度项目支出绩效自评表",
+    "中央对地方转移支付区域绩效自评表",
+    "部门预算项目绩效目标申报表(2023年度)",
+    "绩效目标表(一般公共预算资金)",
+  ])("%s names no project: only a family's words", (title) => expect(projectFromTitle(title)).toBeNull());
+
+  it("reads nothing from a line that is not a form's title", () => {
+    expect(projectFromTitle("2024年度计划生育转移支付资金预算安排情况。")).toBeNull();
+    expect(projectFromTitle(null)).toBeNull();
+  });
+});
