@@ -9,7 +9,7 @@ import { factKeyOf, type FactKey } from "./vocab.ts";
 import { isLabelShaped, type FactFunding } from "./facts.ts";
 import { isKnownLabel } from "./vocab.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
-import { parseDate, parseFiscalYear, parseMoneyUnit } from "./values.ts";
+import { parseDate, parseFiscalYear, parseMoneyUnit, parseNumber } from "./values.ts";
 
 export interface LevelState {
   level1: string | null;
@@ -150,6 +150,12 @@ export function applyFact(form: Form, key: FactKey, value: string): void {
     case "moneyUnit":
       form.moneyUnit ??= parseMoneyUnit(`单位:${v}`) ?? parseMoneyUnit(v);
       break;
+    case "totalScore": {
+      // A score, not a remark: 98, 98分, 95.5 — nothing above the 100 points of a form.
+      const score = /^\d{1,3}(?:\.\d+)?\s*分?$/.test(v) ? parseNumber(v.replace(/分$/, "")) : null;
+      if (score !== null && score <= 100) form.totalScore ??= score;
+      break;
+    }
     default:
       break;
   }

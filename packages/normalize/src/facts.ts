@@ -209,6 +209,7 @@ function fieldOfFactKey(key: FactKey): string | null {
     case "moneyUnit": return "money_unit";
     case "fiscalYear": return "fiscal_year";
     case "asOfMonth": return "as_of_month";
+    case "totalScore": return "total_score";
     default: return null;
   }
 }

@@ -48,16 +48,19 @@ function familyByContent(form: Form): Form["kind"] {
 }
 
 /**
- * A project self-evaluation titled 自评表 that prints only weights and scores under
- * the levels of the evaluation framework for projects (决策 or 项目决策 …), with no
- * target or actual value anywhere, is a score sheet of that framework. (A department
- * form scored by 投入/过程/产出/效果 stays a department self-evaluation.)
+ * A project self-evaluation titled 自评表 that prints only weights and scores,
+ * with no target or actual value anywhere, is a score sheet of an evaluation
+ * framework when it prints the rule each score follows (评分标准) or its levels
+ * are the framework's for projects (决策 or 项目决策 …). A department's 自评表
+ * of the same shape (高邑's, the seeds: 指标解释, 评分标准, 分值, 得分 under
+ * 投入/过程/产出/效果) stays a department self-evaluation: it is the form the
+ * department files, scored by the framework.
  */
 function isScoreSheet(form: Form): boolean {
   const rows = form.indicators;
   if (rows.length < 3 || rows.some((i) => i.targetText || i.actualText || i.adjustedTargetText)) return false;
   if (rows.filter((i) => i.weight !== null).length * 2 < rows.length) return false;
-  return rows.some((i) => i.level1 !== null && /决策/.test(i.level1));
+  return rows.some((i) => i.scoringRule) || rows.some((i) => i.level1 !== null && /决策/.test(i.level1));
 }
 
 /**

@@ -94,6 +94,8 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   [/^[^()]{0,6}实际[^()]{0,4}(?:值|数值)$/, "actual"],
   [/^[^()]{0,6}(?:分值|权重)$/, "weight"],
   [/^[^()]{0,6}得分$/, "score"],
+  // 指标说明及评分标准, 评分办法: the rule a score follows, whatever precedes it.
+  [/^[^()]{0,8}(?:评分|扣分|评\(扣\)分)(?:标准|规则|办法|细则|方法)$/, "scoringRule"],
 ];
 
 /** Strip (A)/(B), declared weights (10分), colons, and folding. */
@@ -280,7 +282,7 @@ export function isOtherTableTitle(text: string): boolean {
 }
 
 export type FactKey = "projectName" | "projectCode" | "supervisor" | "implementer" | "agency" | "fillDate" | "moneyUnit"
-  | "contact" | "phone" | "fiscalYear" | "asOfMonth";
+  | "contact" | "phone" | "fiscalYear" | "asOfMonth" | "totalScore";
 
 const FACT_LABELS: [RegExp, FactKey][] = [
   [/^(项目名称|专项名称|项目\(专项\)名称)$/, "projectName"],
@@ -291,6 +293,8 @@ const FACT_LABELS: [RegExp, FactKey][] = [
   [/^(金额单位|单位:万元|单位:元)$/, "moneyUnit"],
   [/^(联系人|填报人|填表人|项目负责人)$/, "contact"],
   [/^(联系电话|电话)$/, "phone"],
+  // 自评得分 | 98 among the header facts: the form's total, printed above its table.
+  [/^(?:绩效)?(?:自评|评价|综合)(?:得分|总分|分数)$/, "totalScore"],
   // By meaning: what the label ends with, whatever words a template puts before it.
   [/^(?:[^:]{0,10})(?:项目|专项|资金|转移支付|政策|任务)(?:\(项目\)|\(专项\)|\(资金\)|支出|资金)?名称$/, "projectName"],
   [/^(?:[^:]{0,6})(?:项目|专项)(?:编码|代码|编号)$/, "projectCode"],

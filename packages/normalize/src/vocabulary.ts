@@ -25,7 +25,7 @@ export const HEADER_FIELDS = [
 /** Form fields a printed label may fill. */
 export const LABEL_FIELDS = [
   "projectName", "projectCode", "supervisor", "implementer", "agency", "fillDate", "moneyUnit", "fiscalYear",
-  "asOfMonth", "contact", "phone",
+  "asOfMonth", "contact", "phone", "totalScore",
 ] as const;
 
 const pattern = z.string().min(1).max(500).refine((p) => {

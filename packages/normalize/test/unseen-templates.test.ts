@@ -1,0 +1,53 @@
+/**
+ * Templates first met as held-out fixtures (measured before the code read
+ * them): what each taught, asserted on the real documents in the formats an
+ * archive holds them in.
+ * - 寿县 2023 部门整体支出绩效评价自评表: a department's 自评表 scored by the framework —
+ *   weights, scores and a 指标说明及评分标准 column, no target or actual anywhere.
+ * - 银川 2021 项目支出绩效自评表: its total printed among the header facts
+ *   (自评得分 | 98) and its weights under 参考分值.
+ */
+import { describe, expect, it } from "vitest";
+import { headerField, normalizeDocument } from "@jixiao/normalize";
+import { checkDocument } from "../../report/src/check.ts";
+import { factKeyOf } from "../src/vocab.ts";
+import { extractedFixture } from "./fixture-documents.ts";
+import type { RealFormat } from "./real-forms.ts";
+
+const FORMATS: RealFormat[] = ["docx", "xlsx", "pdf/lo"];
+
+describe("headers and labels of these templates, by meaning", () => {
+  it("reads a scoring-rule column whatever precedes 评分标准", () => {
+    expect(headerField("指标说明及评分标准")).toBe("scoringRule");
+    expect(headerField("评分办法")).toBe("scoringRule");
+    // A sentence that ends with the words is no column header.
+    expect(headerField("按照年度工作计划和有关文件确定的评分标准")).toBeNull();
+  });
+  it("reads 自评得分 among header facts as the form's total", () => {
+    expect(factKeyOf("自评得分")).toBe("totalScore");
+    expect(factKeyOf("评价得分")).toBe("totalScore");
+    expect(factKeyOf("财政审核评分")).toBeNull();
+  });
+});
+
+describe.each(FORMATS)("寿县 2023 部门整体支出绩效评价自评表 (%s)", (format) => {
+  it("is the department's self-evaluation, with its scoring rules", async () => {
+    const doc = normalizeDocument(await extractedFixture("anhui-2023-department-scorecard", format));
+    expect(doc.forms.map((f) => f.kind)).toEqual(["department_self_eval"]);
+    const first = doc.forms[0]!.indicators[0]!;
+    expect(first.name).toBe("基础信息完整性");
+    expect(first.scoringRule).toMatch(/^1、基础数据信息是否真实\(1分\)/);
+  });
+});
+
+describe.each(FORMATS)("银川 2021 项目支出绩效自评表 (%s)", (format) => {
+  it("takes its total from 自评得分 and finds the scores do not reach it", async () => {
+    const doc = normalizeDocument(await extractedFixture("ningxia-2021-project-self-eval", format));
+    const form = doc.forms[0]!;
+    expect(form.totalScore).toBe(98);
+    expect(form.facts.find((f) => f.label === "自评得分")?.field).toBe("total_score");
+    expect(form.indicators[0]).toMatchObject({ name: "完整性", weight: 4, score: 4 });
+    const rules = checkDocument(doc).map((f) => f.rule);
+    expect(rules).toContain("total_score_mismatch");
+  });
+});
