@@ -1,0 +1,34 @@
+/**
+ * The order of a header row's column words as the table prints them. Plain
+ * `pdftotext` emits a header's cells in the order the PDF drew them, which is
+ * not always left to right (全年预算数(A) | 资金投入情况(万元) | 预算执行率(B/A) |
+ * 全年执行数(B)), while the values under it come in column order; the
+ * normalize stage aligns values to columns in order, so the header is put back
+ * in the order the forms' own conventions fix:
+ * - the row-label column of a funding table (资金投入情况 …) comes first (an
+ *   indicator table's level columns keep their order: a table of two halves
+ *   prints 二级指标(长期) … 二级指标(年度) …);
+ * - columns keyed by letters come in letter order, a formula (B/A) after the
+ *   letters it uses; other columns keep their places.
+ */
+import { key } from "./text-stream-words.ts";
+
+/** Columns that hold a row's label: the table's first columns. */
+const LABEL_COLUMN = /^(?:资金投入情况|资金来源|项目资金|年度资金)/;
+
+/** A letter-keyed column's place: A=0, B=2 …; a formula just after its last letter. */
+function letterRank(text: string): number | null {
+  const m = key(text).match(/\(([A-Z])(?:\/([A-Z]))?[^()]*\)$/);
+  if (!m) return null;
+  const a = m[1]!.charCodeAt(0) - 65, b = m[2] ? m[2].charCodeAt(0) - 65 : -1;
+  return m[2] ? 2 * Math.max(a, b) + 1 : 2 * a;
+}
+
+export function orderHeader<T extends { text: string }>(cells: readonly T[]): T[] {
+  const labels = cells.filter((c) => LABEL_COLUMN.test(key(c.text)));
+  const rest = cells.filter((c) => !labels.includes(c));
+  const keyed = rest.filter((c) => letterRank(c.text) !== null).sort((x, y) => letterRank(x.text)! - letterRank(y.text)!);
+  let k = 0;
+  const placed = rest.map((c) => (letterRank(c.text) === null ? c : keyed[k++]!));
+  return [...labels, ...placed];
+}
