@@ -90,7 +90,9 @@ export function regroupMisplacedRows(form: Form, level: Level): void {
   for (let gi = 0; gi < groups.length; gi++) {
     const g = groups[gi]!;
     const declared = g.rows[0]![weightKey];
-    if (declared === null) continue;
+    // A level printed only as its weight ((10分) over (10)) has no name to tell two
+    // such groups apart once read: its rows stay where the page put them.
+    if (declared === null || !g.rows[0]![level]) continue;
     const excess = round(sum(g.rows) - declared);
     if (excess <= 0) continue;
     // Trailing rows adding up to the excess.
@@ -101,7 +103,7 @@ export function regroupMisplacedRows(form: Form, level: Level): void {
     const moved = g.rows.slice(k);
     const target = groups.slice(gi + 1).find((h) => {
       const w = h.rows[0]![weightKey];
-      return w !== null && round(w - sum(h.rows)) === excess;
+      return w !== null && !!h.rows[0]![level] && round(w - sum(h.rows)) === excess;
     });
     if (!target) continue;
     const model = target.rows[0]!;

@@ -51,3 +51,16 @@ describe.each(FORMATS)("银川 2021 项目支出绩效自评表 (%s)", (format) 
     expect(rules).toContain("total_score_mismatch");
   });
 });
+
+// (LibreOffice's PDF of it loses the (7分)/(3分) cells: a reading of that PDF, not of the levels.)
+describe.each(["docx", "xlsx"] as RealFormat[])("四川 项目 score sheet printing its levels only as weights (%s)", (format) => {
+  it("keeps each row under the weight-only level the page prints it under", async () => {
+    const doc = normalizeDocument(await extractedFixture("sichuan-undated-scorecard", format));
+    const rows = doc.forms[1]!.indicators.map((i) => [i.name, i.level1Weight, i.level2Weight]);
+    // (20分) › (10分) 必要性 可行性, (10) 明确性 合理性; (10分) › (7分) 资金分配 资金使用, (3分) 执行规范.
+    expect(rows.slice(0, 7)).toEqual([
+      ["必要性", 20, 10], ["可行性", 20, 10], ["明确性", 20, 10], ["合理性", 20, 10],
+      ["资金分配", 10, 7], ["资金使用", 10, 7], ["执行规范", 10, 3],
+    ]);
+  });
+});
