@@ -7,6 +7,7 @@ import type { Form, Indicator } from "./model.ts";
 import { familyOf, type FormPart } from "./families.ts";
 import { activeVocabulary } from "./vocabulary.ts";
 import { projectFromTitle } from "./title-project.ts";
+import { level2Of } from "./vocab.ts";
 
 /** Families about one project: a form of these that prints no 项目名称 may name it in its title. */
 const PROJECT_KINDS = new Set<Form["kind"]>(["project_self_eval", "transfer_self_eval", "project_targets", "transfer_targets", "project_monitoring"]);
@@ -18,6 +19,7 @@ export function finishForm(form: Form): Form {
   if (PROJECT_KINDS.has(form.kind)) form.projectName ??= projectFromTitle(form.title);
   regroupMisplacedRows(form, "level2");
   regroupMisplacedRows(form, "level1");
+  demoteCompletingGroups(form);
   // A monitoring form measures against 年初预算数; so does any form that prints no other budget.
   if (form.kind === "project_monitoring" || form.kind === "department_monitoring" || form.funding.every((l) => l.budget === null)) budgetFromInitial(form);
   form.missing = missingParts(form);
@@ -125,6 +127,38 @@ export function regroupMisplacedRows(form: Form, level: Level): void {
  * and weight. A template that prints a level only as its weight ((20分), (10分))
  * leaves the name empty, so two such groups differ only by weight and place.
  */
+/**
+ * A level-2 word read as a level 1 (成本指标(10分) where text lost the merged
+ * 项目产出(30分) cell beside it): when the level 1 before it declares a weight
+ * that its rows fall short of by exactly this group's weight, and this group
+ * prints no level 2 of its own, it is that level 1's next level 2. Weights
+ * decide, so a template whose 成本指标 really is a level 1 (产出, 成本, 效益 …,
+ * each weighing what its rows add up to) keeps it.
+ */
+export function demoteCompletingGroups(form: Form): void {
+  const groups = groupsOf(form.indicators, "level1");
+  for (let gi = 1; gi < groups.length; gi++) {
+    const parent = groups[gi - 1]!.rows[0]!;
+    const g = groups[gi]!;
+    const declared = parent.level1Weight;
+    const own = g.rows[0]!.level1Weight;
+    if (declared === null || own === null || !parent.level1 || !g.rows[0]!.level1) continue;
+    if (g.rows.some((r) => r.level2 !== null) || !level2Of(g.rows[0]!.level1)) continue;
+    const before = sum(groups[gi - 1]!.rows);
+    if (before >= declared || round(before + own) !== declared || sum(g.rows) !== own) continue;
+    for (const r of g.rows) {
+      r.level2 = r.level1;
+      r.level2Weight = r.level1Weight;
+      r.level1 = parent.level1;
+      r.level1Weight = declared;
+    }
+    // The parent's run now includes these rows: a further group may complete it too.
+    groups[gi - 1]!.rows.push(...g.rows);
+    groups.splice(gi, 1);
+    gi--;
+  }
+}
+
 function groupsOf(rows: Indicator[], level: Level): { key: string; rows: Indicator[] }[] {
   const out: { key: string; rows: Indicator[] }[] = [];
   for (const r of rows) {

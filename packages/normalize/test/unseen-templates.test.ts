@@ -64,3 +64,16 @@ describe.each(["docx", "xlsx"] as RealFormat[])("四川 项目 score sheet print
     ]);
   });
 });
+
+describe("银川 2021 copied from its web page, merged level cells gone", () => {
+  it("reads 成本指标(10分) as the level 2 that completes 项目产出(30分), by weight", async () => {
+    const form = normalizeDocument(await extractedFixture("ningxia-2021-project-self-eval", "text/web")).forms[0]!;
+    const cost = form.indicators.find((i) => i.name === "办公所需成本")!;
+    expect([cost.level1, cost.level1Weight, cost.level2, cost.level2Weight]).toEqual(["项目产出", 30, "成本指标", 10]);
+  });
+
+  it("leaves 成本指标 a level 1 where the weights make it one (重庆 2023 目标审批表)", async () => {
+    const form = normalizeDocument(await extractedFixture("chongqing-2023-project-targets", "docx")).forms[0]!;
+    expect(form.indicators.some((i) => i.level1 === "成本指标")).toBe(true);
+  });
+});
