@@ -52,6 +52,8 @@ interface State {
   cover: ReportCover | null;
   /** The last narrative line read outside a form (the first line of a wrapped report title). */
   lastLine: string | null;
+  /** label：value lines just read outside any form: the next form's, if its title follows them (报表编号：…). */
+  pending: { label: string; value: string; page: number; line: number | null }[];
 }
 
 export function normalizeDocument(doc: ExtractedDocument, hints: NormalizeHints = {}): NormalizedDocument {
@@ -62,7 +64,7 @@ function normalizeWithVocabulary(doc: ExtractedDocument, hints: NormalizeHints):
   const st: State = {
     forms: [], narrative: [], sideTables: [], warnings: [], draft: null, section: null, targets: null,
     docYear: null, side: null, lastTitle: null, foreignTable: false, sheetYears: new Map(), sheet: null, unknownTitle: null,
-    cover: null, lastLine: null,
+    cover: null, lastLine: null, pending: [],
   };
   for (const row of joinWrappedTitles(toRows(doc))) readRow(st, row);
   closeDraft(st);
@@ -172,6 +174,9 @@ function startForm(st: State, kind: FormKind, title: string, row: Row): void {
   closeDraft(st);
   closeSide(st);
   const d = newDraft(kind, title, row);
+  // 报表编号：510000_0013zp printed above the title is the form's.
+  for (const p of st.pending) if (p.page === row.page) recordFact(d.form, p, p.page, p.line, applyFact, d.factFunding);
+  st.pending = [];
   d.form.fiscalYear ??= st.docYear;
   // The open department draft counted on may have closed empty (not a form): then there is no parent.
   const p = parent !== null ? st.forms[parent - 1] : undefined;
@@ -293,18 +298,25 @@ function readTextLine(st: State, row: Row): void {
   st.narrative.push({ page: row.page, line: row.line, text });
 }
 
-/** A report title before any form opens a cover; label：value lines after it are its pairs. */
+/**
+ * A report title before any form opens a cover; label：value lines after it are its pairs.
+ * Any run of label：value lines is held for a form whose title comes right after it.
+ */
 function noteCoverLine(st: State, row: Row, text: string): void {
+  const pairs = coverPairs(text);
+  if (pairs.length > 0) st.pending.push(...pairs.map((p) => ({ ...p, page: row.page, line: row.line })));
+  else st.pending = [];
   if (st.forms.length === 0) {
     const cover = st.cover === null ? coverFromLine(text, st.lastLine, row) : null;
     if (cover) st.cover = cover;
-    else if (st.cover) for (const f of coverPairs(text)) st.cover.pairs.push({ ...f, page: row.page, line: row.line });
+    else if (st.cover) for (const f of pairs) st.cover.pairs.push({ ...f, page: row.page, line: row.line });
   }
   st.lastLine = text;
 }
 
 /** A row of label | value cells outside any form, after a report's title: the cover's pairs. */
 function noteCoverRow(st: State, row: Row): void {
+  st.pending = [];
   if (!st.cover || st.forms.length > 0 || st.side) return;
   for (const p of labelValuePairs(printedCells(row), true) ?? []) st.cover.pairs.push({ label: p.label, value: p.value, page: row.page, line: row.line });
 }

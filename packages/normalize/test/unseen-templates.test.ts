@@ -77,3 +77,11 @@ describe("银川 2021 copied from its web page, merged level cells gone", () => 
     expect(form.indicators.some((i) => i.level1 === "成本指标")).toBe(true);
   });
 });
+
+describe.each(FORMATS)("a pair printed above the title (四川 2023 部门预算项目支出绩效自评表, %s)", (format) => {
+  it("is the form's fact: 报表编号", async () => {
+    const form = normalizeDocument(await extractedFixture("sichuan-2023-project-self-eval", format)).forms[0]!;
+    expect(form.facts.find((f) => f.label === "报表编号")?.value).toBe("510000_0013zp");
+    expect(form.facts[0]!.label).toBe("报表编号");
+  });
+});
