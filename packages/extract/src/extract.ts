@@ -24,8 +24,8 @@ type Extractor = (bytes: Uint8Array, opts: ExtractOptions) => Promise<ExtractedD
 // files, or a worker that only sees PDFs, never loads the others.
 const EXTRACTORS: Record<string, Extractor> = {
   txt: (bytes) => extractText(bytes),
-  docx: async (bytes) => (await import("./docx/extract-docx.ts")).extractDocx(bytes),
-  xlsx: async (bytes) => (await import("./sheet/extract-sheet.ts")).extractXlsx(bytes),
+  docx: async (bytes, opts) => (await import("./docx/extract-docx.ts")).extractDocx(bytes, opts),
+  xlsx: async (bytes, opts) => (await import("./sheet/extract-sheet.ts")).extractXlsx(bytes, opts),
   xls: async (bytes) => (await import("./sheet/extract-sheet.ts")).extractXls(bytes),
   pdf: async (bytes, opts) => (await import("./pdf/index.ts")).extractPdf(bytes, opts),
   // OLE2 without a telling extension: an encrypted DOCX/XLSX (refused as 'encrypted') or a legacy workbook.

@@ -4,11 +4,14 @@
  * whose directory has passed the bomb checks.
  */
 import type { ExtractedDocument } from "../grid.ts";
+import type { OcrOptions } from "../pdf/ocr-modes.ts";
 import { ExtractError } from "../errors.ts";
 import { inflateEntry, readZipDirectory } from "../zip-guard.ts";
 import { toBlocks, walkContent, type BodyItem } from "./body.ts";
 import { stripFormatting } from "./strip-formatting.ts";
 import { PageCounter } from "./page-counter.ts";
+import { docxPictures } from "./office-pictures.ts";
+import { markOcrPages, readPictures, withPictureBlocks } from "./ocr-pictures.ts";
 import { child, findDescendant, tagOf, type XmlNode, parseXmlPart } from "./xml.ts";
 
 const WHAT = "DOCX";
@@ -30,7 +33,7 @@ function mainPartName(names: Iterable<string>): string | undefined {
   return fallback;
 }
 
-export function extractDocx(bytes: Uint8Array): ExtractedDocument {
+export async function extractDocx(bytes: Uint8Array, opts: { ocr?: OcrOptions } = {}): Promise<ExtractedDocument> {
   const entries = readZipDirectory(bytes, WHAT);
   const name = mainPartName(entries.keys());
   const entry = name === undefined ? undefined : entries.get(name);
@@ -59,12 +62,17 @@ export function extractDocx(bytes: Uint8Array): ExtractedDocument {
     throw err;
   }
   const warnings: string[] = [];
-  if (!items.some((i) => i.kind === "table")) warnings.push("docx: no tables in word/document.xml");
-  return {
-    format: "docx",
-    pageCount: pages.page,
-    pages: Array.from({ length: pages.page }, (_, i) => ({ number: i + 1, hasText: items.length > 0 })),
-    blocks: toBlocks(items),
-    warnings,
-  };
+  let blocks = toBlocks(items);
+  let pageInfo = Array.from({ length: pages.page }, (_, i) => ({ number: i + 1, hasText: items.length > 0 }));
+  if (!items.some((i) => i.kind === "table")) {
+    warnings.push("docx: no tables in word/document.xml");
+    // A pasted scan or screenshot of the form: its pictures are read by OCR.
+    if (opts.ocr?.mode !== "off") {
+      const read = await readPictures(docxPictures(bytes, entries, name!, xml), opts.ocr, WHAT);
+      warnings.push(...read.warnings);
+      blocks = withPictureBlocks(blocks, read.blocks);
+      pageInfo = markOcrPages(pageInfo, read.ocrPages);
+    }
+  }
+  return { format: "docx", pageCount: pages.page, pages: pageInfo, blocks, warnings };
 }

@@ -14,6 +14,7 @@ import type { OcrGlyph } from "./ocr-glyphs.ts";
 import { OCR_PAGE_ALLOWANCE_MS, type OcrOptions } from "./ocr-modes.ts";
 import { ocrPageContent } from "./ocr-page.ts";
 import { readPage, runsAndPaths } from "./read-page.ts";
+import { searchableScanCheck } from "./searchable-scan.ts";
 import { PdfSettings, type PdfSettingsInput } from "./settings.ts";
 
 export { PdfSettings, type PdfSettingsInput } from "./settings.ts";
@@ -104,6 +105,7 @@ export async function extractPdf(bytes: Uint8Array, opts: PdfExtractOptions = {}
       if (strict) await (await strict.catch(() => null))?.destroy();
     };
     let blankChecks = 0;
+    const searchableScan = searchableScanCheck();
     /**
      * Why page n has no text, from a second copy of the document opened to stop
      * at errors: pdf.js's error when it cannot parse the page's content; `blank`
@@ -151,6 +153,16 @@ export async function extractPdf(bytes: Uint8Array, opts: PdfExtractOptions = {}
       if (n % CLEANUP_EVERY_PAGES === 0) await doc.cleanup();
 
       let layout = layoutPage(content, settings);
+      if (ocr.mode === "auto" && layout.hasText && content.edges.length === 0) {
+        // Text and no ruling: perhaps a searchable scan, whose table lines are only pixels.
+        where = `page ${n} of ${pageCount} (image)`;
+        const scan = await searchableScan(await doc.getPage(n), content.glyphs, content);
+        checkClock();
+        if (scan) {
+          warnings.push(scan.warning);
+          if (scan.edges.length) layout = layoutPage({ ...content, edges: scan.edges }, settings);
+        }
+      }
       if (ocr.mode === "force" || (ocr.mode === "auto" && !layout.hasText)) {
         // Recognition takes seconds a page: the document's time limit grows by an allowance for each.
         budgetMs += OCR_PAGE_ALLOWANCE_MS;

@@ -9,7 +9,8 @@ export type OcrMode = (typeof OCR_MODES)[number];
 
 /**
  * Time a page's recognition adds to the document's time limit (and the pool's
- * per-file limit): one page takes 5–6 s of CPU at 200 dpi, ~10 s of wall time
+ * per-file limit): one page takes ~3 s of CPU at 200 dpi (5–6 s before
+ * recognition went line by line), ~10 s of wall time
  * with both cores busy — and ~50 s on the development machine shared with 15
  * other busy processes, where 30 s a page stopped a 10-page scan after 6 pages.
  */

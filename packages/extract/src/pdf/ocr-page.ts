@@ -4,12 +4,9 @@
  * into the PageContent a text page gives (glyphs and ruling edges), so the
  * rest of the PDF path is the same.
  *
- * @jixiao/ocr (onnxruntime, ~15 MB of models) is imported here, on the first
- * page that needs it, never before: a run that meets no scan does not pay
- * for it. It is imported by path — the package sits beside this one in the
- * workspace and is not a declared dependency of @jixiao/extract; the
- * command's bundler (cli/src/bundle-cache.mjs) makes it a chunk of its own.
+ * @jixiao/ocr is loaded on the first such page (load-ocr.ts).
  */
+import { loadOcr } from "./load-ocr.ts";
 import { largestPageImage } from "./page-image.ts";
 import { edgesFromRulings, glyphsFromBoxes, type OcrGlyph } from "./ocr-glyphs.ts";
 import type { PdfPage } from "./load.ts";
@@ -22,9 +19,6 @@ export interface OcrPage {
   glyphs: OcrGlyph[];
 }
 
-type OcrModule = typeof import("../../../ocr/src/index.ts");
-let ocrModule: Promise<OcrModule> | null = null;
-const loadOcr = () => (ocrModule ??= import("../../../ocr/src/index.ts"));
 
 /** The page read by OCR, or null when it paints no image covering a good part of it. */
 export async function ocrPageContent(page: PdfPage, opts: OcrOptions): Promise<OcrPage | null> {

@@ -10,6 +10,8 @@ import { checkSheetHeights, checkWorkbookExpansion } from "./xlsx-precheck.ts";
 import { parseWorkbook } from "./parse-workbook.ts";
 import { sheetToBlocks } from "./sheet-grid.ts";
 import type { WorkbookDump } from "./dump.ts";
+import type { OcrOptions } from "../pdf/ocr-modes.ts";
+import { withPictures } from "./pictures.ts";
 
 /** A form sheet has hundreds of rows; a sheet taller than this is refused, not truncated. */
 export const MAX_SHEET_ROWS = 50_000;
@@ -42,7 +44,7 @@ function encryptedOoxml(what: string): ExtractError {
   return new ExtractError(`encrypted: expected an unprotected ${what}, found a password-protected Office file (EncryptedPackage in an OLE2 container)`, "encrypted");
 }
 
-export async function extractXlsx(bytes: Uint8Array): Promise<ExtractedDocument> {
+export async function extractXlsx(bytes: Uint8Array, opts: { ocr?: OcrOptions } = {}): Promise<ExtractedDocument> {
   if (isOle2(bytes) && hasOleStream(bytes, "EncryptedPackage")) throw encryptedOoxml("XLSX");
   const entries = readZipDirectory(bytes, "XLSX");
   // workbook.bin: an XLSB, which SheetJS reads the same way.
@@ -53,7 +55,8 @@ export async function extractXlsx(bytes: Uint8Array): Promise<ExtractedDocument>
   checkWorkbookExpansion(bytes, entries, MAX_WORKBOOK_CELLS);
   checkSheetHeights(bytes, entries, MAX_SHEET_ROWS);
   verifyZipEntries(bytes, entries, "XLSX");
-  return toDocument(await parseWorkbook(bytes, LIMITS, "XLSX workbook"), "xlsx");
+  const doc = toDocument(await parseWorkbook(bytes, LIMITS, "XLSX workbook"), "xlsx");
+  return opts.ocr?.mode === "off" ? doc : withPictures(doc, bytes, entries, opts.ocr);
 }
 
 export async function extractXls(bytes: Uint8Array): Promise<ExtractedDocument> {
