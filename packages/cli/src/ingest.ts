@@ -38,6 +38,13 @@ export const IO_CONCURRENCY = 4;
  * at 159 MB.
  */
 export const INLINE_BYTES_LIMIT = 1024 * 1024;
+/**
+ * The ingest connection's SQLite page cache, in MB: SQLite's own default
+ * rather than better-sqlite3's 16 MB. A run writes each document once and looks
+ * rows up by indexed path and hash, so a larger cache buys it little, and the
+ * main process's memory counts toward the run's limit (pool.ts RUN_MEMORY_MB).
+ */
+export const INGEST_SQLITE_CACHE_MB = 2;
 
 export interface IngestOptions {
   db: string;
@@ -109,7 +116,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   const lock = await acquireLock(opts.db, opts.lockWaitMs ?? 0);
   let store: Store;
   try {
-    store = openStore(opts.db);
+    store = openStore(opts.db, { cacheMb: INGEST_SQLITE_CACHE_MB });
   } catch (e) {
     lock.release();
     throw e;

@@ -66,7 +66,7 @@ const PROCESS_HOST = new URL("./parse-process.mjs", import.meta.url);
  * bytes, inflated zip parts and pdf.js's typed arrays are ArrayBuffers outside
  * it, and V8's code and each process's own start-up memory come on top. So
  * the pool reads every worker's resident memory while files are read: when the
- * sum passes this, idle workers are ended first, then the largest busy worker
+ * sum passes this less MEMORY_HEADROOM_MB, idle workers are ended first, then the largest busy worker
  * is stopped and its file read again alone, once the others are done; a file
  * that passes it alone fails as too large. The formats bound what a file may
  * expand to before parsing it (zip-guard.ts, sheet/xlsx-precheck.ts), so this
@@ -91,6 +91,31 @@ export const OCR_MEMORY_MB = 500;
 const SEND_BYTES_LIMIT = 1024 * 1024; // as ingest.ts INLINE_BYTES_LIMIT
 /** How often the workers' resident memory is read while files are read (/proc, Linux). JIXIAO_POOL_TRACE=1 prints each time the run is over its limit. */
 const MEMORY_POLL_MS = 25;
+/**
+ * The pool acts this far below the run's limit: memory read every
+ * MEMORY_POLL_MS grows between two readings and while a stopped worker ends.
+ * A worker splitting one 46 MB line (scripts/fixtures/make-hostile-inputs.py,
+ * poison-line.txt) grew ~20 MB past the limit before it was gone.
+ */
+export const MEMORY_HEADROOM_MB = 24;
+/**
+ * A worker holding more of its own memory than this after a file (anonymous
+ * pages: heap, buffers, malloc's arenas) is ended instead of kept, and the next
+ * file gets a fresh one (~33 MB of its own; booting costs about a second of
+ * CPU). On the mixed bench archive workers reached at most 107-125 MB; a file
+ * that leaves more behind (a heap grown for a large workbook, fragmented malloc
+ * arenas) would otherwise be carried into every later file, beside the other
+ * worker's. A worker holding the OCR runtime may keep OCR_MEMORY_MB more.
+ */
+export const WORKER_KEEP_MB = 128;
+/**
+ * glibc gives each thread that allocates its own malloc arena (up to 8 per
+ * core), and memory freed in one is not reused by another: a worker's V8
+ * helper threads and libuv's thread pool each kept theirs. Two arenas held the
+ * workers at 107-112 MB of their own memory over 228 files of the mixed bench
+ * archive instead of 125-135 MB, at the same CPU time.
+ */
+const WORKER_MALLOC_ARENAS = "2";
 /** An idle worker is ended after this long (it holds ~75 MB). */
 const IDLE_TIMEOUT_MS = 60_000;
 /** The last bytes of a worker's stderr kept to say why it died (V8 prints "FATAL ERROR: ..." there). */
@@ -114,6 +139,8 @@ export interface PoolOptions {
   vocab?: PoolWorkerData["vocab"];
   /** Resident memory of the main process and all workers together (default RUN_MEMORY_MB). */
   memoryMb?: number;
+  /** A worker's own memory past which it is replaced after a file (default WORKER_KEEP_MB). */
+  workerKeepMb?: number;
   /** Which PDF pages the workers read by OCR (default auto). */
   ocr?: OcrMode;
   /** Told each time a worker starts recognising a scanned page. */
@@ -217,10 +244,10 @@ export class ParsePool {
       if (!largest || mb > largest[1]) largest = [w, mb];
     }
     const ocr = [...this.busy.values()].some((b) => b.ocr) || [...this.all].some((w) => w.ocr && !w.halted);
-    const limit = this.memoryMb + (ocr ? OCR_MEMORY_MB : 0);
+    const limit = this.memoryMb - MEMORY_HEADROOM_MB + (ocr ? OCR_MEMORY_MB : 0);
     // Over while a stopped worker is still ending: wait for it rather than stop another.
     if (anon + file <= limit || !largest || stopping) return;
-    if (process.env.JIXIAO_POOL_TRACE) process.stderr.write(`pool: ${Math.round(anon + file)} MB > ${this.memoryMb} (main ${Math.round(mainMb)}, largest ${Math.round(largest[1])}, busy ${this.busy.size}, idle ${this.idle.length})\n`);
+    if (process.env.JIXIAO_POOL_TRACE) process.stderr.write(`pool: ${Math.round(anon + file)} MB > ${Math.round(limit)} (main ${Math.round(mainMb)}, largest ${Math.round(largest[1])}, busy ${this.busy.size}, idle ${this.idle.length})\n`);
     if (this.idle.length > 0) {
       for (const w of [...this.idle]) this.kill(w);
       return;
@@ -251,7 +278,11 @@ export class ParsePool {
         `--max-semi-space-size=${Math.max(1, Math.round(WORKER_YOUNG_GENERATION_MB / 3))}`,
         `--heap-growing-percent=${HEAP_GROWING_PERCENT}`,
       ],
-      env: { ...process.env, [POOL_WORKER_ENV]: JSON.stringify({ entry: (this.o.entry ?? WORKER_ENTRY).href, data }) },
+      env: {
+        ...process.env,
+        MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? WORKER_MALLOC_ARENAS,
+        [POOL_WORKER_ENV]: JSON.stringify({ entry: (this.o.entry ?? WORKER_ENTRY).href, data }),
+      },
       serialization: "advanced",
       // stdout is the progress stream under --json: nothing a parser prints may reach it.
       stdio: ["ignore", "ignore", "pipe", "ipc"],
@@ -320,6 +351,15 @@ export class ParsePool {
     }
   }
 
+  /** Whether a worker that just finished a file holds more of its own memory than it may keep (WORKER_KEEP_MB). */
+  private holdsTooMuch(w: Worker): boolean {
+    const own = residentMemory(w.child.pid).anonMb;
+    // The OCR runtime is kept on purpose (see OCR_MEMORY_MB): loading it again for every scan costs seconds.
+    const over = own > (this.o.workerKeepMb ?? WORKER_KEEP_MB) + (w.ocr ? OCR_MEMORY_MB : 0);
+    if (over && process.env.JIXIAO_POOL_TRACE) process.stderr.write(`pool: worker ${w.child.pid} keeps ${Math.round(own)} MB after a file: replaced\n`);
+    return over;
+  }
+
   private kill(w: Worker): void {
     this.forget(w);
     w.child.kill("SIGKILL");
@@ -374,9 +414,13 @@ export class ParsePool {
         this.setBusy(w, null);
         stop.removeEventListener("abort", onAbort);
         w.child.off("message", onMessage);
-        if (keep && !w.halted) this.release(w);
-        // Stopped, but its answer came first: the file is done, the worker is not reused.
-        else if (keep) this.replace(w);
+        if (keep && !w.halted && !this.holdsTooMuch(w)) this.release(w);
+        else if (keep) {
+          // Stopped, but its answer came first: the file is done, the worker is not reused.
+          // Or it keeps too much after the file: it ends, and the next file gets a fresh one.
+          if (!w.halted) this.kill(w);
+          this.replace(w);
+        }
         resolve(outcome);
       };
       const halt = (why: StopReason) => {
@@ -432,7 +476,7 @@ export class ParsePool {
   }
 
   private memoryReason(workerMb: number, mainMb: number): string {
-    return `too large: expected the file to be read within the run's ${this.memoryMb} MB of memory, found its worker at ${Math.round(workerMb)} MB beside ${Math.round(mainMb)} MB for the main process, with no other file being read; its worker was stopped`;
+    return `too large: expected the file to be read within the run's ${this.memoryMb} MB of memory, found its worker at ${Math.round(workerMb)} MB beside ${Math.round(mainMb)} MB for the main process (stopped at ${this.memoryMb - MEMORY_HEADROOM_MB} MB, ${MEMORY_HEADROOM_MB} MB below the limit for growth between two readings), with no other file being read; its worker was stopped`;
   }
 
   private exitReason(w: Worker, code: number | null, signal: NodeJS.Signals | null, stoppedFor: StopReason | null, watched: Busy): string {

@@ -18,3 +18,5 @@ export const LINE_PITCH = 1;
 export const BLANK_LINE_PITCHES = 1;
 /** The distance between the tops of two lines with no blank line between them. */
 export const LINE_STEP = LINE_PITCH * COLUMN;
+/** The gap between the bottom of a line and the top of the next with no blank line between them. */
+export const LINE_GAP = LINE_STEP - LINE_HEIGHT * COLUMN;

@@ -20,7 +20,13 @@
  * form, without the PDF reader's cell blocks and centred rows), a wrapped
  * cell's line that starts under a column of the region keeps it going
  * (textRegions), and regions that only wrapped header or goal lines keep
- * apart are one table (bridgeRegions). The lines of wrapped cells are then joined to their row by
+ * apart are one table (bridgeRegions; across two blank lines too when the lines after them start
+ * under the columns above: a tall row). Before the lines of wrapped cells are joined line by line, a
+ * label centred beside its paragraph takes its lines (text-layout-label-paragraphs.ts), the two lines
+ * of three wrapped cells either side of a row's line join it (text-layout-centred-pairs.ts), and under
+ * an indicator header whose rows the line-by-line step cannot place (lines of three cells or more, long
+ * runs) the cells are placed column by column round the rows' value lines, the header's wrapped column
+ * words joined to it (text-layout-centred-cells.ts). The lines of wrapped cells are then joined to their row by
  * what they hold and where they sit (text-wrapped-rows.ts: a line of one or
  * two cells of words between rows with numbers, as many below a row as its
  * centred cells put above it, never across a blank line nor over two of the
@@ -46,6 +52,9 @@ import { isWide } from "./pdf/glyphs.ts";
 import { BLANK_LINE_PITCHES, COLUMN, LINE_HEIGHT, LINE_PITCH } from "./text-geometry.ts";
 import { joinWrappedRows } from "./text-wrapped-rows.ts";
 import { moveSpanLabels } from "./text-span-labels.ts";
+import { joinLabelParagraphs } from "./text-layout-label-paragraphs.ts";
+import { joinCentredPairs } from "./text-layout-centred-pairs.ts";
+import { joinCentredCells } from "./text-layout-centred-cells.ts";
 
 /**
  * The PDF finder's settings for text: a gap of two or more spaces splits a
@@ -107,11 +116,19 @@ export function looksLikeColumnLayout(lines: readonly string[]): boolean {
   const nonBlank = lines.filter((l) => l.trim() !== "");
   const starts = nonBlank.map(gapStarts);
   const gapped = starts.filter((s) => s.length > 0).length;
-  if (gapped < MIN_GAPPED_LINES || gapped < MIN_GAPPED_SHARE * nonBlank.length) return false;
+  if (gapped < MIN_GAPPED_LINES) return false;
   const counts = new Map<number, number>();
   for (const s of starts) for (const x of new Set(s)) counts.set(x, (counts.get(x) ?? 0) + 1);
-  return [...counts.values()].some((n) => n >= MIN_ALIGNED_STARTS);
+  const aligned = new Set([...counts].filter(([, n]) => n >= MIN_ALIGNED_STARTS).map(([x]) => x));
+  if (aligned.size === 0) return false;
+  // A line indented to an aligned column is the next line of a cell in it (a paragraph beside its label,
+  // 职能职责概述 centred on the left of its lines), as much a line of the layout as one with a gap.
+  const continued = nonBlank.filter((l, i) => starts[i]!.length === 0 && aligned.has(indentOf(l))).length;
+  return gapped + continued >= MIN_GAPPED_SHARE * nonBlank.length;
 }
+
+/** Columns of spaces before a line's text. */
+const indentOf = (line: string) => Array.from(line).findIndex((ch) => ch !== " ");
 
 interface SourceLine {
   /** 1-based line number in the file. */
@@ -160,7 +177,7 @@ export function parseColumnLayout(pages: readonly SourceLine[][]): { blocks: Blo
   }
   const blocks: Block[] = items.map((it) => {
     if (it.kind === "text") return { kind: "text", page: it.page, text: it.line.text, line: sourceLine(it.page, it.line.y0) };
-    return { kind: "table", table: toTextTable(moveSpanLabels(joinWrappedRows(it.table)), sourceLine) };
+    return { kind: "table", table: toTextTable(moveSpanLabels(joinWrappedRows(joinCentredCells(joinCentredPairs(joinLabelParagraphs(it.table))))), sourceLine) };
   });
   return { blocks, pages: layouts.map((l) => ({ number: l.number, hasText: l.lines.length > 0 })) };
 }
@@ -190,8 +207,8 @@ function splitNumbers(chunk: Chunk): Chunk[] {
 
 /** A closing bracket: the end of a name's unit (仓库(≥**平方米) 104), as final as a CJK character. */
 const CLOSING = /^[)）\]】]$/;
-/** A value cell's start: a number, a comparison, a sign. */
-const VALUE_START = /^[≥≤=<>]?[-+]?\d/;
+/** A value cell's start: a number, a comparison, a sign; or a dash alone (no value: 财务管理制度有效性 7  —). */
+const VALUE_START = /^[≥≤=<>]?[-+]?\d|^[—–]+$/;
 
 /**
  * Splits a number off the end of a chunk of CJK words when value cells follow
@@ -260,6 +277,12 @@ export function textRegions(lines: readonly LooseLine[], chunks: readonly Chunk[
 const MAX_BRIDGE_LINES = 12;
 /** ...when no gap between them is wider than this many blank lines (two blank lines end a table). */
 const MAX_BRIDGE_BLANKS = 1;
+/**
+ * ...or this many, when every line after the gap up to the next region's first starts its chunks where
+ * chunks of the region above start: a tall row of the form (a cell of many lines beside one of one line)
+ * printed as blank lines between rows of the same columns.
+ */
+const MAX_ALIGNED_BRIDGE_BLANKS = 2;
 /** A Latin word: a line holding one is prose or a Latin table's, never a wrapped line of a CJK form's cell. */
 const LATIN_WORD = /[A-Za-z]{3}/;
 
@@ -272,15 +295,19 @@ const LATIN_WORD = /[A-Za-z]{3}/;
  * MAX_BRIDGE_LINES lines between them, none holding a Latin word and none
  * two blank lines from the next, are one table.
  */
-function bridgeRegions(lines: readonly LooseLine[], regions: [number, number][]): [number, number][] {
+function bridgeRegions(lines: readonly LooseLine[], chunks: readonly Chunk[][], regions: [number, number][]): [number, number][] {
   const out: [number, number][] = [];
   const pitchGap = (i: number) => lines[i]!.y0 - lines[i - 1]!.y0;
+  const widestGap = (a: number, b: number) => Math.max(...[...Array(b - a + 1).keys()].map((k) => pitchGap(a + k)));
+  const within = (blanks: number) => (1 + blanks * BLANK_LINE_PITCHES) * LINE_PITCH * COLUMN + 0.01;
   for (const r of regions) {
     const last = out[out.length - 1];
     if (last) {
       const between = lines.slice(last[1], r[0]);
-      let close = true;
-      for (let i = last[1]; i <= r[0]; i++) if (pitchGap(i) > (1 + MAX_BRIDGE_BLANKS * BLANK_LINE_PITCHES) * LINE_PITCH * COLUMN) close = false;
+      const starts = chunks.slice(last[0], last[1]).flat().map((c) => c.x0);
+      const underColumns = chunks.slice(last[1], r[0] + 1).every((cs) => cs.every((c) => starts.some((x) => Math.abs(x - c.x0) <= COLUMN + 0.01)));
+      const gap = widestGap(last[1], r[0]);
+      const close = gap <= within(MAX_BRIDGE_BLANKS) || (gap <= within(MAX_ALIGNED_BRIDGE_BLANKS) && underColumns);
       const cjk = (a: number, b: number) => isCjkText(lines.slice(a, b).map((l) => l.text).join(""));
       if (close && between.length <= MAX_BRIDGE_LINES && between.every((l) => !LATIN_WORD.test(l.text)) && cjk(last[0], last[1]) && cjk(r[0], r[1])) {
         last[1] = r[1];
@@ -302,7 +329,7 @@ function pageItems(layout: PageLayout): ({ kind: "table"; table: PageTable } | {
   const chunks = lines.map((l) => splitTrailingNumbers(chunksOfLine(l, TEXT_SETTINGS).flatMap(splitNumbers)));
   const items: ({ kind: "table"; table: PageTable } | { kind: "text"; line: LooseLine })[] = [];
   let next = 0;
-  for (const [s, e] of bridgeRegions(lines, textRegions(lines, chunks, TEXT_SETTINGS.minTableRows))) {
+  for (const [s, e] of bridgeRegions(lines, chunks, textRegions(lines, chunks, TEXT_SETTINGS.minTableRows))) {
     const regionLines = lines.slice(s, e), regionChunks = chunks.slice(s, e);
     const table = isCjkText(regionChunks.flat().map((c) => c.text).join(""))
       ? lineGridTable(layout.number, regionLines, regionChunks)
@@ -405,3 +432,4 @@ function toTextTable(t: DocTable, sourceLine: (page: number, y: number) => numbe
   const cells: Cell[] = t.cells.map((c) => ({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: c.text, page: c.page }));
   return { page: t.page, pageTo: t.pageTo, nRows: t.nRows, nCols: t.nCols, cells, rowLines: rowLines.slice(0, t.nRows) };
 }
+

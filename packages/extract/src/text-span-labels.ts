@@ -11,7 +11,9 @@
  * (the label columns), the pieces of a label are joined and the label is
  * moved up to the first row it covers, with the rows it covers as its
  * rowSpan: it covers the rows after the previous label of its column whose
- * middle is nearest the label's own middle line.
+ * middle is nearest the label's own middle line. Heights are measured
+ * without the lines that hold only labels (pdftotext gives a label between
+ * two rows a line of its own, which the form does not have).
  */
 import type { FoundCell } from "./pdf/page-tables.ts";
 import { unionBox } from "./pdf/geometry.ts";
@@ -32,6 +34,8 @@ const PROSE_COLUMNS = 3;
 const PROSE_LENGTH = 40;
 /** The label of a form's total row. */
 const TOTAL = /^(?:总分|合计|总计|总得分|综合得分|得分合计)(?:[:：(（].*)?$/;
+/** Whether a cell is the label of a form's total row (总分, 合计). */
+export const isTotalLabel = (text: string) => TOTAL.test(text.replace(/\s+/g, ""));
 /** Lines from one piece of a label to the next at most (a line of another column's label between). */
 const MAX_LABEL_LINE_GAP = 2;
 /** A column that at least this share of the rows under a header fill is a column of the rows' own cells, not of labels. */
@@ -49,13 +53,16 @@ interface Block {
   lastRow: number;
 }
 
+/** Whether a row's cells are an indicator header: two column words or more, one of them an indicator's (一级指标, 指标名称). */
+export function isIndicatorHeader(cells: readonly FoundCell[]): boolean {
+  const words = cells.filter((c) => isHeaderWord(c.text));
+  return words.length >= MIN_HEADER_WORDS && words.some((c) => INDICATOR_WORD.test(c.text));
+}
+
 export function moveSpanLabels(t: DocTable): DocTable {
   const byRow: FoundCell[][] = Array.from({ length: t.nRows }, () => []);
   for (const c of t.cells) byRow[c.row]?.push(c);
-  const isHeader = (r: number) => {
-    const words = byRow[r]!.filter((c) => isHeaderWord(c.text));
-    return words.length >= MIN_HEADER_WORDS && words.some((c) => INDICATOR_WORD.test(c.text));
-  };
+  const isHeader = (r: number) => isIndicatorHeader(byRow[r]!);
   const moved = new Map<FoundCell, FoundCell | null>();
   for (let h = 0; h < t.nRows; h++) {
     if (!isHeader(h)) continue;
@@ -110,8 +117,16 @@ function moveInRegion(byRow: FoundCell[][], header: number, end: number): Map<Fo
   const blocks = labelBlocks(byRow, from, to, isLabel).filter((b) => b.firstRow <= lastNamed && b.cells.every((c) =>
     named(c.row) || byRow[c.row]!.every((x) => !isValueCell(x.text))));
   if (blocks.length === 0) return out;
-  const top = (r: number) => Math.min(...byRow[r]!.map((c) => c.bbox.y0));
-  const bottom = (r: number) => Math.max(...byRow[r]!.map((c) => c.bbox.y1));
+  // A label on a line of its own between two rows takes no height in the form: pdftotext gave it a line
+  // because it sits between their lines. Heights are measured without such lines, a label's own at the
+  // middle of its line's gap.
+  const pieces = new Set(blocks.flatMap((b) => b.cells));
+  const labelOnly = (r: number) => byRow[r]!.length > 0 && byRow[r]!.every((c) => pieces.has(c));
+  const ownLines = [...byRow.keys()].filter(labelOnly).map((r) => Math.min(...byRow[r]!.map((c) => c.bbox.y0)));
+  const squeeze = (y: number) =>
+    y - LINE_STEP * ownLines.reduce((n, o) => n + (o >= y + 0.01 ? 0 : y < o + LINE_STEP - 0.01 ? 0.5 : 1), 0);
+  const top = (r: number) => squeeze(Math.min(...byRow[r]!.map((c) => c.bbox.y0)));
+  const bottom = (r: number) => squeeze(Math.max(...byRow[r]!.map((c) => c.bbox.y1)));
   const page = (r: number) => byRow[r]![0]?.page;
   // Rows already covered in each column, from the previous label starting in the column down (a label
   // wider than its column, 产出指标 (50 分), does not cover the next column's labels).
@@ -119,13 +134,15 @@ function moveInRegion(byRow: FoundCell[][], header: number, end: number): Map<Fo
   for (const b of blocks) {
     const p = b.cells[0]!.page;
     let s = Math.max(from, (coveredTo.get(b.col) ?? from - 1) + 1);
-    while (s < b.firstRow && page(s) !== p) s++;
+    while (s < b.firstRow && (page(s) !== p || labelOnly(s))) s++;
     if (s > b.firstRow) continue;
     const nextBlock = blocks.find((o) => o !== b && o.firstRow > b.lastRow && o.col === b.col);
     const limit = nextBlock ? nextBlock.firstRow - 1 : to - 1;
-    const middle = (Math.min(...b.cells.map((c) => c.bbox.y0)) + Math.max(...b.cells.map((c) => c.bbox.y1))) / 2;
+    const middle = (squeeze(Math.min(...b.cells.map((c) => c.bbox.y0))) + squeeze(Math.max(...b.cells.map((c) => c.bbox.y1)))) / 2;
     let e = b.lastRow, best = Infinity;
-    for (let k = b.lastRow; k <= limit && page(k) === p; k++) {
+    // A label on a line of its own under its one row (履职成效 below 部门特性指标) covers no row from its line down.
+    for (let k = s; k <= limit && page(k) === p; k++) {
+      if (labelOnly(k)) continue;
       const off = Math.abs((top(s) + bottom(k)) / 2 - middle);
       if (off < best - LINE_STEP / 4) { best = off; e = k; }
     }
@@ -154,7 +171,7 @@ function moveInRegion(byRow: FoundCell[][], header: number, end: number): Map<Fo
  * first of the columns under the header nearly as full as the fullest (a column of 二级指标 on most
  * rows is still labels; the criteria right of the names are as full as they are).
  */
-function namesColumn(byRow: FoundCell[][], header: number, to: number): number | null {
+export function namesColumn(byRow: FoundCell[][], header: number, to: number): number | null {
   const named = byRow[header]!.find((c) => NAME_HEADER.test(c.text.replace(/\s+/g, "")));
   if (named) return named.col;
   const rows = byRow.slice(header + 1, to);

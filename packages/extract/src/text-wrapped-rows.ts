@@ -10,7 +10,7 @@ import type { FoundCell } from "./pdf/page-tables.ts";
 import { unionBox } from "./pdf/geometry.ts";
 import type { DocTable } from "./pdf/continuation.ts";
 import { joinWrappedLines } from "./pdf/words.ts";
-import { LINE_STEP } from "./text-geometry.ts";
+import { COLUMN, LINE_GAP, LINE_STEP } from "./text-geometry.ts";
 import { isHeaderWord, isValueCell } from "./text-stream.ts";
 
 /**
@@ -19,16 +19,18 @@ import { isHeaderWord, isValueCell } from "./text-stream.ts";
  * goes on after it, punctuated (0.5分,扣完为止。 / 5000吨稻谷、500吨), not a
  * date range, a target with a unit or a name (2023.07-2024.01, ≥80M, 1290.3平方米冷库).
  */
-const isWordsOnly = (text: string) =>
+export const isWordsOnly = (text: string) =>
   !isValueCell(text) && (!/^\s*[≥≤=<>]?\s*[-+]?\d/.test(text) || /[,;，。；、：]/.test(text));
 /**
  * The label of a group of indicators (数量指标, 产出指标(50分)), merged down over their rows: it may sit
  * left of a row's label, and text-span-labels.ts moves it to the first row it covers.
  */
 const isLevelLabel = (text: string) => /指标(?:[(（][^()（）]*[)）])?$/.test(text.replace(/\s+/g, ""));
-/** A row of this many column words (一级指标, 指标值 …) or more is a header; the heads of its wrapped cells are at most MAX_HEADER_PIECE long. */
+/** A row of this many column words (一级指标, 指标值 …) or more is a header; the heads of its wrapped cells are at most MAX_HEADER_PIECE long (未完成原因和改进 over 措施). */
 const MIN_HEADER_WORDS = 2;
-const MAX_HEADER_PIECE = 6;
+const MAX_HEADER_PIECE = 12;
+/** The tail of a header's wrapped cell under its line is a column word's end: at most this long ((B), 措施, 数). */
+const MAX_HEADER_TAIL = 6;
 /** Rows with at most this many cells, all words, may be lines of wrapped cells... */
 const MAX_WRAP_CELLS = 2;
 /** ...when at most this many of them come between two other rows (a cell of five lines, centred, puts two above its row's line and two below). */
@@ -62,16 +64,21 @@ const FINISHED = /[)）。;；]$/u;
  * across one, and a line no wider than one cell is never joined over two of
  * a row's cells (a goal text under a header row of wrapped cells). Lines left
  * as rows right above a header row that hold the heads of its wrapped cells
- * (实际完成 over 值) join it.
+ * (实际完成 over 值) join it, and nothing else above a header does (a goal's
+ * last lines); a line of column words' ends right under a header, under such
+ * a head, ends its cells ((B) under 全年执行数).
  */
 export function joinWrappedRows(t: DocTable): DocTable {
   const byRow: FoundCell[][] = Array.from({ length: t.nRows }, () => []);
   for (const c of t.cells) byRow[c.row]?.push(c);
   const candidate = byRow.map((cells) =>
-    cells.length > 0 && cells.length <= MAX_WRAP_CELLS && cells.every((c) => c.rowSpan === 1 && c.text.trim() !== "" && isWordsOnly(c.text)));
+    cells.length > 0 && cells.length <= MAX_WRAP_CELLS &&
+    // A row whose cells already hold several lines (joinLabelParagraphs) is a row, not a line of one.
+    cells.every((c) => c.rowSpan === 1 && c.bbox.y1 - c.bbox.y0 < LINE_STEP && c.text.trim() !== "" && isWordsOnly(c.text)));
   const covered = (row: number, col: number) =>
     t.cells.find((c) => c.row <= row && row < c.row + c.rowSpan && c.col <= col && col < c.col + c.colSpan);
   const target: (number | null)[] = byRow.map(() => null);
+  const isHeaderRow = (r: number) => byRow[r]!.filter((c) => isHeaderWord(c.text)).length >= MIN_HEADER_WORDS;
   // A line never goes left of a row's label (总分 after the tail of the label above it): words without a
   // figure (a criterion or a target with one, ≦100%,计5分, is no label).
   const firstLabel = (main: number) => {
@@ -79,13 +86,17 @@ export function joinWrappedRows(t: DocTable): DocTable {
     return first && isWordsOnly(first.text) && !/\d/.test(first.text) ? first.col : -1;
   };
   // A blank line is a gap between rows: no line is joined across one.
+  // (From a row's last line: a row an earlier step joined lines to ends below its first line.)
   const top = byRow.map((cells) => Math.min(...cells.map((c) => c.bbox.y0)));
+  const bottom = byRow.map((cells) => Math.max(...cells.map((c) => c.bbox.y1)));
   const adjacent = (a: number, b: number) => {
-    for (let i = Math.min(a, b); i < Math.max(a, b); i++) if (top[i + 1]! - top[i]! > LINE_STEP + 0.01) return false;
+    for (let i = Math.min(a, b); i < Math.max(a, b); i++) if (top[i + 1]! - bottom[i]! > LINE_GAP + 0.01) return false;
     return true;
   };
-  const fits = (frag: number, main: number) =>
+  const fits = (frag: number, main: number, asHead = false) =>
     adjacent(frag, main) &&
+    // Lines above a header are no lines of its cells, but for the heads of them (below).
+    (asHead || !(frag < main && isHeaderRow(main))) &&
     byRow[frag]!.every((c) => c.col >= firstLabel(main) || isLevelLabel(c.text)) &&
     // A cell's line is no wider than its cell: a line over two of the row's cells is a row of its own (a goal under a header).
     byRow[frag]!.every((c) => !byRow[main]!.some((m) => m.col > c.col && m.col < c.col + c.colSpan)) &&
@@ -116,6 +127,34 @@ export function joinWrappedRows(t: DocTable): DocTable {
   };
   // Lines joined to each row from above, where known: a row centred on its line has as many below it.
   const linesAbove: (number | undefined)[] = byRow.map((_, i) => (i === 0 || !candidate[i - 1] ? 0 : undefined));
+  // A header's wrapped cells put their heads above it too (实际完成 over 值): lines left as rows right above a
+  // header row whose pieces, short and without a figure, each sit over a piece of its cell (on its line or a
+  // line joined to it from below) that is no column word on its own and no longer than the piece (a head line
+  // is a full line; 标 over 一级指标 ends a label above).
+  // (Or, for a head over two columns of their own, a line of column words' ends right under the header:
+  // 年度指标 over 年初指标 | 调整后指标.)
+  const subHeads = (h: number) => h + 1 < t.nRows && adjacent(h, h + 1) &&
+    byRow[h + 1]!.every((c) => !/\d/.test(c.text) && Array.from(c.text).length <= MAX_HEADER_TAIL);
+  const headOf = (piece: FoundCell, h: number) => {
+    // (Within two characters: a head centred over two columns' words sits between them.)
+    const over = (c: FoundCell) => c.bbox.x0 < piece.bbox.x1 + 2 * COLUMN && piece.bbox.x0 < c.bbox.x1 + 2 * COLUMN;
+    const n = Array.from(piece.text).length;
+    if (n > MAX_HEADER_PIECE || !isWordsOnly(piece.text)) return false;
+    if (subHeads(h) && byRow[h + 1]!.some(over)) return true;
+    const tail = [h, ...byRow.keys()].filter((k) => k === h || (k > h && target[k] === h)).flatMap((k) => byRow[k]!).find(over);
+    return tail !== undefined && !isHeaderWord(tail.text) && n >= Array.from(tail.text).length;
+  };
+  // (Words: a head may hold a figure, 得分(20分*执 over 行率).)
+  const headLike = (c: FoundCell) => isWordsOnly(c.text) && Array.from(c.text).length <= MAX_HEADER_PIECE;
+  // A line of column words' ends right under a header, one of them under a head of its cells left above it
+  // (全年执行数 over the header's line, (B) under it; 年度指标 over 年初指标 | 调整后指标), ends those cells.
+  const tailOfHeader = (f: number, h: number) => {
+    if (!isHeaderRow(h) || h === 0 || !candidate[h - 1] || target[h - 1] !== null || !adjacent(h - 1, h) || !adjacent(h, f)) return false;
+    for (let k = h + 1; k < f; k++) if (target[k] !== h) return false;
+    const cells = byRow[f]!, heads = byRow[h - 1]!;
+    return cells.every((c) => headLike(c) && Array.from(c.text).length <= MAX_HEADER_TAIL) && heads.every(headLike) &&
+      cells.some((c) => heads.some((p) => c.bbox.x0 < p.bbox.x1 && p.bbox.x0 < c.bbox.x1));
+  };
   let r = 0;
   while (r < t.nRows) {
     if (!candidate[r]) { r++; continue; }
@@ -128,7 +167,8 @@ export function joinWrappedRows(t: DocTable): DocTable {
       for (let k = 0; k < run; k++) {
         const f = r + k;
         let to: number | null;
-        if (up !== undefined) to = k < up ? prev : next;
+        if (prev !== null && tailOfHeader(f, prev)) to = prev;
+        else if (up !== undefined) to = k < up ? prev : next;
         else if (prev === null && 2 * k + 1 <= run) to = null;
         else if (2 * k + 1 < run) to = prev;
         else if (2 * k + 1 > run) to = next;
@@ -145,40 +185,51 @@ export function joinWrappedRows(t: DocTable): DocTable {
         // A line at the head of a table has no row above to end: it stays a row.
         if (to === null) continue;
         const other = to === prev ? next : prev;
-        if (!fits(f, to)) to = other !== null && fits(f, other) ? other : null;
+        // A line over a header that may be the head of its cells is left for the heads (below).
+        if (to === next && isHeaderRow(next) && byRow[f]!.every(headLike)) to = null;
+        else if (!fits(f, to)) to = other !== null && fits(f, other) ? other : null;
         if (to !== null) target[f] = to;
       }
       if (next !== null) linesAbove[next] = target.slice(r, e).filter((x) => x === next).length;
     }
     r = e;
   }
-  // A header's wrapped cells put their heads above it too (实际完成 over 值): lines left as rows right above a
-  // header row whose pieces, short and without a figure, each sit over a piece of its cell (on its line or a
-  // line joined to it from below) that is no column word on its own and no longer than the piece (a head line
-  // is a full line; 标 over 一级指标 ends a label above).
-  const headOf = (piece: FoundCell, h: number) => {
-    const tail = [h, ...byRow.keys()].filter((k) => k === h || (k > h && target[k] === h))
-      .flatMap((k) => byRow[k]!).find((c) => c.col === piece.col);
-    const n = Array.from(piece.text).length;
-    return tail !== undefined && !isHeaderWord(tail.text) && n <= MAX_HEADER_PIECE && n >= Array.from(tail.text).length && !/\d/.test(piece.text);
-  };
   for (let h = 1; h < t.nRows; h++) {
-    if (byRow[h]!.filter((c) => isHeaderWord(c.text)).length < MIN_HEADER_WORDS) continue;
+    if (!isHeaderRow(h)) continue;
     for (let k = h - 1; k >= 0 && candidate[k] && target[k] === null && adjacent(k, k + 1); k--) {
-      if (!byRow[k]!.every((c) => headOf(c, h)) || !fits(k, h)) break;
+      if (!byRow[k]!.every((c) => headOf(c, h)) || !fits(k, h, true)) break;
       target[k] = h;
     }
   }
+  return mergeLines(t, target);
+}
+
+/**
+ * The table with each line whose target is a row joined to that row: its
+ * cells' text appended to the row's slots (top to bottom, as wrapped lines),
+ * the other rows renumbered. A cell of the row keeps its span down to the
+ * last row it covered.
+ */
+export function mergeLines(t: DocTable, target: readonly (number | null)[]): DocTable {
   if (target.every((x) => x === null)) return t;
-  // New row index of every old row: joined lines take their row's.
+  return mergeCells(t, (c) => target[c.row] ?? null);
+}
+
+/**
+ * The table with each cell whose target is a row joined to that row's slot
+ * in its column (the cells of one line may go to different rows); a row left
+ * without cells is dropped, the others renumbered.
+ */
+export function mergeCells(t: DocTable, targetOf: (c: FoundCell) => number | null): DocTable {
+  const moved = new Map(t.cells.map((c) => [c, targetOf(c)]));
+  const kept = new Set(t.cells.filter((c) => moved.get(c) === null).map((c) => c.row));
   const newIndex: number[] = [];
   let n = 0;
-  for (let i = 0; i < t.nRows; i++) if (target[i] === null) newIndex[i] = n++;
-  for (let i = 0; i < t.nRows; i++) if (target[i] !== null) newIndex[i] = newIndex[target[i]!]!;
+  for (let i = 0; i < t.nRows; i++) newIndex[i] = kept.has(i) ? n++ : Math.max(0, n - 1);
   // Each slot's text top to bottom: the row's own cell and the lines joined to it, in line order.
   const slots = new Map<string, FoundCell[]>();
   for (const c of t.cells) {
-    const row = target[c.row] ?? c.row;
+    const row = moved.get(c) ?? c.row;
     const key = `${row}:${c.col}`;
     slots.set(key, [...(slots.get(key) ?? []), c]);
   }

@@ -10,6 +10,11 @@ export interface OpenOptions {
   /** Open for reading only: no migrations, no writes; the file must exist. */
   readonly?: boolean;
   busyTimeoutMs?: number;
+  /**
+   * The connection's page cache in MB (SQLite's cache_size). Without it, better-sqlite3's build
+   * default: 16 MB, held in the process's malloc heap once filled.
+   */
+  cacheMb?: number;
 }
 
 export function openConnection(file: string, options: OpenOptions = {}): Database.Database {
@@ -31,6 +36,8 @@ export function openConnection(file: string, options: OpenOptions = {}): Databas
     // NORMAL is durable at checkpoints and safe against corruption in WAL mode; FULL would fsync every commit.
     db.pragma("synchronous = NORMAL");
     db.pragma("foreign_keys = ON");
+    // Negative: a size in KiB rather than a number of pages.
+    if (options.cacheMb !== undefined) db.pragma(`cache_size = -${Math.max(1, Math.round(options.cacheMb * 1024))}`);
   } catch (e) {
     db.close();
     throw new StoreError(`${file}: could not configure the SQLite connection: ${(e as Error).message}`);

@@ -1,0 +1,103 @@
+/**
+ * Labels beside paragraphs in layout text (text-layout.ts), read a row per
+ * line: a form's block of label | text rows (项目概况 | 根据…, 职能职责概述 |
+ * 负责…) whose text cells wrap over several lines. A form centres the label
+ * in its row, so pdftotext prints it on the middle line of its paragraph (on
+ * a line of its own between the two middle lines of an even paragraph) and
+ * the row's lines are the label's line and as many paragraph lines above it
+ * as below it. Those lines come between no rows of more cells, so the
+ * wrapped-row step (text-wrapped-rows.ts) has nothing to join them to.
+ *
+ * In a run of adjacent lines that hold only a label (left of the paragraphs'
+ * column), a paragraph line, or both, each label (a label of several lines
+ * is one) takes the lines above it back to the previous label's, and as many
+ * lines below it: the run is read so only when that centring divides it
+ * exactly, every line to one label. Runs under an indicator header, or with
+ * a group label (数量指标, merged down over indicator rows and centred over
+ * them, not over a paragraph), are left alone.
+ */
+import type { FoundCell } from "./pdf/page-tables.ts";
+import type { DocTable } from "./pdf/continuation.ts";
+import { LINE_STEP } from "./text-geometry.ts";
+import { isValueCell } from "./text-stream.ts";
+import { isIndicatorHeader } from "./text-span-labels.ts";
+import { mergeLines } from "./text-wrapped-rows.ts";
+
+/** A group label of an indicator table (数量指标, 产出指标(50分)): centred over rows, not over a paragraph. */
+const isGroupLabel = (text: string) => /指标(?:[(（][^()（）]*[)）])?$/.test(text.replace(/\s+/g, ""));
+
+type Kind = "label" | "paragraph" | "both" | null;
+
+export function joinLabelParagraphs(t: DocTable): DocTable {
+  const byRow: FoundCell[][] = Array.from({ length: t.nRows }, () => []);
+  for (const c of t.cells) byRow[c.row]?.push(c);
+  for (const cells of byRow) cells.sort((a, b) => a.col - b.col);
+  const top = byRow.map((cells) => Math.min(...cells.map((c) => c.bbox.y0)));
+  const adjacent = (r: number) => top[r + 1]! - top[r]! <= LINE_STEP + 0.01;
+  // Rows from the first indicator header down hold indicators, whose labels are merged over rows.
+  let end = byRow.findIndex(isIndicatorHeader);
+  if (end < 0) end = t.nRows;
+  const small = (r: number) => byRow[r]!.length >= 1 && byRow[r]!.length <= 2 && byRow[r]!.every((c) => c.rowSpan === 1 && !isValueCell(c.text));
+  const target: (number | null)[] = byRow.map(() => null);
+  for (let a = 0; a < end;) {
+    if (!small(a)) { a++; continue; }
+    let b = a + 1;
+    while (b < end && small(b) && adjacent(b - 1)) b++;
+    divideBlock(byRow, a, b, target);
+    a = b;
+  }
+  return mergeLines(t, target);
+}
+
+/**
+ * Divides the lines a..b-1 (one or two cells each, adjacent) among the labels
+ * they hold, where the centring of each label on its paragraph divides them exactly.
+ */
+function divideBlock(byRow: FoundCell[][], a: number, b: number, target: (number | null)[]): void {
+  // The paragraphs' column: where most one-cell lines start (a paragraph has more lines than its label).
+  const counts = new Map<number, number>();
+  for (let r = a; r < b; r++) if (byRow[r]!.length === 1) counts.set(byRow[r]![0]!.col, (counts.get(byRow[r]![0]!.col) ?? 0) + 1);
+  if (counts.size < 2) return;
+  const most = Math.max(...counts.values());
+  const para = Math.max(...[...counts].filter(([, n]) => n === most).map(([col]) => col));
+  // A paragraph's line may come apart in two cells (a wide gap in it, 结转项目□  其他一次性项目□).
+  const kind = (r: number): Kind => {
+    const [first, second] = byRow[r]!;
+    if (first!.col >= para) return "paragraph";
+    if (first!.col + first!.colSpan > para || /\d/.test(first!.text) || isGroupLabel(first!.text)) return null;
+    return second === undefined ? "label" : second.col >= para ? "both" : null;
+  };
+  for (let s = a; s < b;) {
+    if (kind(s) === null) { s++; continue; }
+    let e = s + 1;
+    while (e < b && kind(e) !== null) e++;
+    divideRun(byRow, s, e, kind, target);
+    s = e;
+  }
+}
+
+/** Divides a run of label and paragraph lines s..e-1, or leaves it when centring does not divide it exactly. */
+function divideRun(byRow: FoundCell[][], s: number, e: number, kind: (r: number) => Kind, target: (number | null)[]): void {
+  // Labels: runs of lines with a label (a label of two lines, 年度主要 over 工作内容, is one).
+  const labels: [number, number][] = [];
+  for (let r = s; r < e; r++) {
+    if (kind(r) === "paragraph") continue;
+    const last = labels[labels.length - 1];
+    if (last && last[1] === r) last[1] = r + 1;
+    else labels.push([r, r + 1]);
+  }
+  if (labels.length === 0 || labels.every(([x, y]) => y - x === e - s)) return;
+  const assigned: (number | null)[] = [];
+  let pos = s;
+  for (const [x, y] of labels) {
+    const above = x - pos;
+    const below = labels.find(([nx]) => nx > x)?.[0] ?? e;
+    // The label's row ends as far below its lines as it starts above them.
+    if (y + above > below) return;
+    for (let r = pos; r < y + above; r++) assigned[r] = x;
+    pos = y + above;
+  }
+  if (pos !== e) return;
+  // A label's first line is its row; the paragraph's lines and the label's other lines join it.
+  for (let r = s; r < e; r++) if (assigned[r] !== undefined && assigned[r] !== r) target[r] = assigned[r]!;
+}
