@@ -14,6 +14,23 @@ import { defineConfig } from "vitest/config";
 // resolved to the copies next to this file instead.
 const pkg = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url));
 
+const TESTS = [
+  "packages/report/test/boundaries-*.test.ts",
+  "packages/report/test/escape.test.ts",
+  "packages/report/test/rounding.test.ts",
+  "packages/report/test/families.test.ts",
+  "packages/report/test/narrative-figures.test.ts",
+  "packages/normalize/test/values.test.ts",
+  "packages/normalize/test/values-*.test.ts",
+  "packages/normalize/test/money-unit-*.test.ts",
+];
+// MUTATION_TESTS narrows a run to some of them (comma-separated globs), e.g.
+// MUTATION_TESTS="packages/normalize/test/values*.test.ts" while working on values.ts.
+// Every report test imports the normalizer, so each mutant of values.ts otherwise runs
+// them all: most of a minute a mutant on the shared two-core machine. A mutant only the
+// left-out tests would catch then counts as surviving: the score is a lower bound.
+const include = process.env.MUTATION_TESTS ? process.env.MUTATION_TESTS.split(",") : TESTS;
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -23,15 +40,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: [
-      "packages/report/test/boundaries-*.test.ts",
-      "packages/report/test/escape.test.ts",
-      "packages/report/test/rounding.test.ts",
-      "packages/report/test/families.test.ts",
-      "packages/report/test/narrative-figures.test.ts",
-      "packages/normalize/test/values.test.ts",
-      "packages/normalize/test/money-unit-*.test.ts",
-    ],
+    include,
     testTimeout: 60_000,
     pool: "forks",
   },

@@ -8,15 +8,16 @@ import { foldPunctuation, keyOf } from "./text-key.ts";
 /** Cells that mean "nothing here" rather than zero. */
 const EMPTY_MARKERS = new Set(["", "—", "——", "-", "--", "/", "／", "无", "\\", "－", "-—", "…"]);
 
+/** keyOf(null) is "", which is one of the markers: no separate null test. */
 export function isEmptyValue(text: string | null | undefined): boolean {
-  return text == null || EMPTY_MARKERS.has(keyOf(text));
+  return EMPTY_MARKERS.has(keyOf(text));
 }
 
 const NUMBER_RE = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 
 /** A plain number as printed (1,426.26 / 86,500 / 7.23 / 10分); null when the cell is not just a number. */
 export function parseNumber(text: string | null | undefined): number | null {
-  if (text == null) return null;
+  // keyOf(null) is "", which is no number.
   let k = keyOf(text).replace(/^[:：]/, "");
   k = k.replace(/(分|万元|元|万)$/, "");
   if (!NUMBER_RE.test(k)) return null;
@@ -26,7 +27,7 @@ export function parseNumber(text: string | null | undefined): number | null {
 
 /** Number of decimals as printed, for rounding-aware comparison. */
 export function decimalsOf(text: string | null | undefined): number {
-  const m = keyOf(text ?? "").match(/\.(\d+)/);
+  const m = keyOf(text).match(/\.(\d+)/);
   return m ? m[1]!.length : 0;
 }
 
@@ -37,7 +38,6 @@ export function isScoreLike(text: string): boolean {
 
 /** A rate as a fraction: 79.74% → 0.7974; a bare 72.26 in a rate column → 0.7226; 0.8 → 0.8. */
 export function parseRate(text: string | null | undefined): number | null {
-  if (text == null) return null;
   const k = keyOf(text);
   const m = k.match(/^([+-]?\d+(?:\.\d+)?)%$/);
   if (m) return roundRate(Number(m[1]) / 100);
@@ -85,7 +85,7 @@ export interface ParsedValue {
  */
 export function parseValue(raw: string | null | undefined): ParsedValue {
   const none: ParsedValue = { comparator: null, value: null, valueMax: null, unit: null };
-  if (raw == null || isEmptyValue(raw)) return none;
+  if (isEmptyValue(raw)) return none;
   let k = keyOf(raw).replace(/\\(geq|ge)/g, "≥").replace(/\\(leq|le)/g, "≤");
   let comparator: Comparator | null = null;
   for (const [re, c] of COMPARATOR_WORDS) {
@@ -105,9 +105,10 @@ export function parseValue(raw: string | null | undefined): ParsedValue {
   // Range: 5%-10%, 80-90分, 5~10个
   const range = k.match(/^(\d+(?:\.\d+)?)(%?)[-~～至到](\d+(?:\.\d+)?)(.*)$/);
   if (range) {
+    // The unit after the second number, else the first number's %: null only when neither prints one.
     const unit = matchUnit(range[4] || range[2] || "");
-    if (unit !== undefined && (range[4] === "" || unit)) {
-      return { comparator: comparator ?? ">=", value: Number(range[1]), valueMax: Number(range[3]), unit: unit || (range[2] ? "%" : null) };
+    if (unit !== undefined) {
+      return { comparator: comparator ?? ">=", value: Number(range[1]), valueMax: Number(range[3]), unit };
     }
   }
   const m = k.match(/^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(.*)$/);
@@ -116,10 +117,8 @@ export function parseValue(raw: string | null | undefined): ParsedValue {
   const rest = m[2] ?? "";
   if (rest === "") return { comparator: comparator ?? "=", value, valueMax: null, unit: null };
   const unit = matchUnit(rest);
-  // 2023年12月底完成, 12县(市): a number followed by more words is a description, not a quantity.
-  if (!unit || /^年\d/.test(rest)) {
-    return { ...none, comparator: comparator ?? "qualitative" };
-  }
+  // 2023年12月底完成, 12县(市): a number followed by more words than a unit is a description, not a quantity.
+  if (!unit) return { ...none, comparator: comparator ?? "qualitative" };
   return { comparator: comparator ?? "=", value, valueMax: null, unit };
 }
 
@@ -138,8 +137,8 @@ function matchUnit(rest: string): string | null | undefined {
 
 /** Comparator from a 指标值类型 cell (≥, =, ≤, 定性, 正向, 反向 …). */
 export function comparatorFromValueType(text: string | null | undefined): Comparator | null {
-  const k = keyOf(text ?? "");
-  if (!k) return null;
+  // Every pattern is anchored and non-empty, so a blank cell matches none.
+  const k = keyOf(text);
   if (/^(定性|定性指标)$/.test(k)) return "qualitative";
   if (/^(≥|>=|大于等于|正向|正向指标)$/.test(k)) return ">=";
   if (/^(≤|<=|小于等于|反向|反向指标)$/.test(k)) return "<=";
@@ -182,8 +181,7 @@ export function parseMoneyUnit(text: string): "元" | "万元" | null {
 
 /** Grade as printed: 优/良/中/差, 优秀/良好/合格/不合格, 一等…四等. */
 export function parseGrade(text: string | null | undefined): string | null {
-  const k = keyOf(text ?? "").replace(/^["“]|["”]$/g, "");
-  if (!k) return null;
+  const k = keyOf(text).replace(/^["“]|["”]$/g, "");
   const m = k.match(/^(优秀|优|良好|良|中等|中|合格|差|不合格|一等|二等|三等|四等|[ABCD]级?)$/);
   return m ? m[1]! : null;
 }

@@ -152,6 +152,16 @@ describe("yuan amounts, and the precise figures of a 元 table within half a pri
     const form = resolved({ declared: "万元", budget: 8.65, executed: 6.3, projectName: XZ }, [sideTable("元", 86_500, { projectName: XZ, executed: 62_502.5 })]);
     expect(form.funding[0]!.executedYuan).toBe(62_502.5);
   });
+  it("only amounts printed on both sides are refined: the 元 table's balance fills no blank of the form, its blank balance erases none", () => {
+    const blankInForm = resolved({ declared: "万元", budget: 8.65, executed: 6.25, projectName: XZ }, [
+      sideTable("元", 86_500, { projectName: XZ, executed: 62_502.5, balance: 23_997.5 }),
+    ]).funding[0]!;
+    expect([blankInForm.budgetYuan, blankInForm.executedYuan, blankInForm.balanceYuan]).toEqual([86_500, 62_502.5, null]);
+    const blankInTable = resolved({ declared: "万元", budget: 8.65, executed: 6.25, balance: 2.4, projectName: XZ }, [
+      sideTable("元", 86_500, { projectName: XZ, executed: 62_502.5 }),
+    ]).funding[0]!;
+    expect([blankInTable.budgetYuan, blankInTable.executedYuan, blankInTable.balanceYuan]).toEqual([86_500, 62_502.5, 24_000]);
+  });
   it("a table in the same unit as the form, or one of another project, changes nothing", () => {
     const same = resolved({ declared: "万元", budget: 8.65, projectName: XZ }, [sideTable("万元", 8.651, { projectName: XZ })]);
     expect(same.funding[0]!.budgetYuan).toBe(86_500);

@@ -18,14 +18,14 @@ export function decimalsOfNumber(x: number): number {
 
 /** Decimals of a printed text (79.74% → 2, 86,500 → 0). */
 export function decimalsOfText(text: string | null | undefined): number {
-  const m = (text ?? "").match(/\d\.(\d+)/);
+  const m = text?.match(/\d\.(\d+)/);
   return m ? m[1]!.length : 0;
 }
 
 /** Shifts the decimal point by exponent notation, which is exact where x * 10^d is not (1.005 * 100). */
 function shift(x: number, d: number): number {
-  const [mantissa, exp = "0"] = String(x).split("e");
-  return Number(`${mantissa}e${Number(exp) + d}`);
+  const [mantissa, exp] = String(x).split("e");
+  return Number(`${mantissa}e${Number(exp ?? 0) + d}`);
 }
 
 /** Rounded half away from zero (half-up for the positive amounts forms carry). */
@@ -41,7 +41,12 @@ export function truncate(x: number, d: number): number {
   return Math.sign(x) * shift(Math.floor(scaled + FLOAT_NOISE), -d);
 }
 
+/**
+ * Equal but for float noise relative to their size: a printed value may itself be computed
+ * (budget − executed = 204743.83999999985 for 204743.84), and its noise grows with it.
+ */
 function same(a: number, b: number): boolean {
+  // Stryker disable next-line EqualityOperator: `<` differs only at a distance equal to the noise bound to the last bit; the bound is a fuzz width, not an edge a form can fall on.
   return Math.abs(a - b) <= FLOAT_NOISE * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
@@ -64,8 +69,10 @@ export function halfUlp(decimals: number): number {
  */
 export function sumAgrees(printedTotal: number, parts: readonly number[], decimals = columnDecimals([printedTotal, ...parts])): boolean {
   const sum = parts.reduce((s, p) => s + p, 0);
-  if (agrees(printedTotal, sum, decimals)) return true;
+  // No separate agrees(total, sum): a total that is the sum rounded or truncated lies within
+  // 2 half-ulps of it, and with at least one part the tolerance is already that wide.
   const tolerance = (parts.length + 1) * halfUlp(decimals);
+  // Stryker disable next-line EqualityOperator: with the noise term added, `<` differs only at a distance equal to tolerance + noise to the last bit.
   return Math.abs(printedTotal - sum) <= tolerance + FLOAT_NOISE * Math.max(1, Math.abs(sum));
 }
 
@@ -78,14 +85,13 @@ export function columnDecimals(values: readonly number[]): number {
  * Does printed P agree with some value of [low, high]? For a quantity computed
  * from rounded inputs (a rate from amounts printed to the cent of 万元): 72.26%
  * agrees with 6.25/8.65 = 72.254% because 6.25 stands for anything in [6.245, 6.255).
+ * The values P agrees with form one interval around P ([P − h, P + 2h) with
+ * decimals, [P − h, P + h) without), so the range meets it exactly when the
+ * range's value nearest to P agrees: P itself when the range holds it, else the
+ * nearer end.
  */
 export function agreesWithin(printed: number, low: number, high: number, decimals = decimalsOfNumber(printed)): boolean {
-  if (agrees(printed, low, decimals) || agrees(printed, high, decimals)) return true;
-  const h = halfUlp(decimals);
-  // Values that round half-up to P: [P − h, P + h); values that truncate to P: [P, P + 2h).
-  const lo = printed - h;
-  const hi = decimals >= 1 ? printed + 2 * h : printed + h;
-  return low < hi - FLOAT_NOISE && high >= lo - FLOAT_NOISE;
+  return agrees(printed, Math.min(Math.max(printed, low), high), decimals);
 }
 
 /** The range a printed amount stands for, at the given precision. */

@@ -57,7 +57,8 @@ function qualitativeBands(note: string): ScoringParams["qualitativeBands"] | nul
   if (!m) return null;
   const achieved = Number(m[1]) / 100;
   const partial = Number(m[3]) / 100;
-  if (!(achieved > partial && partial >= 0 && achieved <= 1)) return null;
+  // The pattern captures digits only, so neither bound can be negative.
+  if (!(achieved > partial && achieved <= 1)) return null;
   return { achieved, partial };
 }
 
@@ -122,7 +123,7 @@ export function gradeOfTotal(total: number, grades: readonly GradeBand[]): Grade
 
 /** 优秀 → 优, 良好 → 良, 中等 → 中 (合格 says only ≥ 60: not compared), 不合格/较差 → 差, 一等…四等 → 优…差; null for anything else. */
 export function canonicalGrade(printed: string | null): GradeBand["grade"] | null {
-  const k = keyOf(printed ?? "").replace(/^["“]|["”]$/g, "");
+  const k = keyOf(printed).replace(/^["“]|["”]$/g, "");
   if (/^(优秀?|一等|A级?)$/.test(k)) return "优";
   if (/^(良好?|二等|B级?)$/.test(k)) return "良";
   if (/^(中等?|三等|C级?)$/.test(k)) return "中";

@@ -177,3 +177,26 @@ describe("a printed rate against the range its rounded inputs stand for", () => 
     expect(agreesWithin(80, 80.009, 81, 2)).toBe(true);
   });
 });
+
+describe("a printed value that is itself computed", () => {
+  // 福建 (宁德 党史和地方志研究室, 2018): 小计 2751417.82 元, 拨付 2546673.98 元, 结余 printed 204743.84.
+  const left = 2751417.82 - 2546673.98; // 204743.83999999985
+  it("budget − executed carries float noise in proportion to its size, and still agrees with the printed balance", () => {
+    expect(left).not.toBe(204743.84);
+    expect(agrees(left, 204743.84)).toBe(true);
+    expect(agrees(left, 204743.85)).toBe(false);
+  });
+  it("a range of one value is that value: agreesWithin(P, x, x) is agrees(P, x)", () => {
+    const rate = (181.82 / 228) * 100;
+    for (const printed of [79.73, 79.74, 79.75, 79.76, 79.7, 79.8, 80, 79]) {
+      expect(agreesWithin(printed, rate, rate)).toBe(agrees(printed, rate));
+    }
+  });
+  it("a range on one side of P is judged by its nearer end, a range around P agrees", () => {
+    expect(agreesWithin(79.74, 70, 79.7349)).toBe(false);
+    expect(agreesWithin(79.74, 70, 79.736)).toBe(true);
+    expect(agreesWithin(79.74, 79.7499, 90)).toBe(true);
+    expect(agreesWithin(79.74, 79.7501, 90)).toBe(false);
+    expect(agreesWithin(79.74, 0, Infinity)).toBe(true);
+  });
+});
