@@ -12,8 +12,10 @@ import { defineRule } from "./rule.ts";
 
 /** The printed rate as a percentage and its decimals: 79.74% → 79.74/2; a bare 72.26 → 72.26/2; 0.8 → 80/0. */
 export function printedPercent(line: FundingLine): { percent: number; decimals: number } | null {
-  if (line.executionRate === null) return null;
-  const text = line.executionRateText ?? "";
+  const text = line.executionRateText;
+  // == null: rows loaded from a database written before the text column existed lack it;
+  // without the printed text the decimals the rate was printed with are unknown.
+  if (line.executionRate === null || text == null) return null;
   const m = text.replace(/,/g, "").match(/-?\d+(?:\.\d+)?/);
   if (!m) return null;
   const value = Number(m[0]);
@@ -41,7 +43,9 @@ export function rateAgrees(form: Form, line: FundingLine): boolean | null {
   if (!printed || !inputs) return null;
   const [low, high] = rateRange(inputs.budget, inputs.executed, amountDecimals(form));
   if (agreesWithin(printed.percent, low * 100, high * 100, printed.decimals)) return true;
-  return high > 1 && printed.percent === 100;
+  if (printed.percent !== 100) return false;
+  // Stryker disable next-line EqualityOperator: `>=` is equivalent — at high === 1 the range ends at exactly 100 %, which agreesWithin has already accepted.
+  return high > 1;
 }
 
 export const executionRateMismatch = defineRule("execution_rate_mismatch", "error", (ctx, report) => {
@@ -61,7 +65,8 @@ export const executionRateMismatch = defineRule("execution_rate_mismatch", "erro
           expected: computed,
           observed: line.executionRate,
           params: {
-            formula: inputs.executedName === "全年执行数" && inputs.budgetName === "全年预算数" ? "全年执行数(B)÷全年预算数(A)" : `${inputs.executedName}÷${inputs.budgetName}`,
+            // Only a form that is no monitoring form names its amount 全年执行数, and its budget is always 全年预算数.
+            formula: inputs.executedName === "全年执行数" ? "全年执行数(B)÷全年预算数(A)" : `${inputs.executedName}÷${inputs.budgetName}`,
             rateDecimals: printedPercent(line)!.decimals,
             amountDecimals: amountDecimals(form),
             ...(isMonitoring(form) ? { asOfMonth: form.asOfMonth } : {}),

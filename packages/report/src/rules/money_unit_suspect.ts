@@ -49,7 +49,7 @@ export function scaledCostEvidence(form: Form): ScaledCostEvidence | null {
   const declared = form.moneyUnit;
   if (!declared || (form.moneyUnitEffective !== null && form.moneyUnitEffective !== declared)) return null;
   const amounts = form.funding.flatMap((line) =>
-    AMOUNT_COLUMNS.flatMap(([column]) => (line[column] !== null && line[column]! > 0 ? [{ line, column, amount: line[column]! }] : [])),
+    AMOUNT_COLUMNS.flatMap(([column]) => ((line[column] ?? 0) > 0 ? [{ line, column, amount: line[column]! }] : [])),
   );
   const costs = form.indicators.flatMap((indicator) => {
     if (!isCostIndicator(indicator)) return [];
@@ -58,7 +58,6 @@ export function scaledCostEvidence(form: Form): ScaledCostEvidence | null {
     // The cost target in the declared unit: ≤1018.55万元 is 1018.55 in a 万元 table.
     return money && money.value > 0 ? [{ indicator, targetText: targetText!, value: (money.value * yuanPer(money.unit)) / yuanPer(declared) }] : [];
   });
-  if (amounts.length === 0 || costs.length === 0) return null;
   if (amounts.some((a) => costs.some((c) => close(a.amount, c.value)))) return null;
   const other: MoneyUnit = declared === "万元" ? "元" : "万元";
   const scale = yuanPer(declared) / yuanPer(other);

@@ -39,10 +39,9 @@ interface Compared {
 function compare(form: Form, fig: NarrativeFigure): Compared | null {
   const line = mainLine(form);
   const unit = form.moneyUnitEffective ?? form.moneyUnit;
+  // Money figures always carry the unit they were printed in (narrative-figures.ts reads none without one).
   const money = (name: string, value: number | null | undefined): Compared | null =>
-    value == null || fig.unit === null
-      ? null
-      : { name, table: `${value}${unit ?? ""}`, agree: amountsAgree(fig.value, fig.unit, value, unit), expected: value, observed: fig.value };
+    value == null ? null : { name, table: `${value}${unit ?? ""}`, agree: amountsAgree(fig.value, fig.unit, value, unit), expected: value, observed: fig.value };
   switch (fig.kind) {
     case "budget":
       return money("全年预算数", line?.budget);
@@ -50,9 +49,10 @@ function compare(form: Form, fig: NarrativeFigure): Compared | null {
       return money("年初预算数", line?.initialBudget);
     case "executed": {
       const c = money("全年执行数", line?.executed);
-      if (c && !c.agree && line?.balance != null && fig.unit && amountsAgree(fig.value, fig.unit, line.balance, unit)) {
+      // A hint is read only on a disagreement (the caller drops figures that agree), so it is not asked here.
+      if (c && line?.balance != null && amountsAgree(fig.value, fig.unit, line.balance, unit)) {
         c.hint = `，与表中结转结余${line.balance}${unit ?? ""}相同，疑将结余当作执行数`;
-      } else if (c && !c.agree && line?.budget != null && line.executed != null && fig.unit) {
+      } else if (c && line?.budget != null && line.executed != null) {
         const left = line.budget - line.executed;
         if (amountsAgree(fig.value, fig.unit, left, unit)) c.hint = `，恰为预算数减执行数的余额，疑将结余当作执行数`;
       }
@@ -73,8 +73,9 @@ function compare(form: Form, fig: NarrativeFigure): Compared | null {
       return { name: "总分", table: `${form.totalScore}分`, agree: bothWays(fig.value, form.totalScore), expected: form.totalScore, observed: fig.value };
     case "grade": {
       const table = canonicalGrade(form.grade);
+      // Every grade word narrative-figures.ts reads (优秀, 良好, 中等 …) has a canonical grade: only the table's may be unknown.
       const said = canonicalGrade(fig.word);
-      if (!table || !said) return null;
+      if (!table) return null;
       return { name: "绩效结论", table: `“${form.grade}”`, agree: table === said, expected: null, observed: null };
     }
     default:

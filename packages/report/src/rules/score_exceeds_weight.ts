@@ -6,11 +6,14 @@ import { defineRule } from "./rule.ts";
 
 const FLOAT_NOISE = 1e-9;
 
+/** A score above its weight by more than float noise; a score exactly at weight + noise is not above it. */
+const exceeds = (score: number, weight: number) => score > weight + FLOAT_NOISE;
+
 export const scoreExceedsWeight = defineRule("score_exceeds_weight", "error", (ctx, report) => {
   const found: Finding[] = [];
   for (const form of ctx.doc.forms.filter(scoreRulesApply)) {
     for (const ind of form.indicators) {
-      if (ind.score === null || ind.weight === null || ind.score <= ind.weight + FLOAT_NOISE) continue;
+      if (ind.score === null || ind.weight === null || !exceeds(ind.score, ind.weight)) continue;
       found.push(
         report({
           form,
@@ -22,7 +25,7 @@ export const scoreExceedsWeight = defineRule("score_exceeds_weight", "error", (c
       );
     }
     for (const line of form.funding) {
-      if (line.score === null || line.weight === null || line.score <= line.weight + FLOAT_NOISE) continue;
+      if (line.score === null || line.weight === null || !exceeds(line.score, line.weight)) continue;
       found.push(
         report({
           form,

@@ -1,14 +1,16 @@
 /** total_score_mismatch — error — printed 总分 vs the sum of the indicator scores plus the funding score. */
 import { formLabel, formWhere, tail } from "../context.ts";
 import { executionLine } from "../funding.ts";
-import { isScoreSheet, scoreRulesApply } from "../families.ts";
+import { isScoreSheet } from "../families.ts";
 import { agrees, show } from "../rounding.ts";
 import { executionWeight } from "./execution_score_mismatch.ts";
 import { defineRule } from "./rule.ts";
 
 export const totalScoreMismatch = defineRule("total_score_mismatch", "error", (ctx, report) => {
   return ctx.doc.forms.flatMap((form) => {
-    if (!isScoreSheet(form) || !scoreRulesApply(form) || form.totalScore === null) return [];
+    // A score sheet (never a target or monitoring form) that prints a total prints scores,
+    // so scoreRulesApply holds for every form that passes this test.
+    if (!isScoreSheet(form) || form.totalScore === null) return [];
     // Parts that could not be read cannot be summed: extraction_partial reports them instead.
     if (form.missing.includes("funding") || form.missing.includes("indicators")) return [];
     const scored = form.indicators.filter((i) => i.score !== null);

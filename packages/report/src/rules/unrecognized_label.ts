@@ -15,7 +15,8 @@ export const unrecognizedLabel = defineRule("unrecognized_label", "info", (ctx, 
     // ?? []: forms loaded from a database written before the list existed lack it.
     (form.unrecognizedLabels ?? []).map((label) => {
       // Where the label sits, when the form's facts hold it; else the form's first page.
-      const fact = (form.facts ?? []).find((f) => keyOf(f.label) === keyOf(label));
+      // ?.: forms loaded from a database written before the facts existed lack them.
+      const fact = form.facts?.find((f) => keyOf(f.label) === keyOf(label));
       return report({
         form,
         message: `${UNRECOGNIZED_PREFIX}${label}`,

@@ -1,7 +1,7 @@
 /** weights_not_100 — warning — weights (indicators + funding) do not add up to 100 (or to the printed total weight). */
 import { formLabel, formWhere, tail } from "../context.ts";
 import { executionLine } from "../funding.ts";
-import { isScoreSheet, scoreRulesApply } from "../families.ts";
+import { isScoreSheet } from "../families.ts";
 import { agrees, show } from "../rounding.ts";
 import { executionWeight } from "./execution_score_mismatch.ts";
 import { defineRule } from "./rule.ts";
@@ -10,7 +10,9 @@ export const FULL_MARKS = 100;
 
 export const weightsNot100 = defineRule("weights_not_100", "warning", (ctx, report) => {
   return ctx.doc.forms.flatMap((form) => {
-    if (!isScoreSheet(form) || !scoreRulesApply(form)) return [];
+    // (scoreRulesApply need not be asked: a score sheet is never a target or monitoring form,
+    // and one that prints no 分值 has no weighted indicator, which returns below.)
+    if (!isScoreSheet(form)) return [];
     // Parts that could not be read cannot be summed: extraction_partial reports them instead.
     // A form whose total row was not read may have lost its last rows with it (a table cut
     // at the end of a page or a copy): its weights cannot be summed either.
