@@ -59,7 +59,8 @@ export const departmentTotalMismatch = defineRule("department_total_mismatch", "
     if (departments.length === 1) {
       for (const n of narrativeSentences(ctx.doc.narrative)) {
         for (const fig of narrativeFigures(n.text)) {
-          if (fig.kind !== "projectSpending" || fig.unit === null) continue;
+          // A 项目支出 figure always carries its unit: the pattern that reads it requires 万元 or 元.
+          if (fig.kind !== "projectSpending") continue;
           const value = (fig.value * yuanPer(fig.unit)) / yuanPer(unit);
           const column: Column = fig.basis === "actual" ? "executed" : fig.basis === "initial" ? "initialBudget" : "budget";
           refs.push({ value, column, said: `文字部分“${fig.snippet}”`, place: n, page: n.page });

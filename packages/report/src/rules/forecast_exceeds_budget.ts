@@ -22,6 +22,7 @@ export const forecastExceedsBudget = defineRule("forecast_exceeds_budget", "warn
       const floor = (form.moneyUnitEffective ?? form.moneyUnit) === "元" ? 0 : 2;
       const dForecast = Math.max(floor, decimalsOfNumber(forecast));
       const dBudget = Math.max(floor, decimalsOfNumber(budget.value));
+      // Stryker disable next-line EqualityOperator: `<=` differs only when the two sides are equal to the last bit, which the 1e-9 noise term keeps decimal amounts from being.
       if (forecast - halfUlp(dForecast) < budget.value + halfUlp(dBudget) - FLOAT_NOISE) return [];
       const decimals = Math.max(dForecast, dBudget);
       return [

@@ -14,7 +14,7 @@ import { formLabel, tail, whereText, type DocumentContext } from "../context.ts"
 import { agrees, columnDecimals, show, sumAgrees } from "../rounding.ts";
 import type { Finding } from "@jixiao/normalize";
 import { isTarget, toDateText } from "../families.ts";
-import { isCostIndicator, moneyValue } from "../money.ts";
+import { moneyValue } from "../money.ts";
 import { defineRule, type Report } from "./rule.ts";
 
 const COLUMNS = [
@@ -68,8 +68,9 @@ function identities(form: Form): Identity[] {
   const label = (ls: FundingLine[]) => ls.map((l) => l.source.replace(/^其中[:：]\s*/, "")).join("＋");
   // 财政拨款 against its own 其中 lines first: when it is the line that is wrong (0 while 本级安排
   // carries the money), the total against 财政拨款 + 其他 fails for the same reason, and is not reported twice.
-  if (fiscal && fiscalChildren.length > 0) list.push({ whole: fiscal, parts: fiscalChildren, what: label(fiscalChildren) });
-  if (total && direct.length > 0) list.push({ whole: total, parts: direct, what: label(direct) });
+  // A relation without parts is never broken (mismatch() finds no part printing the column), so none is left out here.
+  if (fiscal) list.push({ whole: fiscal, parts: fiscalChildren, what: label(fiscalChildren) });
+  if (total) list.push({ whole: total, parts: direct, what: label(direct) });
   if (total && purpose.length > 1) list.push({ whole: total, parts: purpose, what: label(purpose) });
   return list;
 }
@@ -115,10 +116,12 @@ function amountOf(line: FundingLine): number | null {
   return line.budget ?? line.initialBudget ?? line.executed;
 }
 
-/** Cost targets of the form that name money (≤1018.55万元, 不超过20万元): their values, positive ones only. */
+/**
+ * Cost targets of the form that name money (≤1018.55万元, 不超过20万元): their values, positive ones only.
+ * A target naming money is a cost target whatever its level says (isCostIndicator), so the money is the test.
+ */
 function positiveCostTargets(form: Form): { name: string; text: string; value: number }[] {
   return form.indicators.flatMap((ind) => {
-    if (!isCostIndicator(ind)) return [];
     const text = ind.adjustedTargetText ?? ind.targetText;
     const v = moneyValue(text);
     return v && v.value > 0 ? [{ name: ind.name, text: text!, value: v.value }] : [];
@@ -150,7 +153,7 @@ function termFindings(ctx: DocumentContext, form: Form, report: Report): Finding
       );
     }
   }
-  const zeroLine = year ?? (form.funding.length > 0 ? form.funding.find((l) => l.sourceKind === "total") ?? form.funding[0]! : null);
+  const zeroLine = year ?? form.funding.find((l) => l.sourceKind === "total") ?? form.funding[0] ?? null;
   const zero = zeroLine ? amountOf(zeroLine) : null;
   const costs = positiveCostTargets(form);
   if (zeroLine && zero === 0 && costs.length > 0) {
@@ -176,7 +179,7 @@ export const fundingIdentity = defineRule("funding_identity", "warning", (ctx, r
     for (const id of identities(form)) {
       // One broken relation is one finding, at its first broken column; a total broken only because a
       // part already reported is wrong says nothing new.
-      if (found.length > 0 && found.some((f) => f.fundingSeq !== null && id.parts.some((p) => p.seq === f.fundingSeq))) continue;
+      if (found.some((f) => f.fundingSeq !== null && id.parts.some((p) => p.seq === f.fundingSeq))) continue;
       for (const [column, columnName] of COLUMNS) {
         const m = mismatch(id, column);
         if (!m) continue;
