@@ -122,7 +122,7 @@ export function labelValuePairs(cells: readonly RowCell[], loose: boolean): Labe
 export function isMoneyLabel(label: string): boolean {
   const k = keyOf(label).replace(/\((万元|元)\)$/, "");
   // 基本支出, 项目支出: a kind of spending that ends the label is an amount too.
-  return (/金额|资金|预算|总额|投资|拨款|补助|经费|资金总额/.test(k) || /支出$/.test(k)) && !/来源|性质|用途|方式|类型|名称|单位$|编码|代码|编号|科目/.test(k);
+  return (/金额|资金|预算|总额|投资|拨款|补助|经费|资金总额/.test(k) || /支出$/.test(k)) && !/来源|性质|用途|方式|类型|名称|单位$|部门$|机构$|编码|代码|编号|科目/.test(k);
 }
 
 /** Append one form_facts row, numbered in the order the form prints its pairs. */
@@ -157,7 +157,11 @@ export function recordFact(form: Form, pair: { label: string; value: string }, p
     form.moneyUnit ??= parseMoneyUnit(label) ?? (amount !== null ? value.match(/\d\s*(万元|元)$/)?.[1] as "万元" | "元" | undefined ?? null : null);
     const source = label.replace(/^其中[:：]?/, "");
     const sameColumn = factFunding.filter((f) => f.column === column);
-    const kind = /^其中/.test(label) || sameColumn.length > 0 && !/总|合计/.test(label) ? sourceKindOf(source) : "total";
+    // The first amount of a column of pairs is its total, unless its label names one
+    // source among others (该项目支出上级资金 beside 年度本级预算金额) rather than the whole.
+    const named = sourceKindOf(source);
+    const part = /^其中/.test(label) || (sameColumn.length > 0 && !/总|合计/.test(label)) || (named === "superior" && !/总|合计/.test(label));
+    const kind = part ? named : "total";
     const l = fundingLine(factFunding.length + 1, source, kind, amount, value || null, null, null);
     l.page = page;
     l.line = line;
@@ -189,11 +193,14 @@ export function fundingFromFacts(facts: FactFunding[]): FundingLine[] {
   if (columns.length < 2) return facts.map((f) => f.line);
   const first = (c: number) => facts.find((f) => f.column === c)!.line;
   const year = columns.find((c) => /当年|本年|年度/.test(keyOf(first(c).source)));
-  if (year === undefined) return facts.map((f) => f.line);
+  // The other column must name a whole: 项目总额, 中期资金总额, 实施期…; a column of another
+  // source beside the year's amount (该项目支出上级资金 | 0) is a part, not the whole project.
+  const whole = (c: number) => c !== year && /总|中期|实施期|全部|累计/.test(keyOf(first(c).source));
+  if (year === undefined || !columns.some(whole)) return facts.map((f) => f.line);
   // The other columns' lines stay, each marked with the total it belongs to, so the
   // year's identities are checked over the year's column only.
-  const others = facts.filter((f) => f.column !== year).map((f) => ({ ...f.line, extra: { ...f.line.extra, [WHOLE_TERM_KEY]: first(f.column).source } }));
-  const lines = [...others, ...facts.filter((f) => f.column === year).map((f) => f.line)];
+  const others = facts.filter((f) => whole(f.column)).map((f) => ({ ...f.line, extra: { ...f.line.extra, [WHOLE_TERM_KEY]: first(f.column).source } }));
+  const lines = [...others, ...facts.filter((f) => !whole(f.column)).map((f) => f.line)];
   return lines.map((l, i) => ({ ...l, seq: i + 1 }));
 }
 

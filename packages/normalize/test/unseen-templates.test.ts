@@ -85,3 +85,20 @@ describe.each(FORMATS)("a pair printed above the title (四川 2023 部门预算
     expect(form.facts[0]!.label).toBe("报表编号");
   });
 });
+
+describe.each(FORMATS)("amounts printed as pairs side by side are not a total and its parts (%s)", (format) => {
+  it("海南: 计划投资额 570 beside 实际到位资金 398.88 are two accounts of the money, not one its part", async () => {
+    const doc = normalizeDocument(await extractedFixture("hainan-undated-project-scorecard", format));
+    expect(doc.forms[0]!.funding.map((l) => l.budget)).toEqual(expect.arrayContaining([570, 398.88]));
+    expect(checkDocument(doc).filter((f) => f.rule === "funding_identity")).toEqual([]);
+  });
+
+  it("湘潭 申报表: 预算部门 is the agency, and 上级资金 beside 本级预算金额 is a source, not the whole project", async () => {
+    const doc = normalizeDocument(await extractedFixture("hunan-2023-project-declaration", format));
+    const form = doc.forms[0]!;
+    expect(form.funding.map((l) => [l.source, l.sourceKind, l.budget])).toEqual([
+      ["年度本级预算金额", "total", 250], ["该项目支出上级资金", "superior", 0],
+    ]);
+    expect(checkDocument(doc).filter((f) => f.rule === "funding_identity")).toEqual([]);
+  });
+});

@@ -60,7 +60,9 @@ function identities(form: Form): Identity[] {
   const total = (year && year.sourceKind === "total" ? year : null) ?? lines.find((l) => l.sourceKind === "total");
   const others = lines.filter((l) => l !== total);
   const purpose = others.filter((l) => PURPOSE.test(keyOf(l.source)));
-  const sources = others.filter((l) => !purpose.includes(l));
+  // Another total beside the total (计划投资额 | 570 … 实际到位资金 | 398.88 in one row of
+  // pairs) is a second account of the whole money, not one of its parts.
+  const sources = others.filter((l) => !purpose.includes(l) && l.sourceKind !== "total");
   const fiscal = sources.find((l) => l.sourceKind === "fiscal");
   const fiscalChildren = fiscal ? sources.filter((l) => FISCAL_CHILD_KINDS.has(l.sourceKind)) : [];
   const direct = sources.filter((l) => !fiscalChildren.includes(l) && !(fiscal && l.sourceKind === "fiscal" && l !== fiscal));
