@@ -8,6 +8,12 @@
 
 /** Float noise allowed when comparing two decimal numbers that should be equal (181.82 × 100). */
 const FLOAT_NOISE = 1e-9;
+/**
+ * Float noise relative to a value's size, for comparing computed amounts: a sum of
+ * a few dozen doubles is off by at most ~1e-15 of its size. 1e-9 here let 0.12 元
+ * through on a 1.2 亿元 total, against a tolerance of 0.01.
+ */
+const RELATIVE_NOISE = 1e-12;
 
 /** Decimals a number is printed with: 9.85 → 2, 8 → 0, 0.1 + 0.2 → 2 (noise is cut at 10 digits). */
 export function decimalsOfNumber(x: number): number {
@@ -47,7 +53,7 @@ export function truncate(x: number, d: number): number {
  */
 function same(a: number, b: number): boolean {
   // Stryker disable next-line EqualityOperator: `<` differs only at a distance equal to the noise bound to the last bit; the bound is a fuzz width, not an edge a form can fall on.
-  return Math.abs(a - b) <= FLOAT_NOISE * Math.max(1, Math.abs(a), Math.abs(b));
+  return Math.abs(a - b) <= RELATIVE_NOISE * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
 /** Does printed P (d decimals, by default as P's shortest form) agree with computed C? */
@@ -73,7 +79,7 @@ export function sumAgrees(printedTotal: number, parts: readonly number[], decima
   // 2 half-ulps of it, and with at least one part the tolerance is already that wide.
   const tolerance = (parts.length + 1) * halfUlp(decimals);
   // Stryker disable next-line EqualityOperator: with the noise term added, `<` differs only at a distance equal to tolerance + noise to the last bit.
-  return Math.abs(printedTotal - sum) <= tolerance + FLOAT_NOISE * Math.max(1, Math.abs(sum));
+  return Math.abs(printedTotal - sum) <= tolerance + RELATIVE_NOISE * Math.max(1, Math.abs(sum));
 }
 
 /** The precision a set of printed numbers shares: the most decimals any of them shows. */

@@ -136,6 +136,14 @@ describe("a printed total against its rounded parts: n parts + the total, half a
     expect(sumAgrees(100, [99.97, 0.01], 2)).toBe(false);
     expect(sumAgrees(100, [99.97, 0.01], 0)).toBe(true);
   });
+  it("福建's 元 amounts: 2,537,695 + 213,722.82 + 0 = 2,751,417.82 (4 × 0.005 allowed), and no float allowance of its own at 亿元 scale", () => {
+    expect(sumAgrees(2751417.82, [2537695, 213722.82, 0])).toBe(true);
+    expect(sumAgrees(2751417.84, [2537695, 213722.82, 0])).toBe(true);
+    expect(sumAgrees(2751417.85, [2537695, 213722.82, 0])).toBe(false);
+    // A 1e-9 relative allowance was 0.12 元 here, against a tolerance of 0.01.
+    expect(sumAgrees(123456789.13, [123456789])).toBe(false);
+    expect(sumAgrees(123456789.01, [123456789])).toBe(true);
+  });
   it("one part: 10 agrees with 9.5 and 9.4 (2 × 0.5), not with 8.9", () => {
     expect(sumAgrees(10, [9.5], 0)).toBe(true);
     expect(sumAgrees(10, [9.4], 0)).toBe(true);
