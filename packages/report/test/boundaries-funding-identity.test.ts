@@ -316,3 +316,19 @@ describe("funding_identity: a target form's year against its medium-term total",
     expect(run(targets([{ source: "本年度项目金额", budget: 1018.55 }]))).toEqual([]);
   });
 });
+
+describe("funding_identity: two totals side by side", () => {
+  it("海南 服务贸易项目: 计划投资额 570 beside 实际到位资金 398.88 (both totals of their columns) is no relation of whole and part", () => {
+    const hainan = selfEval([
+      { source: "计划投资额(万元)", sourceKind: "total", budget: 570 },
+      { source: "实际到位资金(万元)", sourceKind: "total", budget: 398.88 },
+    ], "服务贸易项目");
+    expect(run(hainan)).toEqual([]);
+    // The same second line as a source of the first is one, and 398.88 ≠ 570 is reported.
+    const asPart = selfEval([
+      { source: "计划投资额(万元)", sourceKind: "total", budget: 570 },
+      { source: "实际到位资金(万元)", sourceKind: "other", budget: 398.88 },
+    ], "服务贸易项目");
+    expect(run(asPart).map((f) => f.rule)).toEqual(["funding_identity"]);
+  });
+});
