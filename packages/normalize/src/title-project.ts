@@ -6,11 +6,10 @@
  * 部门整体 …) names no project, and neither does one too short to say anything.
  */
 import { keyOf } from "./text-key.ts";
+import { TITLE_PREFIX } from "./vocab.ts";
 
 /** The family words a title ends with: 绩效自评表, 支出绩效目标申报表, 项目自评表 … */
 const FAMILY_TAIL = /(?:支出)?(?:绩效)?(?:目标)?(?:自评|评价|申报|审批|批复|监控|跟踪|目标|运行监控)*表(?:\([^()]{0,20}\))?$/;
-/** 附件2：, 附表3-1, 一、 before a title. */
-const ENUMERATOR = /^(?:(?:附件|附表)\s*[\d一二三四五六七八九十-]*\s*[:：.、]?|[一二三四五六七八九十]+[、.]|\d{1,2}[、.](?!\d))/;
 /** A year (2024年度, 2024年) and everything printed before it (the place). */
 const UP_TO_YEAR = /^.*?(?:19|20)\d{2}(?:年度|年)/;
 /** A place before a yearless title: 上海市, 东莞市, 黄石市, 濉溪县 … */
@@ -35,7 +34,7 @@ function isGeneric(name: string): boolean {
 
 export function projectFromTitle(title: string | null): string | null {
   if (!title) return null;
-  const k = keyOf(title).replace(ENUMERATOR, "");
+  const k = keyOf(title).replace(TITLE_PREFIX, "").replace(/^[:：]/, "");
   if (!FAMILY_TAIL.test(k)) return null;
   const named = k.replace(FAMILY_TAIL, "");
   const afterYear = named.replace(UP_TO_YEAR, "");

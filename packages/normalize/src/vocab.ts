@@ -238,7 +238,7 @@ export function sourceKindOf(label: string): SourceKind {
 export type TitleKind = FormKind;
 
 /** 附件2：, 附表 3-1, 一、, 1., （三） before a title. */
-const TITLE_PREFIX = /^(?:(?:附件|附表)\s*[\d一二三四五六七八九十-]*\s*[:：.、]?|[一二三四五六七八九十]+[、.]|\d{1,2}[、.](?!\d)|\([一二三四五六七八九十\d]+\))/;
+export const TITLE_PREFIX = /^(?:(?:附件|附表)\s*[\d一二三四五六七八九十-]*\s*[:：.、]?|[一二三四五六七八九十]+[、.]|\d{1,2}[、.](?!\d)|\([一二三四五六七八九十\d]+\))/;
 
 /**
  * A form title line: a short line that ends in 表 (or 清单) and names a family
