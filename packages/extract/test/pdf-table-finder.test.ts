@@ -87,3 +87,18 @@ describe("horizontal-bar.pdf: glyph aliases only where the producer mis-maps (pr
     expect(texts(t)[1]).toEqual(["2001\u20152006", "126", "trend items \u2014 kept"]);
   });
 });
+
+describe("two ruled tables stacked on one rule: a neighbour's column border does not cut a label (splitAcrossColumns)", () => {
+  // 四川's 评价指标体系 (fixtures/real, LibreOffice PDF): the lower table's centred
+  // level labels "(7 分)" straddle a border that only the upper table draws, and
+  // the upper table's "可持续发展能力(15 分)" one that only the lower table draws.
+  let cells: string[];
+  beforeAll(async () => {
+    const doc = await extractPdf(readFileSync(new URL("../../../fixtures/real/pdf/lo/sichuan-undated-scorecard.pdf", import.meta.url).pathname));
+    cells = tables(doc).flatMap((t) => t.cells.map((c) => c.text));
+  });
+  it("keeps each bracketed label in one cell", () => {
+    expect(cells).toEqual(expect.arrayContaining(["(7分)", "(3分)", "可持续发展能力(15分)"]));
+    expect(cells).not.toContain("分)");
+  });
+});

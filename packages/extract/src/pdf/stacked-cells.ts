@@ -70,12 +70,17 @@ export function splitAcrossColumns(piece: CellPiece, xs: readonly number[], sett
   if (first < 0 || last - first < 2 || piece.glyphs.length === 0) return [piece];
   const byColumn = new Map<number, Glyph[]>();
   for (const line of pieceLines(piece, settings)) {
-    let start = 0;
+    let start = 0, before = "", column = -1;
     for (const w of wordsFromLine(line, settings.wordGap)) {
       const glyphs = line.glyphs.slice(start, start + Array.from(w.text).length);
       start += glyphs.length;
       const k0 = columnOf(xs, w.x0 + 0.5), k1 = columnOf(xs, w.x1 - 0.5);
       if (k0 !== k1) return [piece];
+      // A bracket left open before another column's word: one label with a wide space,
+      // centred across a border that only a neighbouring table draws ("(7 分)").
+      if (column >= 0 && k0 !== column && opensBracket(before)) return [piece];
+      before += w.text;
+      column = k0;
       byColumn.set(k0, [...(byColumn.get(k0) ?? []), ...glyphs]);
     }
   }
@@ -212,6 +217,12 @@ export function textGapBorders(pieces: readonly CellPiece[], xs: readonly number
     }
   }
   return out.sort((a, b) => a - b);
+}
+
+/** Text that leaves a bracket open: its line goes on after it. */
+function opensBracket(text: string): boolean {
+  const open = (text.match(/[(（\[【]/g) ?? []).length, close = (text.match(/[)）\]】]/g) ?? []).length;
+  return open > close;
 }
 
 /** Splits a piece at the given heights, each glyph going with the band holding its centre. */
