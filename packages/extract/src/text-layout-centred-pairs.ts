@@ -9,18 +9,20 @@
  * which would read them as rows of their own.
  *
  * The lines right above and right below a row with a value (a score, a
- * weight) are joined to it when both hold words only, in three cells or more,
+ * weight) or a header row (their heads and tails: 三级指标(长 / 期) round 二级指标(长期)) are joined to it when both hold words only, in three cells or more,
  * in the same columns, all empty on the row's line: the first and last lines
  * of its cells centred on it.
  */
 import type { FoundCell } from "./pdf/page-tables.ts";
 import type { DocTable } from "./pdf/continuation.ts";
 import { LINE_GAP } from "./text-geometry.ts";
-import { isValueCell } from "./text-stream.ts";
+import { isHeaderWord, isValueCell } from "./text-stream.ts";
 import { isWordsOnly, mergeLines } from "./text-wrapped-rows.ts";
 
 /** Cells a line has at least to be left to this step (fewer: the wrapped-row step joins it). */
 const MIN_PAIR_CELLS = 3;
+/** Column words that make a row a header row. */
+const MIN_HEADER_WORDS = 2;
 
 export function joinCentredPairs(t: DocTable): DocTable {
   const byRow: FoundCell[][] = Array.from({ length: t.nRows }, () => []);
@@ -34,13 +36,29 @@ export function joinCentredPairs(t: DocTable): DocTable {
   const free = (line: number, row: number) =>
     byRow[line]!.every((c) => !byRow[row]!.some((o) => o.col < c.col + c.colSpan && c.col < o.col + o.colSpan));
   const target: (number | null)[] = byRow.map(() => null);
+  // The head each of a header's tails joins, where their columns differ.
+  const column = new Map<FoundCell, FoundCell>();
   for (let r = 1; r + 1 < t.nRows; r++) {
     const above = r - 1, below = r + 1;
-    if (target[above] !== null || !byRow[r]!.some((c) => isValueCell(c.text))) continue;
+    // A row with a value, or a header row (一级指标 | 二级指标(长期) … with 三级指标(长 / 期) round it).
+    const header = byRow[r]!.filter((c) => isHeaderWord(c.text)).length >= MIN_HEADER_WORDS;
+    if (target[above] !== null || !(header || byRow[r]!.some((c) => isValueCell(c.text)))) continue;
     if (!wrapped(above) || !wrapped(below) || !adjacent(above, r) || !adjacent(r, below)) continue;
-    if (columns(above) !== columns(below) || !free(above, r)) continue;
+    if (header && columns(above) !== columns(below)) {
+      // A header's heads and tails are centred on their cells: a tail (期)) may start a column right of
+      // its head (指标值(长), but lies under it, one under each; it takes its head's column.
+      const heads = sortedByX(byRow[above]!), tails = sortedByX(byRow[below]!);
+      if (heads.length !== tails.length || !tails.every((c, k) => overlaps(c, heads[k]!) && heads.every((h, j) => j === k || !overlaps(c, h)))) continue;
+      if (!free(above, r)) continue;
+      tails.forEach((c, k) => column.set(c, heads[k]!));
+    } else if (columns(above) !== columns(below) || !free(above, r)) continue;
     target[above] = r;
     target[below] = r;
   }
-  return mergeLines(t, target);
+  if (column.size === 0) return mergeLines(t, target);
+  const cells = t.cells.map((c) => { const h = column.get(c); return h ? { ...c, col: h.col, colSpan: h.colSpan } : c; });
+  return mergeLines({ ...t, cells }, target);
 }
+
+const sortedByX = (cells: readonly FoundCell[]) => [...cells].sort((a, b) => a.bbox.x0 - b.bbox.x0);
+const overlaps = (a: FoundCell, b: FoundCell) => a.bbox.x0 < b.bbox.x1 && b.bbox.x0 < a.bbox.x1;

@@ -26,7 +26,9 @@
  * of three wrapped cells either side of a row's line join it (text-layout-centred-pairs.ts), and under
  * an indicator header whose rows the line-by-line step cannot place (lines of three cells or more, long
  * runs) the cells are placed column by column round the rows' value lines, the header's wrapped column
- * words joined to it (text-layout-centred-cells.ts). The lines of wrapped cells are then joined to their row by
+ * words joined to it (text-layout-centred-cells.ts); a name wrapped round a line of values takes its two
+ * lines (text-layout-bare-pairs.ts) and a label printed a character per line is joined down its column
+ * (text-layout-vertical-labels.ts). The lines of wrapped cells are then joined to their row by
  * what they hold and where they sit (text-wrapped-rows.ts: a line of one or
  * two cells of words between rows with numbers, as many below a row as its
  * centred cells put above it, never across a blank line nor over two of the
@@ -35,7 +37,8 @@
  * cover (text-span-labels.ts). A blank line is a wider gap, two blank lines end a table.
  * Chunks: two spaces, or one between two CJK characters or two numbers,
  * separate cells, and a number one space after CJK words when value cells
- * follow it on the line (splitTrailingNumbers).
+ * follow it on the line (splitTrailingNumbers); a number that overflowing words
+ * pushed short of its column is put where the column starts (text-layout-pushed-numbers.ts).
  */
 import type { Block, Cell, PageInfo, Table } from "./grid.ts";
 import { foldCompatibilityCharacters } from "./unicode.ts";
@@ -55,6 +58,9 @@ import { moveSpanLabels } from "./text-span-labels.ts";
 import { joinLabelParagraphs } from "./text-layout-label-paragraphs.ts";
 import { joinCentredPairs } from "./text-layout-centred-pairs.ts";
 import { joinCentredCells } from "./text-layout-centred-cells.ts";
+import { joinBarePairs } from "./text-layout-bare-pairs.ts";
+import { placePushedNumbers } from "./text-layout-pushed-numbers.ts";
+import { joinVerticalLabels } from "./text-layout-vertical-labels.ts";
 
 /**
  * The PDF finder's settings for text: a gap of two or more spaces splits a
@@ -177,7 +183,7 @@ export function parseColumnLayout(pages: readonly SourceLine[][]): { blocks: Blo
   }
   const blocks: Block[] = items.map((it) => {
     if (it.kind === "text") return { kind: "text", page: it.page, text: it.line.text, line: sourceLine(it.page, it.line.y0) };
-    return { kind: "table", table: toTextTable(moveSpanLabels(joinWrappedRows(joinCentredCells(joinCentredPairs(joinLabelParagraphs(it.table))))), sourceLine) };
+    return { kind: "table", table: toTextTable(moveSpanLabels(joinWrappedRows(joinVerticalLabels(joinBarePairs(joinCentredCells(joinCentredPairs(joinLabelParagraphs(it.table))))))), sourceLine) };
   });
   return { blocks, pages: layouts.map((l) => ({ number: l.number, hasText: l.lines.length > 0 })) };
 }
@@ -355,7 +361,11 @@ function pageItems(layout: PageLayout): ({ kind: "table"; table: PageTable } | {
 /** Spaces between two chunks of one line that make them two columns. */
 const MIN_COLUMN_GAP_SPACES = 2;
 
-export function lineGridTable(page: number, lines: readonly LooseLine[], rows: readonly Chunk[][]): PageTable | null {
+export function lineGridTable(page: number, lines: readonly LooseLine[], given: readonly Chunk[][]): PageTable | null {
+  // Numbers pushed short of their column by overflowing words go where it starts; the columns are found again
+  // without the alignment the pushed numbers made (财务管理制度有效性 7 and 绿化、水电费等成本 3, both 3 short).
+  const pushed = placePushedNumbers(given, alignedColumnStarts(given, COLUMN));
+  const rows = pushed.every((r, i) => r.length === given[i]!.length && r.every((c, k) => c === given[i]![k])) ? given : pushed;
   const starts = alignedColumnStarts(rows, COLUMN);
   const tolerance = ALIGN_TOLERANCE * COLUMN;
   const place = () => rows.map((chunks) => {

@@ -12,6 +12,7 @@ import type { DocTable } from "./pdf/continuation.ts";
 import { joinWrappedLines } from "./pdf/words.ts";
 import { COLUMN, LINE_GAP, LINE_STEP } from "./text-geometry.ts";
 import { isHeaderWord, isValueCell } from "./text-stream.ts";
+import { namesMoneySource } from "./text-layout-money-sources.ts";
 
 /**
  * A wrapped cell's line holds words, never a value alone or a dash (those fit
@@ -71,8 +72,13 @@ const FINISHED = /[)）。;；]$/u;
 export function joinWrappedRows(t: DocTable): DocTable {
   const byRow: FoundCell[][] = Array.from({ length: t.nRows }, () => []);
   for (const c of t.cells) byRow[c.row]?.push(c);
-  const candidate = byRow.map((cells) =>
-    cells.length > 0 && cells.length <= MAX_WRAP_CELLS &&
+  // A budget line whose amounts are blank (其他资金 under 其中:财政拨款) is a row, not the tail of the label
+  // above; it has no wrapped cells either (its label is one line, its amounts none).
+  const blankSource = byRow.map((cells, i) =>
+    i > 0 && cells.length === 1 && namesMoneySource(cells[0]!.text) &&
+    byRow[i - 1]!.some((a) => a.col === cells[0]!.col && namesMoneySource(a.text)));
+  const candidate = byRow.map((cells, i) =>
+    cells.length > 0 && cells.length <= MAX_WRAP_CELLS && !blankSource[i] &&
     // A row whose cells already hold several lines (joinLabelParagraphs) is a row, not a line of one.
     cells.every((c) => c.rowSpan === 1 && c.bbox.y1 - c.bbox.y0 < LINE_STEP && c.text.trim() !== "" && isWordsOnly(c.text)));
   const covered = (row: number, col: number) =>
@@ -94,7 +100,7 @@ export function joinWrappedRows(t: DocTable): DocTable {
     return true;
   };
   const fits = (frag: number, main: number, asHead = false) =>
-    adjacent(frag, main) &&
+    adjacent(frag, main) && !blankSource[main] &&
     // Lines above a header are no lines of its cells, but for the heads of them (below).
     (asHead || !(frag < main && isHeaderRow(main))) &&
     byRow[frag]!.every((c) => c.col >= firstLabel(main) || isLevelLabel(c.text)) &&

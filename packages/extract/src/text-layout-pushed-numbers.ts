@@ -1,0 +1,61 @@
+/**
+ * Numbers pushed left of their column by the text before them, in layout text
+ * (text-layout.ts). pdftotext gives a CJK character one column of its grid
+ * but the page gives it two, so a cell of words that fills its cell on the
+ * page overflows in the text, and the number of the next column is printed
+ * one space after it, short of where the numbers of the other rows start:
+ *
+ *     完整性          4        —          4
+ *     财务管理制度有效性 7           —      格执行制度,会计 7
+ *
+ * Such a number (one space after words ending in a CJK character or a
+ * closing bracket, on a line with other values) is put where its column starts when that column, the next
+ * one to its right, starts within MAX_PUSH columns of it, is empty on its
+ * line and holds a number on other lines (a column of values).
+ */
+import { type Chunk, chunkOf } from "./pdf/unruled.ts";
+import { isWide } from "./pdf/glyphs.ts";
+import { lastChar } from "./pdf/words.ts";
+import { ALIGN_TOLERANCE } from "./pdf/cjk-columns.ts";
+import { COLUMN } from "./text-geometry.ts";
+
+/** A number, a share or a comparison with one (as text-layout.ts's NUMBER). */
+const NUMBER = /^[≥≤=<>]?[-+]?\d[\d,]*(\.\d+)?%?$/;
+/** A value cell on a line: a number, a comparison, a dash alone (no value). */
+const VALUE = /^[≥≤=<>]?[-+]?\d|^[—–]+$/;
+/** A closing bracket ends a name as finally as a CJK character. */
+const CLOSING = /^[)）\]】]$/;
+/** Columns a number may be pushed short of its column: more is a number of the text (救助资金 30). */
+const MAX_PUSH = 8;
+/** Other lines with a number at the column's start that make it a column of values. */
+const MIN_VALUE_LINES = 2;
+
+export function placePushedNumbers(rows: readonly Chunk[][], starts: readonly number[]): Chunk[][] {
+  const tolerance = ALIGN_TOLERANCE * COLUMN;
+  const valueLines = (s: number, except: number) =>
+    rows.filter((chunks, i) => i !== except && chunks.some((c) => Math.abs(c.x0 - s) <= tolerance && NUMBER.test(c.text))).length;
+  return rows.map((chunks, line) => {
+    const out: Chunk[] = [];
+    let changed = false;
+    chunks.forEach((c, k) => {
+      const words = c.words, last = words[words.length - 1]!;
+      // The words before the number: in its own chunk, or the chunk before it on the line.
+      const before = words.length > 1 ? words[words.length - 2] : chunks[k - 1]?.words[chunks[k - 1]!.words.length - 1];
+      if (!NUMBER.test(last.text) || !before || last.x0 - before.x1 > COLUMN + 0.01) { out.push(c); return; }
+      if (!(isWide(lastChar(before.text)) || CLOSING.test(lastChar(before.text)))) { out.push(c); return; }
+      // Only on a row's line of values (a criterion's wrapped line ends in 计 2 too).
+      if (!chunks.some((o) => o !== c && VALUE.test(o.text))) { out.push(c); return; }
+      // A number right before another is a value of the text's (扣 0.5 5): only the last before the gap moves.
+      if (chunks[k + 1] && NUMBER.test(chunks[k + 1]!.text) && chunks[k + 1]!.x0 - last.x1 <= COLUMN + 0.01) { out.push(c); return; }
+      const s = starts.find((x) => x > last.x0 + tolerance);
+      const nextStart = s === undefined ? undefined : starts.find((x) => x > s + tolerance);
+      const empty = s !== undefined && !chunks.some((o) => o !== c && o.x1 > s - tolerance && (nextStart === undefined || o.x0 < nextStart - tolerance));
+      if (s === undefined || !empty || s - last.x1 > MAX_PUSH * COLUMN || valueLines(s, line) < MIN_VALUE_LINES) { out.push(c); return; }
+      const moved = { ...last, x0: s, x1: s + (last.x1 - last.x0) };
+      if (words.length > 1) out.push(chunkOf(words.slice(0, -1)));
+      out.push(chunkOf([moved]));
+      changed = true;
+    });
+    return changed ? out : [...chunks];
+  });
+}

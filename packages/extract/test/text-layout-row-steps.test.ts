@@ -1,0 +1,121 @@
+/**
+ * Steps of the `pdftotext -layout` reader (text-layout.ts) that rebuild rows
+ * where the line-by-line steps went wrong, each on a committed -layout file:
+ * a name wrapped round a line of values (text-layout-bare-pairs.ts), a
+ * budget line with blank amounts under another (text-layout-money-sources.ts),
+ * a number pushed short of its column by overflowing words
+ * (text-layout-pushed-numbers.ts) and a label printed a character per line
+ * (text-layout-vertical-labels.ts).
+ */
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { parseExtractedText, toMatrix, type Table } from "@jixiao/extract";
+import { namesMoneySource } from "../src/text-layout-money-sources.ts";
+
+const REAL = new URL("../../../fixtures/real/text/", import.meta.url);
+const tablesOf = (id: string) =>
+  parseExtractedText(readFileSync(new URL(`${id}.pdftotext-layout.txt`, REAL), "utf8"))
+    .blocks.flatMap((b) => (b.kind === "table" ? [b.table] : []));
+const rowsOf = (t: Table) => toMatrix(t).map((r) => r.map((c) => c?.text ?? "").filter(Boolean));
+/** Each row as the column of each cell's text, for rows holding `text`. */
+const columnsOfRowWith = (id: string, text: string) => {
+  for (const t of tablesOf(id)) {
+    for (const row of toMatrix(t)) {
+      if (!row.some((c) => c?.text === text)) continue;
+      const cols = new Map<string, number>();
+      row.forEach((c, col) => { if (c && c.col === col) cols.set(`${c.text}@${cols.size}`, col); });
+      return [...cols].map(([k, col]) => [k.replace(/@\d+$/, ""), col] as const);
+    }
+  }
+  return undefined;
+};
+
+describe("joinBarePairs: a name wrapped round a line of values", () => {
+  it("joins 指标 1:新建保鲜 / 1座 / 库数量 into one indicator row (新疆 2021)", () => {
+    const rows = tablesOf("xinjiang-2021-project-targets").flatMap(rowsOf);
+    expect(rows).toContainEqual(["绩效指标", "产出指标", "数量指标", "指标1:新建保鲜库数量", "1座"]);
+    // The halves are no rows of their own.
+    expect(rows.flat()).not.toContain("库数量");
+  });
+});
+
+describe("joinBarePairs: a name wrapped round a line of group labels and values", () => {
+  it("joins 享受医疗 / 救助人次 round 产出指标 数量指标 ≥50000人次 110406 (安徽 2024)", () => {
+    const rows = tablesOf("anhui-2024-transfer-self-eval").flatMap(rowsOf);
+    expect(rows).toContainEqual(["绩效指标", "产出指标", "数量指标", "享受医疗救助人次", "≥50000人次", "110406"]);
+  });
+
+  it("joins 项目建设 / 成本 beside a goal's line (重庆 2023)", () => {
+    const rows = tablesOf("chongqing-2023-project-targets").flatMap(rowsOf);
+    expect(rows).toContainEqual(["年度绩效目", "经济成本指标", "项目建设成本", "≤65万元", "10"]);
+  });
+
+  it("reads a unit alone (公里, 万亩) as the value line a name wraps round, pair after pair (陕西 2020)", () => {
+    const rows = tablesOf("shaanxi-2020-transfer-targets").flatMap(rowsOf);
+    expect(rows).toContainEqual(["绩效指标", "产出指标", "数量指标", "指标1:新建堤防、护岸长度", "公里"]);
+    expect(rows).toContainEqual(["指标2:灌区节水改造面积", "万亩"]);
+    // Between two pairs of lines with no blank line: each name keeps its own lines.
+    expect(rows).toContainEqual(["指标3:农村饮水工程覆盖服务人口数", "万人"]);
+    expect(rows).toContainEqual(["指标4:中小河流治理问道长度", "公里"]);
+  });
+
+  it("leaves a name whose column goes on in more lines to the wrapped-row step (安徽 2022: 对维护基建市场公 / 平的影响程度)", () => {
+    const rows = tablesOf("anhui-2022-project-self-eval").flatMap(rowsOf);
+    expect(rows).toContainEqual(["(30分)", "社会效益指标", "对维护基建市场公平的影响程度", "效果明显", "达成预期指标", "10", "10"]);
+  });
+});
+
+describe("money sources: a budget line with blank amounts is a row", () => {
+  it("keeps 其他资金 apart from 其中:中央、省、市补助县级资金 above it and the goal header below it (湖南 2020)", () => {
+    const rows = tablesOf("hunan-2020-transfer-self-eval").flatMap(rowsOf);
+    expect(rows).toContainEqual(["其中:中央、省、市补助县级资金", "194.9", "194.9", "100%"]);
+    expect(rows).toContainEqual(["其他资金"]);
+    expect(rows).toContainEqual(["年初设定目标", "全年实际完成情况"]);
+  });
+
+  it("reads a label as a money source by how it ends, not a tail or a figure", () => {
+    for (const t of ["其他资金", "其中:财政拨款", "地方资金(万元)", "上年结转资金", "下达资金总额", "其中：中央补助"]) expect(namesMoneySource(t), t).toBe(true);
+    for (const t of ["资金", "指标1:新建保鲜", "2370人", "年初设定目标", "社会效益指标"]) expect(namesMoneySource(t), t).toBe(false);
+  });
+});
+
+describe("placePushedNumbers: a number pushed short of its column", () => {
+  it("puts 7 after 财务管理制度有效性 and after 会计 under the weights and the scores of the rows around (宁夏 2021)", () => {
+    const rows = tablesOf("ningxia-2021-project-self-eval").flatMap(rowsOf);
+    expect(rows).toContainEqual(["项目管理(25分)", "财务管理", "财务管理制度有效性", "7", "—", "财务制度健全,严格执行制度,会计核算规范", "7"]);
+    const pushed = columnsOfRowWith("ningxia-2021-project-self-eval", "财务管理制度有效性")!;
+    const around = columnsOfRowWith("ningxia-2021-project-self-eval", "预算执行率")!;
+    // Weight and score in the columns of 10 and 9 of the row above.
+    expect(pushed.filter(([t]) => t === "7").map(([, c]) => c)).toEqual([around.find(([t]) => t === "10")![1], around.find(([t]) => t === "9")![1]]);
+  });
+
+  it("leaves a number ending a criterion's wrapped line in the criterion (湖南 scorecard: 计 2 / 分)", () => {
+    const rows = tablesOf("hunan-undated-department-scorecard").flatMap(rowsOf);
+    expect(rows).toContainEqual(["预算执行(15分)", "预算调整率", "预算调整率=0,计3分;0-10%(含),计2分;10-20%(含),计1分;20-30%(含),计0.5分;大于30%不得分。", "3", "3"]);
+  });
+});
+
+describe("joinVerticalLabels: a label printed a character per line", () => {
+  it("reads 产 / 出 / 指 / 标 / (50 分) as 产出指标(50分), heading its first row (安徽 2023 项目)", () => {
+    const rows = tablesOf("anhui-2023-project-self-eval").flatMap(rowsOf);
+    expect(rows).toContainEqual(["绩效指标", "产出指标(50分)", "数量指标", "★补助各类瓜果蔬菜种植面积", "20", "29.5亩", "29.5亩", "20"]);
+    expect(rows).toContainEqual(["效益指标(30分)", "经济效益指标", "特色产业带动增加受益农户收入(总收入)", "20", "≥11.376万元", "12万元", "20"]);
+    // No character is left a row of its own.
+    expect(rows.flat()).not.toContain("出");
+  });
+
+  it("reads 绩 / 效 / 指 / 标 beside the indicators as one label, their rows whole (安徽 2023 部门)", () => {
+    const rows = tablesOf("anhui-2023-department-self-eval").flatMap(rowsOf);
+    expect(rows).toContainEqual(["绩效指标", "产出指标", "数量指标", "指标1:开展精品示范村建设数量", "≤4", "4", "10", "10"]);
+    expect(rows).toContainEqual(["指标4:新建省级中心村数量", "≥10", "10", "10", "10"]);
+    expect(rows).toContainEqual(["质量指标", "指标1:美丽宜居自然村庄验收通过率", "≥95%", "100%", "5", "5"]);
+  });
+});
+
+describe("joinCentredPairs: a header row's heads and tails", () => {
+  it("joins 三级指标(长 / 期) and 指标值(年 / 度) round the header row, each tail under its head (湖北 2020)", () => {
+    const rows = tablesOf("hubei-2020-project-targets").flatMap(rowsOf);
+    expect(rows).toContainEqual(["一级指标", "二级指标(长期)", "三级指标(长期)", "指标值(长期)", "二级指标(年度)", "三级指标(年度)", "指标值(年度)"]);
+    expect(rows.flat()).not.toContain("期)");
+  });
+});
