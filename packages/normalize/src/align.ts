@@ -37,6 +37,17 @@ export const VACANT_PENALTY = 3.5;
  * level-2 label of that template (实施效果指标 › 产出指标), not a shifted level 1.
  */
 export const EXACT_POSITION_BONUS = 3;
+/**
+ * Further cost, in a grid whose columns are the printed ones, of putting a cell
+ * under a column that a merged cell from a row above still covers with text
+ * that fits the column well: that slot already holds its label (实施效果指标 merged
+ * down its group), so a 效益指标 printed beside it is the group's level 2, not a
+ * new level 1. (A covering text that does not fit — a header printed one slot
+ * off its data — leaves the column open.)
+ */
+export const COVERED_PENALTY = 6;
+/** How well a covering text must fit a column to hold it: a level label under its own level, not a mere name. */
+export const HOLDING_FIT = 4;
 
 /** What the row's grid says about its columns. */
 export interface RowGeometry {
@@ -44,6 +55,8 @@ export interface RowGeometry {
   vacant?: ReadonlySet<number>;
   /** The grid's columns are the printed ones (see EXACT_POSITION_BONUS). */
   exact?: boolean;
+  /** Grid columns a non-empty merged cell from a row above covers, with its text (see COVERED_PENALTY). */
+  covered?: ReadonlyMap<number, string>;
 }
 /** Below this a cell never goes to the column. */
 export const FORBIDDEN = -15;
@@ -61,6 +74,11 @@ export function alignRow<F extends string>(
 ): Alignment<F> {
   const vacant = geometry.vacant ?? new Set<number>();
   const exactBonus = geometry.exact ? EXACT_POSITION_BONUS : 0;
+  const covered = geometry.exact ? geometry.covered ?? new Map<number, string>() : new Map<number, string>();
+  const holds = (column: Column<F>): boolean => {
+    const text = covered.get(column.col);
+    return text !== undefined && !column.passThrough && fit(column.field, text) >= HOLDING_FIT;
+  };
   const n = cells.length;
   const m = columns.length;
   // best[i][j]: best score placing cells[i..] into columns[j..]
@@ -80,7 +98,8 @@ export function alignRow<F extends string>(
         if (f > FORBIDDEN) {
           const dist = distance(cell, column.col);
           const place = dist === 0 ? exactBonus : -POSITION_PENALTY * dist;
-          const s = f + place - (vacant.has(column.col) ? VACANT_PENALTY : 0) + best[i + 1]![j + 1]!;
+          const blocked = (vacant.has(column.col) ? VACANT_PENALTY : 0) + (holds(column) ? COVERED_PENALTY : 0);
+          const s = f + place - blocked + best[i + 1]![j + 1]!;
           if (s > b) { b = s; c = 2; }
         }
       }

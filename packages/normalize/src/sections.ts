@@ -28,7 +28,8 @@ export function align(draft: Draft, row: Row, exclude: Set<Field> = new Set()): 
     .filter((e) => keyOf(e.header).length >= MIN_UNNAMED_HEADER && (header?.kind !== "funding" || e.col > firstAmount)).filter((e) => !named.some((c) => c.col === e.col) && !(headerField(e.header) !== null && namedHeaders.has(headerKey(e.header))))
     .map((e) => ({ col: e.col, field: "extra" as const, passThrough: true }));
   const columns = [...named, ...unnamed].sort((a, b) => a.col - b.col);
-  return alignRow(row.cells, columns, fit, { vacant: row.vacant, exact: row.exact });
+  const covered = new Map((row.inherited ?? []).flatMap((c) => Array.from({ length: Math.max(1, c.colSpan) }, (_, k) => [c.col + k, c.text] as const)));
+  return alignRow(row.cells, columns, fit, { vacant: row.vacant, exact: row.exact, covered });
 }
 
 /** Characters an unmapped header needs to hold its column's cells in place (指标性质, 历年结余结转). */

@@ -157,3 +157,20 @@ describe("a 分值 column after each level (海南's 绩效评价指标评分)",
     expect(inds[1]).toMatchObject({ level1: "项目决策", level1Weight: 20, level2: "决策过程", level2Weight: 8, name: "决策依据", weight: 3, score: 3 });
   });
 });
+
+describe("a level-1 label merged down its group (天津's 实施效果指标 › 产出指标 | 效益指标)", async () => {
+  const { extractFile } = await import("@jixiao/extract");
+  const { normalizeDocument } = await import("@jixiao/normalize");
+  const read = async (name: string) =>
+    normalizeDocument(await extractFile(new URL(`../../../fixtures/real/${name}`, import.meta.url).pathname)).forms[0]!.indicators;
+  it.each(["docx/tianjin-2022-transfer-targets.docx", "xlsx/tianjin-2022-transfer-targets.xlsx", "pdf/lo/tianjin-2022-transfer-targets.pdf"])(
+    "keeps 效益指标 printed beside it as the group's level 2 (%s)", async (name) => {
+      const last = (await read(name)).at(-1)!;
+      expect(last).toMatchObject({ level1: "实施效果指标", level2: "效益指标", name: "完工项目县畜禽粪污综合利用率" });
+    });
+  it("still reads a header printed one slot off its data (重庆's 绩效指标 | 产出指标 | 数量指标 merged down)", async () => {
+    const inds = await read("docx/chongqing-2022-transfer-targets.docx");
+    expect(inds.map((i) => i.name)).toEqual(["猪肉产量稳定率", "能繁母猪稳定率"]);
+    expect(inds[1]).toMatchObject({ level1: "产出指标", level2: "数量指标", targetText: "90%" });
+  });
+});
