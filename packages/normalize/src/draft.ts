@@ -5,6 +5,7 @@
 import type { Form, FormKind } from "./model.ts";
 import type { HeaderModel } from "./headers.ts";
 import type { Row } from "./rows.ts";
+import type { ChecklistFundingState } from "./checklist-funding.ts";
 import { factKeyOf, type FactKey } from "./vocab.ts";
 import { isLabelShaped, type FactFunding } from "./facts.ts";
 import { isKnownLabel } from "./vocab.ts";
@@ -40,6 +41,8 @@ export interface Draft {
   textYears: number[];
   /** The last indicator's numbers are merged cells reaching down to this grid row of this table. */
   spanned: { table: number; untilRow: number } | null;
+  /** A checklist's funding block being read (see checklist-funding.ts). */
+  checklistFunding?: ChecklistFundingState;
 }
 
 export function newDraft(kind: FormKind, title: string | null, row: Row | null): Draft {

@@ -67,11 +67,13 @@ export function classifyHeader(row: Row): SectionKind | null {
 
 /**
  * A row continuing the header above it: sub-headers (目标申报数 / 预算编制数,
- * 一级指标 … under 绩效指标) or parenthesised qualifiers ((调整后), (至2021年底)).
+ * 一级指标 … under 绩效指标), parenthesised qualifiers ((调整后), (至2021年底)) or
+ * the word 名称 repeated under each level (一级指标 | 二级指标 | 三级指标 over 名称 |
+ * 名称 | 名称), which names no column of its own.
  */
 export function isHeaderContinuation(row: Row): boolean {
   if (row.kind !== "cells" || row.cells.length === 0) return false;
-  return row.cells.every((c) => headerField(c.text) !== null || /^\(.*\)$/.test(keyOf(c.text)) || /^(按支出性质分|按收入性质分|年度预算申请|中期指标值|中期目标值|中期指标|年度指标)$/.test(keyOf(c.text)));
+  return row.cells.every((c) => headerField(c.text) !== null || /^\(.*\)$/.test(keyOf(c.text)) || /^(按支出性质分|按收入性质分|年度预算申请|中期指标值|中期目标值|中期指标|年度指标|名称)$/.test(keyOf(c.text)));
 }
 
 /** Build the column model from a header row and its continuation rows (deeper rows win a column). */

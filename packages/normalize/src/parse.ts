@@ -8,9 +8,10 @@ import { NormalizedDocument as NormalizedDocumentSchema, pageUnitOf } from "./mo
 import { toRows, type Row, type RowCell } from "./rows.ts";
 import { newDraft, touch, applyFact, factFromLine, type Draft } from "./draft.ts";
 import { classifyHeader, buildHeader, isHeaderContinuation, type SectionKind } from "./headers.ts";
-import { align, readFundingRow, readGoalsRow, readIndicatorRow, readLevelLine, readTotalRow } from "./sections.ts";
+import { align, extraOf, readFundingRow, readGoalsRow, readIndicatorRow, readLevelLine, readTotalRow } from "./sections.ts";
 import { newTargetsState, readTargetsRow, finishTargets, readProjectListRow, type TargetsState } from "./containers.ts";
 import { titleKind, factKeyOf, isTotalLabel, isGradeLabel, isOtherTableTitle, isKnownLabel, looksLikePerformanceTitle } from "./vocab.ts";
+import { readChecklistFunding } from "./checklist-funding.ts";
 import { fundingFromFacts, isLabelShaped, labelValuePairs, recordFact } from "./facts.ts";
 import { yearOfPath } from "./year.ts";
 import { withVocabulary, type Vocabulary } from "./vocabulary.ts";
@@ -387,6 +388,8 @@ function readCellsRow(st: State, row: Row): void {
   if (st.section === null || st.section === "funding") {
     for (const c of row.cells) if (/\((万元|元)\)$/.test(keyOf(c.text)) && isLabelShaped(c.text)) draft.form.moneyUnit ??= parseMoneyUnit(c.text);
   }
+  // A checklist's budget pairs (自评内容 | 完成情况) before its labels with colons are read as facts.
+  if (st.section === "indicators" && !draft.closed && readChecklistFunding(draft, row)) return;
   if (readFactsRow(st, draft, row)) return;
   switch (st.section) {
     case "funding": {
@@ -405,7 +408,7 @@ function readCellsRow(st: State, row: Row): void {
       if (ind) {
         draft.form.indicators.push(ind);
         draft.spanned = spanOf(row);
-      }
+      } else keepUnderMergedIndicator(draft, row);
       return;
     }
     case "targets":
@@ -500,7 +503,21 @@ function continuesIndicator(draft: Draft, row: Row): boolean {
       prev[key] = prev[key] ? joinWrapped(prev[key]!, text) : text;
     }
   }
+  // Cells under columns no field names (a checklist's 自评内容 | 完成情况, one pair per line
+  // of the item): kept in the indicator's extra under their header, line by line.
+  for (const [key, text] of Object.entries(extraOf(draft, a.unassigned))) prev.extra[key] = prev.extra[key] ? `${prev.extra[key]}\n${text}` : text;
   return true;
+}
+
+/**
+ * A row with no indicator of its own under an indicator whose name is merged
+ * down over it (预算编制科学性 over two 自评内容 | 完成情况 lines of a checklist):
+ * its cells are that indicator's, kept in its extra under their headers.
+ */
+function keepUnderMergedIndicator(draft: Draft, row: Row): void {
+  const prev = draft.form.indicators.at(-1);
+  if (!prev || !(row.inherited ?? []).some((c) => tidyCjkSpaces(c.text) === prev.name)) return;
+  for (const [key, text] of Object.entries(extraOf(draft, row.cells))) prev.extra[key] = prev.extra[key] ? `${prev.extra[key]}\n${text}` : text;
 }
 
 /** Lines of one wrapped cell: CJK joins without a space. */

@@ -228,7 +228,8 @@ const SOURCE_KINDS: [RegExp, SourceKind][] = [
 ];
 
 export function sourceKindOf(label: string): SourceKind {
-  const k = keyOf(label).replace(/^其中[:：]?/, "");
+  // 本级资金（包括结转结余）: what a source includes does not change which source it is.
+  const k = keyOf(label).replace(/^其中[:：]?/, "").replace(/\((?:包括|包含|含)[^)]*\)/g, "");
   for (const [re, kind] of SOURCE_KINDS) if (re.test(k)) return kind;
   return "other";
 }

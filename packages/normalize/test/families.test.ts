@@ -174,3 +174,27 @@ describe("a level-1 label merged down its group (天津's 实施效果指标 ›
     expect(inds[1]).toMatchObject({ level1: "产出指标", level2: "数量指标", targetText: "90%" });
   });
 });
+
+describe("a funding block printed inside a checklist (重庆 彭水's 计划生育 自评表: 自评内容 | 完成情况 pairs)", async () => {
+  const { extractFile, parseExtractedText } = await import("@jixiao/extract");
+  const { normalizeDocument, FUNDING_BLOCK_KEY } = await import("@jixiao/normalize");
+  const { readFileSync } = await import("node:fs");
+  const path = (name: string) => new URL(`../../../fixtures/real/${name}`, import.meta.url).pathname;
+  const files = ["docx/chongqing-2024-transfer-self-eval.docx", "xlsx/chongqing-2024-transfer-self-eval.xlsx", "pdf/lo/chongqing-2024-transfer-self-eval.pdf", "text/chongqing-2024-transfer-self-eval.web.txt"];
+  const read = async (name: string) => normalizeDocument(name.endsWith(".txt") ? parseExtractedText(readFileSync(path(name), "utf8")) : await extractFile(path(name))).forms[0]!;
+  it.each(files)("reads each block's lines under its head, in 万元 (%s)", async (name) => {
+    const form = await read(name);
+    expect(form.moneyUnit).toBe("万元");
+    expect(form.funding).toHaveLength(16);
+    const special = form.funding.filter((l) => l.extra[FUNDING_BLOCK_KEY] === "计划生育家庭特别扶助制度补助资金(万元)");
+    expect(special.map((l) => [l.source.split(" / ")[1], l.sourceKind, l.budget])).toEqual([
+      ["年度预算资金总额:", "total", 321.25], ["其中:中央补助", "central", 166], ["市级资金", "other", 136], ["本级资金(包括结转结余)", "local", 20.25]]);
+    expect(form.funding[0]).toMatchObject({ source: "计划生育转移支付资金合计(万元) / 年度预算资金总额):", sourceKind: "total", budget: 1084.25 });
+    expect(form.funding.at(-1)).toMatchObject({ source: "2023年绩效调整资金(万元) / 本级资金(包括结转结余)", budget: null });
+  });
+  it("keeps the second 自评内容 | 完成情况 line of an item in that item's extra", async () => {
+    const first = (await read("docx/chongqing-2024-transfer-self-eval.docx")).indicators.find((i) => i.name === "预算编制科学性")!;
+    expect(first.extra["自评内容"]).toBe("项目资金测算标准(文字描述)\n项目资金测算依据(文字描述)");
+    expect(first.extra["完成情况"]).toBe("已按要求完成预算\n按相关要求完成");
+  });
+});

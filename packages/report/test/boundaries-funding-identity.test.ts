@@ -13,7 +13,7 @@
  *   medium-term total.
  */
 import type { Form, FundingLine, NormalizedDocument } from "@jixiao/normalize";
-import { WHOLE_TERM_KEY } from "@jixiao/normalize";
+import { FUNDING_BLOCK_KEY, WHOLE_TERM_KEY } from "@jixiao/normalize";
 import { describe, expect, it } from "vitest";
 import { documentContext, inputsOf } from "../src/context.ts";
 import { fundingIdentity } from "../src/rules/funding_identity.ts";
@@ -113,6 +113,22 @@ describe("funding_identity: 财政拨款 and its 其中 lines, the total and its
       { source: `${B}本级资金(包括结转结余)`, budget: 20.25 },
     ] }));
     expect(f!.message).toBe(`${B}年度预算资金总额全年预算数为321.25，但其组成${B}其中:中央补助＋${B}市级资金＋${B}本级资金(包括结转结余)合计为322.25（第1页，计划生育家庭特别扶助制度补助资金）`);
+  });
+  it("重庆's checklist prints four blocks, each with its own total: only the one that does not add up is flagged", () => {
+    const block = (head: string, total: number | null, parts: (number | null)[]) =>
+      [["年度预算资金总额:", total], ["其中:中央补助", parts[0]], ["市级资金", parts[1]], ["本级资金(包括结转结余)", parts[2]]].map(([line, budget]) => (
+        { source: `${head} / ${line}`, budget: budget as number | null, extra: { [FUNDING_BLOCK_KEY]: head } }));
+    const S = "计划生育家庭特别扶助制度补助资金(万元)";
+    const found = run(form(1, { kind: "transfer_self_eval", projectName: "中央对地方转移支付计划生育服务项目", funding: [
+      ...block("计划生育转移支付资金合计(万元)", 1084.25, [668, 343, 73.25]),
+      ...block("农村部分计划生育家庭奖励扶助制度补助资金(万元)", 763, [502, 208, 53]),
+      ...block(S, 321.25, [166, 136, 20.25]),
+      ...block("2023年绩效调整资金(万元)", null, [null, null, null]),
+    ] }));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ expected: 322.25, observed: 321.25 });
+    expect(found[0]!.message).toBe(`${S} / 年度预算资金总额全年预算数为321.25，但其组成中央补助＋市级资金＋本级资金(包括结转结余)合计为322.25（第1页，中央对地方转移支付计划生育服务项目）`);
+    expect(cited(found[0])).toEqual([`${S} / 年度预算资金总额:`, `${S} / 其中:中央补助`, `${S} / 市级资金`, `${S} / 本级资金(包括结转结余)`]);
   });
   it("a 财政拨款 printed as 其中：财政拨款 keeps its name whole", () => {
     const [f] = run(form(1, { kind: "project_targets", projectName: "特殊困难群体参保资助资金", funding: [

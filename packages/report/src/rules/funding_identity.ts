@@ -9,7 +9,7 @@
  * the year's amount may not exceed it, nor be 0 while the form's cost targets
  * are positive.
  */
-import { keyOf, WHOLE_TERM_KEY, type Form, type FundingLine } from "@jixiao/normalize";
+import { FUNDING_BLOCK_KEY, keyOf, WHOLE_TERM_KEY, type Form, type FundingLine } from "@jixiao/normalize";
 import { formLabel, tail, whereText, type DocumentContext } from "../context.ts";
 import { agrees, columnDecimals, show, sumAgrees } from "../rounding.ts";
 import type { Finding } from "@jixiao/normalize";
@@ -54,10 +54,33 @@ export function termLines(form: Form): { medium: FundingLine[]; year: FundingLin
   return { medium: [...named, ...other], year };
 }
 
+/**
+ * The form's funding blocks: one, unless its lines name the block they belong to
+ * (a checklist's 合计 block, then one block per subsidy, each with its own total and parts).
+ */
+function blocksOf(lines: FundingLine[]): FundingLine[][] {
+  const blocks = new Map<string, FundingLine[]>();
+  for (const l of lines) {
+    const block = l.extra[FUNDING_BLOCK_KEY] ?? "";
+    blocks.set(block, [...(blocks.get(block) ?? []), l]);
+  }
+  return [...blocks.values()];
+}
+
+/** A part as the message names it: without a leading 其中, nor the block the whole's name already gives. */
+function partName(line: FundingLine): string {
+  const block = line.extra[FUNDING_BLOCK_KEY];
+  const name = block && line.source.startsWith(`${block} / `) ? line.source.slice(block.length + 3) : line.source;
+  return name.replace(/^其中[:：]\s*/, "");
+}
+
 function identities(form: Form): Identity[] {
   const { medium, year } = termLines(form);
-  const lines = form.funding.filter((l) => !medium.includes(l));
-  const total = (year && year.sourceKind === "total" ? year : null) ?? lines.find((l) => l.sourceKind === "total");
+  return blocksOf(form.funding.filter((l) => !medium.includes(l))).flatMap((lines) => blockIdentities(lines, year));
+}
+
+function blockIdentities(lines: FundingLine[], year: FundingLine | null): Identity[] {
+  const total = (year && year.sourceKind === "total" && lines.includes(year) ? year : null) ?? lines.find((l) => l.sourceKind === "total");
   const others = lines.filter((l) => l !== total);
   const purpose = others.filter((l) => PURPOSE.test(keyOf(l.source)));
   // Another total beside the total (计划投资额 | 570 … 实际到位资金 | 398.88 in one row of
@@ -67,7 +90,7 @@ function identities(form: Form): Identity[] {
   const fiscalChildren = fiscal ? sources.filter((l) => FISCAL_CHILD_KINDS.has(l.sourceKind)) : [];
   const direct = sources.filter((l) => !fiscalChildren.includes(l) && !(fiscal && l.sourceKind === "fiscal" && l !== fiscal));
   const list: Identity[] = [];
-  const label = (ls: FundingLine[]) => ls.map((l) => l.source.replace(/^其中[:：]\s*/, "")).join("＋");
+  const label = (ls: FundingLine[]) => ls.map(partName).join("＋");
   // 财政拨款 against its own 其中 lines first: when it is the line that is wrong (0 while 本级安排
   // carries the money), the total against 财政拨款 + 其他 fails for the same reason, and is not reported twice.
   // A relation without parts is never broken (mismatch() finds no part printing the column), so none is left out here.

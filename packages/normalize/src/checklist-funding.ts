@@ -1,0 +1,118 @@
+/**
+ * A funding block printed inside a checklist.
+ *
+ * Some self-evaluation templates are checklists (指标解释 | 自评内容 | 完成情况,
+ * no 指标值, 分值 or 得分 columns), and their 预算资金安排 item lists the
+ * budget as label | amount pairs down the 自评内容 | 完成情况 columns, block
+ * after block (重庆 彭水's 计划生育 form):
+ *
+ *   计划生育转移支付资金合计（万元） 年度预算资金总额： | 1084.25
+ *   其中：中央补助 | 668.00
+ *   …
+ *   农村部分计划生育家庭奖励扶助制度补助资金（万元） |
+ *   年度预算资金总额： | 763.00
+ *
+ * Each block's head is a label declaring the unit (…（万元）) over its lines;
+ * its lines become funding lines named `head / line`, marked with the block
+ * they belong to so that each block's parts are added up on their own.
+ */
+import type { Draft } from "./draft.ts";
+import type { Field } from "./vocab.ts";
+import { fundingLine } from "./funding-line.ts";
+import { isMoneyLabel } from "./facts.ts";
+import type { Row } from "./rows.ts";
+import { keyOf, tidyCjkSpaces } from "./text-key.ts";
+import { parseMoneyUnit, parseNumber } from "./values.ts";
+import { sourceKindOf } from "./vocab.ts";
+
+/** `extra` key naming the block (its head as printed) a funding line of a checklist belongs to. */
+export const FUNDING_BLOCK_KEY = "所属资金";
+
+/** Columns whose presence makes an indicator table one of values, where a label | amount pair is an indicator. */
+const VALUE_FIELDS = new Set<Field>(["target", "adjustedTarget", "actual", "weight", "score", "actualToDate", "forecast"]);
+
+/** A block head: a label that declares the unit of the amounts under it (…补助资金（万元）). */
+const HEAD = /^(.*?\((?:万元|元)\))(.*)$/;
+
+/** 其中： alone: the marker before a block's parts, nothing of its own. */
+const ONLY_OF_WHICH = /^其中[:：]?$/;
+
+export interface ChecklistFundingState {
+  /** The block whose lines are being read (its head as printed), or null before the first head. */
+  head: string | null;
+  /** Lines read into the current block so far. */
+  linesInBlock: number;
+}
+
+/** An indicator table with no column for values: a checklist. */
+export function isChecklist(draft: Draft): boolean {
+  const columns = draft.header?.columns ?? [];
+  return draft.header?.kind === "indicators" && !columns.some((c) => VALUE_FIELDS.has(c.field));
+}
+
+/**
+ * Read the row's trailing label | amount pair (or a head or an empty line on
+ * its own) as the checklist's funding. Returns true when the row held nothing
+ * else, so no indicator is read from it.
+ */
+export function readChecklistFunding(draft: Draft, row: Row): boolean {
+  if (!isChecklist(draft)) return false;
+  const cells = row.cells;
+  const last = cells.at(-1);
+  if (!last) return false;
+  const state = (draft.checklistFunding ??= { head: null, linesInBlock: 0 });
+  const active = draft.form.funding.length > 0 && state.head !== null;
+  const amount = plainAmount(last.text);
+  if (amount !== null && cells.length >= 2) {
+    const label = tidyCjkSpaces(cells.at(-2)!.text);
+    if (!isFundingLabel(label) || (!active && !HEAD.test(keyOf(label)))) return false;
+    addLine(draft, state, label, amount, last.text);
+    return cells.length === 2;
+  }
+  // A label alone: a new block's head, the 其中： marker, or a line left blank.
+  if (cells.length !== 1 || !active) return false;
+  const label = tidyCjkSpaces(last.text);
+  const k = keyOf(label);
+  if (ONLY_OF_WHICH.test(k)) return true;
+  if (!isFundingLabel(label)) return false;
+  const head = k.match(HEAD);
+  if (head && !head[2]) {
+    state.head = label;
+    state.linesInBlock = 0;
+    draft.form.moneyUnit ??= parseMoneyUnit(label);
+    return true;
+  }
+  addLine(draft, state, label, null, null);
+  return true;
+}
+
+function addLine(draft: Draft, state: ChecklistFundingState, printed: string, amount: number | null, amountText: string | null): void {
+  // 计划生育转移支付资金合计（万元） 年度预算资金总额： in one cell: the head and its first line.
+  const glued = printed.match(/^(.*?[(（]\s*(?:万元|元)\s*[)）])\s*(\S.*)$/);
+  if (glued) {
+    state.head = glued[1]!;
+    state.linesInBlock = 0;
+    draft.form.moneyUnit ??= parseMoneyUnit(glued[1]!);
+  }
+  const label = glued ? glued[2]! : printed;
+  const part = label.replace(/^其中\s*[:：]?\s*/, "");
+  // The block's first line is its whole (年度预算资金总额); the lines after it are its parts.
+  const kind = state.linesInBlock === 0 || /总额|合计|总计/.test(keyOf(part)) ? "total" : sourceKindOf(part);
+  const source = state.head ? `${state.head} / ${label}` : label;
+  const line = fundingLine(draft.form.funding.length + 1, source, kind, amount, amountText, null, null);
+  if (state.head) line.extra[FUNDING_BLOCK_KEY] = state.head;
+  draft.form.funding.push(line);
+  state.linesInBlock++;
+}
+
+/** An amount and nothing else: 1084.25, 668.00 (not 100%, not 10分). */
+function plainAmount(text: string): number | null {
+  const k = keyOf(text);
+  return /%|分$/.test(k) ? null : parseNumber(k);
+}
+
+/** A label naming money: 年度预算资金总额, 其中：中央补助, 市级资金, 本级资金（包括结转结余）. */
+function isFundingLabel(label: string): boolean {
+  const part = label.replace(/^其中\s*[:：]?\s*/, "");
+  return isMoneyLabel(part) || sourceKindOf(part) !== "other";
+}
