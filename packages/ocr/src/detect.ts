@@ -18,6 +18,21 @@ import type { OcrRuntime } from "./runtime.ts";
  * of resident memory, at 1760 px ~0.9 s and ~550 MB.
  */
 export const DETECT_MAX_SIDE = 1600;
+/**
+ * The detector sees the page in horizontal strips of this many rows of its
+ * input (plus the margins below), not whole: it is fully convolutional, so a
+ * strip gives nearly the same probabilities for the rows it owns (every line
+ * of two characters or more is found alike; specks come and go), and the
+ * runtime's activations shrink with the strip. Ingesting fixtures/scan/ with
+ * two workers (2026-12-03): peak 750–850 MB and 18–20 s with strips of 256,
+ * 830–860 MB with 416, 875–885 MB and 30–35 s on the whole page.
+ */
+export const DETECT_STRIP_ROWS = 256;
+/**
+ * Rows a strip reads above and below the rows it owns: what the model looks
+ * at around a pixel, so a line cut by a strip's edge is seen whole.
+ */
+export const DETECT_STRIP_MARGIN = 96;
 /** PaddleOCR's defaults: pixel threshold, box score threshold, and how far a box is grown (its area × ratio / perimeter). */
 const PIXEL_THRESHOLD = 0.3;
 const BOX_THRESHOLD = 0.6;
@@ -30,15 +45,20 @@ const MIN_LENGTH = 5;
 const MEANS = [0.485, 0.456, 0.406] as const;
 const STDS = [0.229, 0.224, 0.225] as const;
 
-export async function detectTextLines(runtime: OcrRuntime, gray: RasterImage): Promise<Region[]> {
+/** How the detector's input is cut into strips (rows owned, margin read either side). */
+export interface DetectStrips {
+  rows: number;
+  margin: number;
+}
+export const DEFAULT_DETECT_STRIPS: DetectStrips = { rows: DETECT_STRIP_ROWS, margin: DETECT_STRIP_MARGIN };
+
+export async function detectTextLines(runtime: OcrRuntime, gray: RasterImage, strips: DetectStrips = DEFAULT_DETECT_STRIPS): Promise<Region[]> {
   const scale = Math.min(1, DETECT_MAX_SIDE / Math.max(gray.width, gray.height));
   const w = Math.max(32, Math.ceil((gray.width * scale) / 32) * 32);
   const h = Math.max(32, Math.ceil((gray.height * scale) / 32) * 32);
   const input = new Float32Array(3 * w * h);
   sampleInto(gray, { x0: 0, y0: 0, x1: gray.width, y1: gray.height }, w, h, input, 0, w, MEANS, STDS);
-  const { detector } = runtime;
-  const outputs = await detector.run({ [detector.inputNames[0]!]: runtime.tensor(input, [1, 3, h, w]) });
-  const map = outputs[detector.outputNames[0]!]!;
+  const map = { data: await probabilityMap(runtime, input, w, h, strips) };
   const sx = gray.width / w, sy = gray.height / h;
   const regions: Region[] = [];
   for (const c of mergeLinePieces(componentsAbove(map.data, w, h, PIXEL_THRESHOLD).filter((c) => Math.max(c.x1 - c.x0, c.y1 - c.y0) >= MIN_LENGTH && c.meanProbability >= BOX_THRESHOLD))) {
@@ -52,4 +72,29 @@ export async function detectTextLines(runtime: OcrRuntime, gray: RasterImage): P
     });
   }
   return regions;
+}
+
+/**
+ * The detector's probability map of the whole input, strip by strip: each
+ * strip owns `strips.rows` rows and reads `strips.margin` more on
+ * either side; every strip has the same shape, so the runtime's memory arena
+ * serves them all.
+ */
+async function probabilityMap(runtime: OcrRuntime, input: Float32Array, w: number, h: number, strips: DetectStrips): Promise<Float32Array> {
+  const { detector } = runtime;
+  const run = async (data: Float32Array, rows: number): Promise<Float32Array> =>
+    (await detector.run({ [detector.inputNames[0]!]: runtime.tensor(data, [1, 3, rows, w]) }))[detector.outputNames[0]!]!.data;
+  const owned = Math.ceil(h / Math.ceil(h / strips.rows) / 32) * 32;
+  const stripRows = Math.min(h, owned + 2 * strips.margin);
+  if (stripRows >= h) return run(input, h);
+  const map = new Float32Array(w * h);
+  const strip = new Float32Array(3 * w * stripRows);
+  for (let from = 0; from < h; from += owned) {
+    const to = Math.min(h, from + owned);
+    const y0 = Math.max(0, Math.min(from - strips.margin, h - stripRows));
+    for (let c = 0; c < 3; c++) strip.set(input.subarray(c * w * h + y0 * w, c * w * h + (y0 + stripRows) * w), c * w * stripRows);
+    const out = await run(strip, stripRows);
+    map.set(out.subarray((from - y0) * w, (to - y0) * w), from * w);
+  }
+  return map;
 }
