@@ -3,14 +3,14 @@
  * document and build its forms.
  */
 import type { ExtractedDocument } from "@jixiao/extract";
-import type { Form, FormKind, NarrativeLine, NormalizedDocument, SideTable } from "./model.ts";
+import type { Form, FormKind, Indicator, NarrativeLine, NormalizedDocument, SideTable } from "./model.ts";
 import { NormalizedDocument as NormalizedDocumentSchema, pageUnitOf } from "./model.ts";
 import { toRows, type Row, type RowCell } from "./rows.ts";
 import { newDraft, touch, applyFact, factFromLine, type Draft } from "./draft.ts";
 import { classifyHeader, buildHeader, isHeaderContinuation, type SectionKind } from "./headers.ts";
 import { align, extraOf, readFundingRow, readGoalsRow, readIndicatorRow, readLevelLine, readTotalRow } from "./sections.ts";
 import { newTargetsState, readTargetsRow, finishTargets, readProjectListRow, type TargetsState } from "./containers.ts";
-import { titleKind, factKeyOf, isTotalLabel, isGradeLabel, isOtherTableTitle, isKnownLabel, looksLikePerformanceTitle } from "./vocab.ts";
+import { headerField, titleKind, factKeyOf, isTotalLabel, isGradeLabel, isOtherTableTitle, isKnownLabel, looksLikePerformanceTitle } from "./vocab.ts";
 import { readChecklistFunding } from "./checklist-funding.ts";
 import { fundingFromFacts, isLabelShaped, labelValuePairs, recordFact } from "./facts.ts";
 import { yearOfPath } from "./year.ts";
@@ -214,7 +214,7 @@ function closeDraft(st: State): void {
   } else if (d.untitled && d.form.funding.length === 0 && d.form.totalScore === null && !isWeightedScorecard(d.form)) {
     // A table of indicators inside a narrative report (its 绩效指标完成情况), not a form.
     st.warnings.push(`第${d.form.pageFrom ?? "?"}页：无标题、无资金和总分的指标表未作为表单读取`);
-  } else if (hasContent(d) && (!d.container || (d.form.kind !== "project_list" && (d.form.indicators.length > 0 || d.form.projectName !== null)))) {
+  } else if (hasContent(d) && (!d.container || (d.form.kind !== "project_list" && (d.form.indicators.length > 0 || d.form.projectName !== null || isPairedForm(d.form))))) {
     // A target-form title whose table turned out to hold one form (a 申报表: a
     // label：value block and one indicator grid) is that form.
     st.forms.push(finishForm(d.form));
@@ -237,6 +237,16 @@ function mostFrequent(values: number[]): number {
   const counts = new Map<number, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
+}
+
+/**
+ * A titled target form whose indicator grid could not be read (text that lost
+ * its columns) is still that form when its label：value block printed its
+ * facts and an amount: the form exists, and is reported as partial.
+ */
+const MIN_FORM_FACTS = 3;
+function isPairedForm(form: Form): boolean {
+  return form.title !== null && form.facts.length >= MIN_FORM_FACTS && form.funding.length > 0;
 }
 
 function hasContent(d: Draft): boolean {
@@ -290,6 +300,7 @@ function readTextLine(st: State, row: Row): void {
     for (const f of facts) recordFact(d.form, f, row.page, row.line, applyFact, d.factFunding);
     return;
   }
+  if (readHeaderLine(st, row)) return;
   if (st.section === "indicators" && readLevelLine(d, text)) return;
   // A bare agency line under a title (衡阳市医疗保障局) before any table.
   if (!d.form.agency && d.form.funding.length === 0 && d.form.indicators.length === 0 && /(局|委|办|院|中心|政府|厅|部|所|站|会|室|处|队)$/.test(k) && k.length <= 30) {
@@ -297,6 +308,23 @@ function readTextLine(st: State, row: Row): void {
     return;
   }
   st.narrative.push({ page: row.page, line: row.line, text });
+}
+
+/**
+ * A header the extractor left as a line of text (一级指标 分值 二级指标 分值 三级指标 …
+ * over a table whose first rows wrapped too much to be read as one): its words,
+ * one column each, are the header of the table that follows.
+ */
+const MIN_HEADER_LINE_WORDS = 4;
+function readHeaderLine(st: State, row: Row): boolean {
+  const words = row.text.trim().split(/\s+/);
+  if (words.length < MIN_HEADER_LINE_WORDS || !words.every((w) => headerField(w) !== null)) return false;
+  const cells = words.map((text, col) => ({ col, colSpan: 1, text }));
+  const header: Row = { ...row, kind: "cells", cells, allCells: cells };
+  const kind = classifyHeader(header);
+  if (kind !== "indicators") return false;
+  startSection(st, kind, header);
+  return true;
 }
 
 /**
@@ -405,6 +433,10 @@ function readCellsRow(st: State, row: Row): void {
       if (draft.closed) return;
       if (continuesIndicator(draft, row)) return;
       const ind = readIndicatorRow(draft, row);
+      if (ind && isWrappedTextLine(draft, row, ind)) {
+        keepWithIndicatorAbove(draft, row);
+        return;
+      }
       if (ind) {
         draft.form.indicators.push(ind);
         draft.spanned = spanOf(row);
@@ -517,6 +549,23 @@ function continuesIndicator(draft: Draft, row: Row): boolean {
 function keepUnderMergedIndicator(draft: Draft, row: Row): void {
   const prev = draft.form.indicators.at(-1);
   if (!prev || !(row.inherited ?? []).some((c) => tidyCjkSpaces(c.text) === prev.name)) return;
+  keepWithIndicatorAbove(draft, row);
+}
+
+/**
+ * A line of layout text that only carries the wrapped words of the rows around
+ * it (分,扣完为止。 under a 评分标准), read as an indicator of its own: in a
+ * sheet whose indicators carry 分值, a row with no number of any kind whose
+ * "name" is a piece of a sentence. Its cells go to the indicator above.
+ */
+function isWrappedTextLine(draft: Draft, row: Row, ind: Indicator): boolean {
+  if (row.exact || !draft.form.indicators.length || !draft.header?.columns.some((c) => c.field === "weight")) return false;
+  const noValues = ind.weight === null && ind.score === null && ind.targetText === null && ind.actualText === null;
+  return noValues && /[，,。；;]/.test(ind.name);
+}
+
+function keepWithIndicatorAbove(draft: Draft, row: Row): void {
+  const prev = draft.form.indicators.at(-1)!;
   for (const [key, text] of Object.entries(extraOf(draft, row.cells))) prev.extra[key] = prev.extra[key] ? `${prev.extra[key]}\n${text}` : text;
 }
 

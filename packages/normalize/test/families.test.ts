@@ -198,3 +198,28 @@ describe("a funding block printed inside a checklist (重庆 彭水's 计划生�
     expect(first.extra["完成情况"]).toBe("已按要求完成预算\n按相关要求完成");
   });
 });
+
+describe("forms in text that lost most of their columns are still found, never invented", async () => {
+  const { parseExtractedText } = await import("@jixiao/extract");
+  const { normalizeDocument } = await import("@jixiao/normalize");
+  const { readFileSync } = await import("node:fs");
+  const read = (name: string) =>
+    normalizeDocument(parseExtractedText(readFileSync(new URL(`../../../fixtures/real/text/${name}`, import.meta.url).pathname, "utf8"))).forms;
+  it("a 申报表 whose indicator grid plain pdftotext scrambled is the form its title and label：value amounts say (湘潭's 雾炮车)", () => {
+    const forms = read("hunan-2023-project-declaration.pdftotext.txt");
+    expect(forms).toHaveLength(1);
+    expect(forms[0]).toMatchObject({ kind: "project_targets", fiscalYear: 2023 });
+    expect(forms[0]!.funding.map((l) => [l.source, l.budget])).toEqual([["该项目支出上级资金", 0], ["年度本级预算金额", 250]]);
+    expect(forms[0]!.missing).toContain("indicators");
+  });
+  it("a header -layout left as a line of text heads the table after it (部门整体支出绩效评价指标表), and wrapped 评分标准 lines are no indicators", () => {
+    const forms = read("unknown-2017-department-scorecard.pdftotext-layout.txt");
+    expect(forms).toHaveLength(1);
+    expect(forms[0]!.kind).toBe("evaluation_scorecard");
+    expect(forms[0]!.indicators.find((i) => i.name === "预算完成率")).toMatchObject({ weight: 5, score: 5 });
+    expect(forms[0]!.indicators.filter((i) => /扣完为止|×100%/.test(i.name))).toEqual([]);
+  });
+  it.each(["hubei-2019-final-accounts", "hunan-2017-sangong-budget", "yunnan-2016-sangong-final-accounts"])("a budget publication still yields no form (%s)", (id) => {
+    for (const kind of ["pdftotext", "pdftotext-layout", "web"]) expect(read(`${id}.${kind}.txt`)).toEqual([]);
+  });
+});
