@@ -89,7 +89,9 @@ export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
   if (!source) {
     // No 资金来源 column (忻州, 高邑): the label is the first unplaced word cell, or
     // the cell under the block label's column when it names a source (资金总额:).
-    let label = a.unassigned.find((c) => parseNumber(c.text) === null);
+    const words = a.unassigned.filter((c) => parseNumber(c.text) === null);
+    // 资金情况（万元） | 年度资金总额： | 30 …: the block's label, where text put it on the block's first row, names no line.
+    let label = words.length > 1 && isBlockLabel(words[0]!.text) ? words[1] : words[0];
     // 其中 | 中央补助 | …: a bare 其中 (merged down the parts it introduces) names no source;
     // the word after it does.
     const next = label && /^其中[:：]?$/.test(keyOf(label.text)) ? a.unassigned.find((c) => c.col > label!.col && parseNumber(c.text) === null) : undefined;
@@ -136,6 +138,11 @@ export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
     page: row.page,
     line: row.line,
   };
+}
+
+/** 资金情况（万元）, 预算执行情况: the label of a whole funding block, not of one of its lines. */
+function isBlockLabel(text: string): boolean {
+  return /(情况|资金来源)(\((万元|元)\))?$/.test(keyOf(text));
 }
 
 /** 其他资金, 地方资金（万元）, 上年结转, 其中：财政拨款, 下达资金总额: a label that names where money comes from. */

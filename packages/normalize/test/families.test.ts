@@ -219,6 +219,15 @@ describe("forms in text that lost most of their columns are still found, never i
     expect(forms[0]!.indicators.find((i) => i.name === "预算完成率")).toMatchObject({ weight: 5, score: 5 });
     expect(forms[0]!.indicators.filter((i) => /扣完为止|×100%/.test(i.name))).toEqual([]);
   });
+  it.each(["anhui-2019-transfer-self-eval", "tianjin-2020-transfer-self-eval", "guangxi-2021-transfer-self-eval"])(
+    "a funding line whose block label -layout printed beside it is named by its own label, not the block's (%s)", (id) => {
+      const sources = read(`${id}.pdftotext-layout.txt`)[0]!.funding.map((l) => l.source);
+      expect(sources.length).toBeGreaterThan(0);
+      expect(sources.filter((s) => /情况/.test(s))).toEqual([]);
+    });
+  it("濉溪's 年度资金总额 under 资金情况（万元） keeps its amounts", () => {
+    expect(read("anhui-2019-transfer-self-eval.pdftotext-layout.txt")[0]!.funding[0]).toMatchObject({ source: "年度资金总额", sourceKind: "total", budget: 30, executed: 30, weight: 10, score: 10 });
+  });
   it.each(["hubei-2019-final-accounts", "hunan-2017-sangong-budget", "yunnan-2016-sangong-final-accounts"])("a budget publication still yields no form (%s)", (id) => {
     for (const kind of ["pdftotext", "pdftotext-layout", "web"]) expect(read(`${id}.${kind}.txt`)).toEqual([]);
   });
