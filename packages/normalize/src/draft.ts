@@ -17,6 +17,12 @@ export interface LevelState {
   level1Weight: number | null;
   level2: string | null;
   level2Weight: number | null;
+  /**
+   * The form's level-1 labels are stage labels (实施效果指标) over the usual level-1
+   * words (产出指标, 效益指标), which are its level 2: seen once in a row that
+   * prints both, where text extraction lost the columns that say so.
+   */
+  nested?: boolean;
 }
 
 export interface Draft {

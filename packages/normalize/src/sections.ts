@@ -9,7 +9,7 @@ import { alignRow, type Alignment } from "./align.ts";
 import { fundingLine } from "./funding-line.ts";
 import { fit } from "./fit.ts";
 import { addFact } from "./facts.ts";
-import { level1Of, level2Of, splitDeclaredWeight, sourceKindOf, hasDeclaredWeight, headerField, headerKey } from "./vocab.ts";
+import { isQualifiedLevel1, level1Of, level2Of, splitDeclaredWeight, sourceKindOf, hasDeclaredWeight, headerField, headerKey } from "./vocab.ts";
 import { comparatorFromValueType, parseNumber, parseRate, parseValue, isEmptyValue } from "./values.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
 
@@ -233,6 +233,18 @@ export function readIndicatorRow(draft: Draft, row: Row, exclude: Set<Field> = n
   // 成本指标 alone on a row inside the 产出指标 group: a level-2 group of 产出 (the
   // framework before 2021, where 成本 sits beside 数量/质量/时效), not a new level 1.
   if (l1Text && !l2Text && levels.level1 === "产出指标" && level1Of(l1Text)?.name === "成本指标" && level2Of(l1Text)) {
+    l2Text = l1Text;
+    l1Text = null;
+  }
+  // 实施效果指标 | 产出指标 | name … with the columns lost (web text): a stage label before the
+  // level-1 word is the level 1, the word its level 2 — and so are the words of later rows.
+  const l1Cell = a.byField.get("level1");
+  const stage = l1Cell && !l2Text ? a.unassigned.find((c) => c.col < l1Cell.col && isQualifiedLevel1(c.text)) : undefined;
+  if (l1Text && stage && !isQualifiedLevel1(l1Text)) {
+    l2Text = l1Text;
+    l1Text = tidyCjkSpaces(stage.text);
+    levels.nested = true;
+  } else if (l1Text && !l2Text && levels.nested && levels.level1 && !isQualifiedLevel1(l1Text)) {
     l2Text = l1Text;
     l1Text = null;
   }

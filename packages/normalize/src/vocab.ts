@@ -196,6 +196,11 @@ export function splitDeclaredWeight(text: string): LevelLabel {
  */
 const QUALIFIED_LEVEL1 = /^(?:预期|实施|年度|中期)(?:产出|效益|效果|成本)指标$/;
 
+/** A stage-qualified level-1 label (实施效果指标, 预期产出指标). */
+export function isQualifiedLevel1(text: string): boolean {
+  return QUALIFIED_LEVEL1.test(splitDeclaredWeight(text).name);
+}
+
 export function level1Of(text: string): LevelLabel | null {
   const { name, weight } = splitDeclaredWeight(text);
   for (const [re, canon] of LEVEL1) if (re.test(name)) return { name: canon, weight };

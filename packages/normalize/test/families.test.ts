@@ -168,6 +168,14 @@ describe("a level-1 label merged down its group (天津's 实施效果指标 ›
       const last = (await read(name)).at(-1)!;
       expect(last).toMatchObject({ level1: "实施效果指标", level2: "效益指标", name: "完工项目县畜禽粪污综合利用率" });
     });
+  it("reads the same levels from the page's copied text, where merged cells lose their columns", async () => {
+    const { parseExtractedText } = await import("@jixiao/extract");
+    const { readFileSync } = await import("node:fs");
+    const text = readFileSync(new URL("../../../fixtures/real/text/tianjin-2022-transfer-targets.web.txt", import.meta.url).pathname, "utf8");
+    const inds = normalizeDocument(parseExtractedText(text)).forms[0]!.indicators;
+    expect(inds.map((i) => [i.level1, i.level2])).toEqual([
+      ["实施效果指标", "产出指标"], ["实施效果指标", "产出指标"], ["实施效果指标", "产出指标"], ["实施效果指标", "效益指标"]]);
+  });
   it("still reads a header printed one slot off its data (重庆's 绩效指标 | 产出指标 | 数量指标 merged down)", async () => {
     const inds = await read("docx/chongqing-2022-transfer-targets.docx");
     expect(inds.map((i) => i.name)).toEqual(["猪肉产量稳定率", "能繁母猪稳定率"]);
