@@ -28,7 +28,8 @@ export const PERFORMANCE_TITLE = /(绩效|自评|评价|监控|指标体系|评�
 
 /** "Whole unit" words: 部门整体支出绩效自评表, 单位整体支出绩效目标表. */
 const WHOLE = /整体|部门支出|单位支出|部门绩效|单位绩效/;
-const TRANSFER = /转移支付|区域绩效|专项资金区域|区域\(项目\)|共同财政事权|中央预算内/;
+/** 转移支付 and its kin; 中央粮油生产保障资金: a central fund named in the title is handed down as a transfer. */
+const TRANSFER = /转移支付|区域绩效|专项资金区域|区域\(项目\)|共同财政事权|中央预算内|中央[^，,。、]{1,30}(资金|补助)/;
 
 /** First match wins: the more specific families come first. */
 export const FAMILIES: FamilyDef[] = [

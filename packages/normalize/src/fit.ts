@@ -13,6 +13,8 @@ const ONLY_WEIGHT = /^\(\d+(?:\.\d+)?分?\)$|^\d+(?:\.\d+)?分$/;
 /** Characters beyond which a cell reads as an explanation rather than an indicator's name. */
 const LONG_TEXT = 40;
 const NAME_BONUS = 2;
+/** How a unit of measure starts: 人次, 万元, 平方米, 亿人民币, %, 个/户. */
+const UNIT_START = /^(%|‰|[个人次件户家所项座台套辆天日时分秒周月年元万亿千百吨公里米亩顷平立方克斤只头批场期篇份册本张条宗名间处棵株艘架部枚])/;
 /** A cell under a column of its own that no field names: better than unassigned, worse than any real fit. */
 const EXTRA_FIT = 0.5;
 /** Weights and scores are points out of 100. */
@@ -80,8 +82,13 @@ export function fit(field: Field, text: string): number {
     }
     case "valueType":
       return isValueTypeText(text) ? 5 : -8;
-    case "unit":
-      return !isNum && keyOf(text).length <= 6 ? 1 : -3;
+    case "unit": {
+      if (isNum) return -3;
+      // 人次, 亿人民币, %: a measure word fits; a short phrase (按月安排) fits the value beside it better.
+      const k = keyOf(text);
+      if (k.length > 6) return -3;
+      return UNIT_START.test(k) ? 2 : k.length <= 3 ? 1 : 0.25;
+    }
     case "description":
     case "scoringRule":
       return isNum ? -2 : keyOf(text).length > 20 ? 1 : 0;

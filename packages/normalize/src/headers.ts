@@ -49,7 +49,8 @@ export function classifyHeader(row: Row): SectionKind | null {
   if (row.cells.some((c) => parseNumber(c.text) !== null)) return null;
   const fields = new Set(fieldsOf(row));
   const count = (set: Set<Field>) => [...fields].filter((f) => set.has(f)).length;
-  const hasLevels = fields.has("level1") || fields.has("level2") || fields.has("name");
+  // 绩效指标 spanning the level columns, whose 一级/二级/三级指标 sit on the header's next row.
+  const hasLevels = fields.has("level1") || fields.has("level2") || fields.has("name") || fields.has("label");
   // A unit code beside a unit name is a budget/target table even before its
   // amount and goal columns appear (they may sit on the header's second row).
   const names = fields.has("unitCode") || fields.has("projectName");
@@ -76,8 +77,52 @@ export function isHeaderContinuation(row: Row): boolean {
   return row.cells.every((c) => headerField(c.text) !== null || /^\(.*\)$/.test(keyOf(c.text)) || /^(按支出性质分|按收入性质分|年度预算申请|中期指标值|中期目标值|中期指标|年度指标|名称)$/.test(keyOf(c.text)));
 }
 
+/**
+ * The sub-headers a group header of a two-row header stands over: 绩效指标 over
+ * 一级/二级/三级指标, 年度指标值 over 指标性质 | 指标值 | 度量单位.
+ */
+const GROUP_CHILDREN: [Field, ReadonlySet<Field>][] = [
+  ["label", new Set<Field>(["level1", "level2", "name", "level1Weight", "level2Weight"])],
+  ["target", new Set<Field>(["valueType", "target", "adjustedTarget", "unit"])],
+];
+
+/**
+ * A two-row header copied from a web page keeps no spans: 绩效指标 | 年度指标值 |
+ * 实际完成值 | 分值 … over 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位,
+ * each cell one slot. Put each group header's sub-headers where it stands and
+ * the headers that spanned both rows after them, as the data rows print them.
+ * (Grids with real spans, or rows whose cells already sit apart, are left alone.)
+ */
+export function spreadFlatGroups(rows: Row[]): Row[] {
+  if (rows.length !== 2) return rows;
+  const [top, sub] = rows as [Row, Row];
+  const flat = (r: Row) => r.cells.every((c, i) => c.colSpan <= 1 && c.col === r.cells[0]!.col + i);
+  if (!flat(top) || !flat(sub) || top.cells[0]!.col !== sub.cells[0]!.col) return rows;
+  const groupOf = (c: Row["cells"][number]) => GROUP_CHILDREN.find(([f]) => f === headerField(c.text))?.[1];
+  if (!top.cells.some(groupOf)) return rows;
+  const start = top.cells[0]!.col;
+  const topCells: Row["cells"] = [];
+  const subCells: Row["cells"] = [];
+  let next = 0;
+  let col = start;
+  for (const c of top.cells) {
+    const children = groupOf(c);
+    const from = col;
+    while (children && next < sub.cells.length && children.has(headerField(sub.cells[next]!.text)!)) {
+      subCells.push({ ...sub.cells[next]!, col: col++ });
+      next++;
+    }
+    if (col === from) col++;
+    topCells.push({ ...c, col: from, colSpan: col - from });
+  }
+  // Sub-headers no group took: the header had them in their own slots.
+  if (next < sub.cells.length) return rows;
+  return [{ ...top, cells: topCells, allCells: topCells }, { ...sub, cells: subCells, allCells: subCells }];
+}
+
 /** Build the column model from a header row and its continuation rows (deeper rows win a column). */
-export function buildHeader(kind: SectionKind, headerRows: Row[]): HeaderModel {
+export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
+  const headerRows = spreadFlatGroups(rows);
   const byCol = new Map<number, { text: string; field: Field | null; colSpan: number }>();
   let moneyUnit: "元" | "万元" | null = null;
   let asOfMonth: number | null = null;

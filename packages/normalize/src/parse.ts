@@ -583,10 +583,11 @@ function noteHeader(d: Draft): void {
   }
 }
 
-/** 说明 | 请在此处简要说明…, 注：… : a note row at the foot of a form, not an indicator. */
+/** 说明 | 请在此处简要说明…, 注：…, 其他需要说明事项 | 无 : a note row at the foot of a form, not an indicator. */
 function isNoteRow(row: Row): boolean {
   const k = keyOf(row.cells[0]!.text);
-  return row.cells.length <= 2 && /^(说明|注|备注|填表说明|注释)(:|$)/.test(k);
+  // 其他需要说明事项 | 无 at the foot of the indicator table: the form's remark, no indicator.
+  return row.cells.length <= 2 && (/^(说明|注|备注|填表说明|注释)(:|$)/.test(k) || /^其他需要?说明的?(事项|问题|情况)(:|$)/.test(k));
 }
 
 /** 2023年度, 2023年 (not a date such as 2024年2月26日): years a form's own cells speak of. */

@@ -56,7 +56,7 @@ const COMPARATOR_WORDS: [RegExp, Comparator][] = [
   [/^(?:<=|≤|⩽|≦|小于等于|小于或等于|不超过|不高于|不大于|不多于|控制在|至多|低于等于)/, "<="],
   [/^(?:>|大于|高于|多于)/, ">"],
   [/^(?:<|小于|低于|少于)/, "<"],
-  [/^(?:=|＝|等于)/, "="],
+  [/^(?:=|＝|═|等于)/, "="],
 ];
 /** Trailing words that carry a direction: 95%以上, 12万元以内. */
 const COMPARATOR_SUFFIXES: [RegExp, Comparator][] = [
@@ -140,9 +140,10 @@ export function comparatorFromValueType(text: string | null | undefined): Compar
   // Every pattern is anchored and non-empty, so a blank cell matches none.
   const k = keyOf(text);
   if (/^(定性|定性指标)$/.test(k)) return "qualitative";
-  if (/^(≥|>=|大于等于|正向|正向指标)$/.test(k)) return ">=";
-  if (/^(≤|<=|小于等于|反向|反向指标)$/.test(k)) return "<=";
-  if (/^(=|＝|等于)$/.test(k)) return "=";
+  // ≧ ≦ (and ⩾ ⩽) are how many fonts print ≥ ≤; ═, a box-drawing double line, stands for = in some forms.
+  if (/^(≥|≧|⩾|>=|大于等于|正向|正向指标)$/.test(k)) return ">=";
+  if (/^(≤|≦|⩽|<=|小于等于|反向|反向指标)$/.test(k)) return "<=";
+  if (/^(=|＝|═|等于)$/.test(k)) return "=";
   if (/^(>|大于)$/.test(k)) return ">";
   if (/^(<|小于)$/.test(k)) return "<";
   return null;

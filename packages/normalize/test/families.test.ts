@@ -17,6 +17,7 @@ describe("titles name their family whatever the template puts around them", () =
     ["医疗救助补助资金转移支付项目绩效目标自评表", "transfer_self_eval"],
     ["中央对地方转移支付区域绩效自评表", "transfer_self_eval"],
     ["生猪(牛羊)调出大县奖励资金区域绩效目标表", "transfer_targets"],
+    ["2023年中央粮油生产保障资金绩效目标表", "transfer_targets"],
     ["黄石市项目支出绩效监控表(申遗)", "project_monitoring"],
     ["部门整体支出绩效运行监控表", "department_monitoring"],
     ["2023年项目支出绩效目标申报表", "project_targets"],
@@ -236,7 +237,28 @@ describe("forms in text that lost most of their columns are still found, never i
   it("濉溪's 年度资金总额 under 资金情况（万元） keeps its amounts", () => {
     expect(read("anhui-2019-transfer-self-eval.pdftotext-layout.txt")[0]!.funding[0]).toMatchObject({ source: "年度资金总额", sourceKind: "total", budget: 30, executed: 30, weight: 10, score: 10 });
   });
+  it("a short phrase beside a blank 计量单位 is the value, not the unit (岳阳楼区's 工作安排时间 | 定量 | 按月安排 | )", () => {
+    const ind = read("hunan-2023-department-targets.web.txt")[0]!.indicators.find((i) => i.name === "工作安排时间")!;
+    expect(ind).toMatchObject({ targetText: "按月安排", unit: null, valueType: "定量" });
+    const money = read("hunan-2023-department-targets.web.txt")[0]!.indicators.find((i) => i.name === "业务工作支出到位率")!;
+    expect(money).toMatchObject({ targetText: "100", unit: "%" });
+  });
   it.each(["hubei-2019-final-accounts", "hunan-2017-sangong-budget", "yunnan-2016-sangong-final-accounts"])("a budget publication still yields no form (%s)", (id) => {
     for (const kind of ["pdftotext", "pdftotext-layout", "web"]) expect(read(`${id}.${kind}.txt`)).toEqual([]);
   });
+});
+
+describe("a two-row header whose groups span the level and target columns (永德县明朗中学's 自评表)", async () => {
+  const { extractFile, parseExtractedText } = await import("@jixiao/extract");
+  const { normalizeDocument } = await import("@jixiao/normalize");
+  const { readFileSync } = await import("node:fs");
+  const path = (name: string) => new URL(`../../../fixtures/real/${name}`, import.meta.url).pathname;
+  const read = async (name: string) => normalizeDocument(name.endsWith(".txt") ? parseExtractedText(readFileSync(path(name), "utf8")) : await extractFile(path(name))).forms[0]!;
+  it.each(["docx/yunnan-2022-project-self-eval-2.docx", "xlsx/yunnan-2022-project-self-eval-2.xlsx", "pdf/chromium/yunnan-2022-project-self-eval-2.pdf", "text/yunnan-2022-project-self-eval-2.web.txt"])(
+    "reads 实际完成值 | 分值 | 得分 beside 指标性质 | 指标值 | 度量单位 (%s)", async (name) => {
+      const inds = (await read(name)).indicators;
+      expect(inds).toHaveLength(9);
+      expect(inds[0]).toMatchObject({ name: "学生受资助人数", valueType: "≧", comparator: ">=", targetText: "735", unit: "人次", actualText: "735", weight: 10, score: 10 });
+      expect(inds.find((i) => i.name === "政策知晓率")).toMatchObject({ valueType: "═", comparator: "=", actualText: "98%", weight: 10, score: 9 });
+    });
 });
