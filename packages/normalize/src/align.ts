@@ -64,6 +64,8 @@ export const FORBIDDEN = -15;
 export interface Alignment<F extends string> {
   byField: Map<F, RowCell>;
   unassigned: RowCell[];
+  /** Cells among `unassigned` that the alignment put under a column no field names: that column. */
+  underColumn: Map<RowCell, number>;
 }
 
 export function alignRow<F extends string>(
@@ -109,13 +111,17 @@ export function alignRow<F extends string>(
   }
   const byField = new Map<F, RowCell>();
   const unassigned: RowCell[] = [];
+  const underColumn = new Map<RowCell, number>();
   let i = 0;
   let j = 0;
   while (i < n) {
     const c = j <= m ? choice[i]![j]! : 0;
     if (c === 2) {
       // A cell placed under a column no field names stays with the row's unplaced cells.
-      if (columns[j]!.passThrough) unassigned.push(cells[i]!);
+      if (columns[j]!.passThrough) {
+        unassigned.push(cells[i]!);
+        underColumn.set(cells[i]!, columns[j]!.col);
+      }
       else byField.set(columns[j]!.field, cells[i]!);
       i++;
       j++;
@@ -123,7 +129,7 @@ export function alignRow<F extends string>(
     else if (c === 1) j++;
     else { unassigned.push(cells[i]!); i++; }
   }
-  return { byField, unassigned };
+  return { byField, unassigned, underColumn };
 }
 
 function distance(cell: RowCell, col: number): number {

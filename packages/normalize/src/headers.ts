@@ -70,11 +70,18 @@ export function classifyHeader(row: Row): SectionKind | null {
  * A row continuing the header above it: sub-headers (目标申报数 / 预算编制数,
  * 一级指标 … under 绩效指标), parenthesised qualifiers ((调整后), (至2021年底)) or
  * the word 名称 repeated under each level (一级指标 | 二级指标 | 三级指标 over 名称 |
- * 名称 | 名称), which names no column of its own.
+ * 名称 | 名称), which names no column of its own, or the regions a 区域目标值 is
+ * split into (新罗区 | 永定区 | …: each its own column, its values kept under its name).
  */
 export function isHeaderContinuation(row: Row): boolean {
   if (row.kind !== "cells" || row.cells.length === 0) return false;
-  return row.cells.every((c) => headerField(c.text) !== null || /^\(.*\)$/.test(keyOf(c.text)) || /^(按支出性质分|按收入性质分|年度预算申请|中期指标值|中期目标值|中期指标|年度指标|名称)$/.test(keyOf(c.text)));
+  const places = row.cells.length >= 2 && row.cells.every((c) => isPlaceName(c.text));
+  return places || row.cells.every((c) => headerField(c.text) !== null || /^\(.*\)$/.test(keyOf(c.text)) || /^(按支出性质分|按收入性质分|年度预算申请|中期指标值|中期目标值|中期指标|年度指标|名称)$/.test(keyOf(c.text)));
+}
+
+/** 新罗区, 上杭县, 漳平市: the regions a 区域目标值 column is split into, one sub-column each. */
+export function isPlaceName(text: string): boolean {
+  return /^[\u3400-\u9fff]{1,8}(省|市|区|县|旗|州|盟|镇|乡|街道)$/.test(keyOf(text));
 }
 
 /**
@@ -108,10 +115,14 @@ export function spreadFlatGroups(rows: Row[]): Row[] {
   for (const c of top.cells) {
     const children = groupOf(c);
     const from = col;
-    while (children && next < sub.cells.length && children.has(headerField(sub.cells[next]!.text)!)) {
+    const takes = (text: string) => children!.has(headerField(text)!) || (headerField(c.text) === "target" && isPlaceName(text));
+    while (children && next < sub.cells.length && takes(sub.cells[next]!.text)) {
       subCells.push({ ...sub.cells[next]!, col: col++ });
       next++;
     }
+    // 绩效指标 over nothing on the next row is merged down beside the table's rows, which
+    // copied text prints without it: it takes no slot of theirs.
+    if (col === from && headerField(c.text) === "label") continue;
     if (col === from) col++;
     topCells.push({ ...c, col: from, colSpan: col - from });
   }

@@ -537,7 +537,7 @@ function continuesIndicator(draft: Draft, row: Row): boolean {
   }
   // Cells under columns no field names (a checklist's 自评内容 | 完成情况, one pair per line
   // of the item): kept in the indicator's extra under their header, line by line.
-  for (const [key, text] of Object.entries(extraOf(draft, a.unassigned))) prev.extra[key] = prev.extra[key] ? `${prev.extra[key]}\n${text}` : text;
+  for (const [key, text] of Object.entries(extraOf(draft, a.unassigned, new Set(), a.underColumn))) prev.extra[key] = prev.extra[key] ? `${prev.extra[key]}\n${text}` : text;
   return true;
 }
 

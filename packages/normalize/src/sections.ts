@@ -9,6 +9,7 @@ import { alignRow, type Alignment } from "./align.ts";
 import { fundingLine } from "./funding-line.ts";
 import { fit } from "./fit.ts";
 import { addFact } from "./facts.ts";
+import { isPlaceName } from "./headers.ts";
 import { isQualifiedLevel1, level1Of, level2Of, splitDeclaredWeight, sourceKindOf, hasDeclaredWeight, headerField, headerKey } from "./vocab.ts";
 import { comparatorFromValueType, parseNumber, parseRate, parseValue, isEmptyValue } from "./values.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
@@ -23,9 +24,10 @@ export function align(draft: Draft, row: Row, exclude: Set<Field> = new Set()): 
   // Headers of four characters or more: shorter ones are mostly pieces of a header that text
   // extraction wrapped (数, 执行), and in a funding block only those among its amounts
   // (历年结余结转 between 年初预算 and 小计): left of them sit the pieces of its block label.
+  // A region's name (新罗区) under 区域目标值 is a whole header however short.
   const firstAmount = Math.min(...named.filter((c) => AMOUNT_COLUMNS.has(c.field)).map((c) => c.col));
   const unnamed = (header?.extras ?? [])
-    .filter((e) => keyOf(e.header).length >= MIN_UNNAMED_HEADER && (header?.kind !== "funding" || e.col > firstAmount)).filter((e) => !named.some((c) => c.col === e.col) && !(headerField(e.header) !== null && namedHeaders.has(headerKey(e.header))))
+    .filter((e) => (keyOf(e.header).length >= MIN_UNNAMED_HEADER || isPlaceName(e.header)) && (header?.kind !== "funding" || e.col > firstAmount)).filter((e) => !named.some((c) => c.col === e.col) && !(headerField(e.header) !== null && namedHeaders.has(headerKey(e.header))))
     .map((e) => ({ col: e.col, field: "extra" as const, passThrough: true }));
   const columns = [...named, ...unnamed].sort((a, b) => a.col - b.col);
   const covered = new Map((row.inherited ?? []).flatMap((c) => Array.from({ length: Math.max(1, c.colSpan) }, (_, k) => [c.col + k, c.text] as const)));
@@ -47,12 +49,16 @@ const number = (a: Alignment<Field>, f: Field): number | null => parseNumber(a.b
  * below (指标解释, 中期指标值, 备注 …): nothing printed in a row is dropped.
  * A cell under no header at all is kept by its column number.
  */
-export function extraOf(draft: Draft, cells: readonly RowCell[], skip: ReadonlySet<RowCell> = new Set()): Record<string, string> {
+export function extraOf(draft: Draft, cells: readonly RowCell[], skip: ReadonlySet<RowCell> = new Set(),
+  underColumn: ReadonlyMap<RowCell, number> = new Map()): Record<string, string> {
   const extra: Record<string, string> = {};
   const extras = draft.header?.extras ?? [];
   for (const c of cells) {
     if (skip.has(c) || isEmptyValue(c.text)) continue;
-    const under = extras.find((e) => c.col >= e.col && c.col < e.col + e.colSpan)
+    // The column the alignment put it under (a row shifted by a merged cell copied text left out), else its own slot.
+    const placed = underColumn.get(c);
+    const under = (placed !== undefined ? extras.find((e) => e.col === placed) : undefined)
+      ?? extras.find((e) => c.col >= e.col && c.col < e.col + e.colSpan)
       ?? extras.find((e) => e.col >= c.col && e.col < c.col + Math.max(1, c.colSpan));
     // A header printed as __proto__ or constructor stays a plain key, not the object's prototype.
     const key = safeKey(under ? under.header : `第${c.col + 1}列`);
@@ -118,7 +124,7 @@ export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
   const sourceCell = a.unassigned.find((c) => tidyCjkSpaces(c.text).replace(/^-+/, "").replace(/[:：]$/, "") === source);
   if (sourceCell) used.add(sourceCell);
   for (const c of labelCells) if (source === tidyCjkSpaces(c.text) || labelCells.length > 1) used.add(c);
-  const extra = extraOf(draft, a.unassigned, used);
+  const extra = extraOf(draft, a.unassigned, used, a.underColumn);
   return {
     ...fundingLine(draft.form.funding.length + 1, source, sourceKindOf(source), number(a, "budget"), raw("budget"),
       number(a, "executed"), raw("executed"), number(a, "balance"), raw("balance")),
@@ -319,7 +325,7 @@ export function readIndicatorRow(draft: Draft, row: Row, exclude: Set<Field> = n
     forecastText: text(a, "forecast"),
     likelihood: text(a, "likelihood"),
     deviationCause,
-    extra: extraOf(draft, a.unassigned, used),
+    extra: extraOf(draft, a.unassigned, used, a.underColumn),
     ocrConfidence: row.ocrConfidence ?? null,
     page: row.page,
     line: row.line,

@@ -248,12 +248,17 @@ describe("forms in text that lost most of their columns are still found, never i
   });
 });
 
-describe("a two-row header whose groups span the level and target columns (永德县明朗中学's 自评表)", async () => {
+/** The first form read from a file of fixtures/real (a .txt is text as a tool extracted it). */
+async function firstRealForm(name: string) {
   const { extractFile, parseExtractedText } = await import("@jixiao/extract");
   const { normalizeDocument } = await import("@jixiao/normalize");
   const { readFileSync } = await import("node:fs");
-  const path = (name: string) => new URL(`../../../fixtures/real/${name}`, import.meta.url).pathname;
-  const read = async (name: string) => normalizeDocument(name.endsWith(".txt") ? parseExtractedText(readFileSync(path(name), "utf8")) : await extractFile(path(name))).forms[0]!;
+  const path = new URL(`../../../fixtures/real/${name}`, import.meta.url).pathname;
+  return normalizeDocument(name.endsWith(".txt") ? parseExtractedText(readFileSync(path, "utf8")) : await extractFile(path)).forms[0]!;
+}
+
+describe("a two-row header whose groups span the level and target columns (永德县明朗中学's 自评表)", async () => {
+  const read = firstRealForm;
   it.each(["docx/yunnan-2022-project-self-eval-2.docx", "xlsx/yunnan-2022-project-self-eval-2.xlsx", "pdf/chromium/yunnan-2022-project-self-eval-2.pdf", "text/yunnan-2022-project-self-eval-2.web.txt"])(
     "reads 实际完成值 | 分值 | 得分 beside 指标性质 | 指标值 | 度量单位 (%s)", async (name) => {
       const inds = (await read(name)).indicators;
@@ -261,4 +266,15 @@ describe("a two-row header whose groups span the level and target columns (永�
       expect(inds[0]).toMatchObject({ name: "学生受资助人数", valueType: "≧", comparator: ">=", targetText: "735", unit: "人次", actualText: "735", weight: 10, score: 10 });
       expect(inds.find((i) => i.name === "政策知晓率")).toMatchObject({ valueType: "═", comparator: "=", actualText: "98%", weight: 10, score: 9 });
     });
+});
+
+describe("区域目标值 split into one column per region (龙岩's 专项转移支付绩效目标表)", async () => {
+  const read = firstRealForm;
+  it.each(["docx/fujian-2023-transfer-targets.docx", "text/fujian-2023-transfer-targets.web.txt"])("keeps each region's value under the region's name (%s)", async (name) => {
+    const inds = (await read(name)).indicators;
+    expect(inds.map((i) => [i.level1, i.level2, i.name])).toEqual([
+      ["产出指标", "数量指标", "宗教管理经费补助县(市、区)数量"], ["产出指标", "质量指标", "项目资金使用合规性"]]);
+    expect(inds[0]!.extra).toMatchObject({ 永定区: "3", 上杭县: "1", 漳平市: "2" });
+    expect(inds[1]!.extra).toMatchObject({ 永定区: ">=95%", 漳平市: ">=95%" });
+  });
 });
