@@ -91,6 +91,8 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   // them (绩效目标值, 本期指标值, 实际达到值, 考核分值, 自评得分): tried last, so an
   // amount, a rate or a monitoring column is never taken for one.
   [/^(?!.*(?:实际|完成|调整|预计|执行))[^()]{0,8}(?:指标值|目标值)(?:\([^()]*\))?$/, "target"],
+  // 当年预期实现值, 预期值, 计划达到值: what the year is to reach (not 预计, a monitoring forecast).
+  [/^(?!.*(?:实际|调整|预计|执行))[^()]{0,6}(?:预期|计划)(?:实现|达到)?值$/, "target"],
   [/^[^()]{0,6}实际[^()]{0,4}(?:值|数值)$/, "actual"],
   [/^[^()]{0,6}(?:分值|权重)$/, "weight"],
   [/^[^()]{0,6}得分$/, "score"],

@@ -13,6 +13,8 @@ describe("indicator columns by what their header ends with", () => {
     ["绩效目标值", "target"], // 福建 2018 部门整体支出绩效自评表
     ["区域目标值", "target"], // 福建 2023 专项转移支付绩效目标表
     ["指标值", "target"],
+    ["当年预期实现值", "target"], // 湖北 鄂州 2022 项目支出绩效目标表
+    ["计划达到值", "target"],
     ["全年实际值", "actual"],
     ["指标分值", "weight"],
     ["指标权重", "weight"],
@@ -22,6 +24,7 @@ describe("indicator columns by what their header ends with", () => {
   it("never takes an amount, a rate, an adjusted or a monitoring column for an indicator column", () => {
     expect(headerField("调整后目标值")).toBe("adjustedTarget");
     expect(headerField("全年预计完成值")).toBe("forecast");
+    expect(headerField("预计实现值")).not.toBe("target");
     expect(headerField("1-6月完成值")).toBe("actualToDate");
     expect(headerField("全年预算数")).toBe("budget");
     expect(headerField("实际执行数")).toBe("executed");
