@@ -302,7 +302,8 @@ const FACT_LABELS: [RegExp, FactKey][] = [
   [/^(联系人|填报人|填表人|项目负责人)$/, "contact"],
   [/^(联系电话|电话)$/, "phone"],
   // 自评得分 | 98 among the header facts: the form's total, printed above its table.
-  [/^(?:绩效)?(?:自评|评价|综合)(?:得分|总分|分数)$/, "totalScore"],
+  // (分): the unit a 重庆 template prints after it (自评总分(分) | 97.6).
+  [/^(?:绩效)?(?:自评|评价|综合)(?:得分|总分|分数)(?:\(分\))?$/, "totalScore"],
   // By meaning: what the label ends with, whatever words a template puts before it.
   [/^(?:[^:]{0,10})(?:项目|专项|资金|转移支付|政策|任务)(?:\(项目\)|\(专项\)|\(资金\)|支出|资金)?名称$/, "projectName"],
   [/^(?:[^:]{0,6})(?:项目|专项)(?:编码|代码|编号)$/, "projectCode"],
@@ -340,7 +341,7 @@ export function isKnownLabel(label: string): boolean {
 /** Row labels that close a form's indicator table. */
 export function isTotalLabel(text: string): boolean {
   // 项目总得分, 绩效自评总分: whatever names the form, a label ending in 总分/总得分 is its total.
-  return /^(总分|合计|总计|综合得分|自评总分|总得分|合计得分)$|^[^\d]{0,8}(总分|总得分|综合得分)$/.test(keyOf(text).replace(/[:：]$/, ""));
+  return /^(总分|合计|总计|综合得分|自评总分|总得分|合计得分)$|^[^\d]{0,8}(总分|总得分|综合得分)$/.test(keyOf(text).replace(/[:：]$/, "").replace(/\(分\)$/, ""));
 }
 
 export function isGradeLabel(text: string): boolean {

@@ -50,6 +50,7 @@ describe("labels by what they end with", () => {
     ["资金使用单位", "implementer"],
     ["预算部门", "agency"],
     ["部门(单位)名称", "agency"],
+    ["自评总分(分)", "totalScore"], // 重庆 部门整体绩效自评表, beside 主管部门 | 财政处室
   ])("%s → %s", (label, key) => expect(factKeyOf(label)).toBe(key));
 
   it("does not take a value or a sentence for a label", () => {
