@@ -12,6 +12,8 @@ export type SectionKind = "funding" | "indicators" | "goals" | "targets" | "proj
 
 const INDICATOR_FIELDS = new Set<Field>(["level1", "level2", "level1Weight", "level2Weight", "name", "target", "adjustedTarget", "actual", "weight", "score", "reason", "scoringRule", "valueType", "unit", "description",
   "actualToDate", "forecast", "likelihood", "deviationCause"]);
+/** Columns holding an indicator's values: a header with one of them is a grid of indicators, not of labels. */
+const VALUE_FIELDS = new Set<Field>(["target", "adjustedTarget", "actual", "weight", "score", "actualToDate", "forecast"]);
 const FUNDING_FIELDS = new Set<Field>(["source", "initialBudget", "declaredBudget", "budget", "executed", "balance", "rate", "executedToDate", "forecastExecuted"]);
 
 /** A header cell that maps to no canonical column: its cells go to the row's `extra`. */
@@ -188,6 +190,10 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
   if (kind === "indicators" && !columns.some((c) => c.field === "name")) {
     const d = columns.find((c) => c.field === "description");
     if (d) d.field = "name";
+    // 一级指标 | 二级指标 | 绩效标准 | 当年预期实现值 with no 三级指标 and no 指标内容: a grid
+    // of two levels, whose 二级指标 column holds the indicators themselves.
+    const l2 = columns.find((c) => c.field === "level2");
+    if (!d && l2 && columns.some((c) => c.field === "level1") && columns.some((c) => VALUE_FIELDS.has(c.field))) l2.field = "name";
   }
   const kept = dedupe(columns);
   const keptCols = new Set(kept.map((c) => c.col));

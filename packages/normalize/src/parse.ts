@@ -388,8 +388,10 @@ function readCellsRow(st: State, row: Row): void {
   touch(draft, row);
   draft.inNotes = false;
   const first = row.cells[0]!;
-  // 合计 inside a funding block is its total line, not the form's total score.
-  if (isTotalLabel(first.text) && st.section !== "funding") {
+  // 合计 inside a funding block is its total line, not the form's total score; nor is the 合计
+  // of a table in the form's header block (项目预算成本构成's cost lines), which is no form's end.
+  const headerBlockSum = st.section === null && /^(合计|总计|小计)$/.test(keyOf(first.text));
+  if (isTotalLabel(first.text) && st.section !== "funding" && !headerBlockSum) {
     const rest = readTotalRow(draft, row.cells);
     if (rest) draft.form.grade ??= parseGrade(rest);
     draft.closed = true;

@@ -254,6 +254,15 @@ export function readIndicatorRow(draft: Draft, row: Row, exclude: Set<Field> = n
     l2Text = l1Text;
     l1Text = null;
   }
+  // 数量指标 under 一级指标 in a two-level grid (its 二级指标 column holds the indicators): the
+  // template's level 1 is the usual level 2; its parent is not printed and not invented.
+  // (成本指标, both a level 1 and a level 2 word, follows the 数量指标 above it.)
+  const twoLevelGrid = !draft.header?.columns.some((c) => c.field === "level2");
+  const levelTwoAbove = draft.form.indicators.some((i) => i.level1 === null && i.level2 !== null);
+  if (l1Text && !l2Text && twoLevelGrid && level2Of(l1Text) && (!level1Of(l1Text) || levelTwoAbove)) {
+    l2Text = l1Text;
+    l1Text = null;
+  }
   if (l1Text) {
     const l1 = level1Of(l1Text);
     // A level-1 word without a weight inside a form whose level-1 labels carry

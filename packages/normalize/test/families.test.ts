@@ -220,7 +220,6 @@ describe("forms in text that lost most of their columns are still found, never i
     expect(forms).toHaveLength(1);
     expect(forms[0]).toMatchObject({ kind: "project_targets", fiscalYear: 2023 });
     expect(forms[0]!.funding.map((l) => [l.source, l.budget])).toEqual([["该项目支出上级资金", 0], ["年度本级预算金额", 250]]);
-    expect(forms[0]!.missing).toContain("indicators");
   });
   it("a header -layout left as a line of text heads the table after it (部门整体支出绩效评价指标表), and wrapped 评分标准 lines are no indicators", () => {
     const forms = read("unknown-2017-department-scorecard.pdftotext-layout.txt");
@@ -278,4 +277,15 @@ describe("区域目标值 split into one column per region (龙岩's 专项转�
     expect(inds[0]!.extra).toMatchObject({ 永定区: "3", 上杭县: "1", 漳平市: "2" });
     expect(inds[1]!.extra).toMatchObject({ 永定区: ">=95%", 漳平市: ">=95%" });
   });
+});
+
+describe("a two-level grid: 一级指标 holding 数量指标 | 质量指标 | 成本指标, 二级指标 holding the indicators (鄂州's 项目支出绩效目标表)", () => {
+  it.each(["docx/hubei-2022-project-targets.docx", "xlsx/hubei-2022-project-targets.xlsx", "pdf/lo/hubei-2022-project-targets.pdf", "text/hubei-2022-project-targets.web.txt"])(
+    "reads every indicator under its printed group, inventing no level 1, past the 合计 of the cost table above (%s)", async (name) => {
+      const inds = (await firstRealForm(name)).indicators;
+      expect(inds.map((i) => i.name)).toEqual(["办公大楼日常维修维护次数", "大楼安检巡察次数", "办公大楼日常维修维护验收合格率", "经常性大型设备更新验收合格率", "重.要设备维修维保验收合格率", "成本控制率", "水电气消耗下降率"]);
+      expect(inds.map((i) => i.level2)).toEqual(["数量指标", "数量指标", "质量指标", "质量指标", "质量指标", "成本指标", "成本指标"]);
+      expect(inds.every((i) => i.level1 === null)).toBe(true);
+      expect(inds[0]).toMatchObject({ targetText: "2280次" });
+    });
 });
