@@ -17,7 +17,7 @@
  * they belong to so that each block's parts are added up on their own.
  */
 import type { Draft } from "./draft.ts";
-import type { Field } from "./vocab.ts";
+import { VALUE_FIELDS } from "./headers.ts";
 import { fundingLine } from "./funding-line.ts";
 import { isMoneyLabel } from "./facts.ts";
 import type { Row } from "./rows.ts";
@@ -28,11 +28,11 @@ import { sourceKindOf } from "./vocab.ts";
 /** `extra` key naming the block (its head as printed) a funding line of a checklist belongs to. */
 export const FUNDING_BLOCK_KEY = "所属资金";
 
-/** Columns whose presence makes an indicator table one of values, where a label | amount pair is an indicator. */
-const VALUE_FIELDS = new Set<Field>(["target", "adjustedTarget", "actual", "weight", "score", "actualToDate", "forecast"]);
-
-/** A block head: a label that declares the unit of the amounts under it (…补助资金（万元）). */
-const HEAD = /^(.*?\((?:万元|元)\))(.*)$/;
+/**
+ * A block head: a label that declares the unit of the amounts under it
+ * (…补助资金（万元）), alone or with the block's first line after it in one cell.
+ */
+const HEAD = /^(.*?[(（]\s*(?:万元|元)\s*[)）])\s*(.*)$/;
 
 /** 其中： alone: the marker before a block's parts, nothing of its own. */
 const ONLY_OF_WHICH = /^其中[:：]?$/;
@@ -65,7 +65,7 @@ export function readChecklistFunding(draft: Draft, row: Row): boolean {
   const amount = plainAmount(last.text);
   if (amount !== null && cells.length >= 2) {
     const label = tidyCjkSpaces(cells.at(-2)!.text);
-    if (!isFundingLabel(label) || (!active && !HEAD.test(keyOf(label)))) return false;
+    if (!isFundingLabel(label) || (!active && !HEAD.test(label))) return false;
     addLine(draft, state, label, amount, last.text);
     return cells.length === 2;
   }
@@ -75,7 +75,7 @@ export function readChecklistFunding(draft: Draft, row: Row): boolean {
   const k = keyOf(label);
   if (ONLY_OF_WHICH.test(k)) return true;
   if (!isFundingLabel(label)) return false;
-  const head = k.match(HEAD);
+  const head = label.match(HEAD);
   if (head && !head[2]) {
     state.head = label;
     state.linesInBlock = 0;
@@ -88,14 +88,15 @@ export function readChecklistFunding(draft: Draft, row: Row): boolean {
 
 function addLine(draft: Draft, state: ChecklistFundingState, printed: string, amount: number | null, amountText: string | null): void {
   // 计划生育转移支付资金合计（万元） 年度预算资金总额： in one cell: the head and its first line.
-  const glued = printed.match(/^(.*?[(（]\s*(?:万元|元)\s*[)）])\s*(\S.*)$/);
+  const head = printed.match(HEAD);
+  const glued = head?.[2] ? head : null;
   if (glued) {
     state.head = glued[1]!;
     state.linesInBlock = 0;
     draft.form.moneyUnit ??= parseMoneyUnit(glued[1]!);
   }
   const label = glued ? glued[2]! : printed;
-  const part = label.replace(/^其中\s*[:：]?\s*/, "");
+  const part = withoutOfWhich(label);
   // The block's first line is its whole (年度预算资金总额); the lines after it are its parts.
   const kind = state.linesInBlock === 0 || /总额|合计|总计/.test(keyOf(part)) ? "total" : sourceKindOf(part);
   const source = state.head ? `${state.head} / ${label}` : label;
@@ -113,6 +114,11 @@ function plainAmount(text: string): number | null {
 
 /** A label naming money: 年度预算资金总额, 其中：中央补助, 市级资金, 本级资金（包括结转结余）. */
 function isFundingLabel(label: string): boolean {
-  const part = label.replace(/^其中\s*[:：]?\s*/, "");
+  const part = withoutOfWhich(label);
   return isMoneyLabel(part) || sourceKindOf(part) !== "other";
+}
+
+/** 其中：中央补助 → 中央补助: the part's own name. */
+function withoutOfWhich(label: string): string {
+  return label.replace(/^其中\s*[:：]?\s*/, "");
 }

@@ -12,8 +12,8 @@ export type SectionKind = "funding" | "indicators" | "goals" | "targets" | "proj
 
 const INDICATOR_FIELDS = new Set<Field>(["level1", "level2", "level1Weight", "level2Weight", "name", "target", "adjustedTarget", "actual", "weight", "score", "reason", "scoringRule", "valueType", "unit", "description",
   "actualToDate", "forecast", "likelihood", "deviationCause"]);
-/** Columns holding an indicator's values: a header with one of them is a grid of indicators, not of labels. */
-const VALUE_FIELDS = new Set<Field>(["target", "adjustedTarget", "actual", "weight", "score", "actualToDate", "forecast"]);
+/** Columns holding an indicator's values: a header with one of them is a grid of indicators, not of labels (nor a checklist). */
+export const VALUE_FIELDS = new Set<Field>(["target", "adjustedTarget", "actual", "weight", "score", "actualToDate", "forecast"]);
 const FUNDING_FIELDS = new Set<Field>(["source", "initialBudget", "declaredBudget", "budget", "executed", "balance", "rate", "executedToDate", "forecastExecuted"]);
 
 /** A header cell that maps to no canonical column: its cells go to the row's `extra`. */

@@ -539,7 +539,7 @@ function continuesIndicator(draft: Draft, row: Row): boolean {
   }
   // Cells under columns no field names (a checklist's 自评内容 | 完成情况, one pair per line
   // of the item): kept in the indicator's extra under their header, line by line.
-  for (const [key, text] of Object.entries(extraOf(draft, a.unassigned, new Set(), a.underColumn))) prev.extra[key] = prev.extra[key] ? `${prev.extra[key]}\n${text}` : text;
+  appendExtra(prev, extraOf(draft, a.unassigned, new Set(), a.underColumn));
   return true;
 }
 
@@ -567,8 +567,12 @@ function isWrappedTextLine(draft: Draft, row: Row, ind: Indicator): boolean {
 }
 
 function keepWithIndicatorAbove(draft: Draft, row: Row): void {
-  const prev = draft.form.indicators.at(-1)!;
-  for (const [key, text] of Object.entries(extraOf(draft, row.cells))) prev.extra[key] = prev.extra[key] ? `${prev.extra[key]}\n${text}` : text;
+  appendExtra(draft.form.indicators.at(-1)!, extraOf(draft, row.cells));
+}
+
+/** More lines of an indicator's unmapped cells: each under its header, after what it already holds. */
+function appendExtra(ind: Indicator, extra: Record<string, string>): void {
+  for (const [key, text] of Object.entries(extra)) ind.extra[key] = ind.extra[key] ? `${ind.extra[key]}\n${text}` : text;
 }
 
 /** Lines of one wrapped cell: CJK joins without a space. */

@@ -58,10 +58,10 @@ export async function detectTextLines(runtime: OcrRuntime, gray: RasterImage, st
   const h = Math.max(32, Math.ceil((gray.height * scale) / 32) * 32);
   const input = new Float32Array(3 * w * h);
   sampleInto(gray, { x0: 0, y0: 0, x1: gray.width, y1: gray.height }, w, h, input, 0, w, MEANS, STDS);
-  const map = { data: await probabilityMap(runtime, input, w, h, strips) };
+  const map = await probabilityMap(runtime, input, w, h, strips);
   const sx = gray.width / w, sy = gray.height / h;
   const regions: Region[] = [];
-  for (const c of mergeLinePieces(componentsAbove(map.data, w, h, PIXEL_THRESHOLD).filter((c) => Math.max(c.x1 - c.x0, c.y1 - c.y0) >= MIN_LENGTH && c.meanProbability >= BOX_THRESHOLD))) {
+  for (const c of mergeLinePieces(componentsAbove(map, w, h, PIXEL_THRESHOLD).filter((c) => Math.max(c.x1 - c.x0, c.y1 - c.y0) >= MIN_LENGTH && c.meanProbability >= BOX_THRESHOLD))) {
     const bw = c.x1 - c.x0, bh = c.y1 - c.y0;
     const grow = (bw * bh * UNCLIP_RATIO) / (2 * (bw + bh));
     regions.push({

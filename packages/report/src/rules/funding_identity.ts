@@ -62,7 +62,9 @@ function blocksOf(lines: FundingLine[]): FundingLine[][] {
   const blocks = new Map<string, FundingLine[]>();
   for (const l of lines) {
     const block = l.extra[FUNDING_BLOCK_KEY] ?? "";
-    blocks.set(block, [...(blocks.get(block) ?? []), l]);
+    const list = blocks.get(block);
+    if (list) list.push(l);
+    else blocks.set(block, [l]);
   }
   return [...blocks.values()];
 }
