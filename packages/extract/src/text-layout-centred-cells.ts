@@ -23,7 +23,7 @@ import type { FoundCell } from "./pdf/page-tables.ts";
 import type { DocTable } from "./pdf/continuation.ts";
 import { LINE_GAP } from "./text-geometry.ts";
 import { isLabelWord, isValueCell } from "./text-stream.ts";
-import { isWordsOnly, mergeCells } from "./text-wrapped-rows.ts";
+import { isPlaceholder, isWordsOnly, mergeCells } from "./text-wrapped-rows.ts";
 import { isIndicatorHeader, isTotalLabel, namesColumn } from "./text-span-labels.ts";
 
 /** A line of this many cells or more the line-by-line step reads as a row. */
@@ -123,7 +123,8 @@ function placeCells(t: DocTable): DocTable {
   };
   // Cells this step places: words right of the group labels, on lines that are no rows.
   // (A piece may start with a figure: 2021年12月完 over 成.)
-  const loose = (c: FoundCell) => c.col >= nameCol && c.rowSpan === 1 && c.text.trim() !== "" && !isValueCell(c.text);
+  // (Not a placeholder row's ……: a row of its own.)
+  const loose = (c: FoundCell) => c.col >= nameCol && c.rowSpan === 1 && c.text.trim() !== "" && !isValueCell(c.text) && !isPlaceholder(c.text);
   const rows = [...Array(end - header).keys()].map((k) => header + k).filter(isRow);
   if (rows.length < 3 || !rows.some((row, i) => beyondLines(byRow, row, rows[i + 1] ?? null, rows[i + 1] ?? end))) return t;
   // A row's lines above its line in each column (the header's pieces are joined to it).

@@ -21,7 +21,9 @@
  * cell's line that starts under a column of the region keeps it going
  * (textRegions), and regions that only wrapped header or goal lines keep
  * apart are one table (bridgeRegions; across two blank lines too when the lines after them start
- * under the columns above: a tall row). Before the lines of wrapped cells are joined line by line, a
+ * under the columns above: a tall row). First, under an indicator header whose rows have value lines,
+ * each column's lines are split between the rows they centre on, placeholder rows (……) kept apart
+ * (text-layout-anchored-rows.ts). Before the lines of wrapped cells are joined line by line, a
  * label centred beside its paragraph takes its lines (text-layout-label-paragraphs.ts), the two lines
  * of three wrapped cells either side of a row's line join it (text-layout-centred-pairs.ts), and under
  * an indicator header whose rows the line-by-line step cannot place (lines of three cells or more, long
@@ -61,6 +63,7 @@ import { joinCentredCells } from "./text-layout-centred-cells.ts";
 import { joinBarePairs } from "./text-layout-bare-pairs.ts";
 import { placePushedNumbers } from "./text-layout-pushed-numbers.ts";
 import { joinVerticalLabels } from "./text-layout-vertical-labels.ts";
+import { joinAnchoredRows } from "./text-layout-anchored-rows.ts";
 
 /**
  * The PDF finder's settings for text: a gap of two or more spaces splits a
@@ -183,7 +186,7 @@ export function parseColumnLayout(pages: readonly SourceLine[][]): { blocks: Blo
   }
   const blocks: Block[] = items.map((it) => {
     if (it.kind === "text") return { kind: "text", page: it.page, text: it.line.text, line: sourceLine(it.page, it.line.y0) };
-    return { kind: "table", table: toTextTable(moveSpanLabels(joinWrappedRows(joinVerticalLabels(joinBarePairs(joinCentredCells(joinCentredPairs(joinLabelParagraphs(it.table))))))), sourceLine) };
+    return { kind: "table", table: toTextTable(moveSpanLabels(joinWrappedRows(joinVerticalLabels(joinBarePairs(joinCentredCells(joinCentredPairs(joinLabelParagraphs(joinAnchoredRows(it.table)))))))), sourceLine) };
   });
   return { blocks, pages: layouts.map((l) => ({ number: l.number, hasText: l.lines.length > 0 })) };
 }
@@ -233,6 +236,8 @@ function splitTrailingNumbers(chunks: Chunk[]): Chunk[] {
   });
 }
 
+/** A one-chunk line of at most this many characters under a column of the region goes on it, CJK or not. */
+const MAX_ALIGNED_PIECE = 8;
 /** One-chunk lines in a row that end a region (as in pdf/unruled.ts). */
 const MAX_SINGLE_RUN = 2;
 /** A blank-line gap wider than this many line pitches ends a region (two blank lines). */
@@ -241,10 +246,11 @@ const MAX_REGION_PITCHES = 2;
 /**
  * Runs of lines that look like table rows, as pdf/unruled.ts's tableRegions
  * finds them, but with text's notion of a wrapped cell's line: a one-chunk
- * line that starts where a chunk of the region above starts (any line of it,
- * not only the one just above: pdftotext interleaves the lines of the wrapped
- * cells of one row, 财政供养人员 under a criterion's first line) is the
- * next line of a cell in that column and never ends the region.
+ * line of CJK text, or a short one of anything (≥**人, (30 分)), that starts
+ * where a chunk of the region above starts (any line of it, not only the one
+ * just above: pdftotext interleaves the lines of the wrapped cells of one
+ * row, 财政供养人员 under a criterion's first line) is the next line of a
+ * cell in that column and never ends the region.
  */
 export function textRegions(lines: readonly LooseLine[], chunks: readonly Chunk[][], minRows: number): [number, number][] {
   const regions: [number, number][] = [];
@@ -258,7 +264,8 @@ export function textRegions(lines: readonly LooseLine[], chunks: readonly Chunk[
   for (let i = 0; i < lines.length; i++) {
     const multi = chunks[i]!.length >= 2;
     const x0 = chunks[i]![0]?.x0 ?? -1;
-    const aligned = !multi && start >= 0 && isCjkText(lines[i]!.text, 0.4) && starts.has(x0);
+    // (A short line too, whatever it holds: a wrapped name's last piece ≥**人, a weight's (30 分).)
+    const aligned = !multi && start >= 0 && (isCjkText(lines[i]!.text, 0.4) || Array.from(lines[i]!.text.trim()).length <= MAX_ALIGNED_PIECE) && starts.has(x0);
     if (start >= 0) {
       const gapTooBig = lines[i]!.y0 - lines[i - 1]!.y0 > MAX_REGION_PITCHES * LINE_PITCH * COLUMN + 0.01;
       if (!multi && !aligned) singles++;

@@ -22,6 +22,8 @@ import { namesMoneySource } from "./text-layout-money-sources.ts";
  */
 export const isWordsOnly = (text: string) =>
   !isValueCell(text) && (!/^\s*[≥≤=<>]?\s*[-+]?\d/.test(text) || /[,;，。；、：]/.test(text));
+/** A row the form leaves for more indicators (……, ...): a row of its own, never a line of a neighbour's cell. */
+export const isPlaceholder = (text: string) => /^[.…。·]+$/.test(text.replace(/\s+/g, ""));
 /**
  * The label of a group of indicators (数量指标, 产出指标(50分)), merged down over their rows: it may sit
  * left of a row's label, and text-span-labels.ts moves it to the first row it covers.
@@ -80,7 +82,7 @@ export function joinWrappedRows(t: DocTable): DocTable {
   const candidate = byRow.map((cells, i) =>
     cells.length > 0 && cells.length <= MAX_WRAP_CELLS && !blankSource[i] &&
     // A row whose cells already hold several lines (joinLabelParagraphs) is a row, not a line of one.
-    cells.every((c) => c.rowSpan === 1 && c.bbox.y1 - c.bbox.y0 < LINE_STEP && c.text.trim() !== "" && isWordsOnly(c.text)));
+    cells.every((c) => c.rowSpan === 1 && c.bbox.y1 - c.bbox.y0 < LINE_STEP && c.text.trim() !== "" && isWordsOnly(c.text) && !isPlaceholder(c.text)));
   const covered = (row: number, col: number) =>
     t.cells.find((c) => c.row <= row && row < c.row + c.rowSpan && c.col <= col && col < c.col + c.colSpan);
   const target: (number | null)[] = byRow.map(() => null);

@@ -59,9 +59,10 @@ describe("joinBarePairs: a name wrapped round a line of group labels and values"
     expect(rows).toContainEqual(["指标4:中小河流治理问道长度", "公里"]);
   });
 
-  it("leaves a name whose column goes on in more lines to the wrapped-row step (安徽 2022: 对维护基建市场公 / 平的影响程度)", () => {
+  it("leaves a name whose column goes on in more lines to the later steps (安徽 2022: 对维护基建市场公 / 平的影响程度)", () => {
     const rows = tablesOf("anhui-2022-project-self-eval").flatMap(rowsOf);
-    expect(rows).toContainEqual(["(30分)", "社会效益指标", "对维护基建市场公平的影响程度", "效果明显", "达成预期指标", "10", "10"]);
+    // The level label 效益指标 over (30分) heads the row too: its pieces are one label.
+    expect(rows).toContainEqual(["效益指标(30分)", "社会效益指标", "对维护基建市场公平的影响程度", "效果明显", "达成预期指标", "10", "10"]);
   });
 });
 
@@ -99,8 +100,9 @@ describe("joinVerticalLabels: a label printed a character per line", () => {
   it("reads 产 / 出 / 指 / 标 / (50 分) as 产出指标(50分), heading its first row (安徽 2023 项目)", () => {
     const rows = tablesOf("anhui-2023-project-self-eval").flatMap(rowsOf);
     expect(rows).toContainEqual(["绩效指标", "产出指标(50分)", "数量指标", "★补助各类瓜果蔬菜种植面积", "20", "29.5亩", "29.5亩", "20"]);
-    expect(rows).toContainEqual(["效益指标(30分)", "经济效益指标", "特色产业带动增加受益农户收入(总收入)", "20", "≥11.376万元", "12万元", "20"]);
-    // No character is left a row of its own.
+    expect(rows).toContainEqual(["效益指标(30分)", "特色产业带动增加受益农户收入(总收入)", "20", "≥11.376万元", "12万元", "20"]);
+    // No character is left a row of its own, and the placeholder row …… is no part of the name above it.
+    expect(rows).toContainEqual(["养殖家畜家禽成活率", "5", "95%", "100%", "5"]);
     expect(rows.flat()).not.toContain("出");
   });
 

@@ -558,12 +558,23 @@ function keepUnderMergedIndicator(draft: Draft, row: Row): void {
  * A line of layout text that only carries the wrapped words of the rows around
  * it (分,扣完为止。 under a 评分标准), read as an indicator of its own: in a
  * sheet whose indicators carry 分值, a row with no number of any kind whose
- * "name" is a piece of a sentence. Its cells go to the indicator above.
+ * "name" is a piece of a sentence, or closes a bracket it did not open (数]×100%,
+ * the last line of a formula). Its cells go to the indicator above.
  */
 function isWrappedTextLine(draft: Draft, row: Row, ind: Indicator): boolean {
   if (row.exact || !draft.form.indicators.length || !draft.header?.columns.some((c) => c.field === "weight")) return false;
   const noValues = ind.weight === null && ind.score === null && ind.targetText === null && ind.actualText === null;
-  return noValues && /[，,。；;]/.test(ind.name);
+  return noValues && (/[，,。；;]/.test(ind.name) || closesUnopened(ind.name));
+}
+
+/** Whether text closes a bracket before opening one: the tail of a wrapped cell. */
+function closesUnopened(text: string): boolean {
+  let depth = 0;
+  for (const ch of text) {
+    if (/[(（\[【]/.test(ch)) depth++;
+    else if (/[)）\]】]/.test(ch) && --depth < 0) return true;
+  }
+  return false;
 }
 
 function keepWithIndicatorAbove(draft: Draft, row: Row): void {

@@ -1,0 +1,230 @@
+/**
+ * The rows of an indicator table in layout text (text-layout.ts), rebuilt
+ * column by column around the rows' value lines. pdftotext prints a row's
+ * one-line cells (its values: 735, 10, 10) on one line, the anchor, and the
+ * lines of its wrapped cells above and below it, each cell centred on the
+ * row as the form centres it (or starting on the anchor line, where the form
+ * sets its cells at the top). Lines of two rows' cells interleave between
+ * their anchors, and a row without values (指标 2 / ……, a placeholder) sits
+ * between them too.
+ *
+ * Under an indicator header, in each column from the names' column right
+ * (the label columns left of it are text-span-labels.ts's), the lines
+ * between two anchors are split into the tail of the row above, rows of
+ * their own, and the head of the row below, choosing the split that centres
+ * every cell best on its anchor (a dynamic programme per column; a run of
+ * lines of their own costs ORPHAN_COST, so a cell is only stretched off its
+ * anchor by less than a line). The same split with cells set at the top is
+ * tried too, and the alignment with the lower cost is the table's. A cell's
+ * lines are consecutive lines (one skipped: its anchor's own line, which a
+ * cell of an even number of lines straddles); no cell is joined across a
+ * blank line.
+ *
+ * The rows are only rebuilt where the anchors are clear: a column of values
+ * (most of its cells are values), at least MIN_ANCHORS lines holding them,
+ * and no line of MAX_LINE_CELLS cells between them that holds none (a row
+ * whose values are words: the anchors do not tell the rows there). A
+ * placeholder (……) is a row of its own, never a line of a neighbour's cell.
+ */
+import type { FoundCell } from "./pdf/page-tables.ts";
+import type { DocTable } from "./pdf/continuation.ts";
+import { LINE_STEP } from "./text-geometry.ts";
+import { isValueCell } from "./text-stream.ts";
+import { isIndicatorHeader, namesColumn } from "./text-span-labels.ts";
+import { isPlaceholder, mergeCells } from "./text-wrapped-rows.ts";
+
+/** Value lines a region needs at least for its rows to be rebuilt around them. */
+const MIN_ANCHORS = 2;
+/** A line with this many cells from the names' column right is a row's own line. */
+const MAX_LINE_CELLS = 3;
+/**
+ * Cost of a run of lines left as a row of its own, in lines of a cell's distance from its anchor, and of each
+ * line in it (so that, at equal cost, a line goes to the anchor it centres on).
+ */
+const ORPHAN_COST = 0.75;
+const ORPHAN_LINE_COST = 0.05;
+/** Slack on line positions (a line is one LINE_STEP below the one before). */
+const EPS = 0.01;
+/** A level's label: ends in 指标, maybe with its weight (满意度指标(10分)); no word value of a row. */
+const LEVEL_LABEL = /指标(?:[(（][^()（）]*[)）])?$/;
+
+type Alignment = "centre" | "top";
+
+/** Where the cells of one column go: each cell's row (an anchor's, or the first line of a run of its own), or null to stay. */
+interface ColumnPlan {
+  cost: number;
+  target: Map<FoundCell, number>;
+  /** The cells of each run of lines left as a row of its own (指标 2 over ……). */
+  orphans: FoundCell[][];
+}
+
+export function joinAnchoredRows(t: DocTable): DocTable {
+  const byRow: FoundCell[][] = Array.from({ length: t.nRows }, () => []);
+  for (const c of t.cells) byRow[c.row]?.push(c);
+  const target = new Map<FoundCell, number>();
+  for (let h = 0; h < t.nRows; h++) {
+    if (!isIndicatorHeader(byRow[h]!)) continue;
+    let end = h + 1;
+    while (end < t.nRows && !isIndicatorHeader(byRow[end]!)) end++;
+    planRegion(byRow, h, end, target);
+    h = end - 1;
+  }
+  if (target.size === 0) return t;
+  return mergeCells(t, (c) => target.get(c) ?? null);
+}
+
+/** Line position of a row: its top in lines (a blank line counts as more). */
+const lineOf = (cells: readonly FoundCell[]) => Math.min(...cells.map((c) => c.bbox.y0)) / LINE_STEP;
+
+function planRegion(byRow: FoundCell[][], header: number, end: number, target: Map<FoundCell, number>): void {
+  const names = namesColumn(byRow, header, end);
+  if (names === null) return;
+  const rows = [...Array(end - header - 1).keys()].map((k) => header + 1 + k).filter((r) => byRow[r]!.length > 0);
+  const body = rows.flatMap((r) => byRow[r]!.filter((c) => c.col >= names));
+  const cols = [...new Set(body.map((c) => c.col))].sort((a, b) => a - b);
+  const valueCols = new Set(cols.filter((col) => {
+    const cs = body.filter((c) => c.col === col);
+    const values = cs.filter((c) => isValueCell(c.text)).length;
+    return col !== names && values >= MIN_ANCHORS && values * 2 > cs.length;
+  }));
+  if (valueCols.size === 0) return;
+  // An anchor holds a value in a column of values, or two cells there (高 | 高, 0起 | 0起: a qualitative row).
+  // Or a word value there (稳步提高, 及时): a qualitative row of one line; a wrapped value's piece holds its figure.
+  const wordValue = (c: FoundCell) => Array.from(c.text.replace(/\s+/g, "")).length >= 2 && !/\d/.test(c.text) && !LEVEL_LABEL.test(c.text);
+  // Or two values anywhere on the line (序号 1, 分值 3, 得分 3 where a column of values was cut short).
+  const anchors = rows.filter((r) => byRow[r]!.some((c) => valueCols.has(c.col) && (isValueCell(c.text) || wordValue(c))) ||
+    byRow[r]!.filter((c) => valueCols.has(c.col)).length >= 2 || byRow[r]!.filter((c) => isValueCell(c.text)).length >= 2);
+  if (anchors.length < MIN_ANCHORS) return;
+  // A line of several cells that is no anchor is a row whose values are words (及时, ±3%以内): the anchors do
+  // not tell the rows there, and the region is left to the line-by-line joins.
+  const anchorSet = new Set(anchors);
+  if (rows.some((r) => r > anchors[0]! && r < anchors[anchors.length - 1]! && !anchorSet.has(r) && byRow[r]!.filter((c) => c.col >= names).length >= MAX_LINE_CELLS)) return;
+  // Lines are counted without those that hold only labels: pdftotext gives a label centred between two lines
+  // of a cell a line of its own, which the cell does not have (as text-span-labels.ts measures heights).
+  const labelOnly = (r: number) => byRow[r]!.every((c) => c.col < names);
+  const pos = new Map<number, number>();
+  let squeezed = 0;
+  for (const r of rows) {
+    pos.set(r, lineOf(byRow[r]!) - squeezed);
+    if (labelOnly(r)) squeezed++;
+  }
+  // A blank line between two rows: no cell is joined across it.
+  const blankBefore = new Set(rows.filter((r, i) => i > 0 && lineOf(byRow[r]!) - lineOf(byRow[rows[i - 1]!]!) > 1 + EPS));
+  const plans = (["centre", "top"] as Alignment[]).map((align) =>
+    cols.map((col) => planColumn(rows.flatMap((r) => byRow[r]!.filter((c) => c.col === col)), anchors, pos, blankBefore, align)));
+  const total = (ps: ColumnPlan[]) => ps.reduce((s, p) => s + p.cost, 0);
+  const best = total(plans[1]!) < total(plans[0]!) ? plans[1]! : plans[0]!;
+  for (const p of best) for (const [c, r] of p.target) target.set(c, r);
+
+  // Runs of lines of their own in several columns over the same lines are one row.
+  const runs = best.flatMap((p) => p.orphans).map((run) => ({ run, from: pos.get(run[0]!.row)!, to: pos.get(run[run.length - 1]!.row)! }))
+    .sort((a, b) => a.from - b.from);
+  let group: typeof runs = [];
+  const flush = () => {
+    if (group.length === 0) return;
+    const first = Math.min(...group.flatMap((g) => g.run.map((c) => c.row)));
+    for (const g of group) for (const c of g.run) if (c.row !== first) target.set(c, first);
+    group = [];
+  };
+  for (const r of runs) {
+    if (group.length > 0 && r.from > Math.max(...group.map((g) => g.to)) + EPS) flush();
+    group.push(r);
+  }
+  flush();
+}
+
+/**
+ * The plan of one column: its cells on anchor lines stay, the cells between
+ * two anchors are split into the tail of the upper anchor's cell, runs of
+ * their own and the head of the lower anchor's cell, at the least cost.
+ */
+function planColumn(cells: FoundCell[], anchors: readonly number[], pos: Map<number, number>, blankBefore: Set<number>, align: Alignment): ColumnPlan {
+  const anchorSet = new Set(anchors);
+  const own = anchors.map((a) => cells.find((c) => c.row === a));
+  // gaps[j]: the cells after anchor j-1 and before anchor j (gaps[0] before the first, gaps[m] after the last).
+  const gaps: FoundCell[][] = anchors.map(() => []);
+  gaps.push([]);
+  for (const c of cells) {
+    if (anchorSet.has(c.row)) continue;
+    const j = anchors.findIndex((a) => a > c.row);
+    gaps[j < 0 ? anchors.length : j]!.push(c);
+  }
+  const at = (c: FoundCell) => pos.get(c.row)!;
+  // Whether cell b is the next line of cell a's text: no blank line between, and at most one line of other
+  // columns' text (a neighbour cell's line set half a line off) — two over the anchor's own line.
+  const follows = (a: FoundCell, b: FoundCell, straddles: boolean) => {
+    for (let r = a.row + 1; r <= b.row; r++) if (blankBefore.has(r)) return false;
+    return at(b) - at(a) <= (straddles ? 3 : 2) + EPS;
+  };
+  // Runs of consecutive lines in a slice of cells (each run a row of its own).
+  const runsOf = (cs: FoundCell[]) => {
+    const out: FoundCell[][] = [];
+    for (const c of cs) {
+      const last = out[out.length - 1];
+      // (A row of its own is lines in a row: 指标 2 over …….)
+      if (last && follows(last[last.length - 1]!, c, false) && at(c) - at(last[last.length - 1]!) <= 1 + EPS) last.push(c);
+      else out.push([c]);
+    }
+    return out;
+  };
+  const orphanCost = (cs: FoundCell[]) => runsOf(cs).length * ORPHAN_COST + cs.length * ORPHAN_LINE_COST;
+  // An anchor's cell from `above` lines above it and `below` lines below: Infinity when its lines are not consecutive.
+  const anchorCost = (j: number, above: number, below: number): number => {
+    const before = gaps[j]!, after = gaps[j + 1]!;
+    const lines = [...before.slice(before.length - above), ...(own[j] ? [own[j]!] : []), ...after.slice(0, below)];
+    if (lines.length === 0) return 0;
+    if (lines.some((c) => c !== own[j] && isPlaceholder(c.text))) return Infinity;
+    const a = pos.get(anchors[j]!)!;
+    for (let k = 1; k < lines.length; k++) {
+      if (!follows(lines[k - 1]!, lines[k]!, at(lines[k - 1]!) < a - EPS && at(lines[k]!) > a + EPS)) return Infinity;
+    }
+    const first = at(lines[0]!), last = at(lines[lines.length - 1]!);
+    const cost = align === "centre" ? Math.abs((first + last) / 2 - a) : Math.abs(first - a) + (above > 0 ? ORPHAN_COST : 0);
+    return cost;
+  };
+  const m = anchors.length;
+  // best[t]: least cost with the anchors before j decided and t lines of gaps[j] going to anchor j's cell.
+  type Step = { cost: number; prev: number; below: number };
+  const trail: Map<number, Step>[] = [];
+  let best = new Map<number, Step>();
+  const g0 = gaps[0]!;
+  for (let above = 0; above <= g0.length; above++) best.set(above, { cost: orphanCost(g0.slice(0, g0.length - above)), prev: -1, below: 0 });
+  for (let j = 0; j < m; j++) {
+    trail.push(best);
+    const gap = gaps[j + 1]!;
+    const next = new Map<number, Step>();
+    for (const [above, s] of best) {
+      for (let below = 0; below <= gap.length; below++) {
+        const ac = anchorCost(j, above, below);
+        if (!Number.isFinite(ac)) continue;
+        const maxHead = j + 1 < m ? gap.length - below : 0;
+        for (let head = 0; head <= maxHead; head++) {
+          const cost = s.cost + ac + orphanCost(gap.slice(below, gap.length - head));
+          const cur = next.get(head);
+          if (!cur || cost < cur.cost - 1e-9) next.set(head, { cost, prev: above, below });
+        }
+      }
+    }
+    best = next;
+  }
+  // Walk back: each anchor's lines above and below.
+  const split: { above: number; below: number }[] = anchors.map(() => ({ above: 0, below: 0 }));
+  let head = [...best].sort((a, b) => a[1].cost - b[1].cost)[0];
+  if (!head) return { cost: 0, target: new Map(), orphans: [] };
+  const cost = head[1].cost;
+  let key = head[0];
+  for (let j = m - 1; j >= 0; j--) {
+    const s = (j === m - 1 ? best : trail[j + 1]!).get(key)!;
+    split[j] = { above: s.prev, below: s.below };
+    key = s.prev;
+  }
+  const target = new Map<FoundCell, number>();
+  const taken = new Set<FoundCell>();
+  split.forEach(({ above, below }, j) => {
+    const before = gaps[j]!, after = gaps[j + 1]!;
+    for (const c of [...before.slice(before.length - above), ...after.slice(0, below)]) { target.set(c, anchors[j]!); taken.add(c); }
+  });
+  // (Lines before the first anchor and after the last stay as they are: a header's wrapped cells, a note.)
+  const orphans = gaps.slice(1, -1).flatMap((g) => runsOf(g.filter((c) => !taken.has(c))));
+  return { cost, target, orphans };
+}

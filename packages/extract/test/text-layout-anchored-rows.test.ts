@@ -1,0 +1,46 @@
+/**
+ * joinAnchoredRows (text-layout-anchored-rows.ts): the rows of an indicator
+ * table in `pdftotext -layout` text rebuilt column by column around their
+ * value lines, on committed -layout files of real forms.
+ */
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { parseExtractedText, toMatrix } from "@jixiao/extract";
+
+const REAL = new URL("../../../fixtures/real/text/", import.meta.url);
+/** Each row of the file's tables as its cells' texts, a merged cell once. */
+const rowsOf = (id: string) =>
+  parseExtractedText(readFileSync(new URL(`${id}.pdftotext-layout.txt`, REAL), "utf8")).blocks
+    .flatMap((b) => (b.kind === "table" ? toMatrix(b.table) : []))
+    .map((row) => row.filter((c, i) => c && (i === 0 || row[i - 1] !== c)).map((c) => c!.text));
+
+describe("joinAnchoredRows: cells centred on their row's value line", () => {
+  it("gives each name the lines centred on its values, and a placeholder row (指标 2 / ……) its own row (河北 2019)", () => {
+    const rows = rowsOf("hebei-2019-project-self-eval");
+    // 指标 1 工程资 / (values) / 金金额, the reason's four lines around the same values.
+    expect(rows).toContainEqual(["产出指标", "数量指标", "指标1工程资金金额", "43.2", "37.24", "10", "9", "已完工,剩余3%尾款未付,且最高限价低于预算金额。提高预算准确度。"]);
+    expect(rows).toContainEqual(["指标1项目完成及时率", "100", "100", "10", "10"]);
+    expect(rows).toContainEqual(["指标1成本控制率", "100", "100", "10", "10"]);
+    // The lines between two rows that centre on neither are a row of their own, not the tail of one and the head of the next.
+    expect(rows).toContainEqual(["指标2……"]);
+    expect(rows.flat().some((t) => /完工率指标2|……指标1项目/.test(t))).toBe(false);
+  });
+
+  it("counts a level label's own line out of the name's lines (安徽 2019: ★★★建档立卡 / 数量指标 / 贫困人口中接受 …)", () => {
+    const rows = rowsOf("anhui-2019-transfer-self-eval");
+    expect(rows).toContainEqual(["★★★建档立卡贫困人口中接受临时救助的人次数(≥**人次)", "5", ">=59人次", "87人次", "5"]);
+    expect(rows).toContainEqual(["★★★其中:农村低保对象中建档立卡贫困人口数量(按月平均)(≥**人)", "5", ">=9431人", "9453人", "5"]);
+  });
+
+  it("reads a row whose value is words (稳步提高) as a row, not the tail of the row above (湖北 2020)", () => {
+    const rows = rowsOf("hubei-2020-project-targets-2");
+    expect(rows).toContainEqual(["成本指标", "建设项目成本控制率", "100%"]);
+    expect(rows).toContainEqual(["效益指标", "可持续影响指标", "义务教育优质均衡发展情况", "稳步提高"]);
+  });
+
+  it("takes the row of a sequence number and two values as a row though its score sits a column off (安徽 2023 部门评价)", () => {
+    const rows = rowsOf("anhui-2023-department-scorecard");
+    // Row 1's last criterion line 分)。 is row 1's, not the head of row 2's criterion.
+    expect(rows).toContainEqual(["2", "工作计划", "年度工作计划完整性", "3", "部门及所属二级单位年度工作计划制定是否完整可行。", "年度工作计划是否完整可行(3分)", "3"]);
+  });
+});
