@@ -29,7 +29,7 @@
 import type { FoundCell } from "./pdf/page-tables.ts";
 import type { DocTable } from "./pdf/continuation.ts";
 import { LINE_STEP } from "./text-geometry.ts";
-import { isValueCell } from "./text-stream.ts";
+import { isHeaderWord, isValueCell } from "./text-stream.ts";
 import { isIndicatorHeader, namesColumn } from "./text-span-labels.ts";
 import { isPlaceholder, mergeCells } from "./text-wrapped-rows.ts";
 
@@ -43,6 +43,11 @@ const MAX_LINE_CELLS = 3;
  */
 const ORPHAN_COST = 0.75;
 const ORPHAN_LINE_COST = 0.05;
+/** Lines of a header's wrapped cells above its line at most, and the length of a piece of one. */
+const MAX_HEADER_LINES = 3;
+const MAX_HEADER_PIECE = 12;
+/** A group's label: two characters or more before 指标 (数量指标, 满意度指标(10分)). */
+const LEVEL_WORD = /^[^(（]{2,}指标/;
 /** Slack on line positions (a line is one LINE_STEP below the one before). */
 const EPS = 0.01;
 /** A level's label: ends in 指标, maybe with its weight (满意度指标(10分)); no word value of a row. */
@@ -131,7 +136,51 @@ function planRegion(byRow: FoundCell[][], header: number, end: number, target: M
     group.push(r);
   }
   flush();
+  const firstBody = Math.min(anchors[0]!, ...[...target].filter(([, r]) => r === anchors[0]).map(([c]) => c.row));
+  joinHeaderBand(byRow, header, firstBody, names, target);
 }
+
+/**
+ * The header's wrapped cells joined to its line: pdftotext prints a header
+ * of wrapped cells, centred, as a band of lines round the line with the most
+ * column words (一级指 / 标 round 二级指标 | 三级指标, 偏差原 / 因分析 / 及改进 /
+ * 措施). Lines of short words right above the header line and right below
+ * it (down to the first row's lines) join it column by column, but for a
+ * piece above a column whose cell on the header line is a whole column word:
+ * that piece heads several columns (绩效指标 over 一级/二级/三级指标, 年度指标值
+ * over 指标性质 | 指标值) and stays a row of its own, the group header; and
+ * below such a word only a bracketed piece ((A)) is its.
+ */
+function joinHeaderBand(byRow: FoundCell[][], header: number, firstBody: number, names: number, target: Map<FoundCell, number>): void {
+  const line = (r: number) => lineOf(byRow[r]!);
+  const adjacent = (a: number, b: number) => Math.abs(line(a) - line(b)) <= 1 + EPS;
+  const pieceOnly = (r: number) => byRow[r]!.length > 0 && byRow[r]!.every((c) => !target.has(c) && isHeaderPiece(c.text));
+  const own = byRow[header]!;
+  // The header cell a piece lies over or under: by where its text is, as a wrapped cell's lines share their column
+  // whatever the grid made of them.
+  const under = (c: FoundCell) => own.find((o) => o.bbox.x0 < c.bbox.x1 && c.bbox.x0 < o.bbox.x1) ?? own.find((o) => o.col <= c.col && c.col < o.col + o.colSpan);
+  for (let r = header - 1, k = 0; r >= 0 && k < MAX_HEADER_LINES && pieceOnly(r) && adjacent(r, r + 1); r--, k++) {
+    for (const c of byRow[r]!) {
+      const cell = under(c);
+      if (!cell || !isHeaderWord(cell.text)) target.set(c, header);
+    }
+  }
+  // Below: a piece under no column word, or under one it completes in brackets ((A) under 全年预算数); a line
+  // with any other piece (a first row's name under 三级指标) ends the band. (A group's label on the first row's
+  // line above its values, 数量指标, is the rows'.)
+  const tail = (c: FoundCell) => { const cell = under(c); return !cell || !isHeaderWord(cell.text) || /^[(（]/.test(c.text.trim()); };
+  for (let r = header + 1; r < firstBody && pieceOnly(r) && adjacent(r - 1, r); r++) {
+    const pieces = byRow[r]!.filter((c) => c.col >= names || !LEVEL_WORD.test(c.text.replace(/\s+/g, "")));
+    if (!pieces.every(tail)) break;
+    for (const c of pieces) target.set(c, header);
+  }
+}
+
+/** A piece of a wrapped header cell: a few characters, no figure but a bracketed letter ((A), (B/A)), no sentence's punctuation. */
+const isHeaderPiece = (text: string) => {
+  const t = text.replace(/\s+/g, "");
+  return Array.from(t).length <= MAX_HEADER_PIECE && !/[\d，,。；;：:]/.test(t) && !isValueCell(t);
+};
 
 /**
  * The plan of one column: its cells on anchor lines stay, the cells between
@@ -178,10 +227,13 @@ function planColumn(cells: FoundCell[], anchors: readonly number[], pos: Map<num
     for (let k = 1; k < lines.length; k++) {
       if (!follows(lines[k - 1]!, lines[k]!, at(lines[k - 1]!) < a - EPS && at(lines[k]!) > a + EPS)) return Infinity;
     }
+    // In a column whose cells between the anchors are one line each, a line beyond the first or the last
+    // anchor is no wrapped line of it (a row the page cut off: 中央专款分配合规 under the last score).
+    if (oneLine && ((j === 0 && above > 0) || (j === anchors.length - 1 && below > 0))) return Infinity;
     const first = at(lines[0]!), last = at(lines[lines.length - 1]!);
-    const cost = align === "centre" ? Math.abs((first + last) / 2 - a) : Math.abs(first - a) + (above > 0 ? ORPHAN_COST : 0);
-    return cost;
+    return align === "centre" ? Math.abs((first + last) / 2 - a) : Math.abs(first - a) + (above > 0 ? ORPHAN_COST : 0);
   };
+  const oneLine = gaps.slice(1, -1).every((g) => g.length === 0);
   const m = anchors.length;
   // best[t]: least cost with the anchors before j decided and t lines of gaps[j] going to anchor j's cell.
   type Step = { cost: number; prev: number; below: number };

@@ -44,3 +44,18 @@ describe("joinAnchoredRows: cells centred on their row's value line", () => {
     expect(rows).toContainEqual(["2", "工作计划", "年度工作计划完整性", "3", "部门及所属二级单位年度工作计划制定是否完整可行。", "年度工作计划是否完整可行(3分)", "3"]);
   });
 });
+
+describe("joinHeaderBand: a header of wrapped cells printed as a band of lines", () => {
+  it("joins 一级指 / 标, 指标性 / 质 and 偏差原 / 因分析 / 及改进 / 措施 to the header line, 绩效指标 and 年度指标值 a group row above it (云南 2022-2)", () => {
+    const rows = rowsOf("yunnan-2022-project-self-eval-2");
+    expect(rows).toContainEqual(["绩效指标", "年度指标值"]);
+    expect(rows).toContainEqual(["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]);
+    // The first row's group label (数量指标, on the line of its values) stays the row's, not the header's.
+    expect(rows.find((r) => r.includes("学生受资助人数"))).toEqual(expect.arrayContaining(["数量指标", "学生受资助人数", "≧", "735", "人次", "10"]));
+  });
+
+  it("leaves the first row's name below the header where a whole column word stands over it (湖北 2022: 完成省级宣传片 under 三级指标)", () => {
+    const header = rowsOf("hubei-2022-project-self-eval").find((r) => r.includes("一级指标"))!;
+    expect(header.join("|")).not.toContain("完成省级宣传片");
+  });
+});
