@@ -48,9 +48,27 @@ function isBlockLabel(text: string): boolean {
 /** 项目编码：2023001 in one cell → label and value; null when the cell is not of that shape. */
 export function splitColonCell(text: string): { label: string; value: string } | null {
   const m = text.match(/^\s*([^:：\n]{2,30}?)\s*[:：]\s*([\s\S]+)$/);
+  if (!m) return null;
+  // 二、自有资金：0万元: the enumerator of a list of such lines is no part of the label.
+  const label = m[1]!.replace(ENUMERATOR, "");
   // 其中：财政资金 is a label of its own (a part of the amount above), not 其中 = 财政资金.
-  if (!m || !isLabelShaped(m[1]!) || /^其中$/.test(keyOf(m[1]!))) return null;
-  return { label: m[1]!, value: m[2]!.trim() };
+  if (!isLabelShaped(label) || /^其中$/.test(keyOf(label))) return null;
+  return { label, value: m[2]!.trim() };
+}
+
+/** 二、, (三), 3. , ①: the number of an item in a list. */
+const ENUMERATOR = /^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[①-⑳])\s*/;
+
+/**
+ * An amount with its parts in brackets after it, in one cell (财政拨款：6923.3552万元(其中:上级财政资金:6923.3552万元;
+ * 本级财政:0万元)): the amount, then each part as a pair of its own, marked 其中 (a part of the amount before it).
+ */
+export function withBracketedParts(pair: LabelValue): LabelValue[] {
+  const m = pair.value.match(/^([-\d,.]+\s*(?:万元|元))\s*[(（]\s*其中\s*[:：]?\s*([^()（）]+)[)）]$/);
+  if (!m) return [pair];
+  const parts = m[2]!.split(/[;；,，]/).map((p) => splitColonCell(p)).filter((p): p is { label: string; value: string } => p !== null);
+  if (parts.length === 0) return [pair];
+  return [{ ...pair, value: m[1]! }, ...parts.map((p) => ({ label: `其中:${p.label}`, value: p.value, cell: pair.cell }))];
 }
 
 /**
@@ -70,6 +88,9 @@ export function labelValuePairs(cells: readonly RowCell[], loose: boolean): Labe
       out.push({ ...glued, cell: c });
       continue;
     }
+    // 项目立项情况 merged down over 项目立项的依据 | … and the rows under it: the label of a block of pairs.
+    if (loose && i === 0 && (c.rowSpan ?? 1) > 1 && cells.length >= 3 && isLabelShaped(c.text) && isLabelShaped(cells[1]!.text)
+      && factKeyOf(c.text) === null) continue;
     const labelLike = isLabelShaped(c.text) && (loose || endsWithColon(c.text) || isKnownLabel(c.text));
     if (!labelLike) {
       // 项目资金\n预算执行\n10分 | 项目总预算 | 65: a block's label (with its weight) before the first pair.
@@ -84,8 +105,10 @@ export function labelValuePairs(cells: readonly RowCell[], loose: boolean): Labe
       while (j < cells.length && isEmptyValue(cells[j]!.text)) j++;
       const after = cells[j];
       // (An amount's label after an amount's label: 其他资金 | | 其他资金 | in two columns of pairs.)
+      // (Or, in the header block, a label whose value ends the row: 联系电话 | | 项目起止时间 | 2021年度.)
       const afterIsLabel = after !== undefined && isLabelShaped(after.text) && (endsWithColon(after.text) || factKeyOf(after.text) !== null
-        || headerField(after.text) !== null || (isMoneyLabel(c.text) && isMoneyLabel(after.text)));
+        || headerField(after.text) !== null || (isMoneyLabel(c.text) && isMoneyLabel(after.text))
+        || (loose && j + 2 === cells.length && !isEmptyValue(cells[j + 1]!.text)));
       if (!after || afterIsLabel) {
         out.push({ label: c.text, value: next.text.trim(), cell: c });
         i = j - 1;
@@ -151,8 +174,10 @@ export function recordFact(form: Form, pair: { label: string; value: string }, p
   if (key && value && !seal && !isEmptyValue(value)) apply(form, key, value);
   else if (!key && !isKnownLabel(label) && !form.unrecognizedLabels.includes(label)) form.unrecognizedLabels.push(label);
   const amount = parseNumber(value);
-  // An amount left blank or written out (参见附件1具体金额) is still a line of the funding block.
-  if (isMoneyLabel(label) && (amount !== null || !value || value.length <= 20)) {
+  // An amount left blank or written out (参见附件1具体金额) is still a line of the funding block; and a value that is an
+  // amount of money (其他：3683.3970万元) makes its label one, whatever its words.
+  const moneyValue = amount !== null && /\d\s*(?:万元|元)$/.test(value);
+  if ((isMoneyLabel(label) || moneyValue) && (amount !== null || !value || value.length <= 20)) {
     // The unit in the label (金额（万元）) or printed after the amount (10000万元).
     form.moneyUnit ??= parseMoneyUnit(label) ?? (amount !== null ? value.match(/\d\s*(万元|元)$/)?.[1] as "万元" | "元" | undefined ?? null : null);
     const source = label.replace(/^其中[:：]?/, "");

@@ -12,7 +12,7 @@ import { align, extraOf, readFundingRow, readGoalsRow, readIndicatorRow, readLev
 import { newTargetsState, readTargetsRow, finishTargets, readProjectListRow, type TargetsState } from "./containers.ts";
 import { headerField, titleKind, factKeyOf, isTotalLabel, isGradeLabel, isOtherTableTitle, isKnownLabel, looksLikePerformanceTitle } from "./vocab.ts";
 import { readChecklistFunding } from "./checklist-funding.ts";
-import { fundingFromFacts, isLabelShaped, labelValuePairs, recordFact } from "./facts.ts";
+import { fundingFromFacts, isLabelShaped, labelValuePairs, recordFact, withBracketedParts } from "./facts.ts";
 import { yearOfPath } from "./year.ts";
 import { withVocabulary, type Vocabulary } from "./vocabulary.ts";
 import { parseFiscalYear, parseGrade, parseMoneyUnit, parseNumber } from "./values.ts";
@@ -485,7 +485,9 @@ function readFactsRow(st: State, draft: Draft, row: Row): boolean {
     st.draft = next;
     draft = next;
   }
-  pairs.forEach((p, column) => recordFact(draft.form, p, row.page, row.line, applyFact, draft.factFunding, column));
+  pairs.forEach((p, column) => {
+    for (const q of withBracketedParts(p)) recordFact(draft.form, q, row.page, row.line, applyFact, draft.factFunding, column);
+  });
   // A unit declared by a block label the pairs hang under (资金情况（万元）).
   for (const c of row.cells) if (/\((万元|元)\)/.test(keyOf(c.text))) draft.form.moneyUnit ??= parseMoneyUnit(c.text);
   return true;
@@ -712,6 +714,8 @@ function gradeFromNarrative(forms: Form[], narrative: NarrativeLine[]): void {
  * (实施单位黔南…局): split it back when the cell starts with a fact label.
  */
 const GLUED_KEYS = new Set(["projectName", "supervisor", "implementer", "fillDate", "projectCode"]);
+/** What a label may end with after a fact label's words: 主管部门 + 编码 is one label (主管部门编码), not 主管部门 = 编码. */
+const LABEL_TAIL = /^(?:编码|代码|编号|名称|电话|地址|负责人|联系人)$/;
 
 function splitGluedLabel(cell: RowCell): RowCell[] {
   const k = keyOf(cell.text);
@@ -720,8 +724,8 @@ function splitGluedLabel(cell: RowCell): RowCell[] {
   // 年度 starts many labels (年度主要目标, 年度预算执行率) and is no label glued to a value.
   for (let n = 4; n <= Math.min(8, k.length - 2); n++) {
     const key = factKeyOf(k.slice(0, n));
-    // (项目实施单位/项目负责人, 主管部门及代码: two labels joined, not a label and its value.)
-    if (key && GLUED_KEYS.has(key) && !/^[/／、及和与(]/.test(k.slice(n))) {
+    // (项目实施单位/项目负责人, 主管部门及代码, 主管部门编码: two labels joined or a label's own word, not a label and its value.)
+    if (key && GLUED_KEYS.has(key) && !/^[/／、及和与(]/.test(k.slice(n)) && !LABEL_TAIL.test(k.slice(n))) {
       return [{ ...cell, text: k.slice(0, n) }, { ...cell, text: k.slice(n).replace(/^[:：]/, "") }];
     }
   }

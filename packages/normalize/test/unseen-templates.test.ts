@@ -6,6 +6,9 @@
  *   weights, scores and a 指标说明及评分标准 column, no target or actual anywhere.
  * - 银川 2021 项目支出绩效自评表: its total printed among the header facts
  *   (自评得分 | 98) and its weights under 参考分值.
+ * - 宁乡 2021 项目绩效目标表: its money block written out in cells
+ *   (财政拨款:…万元(其中:…;…), 二、自有资金:0万元), a label whose value is left
+ *   blank before another pair, a label merged down over a block of pairs.
  */
 import { describe, expect, it } from "vitest";
 import { headerField, normalizeDocument } from "@jixiao/normalize";
@@ -100,5 +103,31 @@ describe.each(FORMATS)("amounts printed as pairs side by side are not a total an
       ["年度本级预算金额", "total", 250], ["该项目支出上级资金", "superior", 0],
     ]);
     expect(checkDocument(doc).filter((f) => f.rule === "funding_identity")).toEqual([]);
+  });
+});
+
+describe.each(FORMATS)("宁乡 2021 项目绩效目标表: a money block written out in its cells (%s)", (format) => {
+  it("reads each amount, with the parts in brackets as parts of the line before them, and the form's money adds up", async () => {
+    const doc = normalizeDocument(await extractedFixture("hunan-2021-project-targets", format));
+    const form = doc.forms[0]!;
+    expect(form.funding.map((l) => [l.source, l.sourceKind, l.budget])).toEqual([
+      ["总额", "total", 10606.7522],
+      ["财政拨款", "fiscal", 6923.3552],
+      ["上级财政资金", "superior", 6923.3552],
+      ["本级财政", "local", 0],
+      ["自有资金", "own", 0],
+      ["其他", "other", 3683.397],
+    ]);
+    // 财政拨款 = 上级 + 本级 and 总额 = 财政拨款 + 自有 + 其他: no funding_identity finding.
+    expect(checkDocument(doc).filter((f) => f.rule === "funding_identity")).toEqual([]);
+  });
+  it("pairs 联系电话 | (blank) | 项目起止时间 | 2021年度, keeps 主管部门编码 whole, and reads the pairs under 项目立项情况", async () => {
+    const facts = normalizeDocument(await extractedFixture("hunan-2021-project-targets", format)).forms[0]!.facts;
+    const value = (label: string) => facts.find((f) => f.label === label)?.value;
+    expect(value("联系电话")).toBe("");
+    expect(value("项目起止时间")).toBe("2021年度");
+    expect(value("主管部门编码")).toBe("");
+    expect(facts.filter((f) => f.label === "主管部门").map((f) => f.value)).toEqual(["坝塘镇"]);
+    expect(value("项目立项的依据")).toBe("机关、学校、乡村振兴按发改立项");
   });
 });
