@@ -7,7 +7,7 @@ import type { HeaderModel } from "./headers.ts";
 import type { Row } from "./rows.ts";
 import type { ChecklistFundingState } from "./checklist-funding.ts";
 import { factKeyOf, type FactKey } from "./vocab.ts";
-import { isLabelShaped, type FactFunding } from "./facts.ts";
+import { ENUMERATOR, isLabelShaped, isMoneyText, type FactFunding } from "./facts.ts";
 import { isKnownLabel } from "./vocab.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
 import { parseDate, parseFiscalYear, parseMoneyUnit, parseNumber } from "./values.ts";
@@ -211,7 +211,7 @@ export function factFromLine(text: string): { key: FactKey | null; label: string
   // Several facts on one line: 填报单位：X    单位：万元
   const parts = text.split(/\s{2,}|\t/).flatMap(splitRunTogetherLabels);
   for (const part of parts) {
-    const m = part.match(/^\s*([^:：]{1,14})[:：]\s*(.*)$/);
+    const m = part.replace(ENUMERATOR, "").match(/^\s*([^:：]{1,14})[:：]\s*(.*)$/);
     if (!m) continue;
     const key = factKeyOf(m[1]!);
     // 项目单位(盖章):单位:万元 — a money unit run into the value.
@@ -226,6 +226,7 @@ export function factFromLine(text: string): { key: FactKey | null; label: string
     else if (/单位/.test(m[1]!) && parseMoneyUnit(`单位:${m[2]}`)) out.push({ key: "moneyUnit", label: m[1]!, value: m[2]! });
     else if (isLabelShaped(m[1]!) && m[2]!.trim()) out.push({ key: null, label: m[1]!, value: m[2]! });
   }
-  // A line of prose with one colon (目标：…) is not a header block: only known labels count then.
-  return out.some((f) => f.key !== null) || out.length >= 2 ? out : [];
+  // A line of prose with one colon (目标：…) is not a header block: only known labels count then, or an amount of
+  // money (三、其他：3683.3970万元, a line of a money block written out).
+  return out.some((f) => f.key !== null) || out.length >= 2 || out.some((f) => isMoneyText(f.value)) ? out : [];
 }

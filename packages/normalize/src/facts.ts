@@ -57,19 +57,23 @@ export function splitColonCell(text: string): { label: string; value: string } |
 }
 
 /** 二、, (三), 3. , ①: the number of an item in a list. */
-const ENUMERATOR = /^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[①-⑳])\s*/;
+export const ENUMERATOR = /^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[①-⑳])\s*/;
 
 /**
  * An amount with its parts in brackets after it, in one cell (财政拨款：6923.3552万元(其中:上级财政资金:6923.3552万元;
  * 本级财政:0万元)): the amount, then each part as a pair of its own, marked 其中 (a part of the amount before it).
  */
-export function withBracketedParts(pair: LabelValue): LabelValue[] {
-  const m = pair.value.match(/^([-\d,.]+\s*(?:万元|元))\s*[(（]\s*其中\s*[:：]?\s*([^()（）]+)[)）]$/);
-  if (!m) return [pair];
+export function withBracketedParts<P extends { label: string; value: string }>(pair: P): P[] {
+  const m = pair.value.match(MONEY_WITH_PARTS);
+  if (!m?.[2]) return [pair];
   const parts = m[2]!.split(/[;；,，]/).map((p) => splitColonCell(p)).filter((p): p is { label: string; value: string } => p !== null);
   if (parts.length === 0) return [pair];
-  return [{ ...pair, value: m[1]! }, ...parts.map((p) => ({ label: `其中:${p.label}`, value: p.value, cell: pair.cell }))];
+  return [{ ...pair, value: m[1]! }, ...parts.map((p) => ({ ...pair, label: `其中:${p.label}`, value: p.value }))];
 }
+
+/** An amount of money, perhaps with its parts in brackets after it: 0万元, 6923.3552万元(其中:上级财政资金:…;…). */
+const MONEY_WITH_PARTS = /^([-\d,.]+\s*(?:万元|元))\s*(?:[(（]\s*其中\s*[:：]?\s*([^()（）]+)[)）])?$/;
+export const isMoneyText = (text: string) => MONEY_WITH_PARTS.test(text.trim()) && /\d/.test(text);
 
 /**
  * The row's cells as label/value pairs, or null when some cell is neither a

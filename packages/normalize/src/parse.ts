@@ -297,7 +297,7 @@ function readTextLine(st: State, row: Row): void {
   }
   const facts = factFromLine(text);
   if (facts.length > 0) {
-    for (const f of facts) recordFact(d.form, f, row.page, row.line, applyFact, d.factFunding);
+    for (const f of facts.flatMap(withBracketedParts)) recordFact(d.form, f, row.page, row.line, applyFact, d.factFunding);
     return;
   }
   if (readHeaderLine(st, row)) return;

@@ -131,3 +131,12 @@ describe.each(FORMATS)("宁乡 2021 项目绩效目标表: a money block written
     expect(value("项目立项的依据")).toBe("机关、学校、乡村振兴按发改立项");
   });
 });
+
+describe("宁乡 2021 copied from its web page: the money block's lines have no cells", () => {
+  it("reads 财政拨款:…(其中:…), 二、自有资金:0万元 and 三、其他:3683.3970万元 on lines of their own as the form's money", async () => {
+    const form = normalizeDocument(await extractedFixture("hunan-2021-project-targets", "text/web")).forms[0]!;
+    expect(form.funding.map((l) => [l.source, l.budget])).toEqual([
+      ["总额", 10606.7522], ["财政拨款", 6923.3552], ["上级财政资金", 6923.3552], ["本级财政", 0], ["自有资金", 0], ["其他", 3683.397],
+    ]);
+  });
+});
