@@ -6,6 +6,7 @@ import type { Form, FormKind } from "./model.ts";
 import type { HeaderModel } from "./headers.ts";
 import type { Row } from "./rows.ts";
 import type { ChecklistFundingState } from "./checklist-funding.ts";
+import type { CostTableState } from "./cost-table.ts";
 import { factKeyOf, type FactKey } from "./vocab.ts";
 import { ENUMERATOR, isLabelShaped, isMoneyText, type FactFunding } from "./facts.ts";
 import { isKnownLabel } from "./vocab.ts";
@@ -49,6 +50,8 @@ export interface Draft {
   spanned: { table: number; untilRow: number } | null;
   /** A checklist's funding block being read (see checklist-funding.ts). */
   checklistFunding?: ChecklistFundingState;
+  /** A cost table of the header block being read (see cost-table.ts). */
+  costTable?: CostTableState;
 }
 
 export function newDraft(kind: FormKind, title: string | null, row: Row | null): Draft {

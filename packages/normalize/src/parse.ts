@@ -12,6 +12,7 @@ import { align, extraOf, readFundingRow, readGoalsRow, readIndicatorRow, readLev
 import { newTargetsState, readTargetsRow, finishTargets, readProjectListRow, type TargetsState } from "./containers.ts";
 import { headerField, titleKind, factKeyOf, isTotalLabel, isGradeLabel, isOtherTableTitle, isKnownLabel, looksLikePerformanceTitle } from "./vocab.ts";
 import { readChecklistFunding } from "./checklist-funding.ts";
+import { readCostTableRow } from "./cost-table.ts";
 import { fundingFromFacts, isLabelShaped, labelValuePairs, recordFact, withBracketedParts } from "./facts.ts";
 import { yearOfPath } from "./year.ts";
 import { withVocabulary, type Vocabulary } from "./vocabulary.ts";
@@ -420,6 +421,8 @@ function readCellsRow(st: State, row: Row): void {
   }
   // A checklist's budget pairs (自评内容 | 完成情况) before its labels with colons are read as facts.
   if (st.section === "indicators" && !draft.closed && readChecklistFunding(draft, row)) return;
+  // A cost table in the header block (项目预算成本构成 | 金额 | … down to its 合计).
+  if (st.section === null && !draft.closed && readCostTableRow(draft, row)) return;
   if (readFactsRow(st, draft, row)) return;
   switch (st.section) {
     case "funding": {

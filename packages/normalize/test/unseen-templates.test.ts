@@ -140,3 +140,14 @@ describe("宁乡 2021 copied from its web page: the money block's lines have no 
     ]);
   });
 });
+
+describe.each([...FORMATS, "text/web"] as RealFormat[])("鄂州 2022 项目支出绩效目标表: a cost table in the header block (%s)", (format) => {
+  it("keeps every cost line as a fact and takes its 合计 as the project's amount", async () => {
+    const form = normalizeDocument(await extractedFixture("hubei-2022-project-targets", format)).forms[0]!;
+    expect(form.funding.map((l) => [l.source, l.sourceKind, l.budget])).toEqual([["合计", "total", 814]]);
+    const fact = (label: string) => form.facts.find((f) => f.label === label)?.value;
+    expect(fact("保安服务费")).toBe("191 | 依据招标文件 | 191 | 191");
+    // An item whose name holds a 、 is no label of a pair, but still a line of the table.
+    expect(fact("水电气、维修维护费")).toBe("524 | 根据三定方案,各项费用据实结算 | 372.88 | 504.55");
+  });
+});
