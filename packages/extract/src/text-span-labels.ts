@@ -114,13 +114,17 @@ function moveInRegion(byRow: FoundCell[][], header: number, end: number): Map<Fo
   let lastNamed = to - 1;
   while (lastNamed >= from && !named(lastNamed)) lastNamed--;
   // ...and a label under the last of them is the form's next part (财政部门审核意见), not a group's.
+  // (A value beside a label is its weight, no row's: 决策过程 | 8.)
   const blocks = labelBlocks(byRow, from, to, isLabel).filter((b) => b.firstRow <= lastNamed && b.cells.every((c) =>
-    named(c.row) || byRow[c.row]!.every((x) => !isValueCell(x.text))));
+    named(c.row) || byRow[c.row]!.every((x) => !isValueCell(x.text) || weightsOf(byRow, b, nameCol).includes(x))));
   if (blocks.length === 0) return out;
   // A label on a line of its own between two rows takes no height in the form: pdftotext gave it a line
   // because it sits between their lines. Heights are measured without such lines, a label's own at the
   // middle of its line's gap.
-  const pieces = new Set(blocks.flatMap((b) => b.cells));
+  // A label's weight printed beside it in a column of its own (决策过程 | 8, left of the names) is the label's:
+  // it moves with it and its line is still a label's line.
+  const weights = new Map(blocks.map((b) => [b, weightsOf(byRow, b, nameCol)] as const));
+  const pieces = new Set(blocks.flatMap((b) => [...b.cells, ...weights.get(b)!]));
   const labelOnly = (r: number) => byRow[r]!.length > 0 && byRow[r]!.every((c) => pieces.has(c));
   const ownLines = [...byRow.keys()].filter(labelOnly).map((r) => Math.min(...byRow[r]!.map((c) => c.bbox.y0)));
   const squeeze = (y: number) =>
@@ -162,6 +166,25 @@ function moveInRegion(byRow: FoundCell[][], header: number, end: number): Map<Fo
       bbox: unionBox(parts.map((c) => c.bbox)),
     };
     parts.forEach((c, i) => out.set(c, i === 0 ? label : null));
+    for (const w of weights.get(b)!) if (w.col >= colEnd) out.set(w, { ...w, row: s, rowSpan: e - s + 1 });
+  }
+  return out;
+}
+
+/**
+ * The weight printed right of a label on one of its lines (决策过程 | 8 under 二级指标 | 分值), in the label
+ * columns: points (a number up to 100) whose nearest neighbour on its left on the line is a piece of the label.
+ */
+function weightsOf(byRow: FoundCell[][], b: Block, nameCol: number): FoundCell[] {
+  const out: FoundCell[] = [];
+  for (let r = b.firstRow; r <= b.lastRow; r++) {
+    const line = [...byRow[r]!].sort((x, y) => x.col - y.col);
+    line.forEach((c, i) => {
+      // (Points: a number up to 100; an amount beside a project's name, 3,309,840.00, is no weight.)
+      const t = c.text.replace(/\s+/g, "");
+      if (c.col + c.colSpan > nameCol || !/^\d{1,3}(?:\.\d+)?分?$/.test(t) || Number.parseFloat(t) > 100 || i === 0) return;
+      if (b.cells.includes(line[i - 1]!)) out.push(c);
+    });
   }
   return out;
 }

@@ -59,3 +59,13 @@ describe("joinHeaderBand: a header of wrapped cells printed as a band of lines",
     expect(header.join("|")).not.toContain("完成省级宣传片");
   });
 });
+
+describe("moveSpanLabels: a label's weight printed beside it", () => {
+  it("moves 决策过程 | 8 up to the first row of its group, weight and all (海南 评分表)", () => {
+    const rows = rowsOf("hainan-undated-project-scorecard");
+    expect(rows).toContainEqual(["决策过程", "8", "决策依据", "3", "3"]);
+    expect(rows).toContainEqual(["资金分配", "8", "分配办法", "2", "2"]);
+    // The line the label stood on alone is gone.
+    expect(rows).not.toContainEqual(["决策过程", "8"]);
+  });
+});
