@@ -22,8 +22,11 @@ import { namesMoneySource } from "./text-layout-money-sources.ts";
  */
 export const isWordsOnly = (text: string) =>
   !isValueCell(text) && (!/^\s*[≥≤=<>]?\s*[-+]?\d/.test(text) || /[,;，。；、：]/.test(text));
-/** A row the form leaves for more indicators (……, ...): a row of its own, never a line of a neighbour's cell. */
-export const isPlaceholder = (text: string) => /^[.…。·]+$/.test(text.replace(/\s+/g, ""));
+/**
+ * A row the form leaves for more indicators (……, ..., or 指标 2: with nothing after it): a row of its own,
+ * never a line of a neighbour's cell.
+ */
+export const isPlaceholder = (text: string) => /^(?:[.…。·]+|指标\d+[:：]?)$/.test(text.replace(/\s+/g, ""));
 /**
  * The label of a group of indicators (数量指标, 产出指标(50分)), merged down over their rows: it may sit
  * left of a row's label, and text-span-labels.ts moves it to the first row it covers.

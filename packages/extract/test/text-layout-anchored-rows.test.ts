@@ -69,3 +69,12 @@ describe("moveSpanLabels: a label's weight printed beside it", () => {
     expect(rows).not.toContainEqual(["决策过程", "8"]);
   });
 });
+
+describe("placeholder rows: 指标 2: left empty by the template", () => {
+  it("keeps 指标 2: a row of its own, so the names around it keep their lines (宁夏 2021)", () => {
+    const rows = rowsOf("ningxia-2021-project-self-eval");
+    expect(rows.find((r) => r.includes("保障人数"))).toEqual(expect.arrayContaining(["保障人数", "10", "2370人"]));
+    expect(rows.find((r) => r.includes("公用经费完成时间"))).toEqual(["时效指标(5分)", "公用经费完成时间", "5", "2021年12月完成", "2021年12月完成", "4"]);
+    expect(rows).toContainEqual(["指标2:"]);
+  });
+});
