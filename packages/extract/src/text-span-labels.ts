@@ -114,9 +114,11 @@ function moveInRegion(byRow: FoundCell[][], header: number, end: number): Map<Fo
   let lastNamed = to - 1;
   while (lastNamed >= from && !named(lastNamed)) lastNamed--;
   // ...and a label under the last of them is the form's next part (财政部门审核意见), not a group's.
-  // (A value beside a label is its weight, no row's: 决策过程 | 8.)
-  const blocks = labelBlocks(byRow, from, to, isLabel).filter((b) => b.firstRow <= lastNamed && b.cells.every((c) =>
-    named(c.row) || byRow[c.row]!.every((x) => !isValueCell(x.text) || weightsOf(byRow, b, nameCol).includes(x))));
+  // (A value beside a label is its weight, no row's: 决策过程 | 8, 项目管理 | 25 | 资金管理 | 10.)
+  const found = labelBlocks(byRow, from, to, isLabel);
+  const anyWeight = new Set(found.flatMap((b) => weightsOf(byRow, b, nameCol)));
+  const blocks = found.filter((b) => b.firstRow <= lastNamed && b.cells.every((c) =>
+    named(c.row) || byRow[c.row]!.every((x) => !isValueCell(x.text) || anyWeight.has(x))));
   if (blocks.length === 0) return out;
   // A label on a line of its own between two rows takes no height in the form: pdftotext gave it a line
   // because it sits between their lines. Heights are measured without such lines, a label's own at the

@@ -67,6 +67,9 @@ describe("moveSpanLabels: a label's weight printed beside it", () => {
     expect(rows).toContainEqual(["资金分配", "8", "分配办法", "2", "2"]);
     // The line the label stood on alone is gone.
     expect(rows).not.toContainEqual(["决策过程", "8"]);
+    // Two labels with their weights on one line (项目管理 | 25 | 资金管理 | 10) each go to their group's first row.
+    expect(rows).toContainEqual(["项目管理", "25", "资金到位", "5", "到位率", "3", "3"]);
+    expect(rows).toContainEqual(["资金管理", "10", "资金使用", "7", "7"]);
   });
 });
 
