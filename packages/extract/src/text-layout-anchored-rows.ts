@@ -71,7 +71,9 @@ export function joinAnchoredRows(t: DocTable): DocTable {
     if (!isIndicatorHeader(byRow[h]!)) continue;
     let end = h + 1;
     while (end < t.nRows && !isIndicatorHeader(byRow[end]!)) end++;
-    planRegion(byRow, h, end, target);
+    // Page by page: a table cut by a page break starts its lines again at the top of the next page.
+    const pages = [...new Set(byRow.slice(h + 1, end).flatMap((cs) => cs.map((c) => c.page)))];
+    for (const page of pages) planRegion(byRow, h, end, page, target);
     h = end - 1;
   }
   if (target.size === 0) return t;
@@ -81,10 +83,10 @@ export function joinAnchoredRows(t: DocTable): DocTable {
 /** Line position of a row: its top in lines (a blank line counts as more). */
 const lineOf = (cells: readonly FoundCell[]) => Math.min(...cells.map((c) => c.bbox.y0)) / LINE_STEP;
 
-function planRegion(byRow: FoundCell[][], header: number, end: number, target: Map<FoundCell, number>): void {
+function planRegion(byRow: FoundCell[][], header: number, end: number, page: number, target: Map<FoundCell, number>): void {
   const names = namesColumn(byRow, header, end);
   if (names === null) return;
-  const rows = [...Array(end - header - 1).keys()].map((k) => header + 1 + k).filter((r) => byRow[r]!.length > 0);
+  const rows = [...Array(end - header - 1).keys()].map((k) => header + 1 + k).filter((r) => byRow[r]!.length > 0 && byRow[r]![0]!.page === page);
   const body = rows.flatMap((r) => byRow[r]!.filter((c) => c.col >= names));
   const cols = [...new Set(body.map((c) => c.col))].sort((a, b) => a - b);
   const valueCols = new Set(cols.filter((col) => {
@@ -137,7 +139,7 @@ function planRegion(byRow: FoundCell[][], header: number, end: number, target: M
   }
   flush();
   const firstBody = Math.min(anchors[0]!, ...[...target].filter(([, r]) => r === anchors[0]).map(([c]) => c.row));
-  joinHeaderBand(byRow, header, firstBody, names, target);
+  if (byRow[header]![0]?.page === page) joinHeaderBand(byRow, header, firstBody, names, target);
 }
 
 /**
