@@ -38,6 +38,9 @@ const TOTAL = /^(?:总分|合计|总计|总得分|综合得分|得分合计)(?:[
 export const isTotalLabel = (text: string) => TOTAL.test(text.replace(/\s+/g, ""));
 /** Lines from one piece of a label to the next at most (a line of another column's label between). */
 const MAX_LABEL_LINE_GAP = 2;
+/** Labels on at least this share of the named rows (and that many rows at least) are printed row by row, not merged. */
+const PER_ROW_SHARE = 0.8;
+const MIN_PER_ROW = 4;
 /** A column that at least this share of the rows under a header fill is a column of the rows' own cells, not of labels. */
 const DENSE_SHARE = 0.5;
 
@@ -117,7 +120,12 @@ function moveInRegion(byRow: FoundCell[][], header: number, end: number): Map<Fo
   // (A value beside a label is its weight, no row's: 决策过程 | 8, 项目管理 | 25 | 资金管理 | 10.)
   const found = labelBlocks(byRow, from, to, isLabel);
   const anyWeight = new Set(found.flatMap((b) => weightsOf(byRow, b, nameCol)));
-  const blocks = found.filter((b) => b.firstRow <= lastNamed && b.cells.every((c) =>
+  // A column whose labels stand on (nearly) every row's own line prints them row by row, merged nowhere
+  // (效益指标 社会效益指标 on each line of a 申报表): they stay where they are.
+  const namedRows = [...Array(lastNamed - from + 1).keys()].map((k) => from + k).filter(named);
+  const perRow = (col: number) => namedRows.length >= MIN_PER_ROW &&
+    namedRows.filter((r) => found.some((b) => b.col === col && b.cells.some((c) => c.row === r))).length >= PER_ROW_SHARE * namedRows.length;
+  const blocks = found.filter((b) => b.firstRow <= lastNamed && !perRow(b.col) && b.cells.every((c) =>
     named(c.row) || byRow[c.row]!.every((x) => !isValueCell(x.text) || anyWeight.has(x))));
   if (blocks.length === 0) return out;
   // A label on a line of its own between two rows takes no height in the form: pdftotext gave it a line

@@ -81,3 +81,11 @@ describe("placeholder rows: 指标 2: left empty by the template", () => {
     expect(rows).toContainEqual(["指标2:"]);
   });
 });
+
+describe("moveSpanLabels: levels printed on every row", () => {
+  it("leaves 一级/二级 labels that stand on each row's own line where they are (四川 2023 申报表)", () => {
+    const rows = rowsOf("sichuan-2023-project-declaration");
+    expect(rows.find((r) => r.includes("维持时效"))).toEqual(expect.arrayContaining(["产出指标", "时效指标", "维持时效"]));
+    expect(rows.find((r) => r.includes("保护生态环境卫生"))).toEqual(expect.arrayContaining(["效益指标", "生态效益指标", "保护生态环境卫生"]));
+  });
+});
