@@ -114,7 +114,8 @@ export function fit(field: Field, text: string): number {
     case "projectName":
       return isNum ? -10 : 1;
     case "seq":
-      return /^\d{1,4}$/.test(keyOf(text)) ? 2 : -10;
+      // A row's number (行次 3 of a money line left blank) before any amount it might be taken for.
+      return /^\d{1,3}$/.test(keyOf(text)) ? 4 : /^\d{4}$/.test(keyOf(text)) ? 2 : -10;
     default:
       return 0;
   }

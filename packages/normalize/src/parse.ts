@@ -389,6 +389,8 @@ function readCellsRow(st: State, row: Row): void {
   touch(draft, row);
   draft.inNotes = false;
   const first = row.cells[0]!;
+  // 列次 | 0 | 1 | 2 …: the numbers of the columns, under a header that numbers them; no data.
+  if (isColumnNumbers(row)) return;
   // 合计 inside a funding block is its total line, not the form's total score; nor is the 合计
   // of a table in the form's header block (项目预算成本构成's cost lines), which is no form's end.
   const headerBlockSum = st.section === null && /^(合计|总计|小计)$/.test(keyOf(first.text));
@@ -495,6 +497,15 @@ function readFactsRow(st: State, draft: Draft, row: Row): boolean {
   for (const c of row.cells) if (/\((万元|元)\)/.test(keyOf(c.text))) draft.form.moneyUnit ??= parseMoneyUnit(c.text);
   return true;
 }
+
+/** A row numbering the columns above it: 列次/栏次, or nothing but three or more consecutive whole numbers. */
+function isColumnNumbers(row: Row): boolean {
+  const cells = /^(列次|栏次)$/.test(keyOf(row.cells[0]!.text)) ? row.cells.slice(1) : row.cells;
+  const numbers = cells.filter((c) => /^\d{1,2}$/.test(keyOf(c.text))).map((c) => Number(keyOf(c.text)));
+  if (cells.length !== row.cells.length) return numbers.length > 0;
+  return numbers.length >= MIN_COLUMN_NUMBERS && numbers.length === cells.length && numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1);
+}
+const MIN_COLUMN_NUMBERS = 3;
 
 /** The row's cells from its first printed one on, blank cells included. */
 function printedCells(row: Row): RowCell[] {

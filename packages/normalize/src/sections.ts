@@ -92,10 +92,18 @@ export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
   const a = align(draft, row);
   let source = text(a, "source");
   const labelCells: RowCell[] = [];
+  // The line's label under the block label's column, when it names money (其中:中央财政资金(万元)), before any
+  // word left in no column (a 佐证材料 note).
+  const blockCell = a.byField.get("fundLabel");
+  if (!source && blockCell && namesMoneySource(blockCell.text) && !isBlockLabel(blockCell.text)) {
+    source = tidyCjkSpaces(blockCell.text);
+    labelCells.push(blockCell);
+  }
   if (!source) {
     // No 资金来源 column (忻州, 高邑): the label is the first unplaced word cell, or
     // the cell under the block label's column when it names a source (资金总额:).
-    const words = a.unassigned.filter((c) => parseNumber(c.text) === null);
+    // (A share left in no column, 100.00% under 预算到位(D/C×100%), is no label.)
+    const words = a.unassigned.filter((c) => parseNumber(c.text) === null && parseRate(c.text) === null);
     // 资金情况（万元） | 年度资金总额： | 30 …: the block's label, where text put it on the block's first row, names no line.
     let label = words.length > 1 && isBlockLabel(words[0]!.text) ? words[1] : words[0];
     // 其中 | 中央补助 | …: a bare 其中 (merged down the parts it introduces) names no source;

@@ -63,7 +63,8 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   [/^(预算)?小计$/, "budget"],
   [/^(预算|资金|支出)?(执行|实现|支付|使用)率$/, "rate"],
   [/^(本年度?|年末|年度)?结余(金额|数|资金)$/, "balance"],
-  [/^(全年|年度|实际)?.{0,2}(执行|支出|投入|使用|拨付|到位)(数|金额|资金额?|资金|额|总额)$/, "executed"],
+  // (Not 到位资金: money that arrived is not money spent; it stays in extra.)
+  [/^(全年|年度|实际)?.{0,2}(执行|支出|投入|使用|拨付)(数|金额|资金额?|资金|额|总额)$/, "executed"],
   [/^绩效指标$/, "label"],
   // funding
   [/^(资金来源|来源|资金性质|资金类别|资金构成)$/, "source"],
@@ -80,7 +81,8 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   [/^支出方向$/, "direction"],
   [/^(实施期绩效目标|年度绩效目标|整体绩效目标|分项项目绩效目标|绩效目标|年度目标|预期目标|项目年度绩效目标|总体目标|年度总体目标|年初设定目标|年度预期目标|中期目标|实施期目标)(\(.*\))?$/, "goal"],
   [/^(分项项目绩效目标完成情况|实际完成情况|目标完成情况|全年实际完成情况|年度总体目标完成情况|总体目标完成情况|目标实际完成情况|全年目标完成情况|实际完成目标|截至\d+月(底|末)?完成情况)$/, "goalActual"],
-  [/^序号$/, "seq"],
+  // 行次, 栏次: the row's number in forms that number their rows and columns.
+  [/^(序号|行次|栏次)$/, "seq"],
   [/^一般公共预算$/, "incomeFiscal"],
   [/^政府性基金(拨款|预算)?$/, "incomeFund"],
   [/^财政专户管理资金$/, "incomeSpecial"],
@@ -118,6 +120,8 @@ export function headerKey(text: string): string {
 export function headerField(text: string): Field | null {
   const k = headerKey(text);
   if (!k) return null;
+  // 预算执行(E/C×100%): an execution with its formula of a share is the execution rate.
+  if (/^(预算|资金)?执行$/.test(k) && /\([A-Za-z]\/[A-Za-z](?:[×*]100%)?\)$/.test(keyOf(text))) return "rate";
   const field = fieldOfKey(k);
   if (field) return field;
   // 完成目标可能性(确定能、有可能、不可能): a header explained in parentheses is the header.
@@ -235,8 +239,9 @@ const SOURCE_KINDS: [RegExp, SourceKind][] = [
 ];
 
 export function sourceKindOf(label: string): SourceKind {
-  // 本级资金（包括结转结余）: what a source includes does not change which source it is.
-  const k = keyOf(label).replace(/^其中[:：]?/, "").replace(/\((?:包括|包含|含)[^)]*\)/g, "");
+  // 本级资金（包括结转结余）, 其他资金（万元，自有资金、社会资本、以前年度结转结余资金等）: what a source includes, or
+  // examples of it, do not change which source it is.
+  const k = keyOf(label).replace(/^其中[:：]?/, "").replace(/\((?:包括|包含|含)[^)]*\)/g, "").replace(/\([^()]*(?:、|等)[^()]*\)/g, "");
   for (const [re, kind] of SOURCE_KINDS) if (re.test(k)) return kind;
   return "other";
 }

@@ -151,3 +151,21 @@ describe.each([...FORMATS, "text/web"] as RealFormat[])("鄂州 2022 项目支�
     expect(fact("水电气、维修维护费")).toBe("524 | 根据三定方案,各项费用据实结算 | 372.88 | 504.55");
   });
 });
+
+describe.each([...FORMATS, "text/web"] as RealFormat[])("雅安 2024 林业草原改革发展资金绩效评价表: numbered rows and columns (%s)", (format) => {
+  it("reads the money by its A–E columns, the execution rate from 预算执行(E/C×100%), and no row or column number as money", async () => {
+    const doc = normalizeDocument(await extractedFixture("sichuan-2024-transfer-self-eval", format));
+    const form = doc.forms[0]!;
+    expect(form.kind).toBe("transfer_self_eval");
+    expect(form.funding.map((l) => [l.source, l.sourceKind, l.budget, l.executed, l.executionRate])).toEqual([
+      ["年度资金总额(万元)", "total", 52.8, 30.8, 0.5833],
+      ["其中:中央财政资金(万元)", "central", 52.8, 30.8, 0.5833],
+      ["地方财政资金(万元)", "local", null, null, null],
+      // Its bracket lists examples (…以前年度结转结余资金等): it is still the other money, not a carry-over.
+      ["其他资金(万元,自有资金、社会资本、以前年度结转结余资金等)", "other", null, null, null],
+    ]);
+    // (全年到位资金(D), 52.8, is money that arrived, not money spent: executed is E's 30.8 above.)
+    // Its arithmetic holds: no warning or error (unrecognised labels are only information).
+    expect(checkDocument(doc).filter((f) => f.severity !== "info")).toEqual([]);
+  });
+});
