@@ -31,6 +31,20 @@ function inkShare(img: NonNullable<Awaited<ReturnType<typeof firstPageImage>>>):
 }
 
 describe("largestPageImage", () => {
+  it("lets the page drop its decoded pixels once they are taken (a long scan holds no earlier page's image)", async () => {
+    const { doc, destroy } = await openPdf(fixture("scan/xinzhou-selfeval-300dpi-seal.pdf"));
+    try {
+      const page = await doc.getPage(1);
+      const img = await largestPageImage(page);
+      expect(img!.raster.width).toBe(2479);
+      // pdf.js's page objects (the decoded images) are gone; the raster still holds its pixels.
+      expect([...(page.objs as unknown as Iterable<unknown>)].length).toBe(0);
+      expect(inkShare(img!)).toBeGreaterThan(0.01);
+    } finally {
+      await destroy();
+    }
+  });
+
   it.each([
     ["scan/chongqing-targets-300dpi-g4.pdf", 2479, 3508, 1, 72 / 300],
     ["scan/hengyang-targets-200dpi-rot90.pdf", 1653, 2339, 3, 72 / 200],

@@ -77,6 +77,10 @@ export async function largestPageImage(page: PdfPage): Promise<PageImage | null>
   const objs = best.id.startsWith("g_") ? page.commonObjs : page.objs;
   const img = (await new Promise((resolve) => objs.get(best.id, resolve))) as PdfJsImage | null;
   const raster = img ? toRaster(img) : null;
+  // pdf.js keeps the page's decoded images (tens of MB a page at 300 dpi) until the page is cleaned up, which
+  // nothing did for a scanned page: a 10-page scan held every page's pixels until the document's next clean-up.
+  // The raster holds what it needs; the page lets go of the rest.
+  page.cleanup();
   if (!raster) return null;
   const m = best.ctm;
   return {
