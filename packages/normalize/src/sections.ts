@@ -244,6 +244,14 @@ export function readIndicatorRow(draft: Draft, row: Row, exclude: Set<Field> = n
   const levels = draft.levels;
   let l1Text = text(a, "level1");
   let l2Text = text(a, "level2");
+  // In an exact grid, a label merged across the 一级 and 二级 columns (社会公众或服务对象满意度指标 over both) is
+  // printed as the level 1, whatever words it holds: a new group, not a level 2 of the group above.
+  const l2Cell = a.byField.get("level2");
+  const l1Column = draft.header?.columns.find((c) => c.field === "level1");
+  if (row.exact && !l1Text && l2Cell && l1Column && l2Cell.col <= l1Column.col && l2Cell.col + l2Cell.colSpan > l1Column.col + 1) {
+    l1Text = l2Text;
+    l2Text = null;
+  }
   // 成本指标 alone on a row inside the 产出指标 group: a level-2 group of 产出 (the
   // framework before 2021, where 成本 sits beside 数量/质量/时效), not a new level 1.
   if (l1Text && !l2Text && levels.level1 === "产出指标" && level1Of(l1Text)?.name === "成本指标" && level2Of(l1Text)) {

@@ -169,3 +169,14 @@ describe.each([...FORMATS, "text/web"] as RealFormat[])("雅安 2024 林业草�
     expect(checkDocument(doc).filter((f) => f.severity !== "info")).toEqual([]);
   });
 });
+
+describe.each(FORMATS)("湘潭 2023 申报表: a level label merged across both level columns (%s)", (format) => {
+  it("reads 社会公众或服务对象满意度指标 over 一级 and 二级指标 as the level 1 of 市民满意度, not a level 2 of 效益指标", async () => {
+    const form = normalizeDocument(await extractedFixture("hunan-2023-project-declaration", format)).forms[0]!;
+    const ind = form.indicators.find((i) => i.name === "市民满意度")!;
+    expect(ind.level1).toBe("社会公众或服务对象满意度指标");
+    expect(ind.level2).toBeNull();
+    // The rows above keep their own group.
+    expect(form.indicators.find((i) => i.name.startsWith("服务周期内,市民"))!.level1).toBe("效益指标");
+  });
+});
