@@ -477,7 +477,10 @@ function readFactsRow(st: State, draft: Draft, row: Row): boolean {
   const headerBlock = st.section === null && !draft.closed;
   // (其中：财政拨款 is a part of the amount above, not a label with a colon.)
   if (!headerBlock && !firstKey && !/[:：]/.test(cells[0]!.text.replace(/^\s*其中\s*[:：]/, ""))) return false;
-  const pairs = labelValuePairs(cells, headerBlock);
+  // (项目立项情况 | 项目立项的依据 | 机关、学校…: where the pairs do not read from the first cell, that cell may be the
+  // label of a block of pairs, merged down beside them in the printed form and lost in copied text.)
+  const pairs = labelValuePairs(cells, headerBlock)
+    ?? (headerBlock && cells.length >= 3 && isLabelShaped(cells[0]!.text) && factKeyOf(cells[0]!.text) === null ? labelValuePairs(cells.slice(1), headerBlock) : null);
   if (!pairs) return false;
   if (pairs.some((p) => factKeyOf(p.label) === "projectName") && !draft.container && (draft.form.indicators.length > 0 || draft.closed)) {
     // A new project block without a new title: the next form of the same kind.

@@ -133,6 +133,10 @@ describe.each(FORMATS)("宁乡 2021 项目绩效目标表: a money block written
 });
 
 describe("宁乡 2021 copied from its web page: the money block's lines have no cells", () => {
+  it("reads 项目立项的依据's pair after the block label 项目立项情况, whose merge the copy lost", async () => {
+    const facts = normalizeDocument(await extractedFixture("hunan-2021-project-targets", "text/web")).forms[0]!.facts;
+    expect(facts.find((f) => f.label === "项目立项的依据")?.value).toBe("机关、学校、乡村振兴按发改立项");
+  });
   it("reads 财政拨款:…(其中:…), 二、自有资金:0万元 and 三、其他:3683.3970万元 on lines of their own as the form's money", async () => {
     const form = normalizeDocument(await extractedFixture("hunan-2021-project-targets", "text/web")).forms[0]!;
     expect(form.funding.map((l) => [l.source, l.budget])).toEqual([
