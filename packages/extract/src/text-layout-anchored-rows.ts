@@ -67,6 +67,7 @@ export function joinAnchoredRows(t: DocTable): DocTable {
   const byRow: FoundCell[][] = Array.from({ length: t.nRows }, () => []);
   for (const c of t.cells) byRow[c.row]?.push(c);
   const target = new Map<FoundCell, number>();
+  const recolumned = new Map<FoundCell, number>();
   for (let h = 0; h < t.nRows; h++) {
     if (!isIndicatorHeader(byRow[h]!)) continue;
     let end = h + 1;
@@ -74,10 +75,13 @@ export function joinAnchoredRows(t: DocTable): DocTable {
     // Page by page: a table cut by a page break starts its lines again at the top of the next page.
     const pages = [...new Set(byRow.slice(h + 1, end).flatMap((cs) => cs.map((c) => c.page)))];
     for (const page of pages) planRegion(byRow, h, end, page, target);
+    placeCentredLabels(byRow, h, end, recolumned);
     h = end - 1;
   }
-  if (target.size === 0) return t;
-  return mergeCells(t, (c) => target.get(c) ?? null);
+  if (target.size === 0 && recolumned.size === 0) return t;
+  const cells = t.cells.map((c) => (recolumned.has(c) ? { ...c, col: recolumned.get(c)!, colSpan: 1 } : c));
+  const moved = new Map(t.cells.map((c, i) => [cells[i]!, target.get(c) ?? null] as const));
+  return mergeCells({ ...t, cells }, (c) => moved.get(c) ?? null);
 }
 
 /** Line position of a row: its top in lines (a blank line counts as more). */
@@ -281,4 +285,30 @@ function planColumn(cells: FoundCell[], anchors: readonly number[], pos: Map<num
   // (Lines before the first anchor and after the last stay as they are: a header's wrapped cells, a note.)
   const orphans = gaps.slice(1, -1).flatMap((g) => runsOf(g.filter((c) => !taken.has(c))));
   return { cost, target, orphans };
+}
+
+/**
+ * A group's label centred in its column may start left of where the column's
+ * header starts (数量指标 two characters left of 二级指标), and the grid then
+ * puts it in the column before, among the 一级指标 labels. In the label columns
+ * left of the names, a label alone among its line's labels that lies under
+ * exactly one header word, of another column, and under none of its own
+ * column's is that column's.
+ */
+function placeCentredLabels(byRow: FoundCell[][], header: number, end: number, out: Map<FoundCell, number>): void {
+  const names = namesColumn(byRow, header, end);
+  if (names === null) return;
+  const heads = byRow[header]!.filter((c) => c.col < names && isHeaderWord(c.text));
+  const overlaps = (a: FoundCell, b: FoundCell) => a.bbox.x0 < b.bbox.x1 && b.bbox.x0 < a.bbox.x1;
+  for (let r = header + 1; r < end; r++) {
+    for (const c of byRow[r]!) {
+      // (Its cell may reach into the column it belongs to: the grid spans it over both.)
+      if (c.col >= names || c.colSpan > 2 || !LEVEL_LABEL.test(c.text.replace(/\s+/g, ""))) continue;
+      const over = heads.filter((h) => overlaps(h, c));
+      // (Alone among the line's labels: a line printing 一级 and 二级 side by side has them in their columns.)
+      const alone = !byRow[r]!.some((o) => o !== c && o.col < names && LEVEL_LABEL.test(o.text.replace(/\s+/g, "")));
+      if (alone && over.length === 1 && over[0]!.col !== c.col && !heads.some((h) => h.col === c.col && overlaps(h, c))
+        && !byRow[r]!.some((o) => o !== c && o.col === over[0]!.col)) out.set(c, over[0]!.col);
+    }
+  }
 }

@@ -89,3 +89,12 @@ describe("moveSpanLabels: levels printed on every row", () => {
     expect(rows.find((r) => r.includes("保护生态环境卫生"))).toEqual(expect.arrayContaining(["效益指标", "生态效益指标", "保护生态环境卫生"]));
   });
 });
+
+describe("placeCentredLabels: a group label centred left of its column's start", () => {
+  it("puts 数量指标 under 二级指标, not beside 产出指标(40分) in the 一级 column (云南 2022)", () => {
+    const rows = rowsOf("yunnan-2022-project-self-eval");
+    const first = rows.find((r) => r.includes("公猪舍(≥**平方米)"))!;
+    expect(first).toEqual(expect.arrayContaining(["数量指标", "公猪舍(≥**平方米)"]));
+    expect(first.some((t) => /产出指标.*数量指标/.test(t))).toBe(false);
+  });
+});
