@@ -23,7 +23,8 @@
  * apart are one table (bridgeRegions; across two blank lines too when the lines after them start
  * under the columns above: a tall row). First, under an indicator header whose rows have value lines,
  * each column's lines are split between the rows they centre on, placeholder rows (……) kept apart
- * (text-layout-anchored-rows.ts). Before the lines of wrapped cells are joined line by line, a
+ * (text-layout-anchored-rows.ts; the column-by-column step below is then skipped: it would join rows
+ * whose values it does not know, 180只 under 192只). Before the lines of wrapped cells are joined line by line, a
  * label centred beside its paragraph takes its lines (text-layout-label-paragraphs.ts), the two lines
  * of three wrapped cells either side of a row's line join it (text-layout-centred-pairs.ts), and under
  * an indicator header whose rows the line-by-line step cannot place (lines of three cells or more, long
@@ -186,7 +187,10 @@ export function parseColumnLayout(pages: readonly SourceLine[][]): { blocks: Blo
   }
   const blocks: Block[] = items.map((it) => {
     if (it.kind === "text") return { kind: "text", page: it.page, text: it.line.text, line: sourceLine(it.page, it.line.y0) };
-    return { kind: "table", table: toTextTable(moveSpanLabels(joinWrappedRows(joinVerticalLabels(joinBarePairs(joinCentredCells(joinCentredPairs(joinLabelParagraphs(joinAnchoredRows(it.table)))))))), sourceLine) };
+    // A table whose rows were rebuilt around their value lines is past what the column-by-column step does.
+    const anchored = joinAnchoredRows(it.table);
+    const centred = (t: DocTable) => (anchored === it.table ? joinCentredCells(t) : t);
+    return { kind: "table", table: toTextTable(moveSpanLabels(joinWrappedRows(joinVerticalLabels(joinBarePairs(centred(joinCentredPairs(joinLabelParagraphs(anchored))))))), sourceLine) };
   });
   return { blocks, pages: layouts.map((l) => ({ number: l.number, hasText: l.lines.length > 0 })) };
 }

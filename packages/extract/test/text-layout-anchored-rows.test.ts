@@ -98,3 +98,12 @@ describe("placeCentredLabels: a group label centred left of its column's start",
     expect(first.some((t) => /产出指标.*数量指标/.test(t))).toBe(false);
   });
 });
+
+describe("rows rebuilt around their value lines are not joined again column by column", () => {
+  it("keeps ★补助家畜家禽养殖数量, 其中羊养殖数量 and 其中猪养殖数量 three rows (安徽 2023: 192只, 180只, 12头)", () => {
+    const rows = rowsOf("anhui-2023-project-self-eval");
+    expect(rows.find((r) => r.includes("★补助家畜家禽养殖数量"))).toEqual(expect.arrayContaining(["10", "192只"]));
+    expect(rows.find((r) => r.includes("其中羊养殖数量"))).toEqual(expect.arrayContaining(["180只"]));
+    expect(rows.find((r) => r.includes("其中猪养殖数量"))).toEqual(expect.arrayContaining(["12头"]));
+  });
+});
