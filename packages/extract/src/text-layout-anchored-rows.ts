@@ -30,9 +30,12 @@ import type { FoundCell } from "./pdf/page-tables.ts";
 import type { DocTable } from "./pdf/continuation.ts";
 import { LINE_STEP } from "./text-geometry.ts";
 import { isHeaderWord, isValueCell } from "./text-stream.ts";
+import { isStreamValueCell } from "./text-stream-words.ts";
 import { isIndicatorHeader, namesColumn } from "./text-span-labels.ts";
 import { isPlaceholder, mergeCells } from "./text-wrapped-rows.ts";
 
+/** A value of a row: an amount, a share, a score, or a count with its unit (192 只, 10 辆, 583 元/人*月). */
+const isQuantity = (text: string) => isValueCell(text) || (isStreamValueCell(text) && /\d/.test(text));
 /** Value lines a region needs at least for its rows to be rebuilt around them. */
 const MIN_ANCHORS = 2;
 /** A line with this many cells from the names' column right is a row's own line. */
@@ -95,7 +98,7 @@ function planRegion(byRow: FoundCell[][], header: number, end: number, page: num
   const cols = [...new Set(body.map((c) => c.col))].sort((a, b) => a - b);
   const valueCols = new Set(cols.filter((col) => {
     const cs = body.filter((c) => c.col === col);
-    const values = cs.filter((c) => isValueCell(c.text)).length;
+    const values = cs.filter((c) => isQuantity(c.text)).length;
     return col !== names && values >= MIN_ANCHORS && values * 2 > cs.length;
   }));
   if (valueCols.size === 0) return;
@@ -103,7 +106,7 @@ function planRegion(byRow: FoundCell[][], header: number, end: number, page: num
   // Or a word value there (稳步提高, 及时): a qualitative row of one line; a wrapped value's piece holds its figure.
   const wordValue = (c: FoundCell) => Array.from(c.text.replace(/\s+/g, "")).length >= 2 && !/\d/.test(c.text) && !LEVEL_LABEL.test(c.text);
   // Or two values anywhere on the line (序号 1, 分值 3, 得分 3 where a column of values was cut short).
-  const anchors = rows.filter((r) => byRow[r]!.some((c) => valueCols.has(c.col) && (isValueCell(c.text) || wordValue(c))) ||
+  const anchors = rows.filter((r) => byRow[r]!.some((c) => valueCols.has(c.col) && (isQuantity(c.text) || wordValue(c))) ||
     byRow[r]!.filter((c) => valueCols.has(c.col)).length >= 2 || byRow[r]!.filter((c) => isValueCell(c.text)).length >= 2);
   if (anchors.length < MIN_ANCHORS) return;
   // A line of several cells that is no anchor is a row whose values are words (及时, ±3%以内): the anchors do
