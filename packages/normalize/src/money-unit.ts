@@ -9,6 +9,13 @@ import { decimalsOf, parseValue } from "./values.ts";
 
 /** A project budget below this many yuan is implausible for a form that declares 元. */
 export const MIN_PLAUSIBLE_BUDGET_YUAN = 1000;
+/**
+ * A budget of this many 万元 (10 billion yuan) or more is implausible for one
+ * project or one department of a form that declares 万元: the amounts are yuan
+ * under a wrong label (福建 宁德's 资金结构（万元） over 2,751,417.82). Transfer
+ * forms are exempt: a province's share of a central transfer can be that large.
+ */
+export const MAX_PLAUSIBLE_BUDGET_WAN = 1_000_000;
 /** Relative tolerance when matching an amount against a cost indicator or another table. */
 export const AMOUNT_MATCH_TOLERANCE = 0.005;
 
@@ -105,6 +112,9 @@ function decideUnit(form: Form, sideTables: SideTable[]): { unit: MoneyUnit | nu
   // Evidence 3: magnitude alone.
   if (declared === "元" && amount < MIN_PLAUSIBLE_BUDGET_YUAN) {
     return { unit: "万元", reason: `表头声明元，但预算数${amount}不足${MIN_PLAUSIBLE_BUDGET_YUAN}元，金额按万元计` };
+  }
+  if (declared === "万元" && amount >= MAX_PLAUSIBLE_BUDGET_WAN && !form.kind.startsWith("transfer_")) {
+    return { unit: "元", reason: `表头声明万元，但预算数${amount}万元达${MAX_PLAUSIBLE_BUDGET_WAN / 10_000}亿元以上，金额按元计` };
   }
   return { unit: declared, reason: null };
 }

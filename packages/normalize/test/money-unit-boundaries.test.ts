@@ -9,7 +9,7 @@
  * 62,502.5 / 23,997.5 元.
  */
 import { describe, expect, it } from "vitest";
-import { AMOUNT_MATCH_TOLERANCE, MIN_PLAUSIBLE_BUDGET_YUAN } from "../src/money-unit.ts";
+import { AMOUNT_MATCH_TOLERANCE, MAX_PLAUSIBLE_BUDGET_WAN, MIN_PLAUSIBLE_BUDGET_YUAN } from "../src/money-unit.ts";
 import { effectiveUnit, resolved, sideTable } from "./money-unit-forms.ts";
 
 describe("a form that declares no unit: 万元 unless the amount reaches 1,000,000", () => {
@@ -58,6 +58,27 @@ describe("the 元 plausibility floor: a 元 form whose budget is below 1,000 is 
   });
   it("a budget of 0 keeps the declared unit (nothing to judge by)", () => {
     expect(effectiveUnit({ declared: "元", budget: 0 })).toBe("元");
+  });
+});
+
+describe("the 万元 plausibility ceiling: a 万元 budget of 10 billion yuan or more is in 元", () => {
+  it("is 1,000,000 万元", () => {
+    expect(MAX_PLAUSIBLE_BUDGET_WAN).toBe(1_000_000);
+  });
+  it("宁德's 2,751,417.82 under 资金结构（万元） on a department form is read as 元, with the reason", () => {
+    const form = resolved({ declared: "万元", budget: 2_751_417.82, kind: "department_self_eval" });
+    expect(form.moneyUnitEffective).toBe("元");
+    expect(form.moneyUnitReason).toBe("表头声明万元，但预算数2751417.82万元达100亿元以上，金额按元计");
+    expect(form.funding[0]!.budgetYuan).toBe(2_751_417.82);
+  });
+  it("1,000,000 is read as 元 and 999,999.99 stays 万元", () => {
+    expect(effectiveUnit({ declared: "万元", budget: 1_000_000 })).toBe("元");
+    expect(effectiveUnit({ declared: "万元", budget: 999_999.99 })).toBe("万元");
+  });
+  it("does not apply to transfer forms: a province's share of a central transfer can be that large", () => {
+    for (const kind of ["transfer_self_eval", "transfer_targets"] as const) {
+      expect(effectiveUnit({ declared: "万元", budget: 2_751_417.82, kind }), kind).toBe("万元");
+    }
   });
 });
 

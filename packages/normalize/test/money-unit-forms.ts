@@ -17,6 +17,8 @@ export interface UnitCase {
   projectName?: string;
   /** A 财政拨款 line printed before the total, with this budget. */
   leadingBudget?: number;
+  /** The form's family (a project self-evaluation unless said). */
+  kind?: Form["kind"];
 }
 
 export function unitForm(c: UnitCase): Form {
@@ -41,7 +43,7 @@ export function unitForm(c: UnitCase): Form {
     }),
   );
   return Form.parse({
-    seq: 1, kind: "project_self_eval", title: null, fiscalYear: 2023, agency: null, supervisor: null, supervisorCode: null, implementer: null,
+    seq: 1, kind: c.kind ?? "project_self_eval", title: null, fiscalYear: 2023, agency: null, supervisor: null, supervisorCode: null, implementer: null,
     projectName: c.projectName ?? null, fillDate: null, moneyUnit: c.declared, moneyUnitEffective: null, moneyUnitReason: null,
     totalWeight: null, totalScore: null, grade: null, pageFrom: 1, pageTo: 1, funding, indicators, goals: [], notes: [], missing: [],
   });

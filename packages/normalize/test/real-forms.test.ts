@@ -9,10 +9,22 @@
  *   accuracy measured when it was last raised, rounded down to 2 decimals. Raise it
  *   as the normalizer improves (`scripts/real-forms-score.ts --write-thresholds`).
  *   A family with no threshold yet is measured but not held to anything.
+ * - The findings each real form really contains (its expectation's `findings`) are
+ *   found in every format that keeps the table's structure (PDF, DOCX, XLSX, XLS,
+ *   text copied from a web page), and a form that contains none raises no error or
+ *   warning there. pdftotext's text is held only to the field thresholds.
  */
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { familyTotals, listRealFixtures, measureAll, ratio, readExpectation, renderedFormats, type FamilyTotals, type RealFormResult } from "./real-forms.ts";
+
+/**
+ * Findings a real form contains that the rules do not raise yet, as `ID form N rule`.
+ * 宁德 2019's 年度履职目标 lists 49.8 + 11 + 171.41 万元 against a 资金总额 of 171.41:
+ * that task list is kept as form facts, not read as amounts.
+ */
+const KNOWN_FINDING_MISSES = ["fujian-2019-department-targets form 1 department_total_mismatch"];
+const STRUCTURED_FORMATS = new Set(["pdf/lo", "pdf/chromium", "docx", "xlsx", "xls", "text/web"]);
 
 type Thresholds = Record<string, { fields: number; forms: number }>;
 const THRESHOLDS = JSON.parse(readFileSync(new URL("./real-forms-thresholds.json", import.meta.url), "utf8")) as Thresholds;
@@ -50,5 +62,17 @@ describe("real published forms", () => {
     const where = `${family}: fields ${f!.fields.right}/${f!.fields.total}, forms ${f!.forms.right}/${f!.forms.total}`;
     expect(measured.fields, `${where} (scripts/real-forms-score.ts --details shows the mismatches)`).toBeGreaterThanOrEqual(t.fields);
     expect(measured.forms, `${where}`).toBeGreaterThanOrEqual(t.forms);
+  });
+
+  it("finds the findings the real forms contain, and raises no false alarm, in every structured format", () => {
+    const structured = results.filter((r) => STRUCTURED_FORMATS.has(r.format));
+    expect(structured.length, "structured renders measured").toBeGreaterThan(0);
+    const missed = structured.flatMap((r) => r.findings.missed.map((m) => `${r.id} form ${m.form} ${m.rule}`));
+    const unexpected = structured.flatMap((r) => r.findings.missed.filter((m) => !KNOWN_FINDING_MISSES.includes(`${r.id} form ${m.form} ${m.rule}`)).map((m) => `${r.format} ${r.id} form ${m.form} ${m.rule}`));
+    expect(unexpected, "expected findings not raised (--details shows them)").toEqual([]);
+    const alarms = structured.flatMap((r) => r.findings.alarms.map((a) => `${r.format} ${r.id} ${a}`));
+    expect(alarms, "errors/warnings on forms whose expectation lists no finding").toEqual([]);
+    const fixed = KNOWN_FINDING_MISSES.filter((k) => !missed.includes(k));
+    expect(fixed, "known misses now found: remove them from KNOWN_FINDING_MISSES").toEqual([]);
   });
 });
