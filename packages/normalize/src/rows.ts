@@ -5,7 +5,7 @@
  * stray text line in the middle reads the same as one in a single table.
  */
 import type { ExtractedDocument } from "@jixiao/extract";
-import { isEmptyValue } from "./values.ts";
+import { isBlankCell, isEmptyValue } from "./values.ts";
 
 export interface RowCell {
   col: number;
@@ -77,7 +77,7 @@ export function toRows(doc: ExtractedDocument): Row[] {
     const reachDown: MergedDown[] = [];
     for (let r = 0; r < t.nRows; r++) {
       const all = (byRow.get(r) ?? []).sort((a, b) => a.col - b.col);
-      const cells = all.filter((c) => !isEmptyValue(c.text));
+      const cells = all.filter((c) => !isBlankCell(c.text));
       const vacant = PRINTED_MERGE_FORMATS.has(doc.format) ? vacantColumns(r, all, reachDown, exact) : new Set<number>();
       const inherited = reachDown.filter((m) => m.until >= r && !isEmptyValue(m.cell.text)).map((m) => m.cell);
       for (const c of all) if ((c.rowSpan ?? 1) > 1) reachDown.push({ from: c.col, to: c.col + c.colSpan - 1, until: r + c.rowSpan! - 1, cell: c });

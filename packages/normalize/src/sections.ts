@@ -304,6 +304,8 @@ export function readIndicatorRow(draft: Draft, row: Row, exclude: Set<Field> = n
   const w2 = number(a, "level2Weight");
   if (w2 !== null) levels.level2Weight = w2;
   let name = text(a, "name");
+  // 生态效益指标 | 无 | 无 | 无 | 0分: the template's slot for a kind of indicator the form has none of.
+  if (name !== null && isEmptyValue(name)) return null;
   const used = new Set<RowCell>([...a.byField.values()]);
   const deviationCause = text(a, "deviationCause") ?? tickedCause(draft, a.unassigned, used);
   const weight = number(a, "weight");

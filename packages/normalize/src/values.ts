@@ -13,6 +13,16 @@ export function isEmptyValue(text: string | null | undefined): boolean {
   return EMPTY_MARKERS.has(keyOf(text));
 }
 
+/**
+ * A cell that prints nothing: blank or a dash. 无 is not blank — it is an
+ * answer (安全事故 实际完成值: 无) and stays in its row as printed; only as a
+ * value does it mean "no number" (isEmptyValue).
+ */
+export function isBlankCell(text: string | null | undefined): boolean {
+  const k = keyOf(text);
+  return k !== "无" && EMPTY_MARKERS.has(k);
+}
+
 const NUMBER_RE = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 
 /** A plain number as printed (1,426.26 / 86,500 / 7.23 / 10分); null when the cell is not just a number. */

@@ -184,3 +184,12 @@ describe.each(FORMATS)("湘潭 2023 申报表: a level label merged across both 
     expect(form.indicators.find((i) => i.name.startsWith("服务周期内,市民"))!.level1).toBe("效益指标");
   });
 });
+
+// 湖南 2020 中央对地方转移支付 自评表: 无 in a value column is an answer, not a blank cell.
+describe.each(FORMATS)("湖南 2020 转移支付自评表: an actual value of 无 (%s)", (format) => {
+  it("keeps 无 as the actual value, with the reason printed beside it", async () => {
+    const doc = normalizeDocument(await extractedFixture("hunan-2020-transfer-self-eval", format));
+    const row = doc.forms[0]!.indicators.find((i) => i.name === "政策性挂账利息补贴保障率");
+    expect(row).toMatchObject({ actualText: "无", actualValue: null, reason: "没有轮换、动用库存" });
+  });
+});
