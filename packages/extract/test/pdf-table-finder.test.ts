@@ -102,3 +102,18 @@ describe("two ruled tables stacked on one rule: a neighbour's column border does
     expect(cells).not.toContain("分)");
   });
 });
+
+describe("a merged cell's spaced phrase over borders other rows draw stays one cell (splitAcrossColumns)", () => {
+  // 奉节 2023 目标审批表 (fixtures/real, LibreOffice PDF): 建设周期's value spans three columns
+  // and LibreOffice spaces its digits from the CJK ("2023 年 4 月-2024 年 2 月"); the word
+  // space before "2 月" falls on the 项目负责人 row's border.
+  let t: Table;
+  beforeAll(async () => {
+    const doc = await extractPdf(readFileSync(new URL("../../../fixtures/real/pdf/lo/chongqing-2023-project-targets.pdf", import.meta.url).pathname));
+    t = tables(doc)[0]!;
+  });
+  it("reads 建设周期 | 2023年4月-2024年2月 (three columns) | 业务主管部门 | 县民宗委", () => {
+    expect(span(t, "2023年4月-2024年2月")).toEqual([1, 1, 1, 3]);
+    expect(texts(t)[1]!.filter((x) => x !== null)).toEqual(["建设周期", "2023年4月-2024年2月", "业务主管部门", "县民宗委"]);
+  });
+});

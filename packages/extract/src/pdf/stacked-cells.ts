@@ -70,7 +70,7 @@ export function splitAcrossColumns(piece: CellPiece, xs: readonly number[], sett
   if (first < 0 || last - first < 2 || piece.glyphs.length === 0) return [piece];
   const byColumn = new Map<number, Glyph[]>();
   for (const line of pieceLines(piece, settings)) {
-    let start = 0, before = "", column = -1;
+    let start = 0, before = "", column = -1, end = 0;
     for (const w of wordsFromLine(line, settings.wordGap)) {
       const glyphs = line.glyphs.slice(start, start + Array.from(w.text).length);
       start += glyphs.length;
@@ -79,6 +79,11 @@ export function splitAcrossColumns(piece: CellPiece, xs: readonly number[], sett
       // A bracket left open before another column's word: one label with a wide space,
       // centred across a border that only a neighbouring table draws ("(7 分)").
       if (column >= 0 && k0 !== column && opensBracket(before)) return [piece];
+      // Words a word space apart are one phrase, whatever border other rows draw between
+      // them: a merged cell's "2023 年 4 月-2024 年 2 月" (spaced CJK and digits) is one value.
+      const size = Math.max(...glyphs.map((g) => g.size));
+      if (column >= 0 && k0 !== column && w.x0 - end < MIN_RULED_COLUMN_GAP * size) return [piece];
+      end = w.x1;
       before += w.text;
       column = k0;
       byColumn.set(k0, [...(byColumn.get(k0) ?? []), ...glyphs]);
