@@ -117,3 +117,19 @@ describe("a merged cell's spaced phrase over borders other rows draw stays one c
     expect(texts(t)[1]!.filter((x) => x !== null)).toEqual(["建设周期", "2023年4月-2024年2月", "业务主管部门", "县民宗委"]);
   });
 });
+
+describe("a row cut by a page break is joined back when its name and numbers stay above (joinContinuedTable)", () => {
+  const real = (path: string) => extractPdf(readFileSync(new URL(`../../../fixtures/real/${path}`, import.meta.url).pathname));
+  it("湖南 评分表 (LibreOffice PDF): the scoring rule's last line, after a hard line break, goes back into its row", async () => {
+    const t = tables(await real("pdf/lo/hunan-undated-department-scorecard.pdf"))[0]!;
+    const rows = texts(t);
+    const at = rows.findIndex((r) => r.includes("资金使用合规性"));
+    expect(rows[at]![3]).toMatch(/^①支出符合.*虚列支出等情况。以上情况每出现一例不符合要求的扣1分,扣完为止。$/);
+    expect(rows[at]!.slice(4, 6)).toEqual(["3", "3"]);
+    expect(rows[at + 1]![2]).toBe("预决算信息公开性和完善性");
+  });
+  it("银川 自评表 (Chromium PDF): a new group whose placeholder row prints no numbers stays a row of its own", async () => {
+    const t = tables(await real("pdf/chromium/ningxia-2021-project-self-eval.pdf"))[0]!;
+    expect(t.cells.map((c) => c.text)).toEqual(expect.arrayContaining(["项目产出(30分)", "项目效益(35分)", "绿化、水电费等成本"]));
+  });
+});

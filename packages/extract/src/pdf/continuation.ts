@@ -52,6 +52,9 @@ function regrid(cells: FoundCell[], xs: number[]): void {
   }
 }
 
+/** A cell that prints one number (3, 2.5, 100%, 10分). */
+const isNumber = (text: string) => /^[+-]?\d+(?:\.\d+)?(?:%|分)?$/.test(spaceFree(text));
+
 const sameColumns = (p: FoundCell, q: FoundCell) => p.col === q.col && p.colSpan === q.colSpan;
 
 /** Room (in font sizes, plus padding) at the end of a last line that still counts as full: line-breaking rules carry up to two characters (排。) to the next line. */
@@ -89,9 +92,19 @@ export function joinContinuedTable(prev: DocTable, next: PageTable): DocTable {
   const aligned = startsFirst.length > 0 && startsFirst.every((c) => partner(c));
   const filled = startsFirst.filter((c) => c.text.trim() !== "");
   const emptyUnderFilled = startsFirst.filter((c) => !c.text.trim() && partner(c)?.text.trim());
-  const rowWasCut = aligned && filled.length > 0 && filled.length < emptyUnderFilled.length &&
-    filled.every((c) => textRanToEnd(partner(c)!));
   const firstFilledCol = Math.min(...filled.map((c) => c.col));
+  // A row's text that ended a line before the break (a list of rules, one per line) did not
+  // run to the border; the row was still cut when its name and the numbers it prints stay
+  // above the break, left and right of the text that goes on: a new row would print its own
+  // name, 分值 and 得分.
+  // The name is the cell just left of the text, one row high above the break (a group label
+  // merged over several rows, 效益指标 over 社会效益指标, does not name the row).
+  const staysAbove = (c: FoundCell, number: boolean) => isNumber(partner(c)!.text) === number;
+  const nameAndNumbersStayAbove = !filled.some((c) => isNumber(c.text)) &&
+    emptyUnderFilled.some((c) => staysAbove(c, true) && c.col > firstFilledCol) &&
+    emptyUnderFilled.some((c) => staysAbove(c, false) && c.col + c.colSpan === firstFilledCol && partner(c)!.rowSpan === 1);
+  const rowWasCut = aligned && filled.length > 0 && filled.length < emptyUnderFilled.length &&
+    (nameAndNumbersStayAbove || filled.every((c) => textRanToEnd(partner(c)!)));
 
   const offset = rowWasCut ? prev.nRows - 1 : prev.nRows;
   const absorbed = new Set<FoundCell>();
