@@ -303,6 +303,12 @@ function readTextLine(st: State, row: Row): void {
   }
   if (readHeaderLine(st, row)) return;
   if (st.section === "indicators" && readLevelLine(d, text)) return;
+  // 总体目标 | 年度目标 over one long cell: copied text prints that cell as a line of its own.
+  if (st.section === "goals" && d.form.goals.length === 0 && !d.closed) {
+    const cells = [{ col: 0, colSpan: 1, text }];
+    readGoalsRow(d, { ...row, kind: "cells", cells, allCells: cells });
+    return;
+  }
   // A bare agency line under a title (衡阳市医疗保障局) before any table.
   if (!d.form.agency && d.form.funding.length === 0 && d.form.indicators.length === 0 && /(局|委|办|院|中心|政府|厅|部|所|站|会|室|处|队)$/.test(k) && k.length <= 30) {
     d.form.agency = tidyCjkSpaces(text);

@@ -172,10 +172,14 @@ export function factsUnderHeader(draft: Draft, row: Row): void {
   const labels = draft.header?.labels;
   if (!labels) return;
   // 总体目标 | 中期目标 | 年度目标 over a row of two values: the first header is the group's
-  // label, merged down beside its values in the printed form (lost in copied text).
+  // label, merged down beside its values in the printed form (lost in copied text). It is a
+  // group label when it means nothing of its own or means what another column means
+  // (年度总体目标完成情况 | 预期目标 | 目标实际完成情况; 总体目标 | 年度目标).
   const cols = [...labels.keys()].sort((a, b) => a - b);
+  const firstField = headerField(labels.get(cols[0]!)!);
+  const groupLabel = firstField === null || cols.slice(1).some((c) => headerField(labels.get(c)!) === firstField);
   const shift = row.cells.length === cols.length - 1 && row.kind === "cells" && !row.exact && cols.length >= 2
-    && /^(总体|绩效|项目)?目标$/.test(keyOf(labels.get(cols[0]!)!)) && row.cells.every((c, i) => c.col === cols[i]) ? 1 : 0;
+    && groupLabel && row.cells.every((c, i) => c.col === cols[i]) ? 1 : 0;
   for (const c of row.cells) {
     const at = shift ? cols[cols.indexOf(c.col) + shift] : undefined;
     const label = (at !== undefined ? labels.get(at) : undefined) ?? labels.get(c.col) ?? [...labels.entries()].find(([col]) => col >= c.col && col < c.col + c.colSpan)?.[1];

@@ -193,3 +193,28 @@ describe.each(FORMATS)("湖南 2020 转移支付自评表: an actual value of �
     expect(row).toMatchObject({ actualText: "无", actualValue: null, reason: "没有轮换、动用库存" });
   });
 });
+
+// Text copied from a web page prints a merged cell once: a goals block's group label, merged
+// down beside its values, is missing from the values' line, and a single value is a line alone.
+describe("goal blocks copied from a web page: each value under its own column's label", () => {
+  const facts = async (id: string) => {
+    const doc = normalizeDocument(await extractedFixture(id, "text/web"));
+    return Object.fromEntries(doc.forms[0]!.facts.map((f) => [f.label, f.value]));
+  };
+  it("宁德 2018: 年度总体目标完成情况 | 预期目标 | 目标实际完成情况 over two values", async () => {
+    const f = await facts("fujian-2018-department-self-eval");
+    expect(f["预期目标"]).toMatch(/^目标1:确保本委在职及退休人员工资/);
+    expect(f["目标实际完成情况"]).toMatch(/^目标1完成情况:基本完成/);
+  });
+  it("新疆 2021: 项目绩效目标 | 项目总目标 | 年度总体目标 over two values", async () => {
+    const f = await facts("xinjiang-2021-project-targets");
+    expect(f["项目总目标"]).toMatch(/^建设完成保鲜库1座/);
+    expect(f["年度总体目标"]).toMatch(/^2021年完成保鲜库钢构主体安装/);
+  });
+  it("湖北 2020: 总体目标 | 年度目标 over one value on a line of its own", async () => {
+    const doc = normalizeDocument(await extractedFixture("hubei-2020-project-targets-2", "text/web"));
+    const form = doc.forms[0]!;
+    expect(form.facts.find((x) => x.label === "年度目标")?.value).toMatch(/^全面改善农村义务教育薄弱学校办学条件/);
+    expect(form.goals[0]?.expected).toMatch(/^全面改善农村义务教育薄弱学校办学条件/);
+  });
+});
