@@ -8,6 +8,7 @@ import { fundingLine } from "./funding-line.ts";
 import type { Row } from "./rows.ts";
 import { newDraft, touch, type Draft } from "./draft.ts";
 import { align, factsUnderHeader, readIndicatorRow } from "./sections.ts";
+import { addFact } from "./facts.ts";
 import type { Field } from "./vocab.ts";
 import { level1Of, level2Of, sourceKindOf } from "./vocab.ts";
 import { parseNumber } from "./values.ts";
@@ -99,18 +100,25 @@ export function readTargetsRow(st: TargetsState, row: Row): void {
   if (projectRow) {
     st.hasProjectRow = true;
     applyProjectRow(d, a);
-    factsOfProjectRow(d, row);
+    factsOfProjectRow(d, row, a, st.projects[st.projects.length - 2] ?? null);
   }
   const ind = readIndicatorRow(d, row, projectRow ? new Set() : PROJECT_FIELD_SET);
   if (ind && ind.name && !/^\d+$/.test(keyOf(ind.name))) d.form.indicators.push(ind);
 }
 
 /** The project row's own cells (单位名称, 项目名称, 预算数, 年度目标) as facts, before its indicator's cells. */
-function factsOfProjectRow(d: Draft, row: Row): void {
+function factsOfProjectRow(d: Draft, row: Row, a: ReturnType<typeof align>, previous: Draft | null): void {
   const projectCols = new Set((d.header?.columns ?? []).filter((c) => PROJECT_FIELD_SET.has(c.field)).map((c) => c.col));
   const extraCols = new Set((d.header?.extras ?? []).map((e) => e.col));
   // (A unit's name merged down beside its projects is printed for each of them.)
   const cells = [...(row.inherited ?? []), ...row.cells].sort((a, b) => a.col - b.col);
+  // Copied text prints that merged name once, on its first project's line: the next project's
+  // line starts further right, and the columns before its first cell are the previous project's.
+  const first = Math.min(...[...a.byField.values()].map((c) => c.col), ...a.underColumn.values());
+  if (!row.exact && !row.inherited && previous) {
+    const before = [...projectCols, ...extraCols].filter((col) => col < first).map((col) => d.header!.labels.get(col));
+    for (const f of previous.form.facts) if (before.includes(f.label)) addFact(d.form, f.label, f.value, f.field, f.page, f.line);
+  }
   factsUnderHeader(d, { ...row, cells: cells.filter((c) => projectCols.has(c.col) || extraCols.has(c.col)) });
   // 单位名称 beside 项目名称: the unit that files the project.
   const unit = d.form.facts.find((x) => /^(单位名称|部门名称|预算单位|单位)$/.test(x.label));

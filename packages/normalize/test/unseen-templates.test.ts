@@ -218,3 +218,15 @@ describe("goal blocks copied from a web page: each value under its own column's 
     expect(form.goals[0]?.expected).toMatch(/^全面改善农村义务教育薄弱学校办学条件/);
   });
 });
+
+describe("井研 2023 申报表 copied from a web page: a unit name merged beside its projects", () => {
+  it("files the second project under the unit printed once, on the first project's line", async () => {
+    const doc = normalizeDocument(await extractedFixture("sichuan-2023-project-declaration", "text/web"));
+    expect(doc.forms.map((f) => [f.projectName, f.agency])).toEqual([
+      ["村组干部报酬", "820001-井研县马踏镇人民政府"],
+      ["基层组织活动经费", "820001-井研县马踏镇人民政府"],
+    ]);
+    // The unit's own subtotal line above (820-马踏镇部门) names no project.
+    expect(doc.forms[1]!.facts.filter((f) => f.label === "单位名称").map((f) => f.value)).toEqual(["820001-井研县马踏镇人民政府"]);
+  });
+});
