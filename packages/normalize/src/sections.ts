@@ -262,6 +262,13 @@ export function readIndicatorRow(draft: Draft, row: Row, exclude: Set<Field> = n
     l2Text = l1Text;
     l1Text = null;
   }
+  // 服务对象满意度指标(10分) alone at the head of a line of copied text, inside a group whose
+  // level 1 is the framework's own word (项目效益(35分), 部门绩效情况(45分)) and already holds
+  // level-2 groups: the next level-2 group of it, as the merged level-1 cell above says.
+  if (l1Text && !l2Text && !row.exact && levels.level1 && levels.level2 && !level1Of(levels.level1) && level2Of(l1Text)) {
+    l2Text = l1Text;
+    l1Text = null;
+  }
   // 实施效果指标 | 产出指标 | name … with the columns lost (web text): a stage label before the
   // level-1 word is the level 1, the word its level 2 — and so are the words of later rows.
   const l1Cell = a.byField.get("level1");

@@ -230,3 +230,19 @@ describe("井研 2023 申报表 copied from a web page: a unit name merged besid
     expect(doc.forms[1]!.facts.filter((f) => f.label === "单位名称").map((f) => f.value)).toEqual(["820001-井研县马踏镇人民政府"]);
   });
 });
+
+// A framework whose level 1 is its own word (项目效益, 部门绩效情况) holds 满意度 as a level 2;
+// copied text prints that level-2 label first on its line, where a level 1 could stand.
+describe.each(["text/web", "text/pdftotext-layout"] as RealFormat[])("满意度 as a level 2 of a framework group (%s)", (format) => {
+  it("银川 2021: 服务对象满意度指标(10分) under 项目效益(35分)", async () => {
+    const doc = normalizeDocument(await extractedFixture("ningxia-2021-project-self-eval", format));
+    const row = doc.forms[0]!.indicators.find((i) => i.name.startsWith("学生和老"));
+    expect(row).toMatchObject({ level1: "项目效益", level1Weight: 35, level2: "服务对象满意度指标" });
+  });
+  it("四川 评价指标体系: 满意度(10分) under 部门绩效情况(45分)", async () => {
+    const doc = normalizeDocument(await extractedFixture("sichuan-undated-scorecard", format));
+    const rows = doc.forms.flatMap((f) => f.indicators).filter((i) => /^(协作部门|管理对象|社会公众)满意度/.test(i.name));
+    expect(rows).toHaveLength(3);
+    for (const r of rows) expect([r.level1, r.level2]).toEqual(["部门绩效情况", "服务对象满意度指标"]);
+  });
+});
