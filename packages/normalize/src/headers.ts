@@ -38,6 +38,8 @@ export interface HeaderModel {
   labels: Map<number, string>;
   /** Money unit declared in a header cell: 项目资金（万元）, 全年预算数(元). */
   moneyUnit: "元" | "万元" | null;
+  /** Cells of the first header row, blanks included, in copied text (whose merged cells print once); null in an exact grid. */
+  printedWidth: number | null;
 }
 
 function fieldsOf(row: Row): Field[] {
@@ -205,7 +207,8 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
     .map(([col, v]) => ({ col, colSpan: v.colSpan, header: tidyHeader(v.text) }));
   const declaredWeight = kind === "funding" ? declaredPoints(headerRows) : null;
   const labels = new Map(entries.map(([col, v]) => [col, tidyHeader(v.text)]));
-  return { kind, columns: kept, extras, causeColumns, moneyUnit, asOfMonth, declaredWeight, labels };
+  const printedWidth = headerRows[0] && !headerRows[0].exact ? headerRows[0].allCells.length : null;
+  return { kind, columns: kept, extras, causeColumns, moneyUnit, asOfMonth, declaredWeight, labels, printedWidth };
 }
 
 /** (20分) in a funding block's header cells; null when none or when they disagree. */

@@ -87,9 +87,26 @@ function tickedCause(draft: Draft, cells: readonly RowCell[], used: Set<RowCell>
 
 // ---- funding -----------------------------------------------------------------
 
+/**
+ * A funding line of copied text under a header that starts with the block's label
+ * (项目资金（元） | | 年初预算数 | 全年预算数 …), merged down beside the lines in the printed
+ * form and so missing from them: the line is one slot short, blanks included, and each of
+ * its cells belongs one column further right (a blank 年初预算数 stays blank).
+ */
+function besideBlockLabel(draft: Draft, row: Row): Row {
+  const header = draft.header;
+  if (row.exact || row.kind !== "cells" || !header || header.printedWidth === null) return row;
+  if (row.allCells.length !== header.printedWidth - 1 || headerField(header.labels.get(0) ?? "") !== "fundLabel") return row;
+  const first = row.allCells[0];
+  if (!first || first.col !== 0 || parseNumber(first.text) !== null || headerField(first.text) === "fundLabel") return row;
+  const moved = new Map(row.allCells.map((c) => [c, { ...c, col: c.col + 1 }]));
+  const vacant = new Set(row.allCells.filter((c) => isEmptyValue(c.text)).map((c) => c.col + 1));
+  return { ...row, cells: row.cells.map((c) => moved.get(c) ?? c), allCells: [...moved.values()], vacant };
+}
+
 /** One line of the funding block: 年度资金总额 228 228 181.82 10分 79.74% 8. */
 export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
-  const a = align(draft, row);
+  const a = align(draft, besideBlockLabel(draft, row));
   let source = text(a, "source");
   const labelCells: RowCell[] = [];
   // The line's label under the block label's column, when it names money (其中:中央财政资金(万元)), before any

@@ -246,3 +246,14 @@ describe.each(["text/web", "text/pdftotext-layout"] as RealFormat[])("满意度 
     for (const r of rows) expect([r.level1, r.level2]).toEqual(["部门绩效情况", "服务对象满意度指标"]);
   });
 });
+
+describe("永德 2022 自评表 copied from a web page: a blank 年初预算数 beside the block label", () => {
+  it("keeps each amount under its own column", async () => {
+    const doc = normalizeDocument(await extractedFixture("yunnan-2022-project-self-eval-2", "text/web"));
+    const lines = doc.forms[0]!.funding.map((l) => [l.source, l.initialBudget, l.budget, l.executed, l.weight, l.executionRate, l.score]);
+    expect(lines.slice(0, 2)).toEqual([
+      ["年度资金总额", null, 387664.62, 387664.62, 10, 1, 10],
+      ["其中:当年财政拨款", null, 387664.62, 387664.62, null, null, null],
+    ]);
+  });
+});
