@@ -6,6 +6,7 @@ import type { ExtractedDocument } from "@jixiao/extract";
 import type { Form, FormKind, Indicator, NarrativeLine, NormalizedDocument, SideTable } from "./model.ts";
 import { NormalizedDocument as NormalizedDocumentSchema, pageUnitOf } from "./model.ts";
 import { toRows, type Row, type RowCell } from "./rows.ts";
+import { pairLabelRuns } from "./text-label-runs.ts";
 import { newDraft, touch, applyFact, factFromLine, type Draft } from "./draft.ts";
 import { classifyHeader, buildHeader, isHeaderContinuation, type SectionKind } from "./headers.ts";
 import { align, extraOf, readFundingRow, readGoalsRow, readIndicatorRow, readLevelLine, readTotalRow } from "./sections.ts";
@@ -68,7 +69,9 @@ function normalizeWithVocabulary(doc: ExtractedDocument, hints: NormalizeHints):
     docYear: null, side: null, lastTitle: null, foreignTable: false, sheetYears: new Map(), sheet: null, unknownTitle: null,
     cover: null, lastLine: null, pending: [],
   };
-  for (const row of joinWrappedTitles(toRows(doc))) readRow(st, row);
+  // (Plain extracted text prints a header block's labels and values column by column.)
+  const rows = joinWrappedTitles(toRows(doc));
+  for (const row of doc.format === "txt" ? pairLabelRuns(rows) : rows) readRow(st, row);
   closeDraft(st);
   closeSide(st);
   const fromCover = st.forms.length === 0 && st.cover ? formFromCover(st.cover) : null;

@@ -257,3 +257,14 @@ describe("永德 2022 自评表 copied from a web page: a blank 年初预算数 
     ]);
   });
 });
+
+describe("陈仓 2023 绩效目标表 as plain pdftotext prints it: labels, then their values, a line each", () => {
+  it("reads the form, pairing the labels' run with the values' run in order", async () => {
+    const doc = normalizeDocument(await extractedFixture("shaanxi-2023-transfer-targets", "text/pdftotext"));
+    expect(doc.forms).toHaveLength(1);
+    expect(doc.forms[0]!.projectName).toBe("残疾人事业发展补助资金(一般公共预算)");
+    expect(doc.forms[0]!.facts.map((f) => [f.label, f.value])).toEqual([
+      ["项目名称", "残疾人事业发展补助资金(一般公共预算)"], ["区级主管部门", "区残联"],
+    ]);
+  });
+});
