@@ -11,7 +11,7 @@ import { fit } from "./fit.ts";
 import { addFact } from "./facts.ts";
 import { isPlaceName } from "./headers.ts";
 import { isQualifiedLevel1, level1Of, level2Of, splitDeclaredWeight, sourceKindOf, hasDeclaredWeight, headerField, headerKey } from "./vocab.ts";
-import { comparatorFromValueType, parseNumber, parseRate, parseValue, isEmptyValue } from "./values.ts";
+import { comparatorFromValueType, parseNumber, parseRate, parseValue, isEmptyValue, isValueTypeText } from "./values.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
 
 export function align(draft: Draft, row: Row, exclude: Set<Field> = new Set()): Alignment<Field> {
@@ -279,6 +279,14 @@ export function readIndicatorRow(draft: Draft, row: Row, exclude: Set<Field> = n
     l2Text = l1Text;
     l1Text = null;
   }
+  // The same group in copied text with its name's column read as a level (成本指标 | 社会成本指标 |
+  // 定量 | 100, no name): one column left of where they belong — level 2 and name.
+  let shiftedName: string | null = null;
+  if (l1Text && l2Text && !row.exact && !text(a, "name") && levels.level1 === "产出指标" && level1Of(l1Text)?.name === "成本指标" && level2Of(l1Text)) {
+    shiftedName = l2Text;
+    l2Text = l1Text;
+    l1Text = null;
+  }
   // 服务对象满意度指标(10分) alone at the head of a line of copied text, inside a group whose
   // level 1 is the framework's own word (项目效益(35分), 部门绩效情况(45分)) and already holds
   // level-2 groups: the next level-2 group of it, as the merged level-1 cell above says.
@@ -331,7 +339,7 @@ export function readIndicatorRow(draft: Draft, row: Row, exclude: Set<Field> = n
   if (w1 !== null) levels.level1Weight = w1;
   const w2 = number(a, "level2Weight");
   if (w2 !== null) levels.level2Weight = w2;
-  let name = text(a, "name");
+  let name = text(a, "name") ?? shiftedName;
   // 生态效益指标 | 无 | 无 | 无 | 0分: the template's slot for a kind of indicator the form has none of.
   if (name !== null && isEmptyValue(name)) return null;
   const used = new Set<RowCell>([...a.byField.values()]);
@@ -343,7 +351,11 @@ export function readIndicatorRow(draft: Draft, row: Row, exclude: Set<Field> = n
   const adjusted = text(a, "adjustedTarget");
   if (!name) {
     // A row with numbers but no name keeps its level label as name; a row of labels only is no indicator.
-    if (weight === null && score === null && !(target && actual)) return null;
+    // (A target form's row with a target and its unit and no name — 成本指标 | 社会成本指标 | 定量 |
+    // 100 | % with the name column's label taken for a level — is an indicator too. A template's
+    // placeholder code in an empty row, 社会成本指标 | 110001 | / | 定性, has no unit.)
+    const measured = text(a, "unit");
+    if (weight === null && score === null && !(target && actual) && !(target && measured && !isValueTypeText(measured))) return null;
     name = levels.level2 ?? levels.level1 ?? "";
   }
   const declared = splitDeclaredWeight(name);

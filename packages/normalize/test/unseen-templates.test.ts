@@ -268,3 +268,13 @@ describe("陈仓 2023 绩效目标表 as plain pdftotext prints it: labels, then
     ]);
   });
 });
+
+// 岳阳楼区 2023 部门整体支出绩效目标表: 产出指标 › 成本指标 › 社会成本指标, whose name repeats the
+// level-2 word; copied text, with 产出指标's merged cell printed once above, reads the row as two levels.
+describe.each(["text/web", "text/pdftotext-layout"] as RealFormat[])("a target row named by a level-2 word (%s)", (format) => {
+  it("is the 社会成本指标 indicator of 产出指标 › 成本指标, with its target", async () => {
+    const doc = normalizeDocument(await extractedFixture("hunan-2023-department-targets", format));
+    const row = doc.forms[0]!.indicators.find((i) => i.name === "社会成本指标");
+    expect(row).toMatchObject({ level1: "产出指标", level2: "成本指标", targetText: "100", unit: "%", valueType: "定量" });
+  });
+});
