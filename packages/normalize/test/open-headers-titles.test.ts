@@ -21,6 +21,17 @@ describe("indicator columns by what their header ends with", () => {
     ["自评得分", "score"],
   ])("%s → %s", (header, field) => expect(headerField(header)).toBe(field));
 
+  // Other spellings of the same columns.
+  it.each([
+    ["计划完成值", "target"],
+    ["权重分", "weight"],
+    ["自评分", "score"],
+    ["计分方法", "scoringRule"],
+    ["指标释义", "description"],
+    ["指标完成值", "actual"],
+    ["全年执行率", "rate"],
+  ])("%s → %s", (header, field) => expect(headerField(header)).toBe(field));
+
   it("never takes an amount, a rate, an adjusted or a monitoring column for an indicator column", () => {
     expect(headerField("调整后目标值")).toBe("adjustedTarget");
     expect(headerField("全年预计完成值")).toBe("forecast");
