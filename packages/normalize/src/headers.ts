@@ -58,10 +58,12 @@ export function classifyHeader(row: Row): SectionKind | null {
   // A unit code beside a unit name is a budget/target table even before its
   // amount and goal columns appear (they may sit on the header's second row).
   const names = fields.has("unitCode") || fields.has("projectName");
+  // (序号 | 项目名称 | 预算数 … is a department's project list; with indicator columns beside the
+  // project's — 序号 | 项目名称 | 一级指标 | 二级指标 | 三级指标 — it is a table of project targets.)
   if (!fields.has("seq") && ((names && (fields.has("goal") || fields.has("budget"))) || (fields.has("unitCode") && fields.has("projectName")))) {
     return "targets";
   }
-  if (fields.has("seq") && fields.has("projectName")) return "projectList";
+  if (fields.has("seq") && fields.has("projectName")) return hasLevels && count(INDICATOR_FIELDS) >= 3 ? "targets" : "projectList";
   if (hasLevels && count(INDICATOR_FIELDS) >= 3) return "indicators";
   if (count(FUNDING_FIELDS) >= 2 && !hasLevels) return "funding";
   // 年度目标 | 到2022年底，…: a goal printed beside its label is a goal, not a header.

@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { headerField } from "@jixiao/normalize";
 import { projectFromTitle } from "../src/title-project.ts";
+import { classifyHeader } from "../src/headers.ts";
 
 describe("indicator columns by what their header ends with", () => {
   it.each([
@@ -69,5 +70,19 @@ describe("the project a form names in its title", () => {
   it("reads nothing from a line that is not a form's title", () => {
     expect(projectFromTitle("2024年度计划生育转移支付资金预算安排情况。")).toBeNull();
     expect(projectFromTitle(null)).toBeNull();
+  });
+});
+
+describe("a header with a 序号 column: a project list, or a table of project targets", () => {
+  const header = (...words: string[]) => {
+    const cells = words.map((text, col) => ({ col, colSpan: 1, text }));
+    return classifyHeader({ kind: "cells", cells, allCells: cells, text: words.join(" "), page: 1, line: null, table: 1 });
+  };
+  it("序号 | 项目名称 | 预算数 | 执行数 (高邑's 分项绩效项目清单) is a department's project list", () => {
+    expect(header("序号", "项目名称", "预算数", "执行数", "自评得分")).toBe("projectList");
+  });
+  it("with indicator columns beside the project's (井研's 申报表 with a 序号 in front) it is a table of project targets", () => {
+    expect(header("序号", "单位名称", "项目名称", "预算数", "年度目标", "一级指标", "二级指标", "三级指标", "指标值")).toBe("targets");
+    expect(header("单位名称", "项目名称", "预算数", "年度目标", "一级指标", "二级指标", "三级指标", "指标值")).toBe("targets");
   });
 });
