@@ -90,20 +90,35 @@ export function readTargetsRow(st: TargetsState, row: Row): void {
   // freely, and only its project rows start projects.
   if (l1 !== null && l1 === st.lastLevel1) st.labelsPerRow = true;
   const repeats = !st.labelsPerRow && l1 !== null && st.seenLevel1.has(l1) && l1 !== st.lastLevel1;
-  if (!st.current || (projectRow && st.hasProjectRow) || repeats) startProject(st, row);
+  // A grid that writes its merged cells out prints the project's own cells on each of its rows:
+  // the same project again is that project's next indicator, not a new project.
+  const sameProject = projectRow && st.hasProjectRow && st.current !== null && isCurrentProject(st.current, a);
+  if (sameProject) {
+    st.labelsPerRow = true;
+  } else if (!st.current || (projectRow && st.hasProjectRow) || repeats) startProject(st, row);
   const d = st.current!;
   touch(d, row);
   if (l1) {
     st.seenLevel1.add(l1);
     st.lastLevel1 = l1;
   }
-  if (projectRow) {
+  if (projectRow && !sameProject) {
     st.hasProjectRow = true;
     applyProjectRow(d, a);
     factsOfProjectRow(d, row, a, st.projects[st.projects.length - 2] ?? null);
   }
   const ind = readIndicatorRow(d, row, projectRow ? new Set() : PROJECT_FIELD_SET);
   if (ind && ind.name && !/^\d+$/.test(keyOf(ind.name))) d.form.indicators.push(ind);
+}
+
+/** Whether a project row names the project being read (its name, and its code where the table has one). */
+function isCurrentProject(d: Draft, a: ReturnType<typeof align>): boolean {
+  const name = a.byField.get("projectName")?.text;
+  const current = d.form.kind === "department_targets" ? d.form.agency : d.form.projectName;
+  if (!name || !current || keyOf(name) !== keyOf(current)) return false;
+  const code = a.byField.get("unitCode")?.text;
+  const printed = d.form.facts.find((f) => f.label === d.header?.labels.get(a.byField.get("unitCode")?.col ?? -1))?.value;
+  return !code || !printed || keyOf(code) === keyOf(printed);
 }
 
 /** The project row's own cells (单位名称, 项目名称, 预算数, 年度目标) as facts, before its indicator's cells. */

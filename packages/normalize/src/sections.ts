@@ -31,7 +31,11 @@ export function align(draft: Draft, row: Row, exclude: Set<Field> = new Set()): 
     .map((e) => ({ col: e.col, field: "extra" as const, passThrough: true }));
   const columns = [...named, ...unnamed].sort((a, b) => a.col - b.col);
   const covered = new Map((row.inherited ?? []).flatMap((c) => Array.from({ length: Math.max(1, c.colSpan) }, (_, k) => [c.col + k, c.text] as const)));
-  return alignRow(row.cells, columns, fit, { vacant: row.vacant, exact: row.exact, covered });
+  // A grid that writes its merged cells out prints the header's block label (预算资金（万元）, 绩效指标)
+  // again on every line under it: that copy is the header, not the line's data.
+  const repeated = (c: RowCell) => row.exact === true && header?.labels.get(c.col) !== undefined && keyOf(c.text) === keyOf(header.labels.get(c.col)!);
+  const cells = row.cells.some(repeated) ? row.cells.filter((c) => !repeated(c)) : row.cells;
+  return alignRow(cells, columns, fit, { vacant: row.vacant, exact: row.exact, covered });
 }
 
 /** Characters an unmapped header needs to hold its column's cells in place (指标性质, 历年结余结转). */
