@@ -11,10 +11,10 @@ import { newDraft, touch, applyFact, factFromLine, type Draft } from "./draft.ts
 import { classifyHeader, buildHeader, isHeaderContinuation, type SectionKind } from "./headers.ts";
 import { align, extraOf, readFundingRow, readGoalsRow, readIndicatorRow, readLevelLine, readTotalRow } from "./sections.ts";
 import { newTargetsState, readTargetsRow, finishTargets, readProjectListRow, type TargetsState } from "./containers.ts";
-import { headerField, titleKind, factKeyOf, isTotalLabel, isGradeLabel, isOtherTableTitle, isKnownLabel, looksLikePerformanceTitle } from "./vocab.ts";
+import { headerField, titleKind, factKeyOf, isTotalLabel, isGradeLabel, isOtherTableTitle, isKnownLabel, looksLikePerformanceTitle, level1Of, level2Of } from "./vocab.ts";
 import { readChecklistFunding } from "./checklist-funding.ts";
 import { readCostTableRow } from "./cost-table.ts";
-import { fundingFromFacts, isLabelShaped, labelValuePairs, recordFact, withBracketedParts } from "./facts.ts";
+import { fundingFromFacts, isLabelShaped, labelText, labelValuePairs, recordFact, withBracketedParts } from "./facts.ts";
 import { yearOfPath } from "./year.ts";
 import { withVocabulary, type Vocabulary } from "./vocabulary.ts";
 import { parseFiscalYear, parseGrade, parseMoneyUnit, parseNumber } from "./values.ts";
@@ -486,6 +486,8 @@ function readFactsRow(st: State, draft: Draft, row: Row): boolean {
   const headerBlock = st.section === null && !draft.closed;
   // (其中：财政拨款 is a part of the amount above, not a label with a colon.)
   if (!headerBlock && !firstKey && !/[:：]/.test(cells[0]!.text.replace(/^\s*其中\s*[:：]/, ""))) return false;
+  // 数量指标： | 维修次数 | 2280次 inside the indicator table: a level label with a colon, not a pair.
+  if (st.section === "indicators" && !firstKey && (level1Of(labelText(cells[0]!.text)) || level2Of(labelText(cells[0]!.text)))) return false;
   // (项目立项情况 | 项目立项的依据 | 机关、学校…: where the pairs do not read from the first cell, that cell may be the
   // label of a block of pairs, merged down beside them in the printed form and lost in copied text.)
   const pairs = labelValuePairs(cells, headerBlock)

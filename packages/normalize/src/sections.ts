@@ -267,8 +267,10 @@ function canonicalLevel2(label: string): { name: string; weight: number | null }
 export function readIndicatorRow(draft: Draft, row: Row, exclude: Set<Field> = new Set()): Indicator | null {
   const a = align(draft, row, exclude);
   const levels = draft.levels;
-  let l1Text = text(a, "level1");
-  let l2Text = text(a, "level2");
+  // (产出指标： with a colon, as a template may print its labels, is the label.)
+  const noColon = (t: string | null) => t?.replace(/\s*[:：]\s*$/, "") || null;
+  let l1Text = noColon(text(a, "level1"));
+  let l2Text = noColon(text(a, "level2"));
   // In an exact grid, a label merged across the 一级 and 二级 columns (社会公众或服务对象满意度指标 over both) is
   // printed as the level 1, whatever words it holds: a new group, not a level 2 of the group above.
   const l2Cell = a.byField.get("level2");
