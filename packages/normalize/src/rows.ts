@@ -6,6 +6,7 @@
  */
 import type { ExtractedDocument } from "@jixiao/extract";
 import { isBlankCell, isEmptyValue } from "./values.ts";
+import { foldWideDigits } from "./text-key.ts";
 
 export interface RowCell {
   col: number;
@@ -55,7 +56,7 @@ export function toRows(doc: ExtractedDocument): Row[] {
   let tableNo = 0;
   for (const block of doc.blocks) {
     if (block.kind === "text") {
-      for (const part of block.text.split("\n")) {
+      for (const part of foldWideDigits(block.text).split("\n")) {
         const text = part.trim();
         if (text) rows.push({ kind: "text", cells: [], allCells: [], text, page: block.page, line: block.line ?? null, table: null });
       }
@@ -68,7 +69,7 @@ export function toRows(doc: ExtractedDocument): Row[] {
     const lowestOfRow = new Map<number, number>();
     for (const c of t.cells) {
       const list = byRow.get(c.row) ?? [];
-      list.push({ col: c.col, colSpan: c.colSpan, text: c.text.replace(/\s*\n\s*/g, "\n").trim(), ...(c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}) });
+      list.push({ col: c.col, colSpan: c.colSpan, text: foldWideDigits(c.text).replace(/\s*\n\s*/g, "\n").trim(), ...(c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}) });
       byRow.set(c.row, list);
       if (!pageOfRow.has(c.row)) pageOfRow.set(c.row, c.page);
       if (c.ocrConfidence !== undefined && c.text.trim()) lowestOfRow.set(c.row, Math.min(c.ocrConfidence, lowestOfRow.get(c.row) ?? 1));

@@ -14,6 +14,18 @@ export function foldPunctuation(s: string): string {
     .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
+/**
+ * Digits typed full-width (２０２１年, １００００万元, ９５．５％) as plain digits, with the
+ * decimal point and percent sign written between or after them: the same
+ * numbers for every step that reads them. Other full-width punctuation (，：)
+ * is the text's own and stays.
+ */
+export function foldWideDigits(s: string): string {
+  if (!/[\uFF10-\uFF19]/.test(s)) return s;
+  return s.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/(?<=\d)．(?=\d)/g, ".").replace(/(?<=\d)％/g, "%");
+}
+
 /** Keys already made: the same labels and headers are matched many times per form. */
 const keys = new Map<string, string>();
 /** Entries kept before the cache starts afresh (a bound on memory over a long run, not a tuning knob). */

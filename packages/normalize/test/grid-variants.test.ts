@@ -6,6 +6,7 @@
  *   workbooks unmerged with fill-down) print a merged label — 项目资金（万元）,
  *   绩效指标, 产出指标, a project's 单位名称/项目名称/预算数 — on every row it covered.
  * - Labels with a colon: 产出指标：, 数量指标：, 项目名称： in the first column.
+ * - Digits typed full-width: １００００万元, ９５．５％, （４３３００１）.
  */
 import { describe, expect, it } from "vitest";
 import type { ExtractedDocument, Table } from "@jixiao/extract";
@@ -26,9 +27,17 @@ const colonLabels = eachTable((t) => ({
   cells: t.cells.map((c) => (c.col === 0 && /^[\u4e00-\u9fff()（）]{2,10}$/.test(c.text.trim()) ? { ...c, text: `${c.text.trim()}：` } : c)),
 }));
 
+const wideDigits = eachTable((t) => ({
+  ...t,
+  cells: t.cells.map((c) => ({ ...c, text: c.text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).replace(/(?<=[０-９])\.(?=[０-９])/g, "．").replace(/(?<=[０-９])%/g, "％") })),
+}));
+
 const summary = (forms: Form[]) => forms.map((f) => ({
   kind: f.kind,
   project: f.projectName ?? f.agency,
+  agency: f.agency,
+  total: f.totalScore,
+  unit: f.moneyUnit,
   funding: f.funding.map((l) => [l.source, l.budget, l.executed]),
   indicators: f.indicators.map((i) => [i.level1, i.level2, i.name, i.targetText]),
 }));
@@ -48,6 +57,10 @@ const CASES: [string, string, (doc: ExtractedDocument) => ExtractedDocument][] =
   // 廊坊 2019, 宁德 2019: level 1 labels, header-block labels.
   ["hebei-2019-project-self-eval", "first column's labels ending in a colon", colonLabels],
   ["fujian-2019-department-targets", "first column's labels ending in a colon", colonLabels],
+  // 宁乡 2021: 财政拨款:6923.3552万元(其中:…) in one cell; 乌海 2021: (433001)乌海市…; 银川 2021: 自评得分 | 98.
+  ["hunan-2021-project-targets", "digits typed full-width", wideDigits],
+  ["neimenggu-2021-project-targets", "digits typed full-width", wideDigits],
+  ["ningxia-2021-project-self-eval", "digits typed full-width", wideDigits],
 ];
 
 describe.each(CASES)("%s with its %s", (id, _variant, vary) => {
