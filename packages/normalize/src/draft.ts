@@ -40,6 +40,11 @@ export interface Draft {
   container: boolean;
   /** Started from a table header with no title line: kept only if it has funding or a total. */
   untitled?: boolean;
+  /**
+   * Untitled, but opened by the project or unit it is about (项目名称 | X, 部门名称 | X as a
+   * table's first row): an indicator grid under it is that form's, kept without funding or total.
+   */
+  tiedTo?: "project" | "department";
   /** A project list: the department form its projects belong to. */
   parentSeq: number | null;
   /** Amounts printed as label：value (本年度项目金额：120): the funding when no funding table follows. */

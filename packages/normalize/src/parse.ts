@@ -215,18 +215,31 @@ function closeDraft(st: State): void {
   if (st.targets) {
     for (const f of finishTargets(st.targets)) st.forms.push(finishForm(f));
     st.targets = null;
-  } else if (d.untitled && d.form.funding.length === 0 && d.form.totalScore === null && !isWeightedScorecard(d.form)) {
+  } else if (d.untitled && d.form.funding.length === 0 && d.form.totalScore === null && !isWeightedScorecard(d.form) && !(d.tiedTo && d.form.indicators.length > 0)) {
     // A table of indicators inside a narrative report (its 绩效指标完成情况), not a form.
     st.warnings.push(`第${d.form.pageFrom ?? "?"}页：无标题、无资金和总分的指标表未作为表单读取`);
   } else if (hasContent(d) && (!d.container || (d.form.kind !== "project_list" && (d.form.indicators.length > 0 || d.form.projectName !== null || isPairedForm(d.form))))) {
     // A target-form title whose table turned out to hold one form (a 申报表: a
     // label：value block and one indicator grid) is that form.
+    if (d.tiedTo) d.form.kind = untitledKind(d);
     st.forms.push(finishForm(d.form));
     const sheetYear = st.sheet ? yearOfPath(st.sheet).file : null;
     if (sheetYear !== null) st.sheetYears.set(d.form, sheetYear);
   }
   st.draft = null;
   st.section = null;
+}
+
+/**
+ * The family of a form that printed no title, by what it holds: nothing achieved (no
+ * 实际完成值, 得分 or 执行数) is a target form; otherwise a self-evaluation.
+ */
+function untitledKind(d: Draft): FormKind {
+  const f = d.form;
+  if (f.kind !== "project_self_eval" && f.kind !== "department_self_eval") return f.kind;
+  const achieved = f.indicators.some((i) => i.actualText !== null || i.score !== null) || f.funding.some((l) => l.executed !== null) || f.totalScore !== null;
+  if (achieved) return f.kind;
+  return f.kind === "project_self_eval" ? "project_targets" : "department_targets";
 }
 
 /**
@@ -385,10 +398,12 @@ function readCellsRow(st: State, row: Row): void {
     if (readSideRow(st, row)) return;
     closeSide(st);
   }
-  if (!st.draft && !st.foreignTable && row.cells.length >= 2 && factKeyOf(row.cells[0]!.text) === "projectName") {
-    // 项目名称 | X opening a table with no title line: the header block of a form, whose
-    // parts decide at its end whether it is one (funding, a total or a weighted scorecard).
-    startUntitled(st, "project_self_eval", row);
+  const opening = !st.draft && !st.foreignTable && row.cells.length >= 2 ? factKeyOf(row.cells[0]!.text) : null;
+  if (opening === "projectName" || opening === "agency") {
+    // 项目名称 | X (部门名称 | X) opening a table with no title line: the header block of a form,
+    // whose parts decide at its end whether it is one (an indicator grid, funding, a total).
+    startUntitled(st, opening === "projectName" ? "project_self_eval" : "department_self_eval", row);
+    st.draft!.tiedTo = opening === "projectName" ? "project" : "department";
   }
   const draft = st.draft;
   if (!draft) {

@@ -7,6 +7,9 @@
  *   绩效指标, 产出指标, a project's 单位名称/项目名称/预算数 — on every row it covered.
  * - Labels with a colon: 产出指标：, 数量指标：, 项目名称： in the first column.
  * - Digits typed full-width: １００００万元, ９５．５％, （４３３００１）.
+ * - No title: a sheet holding only the table, its first row naming the unit or
+ *   project (部门 | 金寨县…, 部门（单位）名称 | …). The form is found by its parts, and
+ *   its family by what they hold (nothing achieved: a target form).
  */
 import { describe, expect, it } from "vitest";
 import type { ExtractedDocument, Table } from "@jixiao/extract";
@@ -31,6 +34,8 @@ const wideDigits = eachTable((t) => ({
   ...t,
   cells: t.cells.map((c) => ({ ...c, text: c.text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).replace(/(?<=[０-９])\.(?=[０-９])/g, "．").replace(/(?<=[０-９])%/g, "％") })),
 }));
+
+const tablesOnly = (doc: ExtractedDocument): ExtractedDocument => ({ ...doc, blocks: doc.blocks.filter((b) => b.kind === "table") });
 
 const summary = (forms: Form[]) => forms.map((f) => ({
   kind: f.kind,
@@ -61,6 +66,10 @@ const CASES: [string, string, (doc: ExtractedDocument) => ExtractedDocument][] =
   ["hunan-2021-project-targets", "digits typed full-width", wideDigits],
   ["neimenggu-2021-project-targets", "digits typed full-width", wideDigits],
   ["ningxia-2021-project-self-eval", "digits typed full-width", wideDigits],
+  // 金寨 2023 部门整体支出绩效自评表, 宁德 2019 部门整体支出绩效目标表, 鄂州 2022 项目支出绩效目标表.
+  ["anhui-2023-department-self-eval", "title and the lines around the table left out", tablesOnly],
+  ["fujian-2019-department-targets", "title and the lines around the table left out", tablesOnly],
+  ["hubei-2022-project-targets", "title and the lines around the table left out", tablesOnly],
 ];
 
 describe.each(CASES)("%s with its %s", (id, _variant, vary) => {
