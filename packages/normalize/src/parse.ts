@@ -218,6 +218,9 @@ function closeDraft(st: State): void {
   } else if (d.untitled && d.form.funding.length === 0 && d.form.totalScore === null && !isWeightedScorecard(d.form) && !(d.tiedTo && d.form.indicators.length > 0)) {
     // A table of indicators inside a narrative report (its 绩效指标完成情况), not a form.
     st.warnings.push(`第${d.form.pageFrom ?? "?"}页：无标题、无资金和总分的指标表未作为表单读取`);
+  } else if (d.tiedTo === "department" && d.form.indicators.length === 0) {
+    // 单位名称 | X over budget columns and no indicator: a budget or final-accounts table, not a form.
+    st.warnings.push(`第${d.form.pageFrom ?? "?"}页：无标题、无指标的单位表未作为表单读取`);
   } else if (hasContent(d) && (!d.container || (d.form.kind !== "project_list" && (d.form.indicators.length > 0 || d.form.projectName !== null || isPairedForm(d.form))))) {
     // A target-form title whose table turned out to hold one form (a 申报表: a
     // label：value block and one indicator grid) is that form.

@@ -15,6 +15,7 @@ import { describe, expect, it } from "vitest";
 import type { ExtractedDocument, Table } from "@jixiao/extract";
 import { normalizeDocument, type Form } from "@jixiao/normalize";
 import { extractedFixture } from "./fixture-documents.ts";
+import { listRealFixtures, readExpectation } from "./real-forms.ts";
 
 /** Each table of the document changed the same way. */
 const eachTable = (change: (t: Table) => Table) => (doc: ExtractedDocument): ExtractedDocument =>
@@ -78,5 +79,14 @@ describe.each(CASES)("%s with its %s", (id, _variant, vary) => {
     const printed = summary(normalizeDocument(doc).forms);
     expect(printed.length).toBeGreaterThan(0);
     expect(summary(normalizeDocument(vary(doc)).forms)).toEqual(printed);
+  });
+});
+
+// The budget and final-accounts publications (negative fixtures), their titles left out too:
+// their tables (收入支出决算总表, 三公经费 …) name units and amounts, never a form.
+describe.each(listRealFixtures().filter((id) => readExpectation(id).forms.length === 0))("%s with its titles left out", (id) => {
+  it("yields no form", async () => {
+    const doc = normalizeDocument(tablesOnly(await extractedFixture(id, "docx")));
+    expect(doc.forms.map((f) => `${f.kind} ${f.projectName ?? f.agency ?? ""}`)).toEqual([]);
   });
 });
