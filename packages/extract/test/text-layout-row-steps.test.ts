@@ -90,6 +90,16 @@ describe("placePushedNumbers: a number pushed short of its column", () => {
     expect(pushed.filter(([t]) => t === "7").map(([, c]) => c)).toEqual([around.find(([t]) => t === "10")![1], around.find(([t]) => t === "9")![1]]);
   });
 
+  it("puts a number a line of CJK labels drifted short of its column under that column (重庆 2022, 湘潭 2023)", () => {
+    // 资金情况 … 397 printed two columns short of 年度金额(万元): … 397; the wrapped label round it joins.
+    const funds = tablesOf("chongqing-2022-transfer-targets").flatMap(rowsOf);
+    expect(funds).toContainEqual(["资金情况", "其中:中央补助(万元)", "397"]);
+    const column397 = (label: string) => columnsOfRowWith("chongqing-2022-transfer-targets", label)!.find(([t]) => t === "397")?.[1];
+    expect(column397("其中:中央补助(万元)")).toBe(column397("年度金额(万元):"));
+    // 该项目支出上 / 级资金 round 0, which sat in their column.
+    expect(tablesOf("hunan-2023-project-declaration").flatMap(rowsOf)).toContainEqual(["年度本级", "预算金额", "250万", "该项目支出上级资金", "0"]);
+  });
+
   it("leaves a number ending a criterion's wrapped line in the criterion (湖南 scorecard: 计 2 / 分)", () => {
     const rows = tablesOf("hunan-undated-department-scorecard").flatMap(rowsOf);
     expect(rows).toContainEqual(["预算执行(15分)", "预算调整率", "预算调整率=0,计3分;0-10%(含),计2分;10-20%(含),计1分;20-30%(含),计0.5分;大于30%不得分。", "3", "3"]);
