@@ -224,7 +224,7 @@ function closeDraft(st: State): void {
   } else if (hasContent(d) && (!d.container || (d.form.kind !== "project_list" && (d.form.indicators.length > 0 || d.form.projectName !== null || isPairedForm(d.form))))) {
     // A target-form title whose table turned out to hold one form (a 申报表: a
     // label：value block and one indicator grid) is that form.
-    if (d.tiedTo) d.form.kind = untitledKind(d);
+    if (d.tiedTo && d.form.title === null) d.form.kind = untitledKind(d);
     st.forms.push(finishForm(d.form));
     const sheetYear = st.sheet ? yearOfPath(st.sheet).file : null;
     if (sheetYear !== null) st.sheetYears.set(d.form, sheetYear);
@@ -234,13 +234,14 @@ function closeDraft(st: State): void {
 }
 
 /**
- * The family of a form that printed no title, by what it holds: nothing achieved (no
- * 实际完成值, 得分 or 执行数) is a target form; otherwise a self-evaluation.
+ * The family of a form that printed no title at all, by what it holds: nothing achieved
+ * (no 实际完成值, 得分, 执行数 or 1–N月 figures) is a target form; otherwise a self-evaluation.
  */
 function untitledKind(d: Draft): FormKind {
   const f = d.form;
   if (f.kind !== "project_self_eval" && f.kind !== "department_self_eval") return f.kind;
-  const achieved = f.indicators.some((i) => i.actualText !== null || i.score !== null) || f.funding.some((l) => l.executed !== null) || f.totalScore !== null;
+  const achieved = f.indicators.some((i) => i.actualText !== null || i.actualToDateText !== null || i.score !== null)
+    || f.funding.some((l) => l.executed !== null || l.executedToDate !== null) || f.totalScore !== null;
   if (achieved) return f.kind;
   return f.kind === "project_self_eval" ? "project_targets" : "department_targets";
 }
