@@ -666,6 +666,17 @@ function yearsInCells(row: Row): number[] {
 }
 
 function startSection(st: State, kind: SectionKind, row: Row): void {
+  // An untitled form's indicator table followed by another with other columns (a 部门 sheet, then a
+  // 项目 sheet with 单位名称/项目名称 over its header): the next form. A header a page break repeats
+  // has the same columns.
+  const open = st.draft;
+  if (open && open.untitled && kind === "indicators" && open.form.indicators.length > 0 && open.header?.kind === "indicators") {
+    const fields = (h: { columns: { field: string }[] }) => h.columns.map((c) => c.field).sort().join(",");
+    if (fields(buildHeader(kind, [row])) !== fields(open.header)) {
+      closeDraft(st);
+      startUntitled(st, open.form.kind, row);
+    }
+  }
   if (!st.draft && kind === "funding") {
     // A funding table outside any form: the report's own 预算执行情况.
     closeSide(st);

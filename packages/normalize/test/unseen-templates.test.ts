@@ -278,3 +278,12 @@ describe.each(["text/web", "text/pdftotext-layout"] as RealFormat[])("a target r
     expect(row).toMatchObject({ level1: "产出指标", level2: "成本指标", targetText: "100", unit: "%", valueType: "定量" });
   });
 });
+
+describe("四川 评价指标体系 in -layout text: two untitled score sheets, one after the other", () => {
+  it("reads the 项目 sheet, whose header differs from the 部门 sheet's, as a form of its own", async () => {
+    const doc = normalizeDocument(await extractedFixture("sichuan-undated-scorecard", "text/pdftotext-layout"));
+    expect(doc.forms.map((f) => f.kind)).toEqual(["evaluation_scorecard", "evaluation_scorecard"]);
+    expect(doc.forms[0]!.indicators[0]!.name).toBe("相关性");
+    expect(doc.forms[1]!.indicators.slice(0, 2).map((i) => [i.name, i.weight])).toEqual([["必要性", 5], ["可行性", 5]]);
+  });
+});
