@@ -129,8 +129,8 @@ function factsOfProjectRow(d: Draft, row: Row, a: ReturnType<typeof align>, prev
   const cells = [...(row.inherited ?? []), ...row.cells].sort((a, b) => a.col - b.col);
   // Copied text prints that merged name once, on its first project's line: the next project's
   // line starts further right, and the columns before its first cell are the previous project's.
-  const first = Math.min(...[...a.byField.values()].map((c) => c.col), ...a.underColumn.values());
   if (!row.exact && !row.inherited && previous) {
+    const first = Math.min(...[...a.byField.values()].map((c) => c.col), ...a.underColumn.values());
     const before = [...projectCols, ...extraCols].filter((col) => col < first).map((col) => d.header!.labels.get(col));
     for (const f of previous.form.facts) if (before.includes(f.label)) addFact(d.form, f.label, f.value, f.field, f.page, f.line);
   }

@@ -506,7 +506,8 @@ function readFactsRow(st: State, draft: Draft, row: Row): boolean {
   // (其中：财政拨款 is a part of the amount above, not a label with a colon.)
   if (!headerBlock && !firstKey && !/[:：]/.test(cells[0]!.text.replace(/^\s*其中\s*[:：]/, ""))) return false;
   // 数量指标： | 维修次数 | 2280次 inside the indicator table: a level label with a colon, not a pair.
-  if (st.section === "indicators" && !firstKey && (level1Of(labelText(cells[0]!.text)) || level2Of(labelText(cells[0]!.text)))) return false;
+  const firstLabel = labelText(cells[0]!.text);
+  if (st.section === "indicators" && !firstKey && (level1Of(firstLabel) || level2Of(firstLabel))) return false;
   // (项目立项情况 | 项目立项的依据 | 机关、学校…: where the pairs do not read from the first cell, that cell may be the
   // label of a block of pairs, merged down beside them in the printed form and lost in copied text.)
   const pairs = labelValuePairs(cells, headerBlock)
@@ -666,13 +667,14 @@ function yearsInCells(row: Row): number[] {
 }
 
 function startSection(st: State, kind: SectionKind, row: Row): void {
+  const header = buildHeader(kind, [row]);
   // An untitled form's indicator table followed by another with other columns (a 部门 sheet, then a
   // 项目 sheet with 单位名称/项目名称 over its header): the next form. A header a page break repeats
   // has the same columns.
   const open = st.draft;
   if (open && open.untitled && kind === "indicators" && open.form.indicators.length > 0 && open.header?.kind === "indicators") {
     const fields = (h: { columns: { field: string }[] }) => h.columns.map((c) => c.field).sort().join(",");
-    if (fields(buildHeader(kind, [row])) !== fields(open.header)) {
+    if (fields(header) !== fields(open.header)) {
       closeDraft(st);
       startUntitled(st, open.form.kind, row);
     }
@@ -681,7 +683,7 @@ function startSection(st: State, kind: SectionKind, row: Row): void {
     // A funding table outside any form: the report's own 预算执行情况.
     closeSide(st);
     const side = newDraft("project_self_eval", null, row);
-    side.header = buildHeader(kind, [row]);
+    side.header = header;
     side.headerRows = [row];
     side.form.moneyUnit = side.header.moneyUnit;
     st.side = side;
@@ -692,7 +694,6 @@ function startSection(st: State, kind: SectionKind, row: Row): void {
     // project list only beside its department form, a targets table only with
     // indicator columns, and never under the title of a table that is no form
     // (the rows of a 收入支出决算总表 are not projects).
-    const header = buildHeader(kind, [row]);
     const hasIndicatorColumns = header.columns.some((c) => c.field === "level1" || c.field === "level2" || c.field === "name");
     if (kind === "projectList" && (st.foreignTable || lastDepartmentSeq(st) === null)) return;
     if (kind === "targets" && !hasIndicatorColumns) return;
@@ -704,7 +705,7 @@ function startSection(st: State, kind: SectionKind, row: Row): void {
     startUntitled(st, inferred, row);
   }
   const d = st.draft!;
-  d.header = buildHeader(kind, [row]);
+  d.header = header;
   d.headerRows = [row];
   if (d.header.moneyUnit) d.form.moneyUnit ??= d.header.moneyUnit;
   noteHeader(d);

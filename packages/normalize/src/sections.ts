@@ -197,10 +197,12 @@ export function factsUnderHeader(draft: Draft, row: Row): void {
   // group label when it means nothing of its own or means what another column means
   // (年度总体目标完成情况 | 预期目标 | 目标实际完成情况; 总体目标 | 年度目标).
   const cols = [...labels.keys()].sort((a, b) => a - b);
-  const firstField = headerField(labels.get(cols[0]!)!);
-  const groupLabel = firstField === null || cols.slice(1).some((c) => headerField(labels.get(c)!) === firstField);
+  const groupLabel = () => {
+    const first = headerField(labels.get(cols[0]!)!);
+    return first === null || cols.slice(1).some((c) => headerField(labels.get(c)!) === first);
+  };
   const shift = row.cells.length === cols.length - 1 && row.kind === "cells" && !row.exact && cols.length >= 2
-    && groupLabel && row.cells.every((c, i) => c.col === cols[i]) ? 1 : 0;
+    && row.cells.every((c, i) => c.col === cols[i]) && groupLabel() ? 1 : 0;
   for (const c of row.cells) {
     const at = shift ? cols[cols.indexOf(c.col) + shift] : undefined;
     const label = (at !== undefined ? labels.get(at) : undefined) ?? labels.get(c.col) ?? [...labels.entries()].find(([col]) => col >= c.col && col < c.col + c.colSpan)?.[1];

@@ -9,9 +9,11 @@ const FULL_TO_HALF: Record<string, string> = {
   "〔": "[", "〕": "]", "﹙": "(", "﹚": ")", "“": "\"", "”": "\"",
 };
 
+/** ０–９ as 0–9. */
+const halfWidthDigits = (s: string): string => s.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
 export function foldPunctuation(s: string): string {
-  return s.replace(/[（）：，；【】［］＜＞＝％．〔〕﹙﹚“”]/g, (c) => FULL_TO_HALF[c] ?? c)
-    .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  return halfWidthDigits(s.replace(/[（）：，；【】［］＜＞＝％．〔〕﹙﹚“”]/g, (c) => FULL_TO_HALF[c] ?? c));
 }
 
 /**
@@ -22,8 +24,7 @@ export function foldPunctuation(s: string): string {
  */
 export function foldWideDigits(s: string): string {
   if (!/[\uFF10-\uFF19]/.test(s)) return s;
-  return s.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/(?<=\d)．(?=\d)/g, ".").replace(/(?<=\d)％/g, "%");
+  return halfWidthDigits(s).replace(/(?<=\d)．(?=\d)/g, ".").replace(/(?<=\d)％/g, "%");
 }
 
 /** Keys already made: the same labels and headers are matched many times per form. */

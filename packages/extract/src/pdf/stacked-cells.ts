@@ -76,13 +76,14 @@ export function splitAcrossColumns(piece: CellPiece, xs: readonly number[], sett
       start += glyphs.length;
       const k0 = columnOf(xs, w.x0 + 0.5), k1 = columnOf(xs, w.x1 - 0.5);
       if (k0 !== k1) return [piece];
-      // A bracket left open before another column's word: one label with a wide space,
-      // centred across a border that only a neighbouring table draws ("(7 分)").
-      if (column >= 0 && k0 !== column && opensBracket(before)) return [piece];
-      // Words a word space apart are one phrase, whatever border other rows draw between
-      // them: a merged cell's "2023 年 4 月-2024 年 2 月" (spaced CJK and digits) is one value.
-      const size = Math.max(...glyphs.map((g) => g.size));
-      if (column >= 0 && k0 !== column && w.x0 - end < MIN_RULED_COLUMN_GAP * size) return [piece];
+      if (column >= 0 && k0 !== column) {
+        // A bracket left open before another column's word: one label with a wide space,
+        // centred across a border that only a neighbouring table draws ("(7 分)").
+        if (opensBracket(before)) return [piece];
+        // Words a word space apart are one phrase, whatever border other rows draw between
+        // them: a merged cell's "2023 年 4 月-2024 年 2 月" (spaced CJK and digits) is one value.
+        if (w.x0 - end < MIN_RULED_COLUMN_GAP * Math.max(...glyphs.map((g) => g.size))) return [piece];
+      }
       end = w.x1;
       before += w.text;
       column = k0;
