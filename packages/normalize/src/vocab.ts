@@ -57,6 +57,8 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   [/^备注$/, "remark"],
   // By meaning, after every exact synonym: what a header ends with.
   [/(原因|原因分析|改进措施|整改措施|纠偏措施|原因及改进措施)(说明)?$/, "reason"],
+  // 扣分原因和其他说明, 失分理由及说明: a header that starts with why points were lost.
+  [/^(扣分|失分|偏差|未完成|未达标|未达成)(原因|理由|说明)/, "reason"],
   [/^年初.{0,4}预算(数|金额|资金|资金总额|总额|安排数?|安排金额)$/, "initialBudget"],
   [/^(全年|调整后|年度)?.{0,4}预算(数|金额|资金|资金总额|总额|安排数?|安排金额)$/, "budget"],
   // 年初预算 | 结转 | 调整 | 小计: the sum of the year's budget parts is the year's budget.

@@ -31,6 +31,9 @@ describe("indicator columns by what their header ends with", () => {
     ["指标释义", "description"],
     ["指标完成值", "actual"],
     ["全年执行率", "rate"],
+    ["扣分原因和其他说明", "reason"], // 岳阳 评价指标体系评分表
+    ["未完成原因及改进措", "reason"], // the same header cut where -layout text wrapped it
+    ["失分理由", "reason"],
   ])("%s → %s", (header, field) => expect(headerField(header)).toBe(field));
 
   it("never takes an amount, a rate, an adjusted or a monitoring column for an indicator column", () => {
