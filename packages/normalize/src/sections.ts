@@ -108,6 +108,8 @@ function besideBlockLabel(draft: Draft, row: Row): Row {
   return { ...row, cells: row.cells.map((c) => moved.get(c) ?? c), allCells: [...moved.values()], vacant };
 }
 
+const GOAL_FIELDS = new Set<Field>(["goal", "goalActual"]);
+
 /** One line of the funding block: 年度资金总额 228 228 181.82 10分 79.74% 8. */
 export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
   const a = align(draft, besideBlockLabel(draft, row));
@@ -144,6 +146,8 @@ export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
   const amounts = (["initialBudget", "budget", "executed", "balance", "executedToDate", "forecastExecuted"] as const).map((f) => a.byField.get(f));
   const noNumbers = amounts.every((c) => !c) && !a.byField.get("rate") && !a.byField.get("score");
   if (!source && noNumbers) return null;
+  // 年度总体目标 | 43.2 | 37.24: a goals row that prints the money it aimed at is no source of money.
+  if (source && GOAL_FIELDS.has(headerField(source) ?? "extra")) return null;
   // A row of words only is a funding line when it names a source (本级安排, 其他资金 left
   // blank); a heading such as 二、工作整体完成情况 is not.
   if (noNumbers && source && sourceKindOf(source) === "other" && !/其他/.test(source)) return null;

@@ -234,6 +234,11 @@ describe("forms in text that lost most of their columns are still found, never i
       expect(sources.length).toBeGreaterThan(0);
       expect(sources.filter((s) => /情况/.test(s))).toEqual([]);
     });
+  it("a goals row printing amounts under the funding block is no funding line (廊坊's 年度总体目标 | 43.2 | 37.24)", () => {
+    const form = read("hebei-2019-project-self-eval.pdftotext-layout.txt")[0]!;
+    expect(form.funding.map((l) => l.source)).toContain("年度资金总额");
+    expect(form.funding.filter((l) => /目标/.test(l.source))).toEqual([]);
+  });
   it("濉溪's 年度资金总额 under 资金情况（万元） keeps its amounts", () => {
     expect(read("anhui-2019-transfer-self-eval.pdftotext-layout.txt")[0]!.funding[0]).toMatchObject({ source: "年度资金总额", sourceKind: "total", budget: 30, executed: 30, weight: 10, score: 10 });
   });
