@@ -114,7 +114,9 @@ export function joinWrappedRows(t: DocTable): DocTable {
     byRow[frag]!.every((c) => {
       const slot = covered(main, c.col);
       return !slot || (slot.row === main && slot.col === c.col && !isValueCell(slot.text));
-    });
+    }) &&
+    // Two whole group labels (经济效益指标 over 社会效益指标) are two groups, never one wrapped cell.
+    byRow[frag]!.every((c) => !(isLevelLabel(c.text) && isLevelLabel(textAt(main, c.col))));
   // The text a row's slot holds so far, its own cell and the lines joined to it, top to bottom.
   const textAt = (main: number, col: number) =>
     [...byRow[main]!, ...byRow.flatMap((cells, f) => (target[f] === main ? cells : []))]
