@@ -20,6 +20,7 @@ import { unionBox } from "./pdf/geometry.ts";
 import type { DocTable } from "./pdf/continuation.ts";
 import { joinWrappedLines } from "./pdf/words.ts";
 import { isHeaderWord, isValueCell } from "./text-stream.ts";
+import { isPlaceholder } from "./text-wrapped-rows.ts";
 import { COLUMN, LINE_STEP } from "./text-geometry.ts";
 
 /** Column words a row has at least to be an indicator header, one of them an indicator's (一级指标, 指标名称). */
@@ -145,7 +146,11 @@ function moveInRegion(byRow: FoundCell[][], header: number, end: number): Map<Fo
   // Rows already covered in each column, from the previous label starting in the column down (a label
   // wider than its column, 产出指标 (50 分), does not cover the next column's labels).
   const coveredTo = new Map<number, number>();
-  for (const b of blocks) {
+  // Merged cells nest: a label's rows end where a group of the level right of it ends (部门决策 over
+  // 目标任务 and 预算编制 ends with 预算编制's last row, not inside it). Inner columns go first.
+  const spans: { col: number; from: number; to: number }[] = [];
+  const cutsInnerGroup = (col: number, k: number) => spans.some((x) => x.col > col && x.from <= k && x.to > k);
+  for (const b of [...blocks].sort((x, y) => y.col - x.col || x.firstRow - y.firstRow)) {
     const p = b.cells[0]!.page;
     let s = Math.max(from, (coveredTo.get(b.col) ?? from - 1) + 1);
     while (s < b.firstRow && (page(s) !== p || labelOnly(s))) s++;
@@ -156,15 +161,19 @@ function moveInRegion(byRow: FoundCell[][], header: number, end: number): Map<Fo
     let e = b.lastRow, best = Infinity;
     // A label on a line of its own under its one row (履职成效 below 部门特性指标) covers no row from its line down.
     for (let k = s; k <= limit && page(k) === p; k++) {
-      if (labelOnly(k)) continue;
+      if (labelOnly(k) || cutsInnerGroup(b.col, k)) continue;
       const off = Math.abs((top(s) + bottom(k)) / 2 - middle);
       if (off < best - LINE_STEP / 4) { best = off; e = k; }
     }
+    // A slot the form leaves for more indicators (……, 指标 2:) after a group's rows is the group's.
+    const placeholderRow = (r: number) => byRow[r]!.some((c) => !pieces.has(c)) && byRow[r]!.every((c) => pieces.has(c) || isPlaceholder(c.text));
+    while (e + 1 <= limit && page(e + 1) === p && !labelOnly(e + 1) && placeholderRow(e + 1) && !cutsInnerGroup(b.col, e + 1)) e++;
     // The label keeps the columns of the first row it covers that the row's own cells leave free.
     const others = byRow[s]!.filter((c) => !b.cells.includes(c) && c.col + c.colSpan > b.col && c.col < b.colEnd);
     const colEnd = Math.min(b.colEnd, ...others.map((c) => c.col));
     if (colEnd <= b.col) { coveredTo.set(b.col, b.lastRow); continue; }
     coveredTo.set(b.col, e);
+    spans.push({ col: b.col, from: s, to: e });
     const parts = [...b.cells].sort((x, y) => x.row - y.row || x.col - y.col);
     const label: FoundCell = {
       ...parts[0]!,

@@ -19,8 +19,9 @@ describe("joinAnchoredRows: cells centred on their row's value line", () => {
     const rows = rowsOf("hebei-2019-project-self-eval");
     // 指标 1 工程资 / (values) / 金金额, the reason's four lines around the same values.
     expect(rows).toContainEqual(["产出指标", "数量指标", "指标1工程资金金额", "43.2", "37.24", "10", "9", "已完工,剩余3%尾款未付,且最高限价低于预算金额。提高预算准确度。"]);
-    expect(rows).toContainEqual(["指标1项目完成及时率", "100", "100", "10", "10"]);
-    expect(rows).toContainEqual(["指标1成本控制率", "100", "100", "10", "10"]);
+    expect(rows).toContainEqual(["时效指标", "指标1项目完成及时率", "100", "100", "10", "10"]);
+    // 成本指标, merged down over 指标1成本控制率 / 指标2 / ……, heads its first row.
+    expect(rows).toContainEqual(["成本指标", "指标1成本控制率", "100", "100", "10", "10"]);
     // The lines between two rows that centre on neither are a row of their own, not the tail of one and the head of the next.
     expect(rows).toContainEqual(["指标2……"]);
     expect(rows.flat().some((t) => /完工率指标2|……指标1项目/.test(t))).toBe(false);

@@ -110,7 +110,9 @@ describe("joinVerticalLabels: a label printed a character per line", () => {
   it("reads 产 / 出 / 指 / 标 / (50 分) as 产出指标(50分), heading its first row (安徽 2023 项目)", () => {
     const rows = tablesOf("anhui-2023-project-self-eval").flatMap(rowsOf);
     expect(rows).toContainEqual(["绩效指标", "产出指标(50分)", "数量指标", "★补助各类瓜果蔬菜种植面积", "20", "29.5亩", "29.5亩", "20"]);
-    expect(rows).toContainEqual(["效益指标(30分)", "特色产业带动增加受益农户收入(总收入)", "20", "≥11.376万元", "12万元", "20"]);
+    expect(rows).toContainEqual(["效益指标(30分)", "经济效益指标", "特色产业带动增加受益农户收入(总收入)", "20", "≥11.376万元", "12万元", "20"]);
+    // The …… after 养殖家畜家禽成活率 is 质量指标's last slot, no row of 经济效益指标.
+    expect(rows).toContainEqual(["……"]);
     // No character is left a row of its own, and the placeholder row …… is no part of the name above it.
     expect(rows).toContainEqual(["养殖家畜家禽成活率", "5", "95%", "100%", "5"]);
     expect(rows.flat()).not.toContain("出");

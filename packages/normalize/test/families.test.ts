@@ -239,6 +239,19 @@ describe("forms in text that lost most of their columns are still found, never i
     expect(form.funding.map((l) => l.source)).toContain("年度资金总额");
     expect(form.funding.filter((l) => /目标/.test(l.source))).toEqual([]);
   });
+  it("a group label's rows end where the groups of the level right of it end (部门决策 covers all of 预算编制)", () => {
+    const rows = read("unknown-2017-department-scorecard-2.pdftotext-layout.txt")[0]!.indicators.map((i) => [i.level1, i.level2, i.name]);
+    expect(rows.slice(0, 6)).toEqual([
+      ["部门决策", "目标任务", "相关性"], ["部门决策", "目标任务", "明确性"], ["部门决策", "目标任务", "合理性"],
+      ["部门决策", "预算编制", "测算依据"], ["部门决策", "预算编制", "目标管理"],
+      ["综合管理", "专项资金分配时限", "省级财力专项预算分配时限"],
+    ]);
+  });
+  it("two group labels on neighbouring lines are two groups, not one wrapped label (经济效益指标 over 社会效益指标)", () => {
+    const level2 = read("sichuan-2022-project-self-eval.pdftotext-layout.txt")[0]!.indicators.map((i) => i.level2);
+    expect(level2).toContain("社会效益指标");
+    expect(level2.filter((l) => /经济效益指标社会/.test(l ?? ""))).toEqual([]);
+  });
   it("濉溪's 年度资金总额 under 资金情况（万元） keeps its amounts", () => {
     expect(read("anhui-2019-transfer-self-eval.pdftotext-layout.txt")[0]!.funding[0]).toMatchObject({ source: "年度资金总额", sourceKind: "total", budget: 30, executed: 30, weight: 10, score: 10 });
   });
