@@ -47,7 +47,10 @@ const DENSE_SHARE = 0.5;
 
 /** The piece of a label that goes on one above or left of it: an open bracket to close, or a piece that opens with one or closes one. */
 const continues = (before: string, after: string) =>
-  (before.split(/[(（]/).length > before.split(/[)）]/).length) || /^[(（]/.test(after) || /^[^(（]{0,3}[)）]/.test(after);
+  // A label ends with its weight: (7 分) over (3 分) are the weights of two groups whose names the text lost.
+  !WEIGHT_END.test(before) &&
+  ((before.split(/[(（]/).length > before.split(/[)）]/).length) || /^[(（]/.test(after) || /^[^(（]{0,3}[)）]/.test(after));
+const WEIGHT_END = /[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]\s*$/;
 
 interface Block {
   cells: FoundCell[];

@@ -252,6 +252,11 @@ describe("forms in text that lost most of their columns are still found, never i
     expect(level2).toContain("社会效益指标");
     expect(level2.filter((l) => /经济效益指标社会/.test(l ?? ""))).toEqual([]);
   });
+  it("a label ends with its weight: (7 分) over (3 分) are two groups' labels (达州 项目评分表, names lost in -layout text)", () => {
+    const inds = read("sichuan-undated-scorecard.pdftotext-layout.txt")[1]!.indicators;
+    const weightOf = (name: string) => inds.find((i) => i.name === name)?.level2Weight;
+    expect(["资金分配", "资金使用", "执行规范"].map(weightOf)).toEqual([7, 7, 3]);
+  });
   it("濉溪's 年度资金总额 under 资金情况（万元） keeps its amounts", () => {
     expect(read("anhui-2019-transfer-self-eval.pdftotext-layout.txt")[0]!.funding[0]).toMatchObject({ source: "年度资金总额", sourceKind: "total", budget: 30, executed: 30, weight: 10, score: 10 });
   });
