@@ -40,6 +40,8 @@ export interface HeaderModel {
   moneyUnit: "元" | "万元" | null;
   /** Cells of the first header row, blanks included, in copied text (whose merged cells print once); null in an exact grid. */
   printedWidth: number | null;
+  /** Slots between the header's first and last cells that no header cell covers, in a grid rebuilt from text (sections.ts). */
+  blanks: number[];
 }
 
 function fieldsOf(row: Row): Field[] {
@@ -210,7 +212,8 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
   const declaredWeight = kind === "funding" ? declaredPoints(headerRows) : null;
   const labels = new Map(entries.map(([col, v]) => [col, tidyHeader(v.text)]));
   const printedWidth = headerRows[0] && !headerRows[0].exact ? headerRows[0].allCells.length : null;
-  return { kind, columns: kept, extras, causeColumns, moneyUnit, asOfMonth, declaredWeight, labels, printedWidth };
+  const blanks = headerRows.some((r) => r.exact) ? [] : blankSlots(entries.map(([col, v]) => ({ col, colSpan: v.colSpan })));
+  return { kind, columns: kept, extras, causeColumns, moneyUnit, asOfMonth, declaredWeight, labels, printedWidth, blanks };
 }
 
 /** (20分) in a funding block's header cells; null when none or when they disagree. */
@@ -264,4 +267,15 @@ function dedupe(columns: Column<Field>[]): Column<Field>[] {
   const seen = new Map<Field, number>();
   columns.forEach((c, i) => seen.set(c.field, i));
   return columns.filter((c, i) => seen.get(c.field) === i || c.field === "label");
+}
+
+/** Slots strictly inside a header's span that none of its cells covers. */
+function blankSlots(cells: readonly { col: number; colSpan: number }[]): number[] {
+  if (cells.length === 0) return [];
+  const covered = new Set(cells.flatMap((c) => Array.from({ length: c.colSpan }, (_, k) => c.col + k)));
+  const first = Math.min(...cells.map((c) => c.col));
+  const last = Math.max(...cells.map((c) => c.col + c.colSpan - 1));
+  const out: number[] = [];
+  for (let col = first + 1; col < last; col++) if (!covered.has(col)) out.push(col);
+  return out;
 }

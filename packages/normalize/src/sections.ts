@@ -5,7 +5,8 @@ import type { FundingLine, Indicator } from "./model.ts";
 import type { Row, RowCell } from "./rows.ts";
 import type { Draft, LevelState } from "./draft.ts";
 import type { Field } from "./vocab.ts";
-import { alignRow, type Alignment } from "./align.ts";
+import { alignRow, type Alignment, type Column } from "./align.ts";
+import type { HeaderModel } from "./headers.ts";
 import { fundingLine } from "./funding-line.ts";
 import { fit } from "./fit.ts";
 import { addFact } from "./facts.ts";
@@ -29,7 +30,7 @@ export function align(draft: Draft, row: Row, exclude: Set<Field> = new Set()): 
   const unnamed = (header?.extras ?? [])
     .filter((e) => (keyOf(e.header).length >= MIN_UNNAMED_HEADER || isPlaceName(e.header)) && (header?.kind !== "funding" || e.col > firstAmount)).filter((e) => !named.some((c) => c.col === e.col) && !(headerField(e.header) !== null && namedHeaders.has(headerKey(e.header))))
     .map((e) => ({ col: e.col, field: "extra" as const, passThrough: true }));
-  const columns = [...named, ...unnamed].sort((a, b) => a.col - b.col);
+  const columns = [...named, ...unnamed, ...strayNumberSlots(header, named, row)].sort((a, b) => a.col - b.col);
   const covered = new Map((row.inherited ?? []).flatMap((c) => Array.from({ length: Math.max(1, c.colSpan) }, (_, k) => [c.col + k, c.text] as const)));
   // A grid that writes its merged cells out prints the header's block label (预算资金（万元）, 绩效指标)
   // again on every line under it: that copy is the header, not the line's data.
@@ -37,6 +38,24 @@ export function align(draft: Draft, row: Row, exclude: Set<Field> = new Set()): 
   const cells = row.cells.some(repeated) ? row.cells.filter((c) => !repeated(c)) : row.cells;
   return alignRow(cells, columns, fit, { vacant: row.vacant, exact: row.exact, covered });
 }
+
+/**
+ * A blank header slot of a text grid holding a number, when every number column right of it already
+ * has its number exactly below it on the row: that number is one the text printed one space after the
+ * words before it (扣 0.5 | 5 | 5 under | 分值 | 自评得分), and stays there rather than pushing the
+ * row's values one column right (0.5 as the weight, a score as the reason).
+ */
+function strayNumberSlots(header: HeaderModel | null, named: readonly Column<Field>[], row: Row): Column<Field>[] {
+  if (!header || row.exact || header.blanks.length === 0) return [];
+  const at = (col: number) => row.cells.find((c) => c.col === col);
+  return header.blanks.filter((b) => {
+    if (parseNumber(at(b)?.text) === null) return false;
+    const right = named.filter((c) => c.col > b && NUMBER_FIELDS.has(c.field));
+    return right.length > 0 && right.every((c) => parseNumber(at(c.col)?.text) !== null);
+  }).map((col) => ({ col, field: "extra" as const, passThrough: true }));
+}
+const NUMBER_FIELDS = new Set<Field>(["weight", "score", "level1Weight", "level2Weight", "rate",
+  "initialBudget", "declaredBudget", "budget", "executed", "balance", "executedToDate", "forecastExecuted"]);
 
 /** Characters an unmapped header needs to hold its column's cells in place (指标性质, 历年结余结转). */
 const MIN_UNNAMED_HEADER = 4;

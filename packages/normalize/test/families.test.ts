@@ -257,6 +257,10 @@ describe("forms in text that lost most of their columns are still found, never i
     const weightOf = (name: string) => inds.find((i) => i.name === name)?.level2Weight;
     expect(["资金分配", "资金使用", "执行规范"].map(weightOf)).toEqual([7, 7, 3]);
   });
+  it("a number -layout printed one space after a criterion's words stays in its blank slot (扣 0.5 | 5 | 5 under | 分值 | 自评得分)", () => {
+    const ind = read("hunan-undated-department-scorecard.pdftotext-layout.txt")[0]!.indicators.find((i) => i.name === "财政供养人员控制率");
+    expect(ind).toMatchObject({ weight: 5, score: 5, reason: null });
+  });
   it("濉溪's 年度资金总额 under 资金情况（万元） keeps its amounts", () => {
     expect(read("anhui-2019-transfer-self-eval.pdftotext-layout.txt")[0]!.funding[0]).toMatchObject({ source: "年度资金总额", sourceKind: "total", budget: 30, executed: 30, weight: 10, score: 10 });
   });
