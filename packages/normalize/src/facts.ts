@@ -149,7 +149,10 @@ export function labelValuePairs(cells: readonly RowCell[], loose: boolean): Labe
 export function isMoneyLabel(label: string): boolean {
   const k = keyOf(label).replace(/\((万元|元)\)$/, "");
   // 基本支出, 项目支出: a kind of spending that ends the label is an amount too.
-  return (/金额|资金|预算|总额|投资|拨款|补助|经费|资金总额/.test(k) || /支出$/.test(k)) && !/来源|性质|用途|方式|类型|名称|单位$|部门$|机构$|编码|代码|编号|科目/.test(k);
+  return (/金额|资金|预算|总额|投资|拨款|补助|经费|资金总额/.test(k) || /支出$/.test(k)) && !/来源|性质|用途|方式|类型|名称|单位$|部门$|机构$|编码|代码|编号|科目/.test(k) &&
+    // What is done with money (资金分配, 资金到位, 资金管理 — a scorecard's criteria, weighed in points) and
+    // its rates and qualities (资金到位率, 资金使用合规性) are no amounts.
+    !/资金(?:分配|到位|管理|使用|监管)|[率性]$/.test(k);
 }
 
 /** Append one form_facts row, numbered in the order the form prints its pairs. */

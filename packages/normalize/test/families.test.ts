@@ -261,6 +261,11 @@ describe("forms in text that lost most of their columns are still found, never i
     const ind = read("hunan-undated-department-scorecard.pdftotext-layout.txt")[0]!.indicators.find((i) => i.name === "财政供养人员控制率");
     expect(ind).toMatchObject({ weight: 5, score: 5, reason: null });
   });
+  it("a scorecard's criteria about money (资金分配 | 8, 资金到位 | 5, 资金管理 | 10) are no money lines (海南, plain pdftotext)", () => {
+    const form = read("hainan-undated-project-scorecard.pdftotext.txt")[0]!;
+    expect(form.funding.map((l) => l.source)).toContain("计划投资额(万元)");
+    expect(form.funding.filter((l) => /^资金(分配|到位|管理)/.test(l.source))).toEqual([]);
+  });
   it("濉溪's 年度资金总额 under 资金情况（万元） keeps its amounts", () => {
     expect(read("anhui-2019-transfer-self-eval.pdftotext-layout.txt")[0]!.funding[0]).toMatchObject({ source: "年度资金总额", sourceKind: "total", budget: 30, executed: 30, weight: 10, score: 10 });
   });
