@@ -21,7 +21,7 @@ import type { DocTable } from "./pdf/continuation.ts";
 import { LINE_STEP } from "./text-geometry.ts";
 import { isValueCell } from "./text-stream.ts";
 import { isIndicatorHeader } from "./text-span-labels.ts";
-import { mergeLines } from "./text-wrapped-rows.ts";
+import { isMoneyFact, mergeLines } from "./text-wrapped-rows.ts";
 
 /** A group label of an indicator table (数量指标, 产出指标(50分)): centred over rows, not over a paragraph. */
 const isGroupLabel = (text: string) => /指标(?:[(（][^()（）]*[)）])?$/.test(text.replace(/\s+/g, ""));
@@ -63,6 +63,7 @@ function divideBlock(byRow: FoundCell[][], a: number, b: number, target: (number
   // A paragraph's line may come apart in two cells (a wide gap in it, 结转项目□  其他一次性项目□).
   const kind = (r: number): Kind => {
     const [first, second] = byRow[r]!;
+    if (byRow[r]!.some((c) => isMoneyFact(c.text))) return null;
     if (first!.col >= para) return "paragraph";
     if (first!.col + first!.colSpan > para || /\d/.test(first!.text) || isGroupLabel(first!.text)) return null;
     return second === undefined ? "label" : second.col >= para ? "both" : null;

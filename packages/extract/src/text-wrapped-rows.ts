@@ -41,6 +41,12 @@ const MAX_HEADER_TAIL = 6;
 const MAX_WRAP_CELLS = 2;
 /** ...when at most this many of them come between two other rows (a cell of five lines, centred, puts two above its row's line and two below). */
 const MAX_WRAP_RUN = 4;
+/**
+ * A label, a colon and an amount of money (三、其他:3683.3970 万元, 财政拨款：15万元): a whole cell,
+ * a row of its own, never a line of a neighbour's cell or of a paragraph.
+ */
+export const isMoneyFact = (text: string) =>
+  /^[^:：\d]{2,}[:：]\s*[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|亿元)$/.test(text.trim());
 /** A cell's text ending so looks finished: the middle line of a run under it begins the next row's cell. */
 const FINISHED = /[)）。;；]$/u;
 
@@ -85,7 +91,8 @@ export function joinWrappedRows(t: DocTable): DocTable {
   const candidate = byRow.map((cells, i) =>
     cells.length > 0 && cells.length <= MAX_WRAP_CELLS && !blankSource[i] &&
     // A row whose cells already hold several lines (joinLabelParagraphs) is a row, not a line of one.
-    cells.every((c) => c.rowSpan === 1 && c.bbox.y1 - c.bbox.y0 < LINE_STEP && c.text.trim() !== "" && isWordsOnly(c.text) && !isPlaceholder(c.text)));
+    cells.every((c) => c.rowSpan === 1 && c.bbox.y1 - c.bbox.y0 < LINE_STEP && c.text.trim() !== "" && isWordsOnly(c.text) && !isPlaceholder(c.text)) &&
+    !cells.some((c) => isMoneyFact(c.text)));
   const covered = (row: number, col: number) =>
     t.cells.find((c) => c.row <= row && row < c.row + c.rowSpan && c.col <= col && col < c.col + c.colSpan);
   const target: (number | null)[] = byRow.map(() => null);
@@ -115,8 +122,9 @@ export function joinWrappedRows(t: DocTable): DocTable {
       const slot = covered(main, c.col);
       return !slot || (slot.row === main && slot.col === c.col && !isValueCell(slot.text));
     }) &&
-    // Two whole group labels (经济效益指标 over 社会效益指标) are two groups, never one wrapped cell.
-    byRow[frag]!.every((c) => !(isLevelLabel(c.text) && isLevelLabel(textAt(main, c.col))));
+    // Two whole group labels (经济效益指标 over 社会效益指标) are two groups, never one wrapped cell;
+    // a whole money fact (三、其他:3683.3970 万元) takes no line.
+    byRow[frag]!.every((c) => !(isLevelLabel(c.text) && isLevelLabel(textAt(main, c.col))) && !isMoneyFact(textAt(main, c.col)));
   // The text a row's slot holds so far, its own cell and the lines joined to it, top to bottom.
   const textAt = (main: number, col: number) =>
     [...byRow[main]!, ...byRow.flatMap((cells, f) => (target[f] === main ? cells : []))]

@@ -266,6 +266,10 @@ describe("forms in text that lost most of their columns are still found, never i
     expect(form.funding.map((l) => l.source)).toContain("计划投资额(万元)");
     expect(form.funding.filter((l) => /^资金(分配|到位|管理)/.test(l.source))).toEqual([]);
   });
+  it("a money fact on a line of its own (三、其他:3683.3970 万元) stays a line of the money block, not of the paragraph under it (宁乡 2021)", () => {
+    const funding = read("hunan-2021-project-targets.pdftotext-layout.txt")[0]!.funding.map((l) => [l.source, l.budget]);
+    expect(funding).toContainEqual(["其他", 3683.397]);
+  });
   it("濉溪's 年度资金总额 under 资金情况（万元） keeps its amounts", () => {
     expect(read("anhui-2019-transfer-self-eval.pdftotext-layout.txt")[0]!.funding[0]).toMatchObject({ source: "年度资金总额", sourceKind: "total", budget: 30, executed: 30, weight: 10, score: 10 });
   });
