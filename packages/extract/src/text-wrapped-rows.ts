@@ -247,16 +247,30 @@ export function mergeCells(t: DocTable, targetOf: (c: FoundCell) => number | nul
   const newIndex: number[] = [];
   let n = 0;
   for (let i = 0; i < t.nRows; i++) newIndex[i] = kept.has(i) ? n++ : Math.max(0, n - 1);
+  // A wrapped line of words goes to the cell it continues: the widest cell of words of its row whose
+  // width covers its middle (间, centred under 项目起止时 a column further right, is that label's end).
+  const byTarget = new Map<number, FoundCell[]>();
+  for (const c of t.cells) {
+    const row = moved.get(c) ?? c.row;
+    byTarget.set(row, [...(byTarget.get(row) ?? []), c]);
+  }
+  const columnOf = (c: FoundCell, row: number): number => {
+    if (moved.get(c) === null || !isWordsOnly(c.text)) return c.col;
+    const mid = (c.bbox.x0 + c.bbox.x1) / 2;
+    const covering = byTarget.get(row)!.filter((o) => isWordsOnly(o.text) && !isValueCell(o.text) && o.bbox.x0 <= mid && mid <= o.bbox.x1);
+    const widest = covering.sort((a, b) => (b.bbox.x1 - b.bbox.x0) - (a.bbox.x1 - a.bbox.x0))[0];
+    return widest ? widest.col : c.col;
+  };
   // Each slot's text top to bottom: the row's own cell and the lines joined to it, in line order.
   const slots = new Map<string, FoundCell[]>();
   for (const c of t.cells) {
     const row = moved.get(c) ?? c.row;
-    const key = `${row}:${c.col}`;
+    const key = `${row}:${columnOf(c, row)}`;
     slots.set(key, [...(slots.get(key) ?? []), c]);
   }
   const cells: FoundCell[] = [];
   for (const [key, parts] of slots) {
-    const row = Number(key.split(":")[0]);
+    const [row, col] = key.split(":").map(Number) as [number, number];
     parts.sort((a, b) => a.row - b.row);
     const own = parts.find((c) => c.row === row) ?? parts[0]!;
     const first = newIndex[row]!;
@@ -264,6 +278,7 @@ export function mergeCells(t: DocTable, targetOf: (c: FoundCell) => number | nul
     cells.push({
       ...own,
       row: first,
+      col,
       rowSpan: Math.max(1, last - first + 1),
       text: joinWrappedLines(parts.map((c) => c.text)),
       bbox: unionBox(parts.map((c) => c.bbox)),

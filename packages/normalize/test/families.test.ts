@@ -270,6 +270,12 @@ describe("forms in text that lost most of their columns are still found, never i
     const funding = read("hunan-2021-project-targets.pdftotext-layout.txt")[0]!.funding.map((l) => [l.source, l.budget]);
     expect(funding).toContainEqual(["其他", 3683.397]);
   });
+  it("a label -layout wrapped round its value line (项目起止时 / 202001-202012 / 间) is one label, whatever column its last line starts in (武汉 青山 2020)", () => {
+    const form = read("hubei-2020-project-targets.pdftotext-layout.txt")[0]!;
+    const facts = new Map(form.facts.map((f) => [f.label, f.value]));
+    expect(facts.get("项目起止时间")).toBe("202001-202012");
+    expect(facts.get("当年资金总额")).toBe("10000万元");
+  });
   it("濉溪's 年度资金总额 under 资金情况（万元） keeps its amounts", () => {
     expect(read("anhui-2019-transfer-self-eval.pdftotext-layout.txt")[0]!.funding[0]).toMatchObject({ source: "年度资金总额", sourceKind: "total", budget: 30, executed: 30, weight: 10, score: 10 });
   });
