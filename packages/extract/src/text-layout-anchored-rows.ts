@@ -32,7 +32,7 @@ import { LINE_STEP } from "./text-geometry.ts";
 import { isHeaderWord, isValueCell } from "./text-stream.ts";
 import { isStreamValueCell } from "./text-stream-words.ts";
 import { isIndicatorHeader, namesColumn } from "./text-span-labels.ts";
-import { isPlaceholder, mergeCells } from "./text-wrapped-rows.ts";
+import { isLevelLabel, isPlaceholder, mergeCells } from "./text-wrapped-rows.ts";
 
 /** A value of a row: an amount, a share, a score, or a count with its unit (192 只, 10 辆, 583 元/人*月). */
 const isQuantity = (text: string) => isValueCell(text) || (isStreamValueCell(text) && /\d/.test(text));
@@ -306,10 +306,10 @@ function placeCentredLabels(byRow: FoundCell[][], header: number, end: number, o
   for (let r = header + 1; r < end; r++) {
     for (const c of byRow[r]!) {
       // (Its cell may reach into the column it belongs to: the grid spans it over both.)
-      if (c.col >= names || c.colSpan > 2 || !LEVEL_LABEL.test(c.text.replace(/\s+/g, ""))) continue;
+      if (c.col >= names || c.colSpan > 2 || !isLevelLabel(c.text)) continue;
       const over = heads.filter((h) => overlaps(h, c));
       // (Alone among the line's labels: a line printing 一级 and 二级 side by side has them in their columns.)
-      const alone = !byRow[r]!.some((o) => o !== c && o.col < names && LEVEL_LABEL.test(o.text.replace(/\s+/g, "")));
+      const alone = !byRow[r]!.some((o) => o !== c && o.col < names && isLevelLabel(o.text));
       if (alone && over.length === 1 && over[0]!.col !== c.col && !heads.some((h) => h.col === c.col && overlaps(h, c))
         && !byRow[r]!.some((o) => o !== c && o.col === over[0]!.col)) out.set(c, over[0]!.col);
     }

@@ -21,10 +21,7 @@ import type { DocTable } from "./pdf/continuation.ts";
 import { LINE_STEP } from "./text-geometry.ts";
 import { isValueCell } from "./text-stream.ts";
 import { isIndicatorHeader } from "./text-span-labels.ts";
-import { isMoneyFact, mergeLines } from "./text-wrapped-rows.ts";
-
-/** A group label of an indicator table (数量指标, 产出指标(50分)): centred over rows, not over a paragraph. */
-const isGroupLabel = (text: string) => /指标(?:[(（][^()（）]*[)）])?$/.test(text.replace(/\s+/g, ""));
+import { isLevelLabel, isMoneyFact, mergeLines } from "./text-wrapped-rows.ts";
 
 type Kind = "label" | "paragraph" | "both" | null;
 
@@ -65,7 +62,7 @@ function divideBlock(byRow: FoundCell[][], a: number, b: number, target: (number
     const [first, second] = byRow[r]!;
     if (byRow[r]!.some((c) => isMoneyFact(c.text))) return null;
     if (first!.col >= para) return "paragraph";
-    if (first!.col + first!.colSpan > para || /\d/.test(first!.text) || isGroupLabel(first!.text)) return null;
+    if (first!.col + first!.colSpan > para || /\d/.test(first!.text) || isLevelLabel(first!.text)) return null;
     return second === undefined ? "label" : second.col >= para ? "both" : null;
   };
   for (let s = a; s < b;) {

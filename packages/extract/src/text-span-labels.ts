@@ -146,6 +146,7 @@ function moveInRegion(byRow: FoundCell[][], header: number, end: number): Map<Fo
   const top = (r: number) => squeeze(Math.min(...byRow[r]!.map((c) => c.bbox.y0)));
   const bottom = (r: number) => squeeze(Math.max(...byRow[r]!.map((c) => c.bbox.y1)));
   const page = (r: number) => byRow[r]![0]?.page;
+  const placeholderRow = (r: number) => byRow[r]!.some((c) => !pieces.has(c)) && byRow[r]!.every((c) => pieces.has(c) || isPlaceholder(c.text));
   // Rows already covered in each column, from the previous label starting in the column down (a label
   // wider than its column, 产出指标 (50 分), does not cover the next column's labels).
   const coveredTo = new Map<number, number>();
@@ -169,7 +170,6 @@ function moveInRegion(byRow: FoundCell[][], header: number, end: number): Map<Fo
       if (off < best - LINE_STEP / 4) { best = off; e = k; }
     }
     // A slot the form leaves for more indicators (……, 指标 2:) after a group's rows is the group's.
-    const placeholderRow = (r: number) => byRow[r]!.some((c) => !pieces.has(c)) && byRow[r]!.every((c) => pieces.has(c) || isPlaceholder(c.text));
     while (e + 1 <= limit && page(e + 1) === p && !labelOnly(e + 1) && placeholderRow(e + 1) && !cutsInnerGroup(b.col, e + 1)) e++;
     // The label keeps the columns of the first row it covers that the row's own cells leave free.
     const others = byRow[s]!.filter((c) => !b.cells.includes(c) && c.col + c.colSpan > b.col && c.col < b.colEnd);

@@ -31,7 +31,7 @@ export const isPlaceholder = (text: string) => /^(?:[.…。·]+|指标\d+[:：]
  * The label of a group of indicators (数量指标, 产出指标(50分)), merged down over their rows: it may sit
  * left of a row's label, and text-span-labels.ts moves it to the first row it covers.
  */
-const isLevelLabel = (text: string) => /指标(?:[(（][^()（）]*[)）])?$/.test(text.replace(/\s+/g, ""));
+export const isLevelLabel = (text: string) => /指标(?:[(（][^()（）]*[)）])?$/.test(text.replace(/\s+/g, ""));
 /** A row of this many column words (一级指标, 指标值 …) or more is a header; the heads of its wrapped cells are at most MAX_HEADER_PIECE long (未完成原因和改进 over 措施). */
 const MIN_HEADER_WORDS = 2;
 const MAX_HEADER_PIECE = 12;
@@ -124,7 +124,10 @@ export function joinWrappedRows(t: DocTable): DocTable {
     }) &&
     // Two whole group labels (经济效益指标 over 社会效益指标) are two groups, never one wrapped cell;
     // a whole money fact (三、其他:3683.3970 万元) takes no line.
-    byRow[frag]!.every((c) => !(isLevelLabel(c.text) && isLevelLabel(textAt(main, c.col))) && !isMoneyFact(textAt(main, c.col)));
+    byRow[frag]!.every((c) => {
+      const held = textAt(main, c.col);
+      return !(isLevelLabel(c.text) && isLevelLabel(held)) && !isMoneyFact(held);
+    });
   // The text a row's slot holds so far, its own cell and the lines joined to it, top to bottom.
   const textAt = (main: number, col: number) =>
     [...byRow[main]!, ...byRow.flatMap((cells, f) => (target[f] === main ? cells : []))]

@@ -54,12 +54,12 @@ function strayNumberSlots(header: HeaderModel | null, named: readonly Column<Fie
     return right.length > 0 && right.every((c) => parseNumber(at(c.col)?.text) !== null);
   }).map((col) => ({ col, field: "extra" as const, passThrough: true }));
 }
-const NUMBER_FIELDS = new Set<Field>(["weight", "score", "level1Weight", "level2Weight", "rate",
-  "initialBudget", "declaredBudget", "budget", "executed", "balance", "executedToDate", "forecastExecuted"]);
 
 /** Characters an unmapped header needs to hold its column's cells in place (指标性质, 历年结余结转). */
 const MIN_UNNAMED_HEADER = 4;
 const AMOUNT_COLUMNS = new Set<Field>(["initialBudget", "declaredBudget", "budget", "executed", "balance", "executedToDate", "forecastExecuted"]);
+/** Columns whose cells are numbers: amounts, points and rates. */
+const NUMBER_FIELDS = new Set<Field>([...AMOUNT_COLUMNS, "weight", "score", "level1Weight", "level2Weight", "rate"]);
 
 const text = (a: Alignment<Field>, f: Field): string | null => {
   const c = a.byField.get(f);
