@@ -47,6 +47,12 @@ const MAX_WRAP_RUN = 4;
  */
 export const isMoneyFact = (text: string) =>
   /^[^:：\d]{2,}[:：]\s*[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|亿元)$/.test(text.trim());
+/**
+ * A whole label of a form's header block: a few words ending as labels end (主管部门, 项目类别, 填报日期,
+ * 项目负责人); not the tail of one (及代码 after 主管部门) nor a bare 单位 (the end of 项目实施 / 单位).
+ */
+const WHOLE_LABEL = /^[^\d\s及和与、(（]{2,8}(?:名称|部门|单位|类别|属性|类型|性质|日期|时间|期限|电话|负责人|联系人|编码|代码|编号|地址)$/;
+const isWholeLabel = (text: string) => WHOLE_LABEL.test(text.replace(/\s+/g, ""));
 /** A cell's text ending so looks finished: the middle line of a run under it begins the next row's cell. */
 const FINISHED = /[)）。;；]$/u;
 
@@ -103,6 +109,15 @@ export function joinWrappedRows(t: DocTable): DocTable {
     const first = [...byRow[main]!].sort((a, b) => a.col - b.col)[0];
     return first && isWordsOnly(first.text) && !/\d/.test(first.text) ? first.col : -1;
   };
+  // The head of a group's label that wraps round a row (经济效益 above 减轻贫困学生… and 指标 below it): the
+  // label's last line is a line right below the row, in the same column.
+  const headsLevelLabel = (c: FoundCell, main: number) => {
+    for (let g = main + 1; g <= main + MAX_WRAP_RUN && g < t.nRows && candidate[g] && adjacent(main, g); g++) {
+      const tail = byRow[g]!.find((o) => o.col === c.col);
+      if (tail) return isLevelLabel(c.text + tail.text);
+    }
+    return false;
+  };
   // A blank line is a gap between rows: no line is joined across one.
   // (From a row's last line: a row an earlier step joined lines to ends below its first line.)
   const top = byRow.map((cells) => Math.min(...cells.map((c) => c.bbox.y0)));
@@ -115,18 +130,19 @@ export function joinWrappedRows(t: DocTable): DocTable {
     adjacent(frag, main) && !blankSource[main] &&
     // Lines above a header are no lines of its cells, but for the heads of them (below).
     (asHead || !(frag < main && isHeaderRow(main))) &&
-    byRow[frag]!.every((c) => c.col >= firstLabel(main) || isLevelLabel(c.text)) &&
+    byRow[frag]!.every((c) => c.col >= firstLabel(main) || isLevelLabel(c.text) || headsLevelLabel(c, main)) &&
     // A cell's line is no wider than its cell: a line over two of the row's cells is a row of its own (a goal under a header).
     byRow[frag]!.every((c) => !byRow[main]!.some((m) => m.col > c.col && m.col < c.col + c.colSpan)) &&
     byRow[frag]!.every((c) => {
       const slot = covered(main, c.col);
       return !slot || (slot.row === main && slot.col === c.col && !isValueCell(slot.text));
     }) &&
-    // Two whole group labels (经济效益指标 over 社会效益指标) are two groups, never one wrapped cell;
+    // Two whole group labels (经济效益指标 over 社会效益指标) are two groups, never one wrapped cell, and two
+    // whole labels of a header block (主管部门 over 项目类别) two rows;
     // a whole money fact (三、其他:3683.3970 万元) takes no line.
     byRow[frag]!.every((c) => {
       const held = textAt(main, c.col);
-      return !(isLevelLabel(c.text) && isLevelLabel(held)) && !isMoneyFact(held);
+      return !(isLevelLabel(c.text) && isLevelLabel(held)) && !(isWholeLabel(c.text) && isWholeLabel(held)) && !isMoneyFact(held);
     });
   // The text a row's slot holds so far, its own cell and the lines joined to it, top to bottom.
   const textAt = (main: number, col: number) =>
@@ -225,7 +241,30 @@ export function joinWrappedRows(t: DocTable): DocTable {
       target[k] = h;
     }
   }
+  keepLinesInOrder(target);
   return mergeLines(t, target);
+}
+
+/**
+ * A cell's lines follow each other: a line that stays a row of its own
+ * (项目类别's line, too wide to be a line of 主管部门's row) ends the lines
+ * above it that end the row above, and begins those below that begin the
+ * row below; a line never joins a row across it (项目属性 is a row, not the
+ * tail of 主管部门 two lines up).
+ */
+function keepLinesInOrder(target: (number | null)[]): void {
+  for (let changed = true; changed;) {
+    changed = false;
+    target.forEach((to, f) => {
+      if (to === null) return;
+      for (let k = Math.min(f, to) + 1; k < Math.max(f, to); k++) {
+        if (target[k] !== null) continue;
+        target[f] = null;
+        changed = true;
+        return;
+      }
+    });
+  }
 }
 
 /**
