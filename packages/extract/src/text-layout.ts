@@ -337,6 +337,14 @@ function bridgeRegions(lines: readonly LooseLine[], chunks: readonly Chunk[][], 
 }
 
 /**
+ * A line of two or more label：value pairs and nothing else (单位名称:昌宁县供销合作社联合社 填报日期:2023 年 4 月 15 日):
+ * the caption a form prints over its table, outside its cells, so it heads no table region (its
+ * one-space gaps would be split at the table's column starts and its pairs lost).
+ */
+const CAPTION_PAIRS = /^\s*[^\s:：\d]{2,12}[:：][^:：]+?(?:\s+[^\s:：\d]{2,12}[:：][^:：]+?)+\s*$/;
+const isCaptionPairs = (text: string) => CAPTION_PAIRS.test(text);
+
+/**
  * A page's tables and narrative lines, top to bottom: table regions and their
  * grids as the PDF finder finds them on a page without rules (pdf/unruled.ts;
  * CJK regions through cjk-table.ts), from chunks split as text needs.
@@ -346,7 +354,9 @@ function pageItems(layout: PageLayout): ({ kind: "table"; table: PageTable } | {
   const chunks = lines.map((l) => splitTrailingNumbers(chunksOfLine(l, TEXT_SETTINGS).flatMap(splitNumbers)));
   const items: ({ kind: "table"; table: PageTable } | { kind: "text"; line: LooseLine })[] = [];
   let next = 0;
-  for (const [s, e] of bridgeRegions(lines, chunks, textRegions(lines, chunks, TEXT_SETTINGS.minTableRows))) {
+  for (const [first, e] of bridgeRegions(lines, chunks, textRegions(lines, chunks, TEXT_SETTINGS.minTableRows))) {
+    let s = first;
+    while (s < e - 1 && isCaptionPairs(lines[s]!.words.map((w) => w.text).join(" "))) s++;
     const regionLines = lines.slice(s, e), regionChunks = chunks.slice(s, e);
     const table = isCjkText(regionChunks.flat().map((c) => c.text).join(""))
       ? lineGridTable(layout.number, regionLines, regionChunks)

@@ -105,3 +105,34 @@ describe("joinWrappedRows: a lone line between two rows is the head of the next 
     expect(rows).toContainEqual(["本年度 绩效指标", "产出指标", "数量指标", "雾炮车降尘抑尘服务配备车辆数", "10辆", "计划标准"]);
   });
 });
+
+describe("joinWrappedRows: rows of a header block stay rows", () => {
+  it("keeps 项目类别 and 项目属性 as rows of their own under 主管部门 (湖北 2022, 云南 2022)", () => {
+    for (const id of ["hubei-2022-project-self-eval", "yunnan-2022-project-self-eval"]) {
+      const rows = tablesOf(id).flatMap(rowsOf);
+      expect(rows.find((r) => r[0] === "主管部门")?.[1]).toMatch(/^[^、]+$/);
+      expect(rows.find((r) => r[0] === "项目属性")?.[1]).toBe("1、持续性项目☑ 2、新增性项目□");
+    }
+  });
+
+  it("joins no line to a row across a line that stays a row (云南 2022: 项目属性 two lines under 主管部门)", () => {
+    const rows = tablesOf("yunnan-2022-project-self-eval").flatMap(rowsOf);
+    expect(rows).toContainEqual(["主管部门", "昌宁县供销合作社联合社", "项目实施单位", "昌宁县昌龙鸿运牧业专业合作社"]);
+    expect(rows).toContainEqual(["项目类别", "1、部门预算项目□ 2、县直专项☑ 3、省市对下转移支付项目□"]);
+  });
+
+  it("joins a group label wrapped round its first row, head above and tail below (云南 2022: 经济效益 / 指标)", () => {
+    const rows = tablesOf("yunnan-2022-project-self-eval-2").flatMap(rowsOf);
+    expect(rows).toContainEqual(["经济效益指标", "减轻贫困学生家庭经济负担", "有效", "有效", "10", "10"]);
+  });
+});
+
+describe("pageItems: a caption of label：value pairs over a table is no row of it", () => {
+  it("reads 单位名称:… 填报日期:2023 年 4 月 15 日 as a line of text above the table (云南 2022)", () => {
+    const doc = parseExtractedText(readFileSync(new URL("yunnan-2022-project-self-eval.pdftotext-layout.txt", REAL), "utf8"));
+    const texts = doc.blocks.flatMap((b) => (b.kind === "text" ? [b.text] : []));
+    expect(texts).toContain("单位名称:昌宁县供销合作社联合社填报日期:2023年4月15日");
+    const cells = doc.blocks.flatMap((b) => (b.kind === "table" ? b.table.cells.map((c) => c.text) : []));
+    expect(cells.some((c) => c.startsWith("单位名称"))).toBe(false);
+  });
+});
