@@ -115,6 +115,14 @@ describe("joinWrappedRows: rows of a header block stay rows", () => {
     }
   });
 
+  it("keeps 项目立项的依据 / 可行性 / 必要性 three rows beside their block label, and 项目实施内容 a row (湖南 2021)", () => {
+    const rows = tablesOf("hunan-2021-project-targets").flatMap(rowsOf);
+    expect(rows).toContainEqual(["项目立项的依据", "机关、学校、乡村振兴按发改立项"]);
+    expect(rows).toContainEqual(["项目立项情况", "项目申报的可行性", "已申报项目可行性评估"]);
+    expect(rows).toContainEqual(["项目申报的必要性", "为改善镇域内基础设施、振兴乡村"]);
+    expect(rows).toContainEqual(["项目实施内容", "开始时间", "完成时间"]);
+  });
+
   it("joins no line to a row across a line that stays a row (云南 2022: 项目属性 two lines under 主管部门)", () => {
     const rows = tablesOf("yunnan-2022-project-self-eval").flatMap(rowsOf);
     expect(rows).toContainEqual(["主管部门", "昌宁县供销合作社联合社", "项目实施单位", "昌宁县昌龙鸿运牧业专业合作社"]);
