@@ -22,6 +22,10 @@ export interface LabelValue {
   cell: RowCell;
 }
 
+/** How a label of a form's header block ends, when the vocabulary does not know it: …名称, …部门, …单位, …编码. */
+const LABEL_END = /(名称|部门|单位|编码|代码|编号)(\(.*\))?[:：]?$/;
+export const endsLikeLabel = (text: string): boolean => LABEL_END.test(keyOf(text));
+
 /** Label text as stored: spaces inside CJK words and the trailing colon removed. */
 export const labelText = (text: string): string => tidyCjkSpaces(text).replace(/\s*[:：]\s*$/, "").replace(/^[*＊※]+\s*/, "");
 
@@ -89,6 +93,13 @@ export function labelValuePairs(cells: readonly RowCell[], loose: boolean): Labe
     if (isEmptyValue(c.text)) continue;
     const glued = splitColonCell(c.text);
     if (glued) {
+      // 二、自有资金:0 | 万元: an amount whose unit extracted text cut off into the next cell.
+      const unit = cells[i + 1]?.text.trim();
+      if (unit && /^(?:万元|元|亿元)$/.test(unit) && parseNumber(glued.value) !== null) {
+        out.push({ ...glued, value: glued.value + unit, cell: c });
+        i++;
+        continue;
+      }
       out.push({ ...glued, cell: c });
       continue;
     }
@@ -112,7 +123,7 @@ export function labelValuePairs(cells: readonly RowCell[], loose: boolean): Labe
       // (Or, in the header block, a label whose value ends the row: 联系电话 | | 项目起止时间 | 2021年度.)
       const afterIsLabel = after !== undefined && isLabelShaped(after.text) && (endsWithColon(after.text) || factKeyOf(after.text) !== null
         || headerField(after.text) !== null || (isMoneyLabel(c.text) && isMoneyLabel(after.text))
-        || (loose && j + 2 === cells.length && !isEmptyValue(cells[j + 1]!.text)));
+        || (loose && cells.slice(j + 1).filter((x) => !isEmptyValue(x.text)).length === 1));
       if (!after || afterIsLabel) {
         out.push({ label: c.text, value: next.text.trim(), cell: c });
         i = j - 1;
@@ -126,6 +137,13 @@ export function labelValuePairs(cells: readonly RowCell[], loose: boolean): Labe
       || (isLabelShaped(next.text) && (factKeyOf(next.text) !== null || headerField(next.text) !== null
         // 资金情况（万元） | 下达资金总额 | …: an amount's label under the block's label.
         || (isMoneyLabel(c.text) && isMoneyLabel(next.text)))));
+    // 联系电话 | 项目起止时间 | 2021年度 in text that drops blank cells: a label, a gap of blank columns where its
+    // value was left empty, then the pair that ends the row.
+    const blankBetween = next !== undefined && c.col + c.colSpan < next.col;
+    if (loose && next && blankBetween && i + 3 === cells.length && isLabelShaped(next.text) && !isLabelShaped(cells[i + 2]!.text)) {
+      out.push({ label: c.text, value: "", cell: c });
+      continue;
+    }
     // The last two cells of a header-block row are a pair even when the value reads like a
     // header (财政资金预算分类 | 一般公共预算): nothing follows for it to label.
     if (next && (!nextIsLabel || (loose && i + 2 === cells.length && !endsWithColon(next.text) && splitColonCell(next.text) === null && !/\((万元|元|%|分)\)/.test(keyOf(next.text))))) {
@@ -136,6 +154,10 @@ export function labelValuePairs(cells: readonly RowCell[], loose: boolean): Labe
     } else if (loose && next && i + 2 < cells.length && !isLabelShaped(cells[i + 2]!.text)) {
       // 项目资金 | 项目总预算 | 65: a group label, then its first pair.
       continue;
+    } else if (loose && !next && out.length > 0 && endsLikeLabel(c.text)) {
+      // 主管部门 | 坝塘镇 | 主管部门编码: the last label of a row of pairs, its value left blank (and the blank
+      // cell lost in extracted text).
+      out.push({ label: c.text, value: "", cell: c });
     } else if (!(loose && next)) {
       // In the header block a word followed by a label is the label of a group
       // (资金情况 | 年度金额（万元）： | 397): the pairs follow it.

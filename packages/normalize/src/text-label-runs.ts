@@ -9,15 +9,12 @@
  * value the text lost, stays as it was.
  */
 import type { Row, RowCell } from "./rows.ts";
-import { isLabelShaped } from "./facts.ts";
+import { endsLikeLabel, isLabelShaped } from "./facts.ts";
 import { factKeyOf, headerField, looksLikePerformanceTitle, titleKind } from "./vocab.ts";
 import { keyOf } from "./text-key.ts";
 
-/** How a label of a form's header block ends, when the vocabulary does not know it: …名称, …部门, …单位, …编码. */
-const LABEL_END = /(名称|部门|单位|编码|代码|编号)(\(.*\))?[:：]?$/;
-
 function isHeaderLabel(text: string): boolean {
-  return isLabelShaped(text) && (factKeyOf(text) !== null || LABEL_END.test(keyOf(text)));
+  return isLabelShaped(text) && (factKeyOf(text) !== null || endsLikeLabel(text));
 }
 
 function isValueLine(text: string): boolean {

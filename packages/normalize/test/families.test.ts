@@ -67,6 +67,21 @@ describe("labels by what they end with", () => {
     expect(glued.map((p) => [p.label, p.value])).toEqual([["项目编码", "2023001"], ["项目属性", "延续项目"]]);
   });
 
+  it("reads a row of pairs as extracted text prints it, blank cells dropped (湖南 2021 -layout)", () => {
+    const at = (...cs: [number, string][]) => cs.map(([col, text]) => ({ col, colSpan: 1, text }));
+    // The last label of the row, its value left blank.
+    const coded = labelValuePairs(at([1, "主管部门"], [2, "坝塘镇"], [6, "主管部门编码"]), true)!;
+    expect(coded.map((p) => [p.label, p.value])).toEqual([["主管部门", "坝塘镇"], ["主管部门编码", ""]]);
+    // A label, blank columns, then the pair that ends the row.
+    const dated = labelValuePairs(at([1, "联系电话"], [6, "项目起止时间"], [8, "2021年度"]), true)!;
+    expect(dated.map((p) => [p.label, p.value])).toEqual([["联系电话", ""], ["项目起止时间", "2021年度"]]);
+    // Next to each other, the same three cells read as before: no blank value is assumed.
+    expect(labelValuePairs(at([1, "联系电话"], [2, "项目起止时间"], [3, "2021年度"]), true)).toBeNull();
+    // An amount whose unit was cut into the next cell.
+    const own = labelValuePairs(at([0, "资金总额及构成"], [2, "二、自有资金:0"], [3, "万元"]), true)!;
+    expect(own.map((p) => [p.label, p.value])).toEqual([["自有资金", "0万元"]]);
+  });
+
   it("does not read a row of column headers as label and value", () => {
     expect(labelValuePairs(cells("年度履职目标", "部门职能", "年度目标任务", "支出项目名称", "预算金额(万元)"), true)).toBeNull();
   });
