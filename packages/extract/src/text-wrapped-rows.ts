@@ -49,9 +49,9 @@ export const isMoneyFact = (text: string) =>
   /^[^:：\d]{2,}[:：]\s*[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|亿元)$/.test(text.trim());
 /**
  * A whole label of a form's header block: a few words ending as labels end (主管部门, 项目类别, 填报日期,
- * 项目负责人); not the tail of one (及代码 after 主管部门) nor a bare 单位 (the end of 项目实施 / 单位).
+ * 项目负责人及电话); not the tail of one (及代码 after 主管部门) nor a bare 单位 (the end of 项目实施 / 单位).
  */
-const WHOLE_LABEL = /^[^\d\s及和与、(（]{2,8}(?:名称|部门|单位|类别|属性|类型|性质|日期|时间|期限|电话|负责人|联系人|编码|代码|编号|地址|依据|可行性|必要性|概况|内容)$/;
+const WHOLE_LABEL = /^[^\d\s及和与、(（][^\d\s]{1,9}(?:名称|部门|单位|类别|属性|类型|性质|日期|时间|期限|电话|负责人|联系人|编码|代码|编号|地址|依据|可行性|必要性|概况|内容)$/;
 const isWholeLabel = (text: string) => WHOLE_LABEL.test(text.replace(/\s+/g, ""));
 /** A cell's text ending so looks finished: the middle line of a run under it begins the next row's cell. */
 const FINISHED = /[)）。;；]$/u;

@@ -123,6 +123,12 @@ describe("joinWrappedRows: rows of a header block stay rows", () => {
     expect(rows).toContainEqual(["项目实施内容", "开始时间", "完成时间"]);
   });
 
+  it("keeps 项目负责人及电话 and 主管部门 two rows (四川 2022)", () => {
+    const rows = tablesOf("sichuan-2022-project-self-eval").flatMap(rowsOf);
+    expect(rows).toContainEqual(["项目负责人及电话", "谢凯13990260322(办公)"]);
+    expect(rows.find((r) => r[0] === "主管部门")?.[1]).toBe("中江县水利局");
+  });
+
   it("joins no line to a row across a line that stays a row (云南 2022: 项目属性 two lines under 主管部门)", () => {
     const rows = tablesOf("yunnan-2022-project-self-eval").flatMap(rowsOf);
     expect(rows).toContainEqual(["主管部门", "昌宁县供销合作社联合社", "项目实施单位", "昌宁县昌龙鸿运牧业专业合作社"]);
