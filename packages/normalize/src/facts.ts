@@ -147,8 +147,13 @@ export function labelValuePairs(cells: readonly RowCell[], loose: boolean): Labe
     // The last two cells of a header-block row are a pair even when the value reads like a
     // header (财政资金预算分类 | 一般公共预算): nothing follows for it to label.
     if (next && (!nextIsLabel || (loose && i + 2 === cells.length && !endsWithColon(next.text) && splitColonCell(next.text) === null && !/\((万元|元|%|分)\)/.test(keyOf(next.text))))) {
-      out.push({ label: c.text, value: next.text, cell: c });
-      i++;
+      // 专项实施期 | 2022年3月-2022年 | 11月: the last cell of a header-block row, no label and no amount, is the
+      // end of the value before it that extracted text cut at a column start.
+      const tail = cells[i + 2];
+      const cut = loose && i + 3 === cells.length && tail !== undefined && !isEmptyValue(tail.text) && !isLabelShaped(tail.text) &&
+        parseNumber(tail.text) === null && parseNumber(next.text) === null && !isLabelShaped(next.text);
+      out.push({ label: c.text, value: cut ? next.text + tail.text : next.text, cell: c });
+      i += cut ? 2 : 1;
     } else if (endsWithColon(c.text) || factKeyOf(c.text)) {
       out.push({ label: c.text, value: "", cell: c });
     } else if (loose && next && i + 2 < cells.length && !isLabelShaped(cells[i + 2]!.text)) {

@@ -77,6 +77,12 @@ describe("labels by what they end with", () => {
     expect(dated.map((p) => [p.label, p.value])).toEqual([["联系电话", ""], ["项目起止时间", "2021年度"]]);
     // Next to each other, the same three cells read as before: no blank value is assumed.
     expect(labelValuePairs(at([1, "联系电话"], [2, "项目起止时间"], [3, "2021年度"]), true)).toBeNull();
+    // A value cut at a column start: its end is the row's last cell (宁夏 2022 -layout).
+    const dates = labelValuePairs(at([1, "自治区主管部门"], [2, "农业农村厅"], [5, "专项实施期"], [6, "2022年3月-2022年"], [7, "11月"]), true)!;
+    expect(dates.map((p) => [p.label, p.value])).toEqual([["自治区主管部门", "农业农村厅"], ["专项实施期", "2022年3月-2022年11月"]]);
+    // A label is no value to continue: 项目立项情况 is a block label, read without it by readFactsRow (湖南 2021 web).
+    expect(labelValuePairs(at([0, "项目立项情况"], [1, "项目立项的依据"], [2, "机关、学校、乡村振兴按发改立项"]), true)).toBeNull();
+    expect(labelValuePairs(at([1, "项目立项的依据"], [2, "机关、学校、乡村振兴按发改立项"]), true)!.map((p) => p.value)).toEqual(["机关、学校、乡村振兴按发改立项"]);
     // An amount whose unit was cut into the next cell.
     const own = labelValuePairs(at([0, "资金总额及构成"], [2, "二、自有资金:0"], [3, "万元"]), true)!;
     expect(own.map((p) => [p.label, p.value])).toEqual([["自有资金", "0万元"]]);
