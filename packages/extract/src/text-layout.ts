@@ -345,6 +345,26 @@ const CAPTION_PAIRS = /^\s*[^\s:：\d]{2,12}[:：][^:：]+?(?:\s+[^\s:：\d]{2,1
 const isCaptionPairs = (text: string) => CAPTION_PAIRS.test(text);
 
 /**
+ * The line right above a region that holds the first line of a cell of its
+ * first row (省商务厅服务贸易和商贸 over 项目实施单位, the value centred on
+ * the label's row in two lines): one chunk of CJK words, no blank line
+ * before the region, starting where a column of the region starts but its
+ * first, and the row's slot there empty with another line of the same
+ * column right below it (the cell's second line).
+ */
+function isHeadOfFirstCell(lines: readonly LooseLine[], chunks: readonly Chunk[][], s: number, e: number): boolean {
+  const head = chunks[s - 1]!;
+  if (head.length !== 1 || !isCjkText(head[0]!.text, 0.6) || lines[s]!.y0 - lines[s - 1]!.y0 > LINE_PITCH * COLUMN + 0.01) return false;
+  const near = (a: Chunk, b: Chunk) => Math.abs(a.x0 - b.x0) <= COLUMN + 0.01;
+  const leftmost = Math.min(...chunks.slice(s, e).flat().map((c) => c.x0));
+  const starts = chunks.slice(s, e).flat().filter((c) => c.x0 > leftmost + COLUMN);
+  if (!starts.some((c) => near(c, head[0]!))) return false;
+  const below = chunks[s + 1];
+  return s + 1 < e && !chunks[s]!.some((c) => c.x0 < head[0]!.x1 && head[0]!.x0 < c.x1) &&
+    below !== undefined && below.length === 1 && near(below[0]!, head[0]!);
+}
+
+/**
  * A page's tables and narrative lines, top to bottom: table regions and their
  * grids as the PDF finder finds them on a page without rules (pdf/unruled.ts;
  * CJK regions through cjk-table.ts), from chunks split as text needs.
@@ -357,6 +377,7 @@ function pageItems(layout: PageLayout): ({ kind: "table"; table: PageTable } | {
   for (const [first, e] of bridgeRegions(lines, chunks, textRegions(lines, chunks, TEXT_SETTINGS.minTableRows))) {
     let s = first;
     while (s < e - 1 && isCaptionPairs(lines[s]!.words.map((w) => w.text).join(" "))) s++;
+    if (s === first && s - 1 >= next && isHeadOfFirstCell(lines, chunks, s, e)) s--;
     const regionLines = lines.slice(s, e), regionChunks = chunks.slice(s, e);
     const table = isCjkText(regionChunks.flat().map((c) => c.text).join(""))
       ? lineGridTable(layout.number, regionLines, regionChunks)

@@ -51,8 +51,10 @@ export const isMoneyFact = (text: string) =>
  * A whole label of a form's header block: a few words ending as labels end (主管部门, 项目类别, 填报日期,
  * 项目负责人及电话); not the tail of one (及代码 after 主管部门) nor a bare 单位 (the end of 项目实施 / 单位).
  */
-const WHOLE_LABEL = /^[^\d\s及和与、(（][^\d\s]{1,9}(?:名称|部门|单位|类别|属性|类型|性质|日期|时间|期限|电话|负责人|联系人|编码|代码|编号|地址|依据|可行性|必要性|概况|内容)$/;
-const isWholeLabel = (text: string) => WHOLE_LABEL.test(text.replace(/\s+/g, ""));
+const WHOLE_LABEL = /^[^\d\s及和与、(（][^\d\s]{1,9}(?:名称|部门|单位|类别|属性|类型|性质|日期|时间|期限|电话|负责人|联系人|编码|代码|编号|地址|依据|可行性|必要性|概况|内容|额)$/;
+/** Labels of one word, never the tail of a longer one. */
+const ONE_WORD_LABEL = /^(?:地址|邮编|电话|传真)$/;
+const isWholeLabel = (text: string) => WHOLE_LABEL.test(text.replace(/\s+/g, "")) || ONE_WORD_LABEL.test(text.replace(/\s+/g, ""));
 /** A cell's text ending so looks finished: the middle line of a run under it begins the next row's cell. */
 const FINISHED = /[)）。;；]$/u;
 
@@ -118,6 +120,11 @@ export function joinWrappedRows(t: DocTable): DocTable {
     }
     return false;
   };
+  // A line over a row whose slot in its column is empty, with a line of that column right below the row:
+  // the two lines of a cell centred on the row (省商务厅服务贸易和商贸 / 服务业处 round 项目实施单位's line).
+  const centredPairHead = (f: number, main: number) => byRow[f]!.every((c) =>
+    !byRow[main]!.some((m) => m.col <= c.col && c.col < m.col + m.colSpan) &&
+    main + 1 < t.nRows && candidate[main + 1] && adjacent(main, main + 1) && byRow[main + 1]!.some((o) => o.col === c.col));
   // A blank line is a gap between rows: no line is joined across one.
   // (From a row's last line: a row an earlier step joined lines to ends below its first line.)
   const top = byRow.map((cells) => Math.min(...cells.map((c) => c.bbox.y0)));
@@ -209,6 +216,7 @@ export function joinWrappedRows(t: DocTable): DocTable {
         let to: number | null;
         if (prev !== null && tailOfHeader(f, prev)) to = prev;
         else if (up !== undefined) to = k < up ? prev : next;
+        else if (prev === null && run === 1 && centredPairHead(f, next!)) to = next;
         else if (prev === null && 2 * k + 1 <= run) to = null;
         else if (2 * k + 1 < run) to = prev;
         else if (2 * k + 1 > run) to = next;
@@ -218,7 +226,7 @@ export function joinWrappedRows(t: DocTable): DocTable {
           // next row's cell if that row has a line in its column below it, the tail of the row above's if that
           // one has a line above it.
           const sameCol = (g: number) => g >= 0 && g < t.nRows && candidate[g] && byRow[g]!.some((o) => byRow[f]!.some((c) => c.col === o.col));
-          const head = sameCol(next! + 1) && adjacent(next!, next! + 1), tail = prev !== null && sameCol(prev - 1) && adjacent(prev - 1, prev);
+          const head = sameCol(next! + 1) && adjacent(next!, next! + 1), tail = prev !== null && sameCol(prev - 1) && adjacent(prev - 1, prev) && target[prev - 1] === prev;
           if (head !== tail) to = head ? next : prev;
           else to = prev !== null && byRow[f]!.some(open) ? prev : next;
         }

@@ -129,6 +129,14 @@ describe("joinWrappedRows: rows of a header block stay rows", () => {
     expect(rows.find((r) => r[0] === "主管部门")?.[1]).toBe("中江县水利局");
   });
 
+  it("joins the two lines of a value centred on its label's row, the first above the table's first line (海南)", () => {
+    const rows = tablesOf("hainan-undated-project-scorecard").flatMap(rowsOf);
+    expect(rows).toContainEqual(["项目实施单位", "省商务厅服务贸易和商贸服务业处", "主管部门", "省商务厅"]);
+    expect(rows).toContainEqual(["项目负责人", "李鹏", "联系电话"]);
+    expect(rows).toContainEqual(["地址", "海口市国兴大道省政府办公楼2楼", "邮编", "570204"]);
+    expect(rows).toContainEqual(["项目类型", "经常性项目(√)一次性项目()"]);
+  });
+
   it("joins no line to a row across a line that stays a row (云南 2022: 项目属性 two lines under 主管部门)", () => {
     const rows = tablesOf("yunnan-2022-project-self-eval").flatMap(rowsOf);
     expect(rows).toContainEqual(["主管部门", "昌宁县供销合作社联合社", "项目实施单位", "昌宁县昌龙鸿运牧业专业合作社"]);
