@@ -100,7 +100,9 @@ export function joinWrappedRows(t: DocTable): DocTable {
     cells.length > 0 && cells.length <= MAX_WRAP_CELLS && !blankSource[i] &&
     // A row whose cells already hold several lines (joinLabelParagraphs) is a row, not a line of one.
     cells.every((c) => c.rowSpan === 1 && c.bbox.y1 - c.bbox.y0 < LINE_STEP && c.text.trim() !== "" && isWordsOnly(c.text) && !isPlaceholder(c.text)) &&
-    !cells.some((c) => isMoneyFact(c.text)));
+    !cells.some((c) => isMoneyFact(c.text)) &&
+    // Two column words (全年预算数(A) | 全年执行数(B)) are a header row of their own.
+    cells.filter((c) => isHeaderWord(c.text)).length < MIN_HEADER_WORDS);
   const covered = (row: number, col: number) =>
     t.cells.find((c) => c.row <= row && row < c.row + c.rowSpan && c.col <= col && col < c.col + c.colSpan);
   const target: (number | null)[] = byRow.map(() => null);
@@ -189,7 +191,8 @@ export function joinWrappedRows(t: DocTable): DocTable {
     if (n > MAX_HEADER_PIECE || !isWordsOnly(piece.text)) return false;
     if (subHeads(h) && byRow[h + 1]!.some(over)) return true;
     const tail = [h, ...byRow.keys()].filter((k) => k === h || (k > h && target[k] === h)).flatMap((k) => byRow[k]!).find(over);
-    return tail !== undefined && !isHeaderWord(tail.text) && n >= Array.from(tail.text).length;
+    // (A formula in brackets under the header's line, (B/A×100%), may be longer than the head.)
+    return tail !== undefined && !isHeaderWord(tail.text) && (n >= Array.from(tail.text).length || /^[(（][^()（）]+[)）]$/.test(tail.text.trim()));
   };
   // (Words: a head may hold a figure, 得分(20分*执 over 行率).)
   const headLike = (c: FoundCell) => isWordsOnly(c.text) && Array.from(c.text).length <= MAX_HEADER_PIECE;

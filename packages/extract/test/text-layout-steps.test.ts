@@ -137,6 +137,12 @@ describe("joinWrappedRows: rows of a header block stay rows", () => {
     expect(rows).toContainEqual(["项目类型", "经常性项目(√)一次性项目()"]);
   });
 
+  it("keeps a line of two column words a header row, and joins a formula under it to its head (安徽 2024)", () => {
+    const rows = tablesOf("anhui-2024-transfer-self-eval").flatMap(rowsOf);
+    expect(rows).toContainEqual(["地方主管部门", "医疗保障局", "资金使用单位", "医疗保障局"]);
+    expect(rows).toContainEqual(["全年预算数(A)", "全年执行数(B)", "预算执行率(B/A×100%)"]);
+  });
+
   it("joins no line to a row across a line that stays a row (云南 2022: 项目属性 two lines under 主管部门)", () => {
     const rows = tablesOf("yunnan-2022-project-self-eval").flatMap(rowsOf);
     expect(rows).toContainEqual(["主管部门", "昌宁县供销合作社联合社", "项目实施单位", "昌宁县昌龙鸿运牧业专业合作社"]);
