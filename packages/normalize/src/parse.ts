@@ -779,6 +779,12 @@ const LABEL_TAIL = /^(?:编码|代码|编号|名称|电话|地址|负责人|联�
 function splitGluedLabel(cell: RowCell): RowCell[] {
   const k = keyOf(cell.text);
   if (factKeyOf(k)) return [cell];
+  // 转移支付(项目)名称 医疗救助补助资金: extracted text keeps one space between a label and its value.
+  const spaced = cell.text.match(/^\s*(\S{2,16})\s+(\S.*)$/);
+  const spacedKey = spaced ? factKeyOf(spaced[1]!) : null;
+  if (spaced && spacedKey && GLUED_KEYS.has(spacedKey) && !LABEL_TAIL.test(keyOf(spaced[2]!)) && factKeyOf(spaced[2]!) === null) {
+    return [{ ...cell, text: spaced[1]! }, { ...cell, text: spaced[2]!.trim() }];
+  }
   // Only labels that name a party or the project (项目名称, 实施单位 …): a short word such as
   // 年度 starts many labels (年度主要目标, 年度预算执行率) and is no label glued to a value.
   for (let n = 4; n <= Math.min(8, k.length - 2); n++) {

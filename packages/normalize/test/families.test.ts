@@ -278,6 +278,16 @@ describe("forms in text that lost most of their columns are still found, never i
     const weightOf = (name: string) => inds.find((i) => i.name === name)?.level2Weight;
     expect(["资金分配", "资金使用", "执行规范"].map(weightOf)).toEqual([7, 7, 3]);
   });
+  it("a label and its value one space apart in one -layout cell are a pair (转移支付(项目)名称 医疗救助补助资金)", () => {
+    const form = read("anhui-2024-transfer-self-eval.pdftotext-layout.txt")[0]!;
+    expect(form.projectName).toBe("医疗救助补助资金");
+    expect(form.facts.find((f) => f.label === "转移支付(项目)名称")?.value).toBe("医疗救助补助资金");
+  });
+  it("rows of pairs whose blank values -layout dropped keep every pair (湖南 2021: 主管部门编码, 联系电话, 项目起止时间)", () => {
+    const facts = read("hunan-2021-project-targets.pdftotext-layout.txt")[0]!.facts.map((f) => [f.label, f.value]);
+    expect(facts).toContainEqual(["主管部门", "坝塘镇"]);
+    expect(facts).toContainEqual(["项目起止时间", "2021年度"]);
+  });
   it("a number -layout printed one space after a criterion's words stays in its blank slot (扣 0.5 | 5 | 5 under | 分值 | 自评得分)", () => {
     const ind = read("hunan-undated-department-scorecard.pdftotext-layout.txt")[0]!.indicators.find((i) => i.name === "财政供养人员控制率");
     expect(ind).toMatchObject({ weight: 5, score: 5, reason: null });
