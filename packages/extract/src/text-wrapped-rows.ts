@@ -113,10 +113,13 @@ export function joinWrappedRows(t: DocTable): DocTable {
     const first = [...byRow[main]!].sort((a, b) => a.col - b.col)[0];
     return first && isWordsOnly(first.text) && !/\d/.test(first.text) ? first.col : -1;
   };
-  // The head of a group's label that wraps round a row (经济效益 above 减轻贫困学生… and 指标 below it): the
-  // label's last line is a line right below the row, in the same column.
-  const headsLevelLabel = (c: FoundCell, main: number) => {
-    for (let g = main + 1; g <= main + MAX_WRAP_RUN && g < t.nRows && candidate[g] && adjacent(main, g); g++) {
+  // A piece of a group's label that wraps round a row (经济效益 above 减轻贫困学生… and 指标 below it), or in
+  // lines of its own (产出指 / 标 between two rows): with the label's next line, the next line in its column
+  // below the line and the row, or with what the row's slot holds, it makes a group's label.
+  const piecesLevelLabel = (c: FoundCell, frag: number, main: number) => {
+    if (isLevelLabel(textAt(main, c.col) + c.text)) return true;
+    const from = Math.max(frag, main);
+    for (let g = from + 1; g <= from + MAX_WRAP_RUN && g < t.nRows && candidate[g] && adjacent(from, g); g++) {
       const tail = byRow[g]!.find((o) => o.col === c.col);
       if (tail) return isLevelLabel(c.text + tail.text);
     }
@@ -139,19 +142,20 @@ export function joinWrappedRows(t: DocTable): DocTable {
     adjacent(frag, main) && !blankSource[main] &&
     // Lines above a header are no lines of its cells, but for the heads of them (below).
     (asHead || !(frag < main && isHeaderRow(main))) &&
-    byRow[frag]!.every((c) => c.col >= firstLabel(main) || isLevelLabel(c.text) || headsLevelLabel(c, main)) &&
+    byRow[frag]!.every((c) => c.col >= firstLabel(main) || isLevelLabel(c.text) || piecesLevelLabel(c, frag, main)) &&
     // A cell's line is no wider than its cell: a line over two of the row's cells is a row of its own (a goal under a header).
     byRow[frag]!.every((c) => !byRow[main]!.some((m) => m.col > c.col && m.col < c.col + c.colSpan)) &&
     byRow[frag]!.every((c) => {
       const slot = covered(main, c.col);
       return !slot || (slot.row === main && slot.col === c.col && !isValueCell(slot.text));
     }) &&
-    // Two whole group labels (经济效益指标 over 社会效益指标) are two groups, never one wrapped cell, and two
+    // A whole group label (经济效益指标) takes no more words, only its weight or a bracket ((10分)): a label
+    // under it (社会效益指标, the head 生态效益) is another group's; two
     // whole labels of a header block (主管部门 over 项目类别) two rows;
     // a whole money fact (三、其他:3683.3970 万元) takes no line.
     byRow[frag]!.every((c) => {
       const held = textAt(main, c.col);
-      return !(isLevelLabel(c.text) && isLevelLabel(held)) && !(isWholeLabel(c.text) && isWholeLabel(held)) && !isMoneyFact(held);
+      return !(isLevelLabel(held) && !/^[(（等]/.test(c.text.trim())) && !(isWholeLabel(c.text) && isWholeLabel(held)) && !isMoneyFact(held);
     });
   // The text a row's slot holds so far, its own cell and the lines joined to it, top to bottom.
   const textAt = (main: number, col: number) =>

@@ -153,6 +153,14 @@ describe("joinWrappedRows: rows of a header block stay rows", () => {
     const rows = tablesOf("yunnan-2022-project-self-eval-2").flatMap(rowsOf);
     expect(rows).toContainEqual(["经济效益指标", "减轻贫困学生家庭经济负担", "有效", "有效", "10", "10"]);
   });
+
+  it("joins a group label's pieces on lines of their own (产出指 / 标), and a whole group label takes no other label's head", () => {
+    const rows = tablesOf("yunnan-2022-project-self-eval-2").flatMap(rowsOf);
+    // (text-span-labels.ts then moves the label to the first row of its group.)
+    expect(rows.find((r) => r.includes("学生受资助人数"))?.[0]).toBe("产出指标");
+    expect(rows.flat()).not.toContain("产出指");
+    expect(rows.flat().filter((c) => /社会效益指标生态/.test(c))).toEqual([]);
+  });
 });
 
 describe("pageItems: a caption of label：value pairs over a table is no row of it", () => {
