@@ -96,13 +96,15 @@ export function joinWrappedRows(t: DocTable): DocTable {
   const blankSource = byRow.map((cells, i) =>
     i > 0 && cells.length === 1 && namesMoneySource(cells[0]!.text) &&
     byRow[i - 1]!.some((a) => a.col === cells[0]!.col && namesMoneySource(a.text)));
+  const headerWords = (i: number) => (byRow[i] ?? []).filter((c) => isHeaderWord(c.text)).length;
   const candidate = byRow.map((cells, i) =>
     cells.length > 0 && cells.length <= MAX_WRAP_CELLS && !blankSource[i] &&
     // A row whose cells already hold several lines (joinLabelParagraphs) is a row, not a line of one.
     cells.every((c) => c.rowSpan === 1 && c.bbox.y1 - c.bbox.y0 < LINE_STEP && c.text.trim() !== "" && isWordsOnly(c.text) && !isPlaceholder(c.text)) &&
     !cells.some((c) => isMoneyFact(c.text)) &&
-    // Two column words (全年预算数(A) | 全年执行数(B)) are a header row of their own.
-    cells.filter((c) => isHeaderWord(c.text)).length < MIN_HEADER_WORDS);
+    // Two column words (全年预算数(A) | 全年执行数(B)) are a header row of their own, unless a header row is
+    // next to them (年初预算 | 全年执行数 over 资金来源 | 全年预算数(A) | 分值 …: the heads of its cells).
+    !(headerWords(i) >= MIN_HEADER_WORDS && headerWords(i - 1) < MIN_HEADER_WORDS && headerWords(i + 1) < MIN_HEADER_WORDS));
   const covered = (row: number, col: number) =>
     t.cells.find((c) => c.row <= row && row < c.row + c.rowSpan && c.col <= col && col < c.col + c.colSpan);
   const target: (number | null)[] = byRow.map(() => null);
