@@ -151,13 +151,15 @@ export function joinWrappedRows(t: DocTable): DocTable {
       const slot = covered(main, c.col);
       return !slot || (slot.row === main && slot.col === c.col && !isValueCell(slot.text));
     }) &&
-    // A whole group label (经济效益指标) takes no more words, only its weight or a bracket ((10分)): a label
-    // under it (社会效益指标, the head 生态效益) is another group's; two
+    // A whole group label (经济效益指标, not a bare 指标) takes no more words below it, only its weight or a
+    // bracket ((10分)): a label under it (社会效益指标, the head 生态效益) is another group's; two whole group
+    // labels are two groups, never one wrapped cell; two
     // whole labels of a header block (主管部门 over 项目类别) two rows;
     // a whole money fact (三、其他:3683.3970 万元) takes no line.
     byRow[frag]!.every((c) => {
       const held = textAt(main, c.col);
-      return !(isLevelLabel(held) && !/^[(（等]/.test(c.text.trim())) && !(isWholeLabel(c.text) && isWholeLabel(held)) && !isMoneyFact(held);
+      const afterWholeGroup = frag > main && isLevelLabel(held) && held.replace(/\s+/g, "").length > 3 && !/^[(（等]/.test(c.text.trim());
+      return !afterWholeGroup && !(isLevelLabel(c.text) && isLevelLabel(held)) && !(isWholeLabel(c.text) && isWholeLabel(held)) && !isMoneyFact(held);
     });
   // The text a row's slot holds so far, its own cell and the lines joined to it, top to bottom.
   const textAt = (main: number, col: number) =>
