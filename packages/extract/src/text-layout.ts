@@ -57,6 +57,7 @@ import { lastChar, textOfWords } from "./pdf/words.ts";
 import { isWide } from "./pdf/glyphs.ts";
 import { BLANK_LINE_PITCHES, COLUMN, LINE_HEIGHT, LINE_PITCH } from "./text-geometry.ts";
 import { joinWrappedRows } from "./text-wrapped-rows.ts";
+import { isHeaderWord } from "./text-stream.ts";
 import { moveSpanLabels } from "./text-span-labels.ts";
 import { joinLabelParagraphs } from "./text-layout-label-paragraphs.ts";
 import { joinCentredPairs } from "./text-layout-centred-pairs.ts";
@@ -218,10 +219,29 @@ function splitNumbers(chunk: Chunk): Chunk[] {
   return out.length === 1 ? [chunk] : out;
 }
 
+/**
+ * Splits a chunk of two column words one space apart (年度指标值(A) 实际完成值(B)): a header's
+ * narrow columns keep no more between them in -layout text, and a header cell is one column word.
+ */
+function splitColumnWords(chunk: Chunk): Chunk[] {
+  const words = chunk.words;
+  const text = (ws: readonly Chunk["words"][number][]) => ws.map((w) => w.text).join("");
+  for (let k = 1; k < words.length; k++) {
+    const left = words.slice(0, k), right = words.slice(k);
+    if (!isHeaderWord(text(left))) continue;
+    const rest = splitColumnWords(chunkOf(right));
+    if (rest.length > 1 || isHeaderWord(text(right))) return [chunkOf(left), ...rest];
+  }
+  return [chunk];
+}
+
 /** A closing bracket: the end of a name's unit (仓库(≥**平方米) 104), as final as a CJK character. */
 const CLOSING = /^[)）\]】]$/;
 /** A value cell's start: a number, a comparison, a sign; or a dash alone (no value: 财务管理制度有效性 7  —). */
 const VALUE_START = /^[≥≤=<>]?[-+]?\d|^[—–]+$/;
+
+/** A target led by a comparison, with a short unit (≥12个, =100%, ≤90万元): a value cell, never a name's end. */
+const COMPARED_TARGET = /^[≥≤=<>＞＜]=?[-+]?\d[\d,.]*[^\s\d]{0,3}$/;
 
 /**
  * Splits a number off the end of a chunk of CJK words when value cells follow
@@ -229,13 +249,15 @@ const VALUE_START = /^[≥≤=<>]?[-+]?\d|^[—–]+$/;
  * name (or its closing bracket) and the narrow column beside it (发放人数(按月平 5  >=21933人 …,
  * 仓库(≥**平方米) 104  104),
  * so the score would be read as the end of the name. A number ending a line
- * (救助资金 30, a goal text wrapping) stays where it is.
+ * (救助资金 30, a goal text wrapping) stays where it is; a target led by a
+ * comparison (打造医保经办“15分钟 ≥12个) is split off wherever it is.
  */
 function splitTrailingNumbers(chunks: Chunk[]): Chunk[] {
   return chunks.flatMap((c, i) => {
     const words = c.words, last = words[words.length - 1]!, before = words[words.length - 2];
     const followed = chunks.slice(i + 1).some((n) => VALUE_START.test(n.text));
-    if (!before || !followed || !NUMBER.test(last.text) || !(isWide(lastChar(before.text)) || CLOSING.test(lastChar(before.text)))) return [c];
+    const value = (followed && NUMBER.test(last.text)) || COMPARED_TARGET.test(last.text);
+    if (!before || !value || !(isWide(lastChar(before.text)) || CLOSING.test(lastChar(before.text)))) return [c];
     return [chunkOf(words.slice(0, -1)), chunkOf([last])];
   });
 }
@@ -371,7 +393,7 @@ function isHeadOfFirstCell(lines: readonly LooseLine[], chunks: readonly Chunk[]
  */
 function pageItems(layout: PageLayout): ({ kind: "table"; table: PageTable } | { kind: "text"; line: LooseLine })[] {
   const lines = layout.lines;
-  const chunks = lines.map((l) => splitTrailingNumbers(chunksOfLine(l, TEXT_SETTINGS).flatMap(splitNumbers)));
+  const chunks = lines.map((l) => splitTrailingNumbers(chunksOfLine(l, TEXT_SETTINGS).flatMap(splitNumbers).flatMap(splitColumnWords)));
   const items: ({ kind: "table"; table: PageTable } | { kind: "text"; line: LooseLine })[] = [];
   let next = 0;
   for (const [first, e] of bridgeRegions(lines, chunks, textRegions(lines, chunks, TEXT_SETTINGS.minTableRows))) {
@@ -427,7 +449,10 @@ export function lineGridTable(page: number, lines: readonly LooseLine[], given: 
   for (const bySlot of placed) {
     for (const ps of bySlot.values()) {
       ps.forEach((p, k) => {
-        if (k > 0 && p.chunk.x0 - ps[k - 1]!.chunk.x1 >= MIN_COLUMN_GAP_SPACES * COLUMN) added = addColumnStart(starts, p.chunk.x0, COLUMN) || added;
+        // (Or two column words, one space apart: 年度指标值(A) 实际完成值(B), split by splitColumnWords.)
+        const apart = k > 0 && (p.chunk.x0 - ps[k - 1]!.chunk.x1 >= MIN_COLUMN_GAP_SPACES * COLUMN ||
+          (isHeaderWord(p.chunk.text) && isHeaderWord(ps[k - 1]!.chunk.text)));
+        if (apart) added = addColumnStart(starts, p.chunk.x0, COLUMN) || added;
       });
     }
   }

@@ -172,3 +172,20 @@ describe("pageItems: a caption of label：value pairs over a table is no row of 
     expect(cells.some((c) => c.startsWith("单位名称"))).toBe(false);
   });
 });
+
+describe("chunks of -layout text: cells one space apart", () => {
+  const tools = (stem: string) =>
+    parseExtractedText(readFileSync(new URL(`../../../fixtures/text-tools/${stem}.layout.txt`, import.meta.url), "utf8"))
+      .blocks.flatMap((b) => (b.kind === "table" ? [b.table] : [])).flatMap(rowsOf);
+
+  it("splits two column words one space apart into two header cells (黔南: 年度指标值(A) 实际完成值(B))", () => {
+    const header = tools("lo-qiannan-2023-project-selfeval").find((r) => r.includes("三级指标"));
+    expect(header).toContain("年度指标值(A)");
+    expect(header).toContain("实际完成值(B)");
+  });
+
+  it("splits a target led by a comparison off the name before it (黔南 chromium: 打造医保经办“15分钟 ≥12个)", () => {
+    const rows = tools("chromium-qiannan-2023-project-selfeval");
+    expect(rows.find((r) => r[0]?.startsWith("打造医保经办") || r.some((c) => c.startsWith("打造医保经办")))).toContain("≥12个");
+  });
+});
