@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { extractBytes } from "@jixiao/extract";
 import { normalizeDocument, type Form } from "@jixiao/normalize";
+import { TEXT_TOOL_CASES, fieldAgreement, formsOf } from "./text-tools-agreement.ts";
 
 const FIXTURES = new URL("../../../fixtures/", import.meta.url);
 
@@ -62,6 +63,27 @@ describe("the 黔南 -layout text", () => {
     const text = await forms("text-tools/lo-qiannan-2023-project-selfeval.layout.txt");
     expect(text.map(money).filter((m, i) => JSON.stringify(m) !== JSON.stringify(money(pdf[i]!)))).toHaveLength(0);
     expect(money(text[0]!)).toEqual([228, 181.82]);
+  });
+});
+
+/**
+ * Field by field (text-tools-agreement.ts): of the PDF's header facts and indicators, at least as many
+ * as read today, for -layout and plain text (scripts/text-tools-score.ts prints them).
+ */
+const FIELD_FLOORS: Record<string, { layout: number; raw: number }> = {
+  "lo-qiannan-2023-project-selfeval": { layout: 805, raw: 223 },
+  "chromium-qiannan-2023-project-selfeval": { layout: 448, raw: 48 },
+  "lo-stress-borderless": { layout: 67, raw: 2 },
+  "lo-xinzhou-2022-selfeval-report-annex1": { layout: 17, raw: 1 },
+  "lo-hengyang-2023-targets": { layout: 78, raw: 38 },
+  "lo-gaoyi-2021-department-selfeval-report": { layout: 180, raw: 31 },
+};
+
+describe.each(TEXT_TOOL_CASES)("the fields of pdf/%s.pdf in its pdftotext text", (pdf, stem) => {
+  it.each(["layout", "raw"] as const)("%s text holds at least today's share of the PDF's fields", async (kind) => {
+    const a = fieldAgreement(await formsOf(`pdf/${pdf}.pdf`), await formsOf(`text-tools/${stem}.${kind}.txt`));
+    expect(a.total).toBeGreaterThan(0);
+    expect(a.right).toBeGreaterThanOrEqual(FIELD_FLOORS[stem]![kind]);
   });
 });
 
