@@ -31,7 +31,7 @@ export async function formsOf(path: string): Promise<Form[]> {
 
 const squash = (v: unknown) => (typeof v === "string" ? v.replace(/\s+/g, "") : v);
 const FORM_FIELDS = ["projectName", "agency", "totalScore", "fiscalYear"] as const;
-const INDICATOR_FIELDS = ["name", "level1", "level2", "target", "actual", "weight", "score"] as const;
+const INDICATOR_FIELDS = ["name", "level1", "level2", "targetText", "actualText", "weight", "score"] as const;
 
 export interface FieldAgreement { right: number; total: number; missed: string[] }
 
