@@ -432,10 +432,14 @@ export function lineGridTable(page: number, lines: readonly LooseLine[], given: 
   const rows = pushed.every((r, i) => r.length === given[i]!.length && r.every((c, k) => c === given[i]![k])) ? given : pushed;
   const starts = alignedColumnStarts(rows, COLUMN);
   const tolerance = ALIGN_TOLERANCE * COLUMN;
-  const place = () => rows.map((chunks) => {
+  // Column words that share a slot with the column word before them go to the column starting just right of
+  // them (分值 one space after 实际完成值(B), its column's values starting a character further right).
+  const nudged = new Map<string, number>();
+  const place = () => rows.map((chunks, row) => {
     const bySlot = new Map<number, { chunk: Chunk; col: number; colEnd: number }[]>();
     for (const chunk of splitAtColumnStarts(chunks, starts, COLUMN)) {
-      const col = columnAt(starts, chunk.x0 + tolerance);
+      const nudge = nudged.get(`${row}:${chunk.x0}`);
+      const col = nudge !== undefined ? starts.findIndex((x) => x === nudge) : columnAt(starts, chunk.x0 + tolerance);
       const p = { chunk, col, colEnd: Math.max(col, columnAt(starts, chunk.x1 - tolerance)) };
       bySlot.set(col, [...(bySlot.get(col) ?? []), p]);
     }
@@ -457,6 +461,19 @@ export function lineGridTable(page: number, lines: readonly LooseLine[], given: 
     }
   }
   if (added) placed = place();
+  let nudging = false;
+  placed.forEach((bySlot, row) => {
+    for (const [col, ps] of bySlot) {
+      ps.forEach((p, k) => {
+        const next = starts[col + 1];
+        if (k === 0 || !isHeaderWord(p.chunk.text) || !isHeaderWord(ps[k - 1]!.chunk.text) || next === undefined || bySlot.has(col + 1)) return;
+        if (next <= p.chunk.x0 || next - p.chunk.x0 > MIN_COLUMN_GAP_SPACES * COLUMN + 0.01) return;
+        nudged.set(`${row}:${p.chunk.x0}`, next);
+        nudging = true;
+      });
+    }
+  });
+  if (nudging) placed = place();
   if (starts.length < 2) return null;
   // A number sharing a slot with the words before it belongs to the next column when that one is empty on the line
   // (a score one space after an indicator's name, further left than the scores of the rows around it).

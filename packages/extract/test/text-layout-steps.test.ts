@@ -184,6 +184,12 @@ describe("chunks of -layout text: cells one space apart", () => {
     expect(header).toContain("实际完成值(B)");
   });
 
+  it("puts a column word one space after another under the column that starts just right of it (黔南 chromium: 实际完成值(B) 分值)", () => {
+    const header = tools("chromium-qiannan-2023-project-selfeval").find((r) => r.includes("三级指标"));
+    expect(header).toContain("实际完成值(B)");
+    expect(header).toContain("分值");
+  });
+
   it("splits a target led by a comparison off the name before it (黔南 chromium: 打造医保经办“15分钟 ≥12个)", () => {
     const rows = tools("chromium-qiannan-2023-project-selfeval");
     expect(rows.find((r) => r[0]?.startsWith("打造医保经办") || r.some((c) => c.startsWith("打造医保经办")))).toContain("≥12个");
