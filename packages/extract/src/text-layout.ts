@@ -475,12 +475,12 @@ export function lineGridTable(page: number, lines: readonly LooseLine[], given: 
   });
   if (nudging) placed = place();
   if (starts.length < 2) return null;
-  // A number sharing a slot with the words before it belongs to the next column when that one is empty on the line
+  // A number (or a target led by a comparison, ≥12个) sharing a slot with the words before it belongs to the next column when that one is empty on the line
   // (a score one space after an indicator's name, further left than the scores of the rows around it).
   for (const bySlot of placed) {
     for (const [col, ps] of [...bySlot]) {
       const last = ps[ps.length - 1]!;
-      if (ps.length < 2 || col + 1 >= starts.length || bySlot.has(col + 1) || !NUMBER.test(last.chunk.text)) continue;
+      if (ps.length < 2 || col + 1 >= starts.length || bySlot.has(col + 1) || !(NUMBER.test(last.chunk.text) || COMPARED_TARGET.test(last.chunk.text))) continue;
       ps.pop();
       bySlot.set(col + 1, [{ ...last, col: col + 1, colEnd: Math.max(col + 1, last.colEnd) }]);
     }

@@ -193,5 +193,7 @@ describe("chunks of -layout text: cells one space apart", () => {
   it("splits a target led by a comparison off the name before it (黔南 chromium: 打造医保经办“15分钟 ≥12个)", () => {
     const rows = tools("chromium-qiannan-2023-project-selfeval");
     expect(rows.find((r) => r[0]?.startsWith("打造医保经办") || r.some((c) => c.startsWith("打造医保经办")))).toContain("≥12个");
+    // ...and into the next column when it shares a slot with the name (打造基层医保经办服务 ≥12个).
+    expect(rows.find((r) => r.some((c) => c.startsWith("打造基层医保经办服务")))?.some((c) => c.startsWith("≥12个"))).toBe(true);
   });
 });
