@@ -58,6 +58,7 @@ import { isWide } from "./pdf/glyphs.ts";
 import { BLANK_LINE_PITCHES, COLUMN, LINE_HEIGHT, LINE_PITCH } from "./text-geometry.ts";
 import { joinWrappedRows } from "./text-wrapped-rows.ts";
 import { isHeaderWord } from "./text-stream.ts";
+import { isHeaderWordHead } from "./text-stream-words.ts";
 import { moveSpanLabels } from "./text-span-labels.ts";
 import { joinLabelParagraphs } from "./text-layout-label-paragraphs.ts";
 import { joinCentredPairs } from "./text-layout-centred-pairs.ts";
@@ -219,9 +220,12 @@ function splitNumbers(chunk: Chunk): Chunk[] {
   return out.length === 1 ? [chunk] : out;
 }
 
+const isColumnWordOrHead = (text: string) => isHeaderWord(text) || isHeaderWordHead(text);
+
 /**
  * Splits a chunk of two column words one space apart (年度指标值(A) 实际完成值(B)): a header's
  * narrow columns keep no more between them in -layout text, and a header cell is one column word.
+ * The last may be the head of one, its line's end cut it (得分 未完成原因分, 析 on the next line).
  */
 function splitColumnWords(chunk: Chunk): Chunk[] {
   const words = chunk.words;
@@ -230,7 +234,7 @@ function splitColumnWords(chunk: Chunk): Chunk[] {
     const left = words.slice(0, k), right = words.slice(k);
     if (!isHeaderWord(text(left))) continue;
     const rest = splitColumnWords(chunkOf(right));
-    if (rest.length > 1 || isHeaderWord(text(right))) return [chunkOf(left), ...rest];
+    if (rest.length > 1 || isColumnWordOrHead(text(right))) return [chunkOf(left), ...rest];
   }
   return [chunk];
 }
@@ -455,7 +459,7 @@ export function lineGridTable(page: number, lines: readonly LooseLine[], given: 
       ps.forEach((p, k) => {
         // (Or two column words, one space apart: 年度指标值(A) 实际完成值(B), split by splitColumnWords.)
         const apart = k > 0 && (p.chunk.x0 - ps[k - 1]!.chunk.x1 >= MIN_COLUMN_GAP_SPACES * COLUMN ||
-          (isHeaderWord(p.chunk.text) && isHeaderWord(ps[k - 1]!.chunk.text)));
+          (isColumnWordOrHead(p.chunk.text) && isHeaderWord(ps[k - 1]!.chunk.text)));
         if (apart) added = addColumnStart(starts, p.chunk.x0, COLUMN) || added;
       });
     }
@@ -466,7 +470,7 @@ export function lineGridTable(page: number, lines: readonly LooseLine[], given: 
     for (const [col, ps] of bySlot) {
       ps.forEach((p, k) => {
         const next = starts[col + 1];
-        if (k === 0 || !isHeaderWord(p.chunk.text) || !isHeaderWord(ps[k - 1]!.chunk.text) || next === undefined || bySlot.has(col + 1)) return;
+        if (k === 0 || !isColumnWordOrHead(p.chunk.text) || !isHeaderWord(ps[k - 1]!.chunk.text) || next === undefined || bySlot.has(col + 1)) return;
         if (next <= p.chunk.x0 || next - p.chunk.x0 > MIN_COLUMN_GAP_SPACES * COLUMN + 0.01) return;
         nudged.set(`${row}:${p.chunk.x0}`, next);
         nudging = true;

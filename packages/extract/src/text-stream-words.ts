@@ -12,7 +12,7 @@ const squash = (s: string) => foldCompatibilityCharacters(s).replace(/\s+/g, "")
 export const key = (s: string) => squash(s).replace(/（/g, "(").replace(/）/g, ")").replace(/：/g, ":");
 
 /** Column words of budget-performance forms (a subset of normalize's header vocabulary). */
-const HEADER_WORD = new RegExp("^(?:" + [
+const HEADER_WORDS = [
   "一级指标", "二级指标", "三级指标", "指标名称", "绩效指标名称", "具体指标",
   "(?:年度|年初|预期|计划|调整后)?(?:指标值|目标值)(?:及单位|\\(含单位\\))?", "年度指标", "年度绩效指标值",
   "实际完成值", "全年完成值", "全年实际完成值", "实际完成", "完成值", "实际值", "实际完成指标值",
@@ -25,7 +25,12 @@ const HEADER_WORD = new RegExp("^(?:" + [
   "预期目标", "实际完成情况", "年度总体目标", "年度绩效目标", "绩效目标", "年度目标", "总体目标", "实施期绩效目标", "整体绩效目标",
   "年度总体目标完成情况", "目标完成情况", "全年实际完成情况",
   "资金投入情况", "项目资金", "年度资金", "序号", "单位名称", "单位代码", "单位编码", "项目编码", "项目代码", "支出方向",
-].join("|") + ")$");
+];
+const HEADER_WORD = new RegExp("^(?:" + HEADER_WORDS.join("|") + ")$");
+/** The column words spelled out (no pattern in them), for their heads. */
+const PLAIN_HEADER_WORDS = HEADER_WORDS.filter((w) => !/[\\()?|\[\]{}]/.test(w));
+/** At least this many characters of a column word make its head (未完成原因分, cut before 析 at a line's end). */
+const MIN_HEAD = 4;
 
 /**
  * Column words only the cell stream reads (a header run cut short by one of
@@ -52,6 +57,12 @@ const matchesHeader = (text: string, word: RegExp) => {
 };
 
 export const isHeaderWord = (text: string) => matchesHeader(text, HEADER_WORD);
+
+/** The head of a column word that a line's end cut (未完成原因分 of 未完成原因分析, 偏差原因分析及改 …). */
+export const isHeaderWordHead = (text: string) => {
+  const k = key(text);
+  return k.length >= MIN_HEAD && PLAIN_HEADER_WORDS.some((w) => w.length > k.length && w.startsWith(k));
+};
 
 /** A column word of the cell stream: isHeaderWord's, the stream's own, and a required-field star (*指标值). */
 export const isStreamHeaderWord = (text: string) => {
