@@ -76,7 +76,7 @@ const FIELD_FLOORS: Record<string, { layout: number; raw: number }> = {
   "lo-stress-borderless": { layout: 62, raw: 2 },
   "lo-xinzhou-2022-selfeval-report-annex1": { layout: 17, raw: 1 },
   "lo-hengyang-2023-targets": { layout: 76, raw: 35 },
-  "lo-gaoyi-2021-department-selfeval-report": { layout: 180, raw: 31 },
+  "lo-gaoyi-2021-department-selfeval-report": { layout: 199, raw: 31 },
 };
 
 describe.each(TEXT_TOOL_CASES)("the fields of pdf/%s.pdf in its pdftotext text", (pdf, stem) => {
@@ -84,6 +84,15 @@ describe.each(TEXT_TOOL_CASES)("the fields of pdf/%s.pdf in its pdftotext text",
     const a = fieldAgreement(await formsOf(`pdf/${pdf}.pdf`), await formsOf(`text-tools/${stem}.${kind}.txt`));
     expect(a.total).toBeGreaterThan(0);
     expect(a.right).toBeGreaterThanOrEqual(FIELD_FLOORS[stem]![kind]);
+  });
+});
+
+describe("the 高邑 -layout text's 分项绩效项目清单", () => {
+  it("yields the PDF's projects, each name whole: no line of a wrapped name or goal is a project", async () => {
+    const names = (forms: Form[]) => forms.filter((f) => f.kind === "project_list").map((f) => f.projectName);
+    const pdf = names(await formsOf("pdf/lo/gaoyi-2021-department-selfeval-report.pdf"));
+    expect(pdf.length).toBeGreaterThan(10);
+    expect(names(await formsOf("text-tools/lo-gaoyi-2021-department-selfeval-report.layout.txt"))).toEqual(pdf);
   });
 });
 

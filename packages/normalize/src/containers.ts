@@ -171,16 +171,47 @@ export function finishTargets(st: TargetsState): Form[] {
 
 export function readProjectListRow(container: Draft, row: Row, parentSeq: number | null): Form | null {
   const a = align(container, row);
-  const name = a.byField.get("projectName")?.text;
+  const cell = (x: Field) => a.byField.get(x)?.text ?? null;
+  let name = a.byField.get("projectName")?.text;
+  // In extracted text a project's wrapped name comes apart into lines of their own round its row's line
+  // (2020 年医疗救助 / 5 | 277.84 | … / 补助资金), and a wrapped goal's lines stand alone: a line with no
+  // number and no 序号 is no project. A piece in the names' column heads the next project's name when
+  // that row prints none, or ends the name of the project whose row took as many pieces from above.
+  if (row.line !== null && !row.exact) {
+    const pieces = (container.listPieces ??= { pending: [], last: null, tails: 0, lastLine: null, shortTaken: false });
+    const figures = (["budget", "executed", "balance", "score", "seq"] as const).some((x) => parseNumber(cell(x)) !== null);
+    const nameCol = container.header?.columns.find((c) => c.field === "projectName")?.col;
+    const at = a.byField.get("projectName");
+    // (The aligner fills the names' column with whatever words a row has: a goal's line far right is no name.)
+    if (at && nameCol !== undefined && Math.abs(at.col - nameCol) > 1) name = undefined;
+    if (!figures) {
+      if (!name || nameCol === undefined || !at || at.col !== nameCol) return null;
+      // (A piece much shorter than the last name's line, right after its row, is that name's last line: 金
+      // under 县财政补贴低保、五保等贫困人口资.)
+      const short = pieces.pending.length === 0 && pieces.last !== null && !pieces.shortTaken && 2 * name.length < (pieces.lastLine ?? "").length;
+      if (pieces.last && (pieces.tails > 0 || short)) {
+        pieces.last.projectName = tidyCjkSpaces(`${pieces.last.projectName ?? ""}${name}`);
+        if (pieces.tails > 0) pieces.tails--;
+        else pieces.shortTaken = true;
+      } else pieces.pending.push(name);
+      return null;
+    }
+    pieces.shortTaken = false;
+    const above = pieces.pending.join("");
+    pieces.tails = pieces.pending.length;
+    pieces.lastLine = name ?? pieces.pending[pieces.pending.length - 1] ?? "";
+    pieces.pending = [];
+    name = `${above}${name ?? ""}` || undefined;
+  }
   if (!name || parseNumber(name) !== null) return null;
   const d = newDraft("project_list", container.form.title, row);
   const f = d.form;
+  if (container.listPieces) container.listPieces.last = f;
   f.projectName = tidyCjkSpaces(name);
   f.agency = container.form.agency;
   f.fiscalYear = container.form.fiscalYear;
   f.moneyUnit = container.form.moneyUnit;
   f.parentSeq = parentSeq;
-  const cell = (x: Field) => a.byField.get(x)?.text ?? null;
   const line = fundingLine(1, "项目资金", "total", parseNumber(cell("budget")), cell("budget"), parseNumber(cell("executed")), cell("executed"),
     parseNumber(cell("balance")), cell("balance"));
   line.page = row.page;

@@ -57,6 +57,8 @@ export interface Draft {
   checklistFunding?: ChecklistFundingState;
   /** A cost table of the header block being read (see cost-table.ts). */
   costTable?: CostTableState;
+  /** A project list in extracted text: name pieces waiting for their row, and the last project's tail lines to come. */
+  listPieces?: { pending: string[]; last: Form | null; tails: number; lastLine: string | null; shortTaken: boolean };
 }
 
 export function newDraft(kind: FormKind, title: string | null, row: Row | null): Draft {
