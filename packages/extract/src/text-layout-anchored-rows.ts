@@ -56,7 +56,9 @@ const EPS = 0.01;
 /** A level's label: ends in 指标, maybe with its weight (满意度指标(10分)); no word value of a row. */
 const LEVEL_LABEL = /指标(?:[(（][^()（）]*[)）])?$/;
 
-type Alignment = "centre" | "top";
+type Alignment = "centre" | "top" | "mixed";
+/** In a table whose cells are mostly centred, the cost of one set at the top of its row (医保信息平台数据 on its anchor, two lines under it). */
+const MIXED_TOP_COST = 0.4;
 
 /** Where the cells of one column go: each cell's row (an anchor's, or the first line of a run of its own), or null to stay. */
 interface ColumnPlan {
@@ -124,10 +126,10 @@ function planRegion(byRow: FoundCell[][], header: number, end: number, page: num
   }
   // A blank line between two rows: no cell is joined across it.
   const blankBefore = new Set(rows.filter((r, i) => i > 0 && lineOf(byRow[r]!) - lineOf(byRow[rows[i - 1]!]!) > 1 + EPS));
-  const plans = (["centre", "top"] as Alignment[]).map((align) =>
+  const plans = (["centre", "top", "mixed"] as Alignment[]).map((align) =>
     cols.map((col) => planColumn(rows.flatMap((r) => byRow[r]!.filter((c) => c.col === col)), anchors, pos, blankBefore, align)));
   const total = (ps: ColumnPlan[]) => ps.reduce((s, p) => s + p.cost, 0);
-  const best = total(plans[1]!) < total(plans[0]!) ? plans[1]! : plans[0]!;
+  const best = plans.reduce((a, b) => (total(b) < total(a) ? b : a));
   for (const p of best) for (const [c, r] of p.target) target.set(c, r);
 
   // Runs of lines of their own in several columns over the same lines are one row.
@@ -240,7 +242,11 @@ function planColumn(cells: FoundCell[], anchors: readonly number[], pos: Map<num
     // anchor is no wrapped line of it (a row the page cut off: 中央专款分配合规 under the last score).
     if (oneLine && ((j === 0 && above > 0) || (j === anchors.length - 1 && below > 0))) return Infinity;
     const first = at(lines[0]!), last = at(lines[lines.length - 1]!);
-    return align === "centre" ? Math.abs((first + last) / 2 - a) : Math.abs(first - a) + (above > 0 ? ORPHAN_COST : 0);
+    const centred = Math.abs((first + last) / 2 - a), top = Math.abs(first - a) + (above > 0 ? ORPHAN_COST : 0);
+    // (Mixed: each cell centred on its anchor or set at its top, whichever fits, the top at a small cost.)
+    // (Only a cell that starts on its anchor's line and goes on line after line, in the mixed alignment.)
+    const startsOnAnchor = own[j] !== undefined && above === 0 && lines.every((c, k) => k === 0 || at(c) - at(lines[k - 1]!) <= 1 + EPS);
+    return align === "centre" ? centred : align === "top" ? top : startsOnAnchor ? Math.min(centred, top + MIXED_TOP_COST) : centred;
   };
   const oneLine = gaps.slice(1, -1).every((g) => g.length === 0);
   const m = anchors.length;

@@ -71,9 +71,9 @@ describe("the 黔南 -layout text", () => {
  * as read today, for -layout and plain text (scripts/text-tools-score.ts prints them).
  */
 const FIELD_FLOORS: Record<string, { layout: number; raw: number }> = {
-  "lo-qiannan-2023-project-selfeval": { layout: 768, raw: 150 },
+  "lo-qiannan-2023-project-selfeval": { layout: 780, raw: 150 },
   "chromium-qiannan-2023-project-selfeval": { layout: 469, raw: 48 },
-  "lo-stress-borderless": { layout: 62, raw: 2 },
+  "lo-stress-borderless": { layout: 69, raw: 2 },
   "lo-xinzhou-2022-selfeval-report-annex1": { layout: 17, raw: 1 },
   "lo-hengyang-2023-targets": { layout: 76, raw: 35 },
   "lo-gaoyi-2021-department-selfeval-report": { layout: 199, raw: 31 },
@@ -84,6 +84,15 @@ describe.each(TEXT_TOOL_CASES)("the fields of pdf/%s.pdf in its pdftotext text",
     const a = fieldAgreement(await formsOf(`pdf/${pdf}.pdf`), await formsOf(`text-tools/${stem}.${kind}.txt`));
     expect(a.total).toBeGreaterThan(0);
     expect(a.right).toBeGreaterThanOrEqual(FIELD_FLOORS[stem]![kind]);
+  });
+});
+
+describe("the 黔南 -layout text's indicator names", () => {
+  it("reads a name set at the top of its row, its first line on the row's value line, whole (医保信息平台数据 / 信息标准化管理应 / 用)", async () => {
+    const [f] = await formsOf("text-tools/lo-qiannan-2023-project-selfeval.layout.txt");
+    expect(f!.indicators.find((i) => i.name === "医保信息平台数据信息标准化管理应用")).toMatchObject({ targetText: "≥90%", actualText: "90%", weight: 4, score: 4 });
+    // The next row's name, centred on its own value line, stays its own.
+    expect(f!.indicators.map((i) => i.name)).toContain("定点医疗机构监督检查覆盖率");
   });
 });
 
