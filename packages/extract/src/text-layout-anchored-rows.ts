@@ -108,8 +108,15 @@ function planRegion(byRow: FoundCell[][], header: number, end: number, page: num
   // Or a word value there (稳步提高, 及时): a qualitative row of one line; a wrapped value's piece holds its figure.
   const wordValue = (c: FoundCell) => Array.from(c.text.replace(/\s+/g, "")).length >= 2 && !/\d/.test(c.text) && !LEVEL_LABEL.test(c.text);
   // Or two values anywhere on the line (序号 1, 分值 3, 得分 3 where a column of values was cut short).
-  const anchors = rows.filter((r) => byRow[r]!.some((c) => valueCols.has(c.col) && (isQuantity(c.text) || wordValue(c))) ||
+  const anchorLike = rows.filter((r) => byRow[r]!.some((c) => valueCols.has(c.col) && (isQuantity(c.text) || wordValue(c))) ||
     byRow[r]!.filter((c) => valueCols.has(c.col)).length >= 2 || byRow[r]!.filter((c) => isValueCell(c.text)).length >= 2);
+  // A line whose values are words with a figure (州本级及 12 县 | 州本级及 12 县), right over or under a line of
+  // numbers in other columns (医保工作宣传覆盖 | 4 | 4), holds the wrapped values of that line's row: no anchor.
+  const numbers = (r: number) => byRow[r]!.filter((c) => c.col > names && isValueCell(c.text));
+  const wordsOnly = (r: number) => byRow[r]!.filter((c) => c.col > names).every((c) => !isValueCell(c.text));
+  const lineAt = (r: number) => lineOf(byRow[r]!);
+  const anchors = anchorLike.filter((r) => !(wordsOnly(r) && anchorLike.some((o) => o !== r && Math.abs(lineAt(o) - lineAt(r)) <= 1 + EPS &&
+    numbers(o).length >= 2 && byRow[r]!.every((c) => c.col <= names || !byRow[o]!.some((x) => x.col === c.col)))));
   if (anchors.length < MIN_ANCHORS) return;
   // A line of several cells that is no anchor is a row whose values are words (及时, ±3%以内): the anchors do
   // not tell the rows there, and the region is left to the line-by-line joins.

@@ -71,7 +71,7 @@ describe("the 黔南 -layout text", () => {
  * as read today, for -layout and plain text (scripts/text-tools-score.ts prints them).
  */
 const FIELD_FLOORS: Record<string, { layout: number; raw: number }> = {
-  "lo-qiannan-2023-project-selfeval": { layout: 780, raw: 150 },
+  "lo-qiannan-2023-project-selfeval": { layout: 857, raw: 150 },
   "chromium-qiannan-2023-project-selfeval": { layout: 469, raw: 48 },
   "lo-stress-borderless": { layout: 69, raw: 2 },
   "lo-xinzhou-2022-selfeval-report-annex1": { layout: 17, raw: 1 },
@@ -91,6 +91,10 @@ describe("the 黔南 -layout text's indicator names", () => {
   it("reads a name set at the top of its row, its first line on the row's value line, whole (医保信息平台数据 / 信息标准化管理应 / 用)", async () => {
     const [f] = await formsOf("text-tools/lo-qiannan-2023-project-selfeval.layout.txt");
     expect(f!.indicators.find((i) => i.name === "医保信息平台数据信息标准化管理应用")).toMatchObject({ targetText: "≥90%", actualText: "90%", weight: 4, score: 4 });
+    // A line of word values (及时有效拨付 | 及时有效拨付) right over its row's line of numbers (| 10 | 10) is no
+    // row's line of its own: both wrap round that line.
+    const fifth = (await formsOf("text-tools/lo-qiannan-2023-project-selfeval.layout.txt"))[4]!;
+    expect(fifth.indicators.find((i) => i.name === "及时保障离休干部、伤残人员待遇")).toMatchObject({ targetText: "及时有效拨付款项", weight: 10, score: 10 });
     // The next row's name, centred on its own value line, stays its own.
     expect(f!.indicators.map((i) => i.name)).toContain("定点医疗机构监督检查覆盖率");
   });
