@@ -59,7 +59,7 @@ import { BLANK_LINE_PITCHES, COLUMN, LINE_HEIGHT, LINE_PITCH } from "./text-geom
 import { joinWrappedRows } from "./text-wrapped-rows.ts";
 import { isHeaderWord } from "./text-stream.ts";
 import { isHeaderWordHead } from "./text-stream-words.ts";
-import { moveSpanLabels } from "./text-span-labels.ts";
+import { isIndicatorHeader, isTotalLabel, moveSpanLabels } from "./text-span-labels.ts";
 import { joinLabelParagraphs } from "./text-layout-label-paragraphs.ts";
 import { joinCentredPairs } from "./text-layout-centred-pairs.ts";
 import { joinCentredCells } from "./text-layout-centred-cells.ts";
@@ -168,6 +168,56 @@ function pageLayout(number: number, lines: readonly SourceLine[], lineAt: Map<st
   return { number, width: 0, height: y, rotation: 0, hasText: true, tables: [], lines: loose, edges: [] };
 }
 
+/** Lines of text a page's columns may start further left or right than the page before's and still be one table's. */
+const CONTINUED_TABLE_SHIFT = 4;
+
+/**
+ * Whether a page's first table goes on with the indicator table that ended
+ * the page before: no header of its own, the table above has an indicator
+ * header and no total row yet, and its text spans about the same columns.
+ * Text gives no borders to compare (continuesTable), and a page that starts
+ * inside a merged group leaves the label columns empty, so its columns start
+ * elsewhere (黔南's 定点医疗机构监督 under 数量指标 on page 2).
+ */
+function continuesIndicatorTable(prev: DocTable, next: PageTable): boolean {
+  if (next.page !== prev.pageTo + 1 || next.cells.length === 0) return false;
+  if (!rowsOf(prev).some(isIndicatorHeader) || rowsOf(next).some(isIndicatorHeader)) return false;
+  if (prev.cells.some((c) => isTotalLabel(c.text))) return false;
+  const a0 = Math.min(...prev.cells.map((c) => c.bbox.x0)), a1 = Math.max(...prev.cells.map((c) => c.bbox.x1));
+  const b0 = Math.min(...next.cells.map((c) => c.bbox.x0)), b1 = Math.max(...next.cells.map((c) => c.bbox.x1));
+  const slack = CONTINUED_TABLE_SHIFT * COLUMN;
+  return b0 >= a0 - slack && b1 <= a1 + slack;
+}
+
+const rowsOf = (t: { nRows: number; cells: readonly FoundCell[] }): FoundCell[][] => {
+  const out: FoundCell[][] = Array.from({ length: t.nRows }, () => []);
+  for (const c of t.cells) out[c.row]?.push(c);
+  return out;
+};
+
+/** The cells of a table's last indicator header row. */
+const lastIndicatorHeader = (t: DocTable): FoundCell[] | null => rowsOf(t).filter(isIndicatorHeader).pop() ?? null;
+
+/**
+ * The table with a header put on top, its cells placed in the table's columns
+ * by where their text starts, a blank line above the first row (so no step
+ * joins a row's lines to it).
+ */
+function withHeader(t: DocTable, header: readonly FoundCell[]): DocTable {
+  const top = Math.min(...t.cells.map((c) => c.bbox.y0)) - (1 + BLANK_LINE_PITCHES) * LINE_PITCH * COLUMN;
+  const colOf = (x: number) => Math.max(0, columnAt(t.xs.slice(0, -1), x + ALIGN_TOLERANCE * COLUMN));
+  const placed = header.map((c) => {
+    const col = colOf(c.bbox.x0);
+    return { ...c, row: 0, col, colSpan: 1, rowSpan: 1, page: t.page, bbox: { ...c.bbox, y0: top, y1: top + (c.bbox.y1 - c.bbox.y0) } };
+  }).filter((c, i, all) => all.findIndex((o) => o.col === c.col) === i);
+  return { ...t, nRows: t.nRows + 1, cells: [...placed, ...t.cells.map((c) => ({ ...c, row: c.row + 1 }))] };
+}
+
+/** The table without its first row (the header withHeader lent it). */
+function withoutFirstRow(t: DocTable): DocTable {
+  return { ...t, nRows: t.nRows - 1, cells: t.cells.filter((c) => c.row > 0).map((c) => ({ ...c, row: c.row - 1 })) };
+}
+
 /** Blocks of column-laid-out text: a page per form feed, tables found by text alignment, the other lines as narrative. */
 export function parseColumnLayout(pages: readonly SourceLine[][]): { blocks: Block[]; pages: PageInfo[] } {
   const lineAt = new Map<string, number>();
@@ -187,12 +237,17 @@ export function parseColumnLayout(pages: readonly SourceLine[][]): { blocks: Blo
       }
     });
   }
-  const blocks: Block[] = items.map((it) => {
+  const blocks: Block[] = items.map((it, k) => {
     if (it.kind === "text") return { kind: "text", page: it.page, text: it.line.text, line: sourceLine(it.page, it.line.y0) };
+    // A page's table that goes on with the indicator table of the page before is read under that table's header.
+    const before = items[k - 1];
+    const header = before?.kind === "table" && continuesIndicatorTable(before.table, it.table) ? lastIndicatorHeader(before.table) : null;
+    const table = header ? withHeader(it.table, header) : it.table;
     // A table whose rows were rebuilt around their value lines is past what the column-by-column step does.
-    const anchored = joinAnchoredRows(it.table);
-    const centred = (t: DocTable) => (anchored === it.table ? joinCentredCells(t) : t);
-    return { kind: "table", table: toTextTable(moveSpanLabels(joinWrappedRows(joinVerticalLabels(joinBarePairs(centred(joinCentredPairs(joinLabelParagraphs(anchored))))))), sourceLine) };
+    const anchored = joinAnchoredRows(table);
+    const centred = (t: DocTable) => (anchored === table ? joinCentredCells(t) : t);
+    const read = moveSpanLabels(joinWrappedRows(joinVerticalLabels(joinBarePairs(centred(joinCentredPairs(joinLabelParagraphs(anchored)))))), header !== null);
+    return { kind: "table", table: toTextTable(header ? withoutFirstRow(read) : read, sourceLine) };
   });
   return { blocks, pages: layouts.map((l) => ({ number: l.number, hasText: l.lines.length > 0 })) };
 }

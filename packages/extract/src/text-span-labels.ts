@@ -66,7 +66,7 @@ export function isIndicatorHeader(cells: readonly FoundCell[]): boolean {
   return words.length >= MIN_HEADER_WORDS && words.some((c) => INDICATOR_WORD.test(c.text));
 }
 
-export function moveSpanLabels(t: DocTable): DocTable {
+export function moveSpanLabels(t: DocTable, continued = false): DocTable {
   const byRow: FoundCell[][] = Array.from({ length: t.nRows }, () => []);
   for (const c of t.cells) byRow[c.row]?.push(c);
   const isHeader = (r: number) => isIndicatorHeader(byRow[r]!);
@@ -75,7 +75,7 @@ export function moveSpanLabels(t: DocTable): DocTable {
     if (!isHeader(h)) continue;
     let end = h + 1;
     while (end < t.nRows && !isHeader(end)) end++;
-    for (const [from, to] of moveInRegion(byRow, h, end)) moved.set(from, to);
+    for (const [from, to] of moveInRegion(byRow, h, end, continued && h === 0)) moved.set(from, to);
     h = end - 1;
   }
   if (moved.size === 0) return t;
@@ -102,7 +102,7 @@ function dropEmptyRows(t: DocTable): DocTable {
 }
 
 /** The label cells of the rows under a header (up to row end) to replace: each piece to its label moved up (the first piece) or to nothing. */
-function moveInRegion(byRow: FoundCell[][], header: number, end: number): Map<FoundCell, FoundCell | null> {
+function moveInRegion(byRow: FoundCell[][], header: number, end: number, continued: boolean): Map<FoundCell, FoundCell | null> {
   const out = new Map<FoundCell, FoundCell | null>();
   const from = header + 1;
   let to = end;
@@ -164,10 +164,18 @@ function moveInRegion(byRow: FoundCell[][], header: number, end: number): Map<Fo
     const middle = (squeeze(Math.min(...b.cells.map((c) => c.bbox.y0))) + squeeze(Math.max(...b.cells.map((c) => c.bbox.y1)))) / 2;
     let e = b.lastRow, best = Infinity;
     // A label on a line of its own under its one row (履职成效 below 部门特性指标) covers no row from its line down.
-    for (let k = s; k <= limit && page(k) === p; k++) {
-      if (labelOnly(k) || cutsInnerGroup(b.col, k)) continue;
-      const off = Math.abs((top(s) + bottom(k)) / 2 - middle);
-      if (off < best - LINE_STEP / 4) { best = off; e = k; }
+    // On a page that goes on with the table of the page before (a lent header), the rows above a column's first
+    // label may be the last of the group above the break: that label starts where it centres best, not at the top.
+    // (The latest start when two centre it as well: the rows above are the group above the break.)
+    const firsts = continued && !coveredTo.has(b.col) ? [...Array(b.firstRow - s + 1).keys()].map((k) => b.firstRow - k) : [s];
+    const start = s;
+    for (const s0 of firsts) {
+      if (s0 !== start && labelOnly(s0)) continue;
+      for (let k = s0; k <= limit && page(k) === p; k++) {
+        if (labelOnly(k) || cutsInnerGroup(b.col, k)) continue;
+        const off = Math.abs((top(s0) + bottom(k)) / 2 - middle);
+        if (off < best - LINE_STEP / 4) { best = off; e = k; s = s0; }
+      }
     }
     // A slot the form leaves for more indicators (……, 指标 2:) after a group's rows is the group's.
     while (e + 1 <= limit && page(e + 1) === p && !labelOnly(e + 1) && placeholderRow(e + 1) && !cutsInnerGroup(b.col, e + 1)) e++;

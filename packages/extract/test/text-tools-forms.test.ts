@@ -71,9 +71,9 @@ describe("the 黔南 -layout text", () => {
  * as read today, for -layout and plain text (scripts/text-tools-score.ts prints them).
  */
 const FIELD_FLOORS: Record<string, { layout: number; raw: number }> = {
-  "lo-qiannan-2023-project-selfeval": { layout: 857, raw: 150 },
+  "lo-qiannan-2023-project-selfeval": { layout: 903, raw: 150 },
   "chromium-qiannan-2023-project-selfeval": { layout: 469, raw: 48 },
-  "lo-stress-borderless": { layout: 69, raw: 2 },
+  "lo-stress-borderless": { layout: 73, raw: 2 },
   "lo-xinzhou-2022-selfeval-report-annex1": { layout: 17, raw: 1 },
   "lo-hengyang-2023-targets": { layout: 76, raw: 35 },
   "lo-gaoyi-2021-department-selfeval-report": { layout: 199, raw: 31 },
@@ -97,6 +97,15 @@ describe("the 黔南 -layout text's indicator names", () => {
     expect(fifth.indicators.find((i) => i.name === "及时保障离休干部、伤残人员待遇")).toMatchObject({ targetText: "及时有效拨付款项", weight: 10, score: 10 });
     // The next row's name, centred on its own value line, stays its own.
     expect(f!.indicators.map((i) => i.name)).toContain("定点医疗机构监督检查覆盖率");
+  });
+});
+
+describe("the 黔南 -layout text's indicator table over a page break", () => {
+  it("reads page 2's rows under page 1's header, and its first rows in the group the break cut", async () => {
+    const [f] = await formsOf("text-tools/lo-qiannan-2023-project-selfeval.layout.txt");
+    // 定点医疗机构监督检查覆盖率 opens page 2, under 数量指标 (产出指标) merged over the break.
+    expect(f!.indicators.find((i) => i.name === "定点医疗机构监督检查覆盖率")).toMatchObject({ level1: "产出指标", level2: "数量指标", targetText: "=100%", weight: 4 });
+    expect(f!.indicators.find((i) => i.name === "医保重要政策知晓率")).toMatchObject({ level1: "效益指标", level2: "社会效益指标", score: 15 });
   });
 });
 
