@@ -203,14 +203,30 @@ const lastIndicatorHeader = (t: DocTable): FoundCell[] | null => rowsOf(t).filte
  * by where their text starts, a blank line above the first row (so no step
  * joins a row's lines to it).
  */
-function withHeader(t: DocTable, header: readonly FoundCell[]): DocTable {
+function withHeader(t: DocTable, header: readonly FoundCell[], scale: (x: number) => number): DocTable {
   const top = Math.min(...t.cells.map((c) => c.bbox.y0)) - (1 + BLANK_LINE_PITCHES) * LINE_PITCH * COLUMN;
-  const colOf = (x: number) => Math.max(0, columnAt(t.xs.slice(0, -1), x + ALIGN_TOLERANCE * COLUMN));
+  const colOf = (x: number) => Math.max(0, columnAt(t.xs.slice(0, -1), scale(x) + ALIGN_TOLERANCE * COLUMN));
   const placed = header.map((c) => {
     const col = colOf(c.bbox.x0);
     return { ...c, row: 0, col, colSpan: 1, rowSpan: 1, page: t.page, bbox: { ...c.bbox, y0: top, y1: top + (c.bbox.y1 - c.bbox.y0) } };
   }).filter((c, i, all) => all.findIndex((o) => o.col === c.col) === i);
   return { ...t, nRows: t.nRows + 1, cells: [...placed, ...t.cells.map((c) => ({ ...c, row: c.row + 1 }))] };
+}
+
+/** Width ratio past which a page's text is taken as printed at another scale than the page before's. */
+const OTHER_SCALE = 0.15;
+
+/**
+ * Where an x of the page before falls on this page: the same, unless the
+ * page's text spans a width more than OTHER_SCALE off the page before's
+ * (pdftotext printed it at another scale: 廊坊's page 2), then mapped from
+ * one span onto the other.
+ */
+function pageScale(prev: DocTable, next: PageTable): (x: number) => number {
+  const a0 = Math.min(...prev.cells.map((c) => c.bbox.x0)), a1 = Math.max(...prev.cells.map((c) => c.bbox.x1));
+  const b0 = Math.min(...next.cells.map((c) => c.bbox.x0)), b1 = Math.max(...next.cells.map((c) => c.bbox.x1));
+  const ratio = (b1 - b0) / Math.max(1, a1 - a0);
+  return Math.abs(1 - ratio) <= OTHER_SCALE ? (x) => x : (x) => b0 + (x - a0) * ratio;
 }
 
 /** The table without its first row (the header withHeader lent it). */
@@ -242,7 +258,7 @@ export function parseColumnLayout(pages: readonly SourceLine[][]): { blocks: Blo
     // A page's table that goes on with the indicator table of the page before is read under that table's header.
     const before = items[k - 1];
     const header = before?.kind === "table" && continuesIndicatorTable(before.table, it.table) ? lastIndicatorHeader(before.table) : null;
-    const table = header ? withHeader(it.table, header) : it.table;
+    const table = header && before?.kind === "table" ? withHeader(it.table, header, pageScale(before.table, it.table)) : it.table;
     // A table whose rows were rebuilt around their value lines is past what the column-by-column step does.
     const anchored = joinAnchoredRows(table);
     const centred = (t: DocTable) => (anchored === table ? joinCentredCells(t) : t);
