@@ -219,7 +219,7 @@ const OTHER_SCALE = 0.15;
 /**
  * Where an x of the page before falls on this page: the same, unless the
  * page's text spans a width more than OTHER_SCALE off the page before's
- * (pdftotext printed it at another scale: 廊坊's page 2), then mapped from
+ * (pdftotext printed it at another scale: the borderless stress form's page 2), then mapped from
  * one span onto the other.
  */
 function pageScale(prev: DocTable, next: PageTable): (x: number) => number {
