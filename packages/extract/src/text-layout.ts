@@ -203,14 +203,17 @@ const lastIndicatorHeader = (t: DocTable): FoundCell[] | null => rowsOf(t).filte
  * by where their text starts, a blank line above the first row (so no step
  * joins a row's lines to it).
  */
-function withHeader(t: DocTable, header: readonly FoundCell[], scale: (x: number) => number): DocTable {
+function withHeader(t: DocTable, header: readonly FoundCell[], scale: (x: number) => number): { table: DocTable; columns: Map<number, number> } {
   const top = Math.min(...t.cells.map((c) => c.bbox.y0)) - (1 + BLANK_LINE_PITCHES) * LINE_PITCH * COLUMN;
   const colOf = (x: number) => Math.max(0, columnAt(t.xs.slice(0, -1), scale(x) + ALIGN_TOLERANCE * COLUMN));
+  // Each of this page's columns that a header word lands in, and that word's column in the page before's table.
+  const columns = new Map<number, number>();
   const placed = header.map((c) => {
     const col = colOf(c.bbox.x0);
+    if (!columns.has(col)) columns.set(col, c.col);
     return { ...c, row: 0, col, colSpan: 1, rowSpan: 1, page: t.page, bbox: { ...c.bbox, y0: top, y1: top + (c.bbox.y1 - c.bbox.y0) } };
   }).filter((c, i, all) => all.findIndex((o) => o.col === c.col) === i);
-  return { ...t, nRows: t.nRows + 1, cells: [...placed, ...t.cells.map((c) => ({ ...c, row: c.row + 1 }))] };
+  return { table: { ...t, nRows: t.nRows + 1, cells: [...placed, ...t.cells.map((c) => ({ ...c, row: c.row + 1 }))] }, columns };
 }
 
 /** Width ratio past which a page's text is taken as printed at another scale than the page before's. */
@@ -229,9 +232,25 @@ function pageScale(prev: DocTable, next: PageTable): (x: number) => number {
   return Math.abs(1 - ratio) <= OTHER_SCALE ? (x) => x : (x) => b0 + (x - a0) * ratio;
 }
 
-/** The table without its first row (the header withHeader lent it). */
-function withoutFirstRow(t: DocTable): DocTable {
-  return { ...t, nRows: t.nRows - 1, cells: t.cells.filter((c) => c.row > 0).map((c) => ({ ...c, row: c.row - 1 })) };
+/**
+ * The table without its first row (the header withHeader lent it), its
+ * columns numbered as the page before's table numbers them: a column under a
+ * header word takes that word's column there, one between two such columns
+ * the columns after the one on its left (the reader of the forms goes on
+ * under the header of the page before, by column).
+ */
+function withoutLentHeader(t: DocTable, columns: ReadonlyMap<number, number>, nCols: number): DocTable {
+  const known = [...columns].sort((a, b) => a[0] - b[0]);
+  const before = (col: number) => {
+    let at: [number, number] | undefined;
+    for (const k of known) if (k[0] <= col) at = k;
+    return at ? Math.min(nCols - 1, at[1] + (col - at[0])) : Math.max(0, (known[0]?.[1] ?? col) - ((known[0]?.[0] ?? col) - col));
+  };
+  const cells = t.cells.filter((c) => c.row > 0).map((c) => {
+    const col = before(c.col), end = Math.max(col, before(c.col + c.colSpan - 1));
+    return { ...c, row: c.row - 1, col, colSpan: end - col + 1 };
+  });
+  return { ...t, nRows: t.nRows - 1, nCols: Math.max(nCols, t.nCols), cells };
 }
 
 /** Blocks of column-laid-out text: a page per form feed, tables found by text alignment, the other lines as narrative. */
@@ -258,12 +277,13 @@ export function parseColumnLayout(pages: readonly SourceLine[][]): { blocks: Blo
     // A page's table that goes on with the indicator table of the page before is read under that table's header.
     const before = items[k - 1];
     const header = before?.kind === "table" && continuesIndicatorTable(before.table, it.table) ? lastIndicatorHeader(before.table) : null;
-    const table = header && before?.kind === "table" ? withHeader(it.table, header, pageScale(before.table, it.table)) : it.table;
+    const lent = header && before?.kind === "table" ? withHeader(it.table, header, pageScale(before.table, it.table)) : null;
+    const table = lent?.table ?? it.table;
     // A table whose rows were rebuilt around their value lines is past what the column-by-column step does.
     const anchored = joinAnchoredRows(table);
     const centred = (t: DocTable) => (anchored === table ? joinCentredCells(t) : t);
     const read = moveSpanLabels(joinWrappedRows(joinVerticalLabels(joinBarePairs(centred(joinCentredPairs(joinLabelParagraphs(anchored)))))), header !== null);
-    return { kind: "table", table: toTextTable(header ? withoutFirstRow(read) : read, sourceLine) };
+    return { kind: "table", table: toTextTable(lent && before?.kind === "table" ? withoutLentHeader(read, lent.columns, before.table.nCols) : read, sourceLine) };
   });
   return { blocks, pages: layouts.map((l) => ({ number: l.number, hasText: l.lines.length > 0 })) };
 }
@@ -339,6 +359,8 @@ function splitTrailingNumbers(chunks: Chunk[]): Chunk[] {
 
 /** A one-chunk line of at most this many characters under a column of the region goes on it, CJK or not. */
 const MAX_ALIGNED_PIECE = 8;
+/** Characters of a one-chunk line of CJK words that neither ends a region nor joins it (a group label's line). */
+const MAX_SHORT_LABEL = 6;
 /** One-chunk lines in a row that end a region (as in pdf/unruled.ts). */
 const MAX_SINGLE_RUN = 2;
 /** A blank-line gap wider than this many line pitches ends a region (two blank lines). */
@@ -369,7 +391,10 @@ export function textRegions(lines: readonly LooseLine[], chunks: readonly Chunk[
     const aligned = !multi && start >= 0 && (isCjkText(lines[i]!.text, 0.4) || Array.from(lines[i]!.text.trim()).length <= MAX_ALIGNED_PIECE) && starts.has(x0);
     if (start >= 0) {
       const gapTooBig = lines[i]!.y0 - lines[i - 1]!.y0 > MAX_REGION_PITCHES * LINE_PITCH * COLUMN + 0.01;
-      if (!multi && !aligned) singles++;
+      // (A short label's line — 可持续影响, 效益指标, a group label centred beside rows — keeps a region going
+      // without joining it, wherever it starts.)
+      const shortLabel = !multi && isCjkText(lines[i]!.text, 0.9) && Array.from(lines[i]!.text.replace(/\s+/g, "")).length <= MAX_SHORT_LABEL;
+      if (!multi && !aligned && !shortLabel) singles++;
       if (gapTooBig || singles > MAX_SINGLE_RUN) close();
     }
     if (multi) {

@@ -255,6 +255,12 @@ describe("forms in text that lost most of their columns are still found, never i
       expect(sources.length).toBeGreaterThan(0);
       expect(sources.filter((s) => /情况/.test(s))).toEqual([]);
     });
+  it("a table going on over a page break that pdftotext printed at another scale reads under the page before's columns (廊坊 2019)", () => {
+    const form = read("hebei-2019-project-self-eval.pdftotext-layout.txt")[0]!;
+    // Page 2 starts with 指标 1 长期使 / 100 100 10 10 / 用性 and the group labels beside it.
+    expect(form.indicators.find((i) => i.name === "指标1长期使用性")).toMatchObject({ targetText: "100", actualText: "100", weight: 10, score: 10 });
+    expect(form.indicators.find((i) => i.name === "指标1学生满意度")).toMatchObject({ actualText: "100", weight: 10, score: 10 });
+  });
   it("a goals row printing amounts under the funding block is no funding line (廊坊's 年度总体目标 | 43.2 | 37.24)", () => {
     const form = read("hebei-2019-project-self-eval.pdftotext-layout.txt")[0]!;
     expect(form.funding.map((l) => l.source)).toContain("年度资金总额");
