@@ -785,6 +785,10 @@ function splitGluedLabel(cell: RowCell): RowCell[] {
   if (spaced && spacedKey && GLUED_KEYS.has(spacedKey) && !LABEL_TAIL.test(keyOf(spaced[2]!)) && factKeyOf(spaced[2]!) === null) {
     return [{ ...cell, text: spaced[1]! }, { ...cell, text: spaced[2]!.trim() }];
   }
+  // 下达中央预算内投资(万元) 2350: an amount's label, its unit in brackets, and the amount.
+  if (spaced && /\((?:万元|元|亿元)\)$/.test(keyOf(spaced[1]!)) && isLabelShaped(spaced[1]!) && parseNumber(spaced[2]!) !== null) {
+    return [{ ...cell, text: spaced[1]! }, { ...cell, text: spaced[2]!.trim() }];
+  }
   // Only labels that name a party or the project (项目名称, 实施单位 …): a short word such as
   // 年度 starts many labels (年度主要目标, 年度预算执行率) and is no label glued to a value.
   for (let n = 4; n <= Math.min(8, k.length - 2); n++) {

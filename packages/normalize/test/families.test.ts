@@ -289,6 +289,11 @@ describe("forms in text that lost most of their columns are still found, never i
     expect(form.projectName).toBe("医疗救助补助资金");
     expect(form.facts.find((f) => f.label === "转移支付(项目)名称")?.value).toBe("医疗救助补助资金");
   });
+  it("an amount's label and the amount one space apart in one -layout cell are a pair (下达中央预算内投资(万元) 2350)", () => {
+    const form = read("tianjin-2022-transfer-targets.pdftotext-layout.txt")[0]!;
+    expect(form.facts.find((f) => f.label === "下达中央预算内投资(万元)")?.value).toBe("2350");
+    expect(form.funding.map((l) => l.budget)).toContain(2350);
+  });
   it("rows of pairs whose blank values -layout dropped keep every pair (湖南 2021: 主管部门编码, 联系电话, 项目起止时间)", () => {
     const facts = read("hunan-2021-project-targets.pdftotext-layout.txt")[0]!.facts.map((f) => [f.label, f.value]);
     expect(facts).toContainEqual(["主管部门", "坝塘镇"]);
