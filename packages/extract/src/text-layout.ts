@@ -335,6 +335,8 @@ const CLOSING = /^[)）\]】]$/;
 /** A value cell's start: a number, a comparison, a sign; or a dash alone (no value: 财务管理制度有效性 7  —). */
 const VALUE_START = /^[≥≤=<>]?[-+]?\d|^[—–]+$/;
 
+/** A unit of measure alone (猪肉产量稳定率 % ≥95%: the 单位 column one space after the name). */
+const UNIT_WORD = /^(?:%|‰|个|人|人次|次|件|户|家|所|项|座|台|套|辆|天|日|年|月|万元|元|吨|公里|米|亩|平方米|立方米|份|册|本|张|条)$/;
 /** A target led by a comparison, with a short unit (≥12个, =100%, ≤90万元): a value cell, never a name's end. */
 const COMPARED_TARGET = /^[≥≤=<>＞＜]=?[-+]?\d[\d,.]*[^\s\d]{0,3}$/;
 
@@ -345,13 +347,14 @@ const COMPARED_TARGET = /^[≥≤=<>＞＜]=?[-+]?\d[\d,.]*[^\s\d]{0,3}$/;
  * 仓库(≥**平方米) 104  104),
  * so the score would be read as the end of the name. A number ending a line
  * (救助资金 30, a goal text wrapping) stays where it is; a target led by a
- * comparison (打造医保经办“15分钟 ≥12个) is split off wherever it is.
+ * comparison (打造医保经办“15分钟 ≥12个) is split off wherever it is, and a unit
+ * alone before a value (猪肉产量稳定率 %  ≥95%) like a number.
  */
 function splitTrailingNumbers(chunks: Chunk[]): Chunk[] {
   return chunks.flatMap((c, i) => {
     const words = c.words, last = words[words.length - 1]!, before = words[words.length - 2];
     const followed = chunks.slice(i + 1).some((n) => VALUE_START.test(n.text));
-    const value = (followed && NUMBER.test(last.text)) || COMPARED_TARGET.test(last.text);
+    const value = (followed && (NUMBER.test(last.text) || UNIT_WORD.test(last.text))) || COMPARED_TARGET.test(last.text);
     if (!before || !value || !(isWide(lastChar(before.text)) || CLOSING.test(lastChar(before.text)))) return [c];
     return [chunkOf(words.slice(0, -1)), chunkOf([last])];
   });

@@ -192,6 +192,12 @@ describe("chunks of -layout text: cells one space apart", () => {
     expect(header).toContain("得分");
   });
 
+  it("splits a unit alone off the name before it when a value follows (重庆 2022: 猪肉产量稳定率 %  ≥95%)", () => {
+    const rows = tablesOf("chongqing-2022-transfer-targets").flatMap(rowsOf);
+    expect(rows).toContainEqual(["能繁母猪稳定率", "%", "90%"]);
+    expect(rows.find((r) => r.includes("猪肉产量稳定率"))).toEqual(expect.arrayContaining(["猪肉产量稳定率", "%", "≥95%"]));
+  });
+
   it("splits a target led by a comparison off the name before it (黔南 chromium: 打造医保经办“15分钟 ≥12个)", () => {
     const rows = tools("chromium-qiannan-2023-project-selfeval");
     expect(rows.find((r) => r[0]?.startsWith("打造医保经办") || r.some((c) => c.startsWith("打造医保经办")))).toContain("≥12个");
