@@ -33,6 +33,7 @@ import { isHeaderWord, isValueCell } from "./text-stream.ts";
 import { isStreamValueCell } from "./text-stream-words.ts";
 import { isIndicatorHeader, namesColumn } from "./text-span-labels.ts";
 import { isLevelLabel, isPlaceholder, mergeCells } from "./text-wrapped-rows.ts";
+import { cellsByRow } from "./text-grid-rows.ts";
 
 /** A value of a row: an amount, a share, a score, or a count with its unit (192 只, 10 辆, 583 元/人*月). */
 const isQuantity = (text: string) => isValueCell(text) || (isStreamValueCell(text) && /\d/.test(text));
@@ -69,8 +70,7 @@ interface ColumnPlan {
 }
 
 export function joinAnchoredRows(t: DocTable): DocTable {
-  const byRow: FoundCell[][] = Array.from({ length: t.nRows }, () => []);
-  for (const c of t.cells) byRow[c.row]?.push(c);
+  const byRow = cellsByRow(t);
   const target = new Map<FoundCell, number>();
   const recolumned = new Map<FoundCell, number>();
   for (let h = 0; h < t.nRows; h++) {

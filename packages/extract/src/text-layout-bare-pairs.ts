@@ -28,6 +28,7 @@ import { LINE_GAP } from "./text-geometry.ts";
 import { isStreamValueCell } from "./text-stream-words.ts";
 import { isWordsOnly, mergeCells } from "./text-wrapped-rows.ts";
 import { namesMoneySource } from "./text-layout-money-sources.ts";
+import { cellsByRow } from "./text-grid-rows.ts";
 
 /** Cells a line round a bare row may hold: more are left to the centred-pair step (text-layout-centred-pairs.ts). */
 const MAX_BARE_PAIR_CELLS = 2;
@@ -35,8 +36,7 @@ const MAX_BARE_PAIR_CELLS = 2;
 const MAX_UNIT_CHARS = 5;
 
 export function joinBarePairs(t: DocTable): DocTable {
-  const byRow: FoundCell[][] = Array.from({ length: t.nRows }, () => []);
-  for (const c of t.cells) byRow[c.row]?.push(c);
+  const byRow = cellsByRow(t);
   const top = byRow.map((cells) => Math.min(...cells.map((c) => c.bbox.y0)));
   const bottom = byRow.map((cells) => Math.max(...cells.map((c) => c.bbox.y1)));
   const adjacent = (a: number, b: number) => top[b]! - bottom[a]! <= LINE_GAP + 0.01;

@@ -25,6 +25,7 @@ import { LINE_GAP } from "./text-geometry.ts";
 import { isLabelWord, isValueCell } from "./text-stream.ts";
 import { isPlaceholder, isWordsOnly, mergeCells } from "./text-wrapped-rows.ts";
 import { isIndicatorHeader, isTotalLabel, namesColumn } from "./text-span-labels.ts";
+import { cellsByRow } from "./text-grid-rows.ts";
 
 /** A line of this many cells or more the line-by-line step reads as a row. */
 const MIN_SPREAD_CELLS = 3;
@@ -46,8 +47,7 @@ export function joinCentredCells(t: DocTable): DocTable {
 }
 
 const rowsOf = (t: DocTable) => {
-  const byRow: FoundCell[][] = Array.from({ length: t.nRows }, () => []);
-  for (const c of t.cells) byRow[c.row]?.push(c);
+  const byRow = cellsByRow(t);
   return byRow;
 };
 

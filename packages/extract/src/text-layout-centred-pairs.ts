@@ -18,6 +18,7 @@ import type { DocTable } from "./pdf/continuation.ts";
 import { LINE_GAP } from "./text-geometry.ts";
 import { isHeaderWord, isValueCell } from "./text-stream.ts";
 import { isWordsOnly, mergeLines } from "./text-wrapped-rows.ts";
+import { cellsByRow } from "./text-grid-rows.ts";
 
 /** Cells a line has at least to be left to this step (fewer: the wrapped-row step joins it). */
 const MIN_PAIR_CELLS = 3;
@@ -25,8 +26,7 @@ const MIN_PAIR_CELLS = 3;
 const MIN_HEADER_WORDS = 2;
 
 export function joinCentredPairs(t: DocTable): DocTable {
-  const byRow: FoundCell[][] = Array.from({ length: t.nRows }, () => []);
-  for (const c of t.cells) byRow[c.row]?.push(c);
+  const byRow = cellsByRow(t);
   const top = byRow.map((cells) => Math.min(...cells.map((c) => c.bbox.y0)));
   const bottom = byRow.map((cells) => Math.max(...cells.map((c) => c.bbox.y1)));
   const adjacent = (a: number, b: number) => top[b]! - bottom[a]! <= LINE_GAP + 0.01;

@@ -22,12 +22,12 @@ import { LINE_STEP } from "./text-geometry.ts";
 import { isValueCell } from "./text-stream.ts";
 import { isIndicatorHeader } from "./text-span-labels.ts";
 import { isLevelLabel, isMoneyFact, mergeLines } from "./text-wrapped-rows.ts";
+import { cellsByRow } from "./text-grid-rows.ts";
 
 type Kind = "label" | "paragraph" | "both" | null;
 
 export function joinLabelParagraphs(t: DocTable): DocTable {
-  const byRow: FoundCell[][] = Array.from({ length: t.nRows }, () => []);
-  for (const c of t.cells) byRow[c.row]?.push(c);
+  const byRow = cellsByRow(t);
   for (const cells of byRow) cells.sort((a, b) => a.col - b.col);
   const top = byRow.map((cells) => Math.min(...cells.map((c) => c.bbox.y0)));
   const adjacent = (r: number) => top[r + 1]! - top[r]! <= LINE_STEP + 0.01;

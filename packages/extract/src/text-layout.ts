@@ -67,6 +67,7 @@ import { joinBarePairs } from "./text-layout-bare-pairs.ts";
 import { placePushedNumbers } from "./text-layout-pushed-numbers.ts";
 import { joinVerticalLabels } from "./text-layout-vertical-labels.ts";
 import { joinAnchoredRows } from "./text-layout-anchored-rows.ts";
+import { cellsByRow } from "./text-grid-rows.ts";
 
 /**
  * The PDF finder's settings for text: a gap of two or more spaces splits a
@@ -181,22 +182,19 @@ const CONTINUED_TABLE_SHIFT = 4;
  */
 function continuesIndicatorTable(prev: DocTable, next: PageTable): boolean {
   if (next.page !== prev.pageTo + 1 || next.cells.length === 0) return false;
-  if (!rowsOf(prev).some(isIndicatorHeader) || rowsOf(next).some(isIndicatorHeader)) return false;
+  if (!cellsByRow(prev).some(isIndicatorHeader) || cellsByRow(next).some(isIndicatorHeader)) return false;
   if (prev.cells.some((c) => isTotalLabel(c.text))) return false;
-  const a0 = Math.min(...prev.cells.map((c) => c.bbox.x0)), a1 = Math.max(...prev.cells.map((c) => c.bbox.x1));
-  const b0 = Math.min(...next.cells.map((c) => c.bbox.x0)), b1 = Math.max(...next.cells.map((c) => c.bbox.x1));
+  const [a0, a1] = textSpan(prev), [b0, b1] = textSpan(next);
   const slack = CONTINUED_TABLE_SHIFT * COLUMN;
   return b0 >= a0 - slack && b1 <= a1 + slack;
 }
 
-const rowsOf = (t: { nRows: number; cells: readonly FoundCell[] }): FoundCell[][] => {
-  const out: FoundCell[][] = Array.from({ length: t.nRows }, () => []);
-  for (const c of t.cells) out[c.row]?.push(c);
-  return out;
-};
+/** Where a table's text starts and ends across the page. */
+const textSpan = (t: PageTable): [number, number] =>
+  [Math.min(...t.cells.map((c) => c.bbox.x0)), Math.max(...t.cells.map((c) => c.bbox.x1))];
 
 /** The cells of a table's last indicator header row. */
-const lastIndicatorHeader = (t: DocTable): FoundCell[] | null => rowsOf(t).filter(isIndicatorHeader).pop() ?? null;
+const lastIndicatorHeader = (t: DocTable): FoundCell[] | null => cellsByRow(t).filter(isIndicatorHeader).pop() ?? null;
 
 /**
  * The table with a header put on top, its cells placed in the table's columns
@@ -226,8 +224,7 @@ const OTHER_SCALE = 0.15;
  * one span onto the other.
  */
 function pageScale(prev: DocTable, next: PageTable): (x: number) => number {
-  const a0 = Math.min(...prev.cells.map((c) => c.bbox.x0)), a1 = Math.max(...prev.cells.map((c) => c.bbox.x1));
-  const b0 = Math.min(...next.cells.map((c) => c.bbox.x0)), b1 = Math.max(...next.cells.map((c) => c.bbox.x1));
+  const [a0, a1] = textSpan(prev), [b0, b1] = textSpan(next);
   const ratio = (b1 - b0) / Math.max(1, a1 - a0);
   return Math.abs(1 - ratio) <= OTHER_SCALE ? (x) => x : (x) => b0 + (x - a0) * ratio;
 }
@@ -276,14 +273,15 @@ export function parseColumnLayout(pages: readonly SourceLine[][]): { blocks: Blo
     if (it.kind === "text") return { kind: "text", page: it.page, text: it.line.text, line: sourceLine(it.page, it.line.y0) };
     // A page's table that goes on with the indicator table of the page before is read under that table's header.
     const before = items[k - 1];
-    const header = before?.kind === "table" && continuesIndicatorTable(before.table, it.table) ? lastIndicatorHeader(before.table) : null;
-    const lent = header && before?.kind === "table" ? withHeader(it.table, header, pageScale(before.table, it.table)) : null;
+    const above = before?.kind === "table" && continuesIndicatorTable(before.table, it.table) ? before.table : null;
+    const header = above && lastIndicatorHeader(above);
+    const lent = above && header ? withHeader(it.table, header, pageScale(above, it.table)) : null;
     const table = lent?.table ?? it.table;
     // A table whose rows were rebuilt around their value lines is past what the column-by-column step does.
     const anchored = joinAnchoredRows(table);
     const centred = (t: DocTable) => (anchored === table ? joinCentredCells(t) : t);
-    const read = moveSpanLabels(joinWrappedRows(joinVerticalLabels(joinBarePairs(centred(joinCentredPairs(joinLabelParagraphs(anchored)))))), header !== null);
-    return { kind: "table", table: toTextTable(lent && before?.kind === "table" ? withoutLentHeader(read, lent.columns, before.table.nCols) : read, sourceLine) };
+    const read = moveSpanLabels(joinWrappedRows(joinVerticalLabels(joinBarePairs(centred(joinCentredPairs(joinLabelParagraphs(anchored)))))), lent !== null);
+    return { kind: "table", table: toTextTable(lent && above ? withoutLentHeader(read, lent.columns, above.nCols) : read, sourceLine) };
   });
   return { blocks, pages: layouts.map((l) => ({ number: l.number, hasText: l.lines.length > 0 })) };
 }
@@ -312,6 +310,8 @@ function splitNumbers(chunk: Chunk): Chunk[] {
 }
 
 const isColumnWordOrHead = (text: string) => isHeaderWord(text) || isHeaderWordHead(text);
+/** A column word and, after it in one slot, another or the head of one (splitColumnWords split them): two columns. */
+const columnWordsInOneSlot = (before: Chunk, after: Chunk) => isHeaderWord(before.text) && isColumnWordOrHead(after.text);
 
 /**
  * Splits a chunk of two column words one space apart (年度指标值(A) 实际完成值(B)): a header's
@@ -557,8 +557,7 @@ export function lineGridTable(page: number, lines: readonly LooseLine[], given: 
     for (const ps of bySlot.values()) {
       ps.forEach((p, k) => {
         // (Or two column words, one space apart: 年度指标值(A) 实际完成值(B), split by splitColumnWords.)
-        const apart = k > 0 && (p.chunk.x0 - ps[k - 1]!.chunk.x1 >= MIN_COLUMN_GAP_SPACES * COLUMN ||
-          (isColumnWordOrHead(p.chunk.text) && isHeaderWord(ps[k - 1]!.chunk.text)));
+        const apart = k > 0 && (p.chunk.x0 - ps[k - 1]!.chunk.x1 >= MIN_COLUMN_GAP_SPACES * COLUMN || columnWordsInOneSlot(ps[k - 1]!.chunk, p.chunk));
         if (apart) added = addColumnStart(starts, p.chunk.x0, COLUMN) || added;
       });
     }
@@ -569,7 +568,7 @@ export function lineGridTable(page: number, lines: readonly LooseLine[], given: 
     for (const [col, ps] of bySlot) {
       ps.forEach((p, k) => {
         const next = starts[col + 1];
-        if (k === 0 || !isColumnWordOrHead(p.chunk.text) || !isHeaderWord(ps[k - 1]!.chunk.text) || next === undefined || bySlot.has(col + 1)) return;
+        if (k === 0 || !columnWordsInOneSlot(ps[k - 1]!.chunk, p.chunk) || next === undefined || bySlot.has(col + 1)) return;
         if (next <= p.chunk.x0 || next - p.chunk.x0 > MIN_COLUMN_GAP_SPACES * COLUMN + 0.01) return;
         nudged.set(`${row}:${p.chunk.x0}`, next);
         nudging = true;

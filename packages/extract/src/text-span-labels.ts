@@ -22,6 +22,7 @@ import { joinWrappedLines } from "./pdf/words.ts";
 import { isHeaderWord, isValueCell } from "./text-stream.ts";
 import { isPlaceholder } from "./text-wrapped-rows.ts";
 import { COLUMN, LINE_STEP } from "./text-geometry.ts";
+import { cellsByRow } from "./text-grid-rows.ts";
 
 /** Column words a row has at least to be an indicator header, one of them an indicator's (一级指标, 指标名称). */
 const MIN_HEADER_WORDS = 2;
@@ -67,8 +68,7 @@ export function isIndicatorHeader(cells: readonly FoundCell[]): boolean {
 }
 
 export function moveSpanLabels(t: DocTable, continued = false): DocTable {
-  const byRow: FoundCell[][] = Array.from({ length: t.nRows }, () => []);
-  for (const c of t.cells) byRow[c.row]?.push(c);
+  const byRow = cellsByRow(t);
   const isHeader = (r: number) => isIndicatorHeader(byRow[r]!);
   const moved = new Map<FoundCell, FoundCell | null>();
   for (let h = 0; h < t.nRows; h++) {

@@ -13,6 +13,7 @@ import { joinWrappedLines } from "./pdf/words.ts";
 import { COLUMN, LINE_GAP, LINE_STEP } from "./text-geometry.ts";
 import { isHeaderWord, isValueCell } from "./text-stream.ts";
 import { namesMoneySource } from "./text-layout-money-sources.ts";
+import { cellsByRow } from "./text-grid-rows.ts";
 
 /**
  * A wrapped cell's line holds words, never a value alone or a dash (those fit
@@ -54,7 +55,10 @@ export const isMoneyFact = (text: string) =>
 const WHOLE_LABEL = /^[^\d\s及和与、(（][^\d\s]{1,9}(?:名称|部门|单位|类别|属性|类型|性质|日期|时间|期限|电话|负责人|联系人|编码|代码|编号|地址|依据|可行性|必要性|概况|内容|额)$/;
 /** Labels of one word, never the tail of a longer one. */
 const ONE_WORD_LABEL = /^(?:地址|邮编|电话|传真)$/;
-const isWholeLabel = (text: string) => WHOLE_LABEL.test(text.replace(/\s+/g, "")) || ONE_WORD_LABEL.test(text.replace(/\s+/g, ""));
+const isWholeLabel = (text: string) => {
+  const t = text.replace(/\s+/g, "");
+  return WHOLE_LABEL.test(t) || ONE_WORD_LABEL.test(t);
+};
 /** A cell's text ending so looks finished: the middle line of a run under it begins the next row's cell. */
 const FINISHED = /[)）。;；]$/u;
 
@@ -89,8 +93,7 @@ const FINISHED = /[)）。;；]$/u;
  * a head, ends its cells ((B) under 全年执行数).
  */
 export function joinWrappedRows(t: DocTable): DocTable {
-  const byRow: FoundCell[][] = Array.from({ length: t.nRows }, () => []);
-  for (const c of t.cells) byRow[c.row]?.push(c);
+  const byRow = cellsByRow(t);
   // A budget line whose amounts are blank (其他资金 under 其中:财政拨款) is a row, not the tail of the label
   // above; it has no wrapped cells either (its label is one line, its amounts none).
   const blankSource = byRow.map((cells, i) =>

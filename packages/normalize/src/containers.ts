@@ -172,7 +172,8 @@ export function finishTargets(st: TargetsState): Form[] {
 export function readProjectListRow(container: Draft, row: Row, parentSeq: number | null): Form | null {
   const a = align(container, row);
   const cell = (x: Field) => a.byField.get(x)?.text ?? null;
-  let name = a.byField.get("projectName")?.text;
+  const at = a.byField.get("projectName");
+  let name = at?.text;
   // In extracted text a project's wrapped name comes apart into lines of their own round its row's line
   // (2020 年医疗救助 / 5 | 277.84 | … / 补助资金), and a wrapped goal's lines stand alone: a line with no
   // number and no 序号 is no project. A piece in the names' column heads the next project's name when
@@ -181,7 +182,6 @@ export function readProjectListRow(container: Draft, row: Row, parentSeq: number
     const pieces = (container.listPieces ??= { pending: [], last: null, tails: 0, lastLine: null, shortTaken: false });
     const figures = (["budget", "executed", "balance", "score", "seq"] as const).some((x) => parseNumber(cell(x)) !== null);
     const nameCol = container.header?.columns.find((c) => c.field === "projectName")?.col;
-    const at = a.byField.get("projectName");
     // (The aligner fills the names' column with whatever words a row has: a goal's line far right is no name.)
     if (at && nameCol !== undefined && Math.abs(at.col - nameCol) > 1) name = undefined;
     if (!figures) {
