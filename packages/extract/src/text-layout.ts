@@ -68,6 +68,7 @@ import { placePushedNumbers } from "./text-layout-pushed-numbers.ts";
 import { joinVerticalLabels } from "./text-layout-vertical-labels.ts";
 import { joinAnchoredRows } from "./text-layout-anchored-rows.ts";
 import { cellsByRow } from "./text-grid-rows.ts";
+import { cutShortOfStarts, mergeCloseStarts } from "./text-layout-column-starts.ts";
 
 /**
  * The PDF finder's settings for text: a gap of two or more spaces splits a
@@ -533,14 +534,14 @@ export function lineGridTable(page: number, lines: readonly LooseLine[], given: 
   // without the alignment the pushed numbers made (财务管理制度有效性 7 and 绿化、水电费等成本 3, both 3 short).
   const pushed = placePushedNumbers(given, alignedColumnStarts(given, COLUMN));
   const rows = pushed.every((r, i) => r.length === given[i]!.length && r.every((c, k) => c === given[i]![k])) ? given : pushed;
-  const starts = alignedColumnStarts(rows, COLUMN);
+  const starts = mergeCloseStarts(alignedColumnStarts(rows, COLUMN), rows, COLUMN);
   const tolerance = ALIGN_TOLERANCE * COLUMN;
   // Column words that share a slot with the column word before them go to the column starting just right of
   // them (分值 one space after 实际完成值(B), its column's values starting a character further right).
   const nudged = new Map<string, number>();
   const place = () => rows.map((chunks, row) => {
     const bySlot = new Map<number, { chunk: Chunk; col: number; colEnd: number }[]>();
-    for (const chunk of splitAtColumnStarts(chunks, starts, COLUMN)) {
+    for (const chunk of cutShortOfStarts(splitAtColumnStarts(chunks, starts, COLUMN), starts, COLUMN)) {
       const nudge = nudged.get(`${row}:${chunk.x0}`);
       const col = nudge !== undefined ? starts.findIndex((x) => x === nudge) : columnAt(starts, chunk.x0 + tolerance);
       const p = { chunk, col, colEnd: Math.max(col, columnAt(starts, chunk.x1 - tolerance)) };

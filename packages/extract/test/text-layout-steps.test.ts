@@ -44,6 +44,30 @@ describe("lineGridTable: a value a character short of its column", () => {
   });
 });
 
+describe("lineGridTable on Chromium's tight columns (text-layout-column-starts.ts)", () => {
+  const TOOLS = new URL("../../../fixtures/text-tools/", import.meta.url);
+  const rows = parseExtractedText(readFileSync(new URL("chromium-qiannan-2023-project-selfeval.layout.txt", TOOLS), "utf8"))
+    .blocks.flatMap((b) => (b.kind === "table" ? rowsOf(b.table) : []));
+
+  it("cuts a cell one space after a full name, a character short of its column, into that column (异地就医联网结算平台 有效保障)", () => {
+    expect(rows).toContainEqual(["异地就医联网结算平台", "有效保障", "有效保障", "3", "3"]);
+    expect(rows).toContainEqual(["检查发现违规违法行为", "严格按照签订的定点机构服务协议处理", "严格按照签订的定点机构服务协议处理", "3", "3"]);
+  });
+
+  it("reads values one or two characters apart as one column (州本级及12县 at 36, 12个 at 38)", () => {
+    const header = rows.find((r) => r.includes("实际完成值(B)"))!;
+    const covered = rows.find((r) => r[0] === "医保工作宣传覆盖" || r[1] === "医保工作宣传覆盖");
+    expect(covered?.slice(-4)).toEqual(["州本级及12县(市)", "州本级及12县(市)", "4", "4"]);
+    // Under the header's five value columns: target, actual, weight, score, reason.
+    expect(header.slice(-5)).toEqual(["年度指标值(A)", "实际完成值(B)", "分值", "得分", "未完成原因分析"]);
+  });
+
+  it("keeps a label centred a character or two right of the region's left edge in the first column (湖南 2021: 项目概况)", () => {
+    const hunan = tablesOf("hunan-2021-project-targets").flatMap(rowsOf);
+    expect(hunan.some((r) => r[0] === "项目概况" && r[1] === "镇域内水利、道路、机关、学校及乡村振兴等基础设施建设")).toBe(true);
+  });
+});
+
 describe("bridgeRegions: wrapped header and goal lines do not cut a form's table", () => {
   it("reads the budget block, the goal and the indicators of one form as one table (安徽 2022)", () => {
     const tables = tablesOf("anhui-2022-project-self-eval");

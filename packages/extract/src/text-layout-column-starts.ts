@@ -1,0 +1,96 @@
+/**
+ * Column starts of -layout text where pdftotext's character grid drifts.
+ * Chromium's PDFs come out of pdftotext with columns packed tight: a cell that
+ * fills its column is followed by one space and the next cell, which then
+ * starts a character short of where the column's other cells start, and the
+ * values of one column start one or two characters apart from row to row
+ * (90% at 36, 有效保障 at 38). Two steps put such cells back in their columns:
+ * - mergeCloseStarts: two starts too close for both to hold a cell on one line are one column;
+ * - cutShortOfStarts: a cell one space after a full cell, starting a character short of a
+ *   column start, is that column's.
+ */
+import type { Word } from "./pdf/geometry.ts";
+import { type Chunk, chunkOf } from "./pdf/unruled.ts";
+import { ALIGN_TOLERANCE, columnAt } from "./pdf/cjk-columns.ts";
+import { isWide } from "./pdf/glyphs.ts";
+import { lastChar } from "./pdf/words.ts";
+import { isHeaderWord } from "./text-stream-words.ts";
+
+/** Characters: starts this close are one column unless a line has cells at both. */
+const CLOSE_STARTS = 2;
+/** Characters: how far short of a column start a cell one space after another may start and still be that column's. */
+const SHORT_OF_START = 1;
+/** Characters: the widest gap that is one space. */
+const ONE_SPACE = 1.5;
+/** A closing bracket ends a cell as a CJK character does (≥100人(次) 105人次), unless the bracket is all the word holds (a wrapped label's (万元)). */
+const CLOSING = /[^(（\[【][)）\]】]$/;
+/** Punctuation a space follows inside running text (目标1: 切实…; 安全, 平衡): no cell ends with it. */
+const RUNNING_PUNCTUATION = /[，、。；：,;:！？!?]$/;
+
+/**
+ * Drops a start two characters or less right of another when no line has a
+ * cell starting at each: the two are one column's cells drifting (a line of two
+ * one-character cells one space apart, 4 4, keeps both).
+ */
+export function mergeCloseStarts(starts: readonly number[], rows: readonly Chunk[][], column: number): number[] {
+  const tolerance = ALIGN_TOLERANCE * column;
+  const out = [...starts];
+  // The region's left edge is no aligned start: labels centred in the first column start a character or two from it.
+  for (let k = 2; k < out.length;) {
+    const a = out[k - 1]!, b = out[k]!;
+    const close = b - a <= CLOSE_STARTS * column + tolerance;
+    const both = close && rows.some((chunks) => {
+      const xs = chunks.flatMap((c) => c.words.map((w) => w.x0));
+      return xs.some((x) => x >= a - tolerance && x < b - tolerance) && xs.some((x) => x >= b - tolerance && x < b + CLOSE_STARTS * column);
+    });
+    // Column words in both (指标值 over one, 备注 over the other): two header cells whose columns hold no text of their own.
+    const headed = (lo: number, hi: number) => rows.some((chunks) => chunks.some((c) => isHeaderWord(c.text) && c.x0 >= lo - tolerance && c.x0 < hi - tolerance));
+    if (close && !both && !(headed(a, b) && headed(b, out[k + 1] ?? Infinity))) out.splice(k, 1);
+    else k++;
+  }
+  return out;
+}
+
+/**
+ * Cuts a chunk where a word, one space after a word ending in a CJK character
+ * or a closing bracket,
+ * starts up to a character short of a column start and ends before the column
+ * after it: a cell that fills its column (异地就医联网结算平台) and the next
+ * column's cell (有效保障). The cut-off part is moved onto the column start.
+ * Running text crossing a column (a goal, 目标 2: …) runs on past the next
+ * column, or has its space after punctuation.
+ */
+export function cutShortOfStarts(chunks: readonly Chunk[], starts: readonly number[], column: number): Chunk[] {
+  const tolerance = ALIGN_TOLERANCE * column;
+  const out: Chunk[] = [];
+  for (const chunk of chunks) {
+    let cur: Word[] = [];
+    const flush = () => {
+      if (cur.length) out.push(chunkOf(cur));
+      cur = [];
+    };
+    chunk.words.forEach((w, k) => {
+      const prev = cur[cur.length - 1] ?? out[out.length - 1]?.words.at(-1);
+      const s = prev ? shortOfStart(prev, w, chunk.words.slice(k), starts, column, tolerance) : undefined;
+      if (s === undefined) {
+        cur.push(w);
+        return;
+      }
+      flush();
+      cur.push({ ...w, x0: s });
+    });
+    flush();
+  }
+  return out;
+}
+
+/** The column start a word one space after a full cell starts a character short of, if it is that column's first word. */
+function shortOfStart(prev: Word, w: Word, rest: readonly Word[], starts: readonly number[], column: number, tolerance: number): number | undefined {
+  if (w.x0 - prev.x1 > ONE_SPACE * column) return undefined;
+  const end = lastChar(prev.text);
+  if (!((isWide(end) && !RUNNING_PUNCTUATION.test(end)) || (CLOSING.test(prev.text) && !/^[(（\[【]/.test(prev.text)))) return undefined;
+  const s = starts.find((x) => x > prev.x0 + tolerance && w.x0 < x - tolerance && x - w.x0 <= SHORT_OF_START * column + tolerance);
+  if (s === undefined) return undefined;
+  const after = starts.find((x) => x > s + tolerance);
+  return after !== undefined && Math.max(...rest.map((r) => r.x1)) > after + tolerance ? undefined : s;
+}
