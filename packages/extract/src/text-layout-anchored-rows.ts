@@ -115,8 +115,12 @@ function planRegion(byRow: FoundCell[][], header: number, end: number, page: num
   const numbers = (r: number) => byRow[r]!.filter((c) => c.col > names && isValueCell(c.text));
   const wordsOnly = (r: number) => byRow[r]!.filter((c) => c.col > names).every((c) => !isValueCell(c.text));
   const lineAt = (r: number) => lineOf(byRow[r]!);
-  const anchors = anchorLike.filter((r) => !(wordsOnly(r) && anchorLike.some((o) => o !== r && Math.abs(lineAt(o) - lineAt(r)) <= 1 + EPS &&
-    numbers(o).length >= 2 && byRow[r]!.every((c) => c.col <= names || !byRow[o]!.some((x) => x.col === c.col)))));
+  const partner = (r: number, fits: (o: number) => boolean) => anchorLike.some((o) => o !== r && Math.abs(lineAt(o) - lineAt(r)) <= 1 + EPS &&
+    numbers(o).length >= 2 && fits(o) && byRow[r]!.every((c) => c.col <= names || !byRow[o]!.some((x) => x.col === c.col)));
+  // Nor is a line of fewer values than such a line's numbers, in columns that line leaves empty: its row's
+  // values, set half a line apart (定点医药机构检查覆盖 | ≥90% over 率 | 100% | 5 | 5).
+  const fewer = (r: number) => (o: number) => byRow[r]!.filter((c) => c.col > names).length < numbers(o).length;
+  const anchors = anchorLike.filter((r) => !partner(r, wordsOnly(r) ? () => true : fewer(r)));
   if (anchors.length < MIN_ANCHORS) return;
   // A line of several cells that is no anchor is a row whose values are words (及时, ±3%以内): the anchors do
   // not tell the rows there, and the region is left to the line-by-line joins.

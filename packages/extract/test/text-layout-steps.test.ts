@@ -62,6 +62,11 @@ describe("lineGridTable on Chromium's tight columns (text-layout-column-starts.t
     expect(header.slice(-5)).toEqual(["年度指标值(A)", "实际完成值(B)", "分值", "得分", "未完成原因分析"]);
   });
 
+  it("takes a line of fewer values than the numbers' line under it, in other columns, for no row of its own (定点医药机构检查覆盖 ≥90% / 率 100% 5 5)", () => {
+    const row = rows.find((r) => r.includes("定点医药机构检查覆盖率"));
+    expect(row?.slice(-3)).toEqual(["100%", "5", "5"]);
+  });
+
   it("keeps a label centred a character or two right of the region's left edge in the first column (湖南 2021: 项目概况)", () => {
     const hunan = tablesOf("hunan-2021-project-targets").flatMap(rowsOf);
     expect(hunan.some((r) => r[0] === "项目概况" && r[1] === "镇域内水利、道路、机关、学校及乡村振兴等基础设施建设")).toBe(true);
