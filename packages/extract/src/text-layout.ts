@@ -369,6 +369,10 @@ const MAX_SHORT_LABEL = 6;
 const MAX_SINGLE_RUN = 2;
 /** A blank-line gap wider than this many line pitches ends a region (two blank lines). */
 const MAX_REGION_PITCHES = 2;
+/** Lines either side where another line of a column's wrapped cells is looked for. */
+const WRAPPED_COLUMN_REACH = 2;
+/** Characters right of the region's leftmost start a column of wrapped cells starts at least (prose starts at the margin). */
+const MIN_WRAPPED_INDENT = 8;
 
 /**
  * Runs of lines that look like table rows, as pdf/unruled.ts's tableRegions
@@ -388,11 +392,25 @@ export function textRegions(lines: readonly LooseLine[], chunks: readonly Chunk[
     start = -1; lastKept = -1; multiCount = 0; singles = 0;
     starts.clear();
   };
+  // A one-chunk line of CJK text starting, inside the region, where another one-chunk line a few lines away
+  // starts: the lines of a column's wrapped cells (a criterion's, an explanation's), whose column starts no
+  // chunk of a line of several (以100%为标准。在职人员控 / 制率≦100%,计5分;每超过 / 一个百分点扣0.5分 under 评价标准).
+  const oneChunk = (k: number) => chunks[k]?.length === 1 && isCjkText(lines[k]!.text, 0.4);
+  const inWrappedColumn = (i: number) => {
+    const x0 = chunks[i]![0]!.x0, x1 = chunks[i]![0]!.x1;
+    // (Inside the table: right of its first columns, and ending before its last column starts.)
+    if (!oneChunk(i) || x0 <= Math.min(...starts) + MIN_WRAPPED_INDENT * COLUMN || x1 > Math.max(...starts)) return false;
+    for (let k = Math.max(0, i - WRAPPED_COLUMN_REACH); k <= Math.min(lines.length - 1, i + WRAPPED_COLUMN_REACH); k++) {
+      if (k !== i && oneChunk(k) && Math.abs(chunks[k]![0]!.x0 - x0) <= ALIGN_TOLERANCE * COLUMN) return true;
+    }
+    return false;
+  };
   for (let i = 0; i < lines.length; i++) {
     const multi = chunks[i]!.length >= 2;
     const x0 = chunks[i]![0]?.x0 ?? -1;
     // (A short line too, whatever it holds: a wrapped name's last piece ≥**人, a weight's (30 分).)
-    const aligned = !multi && start >= 0 && (isCjkText(lines[i]!.text, 0.4) || Array.from(lines[i]!.text.trim()).length <= MAX_ALIGNED_PIECE) && starts.has(x0);
+    const aligned = !multi && start >= 0 && (isCjkText(lines[i]!.text, 0.4) || Array.from(lines[i]!.text.trim()).length <= MAX_ALIGNED_PIECE) &&
+      (starts.has(x0) || inWrappedColumn(i));
     if (start >= 0) {
       const gapTooBig = lines[i]!.y0 - lines[i - 1]!.y0 > MAX_REGION_PITCHES * LINE_PITCH * COLUMN + 0.01;
       // (A short label's line — 可持续影响, 效益指标, a group label centred beside rows — keeps a region going

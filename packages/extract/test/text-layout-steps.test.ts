@@ -73,6 +73,20 @@ describe("lineGridTable on Chromium's tight columns (text-layout-column-starts.t
   });
 });
 
+describe("textRegions: the lines of a column's wrapped cells keep a table going", () => {
+  it("reads a scorecard whose criteria wrap under columns no line of several cells starts (评价标准, 指标说明)", () => {
+    const tables = tablesOf("unknown-2017-department-scorecard");
+    const t = tableWith(tables, "评价标准");
+    expect(t).toBeDefined();
+    expect(rowsOf(t!)).toContainEqual(expect.arrayContaining(["投入", "10", "预算配置", "在职人员控制率", "以100%为标准。在职人员控制率≦100%,计5分;每超过一个百分点扣0.5分,扣完为止。"]));
+  });
+
+  it("takes no label and value printed beside a table's rows, running to its right edge, for a column of it (湖南 2018: 取得的成绩)", () => {
+    const tables = tablesOf("hunan-2018-department-self-eval");
+    expect(tables.flatMap((t) => t.cells).some((c) => c.text === "年度部门(单位)总体运行情况及")).toBe(false);
+  });
+});
+
 describe("bridgeRegions: wrapped header and goal lines do not cut a form's table", () => {
   it("reads the budget block, the goal and the indicators of one form as one table (安徽 2022)", () => {
     const tables = tablesOf("anhui-2022-project-self-eval");
