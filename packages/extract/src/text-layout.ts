@@ -491,15 +491,18 @@ const isCaptionPairs = (text: string) => CAPTION_PAIRS.test(text);
 /**
  * The line right above a region that holds the first line of a cell of its
  * first row (省商务厅服务贸易和商贸 over 项目实施单位, the value centred on
- * the label's row in two lines): one chunk of CJK words, no blank line
- * before the region, starting where a column of the region starts but its
- * first, and the row's slot there empty with another line of the same
- * column right below it (the cell's second line).
+ * the label's row in two lines; 本年度申请市财政预 / 算资金(万元) round 919.00,
+ * a label): one chunk of CJK words, no blank line before the region,
+ * starting where a column of the region starts but its first, and the row's
+ * slot there empty with another line of the same column right below it (the
+ * cell's second line), within CENTRED_LINES_OFFSET characters.
  */
+/** Characters apart the two lines of a centred cell may start (their lengths differ). */
+const CENTRED_LINES_OFFSET = 2;
 function isHeadOfFirstCell(lines: readonly LooseLine[], chunks: readonly Chunk[][], s: number, e: number): boolean {
   const head = chunks[s - 1]!;
   if (head.length !== 1 || !isCjkText(head[0]!.text, 0.6) || lines[s]!.y0 - lines[s - 1]!.y0 > LINE_PITCH * COLUMN + 0.01) return false;
-  const near = (a: Chunk, b: Chunk) => Math.abs(a.x0 - b.x0) <= COLUMN + 0.01;
+  const near = (a: Chunk, b: Chunk) => Math.abs(a.x0 - b.x0) <= CENTRED_LINES_OFFSET * COLUMN + 0.01;
   const leftmost = Math.min(...chunks.slice(s, e).flat().map((c) => c.x0));
   const starts = chunks.slice(s, e).flat().filter((c) => c.x0 > leftmost + COLUMN);
   if (!starts.some((c) => near(c, head[0]!))) return false;

@@ -256,6 +256,15 @@ export function joinWrappedRows(t: DocTable): DocTable {
     }
     r = e;
   }
+  // The second line of a cell centred on its row, whose first line joined the row from above (本年度申请市财政预
+  // over the line of 919.00, 算资金(万元) under it): the line right below the row, in the columns of that first
+  // line and in no other, where the row prints nothing on its own line, ends that cell, however many lines follow.
+  for (let f = 2; f < t.nRows; f++) {
+    const main = f - 1, head = f - 2;
+    if (!candidate[f] || target[f] !== null || candidate[main] || target[head] !== main || !adjacent(main, f)) continue;
+    const cols = new Set(byRow[head]!.map((c) => c.col));
+    if (byRow[f]!.every((c) => cols.has(c.col) && !byRow[main]!.some((m) => m.col <= c.col && c.col < m.col + m.colSpan)) && fits(f, main)) target[f] = main;
+  }
   for (let h = 1; h < t.nRows; h++) {
     if (!isHeaderRow(h)) continue;
     for (let k = h - 1; k >= 0 && candidate[k] && target[k] === null && adjacent(k, k + 1); k--) {

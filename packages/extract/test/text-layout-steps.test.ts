@@ -87,6 +87,13 @@ describe("textRegions: the lines of a column's wrapped cells keep a table going"
   });
 });
 
+describe("a label of two lines centred on its value's row, the table's first (广东 2019)", () => {
+  it("joins its first line above the table and its second below the row to the row (本年度申请市财政预 / 算资金(万元) round 919.00)", () => {
+    const rows = tablesOf("guangdong-2019-project-targets").flatMap(rowsOf);
+    expect(rows).toContainEqual(["项目 名称", "镇际联网路升级改造工程一期", "中期市财政预算(万元)", "284500.00", "本年度申请市财政预算资金(万元)", "919.00"]);
+  });
+});
+
 describe("bridgeRegions: wrapped header and goal lines do not cut a form's table", () => {
   it("reads the budget block, the goal and the indicators of one form as one table (安徽 2022)", () => {
     const tables = tablesOf("anhui-2022-project-self-eval");
