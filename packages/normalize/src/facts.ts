@@ -159,9 +159,12 @@ export function labelValuePairs(cells: readonly RowCell[], loose: boolean): Labe
     } else if (loose && next && i + 2 < cells.length && !isLabelShaped(cells[i + 2]!.text)) {
       // 项目资金 | 项目总预算 | 65: a group label, then its first pair.
       continue;
-    } else if (loose && !next && out.length > 0 && endsLikeLabel(c.text)) {
+    } else if (loose && !next && out.length > 0 && (endsLikeLabel(c.text) || (i > 0 && !isLabelShaped(out[out.length - 1]!.value) &&
+      (isEmptyValue(cells[i - 1]!.text) || cells[i - 1]!.col + cells[i - 1]!.colSpan < c.col)))) {
       // 主管部门 | 坝塘镇 | 主管部门编码: the last label of a row of pairs, its value left blank (and the blank
-      // cell lost in extracted text).
+      // cell lost in extracted text); or any label after a pair whose value is no label's shape (a figure, a
+      // sentence) and a blank column, printed or a gap in the columns (自评得分 | 98 | | 财政审核评分). (After a
+      // pair of two labels, 项目立项情况 | 项目申报的可行性, the first is a block's label: the pairs follow it.)
       out.push({ label: c.text, value: "", cell: c });
     } else if (!(loose && next)) {
       // In the header block a word followed by a label is the label of a group

@@ -83,6 +83,11 @@ describe("labels by what they end with", () => {
     // A label is no value to continue: 项目立项情况 is a block label, read without it by readFactsRow (湖南 2021 web).
     expect(labelValuePairs(at([0, "项目立项情况"], [1, "项目立项的依据"], [2, "机关、学校、乡村振兴按发改立项"]), true)).toBeNull();
     expect(labelValuePairs(at([1, "项目立项的依据"], [2, "机关、学校、乡村振兴按发改立项"]), true)!.map((p) => p.value)).toEqual(["机关、学校、乡村振兴按发改立项"]);
+    // A label after a pair with a figure for its value and a blank column: its value left blank (宁夏 2021 -layout).
+    const scored = labelValuePairs(at([1, "自评得分"], [2, "98"], [4, "财政审核评分"]), true)!;
+    expect(scored.map((p) => [p.label, p.value])).toEqual([["自评得分", "98"], ["财政审核评分", ""]]);
+    // ...but not after a pair of two labels, the first a block's label (湖南 2021 -layout).
+    expect(labelValuePairs(at([0, "项目立项情况"], [2, "项目申报的可行性"], [5, "已申报项目可行性评估"]), true)).toBeNull();
     // An amount whose unit was cut into the next cell.
     const own = labelValuePairs(at([0, "资金总额及构成"], [2, "二、自有资金:0"], [3, "万元"]), true)!;
     expect(own.map((p) => [p.label, p.value])).toEqual([["自有资金", "0万元"]]);
