@@ -11,9 +11,11 @@
  * (the label columns), the pieces of a label are joined and the label is
  * moved up to the first row it covers, with the rows it covers as its
  * rowSpan: it covers the rows after the previous label of its column whose
- * middle is nearest the label's own middle line. Heights are measured
- * without the lines that hold only labels (pdftotext gives a label between
- * two rows a line of its own, which the form does not have).
+ * middle is nearest the label's own middle line, or, for a label that prints
+ * its weight (项目决策(10分)), rows whose weights add up to it, off the middle
+ * by a line or two at most. Heights are measured without the lines that hold
+ * only labels (pdftotext gives a label between two rows a line of its own,
+ * which the form does not have).
  */
 import type { FoundCell } from "./pdf/page-tables.ts";
 import { unionBox } from "./pdf/geometry.ts";
@@ -140,13 +142,23 @@ function moveInRegion(byRow: FoundCell[][], header: number, end: number, continu
   const weights = new Map(blocks.map((b) => [b, weightsOf(byRow, b, nameCol)] as const));
   const pieces = new Set(blocks.flatMap((b) => [...b.cells, ...weights.get(b)!]));
   const labelOnly = (r: number) => byRow[r]!.length > 0 && byRow[r]!.every((c) => pieces.has(c));
-  const ownLines = [...byRow.keys()].filter(labelOnly).map((r) => Math.min(...byRow[r]!.map((c) => c.bbox.y0)));
+  // (Not a line where another row's cell prints a line too: 项目实施 beside 严格执行相关管, the first line of
+  // the criterion of the row under it, is on a line of the form.)
+  const printedBeside = (y: number) => byRow.some((cs) => cs.some((c) => !pieces.has(c) && c.bbox.y0 <= y + 0.01 && y + 0.01 < c.bbox.y1));
+  const ownLines = [...byRow.keys()].filter(labelOnly).map((r) => Math.min(...byRow[r]!.map((c) => c.bbox.y0)))
+    .filter((y) => !printedBeside(y));
   const squeeze = (y: number) =>
     y - LINE_STEP * ownLines.reduce((n, o) => n + (o >= y + 0.01 ? 0 : y < o + LINE_STEP - 0.01 ? 0.5 : 1), 0);
   const top = (r: number) => squeeze(Math.min(...byRow[r]!.map((c) => c.bbox.y0)));
   const bottom = (r: number) => squeeze(Math.max(...byRow[r]!.map((c) => c.bbox.y1)));
   const page = (r: number) => byRow[r]![0]?.page;
   const placeholderRow = (r: number) => byRow[r]!.some((c) => !pieces.has(c)) && byRow[r]!.every((c) => pieces.has(c) || isPlaceholder(c.text));
+  const weightCol = weightColumn(byRow, header, from, to, nameCol);
+  const rowWeight = (r: number) => {
+    const c = weightCol === null ? undefined : byRow[r]!.find((x) => x.col === weightCol);
+    const v = c ? Number.parseFloat(c.text.replace(/\s+/g, "")) : NaN;
+    return Number.isFinite(v) ? v : 0;
+  };
   // Rows already covered in each column, from the previous label starting in the column down (a label
   // wider than its column, 产出指标 (50 分), does not cover the next column's labels).
   const coveredTo = new Map<number, number>();
@@ -169,14 +181,22 @@ function moveInRegion(byRow: FoundCell[][], header: number, end: number, continu
     // (The latest start when two centre it as well: the rows above are the group above the break.)
     const firsts = continued && !coveredTo.has(b.col) ? [...Array(b.firstRow - s + 1).keys()].map((k) => b.firstRow - k) : [s];
     const start = s;
+    // A label that prints its weight (项目决策(10分)) covers rows whose weights add up to it, where some do
+    // near where it centres: the form's own arithmetic, where the geometry is a line or two off.
+    const labelWeight = weightOfLabel(labelText(b.cells));
+    let summed: { s: number; e: number; off: number } | null = null;
     for (const s0 of firsts) {
       if (s0 !== start && labelOnly(s0)) continue;
+      let sum = 0;
       for (let k = s0; k <= limit && page(k) === p; k++) {
+        sum += rowWeight(k);
         if (labelOnly(k) || cutsInnerGroup(b.col, k)) continue;
         const off = Math.abs((top(s0) + bottom(k)) / 2 - middle);
         if (off < best - LINE_STEP / 4) { best = off; e = k; s = s0; }
+        if (labelWeight !== null && Math.abs(sum - labelWeight) < 0.001 && (summed === null || off < summed.off)) summed = { s: s0, e: k, off };
       }
     }
+    if (summed && summed.off <= best + SUM_SLACK_LINES * LINE_STEP) ({ s, e } = summed);
     // A slot the form leaves for more indicators (……, 指标 2:) after a group's rows is the group's.
     while (e + 1 <= limit && page(e + 1) === p && !labelOnly(e + 1) && placeholderRow(e + 1) && !cutsInnerGroup(b.col, e + 1)) e++;
     // The label keeps the columns of the first row it covers that the row's own cells leave free.
@@ -199,6 +219,45 @@ function moveInRegion(byRow: FoundCell[][], header: number, end: number, continu
     for (const w of weights.get(b)!) if (w.col >= colEnd) out.set(w, { ...w, row: s, rowSpan: e - s + 1 });
   }
   return out;
+}
+
+/** Lines further off-centre than the best-centred rows a label may cover when their weights add up to its own. */
+const SUM_SLACK_LINES = 1.5;
+/** A header of the rows' weights (分值, 参考分值, 权重, 指标分值), not of their scores (得分). */
+const WEIGHT_HEADER = /^(?:参考|标准|指标)?(?:分值|权重)(?:\(分\))?$/;
+/** Share of the rows that hold a number in a column of weights at least. */
+const WEIGHT_SHARE = 0.5;
+
+/** The weight a label prints (项目决策(10分), 产出指标 (50 分)), if any. */
+function weightOfLabel(text: string): number | null {
+  const m = text.replace(/\s+/g, "").match(/[(（](\d+(?:\.\d+)?)分?[)）]$/);
+  return m ? Number.parseFloat(m[1]!) : null;
+}
+
+/**
+ * The column of the rows' weights right of their names: of the columns that
+ * hold a number on most rows, the one whose cells' middle is nearest the
+ * weight header's, and nearer it than any other header cell (a header
+ * centred over its column sits a few characters off it: 参考 / 分值 over 4, 2, 10).
+ */
+function weightColumn(byRow: FoundCell[][], header: number, from: number, to: number, nameCol: number): number | null {
+  const heads = byRow[header]!;
+  const head = heads.find((c) => WEIGHT_HEADER.test(c.text.replace(/\s+/g, "")));
+  if (!head) return null;
+  const mid = (c: FoundCell) => (c.bbox.x0 + c.bbox.x1) / 2;
+  const rows = byRow.slice(from, to).filter((cs) => cs.length > 0);
+  const numbers = new Map<number, FoundCell[]>();
+  for (const cs of rows) for (const c of cs) if (c.col > nameCol && /^\d{1,3}(?:\.\d+)?$/.test(c.text.replace(/\s+/g, ""))) numbers.set(c.col, [...(numbers.get(c.col) ?? []), c]);
+  let best: number | null = null, bestOff = Infinity;
+  for (const [col, cs] of numbers) {
+    if (cs.length < WEIGHT_SHARE * rows.length) continue;
+    const mids = cs.map(mid).sort((a, b) => a - b);
+    const at = mids[Math.floor(mids.length / 2)]!;
+    const nearest = [...heads].sort((a, b) => Math.abs(mid(a) - at) - Math.abs(mid(b) - at))[0];
+    const off = Math.abs(mid(head) - at);
+    if (nearest === head && off < bestOff) { bestOff = off; best = col; }
+  }
+  return best;
 }
 
 /**

@@ -94,6 +94,25 @@ describe("a label of two lines centred on its value's row, the table's first (�
   });
 });
 
+describe("moveSpanLabels: the rows a merged group label covers (宁夏 2021)", () => {
+  const tables = tablesOf("ningxia-2021-project-self-eval");
+  const covered = (label: string) => {
+    const t = tableWith(tables, label)!;
+    const c = t.cells.find((x) => x.text === label)!;
+    const names = t.cells.find((x) => x.text === "三级指标")!.col;
+    return t.cells.filter((x) => x.row >= c.row && x.row < c.row + c.rowSpan && x.col === names).map((x) => x.text);
+  };
+
+  it("covers the rows whose weights add up to the label's own where the centring is a line off (项目决策(10分): 4+2+2+2)", () => {
+    expect(covered("项目决策(10分)")).toEqual(["完整性", "相关性", "可行性", "适当性"]);
+    expect(covered("项目管理(25分)")).toEqual(["预算执行率", "财务管理制度有效性", "绩效监控有效性", "管理制度有效性"]);
+  });
+
+  it("counts a label's line as the form's when another row's cell prints a line beside it (项目实施 beside 严格执行相关管)", () => {
+    expect(covered("数量指标(10分)")).toEqual(["保障人数", "指标2:"]);
+  });
+});
+
 describe("bridgeRegions: wrapped header and goal lines do not cut a form's table", () => {
   it("reads the budget block, the goal and the indicators of one form as one table (安徽 2022)", () => {
     const tables = tablesOf("anhui-2022-project-self-eval");
