@@ -59,6 +59,8 @@ const isWholeLabel = (text: string) => {
   const t = text.replace(/\s+/g, "");
   return WHOLE_LABEL.test(t) || ONE_WORD_LABEL.test(t);
 };
+/** A comparison sign or a unit sign alone (≧, ═, %): a cell no line continues. */
+export const BARE_SIGN = /^[≥≤=<>≧≦═＝＞＜%‰]+$/;
 /** A cell's text ending so looks finished: the middle line of a run under it begins the next row's cell. */
 const FINISHED = /[)）。;；]$/u;
 
@@ -152,7 +154,8 @@ export function joinWrappedRows(t: DocTable): DocTable {
     byRow[frag]!.every((c) => !byRow[main]!.some((m) => m.col > c.col && m.col < c.col + c.colSpan)) &&
     byRow[frag]!.every((c) => {
       const slot = covered(main, c.col);
-      return !slot || (slot.row === main && slot.col === c.col && !isValueCell(slot.text));
+      // (A comparison sign or a unit alone, ≧ or %, is a whole cell: nothing wraps after it.)
+      return !slot || (slot.row === main && slot.col === c.col && !isValueCell(slot.text) && !BARE_SIGN.test(slot.text.trim()));
     }) &&
     // A whole group label (经济效益指标, not a bare 指标) takes no more words below it, only its weight or a
     // bracket ((10分)): a label under it (社会效益指标, the head 生态效益) is another group's; two whole group
