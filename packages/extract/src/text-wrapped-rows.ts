@@ -50,9 +50,10 @@ export const isMoneyFact = (text: string) =>
   /^[^:：\d]{2,}[:：]\s*[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|亿元)$/.test(text.trim());
 /**
  * A whole label of a form's header block: a few words ending as labels end (主管部门, 项目类别, 填报日期,
- * 项目负责人及电话); not the tail of one (及代码 after 主管部门) nor a bare 单位 (the end of 项目实施 / 单位).
+ * 项目负责人及电话, 项目支出实施期, 本年度绩效目标); not the tail of one (及代码 after 主管部门) nor a bare 单位
+ * (the end of 项目实施 / 单位).
  */
-const WHOLE_LABEL = /^[^\d\s及和与、(（][^\d\s]{1,9}(?:名称|部门|单位|类别|属性|类型|性质|日期|时间|期限|电话|负责人|联系人|编码|代码|编号|地址|依据|可行性|必要性|概况|内容|额)$/;
+const WHOLE_LABEL = /^[^\d\s及和与、(（][^\d\s]{1,9}(?:名称|部门|单位|类别|属性|类型|性质|日期|时间|期限|电话|负责人|联系人|编码|代码|编号|地址|依据|可行性|必要性|概况|内容|额|目标|实施期|周期)$/;
 /** Labels of one word, never the tail of a longer one. */
 const ONE_WORD_LABEL = /^(?:地址|邮编|电话|传真)$/;
 const isWholeLabel = (text: string) => {

@@ -193,6 +193,13 @@ describe("joinWrappedRows: rows of a header block stay rows", () => {
     }
   });
 
+  it("keeps a period's and two goals' rows apart (湘潭 2023: 项目支出实施期, 实施期绩效目标, 本年度绩效目标)", () => {
+    const rows = tablesOf("hunan-2023-project-declaration").flatMap(rowsOf);
+    expect(rows).toContainEqual(["项目支出实施期", "2023.07-2024.01"]);
+    expect(rows).toContainEqual(["实施期绩效目标", "通过采购雾炮车降尘抑尘服务,服务周期2023.07-2024.01,全市空气质量达到优良"]);
+    expect(rows).toContainEqual(["本年度绩效目标", "通过采购雾炮车降尘抑尘服务,服务周期2023.07-2024.01,全市空气质量达到优良"]);
+  });
+
   it("keeps 项目立项的依据 / 可行性 / 必要性 three rows beside their block label, and 项目实施内容 a row (湖南 2021)", () => {
     const rows = tablesOf("hunan-2021-project-targets").flatMap(rowsOf);
     expect(rows).toContainEqual(["项目立项的依据", "机关、学校、乡村振兴按发改立项"]);
