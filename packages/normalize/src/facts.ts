@@ -60,6 +60,43 @@ export function splitColonCell(text: string): { label: string; value: string } |
   return { label, value: m[2]!.trim() };
 }
 
+/**
+ * The pairs of a value that goes on with more label：value pairs glued to it
+ * (联系电话:16607326331填报日期:单位负责人签字:, a caption line read as one
+ * cell): at each colon outside brackets, the words before it that end as a
+ * known label (填报日期) are the next pair's label, the rest the value before;
+ * before a last colon with nothing after it, all of the words are a label
+ * (单位负责人签字). Where a label cannot be told, the value stays whole.
+ */
+export function gluedPairs(pair: { label: string; value: string }): { label: string; value: string }[] {
+  const parts: string[] = [];
+  let depth = 0, from = 0;
+  const v = pair.value;
+  for (let i = 0; i < v.length; i++) {
+    const ch = v[i]!;
+    if (/[(（\[【]/.test(ch)) depth++;
+    else if (/[)）\]】]/.test(ch)) depth = Math.max(0, depth - 1);
+    else if (/[:：]/.test(ch) && depth === 0 && i > 0 && !/\d/.test(v[i - 1]!)) { parts.push(v.slice(from, i)); from = i + 1; }
+  }
+  if (parts.length === 0) return [pair];
+  parts.push(v.slice(from));
+  const out = [{ label: pair.label, value: "" }];
+  for (let k = 0; k < parts.length - 1; k++) {
+    const part = parts[k]!.trim();
+    const lastEmpty = k === parts.length - 2 && parts[k + 1]!.trim() === "";
+    let cut = -1;
+    for (let n = Math.min(GLUED_LABEL_MAX, part.length); n >= 2 && cut < 0; n--) if (factKeyOf(part.slice(part.length - n)) !== null) cut = part.length - n;
+    if (cut < 0 && lastEmpty && isLabelShaped(part)) cut = 0;
+    if (cut < 0) return [pair];
+    out[out.length - 1]!.value = part.slice(0, cut).trim();
+    out.push({ label: part.slice(cut), value: "" });
+  }
+  out[out.length - 1]!.value = parts[parts.length - 1]!.trim();
+  return out;
+}
+/** Characters of a label glued after a value at most. */
+const GLUED_LABEL_MAX = 12;
+
 /** 二、, (三), 3. , ①: the number of an item in a list. */
 export const ENUMERATOR = /^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[①-⑳])\s*/;
 
@@ -100,7 +137,7 @@ export function labelValuePairs(cells: readonly RowCell[], loose: boolean): Labe
         i++;
         continue;
       }
-      out.push({ ...glued, cell: c });
+      for (const p of gluedPairs(glued)) out.push({ ...p, cell: c });
       continue;
     }
     // 项目立项情况 merged down over 项目立项的依据 | … and the rows under it: the label of a block of pairs.

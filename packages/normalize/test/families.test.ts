@@ -88,6 +88,14 @@ describe("labels by what they end with", () => {
     expect(scored.map((p) => [p.label, p.value])).toEqual([["自评得分", "98"], ["财政审核评分", ""]]);
     // ...but not after a pair of two labels, the first a block's label (湖南 2021 -layout).
     expect(labelValuePairs(at([0, "项目立项情况"], [2, "项目申报的可行性"], [5, "已申报项目可行性评估"]), true)).toBeNull();
+    // Pairs glued in one cell, a caption line read as one (湘潭 2023 -layout): each known label starts a pair,
+    // the words before a last empty value are a label; colons inside brackets are an amount's parts.
+    const glued = labelValuePairs(at([0, "填表人:宋云花"], [1, "联系电话:16607326331填报日期:单位负责人签字:"]), true)!;
+    expect(glued.map((p) => [p.label, p.value])).toEqual([["填表人", "宋云花"], ["联系电话", "16607326331"], ["填报日期", ""], ["单位负责人签字", ""]]);
+    const parts = labelValuePairs(at([0, "财政拨款:6923.3552万元(其中:上级财政资金:6923.3552万元;本级财政:0万元)"]), true)!;
+    expect(parts.map((p) => p.label)).toEqual(["财政拨款"]);
+    // A colon after a figure is no label's (时间:9:30): the value stays whole.
+    expect(labelValuePairs(at([0, "开会时间:9:30"]), true)!.map((p) => p.value)).toEqual(["9:30"]);
     // An amount whose unit was cut into the next cell.
     const own = labelValuePairs(at([0, "资金总额及构成"], [2, "二、自有资金:0"], [3, "万元"]), true)!;
     expect(own.map((p) => [p.label, p.value])).toEqual([["自有资金", "0万元"]]);
