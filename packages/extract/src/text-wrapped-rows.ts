@@ -103,14 +103,33 @@ export function joinWrappedRows(t: DocTable): DocTable {
     i > 0 && cells.length === 1 && namesMoneySource(cells[0]!.text) &&
     byRow[i - 1]!.some((a) => a.col === cells[0]!.col && namesMoneySource(a.text)));
   const headerWords = (i: number) => (byRow[i] ?? []).filter((c) => isHeaderWord(c.text)).length;
-  const candidate = byRow.map((cells, i) =>
-    cells.length > 0 && cells.length <= MAX_WRAP_CELLS && !blankSource[i] &&
+  // Cells left of an indicator header's first column, under it: the pieces of a label merged down beside the
+  // whole table (本年度 / 绩效指标 beside 一级指标 … 绩效标准). They count for no line's cells: such a piece on
+  // the line of a wrapped name's first line (控制在预算成) leaves that line a line of the name.
+  const headerFirst: (number | null)[] = [];
+  for (let i = 0, first: number | null = null; i < byRow.length; i++) {
+    if (headerWords(i) >= MIN_HEADER_WORDS) first = byRow[i]!.some((c) => isHeaderWord(c.text) && /指标/.test(c.text)) ? Math.min(...byRow[i]!.map((c) => c.col)) : null;
+    headerFirst.push(first);
+  }
+  // (In columns no row with a value uses: 绩效指 beside a row of values is a label of the rows, 标 its piece.)
+  const valueRowCols = new Set(byRow.filter((cells, i) => headerFirst[i] !== null && cells.some((c) => isValueCell(c.text))).flatMap((cells) => cells.map((c) => c.col)));
+  const leftOfHeader = (c: FoundCell) => headerFirst[c.row] !== null && c.col + c.colSpan <= headerFirst[c.row]! && isWordsOnly(c.text) && !/\d/.test(c.text) &&
+    !valueRowCols.has(c.col);
+  // (Only beside a line of the rows' own text, not beside a group's label: 标 | 产出指标 are two labels' pieces.)
+  const outerLine = byRow.map((cells) => cells.some(leftOfHeader) &&
+    cells.filter((c) => !leftOfHeader(c)).every((c) => !isLevelLabel(c.text) && !isHeaderWord(c.text)));
+  const outer = (c: FoundCell) => outerLine[c.row]! && leftOfHeader(c);
+  const own = (i: number) => byRow[i]!.filter((c) => !outer(c));
+  const candidate = byRow.map((_, i) => {
+    const cells = own(i);
+    return cells.length > 0 && cells.length <= MAX_WRAP_CELLS && !blankSource[i] &&
     // A row whose cells already hold several lines (joinLabelParagraphs) is a row, not a line of one.
     cells.every((c) => c.rowSpan === 1 && c.bbox.y1 - c.bbox.y0 < LINE_STEP && c.text.trim() !== "" && isWordsOnly(c.text) && !isPlaceholder(c.text)) &&
     !cells.some((c) => isMoneyFact(c.text)) &&
     // Two column words (全年预算数(A) | 全年执行数(B)) are a header row of their own, unless a header row is
     // next to them (年初预算 | 全年执行数 over 资金来源 | 全年预算数(A) | 分值 …: the heads of its cells).
-    !(headerWords(i) >= MIN_HEADER_WORDS && headerWords(i - 1) < MIN_HEADER_WORDS && headerWords(i + 1) < MIN_HEADER_WORDS));
+    !(headerWords(i) >= MIN_HEADER_WORDS && headerWords(i - 1) < MIN_HEADER_WORDS && headerWords(i + 1) < MIN_HEADER_WORDS);
+  });
   const covered = (row: number, col: number) =>
     t.cells.find((c) => c.row <= row && row < c.row + c.rowSpan && c.col <= col && col < c.col + c.colSpan);
   const target: (number | null)[] = byRow.map(() => null);
@@ -150,7 +169,7 @@ export function joinWrappedRows(t: DocTable): DocTable {
     adjacent(frag, main) && !blankSource[main] &&
     // Lines above a header are no lines of its cells, but for the heads of them (below).
     (asHead || !(frag < main && isHeaderRow(main))) &&
-    byRow[frag]!.every((c) => c.col >= firstLabel(main) || isLevelLabel(c.text) || piecesLevelLabel(c, frag, main)) &&
+    byRow[frag]!.every((c) => outer(c) || c.col >= firstLabel(main) || isLevelLabel(c.text) || piecesLevelLabel(c, frag, main)) &&
     // A cell's line is no wider than its cell: a line over two of the row's cells is a row of its own (a goal under a header).
     byRow[frag]!.every((c) => !byRow[main]!.some((m) => m.col > c.col && m.col < c.col + c.colSpan)) &&
     byRow[frag]!.every((c) => {
@@ -277,7 +296,8 @@ export function joinWrappedRows(t: DocTable): DocTable {
     }
   }
   keepLinesInOrder(target);
-  return mergeLines(t, target);
+  // (A label's piece beside the table stays on its line: the label's pieces are joined as a label's.)
+  return target.every((x) => x === null) ? t : mergeCells(t, (c) => (outer(c) ? null : target[c.row] ?? null));
 }
 
 /**

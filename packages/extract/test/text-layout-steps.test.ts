@@ -193,6 +193,11 @@ describe("joinWrappedRows: rows of a header block stay rows", () => {
     }
   });
 
+  it("joins a name's first line to its row though a label beside the whole table shares that line (湘潭 2023: 本年度 绩效指标 | 控制在预算成)", () => {
+    const rows = tablesOf("hunan-2023-project-declaration").flatMap(rowsOf);
+    expect(rows.find((r) => r.includes("成本指标"))?.slice(-4)).toEqual(["成本指标", "控制在预算成本内", "250万", "计划标准"]);
+  });
+
   it("keeps a period's and two goals' rows apart (湘潭 2023: 项目支出实施期, 实施期绩效目标, 本年度绩效目标)", () => {
     const rows = tablesOf("hunan-2023-project-declaration").flatMap(rowsOf);
     expect(rows).toContainEqual(["项目支出实施期", "2023.07-2024.01"]);
