@@ -47,6 +47,8 @@ const PER_ROW_SHARE = 0.8;
 const MIN_PER_ROW = 4;
 /** A column that at least this share of the rows under a header fill is a column of the rows' own cells, not of labels. */
 const DENSE_SHARE = 0.5;
+/** A column under a names header that at most this share of the rows fill is not where the names are. */
+const EMPTY_SHARE = 0.1;
 
 /** The piece of a label that goes on one above or left of it: an open bracket to close, or a piece that opens with one or closes one. */
 const continues = (before: string, after: string) =>
@@ -285,10 +287,17 @@ function weightsOf(byRow: FoundCell[][], b: Block, nameCol: number): FoundCell[]
  */
 export function namesColumn(byRow: FoundCell[][], header: number, to: number): number | null {
   const named = byRow[header]!.find((c) => NAME_HEADER.test(c.text.replace(/\s+/g, "")));
-  if (named) return named.col;
   const rows = byRow.slice(header + 1, to);
   const filled = new Map<number, number>();
   for (const cs of rows) for (const c of cs) if (!isValueCell(c.text)) filled.set(c.col, (filled.get(c.col) ?? 0) + 1);
+  if (named) {
+    // A header centred over its column may sit a column off it (三级指标 right of 基础信息完整性 …): where its
+    // own column is nearly empty and a neighbour is full, the names are the neighbour's.
+    const at = (col: number) => filled.get(col) ?? 0;
+    if (at(named.col) > EMPTY_SHARE * rows.length) return named.col;
+    const side = [named.col - 1, named.col + 1].filter((col) => at(col) >= DENSE_SHARE * rows.length).sort((a, b) => at(b) - at(a))[0];
+    return side ?? named.col;
+  }
   const dense = [...filled].filter(([, n]) => n >= DENSE_SHARE * rows.length);
   if (dense.length === 0) return null;
   const most = Math.max(...dense.map(([, n]) => n));
@@ -309,14 +318,17 @@ function labelBlocks(byRow: FoundCell[][], from: number, to: number, isLabel: (c
     for (const c of [...byRow[r]!].filter(isLabel).sort((a, b) => a.col - b.col)) {
       // Beside the block's last piece on its line one space after it (letter spacing: 投 入(15分), 本年度 绩效指标), or under it (a line of another column's text between at
       // most) with its middle within the block's width: the lines of a centred label share their middle.
-      const touching = (b: Block) => {
+      const touching = (wider: boolean) => (b: Block) => {
         const last = b.cells[b.cells.length - 1]!;
         const x0 = Math.min(...b.cells.map((x) => x.bbox.x0)), x1 = Math.max(...b.cells.map((x) => x.bbox.x1));
         const mid = (c.bbox.x0 + c.bbox.x1) / 2, dy = c.bbox.y0 - last.bbox.y0;
         if (b.lastRow === r && b.colEnd === c.col && dy === 0) return c.bbox.x0 - last.bbox.x1 <= COLUMN + 0.01;
-        return b.lastRow === r - 1 && dy > 0 && dy <= MAX_LABEL_LINE_GAP * LINE_STEP + 0.01 && mid >= x0 && mid <= x1 && continues(labelText(b.cells), c.text);
+        // (Or, where no block holds its middle, the block's middle within the piece: a short first line over a
+        // wider second, 规划 over (15 分).)
+        const centred = wider ? (x0 + x1) / 2 >= c.bbox.x0 && (x0 + x1) / 2 <= c.bbox.x1 : mid >= x0 && mid <= x1;
+        return b.lastRow === r - 1 && dy > 0 && dy <= MAX_LABEL_LINE_GAP * LINE_STEP + 0.01 && centred && continues(labelText(b.cells), c.text);
       };
-      const into = blocks.find(touching);
+      const into = blocks.find(touching(false)) ?? blocks.find(touching(true));
       if (into) {
         into.cells.push(c);
         into.col = Math.min(into.col, c.col);

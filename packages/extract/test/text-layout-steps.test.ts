@@ -113,6 +113,14 @@ describe("moveSpanLabels: the rows a merged group label covers (宁夏 2021)", (
   });
 });
 
+describe("moveSpanLabels: a scorecard whose names sit a column left of their header (安徽 2023 部门)", () => {
+  it("finds the names under 三级指标 though the header is centred a column right, and joins 规划 over (15 分)", () => {
+    const rows = tablesOf("anhui-2023-department-scorecard").flatMap(rowsOf);
+    expect(rows.find((r) => r.includes("基础信息完整性"))?.slice(0, 4)).toEqual(["1", "规划(15分)", "基础信息(3分)", "基础信息完整性"]);
+    expect(rows.find((r) => r.includes("预算执行率"))?.[1]).toBe("执行(35分)");
+  });
+});
+
 describe("joinAnchoredRows: cells no line goes on from (云南 2022)", () => {
   it("leaves a label and its value between the last row and the total a row of their own, not the tail of ≧ or of 总分", () => {
     const rows = tablesOf("yunnan-2022-project-self-eval-2").flatMap(rowsOf);
