@@ -187,6 +187,20 @@ function moveInRegion(byRow: FoundCell[][], header: number, end: number, continu
     // near where it centres: the form's own arithmetic, where the geometry is a line or two off.
     const labelWeight = weightOfLabel(labelText(b.cells));
     let summed: { s: number; e: number; off: number } | null = null;
+    // Where two covers centre a label without a weight as well, the one that lets the next label of the column
+    // centre better on the rows left to it (河北 2019's 数量指标 over two rows, not three: 质量指标 centres on
+    // the three after them).
+    const nextMiddle = nextBlock ? (squeeze(Math.min(...nextBlock.cells.map((c) => c.bbox.y0))) + squeeze(Math.max(...nextBlock.cells.map((c) => c.bbox.y1)))) / 2 : null;
+    const nextLimit = nextBlock ? (blocks.find((o) => o !== nextBlock && o.firstRow > nextBlock.lastRow && o.col === b.col)?.firstRow ?? to) - 1 : -1;
+    const ahead = (k: number) => {
+      if (nextMiddle === null || labelWeight !== null) return 0;
+      let s2 = k + 1;
+      while (s2 <= nextLimit && labelOnly(s2)) s2++;
+      let least = Infinity;
+      for (let k2 = s2; k2 <= nextLimit && page(k2) === p; k2++) if (!labelOnly(k2)) least = Math.min(least, Math.abs((top(s2) + bottom(k2)) / 2 - nextMiddle));
+      return Number.isFinite(least) ? least : 0;
+    };
+    let bestScore = Infinity;
     for (const s0 of firsts) {
       if (s0 !== start && labelOnly(s0)) continue;
       let sum = 0;
@@ -194,7 +208,8 @@ function moveInRegion(byRow: FoundCell[][], header: number, end: number, continu
         sum += rowWeight(k);
         if (labelOnly(k) || cutsInnerGroup(b.col, k)) continue;
         const off = Math.abs((top(s0) + bottom(k)) / 2 - middle);
-        if (off < best - LINE_STEP / 4) { best = off; e = k; s = s0; }
+        const score = off + ahead(k);
+        if (score < bestScore - LINE_STEP / 4) { bestScore = score; best = off; e = k; s = s0; }
         if (labelWeight !== null && Math.abs(sum - labelWeight) < 0.001 && (summed === null || off < summed.off)) summed = { s: s0, e: k, off };
       }
     }

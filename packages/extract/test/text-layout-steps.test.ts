@@ -113,6 +113,20 @@ describe("moveSpanLabels: the rows a merged group label covers (宁夏 2021)", (
   });
 });
 
+describe("moveSpanLabels: two covers that centre a label as well (河北 2019)", () => {
+  it("takes the one that lets the next label of its column centre on the rows left to it", () => {
+    const t = tableWith(tablesOf("hebei-2019-project-self-eval"), "质量指标")!;
+    const names = t.cells.find((x) => x.text === "三级指标")!.col;
+    const covered = (label: string) => {
+      const c = t.cells.find((x) => x.text === label)!;
+      return t.cells.filter((x) => x.row >= c.row && x.row < c.row + c.rowSpan && x.col === names).map((x) => x.text);
+    };
+    expect(covered("数量指标")).toEqual(["指标1工程资金金额", "指标2……"]);
+    expect(covered("质量指标")).toEqual(["指标1工程完工率", "指标2工程验收合格率", "……"]);
+    expect(covered("经济效益指标")[0]).toBe("指标1安全率");
+  });
+});
+
 describe("moveSpanLabels: a scorecard whose names sit a column left of their header (安徽 2023 部门)", () => {
   it("finds the names under 三级指标 though the header is centred a column right, and joins 规划 over (15 分)", () => {
     const rows = tablesOf("anhui-2023-department-scorecard").flatMap(rowsOf);
