@@ -118,7 +118,8 @@ export function joinWrappedRows(t: DocTable): DocTable {
   // (Only beside a line of the rows' own text, not beside a group's label: 标 | 产出指标 are two labels' pieces.)
   const outerLine = byRow.map((cells) => cells.some(leftOfHeader) &&
     cells.filter((c) => !leftOfHeader(c)).every((c) => !isLevelLabel(c.text) && !isHeaderWord(c.text)));
-  const outer = (c: FoundCell) => outerLine[c.row]! && leftOfHeader(c);
+  // (A line of such pieces alone, 绩效指标 over the first row, is a line like any other.)
+  const outer = (c: FoundCell) => outerLine[c.row]! && leftOfHeader(c) && byRow[c.row]!.some((o) => !leftOfHeader(o));
   const own = (i: number) => byRow[i]!.filter((c) => !outer(c));
   const candidate = byRow.map((_, i) => {
     const cells = own(i);
