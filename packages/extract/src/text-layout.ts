@@ -549,6 +549,8 @@ function pageItems(layout: PageLayout): ({ kind: "table"; table: PageTable } | {
  */
 /** Spaces between two chunks of one line that make them two columns. */
 const MIN_COLUMN_GAP_SPACES = 2;
+/** Characters of a piece of a wrapped header cell at most (产生差异的原因及). */
+const MAX_HEADER_PIECE = 12;
 
 export function lineGridTable(page: number, lines: readonly LooseLine[], given: readonly Chunk[][]): PageTable | null {
   // Numbers pushed short of their column by overflowing words go where it starts; the columns are found again
@@ -584,6 +586,25 @@ export function lineGridTable(page: number, lines: readonly LooseLine[], given: 
       });
     }
   }
+  // A wrapped header cell's pieces round a header line (产生差异的原因及 / 改进措施 over and under the line of
+  // 全年实际完成值), in the slot of a column word but clear of it on the right: a column no value starts.
+  placed.forEach((bySlot, row) => {
+    const all = [...bySlot.values()].flat();
+    // (A header line: two column words or more, and no figure: 预算数：3686.55 is a line of pairs.)
+    if (all.filter((p) => isHeaderWord(p.chunk.text)).length < 2 || all.some((p) => NUMBER.test(p.chunk.text))) return;
+    for (const near of [placed[row - 1], placed[row + 1]]) {
+      if (!near) continue;
+      for (const [col, ps] of near) {
+        const own = bySlot.get(col);
+        if (!own || !own.some((p) => isHeaderWord(p.chunk.text))) continue;
+        for (const p of ps) {
+          // (A header's piece: a few words, no figure, no sentence's punctuation; a first row's cell is none.)
+          const piece = Array.from(p.chunk.text).length <= MAX_HEADER_PIECE && !/[\d,，;；。:：、]/.test(p.chunk.text);
+          if (piece && own.every((o) => p.chunk.x0 >= o.chunk.x1 + MIN_COLUMN_GAP_SPACES * COLUMN - 0.01)) added = addColumnStart(starts, p.chunk.x0, COLUMN) || added;
+        }
+      }
+    }
+  });
   if (added) placed = place();
   let nudging = false;
   placed.forEach((bySlot, row) => {

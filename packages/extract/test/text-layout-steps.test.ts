@@ -36,6 +36,13 @@ describe("lineGridTable: a row per line, columns from aligned left edges", () =>
   });
 });
 
+describe("lineGridTable: a wrapped header cell round the header line, right of a column word's slot", () => {
+  it("is a column of its own though no value starts it (重庆 2021: 产生差异的原因及 / 改进措施 beside 全年实际完成值)", () => {
+    const rows = tablesOf("chongqing-2021-department-self-eval").flatMap(rowsOf);
+    expect(rows.find((r) => r.includes("三级指标"))?.slice(-2)).toEqual(["全年实际完成值", "产生差异的原因及改进措施"]);
+  });
+});
+
 describe("lineGridTable: a value a character short of its column", () => {
   it("goes to that column, leaving the name's slot free for its wrapped lines (重庆 2022 部门: 10 under 指标权重)", () => {
     const rows = tablesOf("chongqing-2022-department-targets").flatMap(rowsOf);
