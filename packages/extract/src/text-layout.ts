@@ -549,6 +549,8 @@ function pageItems(layout: PageLayout): ({ kind: "table"; table: PageTable } | {
  */
 /** Spaces between two chunks of one line that make them two columns. */
 const MIN_COLUMN_GAP_SPACES = 2;
+/** Characters right of its column's start a column word starts at least to head the next column instead. */
+const CENTRED_HEADER_OFFSET = 3;
 /** Characters of a piece of a wrapped header cell at most (产生差异的原因及). */
 const MAX_HEADER_PIECE = 12;
 
@@ -616,6 +618,21 @@ export function lineGridTable(page: number, lines: readonly LooseLine[], given: 
         nudged.set(`${row}:${p.chunk.x0}`, next);
         nudging = true;
       });
+    }
+  });
+  // A column word whose middle lies in the next column, empty on its line, heads that column (全年执行数(B)
+  // centred over the executed amounts, its start short of theirs): a centred header wider than its values.
+  placed.forEach((bySlot, row) => {
+    for (const [col, ps] of bySlot) {
+      const next = starts[col + 1];
+      if (next === undefined || bySlot.has(col + 1)) continue;
+      for (const p of ps) {
+        if (!isHeaderWord(p.chunk.text) || (p.chunk.x0 + p.chunk.x1) / 2 < next - tolerance) continue;
+        // (Well right of its own column's start: a header on a start a character or two off is that column's.)
+        if (p.chunk.x0 - starts[col]! < CENTRED_HEADER_OFFSET * COLUMN - tolerance) continue;
+        nudged.set(`${row}:${p.chunk.x0}`, next);
+        nudging = true;
+      }
     }
   });
   if (nudging) placed = place();

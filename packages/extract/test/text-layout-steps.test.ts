@@ -43,6 +43,16 @@ describe("lineGridTable: a wrapped header cell round the header line, right of a
   });
 });
 
+describe("lineGridTable: a column word centred over narrower values", () => {
+  it("heads the column its middle lies in, not the one its start does (四川 2022: 全年执行数(B) over 20)", () => {
+    const t = tableWith(tablesOf("sichuan-2022-project-self-eval"), "全年执行数(B)")!;
+    const head = t.cells.find((c) => c.text === "全年执行数(B)")!;
+    const amounts = t.cells.filter((c) => c.text === "20").map((c) => c.col);
+    // 年度资金总额: | 20 | 20 and 其中:本年财政拨款 | 20 | 20: the second amount of each under the header.
+    expect(amounts.filter((col) => col === head.col)).toHaveLength(2);
+  });
+});
+
 describe("lineGridTable: a value a character short of its column", () => {
   it("goes to that column, leaving the name's slot free for its wrapped lines (重庆 2022 部门: 10 under 指标权重)", () => {
     const rows = tablesOf("chongqing-2022-department-targets").flatMap(rowsOf);
