@@ -10,7 +10,10 @@
  * - a run of two or more column words (全年预算数, 一级指标, 指标值, 分值 …)
  *   is a header row, its words put back in the forms' column order
  *   (text-stream-header.ts), and fixes the row width of the table under it (the
- *   widest run of the table: reading order breaks a header into runs);
+ *   widest run of the table: reading order breaks a header into runs); a run
+ *   of an indicator's columns without the levels that earlier runs of the
+ *   table hold gets them in front (indicatorHeader), its target, unit and
+ *   actual in the templates' order;
  * - under a header, cells are grouped into rows: a row ends where text follows
  *   a value (…, 8, 8 | 下一指标名称), where a level label (数量指标, 产出指标)
  *   starts over a row that has a name, or at the header's width (plus one for
@@ -99,6 +102,8 @@ function readCells(cells: StreamCell[]): Block[] {
   let header: string[] = [];
   /** Cells of rows that cannot be placed under the header: narrative after the table. */
   let unplaced: StreamCell[] = [];
+  /** The header rows of the table so far, one per run of column words. */
+  let headerRuns: Row[] = [];
 
   /** A row of data cells, or, when it cannot be rebuilt with confidence, its cells left out of the table. */
   const endRow = () => {
@@ -131,9 +136,24 @@ function readCells(cells: StreamCell[]): Block[] {
     while (h < cells.length && isStreamHeaderWord(cells[h]!.text)) h++;
     if (h - i >= MIN_HEADER_RUN) {
       endRow();
-      rows.push({ cells: orderHeader(cells.slice(i, h)) });
-      if (width === 0) header = [];
-      header.push(...cells.slice(i, h).map((x) => x.text));
+      if (width === 0) { header = []; headerRuns = []; }
+      const run = cells.slice(i, h);
+      const whole = indicatorHeader(headerRuns, run);
+      if (whole) {
+        // The rows of the earlier runs of this header are dropped: their words are in the whole header now.
+        rows = rows.filter((r) => !headerRuns.includes(r) || !r.cells.some((c) => columnPlace(c.text) !== null) || isFundingRun(r));
+        rows.push({ cells: whole });
+        header.push(...run.map((x) => x.text));
+        // Rows print the levels the header gained only where they start with one (数量指标 | 学生受资助人数 …);
+        // else they are as wide as the run (the levels stand elsewhere, merged).
+        width = Math.max(width, h < cells.length && isLevelWord(cells[h]!.text) ? whole.length - 1 : run.length);
+        i = h;
+        continue;
+      }
+      const headerRow = { cells: orderHeader(run) };
+      rows.push(headerRow);
+      headerRuns.push(headerRow);
+      header.push(...run.map((x) => x.text));
       // A header broken into runs by reading order (执行数(B) 执行率(B/A) 得分 … 年初目标值(A) 实际完成值(B))
       // keeps the widest: a row shorter than its header still ends where text follows a value.
       width = Math.max(width, h - i);
@@ -190,6 +210,48 @@ function readCells(cells: StreamCell[]): Block[] {
   }
   endTable();
   return blocks;
+}
+
+/**
+ * The places of an indicator table's columns, as the national templates order
+ * them: levels, name, nature, target, unit, actual, weight, score, reason.
+ */
+const INDICATOR_COLUMNS: [RegExp, number][] = [
+  [/^一级指标/, 0], [/^二级指标/, 1], [/^(?:三级指标|(?:绩效)?指标名称|具体指标)/, 2], [/^(?:指标性质|指标方向性?|指标值类型)/, 3],
+  [/^(?:年初|预期|计划|年度)?(?:指标值|目标值)(?:\(A\))?$/, 4], [/^(?:度量|计量)单位/, 5],
+  [/^(?:全年)?(?:实际完成值|实际值|完成值)(?:\(B\))?$/, 6], [/^(?:分值|权重|指标分值|指标权重)/, 7], [/^(?:得分|自评得分|评分)/, 8],
+  [/(?:原因|措施)/, 9],
+];
+/** Column words of a funding block: a run that holds one is no run of an indicator header. */
+const FUNDING_WORD = /(?:预算数|执行数|执行率|资金)/;
+/** A run of a funding block's header: half its words or more are a funding block's (全年执行数 | 分值 | 执行率 | 得分). */
+const isFundingRun = (r: Row) => 2 * r.cells.filter((c) => FUNDING_WORD.test(c.text)).length >= r.cells.length;
+const columnPlace = (text: string) => INDICATOR_COLUMNS.find(([re]) => re.test(text.replace(/\s+/g, "")))?.[1] ?? null;
+
+/**
+ * A header that plain text broke into runs in drawing order (年度指标值 | 三级指标
+ * | 得分 …, then 二级指标 | 分值, then … 一级指标, then 指标性质 | 指标值 |
+ * 实际完成值 | 度量单位 | 分值 | 得分): where the last run holds an indicator's
+ * columns but not the levels the earlier runs hold, those levels lead it.
+ */
+function indicatorHeader(earlier: readonly Row[], run: readonly StreamCell[]): StreamCell[] | null {
+  const placed = (cs: readonly StreamCell[]) => cs.filter((c) => columnPlace(c.text) !== null);
+  const own = placed(run);
+  if (own.length < MIN_HEADER_RUN || !own.some((c) => columnPlace(c.text)! >= 4) || own.some((c) => columnPlace(c.text)! <= 1)) return null;
+  const ownPlaces = new Set(own.map((c) => columnPlace(c.text)!));
+  const levels = new Map<number, StreamCell>();
+  for (const c of earlier.filter((r) => !isFundingRun(r)).flatMap((r) => placed(r.cells))) {
+    const at = columnPlace(c.text)!;
+    if (at <= 2 && !ownPlaces.has(at)) levels.set(at, c);
+  }
+  if (levels.size === 0) return null;
+  // The run's own order, the templates' own (分值 before 年度指标值 in some), but for target, unit and actual,
+  // which reading order mixes up (实际完成值 | 度量单位 over … | 人次 | 735).
+  const ordered = orderHeader(run);
+  const slots = ordered.map((c, k) => [c, k] as const).filter(([c]) => [4, 5, 6].includes(columnPlace(c.text) ?? -1));
+  const sorted = slots.map(([c]) => c).sort((x, y) => columnPlace(x.text)! - columnPlace(y.text)!);
+  slots.forEach(([, k], i) => { ordered[k] = sorted[i]!; });
+  return [...[...levels].sort((x, y) => x[0] - y[0]).map(([, c]) => c), ...ordered];
 }
 
 /** Column words that hold numbers: a row under them with no number is not a row of the table. */

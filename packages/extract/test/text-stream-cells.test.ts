@@ -119,3 +119,22 @@ describe("rows left out", () => {
     expect(found.flatMap((f) => f.indicators).filter((i) => i.level1Weight !== null || i.level2Weight !== null)).toEqual([]);
   });
 });
+
+describe("an indicator header broken into runs by reading order", () => {
+  it("gets the levels earlier runs hold in front of its last run, target, unit and actual in order (云南 2022)", async () => {
+    const rows = rowsOf(read("yunnan-2022-project-self-eval-2"));
+    expect(rows).toContainEqual(["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "实际完成值", "分值", "得分"]);
+    expect(rows).toContainEqual(["数量指标", "学生受资助人数", "≧", "735", "人次", "735", "10", "10"]);
+    const [form] = await forms("yunnan-2022-project-self-eval-2");
+    const ind = form!.indicators.find((i) => i.name === "资金到位及时率");
+    expect([ind?.level2, ind?.targetText, ind?.unit, ind?.actualText, ind?.weight, ind?.score]).toEqual(["时效指标", "100", "%", "100%", 10, 7]);
+  });
+
+  it("keeps rows that print no level as wide as the run, not the whole header (云南: name | 550 | 20 | 9.3 | 9.3 …)", () => {
+    const rows = rowsOf(read("yunnan-undated-project-self-eval"));
+    const header = rows.find((r) => r[0] === "一级指标")!;
+    expect(header).toEqual(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]);
+    // The run 三级指标 … 得分 is five words: a row is cut at six cells, two fewer than the whole header's seven and one.
+    expect(rows.find((r) => r[0] === "配套烘干杀菌设备及包装设备购置及安装")).toHaveLength(6);
+  });
+});
