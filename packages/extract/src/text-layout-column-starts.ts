@@ -4,7 +4,7 @@
  * fills its column is followed by one space and the next cell, which then
  * starts a character short of where the column's other cells start, and the
  * values of one column start one or two characters apart from row to row
- * (90% at 36, 有效保障 at 38). Two steps put such cells back in their columns:
+ * (州本级及12县 at 36, 12个 at 38). Two steps put such cells back in their columns:
  * - mergeCloseStarts: two starts too close for both to hold a cell on one line are one column;
  * - cutShortOfStarts: a cell one space after a full cell, starting a character short of a
  *   column start, is that column's.
@@ -22,8 +22,10 @@ const CLOSE_STARTS = 2;
 const SHORT_OF_START = 1;
 /** Characters: the widest gap that is one space. */
 const ONE_SPACE = 1.5;
-/** A closing bracket ends a cell as a CJK character does (≥100人(次) 105人次), unless the bracket is all the word holds (a wrapped label's (万元)). */
-const CLOSING = /[^(（\[【][)）\]】]$/;
+/** A closing bracket ends a cell as a CJK character does (≥100人(次) 105人次)... */
+const CLOSING = /[)）\]】]$/;
+/** ...unless the bracket is all the word holds (a wrapped label's tail, (万元)). */
+const BRACKETED = /^[(（\[【][^)）\]】]*[)）\]】]$/;
 /** Punctuation a space follows inside running text (目标1: 切实…; 安全, 平衡): no cell ends with it. */
 const RUNNING_PUNCTUATION = /[，、。；：,;:！？!?]$/;
 
@@ -53,10 +55,10 @@ export function mergeCloseStarts(starts: readonly number[], rows: readonly Chunk
 
 /**
  * Cuts a chunk where a word, one space after a word ending in a CJK character
- * or a closing bracket,
- * starts up to a character short of a column start and ends before the column
- * after it: a cell that fills its column (异地就医联网结算平台) and the next
- * column's cell (有效保障). The cut-off part is moved onto the column start.
+ * or a closing bracket, starts up to a character short of a column start and
+ * ends before the column after it: a cell that fills its column
+ * (异地就医联网结算平台) and the next column's cell (有效保障). The cut-off part
+ * is moved onto the column start.
  * Running text crossing a column (a goal, 目标 2: …) runs on past the next
  * column, or has its space after punctuation.
  */
@@ -88,7 +90,8 @@ export function cutShortOfStarts(chunks: readonly Chunk[], starts: readonly numb
 function shortOfStart(prev: Word, w: Word, rest: readonly Word[], starts: readonly number[], column: number, tolerance: number): number | undefined {
   if (w.x0 - prev.x1 > ONE_SPACE * column) return undefined;
   const end = lastChar(prev.text);
-  if (!((isWide(end) && !RUNNING_PUNCTUATION.test(end)) || (CLOSING.test(prev.text) && !/^[(（\[【]/.test(prev.text)))) return undefined;
+  const endsCell = (isWide(end) && !RUNNING_PUNCTUATION.test(end)) || (CLOSING.test(prev.text) && !BRACKETED.test(prev.text));
+  if (!endsCell) return undefined;
   const s = starts.find((x) => x > prev.x0 + tolerance && w.x0 < x - tolerance && x - w.x0 <= SHORT_OF_START * column + tolerance);
   if (s === undefined) return undefined;
   const after = starts.find((x) => x > s + tolerance);
