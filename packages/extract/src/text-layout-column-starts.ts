@@ -15,6 +15,7 @@ import { ALIGN_TOLERANCE, columnAt } from "./pdf/cjk-columns.ts";
 import { isWide } from "./pdf/glyphs.ts";
 import { lastChar } from "./pdf/words.ts";
 import { isHeaderWord } from "./text-stream-words.ts";
+import { CLOSING } from "./text-layout-words.ts";
 
 /** Characters: starts this close are one column unless a line has cells at both. */
 const CLOSE_STARTS = 2;
@@ -22,9 +23,7 @@ const CLOSE_STARTS = 2;
 const SHORT_OF_START = 1;
 /** Characters: the widest gap that is one space. */
 const ONE_SPACE = 1.5;
-/** A closing bracket ends a cell as a CJK character does (≥100人(次) 105人次)... */
-const CLOSING = /[)）\]】]$/;
-/** ...unless the bracket is all the word holds (a wrapped label's tail, (万元)). */
+/** A word that is all one bracket (a wrapped label's tail, (万元)) ends no cell, though it ends in a closing bracket. */
 const BRACKETED = /^[(（\[【][^)）\]】]*[)）\]】]$/;
 /** Punctuation a space follows inside running text (目标1: 切实…; 安全, 平衡): no cell ends with it. */
 const RUNNING_PUNCTUATION = /[，、。；：,;:！？!?]$/;
@@ -90,6 +89,7 @@ export function cutShortOfStarts(chunks: readonly Chunk[], starts: readonly numb
 function shortOfStart(prev: Word, w: Word, rest: readonly Word[], starts: readonly number[], column: number, tolerance: number): number | undefined {
   if (w.x0 - prev.x1 > ONE_SPACE * column) return undefined;
   const end = lastChar(prev.text);
+  // (A CJK character after which running text puts a space is no cell's end: 目标1: 切实….)
   const endsCell = (isWide(end) && !RUNNING_PUNCTUATION.test(end)) || (CLOSING.test(prev.text) && !BRACKETED.test(prev.text));
   if (!endsCell) return undefined;
   const s = starts.find((x) => x > prev.x0 + tolerance && w.x0 < x - tolerance && x - w.x0 <= SHORT_OF_START * column + tolerance);

@@ -19,17 +19,10 @@
  * number on another line, with nothing between, is put where that column starts.
  */
 import { type Chunk, chunkOf } from "./pdf/unruled.ts";
-import { isWide } from "./pdf/glyphs.ts";
-import { lastChar } from "./pdf/words.ts";
 import { ALIGN_TOLERANCE } from "./pdf/cjk-columns.ts";
 import { COLUMN } from "./text-geometry.ts";
+import { NUMBER, VALUE_START, endsLikeCell } from "./text-layout-words.ts";
 
-/** A number, a share or a comparison with one (as text-layout.ts's NUMBER). */
-const NUMBER = /^[≥≤=<>]?[-+]?\d[\d,]*(\.\d+)?%?$/;
-/** A value cell on a line: a number, a comparison, a dash alone (no value). */
-const VALUE = /^[≥≤=<>]?[-+]?\d|^[—–]+$/;
-/** A closing bracket ends a name as finally as a CJK character. */
-const CLOSING = /^[)）\]】]$/;
 /** Columns a number may be pushed short of its column: more is a number of the text (救助资金 30). */
 const MAX_PUSH = 8;
 /** Other lines with a number at the column's start that make it a column of values. */
@@ -65,9 +58,9 @@ export function placePushedNumbers(rows: readonly Chunk[][], starts: readonly nu
         }
       }
       if (!NUMBER.test(last.text) || !before || last.x0 - before.x1 > COLUMN + 0.01) { out.push(c); return; }
-      if (!(isWide(lastChar(before.text)) || CLOSING.test(lastChar(before.text)))) { out.push(c); return; }
+      if (!endsLikeCell(before.text)) { out.push(c); return; }
       // Only on a row's line of values (a criterion's wrapped line ends in 计 2 too).
-      if (!chunks.some((o) => o !== c && VALUE.test(o.text))) { out.push(c); return; }
+      if (!chunks.some((o) => o !== c && VALUE_START.test(o.text))) { out.push(c); return; }
       // A number right before another is a value of the text's (扣 0.5 5): only the last before the gap moves.
       if (chunks[k + 1] && NUMBER.test(chunks[k + 1]!.text) && chunks[k + 1]!.x0 - last.x1 <= COLUMN + 0.01) { out.push(c); return; }
       const s = starts.find((x) => x > last.x0 + tolerance);

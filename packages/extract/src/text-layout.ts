@@ -53,8 +53,7 @@ import { ALIGN_TOLERANCE, addColumnStart, alignedColumnStarts, columnAt, splitAt
 import { type DocTable, continuesTable, joinContinuedTable } from "./pdf/continuation.ts";
 import { isPageNumberText } from "./pdf/margins.ts";
 import { PdfSettings } from "./pdf/settings.ts";
-import { lastChar, textOfWords } from "./pdf/words.ts";
-import { isWide } from "./pdf/glyphs.ts";
+import { textOfWords } from "./pdf/words.ts";
 import { BLANK_LINE_PITCHES, COLUMN, LINE_HEIGHT, LINE_PITCH } from "./text-geometry.ts";
 import { joinWrappedRows } from "./text-wrapped-rows.ts";
 import { isHeaderWord } from "./text-stream.ts";
@@ -69,6 +68,7 @@ import { joinVerticalLabels } from "./text-layout-vertical-labels.ts";
 import { joinAnchoredRows } from "./text-layout-anchored-rows.ts";
 import { cellsByRow } from "./text-grid-rows.ts";
 import { cutShortOfStarts, mergeCloseStarts } from "./text-layout-column-starts.ts";
+import { NUMBER, VALUE_START, endsLikeCell } from "./text-layout-words.ts";
 
 /**
  * The PDF finder's settings for text: a gap of two or more spaces splits a
@@ -288,7 +288,6 @@ export function parseColumnLayout(pages: readonly SourceLine[][]): { blocks: Blo
 }
 
 /** A number, a percentage or a comparison with one (≥90%, 12个 is not: a unit makes it words). */
-const NUMBER = /^[≥≤=<>]?[-+]?\d[\d,]*(\.\d+)?%?$/;
 
 /**
  * Splits a chunk between two numbers a single space apart: pdftotext keeps
@@ -331,10 +330,6 @@ function splitColumnWords(chunk: Chunk): Chunk[] {
   return [chunk];
 }
 
-/** A closing bracket: the end of a name's unit (仓库(≥**平方米) 104), as final as a CJK character. */
-const CLOSING = /^[)）\]】]$/;
-/** A value cell's start: a number, a comparison, a sign; or a dash alone (no value: 财务管理制度有效性 7  —). */
-const VALUE_START = /^[≥≤=<>]?[-+]?\d|^[—–]+$/;
 
 /** A unit of measure alone (猪肉产量稳定率 % ≥95%: the 单位 column one space after the name). */
 const UNIT_WORD = /^(?:%|‰|个|人|人次|次|件|户|家|所|项|座|台|套|辆|天|日|年|月|万元|元|吨|公里|米|亩|平方米|立方米|份|册|本|张|条)$/;
@@ -356,7 +351,7 @@ function splitTrailingNumbers(chunks: Chunk[]): Chunk[] {
     const words = c.words, last = words[words.length - 1]!, before = words[words.length - 2];
     const followed = chunks.slice(i + 1).some((n) => VALUE_START.test(n.text));
     const value = (followed && (NUMBER.test(last.text) || UNIT_WORD.test(last.text))) || COMPARED_TARGET.test(last.text);
-    if (!before || !value || !(isWide(lastChar(before.text)) || CLOSING.test(lastChar(before.text)))) return [c];
+    if (!before || !value || !endsLikeCell(before.text)) return [c];
     return [chunkOf(words.slice(0, -1)), chunkOf([last])];
   });
 }
