@@ -31,9 +31,9 @@ import type { DocTable } from "./pdf/continuation.ts";
 import { LINE_STEP } from "./text-geometry.ts";
 import { isHeaderWord, isValueCell } from "./text-stream.ts";
 import { isStreamValueCell } from "./text-stream-words.ts";
-import { isIndicatorHeader, isTotalLabel, namesColumn } from "./text-span-labels.ts";
+import { isTotalLabel, namesColumn } from "./text-span-labels.ts";
 import { BARE_SIGN, isLevelLabel, isPlaceholder, mergeCells } from "./text-wrapped-rows.ts";
-import { cellsByRow } from "./text-grid-rows.ts";
+import { cellsByRow, isIndicatorHeader } from "./text-grid-rows.ts";
 
 /** A value of a row: an amount, a share, a score, or a count with its unit (192 只, 10 辆, 583 元/人*月). */
 const isQuantity = (text: string) => isValueCell(text) || (isStreamValueCell(text) && /\d/.test(text));
@@ -245,10 +245,9 @@ function planColumn(cells: FoundCell[], anchors: readonly number[], pos: Map<num
     const lines = [...before.slice(before.length - above), ...(own[j] ? [own[j]!] : []), ...after.slice(0, below)];
     if (lines.length === 0) return 0;
     if (lines.some((c) => c !== own[j] && isPlaceholder(c.text))) return Infinity;
-    // (A comparison sign or a unit sign alone, ≧ or %, is a whole cell: no line goes on from it.)
-    if (own[j] && lines.length > 1 && BARE_SIGN.test(own[j]!.text.trim())) return Infinity;
-    // (Nor from a total's label, 总分: a line beside it is a row of its own, 其他需要说明事项 | 无.)
-    if (own[j] && lines.length > 1 && isTotalLabel(own[j]!.text)) return Infinity;
+    // (A comparison sign or a unit sign alone, ≧ or %, is a whole cell: no line goes on from it; nor from a
+    // total's label, 总分: a line beside it is a row of its own, 其他需要说明事项 | 无.)
+    if (own[j] && lines.length > 1 && (BARE_SIGN.test(own[j]!.text.trim()) || isTotalLabel(own[j]!.text))) return Infinity;
     const a = pos.get(anchors[j]!)!;
     for (let k = 1; k < lines.length; k++) {
       if (!follows(lines[k - 1]!, lines[k]!, at(lines[k - 1]!) < a - EPS && at(lines[k]!) > a + EPS)) return Infinity;

@@ -24,8 +24,8 @@ import type { DocTable } from "./pdf/continuation.ts";
 import { LINE_GAP } from "./text-geometry.ts";
 import { isLabelWord, isValueCell } from "./text-stream.ts";
 import { isPlaceholder, isWordsOnly, mergeCells } from "./text-wrapped-rows.ts";
-import { isIndicatorHeader, isTotalLabel, namesColumn } from "./text-span-labels.ts";
-import { cellsByRow } from "./text-grid-rows.ts";
+import { isTotalLabel, namesColumn } from "./text-span-labels.ts";
+import { cellsByRow, isIndicatorHeader } from "./text-grid-rows.ts";
 
 /** A line of this many cells or more the line-by-line step reads as a row. */
 const MIN_SPREAD_CELLS = 3;

@@ -20,9 +20,8 @@ import type { FoundCell } from "./pdf/page-tables.ts";
 import type { DocTable } from "./pdf/continuation.ts";
 import { LINE_STEP } from "./text-geometry.ts";
 import { isValueCell } from "./text-stream.ts";
-import { isIndicatorHeader } from "./text-span-labels.ts";
 import { isLevelLabel, isMoneyFact, mergeLines } from "./text-wrapped-rows.ts";
-import { cellsByRow } from "./text-grid-rows.ts";
+import { cellsByRow, isIndicatorHeader } from "./text-grid-rows.ts";
 
 type Kind = "label" | "paragraph" | "both" | null;
 

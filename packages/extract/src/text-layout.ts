@@ -58,7 +58,7 @@ import { BLANK_LINE_PITCHES, COLUMN, LINE_HEIGHT, LINE_PITCH } from "./text-geom
 import { joinWrappedRows } from "./text-wrapped-rows.ts";
 import { isHeaderWord } from "./text-stream.ts";
 import { isHeaderWordHead } from "./text-stream-words.ts";
-import { isIndicatorHeader, isTotalLabel, moveSpanLabels } from "./text-span-labels.ts";
+import { isTotalLabel, moveSpanLabels } from "./text-span-labels.ts";
 import { joinLabelParagraphs } from "./text-layout-label-paragraphs.ts";
 import { joinCentredPairs } from "./text-layout-centred-pairs.ts";
 import { joinCentredCells } from "./text-layout-centred-cells.ts";
@@ -66,7 +66,7 @@ import { joinBarePairs } from "./text-layout-bare-pairs.ts";
 import { placePushedNumbers } from "./text-layout-pushed-numbers.ts";
 import { joinVerticalLabels } from "./text-layout-vertical-labels.ts";
 import { joinAnchoredRows } from "./text-layout-anchored-rows.ts";
-import { cellsByRow } from "./text-grid-rows.ts";
+import { cellsByRow, isIndicatorHeader } from "./text-grid-rows.ts";
 import { cutShortOfStarts, mergeCloseStarts } from "./text-layout-column-starts.ts";
 import { NUMBER, VALUE_START, endsLikeCell } from "./text-layout-words.ts";
 

@@ -24,11 +24,8 @@ import { joinWrappedLines } from "./pdf/words.ts";
 import { isHeaderWord, isValueCell } from "./text-stream.ts";
 import { isPlaceholder } from "./text-wrapped-rows.ts";
 import { COLUMN, LINE_STEP } from "./text-geometry.ts";
-import { cellsByRow } from "./text-grid-rows.ts";
+import { cellsByRow, isIndicatorHeader } from "./text-grid-rows.ts";
 
-/** Column words a row has at least to be an indicator header, one of them an indicator's (一级指标, 指标名称). */
-const MIN_HEADER_WORDS = 2;
-const INDICATOR_WORD = /指标/;
 /** The header of the indicators' names. */
 const NAME_HEADER = /^(?:三级指标|(?:绩效)?指标名称|指标内容|具体指标)$/;
 /** Share of the fullest column's rows the names' column fills at least. */
@@ -55,7 +52,7 @@ const continues = (before: string, after: string) =>
   // A label ends with its weight: (7 分) over (3 分) are the weights of two groups whose names the text lost.
   !WEIGHT_END.test(before) &&
   ((before.split(/[(（]/).length > before.split(/[)）]/).length) || /^[(（]/.test(after) || /^[^(（]{0,3}[)）]/.test(after));
-const WEIGHT_END = /[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]\s*$/;
+const WEIGHT_END = /[(（]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]\s*$/;
 
 interface Block {
   cells: FoundCell[];
@@ -65,11 +62,6 @@ interface Block {
   lastRow: number;
 }
 
-/** Whether a row's cells are an indicator header: two column words or more, one of them an indicator's (一级指标, 指标名称). */
-export function isIndicatorHeader(cells: readonly FoundCell[]): boolean {
-  const words = cells.filter((c) => isHeaderWord(c.text));
-  return words.length >= MIN_HEADER_WORDS && words.some((c) => INDICATOR_WORD.test(c.text));
-}
 
 export function moveSpanLabels(t: DocTable, continued = false): DocTable {
   const byRow = cellsByRow(t);
@@ -152,6 +144,8 @@ function moveInRegion(byRow: FoundCell[][], header: number, end: number, continu
   const squeeze = (y: number) =>
     y - LINE_STEP * ownLines.reduce((n, o) => n + (o >= y + 0.01 ? 0 : y < o + LINE_STEP - 0.01 ? 0.5 : 1), 0);
   const top = (r: number) => squeeze(Math.min(...byRow[r]!.map((c) => c.bbox.y0)));
+  /** A label's middle line, heights measured as the rows' are. */
+  const middleOf = (b: Block) => (squeeze(Math.min(...b.cells.map((c) => c.bbox.y0))) + squeeze(Math.max(...b.cells.map((c) => c.bbox.y1)))) / 2;
   const bottom = (r: number) => squeeze(Math.max(...byRow[r]!.map((c) => c.bbox.y1)));
   const page = (r: number) => byRow[r]![0]?.page;
   const placeholderRow = (r: number) => byRow[r]!.some((c) => !pieces.has(c)) && byRow[r]!.every((c) => pieces.has(c) || isPlaceholder(c.text));
@@ -175,7 +169,7 @@ function moveInRegion(byRow: FoundCell[][], header: number, end: number, continu
     if (s > b.firstRow) continue;
     const nextBlock = blocks.find((o) => o !== b && o.firstRow > b.lastRow && o.col === b.col);
     const limit = nextBlock ? nextBlock.firstRow - 1 : to - 1;
-    const middle = (squeeze(Math.min(...b.cells.map((c) => c.bbox.y0))) + squeeze(Math.max(...b.cells.map((c) => c.bbox.y1)))) / 2;
+    const middle = middleOf(b);
     let e = b.lastRow, best = Infinity;
     // A label on a line of its own under its one row (履职成效 below 部门特性指标) covers no row from its line down.
     // On a page that goes on with the table of the page before (a lent header), the rows above a column's first
@@ -190,7 +184,7 @@ function moveInRegion(byRow: FoundCell[][], header: number, end: number, continu
     // Where two covers centre a label without a weight as well, the one that lets the next label of the column
     // centre better on the rows left to it (河北 2019's 数量指标 over two rows, not three: 质量指标 centres on
     // the three after them).
-    const nextMiddle = nextBlock ? (squeeze(Math.min(...nextBlock.cells.map((c) => c.bbox.y0))) + squeeze(Math.max(...nextBlock.cells.map((c) => c.bbox.y1)))) / 2 : null;
+    const nextMiddle = nextBlock ? middleOf(nextBlock) : null;
     const nextLimit = nextBlock ? (blocks.find((o) => o !== nextBlock && o.firstRow > nextBlock.lastRow && o.col === b.col)?.firstRow ?? to) - 1 : -1;
     const ahead = (k: number) => {
       if (nextMiddle === null || labelWeight !== null) return 0;
@@ -247,7 +241,7 @@ const WEIGHT_SHARE = 0.5;
 
 /** The weight a label prints (项目决策(10分), 产出指标 (50 分)), if any. */
 function weightOfLabel(text: string): number | null {
-  const m = text.replace(/\s+/g, "").match(/[(（](\d+(?:\.\d+)?)分?[)）]$/);
+  const m = text.replace(/\s+/g, "").match(WEIGHT_END);
   return m ? Number.parseFloat(m[1]!) : null;
 }
 

@@ -13,7 +13,7 @@ import { joinWrappedLines } from "./pdf/words.ts";
 import { COLUMN, LINE_GAP, LINE_STEP } from "./text-geometry.ts";
 import { isHeaderWord, isValueCell } from "./text-stream.ts";
 import { namesMoneySource } from "./text-layout-money-sources.ts";
-import { cellsByRow } from "./text-grid-rows.ts";
+import { cellsByRow, isIndicatorHeader } from "./text-grid-rows.ts";
 
 /**
  * A wrapped cell's line holds words, never a value alone or a dash (those fit
@@ -108,7 +108,7 @@ export function joinWrappedRows(t: DocTable): DocTable {
   // the line of a wrapped name's first line (控制在预算成) leaves that line a line of the name.
   const headerFirst: (number | null)[] = [];
   for (let i = 0, first: number | null = null; i < byRow.length; i++) {
-    if (headerWords(i) >= MIN_HEADER_WORDS) first = byRow[i]!.some((c) => isHeaderWord(c.text) && /指标/.test(c.text)) ? Math.min(...byRow[i]!.map((c) => c.col)) : null;
+    if (headerWords(i) >= MIN_HEADER_WORDS) first = isIndicatorHeader(byRow[i]!) ? Math.min(...byRow[i]!.map((c) => c.col)) : null;
     headerFirst.push(first);
   }
   // (In columns no row with a value uses: 绩效指 beside a row of values is a label of the rows, 标 its piece.)
@@ -298,7 +298,7 @@ export function joinWrappedRows(t: DocTable): DocTable {
   }
   keepLinesInOrder(target);
   // (A label's piece beside the table stays on its line: the label's pieces are joined as a label's.)
-  return target.every((x) => x === null) ? t : mergeCells(t, (c) => (outer(c) ? null : target[c.row] ?? null));
+  return mergeLines(t, target, outer);
 }
 
 /**
@@ -326,12 +326,12 @@ function keepLinesInOrder(target: (number | null)[]): void {
 /**
  * The table with each line whose target is a row joined to that row: its
  * cells' text appended to the row's slots (top to bottom, as wrapped lines),
- * the other rows renumbered. A cell of the row keeps its span down to the
- * last row it covered.
+ * the other rows renumbered, but for the cells that stay on their line. A
+ * cell of the row keeps its span down to the last row it covered.
  */
-export function mergeLines(t: DocTable, target: readonly (number | null)[]): DocTable {
+export function mergeLines(t: DocTable, target: readonly (number | null)[], stays: (c: FoundCell) => boolean = () => false): DocTable {
   if (target.every((x) => x === null)) return t;
-  return mergeCells(t, (c) => target[c.row] ?? null);
+  return mergeCells(t, (c) => (stays(c) ? null : target[c.row] ?? null));
 }
 
 /**
