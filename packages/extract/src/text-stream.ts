@@ -138,25 +138,23 @@ function readCells(cells: StreamCell[]): Block[] {
       endRow();
       if (width === 0) { header = []; headerRuns = []; }
       const run = cells.slice(i, h);
+      header.push(...run.map((x) => x.text));
       const whole = indicatorHeader(headerRuns, run);
       if (whole) {
         // The rows of the earlier runs of this header are dropped: their words are in the whole header now.
         rows = rows.filter((r) => !headerRuns.includes(r) || !r.cells.some((c) => columnPlace(c.text) !== null) || isFundingRun(r));
         rows.push({ cells: whole });
-        header.push(...run.map((x) => x.text));
         // Rows print the levels the header gained only where they start with one (数量指标 | 学生受资助人数 …);
         // else they are as wide as the run (the levels stand elsewhere, merged).
         width = Math.max(width, h < cells.length && isLevelWord(cells[h]!.text) ? whole.length - 1 : run.length);
-        i = h;
-        continue;
+      } else {
+        const headerRow = { cells: orderHeader(run) };
+        rows.push(headerRow);
+        headerRuns.push(headerRow);
+        // A header broken into runs by reading order (执行数(B) 执行率(B/A) 得分 … 年初目标值(A) 实际完成值(B))
+        // keeps the widest: a row shorter than its header still ends where text follows a value.
+        width = Math.max(width, run.length);
       }
-      const headerRow = { cells: orderHeader(run) };
-      rows.push(headerRow);
-      headerRuns.push(headerRow);
-      header.push(...run.map((x) => x.text));
-      // A header broken into runs by reading order (执行数(B) 执行率(B/A) 得分 … 年初目标值(A) 实际完成值(B))
-      // keeps the widest: a row shorter than its header still ends where text follows a value.
-      width = Math.max(width, h - i);
       i = h;
       continue;
     }
