@@ -11,7 +11,7 @@
  */
 import type { Word } from "./pdf/geometry.ts";
 import { type Chunk, chunkOf } from "./pdf/unruled.ts";
-import { ALIGN_TOLERANCE, columnAt } from "./pdf/cjk-columns.ts";
+import { ALIGN_TOLERANCE } from "./pdf/cjk-columns.ts";
 import { isWide } from "./pdf/glyphs.ts";
 import { lastChar } from "./pdf/words.ts";
 import { isHeaderWord } from "./text-stream-words.ts";

@@ -21,7 +21,7 @@ import type { FoundCell } from "./pdf/page-tables.ts";
 import { unionBox } from "./pdf/geometry.ts";
 import type { DocTable } from "./pdf/continuation.ts";
 import { joinWrappedLines } from "./pdf/words.ts";
-import { isHeaderWord, isValueCell } from "./text-stream.ts";
+import { isValueCell } from "./text-stream.ts";
 import { isPlaceholder } from "./text-wrapped-rows.ts";
 import { COLUMN, LINE_STEP } from "./text-geometry.ts";
 import { cellsByRow, isIndicatorHeader } from "./text-grid-rows.ts";
