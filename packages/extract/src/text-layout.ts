@@ -490,7 +490,10 @@ const isCaptionPairs = (text: string) => CAPTION_PAIRS.test(text);
  * a label): one chunk of CJK words, no blank line before the region,
  * starting where a column of the region starts but its first, and the row's
  * slot there empty with another line of the same column right below it (the
- * cell's second line), within CENTRED_LINES_OFFSET characters.
+ * cell's second line), within CENTRED_LINES_OFFSET characters. Or the slot
+ * holds the middle line of a cell of three beside the row's values, the
+ * third line right below: a table going on at a page's top, its first row's
+ * name wrapped round its values' line.
  */
 /** Characters apart the two lines of a centred cell may start (their lengths differ). */
 const CENTRED_LINES_OFFSET = 2;
@@ -502,8 +505,14 @@ function isHeadOfFirstCell(lines: readonly LooseLine[], chunks: readonly Chunk[]
   const starts = chunks.slice(s, e).flat().filter((c) => c.x0 > leftmost + COLUMN);
   if (!starts.some((c) => near(c, head[0]!))) return false;
   const below = chunks[s + 1];
-  return s + 1 < e && !chunks[s]!.some((c) => c.x0 < head[0]!.x1 && head[0]!.x0 < c.x1) &&
-    below !== undefined && below.length === 1 && near(below[0]!, head[0]!);
+  if (!(s + 1 < e && below !== undefined && below.length === 1 && near(below[0]!, head[0]!))) return false;
+  const k = chunks[s]!.findIndex((c) => c.x0 < head[0]!.x1 && head[0]!.x0 < c.x1);
+  if (k < 0) return true;
+  // The middle line of a cell of three, its values beside it: the head ends before the next chunk of that line
+  // (定点医药机构开 / 通医保电子凭证 ≥90% 90% 3 3 / 场景应用, the first row of a page the table goes on to).
+  const middle = chunks[s]![k]!, next = chunks[s]![k + 1];
+  return near(middle, head[0]!) && isCjkText(middle.text, 0.6) && next !== undefined && head[0]!.x1 <= next.x0 &&
+    chunks[s]!.slice(k + 1).some((c) => VALUE_START.test(c.text));
 }
 
 /**

@@ -111,6 +111,16 @@ describe("a label of two lines centred on its value's row, the table's first (�
   });
 });
 
+describe("a table going on at a page's top, its first row's name wrapped round its values' line (黔南 2023, LibreOffice)", () => {
+  it("joins the name's first line, the page's first line, to the row (定点医药机构开 / 通医保电子凭证 ≥90% 90% 3 3 / 场景应用)", () => {
+    const TOOLS = new URL("../../../fixtures/text-tools/", import.meta.url);
+    const rows = parseExtractedText(readFileSync(new URL("lo-qiannan-2023-project-selfeval.layout.txt", TOOLS), "utf8"))
+      .blocks.flatMap((b) => (b.kind === "table" ? rowsOf(b.table) : []));
+    expect(rows).toContainEqual(["定点医药机构开通医保电子凭证场景应用", "≥90%", "90%", "3", "3"]);
+    expect(rows).toContainEqual(["县级以上公立医院药品货款医保结算覆盖率", "≥80%", "100%", "3", "3"]);
+  });
+});
+
 describe("moveSpanLabels: the rows a merged group label covers (宁夏 2021)", () => {
   const tables = tablesOf("ningxia-2021-project-self-eval");
   const covered = (label: string) => {
