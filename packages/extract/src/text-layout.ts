@@ -69,6 +69,7 @@ import { joinAnchoredRows } from "./text-layout-anchored-rows.ts";
 import { cellsByRow, isIndicatorHeader } from "./text-grid-rows.ts";
 import { cutShortOfStarts, mergeCloseStarts } from "./text-layout-column-starts.ts";
 import { NUMBER, VALUE_START, endsLikeCell } from "./text-layout-words.ts";
+import { placeListCells, takeListCells } from "./text-list-blocks.ts";
 
 /**
  * The PDF finder's settings for text: a gap of two or more spaces splits a
@@ -281,7 +282,10 @@ export function parseColumnLayout(pages: readonly SourceLine[][]): { blocks: Blo
     // A table whose rows were rebuilt around their value lines is past what the column-by-column step does.
     const anchored = joinAnchoredRows(table);
     const centred = (t: DocTable) => (anchored === table ? joinCentredCells(t) : t);
-    const read = moveSpanLabels(joinWrappedRows(joinVerticalLabels(joinBarePairs(centred(joinCentredPairs(joinLabelParagraphs(anchored)))))), lent !== null);
+    // A project list's own columns are set aside while its indicator rows are rebuilt (text-list-blocks.ts).
+    const taken = takeListCells(anchored);
+    const rows = moveSpanLabels(joinWrappedRows(joinVerticalLabels(joinBarePairs(centred(joinCentredPairs(joinLabelParagraphs(taken?.table ?? anchored)))))), lent !== null);
+    const read = taken ? placeListCells(rows, taken.list) : rows;
     return { kind: "table", table: toTextTable(lent && above ? withoutLentHeader(read, lent.columns, above.nCols) : read, sourceLine) };
   });
   return { blocks, pages: layouts.map((l) => ({ number: l.number, hasText: l.lines.length > 0 })) };
@@ -334,6 +338,8 @@ function splitColumnWords(chunk: Chunk): Chunk[] {
 /** A unit of measure alone (猪肉产量稳定率 % ≥95%: the 单位 column one space after the name). */
 const UNIT_WORD = /^(?:%|‰|个|人|人次|次|件|户|家|所|项|座|台|套|辆|天|日|年|月|万元|元|吨|公里|米|亩|平方米|立方米|份|册|本|张|条)$/;
 /** A target led by a comparison, with a short unit (≥12个, =100%, ≤90万元): a value cell, never a name's end. */
+/** An amount printed with thousands separators (660,000.00): a money cell of its own, never the end of a name. */
+const GROUPED_AMOUNT = /^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const COMPARED_TARGET = /^[≥≤=<>＞＜]=?[-+]?\d[\d,.]*[^\s\d]{0,3}$/;
 
 /**
@@ -350,7 +356,7 @@ function splitTrailingNumbers(chunks: Chunk[]): Chunk[] {
   return chunks.flatMap((c, i) => {
     const words = c.words, last = words[words.length - 1]!, before = words[words.length - 2];
     const followed = chunks.slice(i + 1).some((n) => VALUE_START.test(n.text));
-    const value = (followed && (NUMBER.test(last.text) || UNIT_WORD.test(last.text))) || COMPARED_TARGET.test(last.text);
+    const value = (followed && (NUMBER.test(last.text) || UNIT_WORD.test(last.text))) || COMPARED_TARGET.test(last.text) || GROUPED_AMOUNT.test(last.text);
     if (!before || !value || !endsLikeCell(before.text)) return [c];
     return [chunkOf(words.slice(0, -1)), chunkOf([last])];
   });

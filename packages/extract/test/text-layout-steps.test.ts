@@ -121,6 +121,29 @@ describe("a table going on at a page's top, its first row's name wrapped round i
   });
 });
 
+describe("a list of projects with their indicators (text-list-blocks.ts, 四川 2023 申报表)", () => {
+  const t = tableWith(tablesOf("sichuan-2023-project-declaration"), "年度目标")!;
+  const cellAt = (text: string) => t.cells.find((c) => c.text === text);
+
+  it("puts each project's name, amount and goal on its first indicator row, merged down over its rows", () => {
+    const name = cellAt("村组干部报酬")!;
+    expect(cellAt("3,309,840.00")?.row).toBe(name.row);
+    expect(cellAt("按时发放村组干部报酬")?.row).toBe(name.row);
+    // Its eight indicators: 维护社会稳定 … 人民群众满意度, the first on the project's own row.
+    expect(name.rowSpan).toBe(8);
+    expect(t.cells.some((c) => c.row === name.row && c.text === "维护社会稳定")).toBe(true);
+    const second = cellAt("基层组织活动经费")!;
+    expect(second.row).toBe(name.row + 8);
+    expect(t.cells.find((c) => c.row === second.row && c.col === cellAt("按时发放村组干部报酬")!.col)?.text).toMatch(/^包括必要的办公用品费.*等。$/);
+  });
+
+  it("leaves a line above every indicator row (the department's total) a row of its own", () => {
+    const total = cellAt("8,827,620.53")!;
+    expect(total.rowSpan).toBe(1);
+    expect(t.cells.filter((c) => c.row === total.row).map((c) => c.text)).toEqual(["820-马踏镇部门", "8,827,620.53"]);
+  });
+});
+
 describe("moveSpanLabels: the rows a merged group label covers (宁夏 2021)", () => {
   const tables = tablesOf("ningxia-2021-project-self-eval");
   const covered = (label: string) => {
