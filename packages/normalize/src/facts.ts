@@ -36,11 +36,21 @@ export function isLabelShaped(text: string): boolean {
   const k = keyOf(text).replace(/:$/, "");
   if (k.length < 2 || k.length > MAX_LABEL_LENGTH) return false;
   // A label may wrap once inside its merged cell (年度主要目标\n和成果); more lines are prose.
-  if (/[。；;！？!?、]/.test(k) || text.trim().split("\n").length > 2) return false;
+  // (A list comma in a label the vocabulary knows is the label's: 预算部门、单位名称.)
+  if (/[。；;！？!?]/.test(k) || (k.includes("、") && factKeyOf(k) === null) || text.trim().split("\n").length > 2) return false;
   if (parseNumber(k) !== null || /^[\d.%,]+/.test(k)) return false;
   // Labels are words: at least two CJK characters, and no digit outside a parenthesis (目标1 is a value).
   if ((k.match(/[\u3400-\u9fff]/g) ?? []).length < 2) return false;
   return !/\d/.test(k.replace(/\([^)]*\)/g, ""));
+}
+
+/**
+ * A numbered item's label ending in a colon and its points (年度目标1:(80分)): a label, whatever
+ * its number, the colon and the points saying a value follows.
+ */
+function isScoredItemLabel(text: string): boolean {
+  const k = keyOf(text);
+  return k.length <= MAX_LABEL_LENGTH && /^[\u3400-\u9fff]{2,}\d{0,2}:\(\d+(?:\.\d+)?分\)$/.test(k);
 }
 
 /** The label of a block of rows, printed in its merged first cell: words, perhaps a weight, no sentence. */
@@ -55,8 +65,14 @@ export function splitColonCell(text: string): { label: string; value: string } |
   if (!m) return null;
   // 二、自有资金：0万元: the enumerator of a list of such lines is no part of the label.
   const label = m[1]!.replace(ENUMERATOR, "");
-  // 其中：财政资金 is a label of its own (a part of the amount above), not 其中 = 财政资金.
-  if (!isLabelShaped(label) || /^其中$/.test(keyOf(label))) return null;
+  // 其中：财政资金 is a label of its own (a part of the amount above), not 其中 = 财政资金; with its amount
+  // after a second colon (其中:一般公共预算:1325.68) that whole part is the label.
+  if (/^其中$/.test(keyOf(label))) {
+    const part = splitColonCell(m[2]!);
+    if (!part || parseNumber(part.value) === null) return null;
+    return { label: text.slice(0, text.lastIndexOf(part.value)).trim().replace(/\s*[:：]$/, ""), value: part.value };
+  }
+  if (!isLabelShaped(label)) return null;
   return { label, value: m[2]!.trim() };
 }
 
@@ -143,7 +159,7 @@ export function labelValuePairs(cells: readonly RowCell[], loose: boolean): Labe
     // 项目立项情况 merged down over 项目立项的依据 | … and the rows under it: the label of a block of pairs.
     if (loose && i === 0 && (c.rowSpan ?? 1) > 1 && cells.length >= 3 && isLabelShaped(c.text) && isLabelShaped(cells[1]!.text)
       && factKeyOf(c.text) === null) continue;
-    const labelLike = isLabelShaped(c.text) && (loose || endsWithColon(c.text) || isKnownLabel(c.text));
+    const labelLike = (isLabelShaped(c.text) && (loose || endsWithColon(c.text) || isKnownLabel(c.text))) || isScoredItemLabel(c.text);
     if (!labelLike) {
       // 项目资金\n预算执行\n10分 | 项目总预算 | 65: a block's label (with its weight) before the first pair.
       if (loose && i === 0 && isBlockLabel(c.text) && cells.length >= 3 && isLabelShaped(cells[1]!.text)) continue;
@@ -216,7 +232,8 @@ export function labelValuePairs(cells: readonly RowCell[], loose: boolean): Labe
 export function isMoneyLabel(label: string): boolean {
   const k = keyOf(label).replace(/\((万元|元)\)$/, "");
   // 基本支出, 项目支出: a kind of spending that ends the label is an amount too.
-  return (/金额|资金|预算|总额|投资|拨款|补助|经费|资金总额/.test(k) || /支出$/.test(k)) && !/来源|性质|用途|方式|类型|名称|单位$|部门$|机构$|编码|代码|编号|科目/.test(k) &&
+  // (省级财政安排, 本级安排: what a level of government allots.)
+  return (/金额|资金|预算|总额|投资|拨款|补助|经费|资金总额/.test(k) || /支出$|(?:财政|本级|省级|市级|县级|中央|上级|地方)安排$/.test(k)) && !/来源|性质|用途|方式|类型|名称|单位$|部门$|机构$|编码|代码|编号|科目/.test(k) &&
     // What is done with money (资金分配, 资金到位, 资金管理 — a scorecard's criteria, weighed in points) and
     // its rates and qualities (资金到位率, 资金使用合规性) are no amounts.
     !/资金(?:分配|到位|管理|使用|监管)|[率性]$/.test(k);
@@ -245,6 +262,9 @@ export function recordFact(form: Form, pair: { label: string; value: string }, p
   }
   // (盖章), (签字): the place of a seal, kept as printed but no value of the field.
   const seal = /^[(（]\s*(盖章|公章|签字|签章)\s*[)）]$/.test(value);
+  // 一级项目名称 | 文化事业发展专项资金 … 二级项目名称 | 博物馆纪念馆市级免费开放补助资金: the budget system's
+  // programme and the project under it; the form's targets are the 二级 project's.
+  if (key === "projectName" && SUB_PROJECT.test(keyOf(label)) && value && !isEmptyValue(value)) form.projectName = null;
   if (key && value && !seal && !isEmptyValue(value)) apply(form, key, value);
   else if (!key && !isKnownLabel(label) && !form.unrecognizedLabels.includes(label)) form.unrecognizedLabels.push(label);
   const amount = parseNumber(value);
@@ -267,6 +287,9 @@ export function recordFact(form: Form, pair: { label: string; value: string }, p
     factFunding.push({ line: l, column });
   }
 }
+
+/** The label of a project under a programme (二级项目名称). */
+const SUB_PROJECT = /^二级项目/;
 
 /**
  * `extra` key marking a funding line of the whole-project or medium-term column

@@ -25,6 +25,11 @@ export interface FamilyDef {
 
 /** Words that make a table title one of a performance form (all families). */
 export const PERFORMANCE_TITLE = /(绩效|自评|评价|监控|指标体系|评分).*(表|清单)(\([^()]{1,20}\))?$/;
+/**
+ * ...but not a sheet of data the evaluation draws on (部门整体支出绩效评价基础数据表: staff,
+ * 三公经费 and 楼堂馆所 figures a 决算 publication prints before its 自评表): no family's form.
+ */
+export const DATA_SHEET_TITLE = /数据(统计|汇总)?表(\([^()]{1,20}\))?$/;
 
 /** "Whole unit" words: 部门整体支出绩效自评表, 单位整体支出绩效目标表. */
 const WHOLE = /整体|部门支出|单位支出|部门绩效|单位绩效/;

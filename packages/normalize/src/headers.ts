@@ -48,6 +48,9 @@ function fieldsOf(row: Row): Field[] {
   return row.cells.map((c) => headerField(c.text)).filter((f): f is Field => f !== null);
 }
 
+/** Characters of a goals header's other cells at most (预期目标, 实际完成情况, 年度总体目标完成情况). */
+const GOAL_HEADER_WORDS = 12;
+
 /** Classify a row as the header of a form part, or null. */
 export function classifyHeader(row: Row): SectionKind | null {
   if (row.kind !== "cells") return null;
@@ -67,9 +70,15 @@ export function classifyHeader(row: Row): SectionKind | null {
   }
   if (fields.has("seq") && fields.has("projectName")) return hasLevels && count(INDICATOR_FIELDS) >= 3 ? "targets" : "projectList";
   if (hasLevels && count(INDICATOR_FIELDS) >= 3) return "indicators";
-  if (count(FUNDING_FIELDS) >= 2 && !hasLevels) return "funding";
+  // (Or one amount column after a money block's label first: 部门总体资金情况 | 总体资金情况 单位:万元 | 当年金额 | 占比 ….)
+  const underBlockLabel = headerField(row.cells[0]!.text) === "fundLabel" && count(FUNDING_FIELDS) >= 1;
+  if ((count(FUNDING_FIELDS) >= 2 || underBlockLabel) && !hasLevels) return "funding";
   // 年度目标 | 到2022年底，…: a goal printed beside its label is a goal, not a header.
   if (row.cells.some((c) => keyOf(c.text).length > 24)) return null;
+  // (...or, right of the label and alone, any words that head no column: 年度绩效目标 | 进一步提高博物馆纪念馆运行效率和免费开放服务水平;
+  // not 中期滚动目标(2019年--2021年) | 年度目标, two headers.)
+  const [label, words] = row.cells;
+  if (row.cells.length === 2 && isGoalsHeader(label!.text) && keyOf(words!.text).length > GOAL_HEADER_WORDS && !isGoalsHeader(words!.text) && headerField(words!.text) === null) return null;
   if (row.cells.some((c) => isGoalsHeader(c.text)) || (fields.has("goal") && fields.has("goalActual"))) return "goals";
   return null;
 }
@@ -84,7 +93,9 @@ export function classifyHeader(row: Row): SectionKind | null {
 export function isHeaderContinuation(row: Row): boolean {
   if (row.kind !== "cells" || row.cells.length === 0) return false;
   const places = row.cells.length >= 2 && row.cells.every((c) => isPlaceName(c.text));
-  return places || row.cells.every((c) => headerField(c.text) !== null || /^\(.*\)$/.test(keyOf(c.text)) || /^(按支出性质分|按收入性质分|年度预算申请|中期指标值|中期目标值|中期指标|年度指标|名称)$/.test(keyOf(c.text)));
+  // 2021年 | 2022年 under 近两年收支金额: a column per year.
+  const years = row.cells.length >= 2 && row.cells.every((c) => /^(?:19|20)\d{2}年(?:度)?$/.test(keyOf(c.text)));
+  return places || years || row.cells.every((c) => headerField(c.text) !== null || /^\(.*\)$/.test(keyOf(c.text)) || /^(按支出性质分|按收入性质分|年度预算申请|中期指标值|中期目标值|中期指标|年度指标|名称)$/.test(keyOf(c.text)));
 }
 
 /** 新罗区, 上杭县, 漳平市: the regions a 区域目标值 column is split into, one sub-column each. */

@@ -3,7 +3,7 @@
  * document and build its forms.
  */
 import type { ExtractedDocument } from "@jixiao/extract";
-import type { Form, FormKind, Indicator, NarrativeLine, NormalizedDocument, SideTable } from "./model.ts";
+import type { Form, FormKind, FundingLine, Indicator, NarrativeLine, NormalizedDocument, SideTable } from "./model.ts";
 import { NormalizedDocument as NormalizedDocumentSchema, pageUnitOf } from "./model.ts";
 import { toRows, type Row, type RowCell } from "./rows.ts";
 import { pairLabelRuns } from "./text-label-runs.ts";
@@ -14,7 +14,7 @@ import { newTargetsState, readTargetsRow, finishTargets, readProjectListRow, typ
 import { headerField, titleKind, factKeyOf, isTotalLabel, isGradeLabel, isOtherTableTitle, isKnownLabel, looksLikePerformanceTitle, level1Of, level2Of } from "./vocab.ts";
 import { readChecklistFunding } from "./checklist-funding.ts";
 import { readCostTableRow } from "./cost-table.ts";
-import { fundingFromFacts, isLabelShaped, labelText, labelValuePairs, recordFact, withBracketedParts } from "./facts.ts";
+import { fundingFromFacts, isLabelShaped, isMoneyLabel, labelText, labelValuePairs, recordFact, withBracketedParts } from "./facts.ts";
 import { yearOfPath } from "./year.ts";
 import { withVocabulary, type Vocabulary } from "./vocabulary.ts";
 import { parseFiscalYear, parseGrade, parseMoneyUnit, parseNumber } from "./values.ts";
@@ -208,6 +208,7 @@ function closeDraft(st: State): void {
   const d = st.draft;
   if (!d) return;
   if (d.form.funding.length === 0 && d.factFunding.length > 0) d.form.funding.push(...fundingFromFacts(d.factFunding));
+  else d.form.funding.push(...purposeSplitFromFacts(d));
   if (d.form.fiscalYear === null && d.textYears.length > 0) {
     d.form.fiscalYear = mostFrequent(d.textYears);
     d.form.fiscalYearSource = "text";
@@ -221,7 +222,7 @@ function closeDraft(st: State): void {
   } else if (d.tiedTo === "department" && d.form.indicators.length === 0) {
     // 单位名称 | X over budget columns and no indicator: a budget or final-accounts table, not a form.
     st.warnings.push(`第${d.form.pageFrom ?? "?"}页：无标题、无指标的单位表未作为表单读取`);
-  } else if (hasContent(d) && (!d.container || (d.form.kind !== "project_list" && (d.form.indicators.length > 0 || d.form.projectName !== null || isPairedForm(d.form))))) {
+  } else if ((hasContent(d) && (!d.container || (d.form.kind !== "project_list" && (d.form.indicators.length > 0 || d.form.projectName !== null)))) || isPairedForm(d.form)) {
     // A target-form title whose table turned out to hold one form (a 申报表: a
     // label：value block and one indicator grid) is that form.
     if (d.tiedTo && d.form.title === null) d.form.kind = untitledKind(d);
@@ -266,8 +267,29 @@ function mostFrequent(values: number[]): number {
  * facts and an amount: the form exists, and is reported as partial.
  */
 const MIN_FORM_FACTS = 3;
+/** 基本支出 / 项目支出 (and 其中:基本支出). */
+const PURPOSE_LINE = /^(?:其中:)?(基本支出|项目支出)$/;
+
+/**
+ * A department's money split by purpose, printed as label：amount pairs beside
+ * its funding block's columns (按支出性质分:1925.67 | 其中:基本支出:900.47 |
+ * 项目支出:1025.20): lines of the block, so that the split is checked against
+ * its total, unless the block prints such lines itself.
+ */
+function purposeSplitFromFacts(d: Draft): FundingLine[] {
+  if (!/^department_/.test(d.form.kind) || !d.form.funding.some((l) => l.sourceKind === "total")) return [];
+  const purpose = (source: string) => PURPOSE_LINE.exec(keyOf(source))?.[1];
+  if (d.form.funding.some((l) => purpose(l.source))) return [];
+  const lines = d.factFunding.map((f) => f.line).filter((l) => purpose(l.source) && l.budget !== null);
+  if (new Set(lines.map((l) => purpose(l.source))).size !== 2 || lines.length !== 2) return [];
+  return lines.map((l, i) => ({ ...l, seq: d.form.funding.length + i + 1 }));
+}
+
 function isPairedForm(form: Form): boolean {
-  return form.title !== null && form.facts.length >= MIN_FORM_FACTS && form.funding.length > 0;
+  // (A department's target form that a page prints only the head of — its pairs and the department they name —
+  // is that form too: 部门(单位)名称 | 广水市教育局 | 填报人 | … before the cut.)
+  const tied = form.funding.length > 0 || (/^department_/.test(form.kind) && form.agency !== null);
+  return form.title !== null && form.facts.length >= MIN_FORM_FACTS && tied;
 }
 
 function hasContent(d: Draft): boolean {
@@ -524,8 +546,12 @@ function readFactsRow(st: State, draft: Draft, row: Row): boolean {
     st.draft = next;
     draft = next;
   }
+  // 项目总投资 | 20万元 | 中央补助安排 | 0 | 省级财政安排 | 0 | 其他资金 | 20万元: a whole and its parts along one row
+  // are one column of amounts, not columns side by side.
+  const along = pairs.length >= 3 && isMoneyLabel(pairs[0]!.label) && /总|合计/.test(keyOf(pairs[0]!.label)) &&
+    pairs.slice(1).every((p) => isMoneyLabel(p.label) && !/总|合计/.test(keyOf(p.label)));
   pairs.forEach((p, column) => {
-    for (const q of withBracketedParts(p)) recordFact(draft.form, q, row.page, row.line, applyFact, draft.factFunding, column);
+    for (const q of withBracketedParts(p)) recordFact(draft.form, q, row.page, row.line, applyFact, draft.factFunding, along ? 0 : column);
   });
   // A unit declared by a block label the pairs hang under (资金情况（万元）).
   for (const c of row.cells) if (/\((万元|元)\)/.test(keyOf(c.text))) draft.form.moneyUnit ??= parseMoneyUnit(c.text);

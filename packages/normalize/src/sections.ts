@@ -130,6 +130,25 @@ function besideBlockLabel(draft: Draft, row: Row): Row {
 const GOAL_FIELDS = new Set<Field>(["goal", "goalActual"]);
 
 /** One line of the funding block: 年度资金总额 228 228 181.82 10分 79.74% 8. */
+/** Amount columns one printed figure may be merged over. */
+const MERGED_AMOUNT_FIELDS = new Set<Field>(["initialBudget", "budget", "executed"]);
+
+/**
+ * One figure merged over two amount columns (预算数(A) | 执行数(B) over 864.2, a
+ * department that spent what it was given): in an exact grid it is each
+ * column's, as printed, not only the one the alignment put it under.
+ */
+function spreadMergedAmounts(draft: Draft, row: Row, byField: Map<Field, RowCell>): void {
+  if (!row.exact || !draft.header) return;
+  for (const cell of [...byField.values()]) {
+    if ((cell.colSpan ?? 1) < 2 || parseNumber(cell.text) === null) continue;
+    for (const column of draft.header.columns) {
+      if (!MERGED_AMOUNT_FIELDS.has(column.field) || byField.has(column.field)) continue;
+      if (column.col >= cell.col && column.col < cell.col + (cell.colSpan ?? 1)) byField.set(column.field, cell);
+    }
+  }
+}
+
 export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
   const a = align(draft, besideBlockLabel(draft, row));
   let source = text(a, "source");
@@ -162,6 +181,7 @@ export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
   // A row of one word whose amounts are left blank (其他资金 | | |): the aligner put the
   // word under a text column (差异原因); left of every amount it is the line's label.
   if (!source && row.cells.length === 1 && namesMoneySource(row.cells[0]!.text)) source = tidyCjkSpaces(row.cells[0]!.text);
+  spreadMergedAmounts(draft, row, a.byField);
   const amounts = (["initialBudget", "budget", "executed", "balance", "executedToDate", "forecastExecuted"] as const).map((f) => a.byField.get(f));
   const noNumbers = amounts.every((c) => !c) && !a.byField.get("rate") && !a.byField.get("score");
   if (!source && noNumbers) return null;

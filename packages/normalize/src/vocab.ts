@@ -5,7 +5,7 @@
  */
 import type { FormKind, SourceKind } from "./model.ts";
 import { keyOf } from "./text-key.ts";
-import { FAMILIES, PERFORMANCE_TITLE } from "./families.ts";
+import { DATA_SHEET_TITLE, FAMILIES, PERFORMANCE_TITLE } from "./families.ts";
 import { activeVocabulary } from "./vocabulary.ts";
 
 export type Field =
@@ -70,6 +70,8 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   [/^绩效指标$/, "label"],
   // funding
   [/^(资金来源|来源|资金性质|资金类别|资金构成)$/, "source"],
+  // 当年金额, 本年度预算: the year's amount of a target form (beside the years before it).
+  [/^(当年|本年|本年度)(金额|预算|预算数|预算金额|资金)$/, "budget"],
   [/^(目标申报数?|申报数)$/, "declaredBudget"],
   [/^(预算编制数?|年初预算数|年初预算|年初预算金额|年初预算安排)$/, "initialBudget"],
   [/^(全年预算数|调整后预算数|全年预算|预算数|预算数\(调整后\)|预算金额|预算安排情况\(调整后\)|预算安排情况|资金总额|年度资金总额)$/, "budget"],
@@ -77,6 +79,8 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   [/^(资金结\(转\)余|结余|结转结余|结余结转|资金结余|结余交回财政数|结转结余数|资金结转结余)$/, "balance"],
   [/^(执行率|预算执行率|资金执行率|预算执行率\(B\/A\))$/, "rate"],
   [/^(项目资金.*|年度资金.*|资金情况.*|项目资金预算安排及执行进度.*|资金投入情况.*|预算执行情况.*|资金执行情况\(.*\))$/, "fundLabel"],
+  // (部门总体资金情况, 总体资金情况: a block of money by what it ends with.)
+  [/^[^()]{0,6}资金情况$/, "fundLabel"],
   // target tables, project lists
   [/^(单位代码|单位编码|项目代码|项目编码)$/, "unitCode"],
   [/^(单位\(专项\)名称|项目名称|专项名称|单位名称)$/, "projectName"],
@@ -115,6 +119,8 @@ export function headerKey(text: string): string {
     .replace(/\((?:万元|元|[A-Za-z](?:\/[A-Za-z])?|%|分)\)$/, "")
     // A formula or unit in parentheses: (B/A×100%), (A-B), (万元/%), (B/A*100%).
     .replace(/\((?:[A-Za-z0-9/×*÷%.+\-=]|万元|元)+\)$/, "")
+    // A unit declared after the header's words (总体资金情况 单位:万元).
+    .replace(/(?<=[\u3400-\u9fff])单位:(?:万元|元)$/, "")
     .replace(/[:：]$/, "")
     .replace(/\(\d+(\.\d+)?分?\)$/, "");
 }
@@ -230,7 +236,8 @@ export function hasDeclaredWeight(text: string): boolean {
 // ---- funding sources ---------------------------------------------------------
 
 const SOURCE_KINDS: [RegExp, SourceKind][] = [
-  [/年度资金总额|资金总额|^合计|^总计|^预算数|^执行数|项目资金$/, "total"],
+  // (预算申报数: the year's whole amount a target form asks for, no source's share.)
+  [/年度资金总额|资金总额|^合计|^总计|^预算数|^执行数|项目资金$|^(?:预算)?申报数$/, "total"],
   [/上年结转|结转资金|结转结余/, "carryover"],
   [/中央/, "central"],
   [/上级|省级|市级补助|省补/, "superior"],
@@ -270,7 +277,7 @@ export function titleKind(text: string): TitleKind | null {
   const k = titleKey(text);
   if (k === null) return null;
   for (const { re, kind } of activeVocabulary().titles) if (re.test(k)) return kind;
-  if (!PERFORMANCE_TITLE.test(k)) return null;
+  if (!PERFORMANCE_TITLE.test(k) || DATA_SHEET_TITLE.test(k)) return null;
   for (const f of FAMILIES) {
     if (f.title.every((re) => re.test(k)) && !(f.notTitle ?? []).some((re) => re.test(k))) return f.kind;
   }
@@ -318,7 +325,8 @@ const FACT_LABELS: [RegExp, FactKey][] = [
   [/^(?:中央|省级|市级|上级|业务|行业|项目)?主管(?:部门|单位|处室)(?:\(单位\))?(?:名称)?(?:及代码|及编码)?$/, "supervisor"],
   [/^(?:地方|本级|区县|市县)主管(?:部门|单位)(?:\(单位\))?$/, "agency"],
   [/^(?:项目)?(?:实施|执行|承担|承办|责任|使用|资金使用|用款)(?:单位|部门|主体)(?:\(盖章\))?(?:名称)?$/, "implementer"],
-  [/^(?:填报|申报|编报|报送|评价|自评|监控|预算)?(?:单位|部门|机构)(?:\(单位\))?(?:名称)?(?:\(盖章\)|\(公章\))?$/, "agency"],
+  // (预算部门、单位名称: the two words a template offers, either filled in.)
+  [/^(?:填报|申报|编报|报送|评价|自评|监控|预算)?(?:单位|部门|机构)(?:[、/或]?(?:单位|部门))?(?:\(单位\))?(?:名称)?(?:\(盖章\)|\(公章\))?$/, "agency"],
   [/^(?:填报|填表|申报|编报|报送|评价|自评)(?:日期|时间)$/, "fillDate"],
   [/^(?:预算|所属|评价|申报|绩效|项目)?年度$|^年份$/, "fiscalYear"],
   [/^(?:项目)?(?:负责人|联系人|经办人|填报人|审核人)(?:及电话)?$/, "contact"],

@@ -117,6 +117,30 @@ function mismatch(id: Identity, column: Column): { whole: number; sum: number } 
   return { whole, sum: parts.reduce((s, p) => s + p, 0) };
 }
 
+/** An amount as an extra column prints it: a plain number, no share (88.3%) and no words. */
+const PLAIN_AMOUNT = /^-?\d[\d,]*(?:\.\d+)?$/;
+const amountIn = (line: FundingLine, key: string) => {
+  const t = line.extra[key]?.trim();
+  return t !== undefined && PLAIN_AMOUNT.test(t) ? Number(t.replace(/,/g, "")) : null;
+};
+
+/**
+ * Amount columns the block prints beyond the canonical ones (近两年收支金额 2021年 | 2022年 beside 当年金额):
+ * their parts add up as the year's do. Only columns where the whole and every part print a plain amount.
+ */
+function extraAmountKeys(id: Identity): string[] {
+  if (id.parts.length < 2) return [];
+  return Object.keys(id.whole.extra).filter((key) => amountIn(id.whole, key) !== null && id.parts.every((p) => amountIn(p, key) !== null));
+}
+
+function extraMismatch(id: Identity, key: string): { whole: number; sum: number } | null {
+  const whole = amountIn(id.whole, key)!;
+  const parts = id.parts.map((p) => amountIn(p, key)!);
+  const decimals = columnDecimals([whole, ...parts]);
+  if (sumAgrees(whole, parts, decimals)) return null;
+  return { whole, sum: parts.reduce((s, p) => s + p, 0) };
+}
+
 function balanceFindings(ctx: DocumentContext, form: Form, report: Report): Finding[] {
   return form.funding.flatMap((line) => {
     if (line.balance === null || line.budget === null || line.executed === null) return [];
@@ -207,8 +231,9 @@ export const fundingIdentity = defineRule("funding_identity", "warning", (ctx, r
       // One broken relation is one finding, at its first broken column; a total broken only because a
       // part already reported is wrong says nothing new.
       if (found.some((f) => f.fundingSeq !== null && id.parts.some((p) => p.seq === f.fundingSeq))) continue;
-      for (const [column, columnName] of COLUMNS) {
-        const m = mismatch(id, column);
+      const columns = [...COLUMNS.map(([column, name]) => ({ column, name, m: mismatch(id, column) })),
+        ...extraAmountKeys(id).map((key) => ({ column: key, name: key, m: extraMismatch(id, key) }))];
+      for (const { column, name: columnName, m } of columns) {
         if (!m) continue;
         found.push(
           report({

@@ -1,0 +1,60 @@
+/**
+ * Shapes of printed forms that templates outside the seeds use, read by what
+ * they are rather than by the template (fixtures/real: 衡山县贯塘乡 2023,
+ * 通城县塘湖镇 2020, 广水市教育局 2023, 嘉峪关市文化和旅游局 2023). Each test
+ * reads the real fixture's DOCX and LibreOffice PDF, so both the exact grid and
+ * the PDF table finder's grid are held to it.
+ */
+import { describe, expect, it } from "vitest";
+import { normalizeDocument, type Form } from "@jixiao/normalize";
+import { extractedFixture } from "./fixture-documents.ts";
+import type { RealFormat } from "./real-forms.ts";
+
+const FORMATS: RealFormat[] = ["docx", "pdf/lo"];
+const formsOf = async (id: string, format: RealFormat) => normalizeDocument(await extractedFixture(id, format), { fileName: `${id}.${format}` }).forms;
+const fact = (f: Form, label: string) => f.facts.find((x) => x.label.replace(/\s+/g, "") === label.replace(/\s+/g, ""))?.value;
+const line = (f: Form, source: string) => f.funding.find((l) => l.source === source);
+
+describe.each(FORMATS)("printed shapes (%s)", (format) => {
+  it("takes a data sheet the evaluation draws on (…绩效评价基础数据表) for no form, and reads the 自评表 after it", async () => {
+    const forms = await formsOf("hunan-2023-department-self-eval", format);
+    expect(forms.map((f) => f.title)).toEqual(["2023年度部门整体支出绩效自评表"]);
+    const [form] = forms;
+    // 预算部门、单位名称: a label with a list comma; 年度预算申请(万元: a unit whose bracket the print left open.
+    expect(form!.agency).toBe("衡山县贯塘乡人民政府");
+    expect(form!.moneyUnit).toBe("万元");
+    // 其中:一般公共预算:1325.68 — the part's name is the label, the amount after the second colon its value.
+    expect(fact(form!, "其中:一般公共预算")).toBe("1325.68");
+    expect(fact(form!, "其中:基本支出")).toBe("900.47");
+    // The split by purpose printed as pairs is checked against the block's total: 900.47 + 1025.20 against 2030.12.
+    expect(line(form!, "基本支出")?.budget).toBe(900.47);
+    expect(line(form!, "项目支出")?.budget).toBe(1025.2);
+  });
+
+  it("reads one figure merged over 预算数(A) and 执行数(B) as both, and a numbered goal with its points as a label", async () => {
+    const [form] = await formsOf("hubei-2020-department-self-eval", format);
+    expect(line(form!, "部门整体支出总额")).toMatchObject({ budget: 864.2, executed: 864.2, executionRate: 1, score: 20 });
+    expect(fact(form!, "年度目标1:(80分)")).toBe("增强政府工作效率、改善乡镇居住环境");
+  });
+
+  it("keeps a department's target form whose page prints only its head, with its 收入构成 / 支出构成 block", async () => {
+    const [form, ...rest] = await formsOf("hubei-2023-department-targets", format);
+    expect(rest).toEqual([]);
+    expect(form).toMatchObject({ kind: "department_targets", agency: "广水市教育局", fiscalYear: 2023, moneyUnit: "万元" });
+    // 当年金额 is the year's amount; the years before it stay in extra under their headers.
+    expect(line(form!, "财政拨款")).toMatchObject({ budget: 108292.73, extra: { "2022年": "98577.39" } });
+    expect(form!.funding.filter((l) => l.source === "合计").map((l) => l.budget)).toEqual([122641.5, 122641.5]);
+  });
+
+  it("names the project by its 二级项目名称 under the 一级 programme, and reads a row of a total and its parts as one block", async () => {
+    const forms = await formsOf("gansu-2023-project-targets", format);
+    expect(forms.map((f) => f.projectName)).toEqual(["博物馆纪念馆市级免费开放补助资金", "博物馆提升改造项目"]);
+    const [form] = forms;
+    // 项目总投资 | 20万元 | 中央补助安排 | 0 | 省级财政安排 | 0 | 其他资金 | 20万元: the whole, then its parts.
+    expect(form!.funding.map((l) => [l.source, l.sourceKind, l.budget])).toEqual([
+      ["项目总投资", "total", 20], ["中央补助安排", "central", 0], ["省级财政安排", "superior", 0], ["其他资金", "other", 20], ["预算申报数", "total", 20],
+    ]);
+    // 年度绩效目标 | a sentence of 24 characters: a pair, not the header of a goals block.
+    expect(fact(form!, "年度绩效目标")).toBe("进一步提高博物馆纪念馆运行效率和免费开放服务水平");
+  });
+});
