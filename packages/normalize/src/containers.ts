@@ -11,7 +11,7 @@ import { align, factsUnderHeader, readIndicatorRow } from "./sections.ts";
 import { addFact } from "./facts.ts";
 import type { Field } from "./vocab.ts";
 import { level1Of, level2Of, sourceKindOf } from "./vocab.ts";
-import { parseNumber } from "./values.ts";
+import { isEmptyValue, parseNumber } from "./values.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
 
 const PROJECT_FIELDS: Field[] = [
@@ -221,5 +221,10 @@ export function readProjectListRow(container: Draft, row: Row, parentSeq: number
   const goal = cell("goal");
   const done = cell("goalActual");
   if (goal || done) f.goals.push({ expected: goal ? tidyCjkSpaces(goal) : null, actual: done ? tidyCjkSpaces(done) : null });
+  // What the row prints under columns with no field (部门职能) is kept under its column's header.
+  for (const c of a.unassigned) {
+    const label = container.header?.labels.get(a.underColumn.get(c) ?? c.col);
+    if (label && c !== at && !isEmptyValue(c.text)) addFact(f, label, tidyCjkSpaces(c.text), null, row.page, row.line);
+  }
   return f;
 }

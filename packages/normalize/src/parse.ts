@@ -229,6 +229,8 @@ function closeDraft(st: State): void {
     st.forms.push(finishForm(d.form));
     const sheetYear = st.sheet ? yearOfPath(st.sheet).file : null;
     if (sheetYear !== null) st.sheetYears.set(d.form, sheetYear);
+    const parentSeq = st.forms.length;
+    for (const item of d.items ?? []) st.forms.push(finishForm({ ...item, parentSeq, agency: d.form.agency, fiscalYear: d.form.fiscalYear, moneyUnit: item.moneyUnit ?? d.form.moneyUnit }));
   }
   st.draft = null;
   st.section = null;
@@ -505,7 +507,9 @@ function readCellsRow(st: State, row: Row): void {
       return;
     case "projectList": {
       const f = readProjectListRow(draft, row, draft.parentSeq);
-      if (f) st.forms.push(finishForm(f));
+      // (A department form's own list goes after the form, pointing at it, when the form closes.)
+      if (f && isDepartmentKind(draft.form.kind)) (draft.items ??= []).push(f);
+      else if (f) st.forms.push(finishForm(f));
       return;
     }
     default:
@@ -692,6 +696,8 @@ function yearsInCells(row: Row): number[] {
   return out;
 }
 
+const isDepartmentKind = (kind: FormKind) => kind === "department_self_eval" || kind === "department_targets";
+
 function startSection(st: State, kind: SectionKind, row: Row): void {
   const header = buildHeader(kind, [row]);
   // An untitled form's indicator table followed by another with other columns (a 部门 sheet, then a
@@ -731,6 +737,16 @@ function startSection(st: State, kind: SectionKind, row: Row): void {
     startUntitled(st, inferred, row);
   }
   const d = st.draft!;
+  // A header of names and amounts with no indicator column inside a department's form (年度履职目标 |
+  // 部门职能 | 年度目标任务 | 支出项目名称 | 预算金额): the department's list of spending items, not projects' targets.
+  // (Not a unit's target table, 单位编码 | 单位名称 | 年度预算申请 over its sub-headers: group headers over columns
+  // say the indicator columns may come on the header's next row.)
+  const noIndicatorColumns = !header.columns.some((c) => c.field === "level1" || c.field === "level2" || c.field === "name" || c.field === "unitCode");
+  const grouped = row.kind === "cells" && row.cells.some((c) => c.colSpan > 1);
+  if (kind === "targets" && noIndicatorColumns && !grouped && isDepartmentKind(d.form.kind)) {
+    kind = "projectList";
+    header.kind = kind;
+  }
   d.header = header;
   d.headerRows = [row];
   if (d.header.moneyUnit) d.form.moneyUnit ??= d.header.moneyUnit;

@@ -1,7 +1,7 @@
 /**
  * Shapes of printed forms that templates outside the seeds use, read by what
  * they are rather than by the template (fixtures/real: 衡山县贯塘乡 2023,
- * 通城县塘湖镇 2020, 广水市教育局 2023, 嘉峪关市文化和旅游局 2023). Each test
+ * 通城县塘湖镇 2020, 广水市教育局 2023, 嘉峪关市文化和旅游局 2023, 宁德 2019). Each test
  * reads the real fixture's DOCX and LibreOffice PDF, so both the exact grid and
  * the PDF table finder's grid are held to it.
  */
@@ -44,6 +44,22 @@ describe.each(FORMATS)("printed shapes (%s)", (format) => {
     // 当年金额 is the year's amount; the years before it stay in extra under their headers.
     expect(line(form!, "财政拨款")).toMatchObject({ budget: 108292.73, extra: { "2022年": "98577.39" } });
     expect(form!.funding.filter((l) => l.source === "合计").map((l) => l.budget)).toEqual([122641.5, 122641.5]);
+  });
+
+  it("reads a department's list of spending items (年度履职目标 | 部门职能 | 年度目标任务 | 支出项目名称 | 预算金额) as its project_list rows", async () => {
+    const forms = await formsOf("fujian-2019-department-targets", format);
+    const [dept, ...items] = forms;
+    expect(dept!.kind).toBe("department_targets");
+    expect(items.map((f) => [f.kind, f.parentSeq, f.projectName, f.funding[0]?.budget])).toEqual([
+      ["project_list", dept!.seq, "地情、市志编纂与年鉴出版经费", 49.8],
+      ["project_list", dept!.seq, "地情、市志编纂与年鉴出版经费", 11],
+      ["project_list", dept!.seq, "基本支出", 171.41],
+    ]);
+    // The task is the item's goal; the duty it serves stays under its header.
+    expect(items[0]!.goals[0]?.expected).toBe("保障志鉴地情相关工作开展所需资金,确保完成2019年度任务");
+    expect(fact(items[0]!, "部门职能")).toBe("组织、指导、编纂、督促和检查地方志、年鉴、地情工作");
+    // Those rows are no header facts of the department's form any more.
+    expect(dept!.facts.some((f) => f.label.startsWith("组织、指导"))).toBe(false);
   });
 
   it("names the project by its 二级项目名称 under the 一级 programme, and reads a row of a total and its parts as one block", async () => {

@@ -1,7 +1,8 @@
 /**
  * department_total_mismatch — warning — a department's project list
  * (分项绩效项目清单) sums to something other than the department's printed
- * totals: its 项目支出 line, or the 项目支出 its narrative states. Sums of n
+ * totals: its 项目支出 line, or the 项目支出 its narrative states (its total line when
+ * the list names 基本支出 among its items). Sums of n
  * two-decimal numbers are allowed n half-cents of rounding (高邑: 19 projects
  * adding to 3528.45 against 3528.46 is not a finding).
  */
@@ -49,7 +50,10 @@ export const departmentTotalMismatch = defineRule("department_total_mismatch", "
     if (projects.length === 0) continue;
     const unit = dept.moneyUnitEffective ?? dept.moneyUnit ?? "万元";
     const refs: Reference[] = [];
-    for (const line of dept.funding.filter((l) => /项目支出/.test(keyOf(l.source)))) {
+    // A list that names the department's 基本支出 among its items (年度履职目标 | … | 基本支出 | 110.61) is all of
+    // its money: it adds up to the total, not to 项目支出.
+    const whole = projects.some((p) => /^基本支出$/.test(keyOf(p.projectName ?? "")));
+    for (const line of dept.funding.filter((l) => (whole ? l.sourceKind === "total" : /项目支出/.test(keyOf(l.source))))) {
       for (const column of ["budget", "executed"] as const) {
         const v = line[column];
         if (v !== null) refs.push({ value: v, column, said: `表中${line.source}${COLUMN_NAMES[column]}${v}${unit}`, place: line, page: line.page });
