@@ -212,6 +212,16 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
     const l2 = columns.find((c) => c.field === "level2");
     if (!d && l2 && columns.some((c) => c.field === "level1") && columns.some((c) => VALUE_FIELDS.has(c.field))) l2.field = "name";
   }
+  // 评价指标 | 评价内容 | 指标名称 …: columns no entry names, left of the indicators' names in a grid with no
+  // level column, are its levels, the outer one first (a merged group over groups over the names).
+  if (kind === "indicators" && !columns.some((c) => c.field === "level1" || c.field === "level2")) {
+    const name = columns.find((c) => c.field === "name");
+    const unnamed = name ? entries.filter(([col, v]) => col < name.col && v.field === null && !isStructuralHeader(v.text)).map(([col]) => col) : [];
+    if (unnamed.length > 0 && unnamed.length <= 2) {
+      unnamed.forEach((col, i) => columns.push({ col, field: i === unnamed.length - 1 && unnamed.length === 2 ? "level2" : "level1" }));
+      columns.sort((a, b) => a.col - b.col);
+    }
+  }
   const kept = dedupe(columns);
   const keptCols = new Set(kept.map((c) => c.col));
   const extras: ExtraColumn[] = entries

@@ -105,7 +105,8 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   [/^[^()]{0,6}(?:分值|权重|权重分)$/, "weight"],
   [/^[^()]{0,6}(?:得分|自评分)$/, "score"],
   // 指标说明及评分标准, 评分办法: the rule a score follows, whatever precedes it.
-  [/^[^()]{0,8}(?:评分|扣分|计分|评\(扣\)分)(?:标准|规则|办法|细则|方法)$/, "scoringRule"],
+  // (得分计算方法: how the score is computed.)
+  [/^[^()]{0,8}(?:评分|扣分|计分|评\(扣\)分|(?:得分|评分|计分)计算)(?:标准|规则|办法|细则|方法|公式)$/, "scoringRule"],
 ];
 
 /** Strip (A)/(B), declared weights (10分), colons, and folding. */
@@ -319,7 +320,8 @@ const FACT_LABELS: [RegExp, FactKey][] = [
   // (分): the unit a 重庆 template prints after it (自评总分(分) | 97.6).
   [/^(?:绩效)?(?:自评|评价|综合)(?:得分|总分|分数)(?:\(分\))?$/, "totalScore"],
   // By meaning: what the label ends with, whatever words a template puts before it.
-  [/^(?:[^:]{0,10})(?:项目|专项|资金|转移支付|政策|任务)(?:\(项目\)|\(专项\)|\(资金\)|支出|资金)?名称$/, "projectName"],
+  // (转移(项目)名称: 转移支付 cut short before its bracket.)
+  [/^(?:[^:]{0,10})(?:项目|专项|资金|转移支付|转移|政策|任务)(?:\(项目\)|\(专项\)|\(资金\)|支出|资金)?名称$/, "projectName"],
   [/^(?:[^:]{0,6})(?:项目|专项)(?:编码|代码|编号)$/, "projectCode"],
   [/^项目单位(?:\(盖章\))?$/, "implementer"],
   [/^(?:中央|省级|市级|上级|业务|行业|项目)?主管(?:部门|单位|处室)(?:\(单位\))?(?:名称)?(?:及代码|及编码)?$/, "supervisor"],

@@ -1,7 +1,8 @@
 /**
  * Shapes of printed forms that templates outside the seeds use, read by what
  * they are rather than by the template (fixtures/real: 衡山县贯塘乡 2023,
- * 通城县塘湖镇 2020, 广水市教育局 2023, 嘉峪关市文化和旅游局 2023, 宁德 2019). Each test
+ * 通城县塘湖镇 2020, 广水市教育局 2023, 嘉峪关市文化和旅游局 2023, 宁德 2019,
+ * 宁晋县 2019, 旺苍县 2021, 海淀区学院路街道 2016). Each test
  * reads the real fixture's DOCX and LibreOffice PDF, so both the exact grid and
  * the PDF table finder's grid are held to it.
  */
@@ -60,6 +61,22 @@ describe.each(FORMATS)("printed shapes (%s)", (format) => {
     expect(fact(items[0]!, "部门职能")).toBe("组织、指导、编纂、督促和检查地方志、年鉴、地情工作");
     // Those rows are no header facts of the department's form any more.
     expect(dept!.facts.some((f) => f.label.startsWith("组织、指导"))).toBe(false);
+  });
+
+  it("takes the unnamed columns left of the indicators' names for their levels (评价指标 | 评价内容 | 指标名称)", async () => {
+    const [form] = await formsOf("hebei-2019-project-scorecard", format);
+    expect(form!.indicators.slice(0, 3).map((i) => [i.level1, i.level2, i.name])).toEqual([
+      ["项目年度绩效目标(定量指标)", "制度指标", "规章制度建立与否"],
+      ["项目年度绩效目标(定量指标)", "产出数量指标", "享受资助人数"],
+      ["项目年度绩效目标(定量指标)", "产出数量指标", "资金支出率"],
+    ]);
+  });
+
+  it("reads 转移(项目)名称 as the project's name and 得分计算方法 as the scoring rule", async () => {
+    const [transfer] = await formsOf("sichuan-2021-transfer-self-eval", format);
+    expect(transfer!.projectName).toBe("基本药物制度补助资金");
+    const [beijing] = await formsOf("beijing-2016-project-self-eval", format);
+    expect(beijing!.indicators[0]!.scoringRule).toBe("完成值达到指标值,记满分;未达到指标值,按B/A或A/B*该指标分值记分。");
   });
 
   it("names the project by its 二级项目名称 under the 一级 programme, and reads a row of a total and its parts as one block", async () => {

@@ -5,6 +5,7 @@ import { isScoreSheet } from "../families.ts";
 import { agrees, show } from "../rounding.ts";
 import { executionWeight } from "./execution_score_mismatch.ts";
 import { defineRule } from "./rule.ts";
+import type { Indicator } from "@jixiao/normalize";
 
 export const FULL_MARKS = 100;
 
@@ -17,10 +18,16 @@ export const weightsNot100 = defineRule("weights_not_100", "warning", (ctx, repo
     // A form whose total row was not read may have lost its last rows with it (a table cut
     // at the end of a page or a copy): its weights cannot be summed either.
     if (form.missing.includes("funding") || form.missing.includes("indicators") || form.missing.includes("total")) return [];
-    const weighted = form.indicators.filter((i) => i.weight !== null);
-    if (weighted.length === 0 || form.indicators.some((i) => i.weight === null && i.score !== null)) return [];
+    let weighted = form.indicators.filter((i) => i.weight !== null);
+    let indicatorSum = weighted.reduce((s, i) => s + i.weight!, 0);
+    // A form that prints no 分值 per indicator but declares each 一级指标's (产出指标(60分), 效益指标(40分)):
+    // the groups' weights are its indicators' weights.
+    const groups = declaredGroupWeights(form.indicators);
+    if (weighted.length === 0 && groups) {
+      weighted = groups.firsts;
+      indicatorSum = groups.sum;
+    } else if (weighted.length === 0 || form.indicators.some((i) => i.weight === null && i.score !== null)) return [];
     const expected = form.totalWeight ?? FULL_MARKS;
-    const indicatorSum = weighted.reduce((s, i) => s + i.weight!, 0);
     const line = executionLine(form);
     const w = line ? executionWeight(ctx, form, line) : null;
     // A form whose indicators alone make the full marks scores no separate execution item.
@@ -41,3 +48,10 @@ export const weightsNot100 = defineRule("weights_not_100", "warning", (ctx, repo
     ];
   });
 });
+
+/** Each 一级指标's declared weight, once per group, when every indicator's group declares one. */
+function declaredGroupWeights(indicators: Indicator[]): { sum: number; firsts: Indicator[] } | null {
+  if (indicators.length === 0 || indicators.some((i) => i.level1 === null || i.level1Weight === null)) return null;
+  const firsts = indicators.filter((i, k) => indicators.findIndex((j) => j.level1 === i.level1) === k);
+  return { sum: firsts.reduce((s, i) => s + i.level1Weight!, 0), firsts };
+}
