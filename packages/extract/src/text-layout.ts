@@ -69,7 +69,7 @@ import { joinAnchoredRows } from "./text-layout-anchored-rows.ts";
 import { cellsByRow, isIndicatorHeader } from "./text-grid-rows.ts";
 import { cutShortOfStarts, mergeCloseStarts } from "./text-layout-column-starts.ts";
 import { NUMBER, VALUE_START, endsLikeCell } from "./text-layout-words.ts";
-import { placeListCells, takeListCells } from "./text-list-blocks.ts";
+import { placeListCells, takeListCells } from "./text-layout-list-blocks.ts";
 
 /**
  * The PDF finder's settings for text: a gap of two or more spaces splits a
@@ -282,7 +282,7 @@ export function parseColumnLayout(pages: readonly SourceLine[][]): { blocks: Blo
     // A table whose rows were rebuilt around their value lines is past what the column-by-column step does.
     const anchored = joinAnchoredRows(table);
     const centred = (t: DocTable) => (anchored === table ? joinCentredCells(t) : t);
-    // A project list's own columns are set aside while its indicator rows are rebuilt (text-list-blocks.ts).
+    // A project list's own columns are set aside while its indicator rows are rebuilt (text-layout-list-blocks.ts).
     const taken = takeListCells(anchored);
     const rows = moveSpanLabels(joinWrappedRows(joinVerticalLabels(joinBarePairs(centred(joinCentredPairs(joinLabelParagraphs(taken?.table ?? anchored)))))), lent !== null);
     const read = taken ? placeListCells(rows, taken.list) : rows;

@@ -121,7 +121,7 @@ describe("a table going on at a page's top, its first row's name wrapped round i
   });
 });
 
-describe("a list of projects with their indicators (text-list-blocks.ts, 四川 2023 申报表)", () => {
+describe("a list of projects with their indicators (text-layout-list-blocks.ts, 四川 2023 申报表)", () => {
   const t = tableWith(tablesOf("sichuan-2023-project-declaration"), "年度目标")!;
   const cellAt = (text: string) => t.cells.find((c) => c.text === text);
 

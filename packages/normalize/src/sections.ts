@@ -220,7 +220,9 @@ export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
 
 /** 资金情况（万元）, 预算执行情况: the label of a whole funding block, not of one of its lines. */
 function isBlockLabel(text: string): boolean {
-  return /(情况|资金来源)(\((万元|元)\))?$/.test(keyOf(text));
+  // (项目资金(万元) beside 年度资金总额: the block's label as the vocabulary names it, too.)
+  // (Not a block label the cell runs on into a line's, 资金投入情况 其中:中央财政资金(万元): a line's label has a colon.)
+  return /(情况|资金来源)(\((万元|元)\))?$/.test(keyOf(text)) || (headerField(text) === "fundLabel" && !/[:：]/.test(text));
 }
 
 /** 其他资金, 地方资金（万元）, 上年结转, 其中：财政拨款, 下达资金总额: a label that names where money comes from. */

@@ -91,3 +91,10 @@ describe.each(FORMATS)("printed shapes (%s)", (format) => {
     expect(fact(form!, "年度绩效目标")).toBe("进一步提高博物馆纪念馆运行效率和免费开放服务水平");
   });
 });
+
+describe("printed shapes in -layout text", () => {
+  it("takes a funding block's label beside its first line's label (项目资金(万元) | 年度资金总额:) for the block's, not the line's", async () => {
+    const [form] = await formsOf("beijing-2016-project-self-eval", "text/pdftotext-layout");
+    expect(form!.funding[0]).toMatchObject({ source: "年度资金总额", budget: 310.2, executed: 154.74 });
+  });
+});
