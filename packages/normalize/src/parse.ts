@@ -11,7 +11,7 @@ import { newDraft, touch, applyFact, factFromLine, type Draft } from "./draft.ts
 import { classifyHeader, buildHeader, isHeaderContinuation, type SectionKind } from "./headers.ts";
 import { align, extraOf, readFundingRow, readGoalsRow, readIndicatorRow, readLevelLine, readTotalRow } from "./sections.ts";
 import { newTargetsState, readTargetsRow, finishTargets, readProjectListRow, type TargetsState } from "./containers.ts";
-import { headerField, titleKind, factKeyOf, isTotalLabel, isGradeLabel, isOtherTableTitle, isKnownLabel, looksLikePerformanceTitle, level1Of, level2Of } from "./vocab.ts";
+import { headerField, titleKind, factKeyOf, isTotalLabel, isGradeLabel, isOtherTableTitle, isKnownLabel, looksLikePerformanceTitle, level1Of, level2Of, type FactKey } from "./vocab.ts";
 import { readChecklistFunding } from "./checklist-funding.ts";
 import { readCostTableRow } from "./cost-table.ts";
 import { fundingFromFacts, isLabelShaped, isMoneyLabel, labelText, labelValuePairs, recordFact, withBracketedParts } from "./facts.ts";
@@ -180,7 +180,9 @@ function startForm(st: State, kind: FormKind, title: string, row: Row): void {
   closeSide(st);
   const d = newDraft(kind, title, row);
   // 报表编号：510000_0013zp printed above the title is the form's.
-  for (const p of st.pending) if (p.page === row.page) recordFact(d.form, p, p.page, p.line, applyFact, d.factFunding);
+  // (A caption's unit, 单位名称:塘湖镇政府 over the table, yields to the form's own 单位名称 | 塘湖镇人民政府 cell.)
+  const fromCaption = (form: Form, key: FactKey, value: string) => (key === "agency" ? (d.captionAgency ??= value) : applyFact(form, key, value));
+  for (const p of st.pending) if (p.page === row.page) recordFact(d.form, p, p.page, p.line, fromCaption, d.factFunding);
   st.pending = [];
   d.form.fiscalYear ??= st.docYear;
   // The open department draft counted on may have closed empty (not a form): then there is no parent.
@@ -207,6 +209,7 @@ function lastDepartmentSeq(st: State): number | null {
 function closeDraft(st: State): void {
   const d = st.draft;
   if (!d) return;
+  if (d.captionAgency) applyFact(d.form, "agency", d.captionAgency);
   if (d.form.funding.length === 0 && d.factFunding.length > 0) d.form.funding.push(...fundingFromFacts(d.factFunding));
   else d.form.funding.push(...purposeSplitFromFacts(d));
   if (d.form.fiscalYear === null && d.textYears.length > 0) {

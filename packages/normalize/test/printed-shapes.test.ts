@@ -36,6 +36,9 @@ describe.each(FORMATS)("printed shapes (%s)", (format) => {
     const [form] = await formsOf("hubei-2020-department-self-eval", format);
     expect(line(form!, "部门整体支出总额")).toMatchObject({ budget: 864.2, executed: 864.2, executionRate: 1, score: 20 });
     expect(fact(form!, "年度目标1:(80分)")).toBe("增强政府工作效率、改善乡镇居住环境");
+    // 单位名称:塘湖镇政府 in the caption over the table yields to the form's own 单位名称 | 塘湖镇人民政府.
+    expect(form!.agency).toBe("塘湖镇人民政府");
+    expect(fact(form!, "单位名称")).toBe("塘湖镇政府");
   });
 
   it("keeps a department's target form whose page prints only its head, with its 收入构成 / 支出构成 block", async () => {
