@@ -36,8 +36,8 @@ export function isLabelShaped(text: string): boolean {
   const k = keyOf(text).replace(/:$/, "");
   if (k.length < 2 || k.length > MAX_LABEL_LENGTH) return false;
   // A label may wrap once inside its merged cell (年度主要目标\n和成果); more lines are prose.
-  // (A list comma in a label the vocabulary knows is the label's: 预算部门、单位名称.)
-  if (/[。；;！？!?]/.test(k) || (k.includes("、") && factKeyOf(k) === null) || text.trim().split("\n").length > 2) return false;
+  // (A list comma in a label the vocabulary knows is the label's: 预算部门、单位名称, 保证项目实施的制度、措施.)
+  if (/[。；;！？!?]/.test(k) || (k.includes("、") && !isKnownLabel(k)) || text.trim().split("\n").length > 2) return false;
   if (parseNumber(k) !== null || /^[\d.%,]+/.test(k)) return false;
   // Labels are words: at least two CJK characters, and no digit outside a parenthesis (目标1 is a value).
   if ((k.match(/[\u3400-\u9fff]/g) ?? []).length < 2) return false;

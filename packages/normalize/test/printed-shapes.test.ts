@@ -2,7 +2,7 @@
  * Shapes of printed forms that templates outside the seeds use, read by what
  * they are rather than by the template (fixtures/real: 衡山县贯塘乡 2023,
  * 通城县塘湖镇 2020, 广水市教育局 2023, 嘉峪关市文化和旅游局 2023, 宁德 2019,
- * 宁晋县 2019, 旺苍县 2021, 海淀区学院路街道 2016). Each test
+ * 宁晋县 2019, 旺苍县 2021, 海淀区学院路街道 2016, 阳泉 2021). Each test
  * reads the real fixture's DOCX and LibreOffice PDF, so both the exact grid and
  * the PDF table finder's grid are held to it.
  */
@@ -80,6 +80,11 @@ describe.each(FORMATS)("printed shapes (%s)", (format) => {
     expect(transfer!.projectName).toBe("基本药物制度补助资金");
     const [beijing] = await formsOf("beijing-2016-project-self-eval", format);
     expect(beijing!.indicators[0]!.scoringRule).toBe("完成值达到指标值,记满分;未达到指标值,按B/A或A/B*该指标分值记分。");
+  });
+
+  it("reads a label with a list comma that ends as labels do (保证项目实施的制度、措施) as a label", async () => {
+    const [form] = await formsOf("shanxi-2021-project-targets", format);
+    expect(fact(form!, "保证项目实施的制度、措施")).toMatch(/^山西省人民政府晋政办发\[2018\]96号文件/);
   });
 
   it("names the project by its 二级项目名称 under the 一级 programme, and reads a row of a total and its parts as one block", async () => {
