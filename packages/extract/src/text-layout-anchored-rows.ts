@@ -35,8 +35,10 @@ import { isTotalLabel, namesColumn } from "./text-span-labels.ts";
 import { BARE_SIGN, isLevelLabel, isPlaceholder, mergeCells } from "./text-wrapped-rows.ts";
 import { cellsByRow, isIndicatorHeader } from "./text-grid-rows.ts";
 
-/** A value of a row: an amount, a share, a score, or a count with its unit (192 只, 10 辆, 583 元/人*月). */
-const isQuantity = (text: string) => isValueCell(text) || (isStreamValueCell(text) && /\d/.test(text));
+/** A date a row's value names: 2021年12月31日, 2023年12月底前, 12月底. */
+const DATE_VALUE = /^(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:底|末|初|中旬)?(?:前|以前|内|之前)?(?:完成)?$|^(?:19|20)\d{2}年(?:底|末|度)?(?:前|以前|内)?(?:完成)?$/;
+/** A value of a row: an amount, a share, a score, a count with its unit (192 只, 10 辆, 583 元/人*月), or a date. */
+const isQuantity = (text: string) => isValueCell(text) || (isStreamValueCell(text) && /\d/.test(text)) || DATE_VALUE.test(text.replace(/\s+/g, ""));
 /** Value lines a region needs at least for its rows to be rebuilt around them. */
 const MIN_ANCHORS = 2;
 /** A line with this many cells from the names' column right is a row's own line. */

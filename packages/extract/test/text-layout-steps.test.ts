@@ -111,6 +111,14 @@ describe("a label of two lines centred on its value's row, the table's first (�
   });
 });
 
+describe("joinAnchoredRows: a date is a row's value (濮阳 2021)", () => {
+  it("keeps a row whose only value is a date its own anchor (时效指标 | 项目完工时间 | 2021 年 12 月 31 日)", () => {
+    const rows = tablesOf("henan-2021-project-targets").flatMap(rowsOf);
+    expect(rows).toContainEqual(["项目(工程)验收合格率", "100%"]);
+    expect(rows).toContainEqual(["时效指标", "项目完工时间", "2021年12月31日"]);
+  });
+});
+
 describe("a table going on at a page's top, its first row's name wrapped round its values' line (黔南 2023, LibreOffice)", () => {
   it("joins the name's first line, the page's first line, to the row (定点医药机构开 / 通医保电子凭证 ≥90% 90% 3 3 / 场景应用)", () => {
     const TOOLS = new URL("../../../fixtures/text-tools/", import.meta.url);
