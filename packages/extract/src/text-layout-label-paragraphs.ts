@@ -18,12 +18,16 @@
  */
 import type { FoundCell } from "./pdf/page-tables.ts";
 import type { DocTable } from "./pdf/continuation.ts";
+import { unionBox } from "./pdf/geometry.ts";
 import { LINE_STEP } from "./text-geometry.ts";
-import { isValueCell } from "./text-stream.ts";
+import { isHeaderWord, isValueCell } from "./text-stream.ts";
 import { isLevelLabel, isMoneyFact, mergeLines } from "./text-wrapped-rows.ts";
 import { cellsByRow, isIndicatorHeader } from "./text-grid-rows.ts";
 
 type Kind = "label" | "paragraph" | "both" | null;
+
+/** Cells a line of a label, a paragraph or both holds at most (the paragraph's line in two pieces beside its label). */
+const MAX_RUN_CELLS = 3;
 
 export function joinLabelParagraphs(t: DocTable): DocTable {
   const byRow = cellsByRow(t);
@@ -33,7 +37,10 @@ export function joinLabelParagraphs(t: DocTable): DocTable {
   // Rows from the first indicator header down hold indicators, whose labels are merged over rows.
   let end = byRow.findIndex(isIndicatorHeader);
   if (end < 0) end = t.nRows;
-  const small = (r: number) => byRow[r]!.length >= 1 && byRow[r]!.length <= 2 && byRow[r]!.every((c) => c.rowSpan === 1 && !isValueCell(c.text));
+  // (Three cells: a label and its paragraph's line come apart at a wide gap, 查、工程…需 | 10万元,合计.)
+  // (A header row over the lines below, 中期目标 | 年度目标, ends a block: the block under it has its own columns.)
+  const header = (r: number) => byRow[r]!.length >= 2 && byRow[r]!.every((c) => isHeaderWord(c.text));
+  const small = (r: number) => byRow[r]!.length >= 1 && byRow[r]!.length <= MAX_RUN_CELLS && !header(r) && byRow[r]!.every((c) => c.rowSpan === 1 && !isValueCell(c.text));
   const target: (number | null)[] = byRow.map(() => null);
   for (let a = 0; a < end;) {
     if (!small(a)) { a++; continue; }
@@ -42,11 +49,11 @@ export function joinLabelParagraphs(t: DocTable): DocTable {
     divideBlock(byRow, a, b, target);
     a = b;
   }
-  return mergeLines(t, target);
+  return mergeLines({ ...t, cells: byRow.flat() }, target);
 }
 
 /**
- * Divides the lines a..b-1 (one or two cells each, adjacent) among the labels
+ * Divides the lines a..b-1 (one to three cells each, adjacent) among the labels
  * they hold, where the centring of each label on its paragraph divides them exactly.
  */
 function divideBlock(byRow: FoundCell[][], a: number, b: number, target: (number | null)[]): void {
@@ -58,8 +65,10 @@ function divideBlock(byRow: FoundCell[][], a: number, b: number, target: (number
   const para = Math.max(...[...counts].filter(([, n]) => n === most).map(([col]) => col));
   // A paragraph's line may come apart in two cells (a wide gap in it, 结转项目□  其他一次性项目□).
   const kind = (r: number): Kind => {
-    const [first, second] = byRow[r]!;
+    const [first, second, ...more] = byRow[r]!;
     if (byRow[r]!.some((c) => isMoneyFact(c.text))) return null;
+    // (Three cells only as a label and its paragraph's line in two pieces; two paragraphs side by side are no run.)
+    if (more.some((c) => c.col < para) || (more.length > 0 && first!.col >= para)) return null;
     if (first!.col >= para) return "paragraph";
     if (first!.col + first!.colSpan > para || /\d/.test(first!.text) || isLevelLabel(first!.text)) return null;
     return second === undefined ? "label" : second.col >= para ? "both" : null;
@@ -96,5 +105,10 @@ function divideRun(byRow: FoundCell[][], s: number, e: number, kind: (r: number)
   }
   if (pos !== e) return;
   // A label's first line is its row; the paragraph's lines and the label's other lines join it.
-  for (let r = s; r < e; r++) if (assigned[r] !== undefined && assigned[r] !== r) target[r] = assigned[r]!;
+  for (let r = s; r < e; r++) {
+    if (assigned[r] !== undefined && assigned[r] !== r) target[r] = assigned[r]!;
+    // A paragraph's line in two pieces beside its label is one line of the paragraph.
+    const [label, head, tail] = byRow[r]!;
+    if (tail) byRow[r] = [label!, { ...head!, text: head!.text + tail.text, colSpan: tail.col + tail.colSpan - head!.col, bbox: unionBox([head!.bbox, tail.bbox]) }];
+  }
 }

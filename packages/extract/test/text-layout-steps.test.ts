@@ -111,6 +111,19 @@ describe("a label of two lines centred on its value's row, the table's first (�
   });
 });
 
+describe("joinLabelParagraphs: labels centred beside paragraphs (阳泉 2021 申报表)", () => {
+  const rows = tablesOf("shanxi-2021-project-targets").flatMap(rowsOf);
+  it("joins each label to its paragraph's lines above and below it, a paragraph line in two pieces included", () => {
+    expect(rows.find((r) => r.includes("项目概况"))?.at(-1)).toBe("“四好农村路”、“三大板块旅游路”项目开工前期项目勘察设计审批;进度督导检查、工程质量监督检查、工程安全运营检查;财务审计、工程竣工验收。");
+    expect(rows.find((r) => r.includes("项目实施计划"))?.join("")).toMatch(/合计50万元。$/);
+  });
+
+  it("reads the block under a header row (中期目标 | 年度目标) on its own", () => {
+    expect(rows).toContainEqual(["中期目标", "年度目标"]);
+    expect(rows.find((r) => r.includes("总体目标"))?.[1]).toMatch(/^“四好农村路”.*工程竣工验收。/);
+  });
+});
+
 describe("joinAnchoredRows: a date is a row's value (濮阳 2021)", () => {
   it("keeps a row whose only value is a date its own anchor (时效指标 | 项目完工时间 | 2021 年 12 月 31 日)", () => {
     const rows = tablesOf("henan-2021-project-targets").flatMap(rowsOf);
