@@ -23,7 +23,6 @@ import type { FoundCell } from "./pdf/page-tables.ts";
 import { joinWrappedLines } from "./pdf/words.ts";
 import { LINE_STEP } from "./text-geometry.ts";
 import { cellsByRow, isIndicatorHeader } from "./text-grid-rows.ts";
-import { NUMBER } from "./text-layout-words.ts";
 
 /** The header of the indicators' first column: where the projects' own columns end. */
 const LEVEL_HEADER = /^(?:[一二三]级指标|指标名称|绩效指标名称)$/;
@@ -38,7 +37,6 @@ const PAGE_HEIGHT = 1e6;
 export interface ListCells {
   /** The columns left of the indicators' (the projects' own). */
   listEnd: number;
-  header: number;
   /** The project columns' cells under the header, taken out of the rows. */
   cells: FoundCell[];
   /** Middle of each project's own line (its amount's), top to bottom. */
@@ -61,9 +59,9 @@ export function takeListCells(t: DocTable): { table: DocTable; list: ListCells }
   if (byRow[header]!.filter((c) => c.col + c.colSpan <= listEnd).length < MIN_LIST_COLUMNS) return null;
   const inList = (c: FoundCell) => c.row > header && c.col + c.colSpan <= listEnd;
   const cells = t.cells.filter(inList);
-  const projects = cells.filter((c) => AMOUNT.test(spaceFree(c.text)) && NUMBER.test(spaceFree(c.text))).map(middle).sort((a, b) => a - b);
+  const projects = cells.filter((c) => AMOUNT.test(spaceFree(c.text))).map(middle).sort((a, b) => a - b);
   if (projects.length === 0) return null;
-  return { table: { ...t, cells: t.cells.filter((c) => !inList(c)) }, list: { listEnd, header, cells, projects } };
+  return { table: { ...t, cells: t.cells.filter((c) => !inList(c)) }, list: { listEnd, cells, projects } };
 }
 
 /** The project columns' cells put back on the indicator rows each project covers, merged down over them. */

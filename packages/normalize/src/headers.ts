@@ -218,7 +218,7 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
     const name = columns.find((c) => c.field === "name");
     const unnamed = name ? entries.filter(([col, v]) => col < name.col && v.field === null && !isStructuralHeader(v.text)).map(([col]) => col) : [];
     if (unnamed.length > 0 && unnamed.length <= 2) {
-      unnamed.forEach((col, i) => columns.push({ col, field: i === unnamed.length - 1 && unnamed.length === 2 ? "level2" : "level1" }));
+      unnamed.forEach((col, i) => columns.push({ col, field: i === 1 ? "level2" : "level1" }));
       columns.sort((a, b) => a.col - b.col);
     }
   }

@@ -180,7 +180,7 @@ function startForm(st: State, kind: FormKind, title: string, row: Row): void {
   closeSide(st);
   const d = newDraft(kind, title, row);
   // 报表编号：510000_0013zp printed above the title is the form's.
-  // (A caption's unit, 单位名称:塘湖镇政府 over the table, yields to the form's own 单位名称 | 塘湖镇人民政府 cell.)
+  // (A caption's 单位名称:塘湖镇政府 over the table yields to the form's own 单位名称 | 塘湖镇人民政府 cell.)
   const fromCaption = (form: Form, key: FactKey, value: string) => (key === "agency" ? (d.captionAgency ??= value) : applyFact(form, key, value));
   for (const p of st.pending) if (p.page === row.page) recordFact(d.form, p, p.page, p.line, fromCaption, d.factFunding);
   st.pending = [];
@@ -272,6 +272,8 @@ function mostFrequent(values: number[]): number {
  * facts and an amount: the form exists, and is reported as partial.
  */
 const MIN_FORM_FACTS = 3;
+/** A whole unit's form: 部门整体 self-evaluation, targets or monitoring. */
+const isDepartmentKind = (kind: FormKind) => kind.startsWith("department_");
 /** 基本支出 / 项目支出 (and 其中:基本支出). */
 const PURPOSE_LINE = /^(?:其中:)?(基本支出|项目支出)$/;
 
@@ -282,7 +284,7 @@ const PURPOSE_LINE = /^(?:其中:)?(基本支出|项目支出)$/;
  * its total, unless the block prints such lines itself.
  */
 function purposeSplitFromFacts(d: Draft): FundingLine[] {
-  if (!/^department_/.test(d.form.kind) || !d.form.funding.some((l) => l.sourceKind === "total")) return [];
+  if (!isDepartmentKind(d.form.kind) || !d.form.funding.some((l) => l.sourceKind === "total")) return [];
   const purpose = (source: string) => PURPOSE_LINE.exec(keyOf(source))?.[1];
   if (d.form.funding.some((l) => purpose(l.source))) return [];
   const lines = d.factFunding.map((f) => f.line).filter((l) => purpose(l.source) && l.budget !== null);
@@ -293,7 +295,7 @@ function purposeSplitFromFacts(d: Draft): FundingLine[] {
 function isPairedForm(form: Form): boolean {
   // (A department's target form that a page prints only the head of — its pairs and the department they name —
   // is that form too: 部门(单位)名称 | 广水市教育局 | 填报人 | … before the cut.)
-  const tied = form.funding.length > 0 || (/^department_/.test(form.kind) && form.agency !== null);
+  const tied = form.funding.length > 0 || (isDepartmentKind(form.kind) && form.agency !== null);
   return form.title !== null && form.facts.length >= MIN_FORM_FACTS && tied;
 }
 
@@ -698,8 +700,6 @@ function yearsInCells(row: Row): number[] {
   }
   return out;
 }
-
-const isDepartmentKind = (kind: FormKind) => kind === "department_self_eval" || kind === "department_targets";
 
 function startSection(st: State, kind: SectionKind, row: Row): void {
   const header = buildHeader(kind, [row]);

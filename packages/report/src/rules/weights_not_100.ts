@@ -1,11 +1,11 @@
 /** weights_not_100 — warning — weights (indicators + funding) do not add up to 100 (or to the printed total weight). */
+import type { Indicator } from "@jixiao/normalize";
 import { formLabel, formWhere, tail } from "../context.ts";
 import { executionLine } from "../funding.ts";
 import { isScoreSheet } from "../families.ts";
 import { agrees, show } from "../rounding.ts";
 import { executionWeight } from "./execution_score_mismatch.ts";
 import { defineRule } from "./rule.ts";
-import type { Indicator } from "@jixiao/normalize";
 
 export const FULL_MARKS = 100;
 
