@@ -23,8 +23,8 @@ export interface FamilyDef {
   container?: boolean;
 }
 
-/** Words that make a table title one of a performance form (all families). */
-export const PERFORMANCE_TITLE = /(绩效|自评|评价|监控|指标体系|评分).*(表|清单)(\([^()]{1,20}\))?$/;
+/** Words that make a table title one of a performance form (all families); a table of targets (项目具体目标表) too. */
+export const PERFORMANCE_TITLE = /(绩效|自评|评价|监控|指标体系|评分).*(表|清单)(\([^()]{1,20}\))?$|目标(申报)?表$/;
 /**
  * ...but not a sheet of data the evaluation draws on (部门整体支出绩效评价基础数据表: staff,
  * 三公经费 and 楼堂馆所 figures a 决算 publication prints before its 自评表): no family's form.

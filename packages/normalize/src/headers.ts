@@ -4,7 +4,7 @@
  */
 import type { Row } from "./rows.ts";
 import type { Column } from "./align.ts";
-import { headerField, HEADER_CHILDREN, isGoalsHeader, MONTHS_TO_DATE, type Field } from "./vocab.ts";
+import { headerField, headerKey, HEADER_CHILDREN, isGoalsHeader, MONTHS_TO_DATE, type Field } from "./vocab.ts";
 import { parseMoneyUnit, parseNumber } from "./values.ts";
 import { keyOf } from "./text-key.ts";
 
@@ -221,6 +221,13 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
       unnamed.forEach((col, i) => columns.push({ col, field: i === 1 ? "level2" : "level1" }));
       columns.sort((a, b) => a.col - b.col);
     }
+  }
+  // 年度资金总额 | 金额(万元) over a money block: the total's name heads the column of the lines' names (其中…,
+  // (一)财政拨款小计) when another column heads the amounts.
+  const budgets = columns.filter((c) => c.field === "budget");
+  if (kind === "funding" && budgets.length >= 2 && !columns.some((c) => c.field === "source")) {
+    const first = budgets[0]!;
+    if (/资金总额$/.test(headerKey(byCol.get(first.col)!.text))) first.field = "source";
   }
   const kept = dedupe(columns);
   const keptCols = new Set(kept.map((c) => c.col));

@@ -11,7 +11,7 @@ import { newDraft, touch, applyFact, factFromLine, type Draft } from "./draft.ts
 import { classifyHeader, buildHeader, isHeaderContinuation, type SectionKind } from "./headers.ts";
 import { align, extraOf, readFundingRow, readGoalsRow, readIndicatorRow, readLevelLine, readTotalRow } from "./sections.ts";
 import { newTargetsState, readTargetsRow, finishTargets, readProjectListRow, type TargetsState } from "./containers.ts";
-import { headerField, titleKind, factKeyOf, isTotalLabel, isGradeLabel, isOtherTableTitle, isKnownLabel, looksLikePerformanceTitle, level1Of, level2Of, type FactKey } from "./vocab.ts";
+import { headerField, titleKind, factKeyOf, isTotalLabel, isGradeLabel, isOtherTableTitle, isKnownLabel, looksLikePerformanceTitle, level1Of, level2Of, TITLE_PREFIX, type FactKey } from "./vocab.ts";
 import { readChecklistFunding } from "./checklist-funding.ts";
 import { readCostTableRow } from "./cost-table.ts";
 import { fundingFromFacts, isLabelShaped, isMoneyLabel, labelText, labelValuePairs, recordFact, withBracketedParts } from "./facts.ts";
@@ -55,6 +55,8 @@ interface State {
   cover: ReportCover | null;
   /** The last narrative line read outside a form (the first line of a wrapped report title). */
   lastLine: string | null;
+  /** A heading naming a project's targets (3岁以下婴幼儿照护服务项目项目绩效目标), for the target form under it. */
+  projectHeading: { name: string; page: number } | null;
   /** label：value lines just read outside any form: the next form's, if its title follows them (报表编号：…). */
   pending: { label: string; value: string; page: number; line: number | null }[];
 }
@@ -67,7 +69,7 @@ function normalizeWithVocabulary(doc: ExtractedDocument, hints: NormalizeHints):
   const st: State = {
     forms: [], narrative: [], sideTables: [], warnings: [], draft: null, section: null, targets: null,
     docYear: null, side: null, lastTitle: null, foreignTable: false, sheetYears: new Map(), sheet: null, unknownTitle: null,
-    cover: null, lastLine: null, pending: [],
+    cover: null, lastLine: null, pending: [], projectHeading: null,
   };
   // (Plain extracted text prints a header block's labels and values column by column.)
   const rows = joinWrappedTitles(toRows(doc));
@@ -185,6 +187,9 @@ function startForm(st: State, kind: FormKind, title: string, row: Row): void {
   for (const p of st.pending) if (p.page === row.page) recordFact(d.form, p, p.page, p.line, fromCaption, d.factFunding);
   st.pending = [];
   d.form.fiscalYear ??= st.docYear;
+  // A publication of targets project by project names each project in a heading over its table.
+  if ((kind === "project_targets" || kind === "transfer_targets") && st.projectHeading?.page === row.page) d.form.projectName ??= st.projectHeading.name;
+  st.projectHeading = null;
   // The open department draft counted on may have closed empty (not a form): then there is no parent.
   const p = parent !== null ? st.forms[parent - 1] : undefined;
   if (kind === "project_list" && p) {
@@ -272,6 +277,11 @@ function mostFrequent(values: number[]): number {
  * facts and an amount: the form exists, and is reported as partial.
  */
 const MIN_FORM_FACTS = 3;
+/**
+ * A heading that names a project's (or a fund's) targets, in a publication of targets project by
+ * project: 3岁以下婴幼儿照护服务项目项目绩效目标, 农村危房改造补助资金绩效目标.
+ */
+const PROJECT_TARGETS_HEADING = /^(.{2,40}?(?:项目|资金|经费|工程|补助))(?:项目)?绩效目标$/;
 /** A whole unit's form: 部门整体 self-evaluation, targets or monitoring. */
 const isDepartmentKind = (kind: FormKind) => kind.startsWith("department_");
 /** 基本支出 / 项目支出 (and 其中:基本支出). */
@@ -312,6 +322,8 @@ function readTextLine(st: State, row: Row): void {
   const k = keyOf(text);
   if (!d) {
     st.docYear ??= /年度?/.test(k) && k.length <= 80 ? parseFiscalYear(text) : null;
+    const heading = PROJECT_TARGETS_HEADING.exec(k.replace(TITLE_PREFIX, ""));
+    if (heading) st.projectHeading = { name: heading[1]!, page: row.page ?? 1 };
     noteCoverLine(st, row, text);
     st.narrative.push({ page: row.page, line: row.line, text });
     return;

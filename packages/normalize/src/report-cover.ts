@@ -71,6 +71,8 @@ export function formFromCover(cover: ReportCover): Form | null {
 
 /** One label：value on a cover line: 评价方式：部门(单位)绩效自评, 预 算 编 码：  906017. */
 const COVER_PAIR = /^\s*([^:：]{1,20})[:：]\s*(\S.*)$/;
+/** A label, a gap of two spaces or more, its value: 项目名称    优 抚. */
+const COVER_SPACED_PAIR = /^\s*([^:：\s]{2,12})\s{2,}(\S.*)$/;
 
 /**
  * The pairs a cover line prints. A cover prints one pair per line, labels
@@ -82,5 +84,8 @@ export function coverPairs(text: string): { label: string; value: string }[] {
   if (several.length > 0) return several.map((f) => ({ label: tidyCjkSpaces(f.label), value: f.value.trim() }));
   const m = text.match(COVER_PAIR);
   const label = m ? tidyCjkSpaces(m[1]!) : "";
-  return m && isLabelShaped(label) ? [{ label, value: m[2]!.trim() }] : [];
+  if (m && isLabelShaped(label)) return [{ label, value: m[2]!.trim() }];
+  // 项目名称    优 抚: a known label and its value set apart by a wide gap, no colon.
+  const spaced = text.match(COVER_SPACED_PAIR);
+  return spaced && factKeyOf(spaced[1]!) !== null ? [{ label: spaced[1]!, value: spaced[2]!.trim() }] : [];
 }

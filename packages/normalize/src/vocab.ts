@@ -41,8 +41,9 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   [/^(完成目标可能性|完成可能性|实现可能性|目标完成可能性|预计完成可能性|全年目标完成可能性)$/, "likelihood"],
   [/^(经费保障|制度保障|人员保障|硬件条件保障|硬件保障)$/, "causeFlag"],
   [/^(偏差原因类型|偏差类型)$/, "deviationCause"],
-  [/^一级指标$/, "level1"],
-  [/^二级指标$/, "level2"],
+  // (一级, 二级: the header cut short where its cell wrapped.)
+  [/^一级(指标)?$/, "level1"],
+  [/^二级(指标)?$/, "level2"],
   [/^(三级指标|指标名称|绩效指标名称|具体指标)$/, "name"],
   [/^(调整后指标值?|调整后目标值|调整后指标值\(A\))$/, "adjustedTarget"],
   [/^(年度指标值|年初指标值?|指标值|年度目标值|目标值|年度指标|预期指标值|计划指标值|预期目标值|年度绩效指标值|本年度指标值|指标目标值|年初目标值|计划目标值)(及单位|及计量单位|\(含单位\))?$/, "target"],
@@ -74,7 +75,7 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   [/^(当年|本年|本年度)(金额|预算|预算数|预算金额|资金)$/, "budget"],
   [/^(目标申报数?|申报数)$/, "declaredBudget"],
   [/^(预算编制数?|年初预算数|年初预算|年初预算金额|年初预算安排)$/, "initialBudget"],
-  [/^(全年预算数|调整后预算数|全年预算|预算数|预算数\(调整后\)|预算金额|预算安排情况\(调整后\)|预算安排情况|资金总额|年度资金总额)$/, "budget"],
+  [/^(全年预算数|调整后预算数|全年预算|预算数|预算数\(调整后\)|预算金额|预算安排情况\(调整后\)|预算安排情况|资金总额|年度资金总额|金额)$/, "budget"],
   [/^(全年执行数|执行数|全年执行|实际执行数|预算执行数|预算执行金额|全年实际执行数|实际支出数|执行数\(至\d{4}年底\)|资金执行情况|实际支出|支出数)$/, "executed"],
   [/^(资金结\(转\)余|结余|结转结余|结余结转|资金结余|结余交回财政数|结转结余数|资金结转结余)$/, "balance"],
   [/^(执行率|预算执行率|资金执行率|预算执行率\(B\/A\))$/, "rate"],
@@ -305,9 +306,11 @@ export function isOtherTableTitle(text: string): boolean {
 }
 
 export type FactKey = "projectName" | "projectCode" | "supervisor" | "implementer" | "agency" | "fillDate" | "moneyUnit"
-  | "contact" | "phone" | "fiscalYear" | "asOfMonth" | "totalScore";
+  | "contact" | "phone" | "fiscalYear" | "asOfMonth" | "totalScore" | "evaluator";
 
 const FACT_LABELS: [RegExp, FactKey][] = [
+  // 评价机构 | 部门(单位)评价组: the body that evaluated, no field of the form (not its agency).
+  [/^(?:评价|自评)机构(?:名称)?$/, "evaluator"],
   [/^(项目名称|专项名称|项目\(专项\)名称)$/, "projectName"],
   [/^(主管部门及代码|主管部门|主管单位|主管部门\(单位\)|主管部门名称及代码)$/, "supervisor"],
   [/^(实施单位|预算单位|项目实施单位|实施单位\(盖章\)|项目单位)$/, "implementer"],

@@ -2,7 +2,8 @@
  * Shapes of printed forms that templates outside the seeds use, read by what
  * they are rather than by the template (fixtures/real: 衡山县贯塘乡 2023,
  * 通城县塘湖镇 2020, 广水市教育局 2023, 嘉峪关市文化和旅游局 2023, 宁德 2019,
- * 宁晋县 2019, 旺苍县 2021, 海淀区学院路街道 2016, 阳泉 2021). Each test
+ * 宁晋县 2019, 旺苍县 2021, 海淀区学院路街道 2016, 阳泉 2021, 慈溪 2023, 淮北 2025,
+ * 广元市昭化区 2021, 岳阳市南湖新区 2016). Each test
  * reads the real fixture's DOCX and LibreOffice PDF, so both the exact grid and
  * the PDF table finder's grid are held to it.
  */
@@ -85,6 +86,30 @@ describe.each(FORMATS)("printed shapes (%s)", (format) => {
   it("reads a label with a list comma that ends as labels do (保证项目实施的制度、措施) as a label", async () => {
     const [form] = await formsOf("shanxi-2021-project-targets", format);
     expect(fact(form!, "保证项目实施的制度、措施")).toMatch(/^山西省人民政府晋政办发\[2018\]96号文件/);
+  });
+
+  it("reads a publication of targets project by project: the heading names the project, 项目具体目标表 titles its table", async () => {
+    const [form, ...rest] = await formsOf("zhejiang-2023-project-targets", format);
+    expect(rest).toEqual([]);
+    expect(form).toMatchObject({ kind: "project_targets", title: "项目具体目标表", projectName: "3岁以下婴幼儿照护服务项目" });
+    expect(form!.indicators).toHaveLength(11);
+  });
+
+  it("reads 一级 (a header cut short) as the level-1 column and 上年结转 as money", async () => {
+    const [form] = await formsOf("anhui-2025-project-targets", format);
+    expect(form!.indicators[0]!.level1).toBe("产出指标");
+    expect(form!.funding.find((l) => l.source === "上年结转")?.budget).toBe(0);
+  });
+
+  it("reads a money table headed 年度资金总额 | 金额(万元): the first column names the lines", async () => {
+    const [form] = await formsOf("sichuan-2021-project-declaration", format);
+    expect(form!.funding.slice(0, 2).map((l) => [l.source, l.budget])).toEqual([["(一)财政拨款小计", 6.3], ["1、一般公共预算", 6.3]]);
+  });
+
+  it("reads a report cover's 项目名称    优 抚 as a pair, and 评价机构 names no agency", async () => {
+    const [form] = await formsOf("hunan-2016-project-self-eval", format);
+    expect(form!.agency).toBe("南湖新区民政局");
+    expect(fact(form!, "评价机构")).toBe("部门(单位)评价组");
   });
 
   it("names the project by its 二级项目名称 under the 一级 programme, and reads a row of a total and its parts as one block", async () => {
