@@ -280,7 +280,8 @@ export function recordFact(form: Form, pair: { label: string; value: string }, p
     // source among others (该项目支出上级资金 beside 年度本级预算金额) rather than the whole.
     const named = sourceKindOf(source);
     const part = /^其中/.test(label) || (sameColumn.length > 0 && !/总|合计/.test(label)) || (named === "superior" && !/总|合计/.test(label));
-    const kind = part ? named : "total";
+    // (A subtotal, (一)财政拨款小计, totals one source's lines, never the whole column's.)
+    const kind = part || /小计/.test(label) ? named : "total";
     const l = fundingLine(factFunding.length + 1, source, kind, amount, value || null, null, null);
     l.page = page;
     l.line = line;

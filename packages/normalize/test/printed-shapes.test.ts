@@ -126,6 +126,13 @@ describe.each(FORMATS)("printed shapes (%s)", (format) => {
 });
 
 describe("printed shapes in -layout text", () => {
+  it("takes a subtotal ((一)财政拨款小计) for one source's total, never the whole block's", async () => {
+    const [form] = await formsOf("sichuan-2021-project-declaration", "text/pdftotext-layout");
+    const subtotal = form!.funding.find((l) => l.source === "(一)财政拨款小计");
+    expect(subtotal?.budget).toBe(6.3);
+    expect(subtotal?.sourceKind).not.toBe("total");
+  });
+
   it("takes a funding block's label beside its first line's label (项目资金(万元) | 年度资金总额:) for the block's, not the line's", async () => {
     const [form] = await formsOf("beijing-2016-project-self-eval", "text/pdftotext-layout");
     expect(form!.funding[0]).toMatchObject({ source: "年度资金总额", budget: 310.2, executed: 154.74 });
