@@ -3,7 +3,7 @@
  * they are rather than by the template (fixtures/real: 衡山县贯塘乡 2023,
  * 通城县塘湖镇 2020, 广水市教育局 2023, 嘉峪关市文化和旅游局 2023, 宁德 2019,
  * 宁晋县 2019, 旺苍县 2021, 海淀区学院路街道 2016, 阳泉 2021, 慈溪 2023, 淮北 2025,
- * 广元市昭化区 2021, 岳阳市南湖新区 2016). Each test
+ * 广元市昭化区 2021, 岳阳市南湖新区 2016, 忠县 2024). Each test
  * reads the real fixture's DOCX and LibreOffice PDF, so both the exact grid and
  * the PDF table finder's grid are held to it.
  */
@@ -110,6 +110,12 @@ describe.each(FORMATS)("printed shapes (%s)", (format) => {
     const [form] = await formsOf("hunan-2016-project-self-eval", format);
     expect(form!.agency).toBe("南湖新区民政局");
     expect(fact(form!, "评价机构")).toBe("部门(单位)评价组");
+  });
+
+  it("reads 年初绩效目标 | 全年(调整)绩效目标 | 全年目标实际完成情况 as a goals block (忠县 2024)", async () => {
+    const [form] = await formsOf("chongqing-2024-department-self-eval", format);
+    expect(fact(form!, "年初绩效目标")).toMatch(/^保障科协全体人员的正常办公生活秩序/);
+    expect(fact(form!, "全年目标实际完成情况")).toMatch(/^召开县科协九届三次全会/);
   });
 
   it("names the project by its 二级项目名称 under the 一级 programme, and reads a row of a total and its parts as one block", async () => {
