@@ -23,14 +23,15 @@ import type { FoundCell } from "./pdf/page-tables.ts";
 import { joinWrappedLines } from "./pdf/words.ts";
 import { LINE_STEP } from "./text-geometry.ts";
 import { cellsByRow, isIndicatorHeader } from "./text-grid-rows.ts";
+import { GROUPED_AMOUNT } from "./text-layout-words.ts";
 
 /** The header of the indicators' first column: where the projects' own columns end. */
 const LEVEL_HEADER = /^(?:[一二三]级指标|指标名称|绩效指标名称)$/;
 const LEVEL_WORD = /(?:[一二三]级指标|指标名称)\s*$/;
 /** Project columns in the header at least: a name and an amount or a goal beside it. */
 const MIN_LIST_COLUMNS = 2;
-/** An amount: a number with two decimals or thousands separators (3,309,840.00, 100.00), not a weight. */
-const AMOUNT = /^[-+]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{2})$/;
+/** An amount: a number with thousands separators or two decimals (3,309,840.00, 100.00), not a weight. */
+const isAmount = (text: string) => GROUPED_AMOUNT.test(text) || /^[-+]?\d+\.\d{2}$/.test(text);
 /** A page's lines in one coordinate: the pages of a table come one after the other. */
 const PAGE_HEIGHT = 1e6;
 
@@ -59,7 +60,7 @@ export function takeListCells(t: DocTable): { table: DocTable; list: ListCells }
   if (byRow[header]!.filter((c) => c.col + c.colSpan <= listEnd).length < MIN_LIST_COLUMNS) return null;
   const inList = (c: FoundCell) => c.row > header && c.col + c.colSpan <= listEnd;
   const cells = t.cells.filter(inList);
-  const projects = cells.filter((c) => AMOUNT.test(spaceFree(c.text))).map(middle).sort((a, b) => a - b);
+  const projects = cells.filter((c) => isAmount(spaceFree(c.text))).map(middle).sort((a, b) => a - b);
   if (projects.length === 0) return null;
   return { table: { ...t, cells: t.cells.filter((c) => !inList(c)) }, list: { listEnd, cells, projects } };
 }

@@ -68,7 +68,7 @@ import { joinVerticalLabels } from "./text-layout-vertical-labels.ts";
 import { joinAnchoredRows } from "./text-layout-anchored-rows.ts";
 import { cellsByRow, isIndicatorHeader } from "./text-grid-rows.ts";
 import { cutShortOfStarts, mergeCloseStarts } from "./text-layout-column-starts.ts";
-import { NUMBER, VALUE_START, endsLikeCell } from "./text-layout-words.ts";
+import { GROUPED_AMOUNT, NUMBER, VALUE_START, endsLikeCell } from "./text-layout-words.ts";
 import { placeListCells, takeListCells } from "./text-layout-list-blocks.ts";
 
 /**
@@ -338,8 +338,6 @@ function splitColumnWords(chunk: Chunk): Chunk[] {
 /** A unit of measure alone (猪肉产量稳定率 % ≥95%: the 单位 column one space after the name). */
 const UNIT_WORD = /^(?:%|‰|个|人|人次|次|件|户|家|所|项|座|台|套|辆|天|日|年|月|万元|元|吨|公里|米|亩|平方米|立方米|份|册|本|张|条)$/;
 /** A target led by a comparison, with a short unit (≥12个, =100%, ≤90万元): a value cell, never a name's end. */
-/** An amount printed with thousands separators (660,000.00): a money cell of its own, never the end of a name. */
-const GROUPED_AMOUNT = /^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const COMPARED_TARGET = /^[≥≤=<>＞＜]=?[-+]?\d[\d,.]*[^\s\d]{0,3}$/;
 
 /**

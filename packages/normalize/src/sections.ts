@@ -129,7 +129,6 @@ function besideBlockLabel(draft: Draft, row: Row): Row {
 
 const GOAL_FIELDS = new Set<Field>(["goal", "goalActual"]);
 
-/** One line of the funding block: 年度资金总额 228 228 181.82 10分 79.74% 8. */
 /** Amount columns one printed figure may be merged over. */
 const MERGED_AMOUNT_FIELDS = new Set<Field>(["initialBudget", "budget", "executed"]);
 
@@ -149,6 +148,7 @@ function spreadMergedAmounts(draft: Draft, row: Row, byField: Map<Field, RowCell
   }
 }
 
+/** One line of the funding block: 年度资金总额 228 228 181.82 10分 79.74% 8. */
 export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
   const a = align(draft, besideBlockLabel(draft, row));
   let source = text(a, "source");

@@ -111,9 +111,12 @@ function mismatch(id: Identity, column: Column): { whole: number; sum: number } 
   // A blank line is a part with nothing in it (本级安排 left empty next to 财政拨款 228); but a line
   // that prints other amounts and not this one was probably misread here, and is not taken as zero.
   if (id.parts.some((p) => p[column] == null && COLUMNS.some(([c]) => p[c] != null))) return null;
-  const parts = values.map((v) => v ?? 0);
-  const decimals = columnDecimals([whole, ...parts]);
-  if (sumAgrees(whole, parts, decimals)) return null;
+  return disagreement(whole, values.map((v) => v ?? 0));
+}
+
+/** The whole and the sum of its parts, where they disagree beyond the rounding of their printed decimals. */
+function disagreement(whole: number, parts: number[]): { whole: number; sum: number } | null {
+  if (sumAgrees(whole, parts, columnDecimals([whole, ...parts]))) return null;
   return { whole, sum: parts.reduce((s, p) => s + p, 0) };
 }
 
@@ -134,11 +137,7 @@ function extraAmountKeys(id: Identity): string[] {
 }
 
 function extraMismatch(id: Identity, key: string): { whole: number; sum: number } | null {
-  const whole = amountIn(id.whole, key)!;
-  const parts = id.parts.map((p) => amountIn(p, key)!);
-  const decimals = columnDecimals([whole, ...parts]);
-  if (sumAgrees(whole, parts, decimals)) return null;
-  return { whole, sum: parts.reduce((s, p) => s + p, 0) };
+  return disagreement(amountIn(id.whole, key)!, id.parts.map((p) => amountIn(p, key)!));
 }
 
 function balanceFindings(ctx: DocumentContext, form: Form, report: Report): Finding[] {
