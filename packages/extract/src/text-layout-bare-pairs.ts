@@ -32,6 +32,8 @@ import { cellsByRow } from "./text-grid-rows.ts";
 
 /** Cells a line round a bare row may hold: more are left to the centred-pair step (text-layout-centred-pairs.ts). */
 const MAX_BARE_PAIR_CELLS = 2;
+/** Characters of each line of a label wrapped round its row's line at most: longer is a paragraph's. */
+const MAX_WRAPPED_LABEL_CHARS = 10;
 /** Longest unit read with a 万 before it (万平方米). */
 const MAX_UNIT_CHARS = 5;
 
@@ -70,6 +72,26 @@ export function joinBarePairs(t: DocTable): DocTable {
       if (columns(above) !== columns(below) || !free(above, r) || !free(below, r)) continue;
       for (const c of [...byRow[above]!, ...byRow[below]!]) target.set(c, r);
       continue;
+    }
+    // A label wrapped round its row's line of cells (部门(单位) / 广水市教育局 填报人 何永华 … / 名称): one short
+    // cell above and one below, starting in the same column, everything on the row's line right of both,
+    // no more lines of that column round them (a label printed a character per line, a paragraph's lines)
+    // and a blank line on one side at least.
+    const [labelAbove, labelBelow] = [byRow[above]!, byRow[below]!];
+    if (labelAbove.length === 1 && labelBelow.length === 1 && labelAbove[0]!.col === labelBelow[0]!.col && byRow[r]!.length >= 2) {
+      const col = labelAbove[0]!.col;
+      const end = Math.max(labelAbove[0]!.bbox.x1, labelBelow[0]!.bbox.x1);
+      // (A first line of one character is the tail of a label above, or a label printed a character per line.)
+      const short = [labelAbove[0]!, labelBelow[0]!].every((c) => Array.from(c.text.trim()).length <= MAX_WRAPPED_LABEL_CHARS) &&
+        Array.from(labelAbove[0]!.text.trim()).length >= 2;
+      const inColumn = (k: number) => k >= 0 && k < t.nRows && byRow[k]!.some((c) => c.col === col);
+      const goesOn = (inColumn(above - 1) && adjacent(above - 1, above)) || (inColumn(below + 1) && adjacent(below, below + 1));
+      // (A label merged down over several rows, printed halfway down them, has rows right up against it on both sides.)
+      const spansRows = above > 0 && adjacent(above - 1, above) && below + 1 < t.nRows && adjacent(below, below + 1);
+      if (short && !goesOn && !spansRows && byRow[r]!.every((c) => c.bbox.x0 > end)) {
+        for (const c of [...labelAbove, ...labelBelow]) target.set(c, r);
+        continue;
+      }
     }
     // Values right of the name, labels of groups left of it (一级 and 二级 labels, a vertical label's
     // characters 绩 / 效 centred down their rows): only the name's lines, each the last cell of its line, join.

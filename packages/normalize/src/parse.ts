@@ -6,6 +6,7 @@ import type { ExtractedDocument } from "@jixiao/extract";
 import type { Form, FormKind, FundingLine, Indicator, NarrativeLine, NormalizedDocument, SideTable } from "./model.ts";
 import { NormalizedDocument as NormalizedDocumentSchema, pageUnitOf } from "./model.ts";
 import { toRows, type Row, type RowCell } from "./rows.ts";
+import { joinStackedHeaders } from "./stacked-headers.ts";
 import { pairLabelRuns } from "./text-label-runs.ts";
 import { newDraft, touch, applyFact, factFromLine, type Draft } from "./draft.ts";
 import { classifyHeader, buildHeader, isHeaderContinuation, type SectionKind } from "./headers.ts";
@@ -72,7 +73,7 @@ function normalizeWithVocabulary(doc: ExtractedDocument, hints: NormalizeHints):
     cover: null, lastLine: null, pending: [], projectHeading: null,
   };
   // (Plain extracted text prints a header block's labels and values column by column.)
-  const rows = joinWrappedTitles(toRows(doc));
+  const rows = joinStackedHeaders(joinWrappedTitles(toRows(doc)));
   for (const row of doc.format === "txt" ? pairLabelRuns(rows) : rows) readRow(st, row);
   closeDraft(st);
   closeSide(st);
