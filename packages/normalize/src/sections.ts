@@ -326,6 +326,13 @@ export function readIndicatorRow(draft: Draft, row: Row, exclude: Set<Field> = n
     l1Text = l2Text;
     l2Text = null;
   }
+  // 社会公众满意度 | ≥90% under 满意度指标 | 满意度指标 | 受益单位满意度 | 95%: a row whose only words name its
+  // own level-2 group again, beside a value and no name, is an indicator of that group named so.
+  let sameGroupName: string | null = null;
+  if (l2Text && !l1Text && !text(a, "name") && text(a, "target") && levels.level2 && canonicalLevel2(l2Text).name === levels.level2) {
+    sameGroupName = tidyCjkSpaces(l2Text);
+    l2Text = null;
+  }
   // 成本指标 alone on a row inside the 产出指标 group: a level-2 group of 产出 (the
   // framework before 2021, where 成本 sits beside 数量/质量/时效), not a new level 1.
   if (l1Text && !l2Text && levels.level1 === "产出指标" && level1Of(l1Text)?.name === "成本指标" && level2Of(l1Text)) {
@@ -392,7 +399,7 @@ export function readIndicatorRow(draft: Draft, row: Row, exclude: Set<Field> = n
   if (w1 !== null) levels.level1Weight = w1;
   const w2 = number(a, "level2Weight");
   if (w2 !== null) levels.level2Weight = w2;
-  let name = text(a, "name") ?? shiftedName;
+  let name = text(a, "name") ?? shiftedName ?? sameGroupName;
   // 生态效益指标 | 无 | 无 | 无 | 0分: the template's slot for a kind of indicator the form has none of.
   if (name !== null && isEmptyValue(name)) return null;
   const used = new Set<RowCell>([...a.byField.values()]);
