@@ -24,7 +24,7 @@
  */
 import type { FoundCell } from "./pdf/page-tables.ts";
 import type { DocTable } from "./pdf/continuation.ts";
-import { LINE_GAP } from "./text-geometry.ts";
+import { COLUMN, LINE_GAP } from "./text-geometry.ts";
 import { isStreamValueCell } from "./text-stream-words.ts";
 import { isWordsOnly, mergeCells } from "./text-wrapped-rows.ts";
 import { namesMoneySource } from "./text-layout-money-sources.ts";
@@ -34,6 +34,8 @@ import { cellsByRow } from "./text-grid-rows.ts";
 const MAX_BARE_PAIR_CELLS = 2;
 /** Characters of each line of a label wrapped round its row's line at most: longer is a paragraph's. */
 const MAX_WRAPPED_LABEL_CHARS = 10;
+/** Columns a line of a wrapped name may start left of the name's other lines (a centred line is a little wider). */
+const NAME_LINE_SHIFT = 2;
 /** Longest unit read with a 万 before it (万平方米). */
 const MAX_UNIT_CHARS = 5;
 
@@ -105,7 +107,8 @@ export function joinBarePairs(t: DocTable): DocTable {
     if (!others.every((c) => c.col + c.colSpan <= first)) continue;
     const right = byRow[r]!.filter((c) => c.col + c.colSpan > col);
     if (right.length === 0 || !right.every((c) => c.col > col && c.rowSpan === 1 && isValue(c))) continue;
-    if (right.some((o) => o.col < nameAbove.col + nameAbove.colSpan || o.col < nameBelow.col + nameBelow.colSpan)) continue;
+    // (By where the words end: a first line run into the next column's slot, 年度资金总 over 861.10, still ends left of it.)
+    if (right.some((o) => o.bbox.x0 < Math.max(nameAbove.bbox.x1, nameBelow.bbox.x1))) continue;
     target.set(nameAbove, r);
     target.set(nameBelow, r);
     general.push({ r, above, below, col, cells: [nameAbove, nameBelow] });
@@ -114,13 +117,15 @@ export function joinBarePairs(t: DocTable): DocTable {
   // on in it, and the wrapped-row step shares such a run by halves, which taking two of its lines would tip.
   const wordsLine = (k: number) => k >= 0 && k < t.nRows && byRow[k]!.length > 0 && byRow[k]!.every((c) => isWordsOnly(c.text));
   // (A budget line with blank amounts, 地方资金(万元) under 其中:中央补助(万 / 元), is a row of its own, no name's line.)
-  const loose = (k: number, col: number) =>
-    wordsLine(k) && byRow[k]!.some((c) => c.col === col && !target.has(c)) && !byRow[k]!.every((c) => namesMoneySource(c.text));
+  // (A line whose words start well left of the name's is the tail of a label beside it, 年度预算申 / 请 over 年度资金总.)
+  const loose = (k: number, col: number, name: FoundCell) =>
+    wordsLine(k) && byRow[k]!.some((c) => c.col === col && !target.has(c) && c.bbox.x0 > name.bbox.x0 - NAME_LINE_SHIFT * COLUMN) &&
+    !byRow[k]!.every((c) => namesMoneySource(c.text));
   for (let dropped = true; dropped;) {
     dropped = false;
     for (const g of general) {
       if (!target.has(g.cells[0]!)) continue;
-      const goesOn = (loose(g.above - 1, g.col) && adjacent(g.above - 1, g.above)) || (loose(g.below + 1, g.col) && adjacent(g.below, g.below + 1));
+      const goesOn = (loose(g.above - 1, g.col, g.cells[0]!) && adjacent(g.above - 1, g.above)) || (loose(g.below + 1, g.col, g.cells[1]!) && adjacent(g.below, g.below + 1));
       if (!goesOn) continue;
       for (const c of g.cells) target.delete(c);
       dropped = true;

@@ -18,7 +18,7 @@ import { readCostTableRow } from "./cost-table.ts";
 import { fundingFromFacts, isLabelShaped, isMoneyLabel, labelText, labelValuePairs, recordFact, withBracketedParts } from "./facts.ts";
 import { yearOfPath } from "./year.ts";
 import { withVocabulary, type Vocabulary } from "./vocabulary.ts";
-import { parseFiscalYear, parseGrade, parseMoneyUnit, parseNumber } from "./values.ts";
+import { isUnitAlone, parseFiscalYear, parseGrade, parseMoneyUnit, parseNumber } from "./values.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
 import { finishForm } from "./finish.ts";
 import { resolveMoneyUnits } from "./money-unit.ts";
@@ -489,7 +489,8 @@ function readCellsRow(st: State, row: Row): void {
   // A block label declaring the unit of the amounts beside it (资金结构（万元）) in the header
   // block or the funding block; an indicator named 项目总成本（万元） declares nothing.
   if (st.section === null || st.section === "funding") {
-    for (const c of row.cells) if (/\((万元|元)\)$/.test(keyOf(c.text)) && isLabelShaped(c.text)) draft.form.moneyUnit ??= parseMoneyUnit(c.text);
+    // (Or the unit alone, the block label's tail that text printed beside its line: (万元.)
+    for (const c of row.cells) if ((/\((万元|元)\)$/.test(keyOf(c.text)) && isLabelShaped(c.text)) || isUnitAlone(c.text)) draft.form.moneyUnit ??= parseMoneyUnit(c.text);
   }
   // A checklist's budget pairs (自评内容 | 完成情况) before its labels with colons are read as facts.
   if (st.section === "indicators" && !draft.closed && readChecklistFunding(draft, row)) return;

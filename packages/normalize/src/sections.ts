@@ -12,7 +12,7 @@ import { fit } from "./fit.ts";
 import { addFact } from "./facts.ts";
 import { isPlaceName } from "./headers.ts";
 import { isQualifiedLevel1, level1Of, level2Of, splitDeclaredWeight, sourceKindOf, hasDeclaredWeight, headerField, headerKey } from "./vocab.ts";
-import { comparatorFromValueType, parseNumber, parseRate, parseValue, isEmptyValue, isValueTypeText } from "./values.ts";
+import { comparatorFromValueType, isUnitAlone, parseNumber, parseRate, parseValue, isEmptyValue, isValueTypeText } from "./values.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
 
 export function align(draft: Draft, row: Row, exclude: Set<Field> = new Set()): Alignment<Field> {
@@ -164,7 +164,8 @@ export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
     // No 资金来源 column (忻州, 高邑): the label is the first unplaced word cell, or
     // the cell under the block label's column when it names a source (资金总额:).
     // (A share left in no column, 100.00% under 预算到位(D/C×100%), is no label.)
-    const words = a.unassigned.filter((c) => parseNumber(c.text) === null && parseRate(c.text) === null);
+    // (Nor is a unit alone, (万元 — the tail of a block label 年度预算申请(万元) that text printed beside the line.)
+    const words = a.unassigned.filter((c) => parseNumber(c.text) === null && parseRate(c.text) === null && !isUnitAlone(c.text));
     // 资金情况（万元） | 年度资金总额： | 30 …: the block's label, where text put it on the block's first row, names no line.
     let label = words.length > 1 && isBlockLabel(words[0]!.text) ? words[1] : words[0];
     // 其中 | 中央补助 | …: a bare 其中 (merged down the parts it introduces) names no source;
