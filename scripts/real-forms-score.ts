@@ -9,6 +9,8 @@
  *
  * Usage: npx -y pnpm@10.34.9 exec tsx scripts/real-forms-score.ts [--id ID]... [--format F]... [--details] [--out FILE]
  *   --details  also print each run's mismatching fields, phantom forms and finding misses/alarms
+ *   --root DIR  read the fixtures from DIR (its html/, expect/ and rendered folders) instead of fixtures/real:
+ *              e.g. scans of the PDFs made for a measure of the OCR path
  *   --write-thresholds  set packages/normalize/test/real-forms-thresholds.json to the measured
  *              accuracy per family, rounded down to 2 decimals (only on a full run)
  */
@@ -28,6 +30,7 @@ const formats: RealFormat[] = [];
 let details = false;
 let writeThresholds = false;
 let out = resolve(ROOT, "reports/real-forms.json");
+let root: string | undefined;
 for (let i = 0; i < args.length; i++) {
   const a = args[i]!;
   if (a === "--id") ids.push(args[++i]!);
@@ -38,6 +41,7 @@ for (let i = 0; i < args.length; i++) {
   } else if (a === "--details") details = true;
   else if (a === "--write-thresholds") writeThresholds = true;
   else if (a === "--out") out = resolve(args[++i]!);
+  else if (a === "--root") root = resolve(args[++i]!) + "/";
   else throw new Error(`unknown argument ${a}`);
 }
 
@@ -46,7 +50,7 @@ const frac = (t: Tally) => `${t.right}/${t.total}`;
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
 const lpad = (s: string | number, n: number) => String(s).padStart(n);
 
-const all = listRealFixtures();
+const all = listRealFixtures(root);
 const selected = ids.length ? ids : all;
 for (const id of ids) if (!all.includes(id)) throw new Error(`no fixture ${id} (fixtures/real/html/${id}.html + expect/${id}.json)`);
 
@@ -58,6 +62,7 @@ console.log("-".repeat(header.length));
 
 const t0 = performance.now();
 const results = await measureAll({
+  root,
   ids: selected,
   formats: formats.length ? formats : undefined,
   onResult: (r) => {
@@ -148,7 +153,7 @@ writeFileSync(out, JSON.stringify({
 console.log(`wrote ${out}`);
 
 if (writeThresholds) {
-  if (ids.length || formats.length) throw new Error("--write-thresholds needs the full run: no --id or --format");
+  if (ids.length || formats.length || root) throw new Error("--write-thresholds needs the full run: no --id, --format or --root");
   const file = resolve(ROOT, "packages/normalize/test/real-forms-thresholds.json");
   const thresholds = Object.fromEntries(families.map((f) => [f.family, { fields: floor2(ratio(f.fields)), forms: floor2(ratio(f.forms)) }]));
   writeFileSync(file, JSON.stringify(thresholds, null, 2) + "\n");

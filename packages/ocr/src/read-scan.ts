@@ -8,6 +8,8 @@
 import { detectTextLines } from "./detect.ts";
 import { DEFAULT_PREPROCESS_SETTINGS, preprocessScan, type PreprocessSettings } from "./image/preprocess.ts";
 import { findRulings } from "./image/rulings.ts";
+import { rotateImage } from "./image/rotate.ts";
+import { readsBetterTurned } from "./half-turn-check.ts";
 import { otsuThreshold } from "./image/threshold.ts";
 import { extendToInk } from "./extend-to-ink.ts";
 import { orphanInk } from "./orphan-ink.ts";
@@ -53,11 +55,23 @@ const SURE_ORPHAN = 0.8;
 export async function readScan(image: RasterImage): Promise<ScanReading> {
   const runtime = await loadRuntime();
   const t0 = performance.now();
-  const { image: gray, rotation, skewDegrees } = preprocessScan(image, PREPROCESS);
+  const prepared = preprocessScan(image, PREPROCESS);
+  let { image: gray, rotation } = prepared;
   const t1 = performance.now();
   const ink = otsuThreshold(gray);
-  const clean = hasSealInk(image) ? whitenPaper(gray, ink) : gray;
-  const regions = extendToInk(clean, await detectTextLines(runtime, clean), ink);
+  const sealed = hasSealInk(image);
+  let clean = sealed ? whitenPaper(gray, ink) : gray;
+  let regions = extendToInk(clean, await detectTextLines(runtime, clean), ink);
+  // A page the image tests turned, or could not decide on, is asked of the recogniser (half-turn-check.ts).
+  if (rotation !== 0 || !prepared.orientation.decided) {
+    const turned = rotateImage(clean, 180);
+    if (await readsBetterTurned(runtime, clean, turned, regions)) {
+      gray = rotateImage(gray, 180);
+      clean = sealed ? whitenPaper(gray, ink) : gray;
+      rotation = ((rotation + 180) % 360) as ScanReading["rotation"];
+      regions = extendToInk(clean, await detectTextLines(runtime, clean), ink);
+    }
+  }
   const rulings = rulingsOutsideText(findRulings(gray), regions);
   const t2 = performance.now();
   const found = await recognizeLines(runtime, clean, regions);
@@ -69,7 +83,7 @@ export async function readScan(image: RasterImage): Promise<ScanReading> {
     width: gray.width,
     height: gray.height,
     rotation,
-    skewDegrees,
+    skewDegrees: prepared.skewDegrees,
     boxes: trimNoise(splitAtRulings(lines, rulings.vertical)),
     rulings,
     timings: { prepare: t1 - t0, detect: t2 - t1, recognize: t3 - t2 },

@@ -97,6 +97,8 @@ export interface ScanFixture {
   encoding: string;
   tiltDegrees: number;
   turned: 0 | 90 | 180 | 270;
+  /** Where the image tests alone are fooled: the turn they find (read-scan.ts then asks the recogniser). */
+  imageTestsTurn?: 0 | 90 | 180 | 270;
   seal?: { page: number; centrePx: [number, number]; diameterPx: number };
 }
 
