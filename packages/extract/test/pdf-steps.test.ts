@@ -130,6 +130,11 @@ describe("text", () => {
     expect(joinWrappedLines(["42.81", "%"])).toBe("42.81%");
     expect(joinWrappedLines(["10", "分"])).toBe("10分");
     expect(joinWrappedLines(["181.8", "2"])).toBe("181.82");
+    // Two amounts grouped by thousands stacked in one cell stay two; a grouped amount cut inside stays one.
+    expect(joinWrappedLines(["62,785,105", "11,200"])).toBe("62,785,105 11,200");
+    expect(joinWrappedLines(["1,325.68", "2,030.12"])).toBe("1,325.68 2,030.12");
+    expect(joinWrappedLines(["62,785,1", "05"])).toBe("62,785,105");
+    expect(joinWrappedLines(["62,785,", "105"])).toBe("62,785,105");
     expect(joinWrappedLines(["Non-methane volatile organic", "compounds (NMVOC)"])).toBe("Non-methane volatile organic compounds (NMVOC)");
   });
 

@@ -115,18 +115,26 @@ export function joinWords(words: readonly Pick<Word, "text">[]): string {
 
 /**
  * Lines of one cell: joined with nothing, unless both sides are Latin words
- * (then one space), so CJK text, numbers cut before a unit or a percent sign,
- * and digits cut mid-number come back whole.
+ * or both are whole numbers grouped by thousands (then one space), so CJK text,
+ * numbers cut before a unit or a percent sign, and digits cut mid-number come
+ * back whole.
  */
 export function joinWrappedLines(lines: readonly string[]): string {
   let out = "";
   for (const l of lines) {
     if (!l) continue;
-    if (out && needsSpaceAcrossWrap(lastChar(out), firstChar(l))) out += " ";
+    // (Two numbers grouped by thousands, each whole, are two values stacked in the cell, not one cut: 62,785,105 / 11,200.)
+    // (A grouped number cut after its comma, 62,785, / 105, is one.)
+    const cutAtGroup = /\d,$/.test(out) && /^\d{3}(?:\D|$)/.test(l);
+    if (out && !cutAtGroup && (needsSpaceAcrossWrap(lastChar(out), firstChar(l)) || (GROUPED_NUMBER_END.test(out) && GROUPED_NUMBER_START.test(l)))) out += " ";
     out += l;
   }
   return out;
 }
+
+/** A number grouped by thousands, complete at the end of a line / starting a line: 62,785,105 over 11,200. */
+const GROUPED_NUMBER_END = /(?:^|[^\d,])\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const GROUPED_NUMBER_START = /^\d{1,3},\d{3}(?:\D|$)/;
 
 function needsSpaceAcrossWrap(before: string, after: string): boolean {
   if (/[A-Za-z,;:)]/.test(before)) return /[A-Za-z0-9(]/.test(after);
