@@ -4,7 +4,7 @@
  */
 import type { Row } from "./rows.ts";
 import type { Column } from "./align.ts";
-import { headerField, headerKey, HEADER_CHILDREN, isGoalsHeader, MONTHS_TO_DATE, type Field } from "./vocab.ts";
+import { headerField, headerKey, HEADER_CHILDREN, isGoalsHeader, MONTHS_TO_DATE, sourceKindOf, type Field } from "./vocab.ts";
 import { parseMoneyUnit, parseNumber } from "./values.ts";
 import { keyOf } from "./text-key.ts";
 
@@ -42,6 +42,8 @@ export interface HeaderModel {
   printedWidth: number | null;
   /** Slots between the header's first and last cells that no header cell covers, in a grid rebuilt from text (sections.ts). */
   blanks: number[];
+  /** 来源 | 中央 | 省、地 | 本级 | 其他 | 合计 | 执行数: a funding block whose sources are columns (source-columns.ts). */
+  sourceColumns: ExtraColumn[];
 }
 
 function fieldsOf(row: Row): Field[] {
@@ -70,6 +72,9 @@ export function classifyHeader(row: Row): SectionKind | null {
   }
   if (fields.has("seq") && fields.has("projectName")) return hasLevels && count(INDICATOR_FIELDS) >= 3 ? "targets" : "projectList";
   if (hasLevels && count(INDICATOR_FIELDS) >= 3) return "indicators";
+  // 项目权重 | 评价内容 | 分值 | 自评分 | 评价标准: a scored grid with no level or name header, whose items stand
+  // in columns no entry names left of the points (a scorecard's 评价内容, 考核内容).
+  if (!hasLevels && count(FUNDING_FIELDS) === 0 && fields.has("weight") && fields.has("score") && unnamedBeforeValues(row).length > 0) return "indicators";
   // (Or one amount column after a money block's label first: 部门总体资金情况 | 总体资金情况 单位:万元 | 当年金额 | 占比 ….)
   const underBlockLabel = headerField(row.cells[0]!.text) === "fundLabel" && count(FUNDING_FIELDS) >= 1;
   if ((count(FUNDING_FIELDS) >= 2 || underBlockLabel) && !hasLevels) return "funding";
@@ -81,6 +86,17 @@ export function classifyHeader(row: Row): SectionKind | null {
   if (row.cells.length === 2 && isGoalsHeader(label!.text) && keyOf(words!.text).length > GOAL_HEADER_WORDS && !isGoalsHeader(words!.text) && headerField(words!.text) === null) return null;
   if (row.cells.some((c) => isGoalsHeader(c.text)) || (fields.has("goal") && fields.has("goalActual"))) return "goals";
   return null;
+}
+
+/** Columns of a header row that no entry names, left of its first value column (分值, 得分, 指标值 …). */
+function unnamedBeforeValues(row: Row): number[] {
+  const firstValue = row.cells.find((c) => VALUE_FIELDS.has(headerField(c.text) as Field) && !isLeadingWeight(row, c));
+  return firstValue ? row.cells.filter((c) => c.col < firstValue.col && headerField(c.text) === null && !isStructuralHeader(c.text)).map((c) => c.col) : [];
+}
+
+/** A weight header first in its row, before words no entry names (项目权重 | 评价内容 | 分值): the groups' points, printed with their labels. */
+function isLeadingWeight(row: Row, c: Row["cells"][number]): boolean {
+  return c === row.cells[0] && headerField(c.text) === "weight" && row.cells.slice(1).some((o) => headerField(o.text) === "weight");
 }
 
 /**
@@ -212,6 +228,20 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
     const l2 = columns.find((c) => c.field === "level2");
     if (!d && l2 && columns.some((c) => c.field === "level1") && columns.some((c) => VALUE_FIELDS.has(c.field))) l2.field = "name";
   }
+  // 项目权重 | 评价内容 | 分值 | 自评分 …: with no name and no level header, the last column no entry names before
+  // the values holds the items, any before it their groups; a weight header first, before another weight, heads
+  // the groups' labels with their points (项目决策 2分).
+  if (kind === "indicators" && !columns.some((c) => c.field === "name" || c.field === "level1" || c.field === "level2") && headerRows.length === 1) {
+    const unnamed = unnamedBeforeValues(headerRows[0]!);
+    const first = headerRows[0]!.cells[0]!;
+    if (unnamed.length > 0 && unnamed.length <= 2) {
+      const leading = isLeadingWeight(headerRows[0]!, first) ? columns.find((c) => c.col === first.col) : undefined;
+      if (leading) leading.field = "level1";
+      columns.push({ col: unnamed[unnamed.length - 1]!, field: "name" });
+      if (unnamed.length === 2) columns.push({ col: unnamed[0]!, field: leading ? "level2" : "level1" });
+      columns.sort((a, b) => a.col - b.col);
+    }
+  }
   // 评价指标 | 评价内容 | 指标名称 …: columns no entry names, left of the indicators' names in a grid with no
   // level column, are its levels, the outer one first (a merged group over groups over the names).
   if (kind === "indicators" && !columns.some((c) => c.field === "level1" || c.field === "level2")) {
@@ -241,7 +271,25 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
   const labels = new Map(entries.map(([col, v]) => [col, tidyHeader(v.text)]));
   const printedWidth = headerRows[0] && !headerRows[0].exact ? headerRows[0].allCells.length : null;
   const blanks = headerRows.some((r) => r.exact) ? [] : blankSlots(entries.map(([col, v]) => ({ col, colSpan: v.colSpan })));
-  return { kind, columns: kept, extras, causeColumns, moneyUnit, asOfMonth, declaredWeight, labels, printedWidth, blanks };
+  const sourceColumns = kind === "funding" ? sourceNameColumns(kept, extras) : [];
+  return { kind, columns: kept, extras, causeColumns, moneyUnit, asOfMonth, declaredWeight, labels, printedWidth, blanks, sourceColumns };
+}
+
+/**
+ * Columns right of a 来源 (source) header that each name a source of money (中央, 省、地, 本级, 其他, 合计), with
+ * at least two of them: the block prints its sources across, one amount under each, not one line per source.
+ */
+function sourceNameColumns(columns: readonly Column<Field>[], extras: readonly ExtraColumn[]): ExtraColumn[] {
+  const source = columns.find((c) => c.field === "source");
+  if (!source) return [];
+  const named = extras.filter((e) => e.col > source.col && isSourceName(e.header));
+  return named.length >= 2 ? named : [];
+}
+
+/** 中央(万元), 省、地, 本级, 市县, 其他, 合计: a short header naming where money comes from, or the whole. */
+function isSourceName(header: string): boolean {
+  const k = headerKey(header);
+  return Array.from(k).length <= 6 && (sourceKindOf(k) !== "other" || /^(其他|省|市|县|地|区)/.test(k));
 }
 
 /** (20分) in a funding block's header cells; null when none or when they disagree. */

@@ -7,6 +7,7 @@ import type { Form, FormKind, FundingLine, Indicator, NarrativeLine, NormalizedD
 import { NormalizedDocument as NormalizedDocumentSchema, pageUnitOf } from "./model.ts";
 import { toRows, type Row, type RowCell } from "./rows.ts";
 import { joinStackedHeaders } from "./stacked-headers.ts";
+import { readSourceColumnsRow } from "./source-columns.ts";
 import { pairLabelRuns } from "./text-label-runs.ts";
 import { newDraft, touch, applyFact, factFromLine, type Draft } from "./draft.ts";
 import { classifyHeader, buildHeader, isHeaderContinuation, type SectionKind } from "./headers.ts";
@@ -15,7 +16,7 @@ import { newTargetsState, readTargetsRow, finishTargets, readProjectListRow, typ
 import { headerField, titleKind, factKeyOf, isTotalLabel, isGradeLabel, isOtherTableTitle, isKnownLabel, looksLikePerformanceTitle, level1Of, level2Of, TITLE_PREFIX, type FactKey } from "./vocab.ts";
 import { readChecklistFunding } from "./checklist-funding.ts";
 import { readCostTableRow } from "./cost-table.ts";
-import { fundingFromFacts, isLabelShaped, isMoneyLabel, labelText, labelValuePairs, recordFact, withBracketedParts } from "./facts.ts";
+import { fundingFromFacts, isLabelShaped, isMoneyLabel, labelText, labelValuePairs, recordFact, splitColonCell, withBracketedParts } from "./facts.ts";
 import { yearOfPath } from "./year.ts";
 import { withVocabulary, type Vocabulary } from "./vocabulary.ts";
 import { isUnitAlone, parseFiscalYear, parseGrade, parseMoneyUnit, parseNumber } from "./values.ts";
@@ -380,6 +381,23 @@ function readTextLine(st: State, row: Row): void {
 }
 
 /**
+ * 项目年度目标1:乡村道路建设养护项目 in one cell across the whole table, at the top of a page's table of
+ * indicators: the caption of what follows, a label：value pair of the form, not an indicator.
+ */
+function readCaptionPair(draft: Draft, row: Row): boolean {
+  const columns = draft.header?.columns ?? [];
+  if (row.cells.length !== 1 || columns.length === 0) return false;
+  const cell = row.cells[0]!;
+  const across = cell.col <= Math.min(...columns.map((c) => c.col)) && cell.col + cell.colSpan > Math.max(...columns.map((c) => c.col));
+  // (A numbered label, 项目年度目标1, is a label here: a caption across the table has no other reading.)
+  const numbered = cell.text.match(/^\s*([\u3400-\u9fff][^:：\n。,，;；]{1,15}?\d*)\s*[:：]\s*(\S[\s\S]*)$/);
+  const pair = !across ? null : splitColonCell(cell.text) ?? (numbered ? { label: numbered[1]!, value: numbered[2]!.trim() } : null);
+  if (!pair) return false;
+  recordFact(draft.form, pair, row.page, row.line, applyFact, draft.factFunding);
+  return true;
+}
+
+/**
  * A header the extractor left as a line of text (一级指标 分值 二级指标 分值 三级指标 …
  * over a table whose first rows wrapped too much to be read as one): its words,
  * one column each, are the header of the table that follows.
@@ -499,6 +517,11 @@ function readCellsRow(st: State, row: Row): void {
   if (readFactsRow(st, draft, row)) return;
   switch (st.section) {
     case "funding": {
+      const across = readSourceColumnsRow(draft, row);
+      if (across) {
+        draft.form.funding.push(...across);
+        return;
+      }
       const line = readFundingRow(draft, row);
       if (line) draft.form.funding.push(line);
       else keepRowAsFact(draft, row);
@@ -509,6 +532,7 @@ function readCellsRow(st: State, row: Row): void {
       return;
     case "indicators": {
       if (draft.closed) return;
+      if (readCaptionPair(draft, row)) return;
       if (continuesIndicator(draft, row)) return;
       const ind = readIndicatorRow(draft, row);
       if (ind && isWrappedTextLine(draft, row, ind)) {

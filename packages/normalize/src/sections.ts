@@ -30,7 +30,9 @@ export function align(draft: Draft, row: Row, exclude: Set<Field> = new Set()): 
   const unnamed = (header?.extras ?? [])
     .filter((e) => (keyOf(e.header).length >= MIN_UNNAMED_HEADER || isPlaceName(e.header)) && (header?.kind !== "funding" || e.col > firstAmount)).filter((e) => !named.some((c) => c.col === e.col) && !(headerField(e.header) !== null && namedHeaders.has(headerKey(e.header))))
     .map((e) => ({ col: e.col, field: "extra" as const, passThrough: true }));
-  const columns = [...named, ...unnamed, ...strayNumberSlots(header, named, row)].sort((a, b) => a.col - b.col);
+  // (A funding block's source columns hold their amounts in place: source-columns.ts reads them.)
+  const sources = (header?.sourceColumns ?? []).filter((e) => !unnamed.some((u) => u.col === e.col)).map((e) => ({ col: e.col, field: "extra" as const, passThrough: true }));
+  const columns = [...named, ...unnamed, ...sources, ...strayNumberSlots(header, named, row)].sort((a, b) => a.col - b.col);
   const covered = new Map((row.inherited ?? []).flatMap((c) => Array.from({ length: Math.max(1, c.colSpan) }, (_, k) => [c.col + k, c.text] as const)));
   // A grid that writes its merged cells out prints the header's block label (预算资金（万元）, 绩效指标)
   // again on every line under it: that copy is the header, not the line's data.

@@ -1,0 +1,65 @@
+/**
+ * Layouts recognised by their structure, each on the real form that prints it
+ * (fixtures/real), in every format whose grid keeps the layout:
+ * - a funding block that prints its sources across (来源 | 中央 | 省、地 | 本级 |
+ *   其他 | 合计 | 执行数 | 执行率, source-columns.ts): one line per source with an
+ *   amount, the execution and rate on the whole;
+ * - a scored grid with no level or name header (项目权重 | 评价内容 | 分值 |
+ *   自评分 | 复核分 | 评价标准及依据): the unnamed column holds the items, the
+ *   leading weight column their groups with points;
+ * - a money table's header wrapped over two text rows (当年 / 金额) and a label
+ *   wrapped round its row's line (部门(单位) / … / 名称) in pdftotext -layout text.
+ */
+import { describe, expect, it } from "vitest";
+import { normalizeDocument } from "@jixiao/normalize";
+import { extractedFixture } from "./fixture-documents.ts";
+import type { RealFormat } from "./real-forms.ts";
+
+const STRUCTURED: RealFormat[] = ["pdf/lo", "pdf/chromium", "docx", "xlsx", "xls", "text/web"];
+
+async function firstForm(id: string, format: RealFormat) {
+  const form = normalizeDocument(await extractedFixture(id, format), { fileName: `${id}.x` }).forms[0];
+  expect(form, `${id} ${format}: a form`).toBeDefined();
+  return form!;
+}
+
+describe("layouts recognised by structure", () => {
+  // (Not in text copied from a web page: it drops the blank cells, and with them which source an amount is under.)
+  it.each(STRUCTURED.filter((f) => f !== "text/web"))("sources across columns (湖北 广水 2021 自评表, %s): a line per source with an amount", async (format) => {
+    const form = await firstForm("hubei-2021-project-self-eval", format);
+    expect(form.funding.map((l) => [l.source, l.sourceKind, l.budget, l.executed, l.executionRate])).toEqual([
+      ["本级", "local", 309, null, null],
+      ["合计", "total", 309, 309, 1],
+    ]);
+  });
+
+  it.each(STRUCTURED)("a scored grid with no level or name header (湖北 广水 2021 自评表, %s)", async (format) => {
+    const form = await firstForm("hubei-2021-project-self-eval", format);
+    const scored = form.indicators.filter((i) => i.level1 === "项目决策" || i.level1 === "项目管理");
+    expect(scored.map((i) => [i.level1, i.level1Weight, i.name, i.weight, i.score])).toEqual([
+      ["项目决策", 2, "决策依据", 2, 2],
+      ["项目管理", 13, "财务制度", 3, 3],
+      ["项目管理", 13, "组织机构", 2, 2],
+      ["项目管理", 13, "运行监管", 4, 4],
+      ["项目管理", 13, "目标申报", 4, 4],
+    ]);
+    expect(scored[0]!.scoringRule).toMatch(/^有项目年度工作计划/);
+    // 年终完成值 is what was reached: the actual. The caption across the next page's table (项目年度目标1:…) is a pair, no indicator.
+    expect(form.indicators.some((i) => i.name.startsWith("项目年度目标"))).toBe(false);
+    expect(form.indicators.find((i) => i.name === "乡村道路建设养护里程")?.actualText).toBe("300公里");
+  });
+
+  it("pdftotext -layout: a header wrapped over two rows and a label wrapped round its row (湖北 广水 2023 部门整体目标表)", async () => {
+    const form = await firstForm("hubei-2023-department-targets", "text/pdftotext-layout");
+    expect(form.agency).toBe("广水市教育局");
+    const budgets = new Map(form.funding.map((l) => [l.source.replace(/^(收入|支出)构成/, ""), l.budget]));
+    expect([budgets.get("财政拨款"), budgets.get("其他资金"), budgets.get("基本支出"), budgets.get("项目支出")]).toEqual([108292.73, 14348.77, 93199.91, 29441.59]);
+  });
+
+  it("pdftotext -layout: a name's lines round its row run into the next slot, a block label's unit tail beside it (湖南 衡山 2023 部门自评表)", async () => {
+    const form = await firstForm("hunan-2023-department-self-eval", "text/pdftotext-layout");
+    const total = form.funding.find((l) => l.source === "年度资金总额");
+    expect([total?.initialBudget, total?.budget, total?.executed, total?.executionRate, total?.weight, total?.score]).toEqual([861.1, 2030.12, 2030.12, 1, 10, 10]);
+    expect(form.moneyUnit).toBe("万元");
+  });
+});
