@@ -75,7 +75,7 @@ const FIELD_FLOORS: Record<string, { layout: number; raw: number }> = {
   "chromium-qiannan-2023-project-selfeval": { layout: 530, raw: 48 },
   "lo-stress-borderless": { layout: 120, raw: 22 },
   "lo-xinzhou-2022-selfeval-report-annex1": { layout: 17, raw: 1 },
-  "lo-hengyang-2023-targets": { layout: 126, raw: 37 },
+  "lo-hengyang-2023-targets": { layout: 132, raw: 37 },
   "lo-gaoyi-2021-department-selfeval-report": { layout: 223, raw: 31 },
 };
 
