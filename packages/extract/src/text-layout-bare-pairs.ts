@@ -32,6 +32,8 @@ import { cellsByRow } from "./text-grid-rows.ts";
 
 /** Cells a line round a bare row may hold: more are left to the centred-pair step (text-layout-centred-pairs.ts). */
 const MAX_BARE_PAIR_CELLS = 2;
+/** Labels wrapped round one row's line at most (the label | value pairs of a header block's row). */
+const MAX_WRAPPED_LABELS = 3;
 /** Characters of each line of a label wrapped round its row's line at most: longer is a paragraph's. */
 const MAX_WRAPPED_LABEL_CHARS = 10;
 /** Columns a line of a wrapped name may start left of the name's other lines (a centred line is a little wider). */
@@ -75,25 +77,10 @@ export function joinBarePairs(t: DocTable): DocTable {
       for (const c of [...byRow[above]!, ...byRow[below]!]) target.set(c, r);
       continue;
     }
-    // A label wrapped round its row's line of cells (部门(单位) / 广水市教育局 填报人 何永华 … / 名称): one short
-    // cell above and one below, starting in the same column, everything on the row's line right of both,
-    // no more lines of that column round them (a label printed a character per line, a paragraph's lines)
-    // and a blank line on one side at least.
-    const [labelAbove, labelBelow] = [byRow[above]!, byRow[below]!];
-    if (labelAbove.length === 1 && labelBelow.length === 1 && labelAbove[0]!.col === labelBelow[0]!.col && byRow[r]!.length >= 2) {
-      const col = labelAbove[0]!.col;
-      const end = Math.max(labelAbove[0]!.bbox.x1, labelBelow[0]!.bbox.x1);
-      // (A first line of one character is the tail of a label above, or a label printed a character per line.)
-      const short = [labelAbove[0]!, labelBelow[0]!].every((c) => Array.from(c.text.trim()).length <= MAX_WRAPPED_LABEL_CHARS) &&
-        Array.from(labelAbove[0]!.text.trim()).length >= 2;
-      const inColumn = (k: number) => k >= 0 && k < t.nRows && byRow[k]!.some((c) => c.col === col);
-      const goesOn = (inColumn(above - 1) && adjacent(above - 1, above)) || (inColumn(below + 1) && adjacent(below, below + 1));
-      // (A label merged down over several rows, printed halfway down them, has rows right up against it on both sides.)
-      const spansRows = above > 0 && adjacent(above - 1, above) && below + 1 < t.nRows && adjacent(below, below + 1);
-      if (short && !goesOn && !spansRows && byRow[r]!.every((c) => c.bbox.x0 > end)) {
-        for (const c of [...labelAbove, ...labelBelow]) target.set(c, r);
-        continue;
-      }
+    const labels = labelsWrappedRound(byRow, above, r, below, adjacent);
+    if (labels) {
+      for (const c of labels) target.set(c, r);
+      continue;
     }
     // Values right of the name, labels of groups left of it (一级 and 二级 labels, a vertical label's
     // characters 绩 / 效 centred down their rows): only the name's lines, each the last cell of its line, join.
@@ -135,3 +122,34 @@ export function joinBarePairs(t: DocTable): DocTable {
 }
 
 const lastCell = (cells: readonly FoundCell[]) => [...cells].sort((a, b) => b.col - a.col)[0]!;
+
+/**
+ * Labels wrapped round their row's line of cells (部门(单位) / 广水市教育局 填报人 何永华 … / 名称; 项目主管单 |
+ * 项目实施单 / their values / 位 | 位): as many short cells above as below, each lower one under its upper one,
+ * nothing on the row's line under a pair and a value right of each, and no more lines of a pair's column round
+ * it (a label printed a character per line, a paragraph's lines). Their cells, or null.
+ */
+function labelsWrappedRound(byRow: readonly FoundCell[][], above: number, r: number, below: number, adjacent: (a: number, b: number) => boolean): FoundCell[] | null {
+  const [labelsAbove, labelsBelow, row] = [byRow[above]!, byRow[below]!, byRow[r]!];
+  const k = labelsAbove.length;
+  if (k < 1 || k > MAX_WRAPPED_LABELS || labelsBelow.length !== k || row.length < Math.max(2, 2 * k)) return null;
+  // A line of the label's column right up against it goes on with the label, unless it holds words right of
+  // the label (a row of its own: 项目名称 beside its value) or starts with a label of its own left of it
+  // (项目属性 | 1、常年性 … | 4、新增性□).
+  const continues = (line: number, c: FoundCell, x0: number) => line >= 0 && line < byRow.length &&
+    byRow[line]!.some((o) => o.bbox.x0 < c.bbox.x1 && o.bbox.x1 > c.bbox.x0) &&
+    !byRow[line]!.some((o) => o.bbox.x0 >= c.bbox.x1) && !(byRow[line]!.length >= 2 && byRow[line]!.some((o) => o.bbox.x1 <= x0));
+  const wrapped = (top: FoundCell, bottom: FoundCell) => {
+    // (The last line of a centred label starts under its first line, not always in the same column.)
+    if (bottom.bbox.x0 < top.bbox.x0 - 0.01 || bottom.bbox.x0 >= top.bbox.x1) return false;
+    const x0 = top.bbox.x0, x1 = Math.max(top.bbox.x1, bottom.bbox.x1);
+    // (A first line of one character is the tail of a label above, or a label printed a character per line.)
+    const short = [top, bottom].every((c) => Array.from(c.text.trim()).length <= MAX_WRAPPED_LABEL_CHARS) && Array.from(top.text.trim()).length >= 2;
+    const goesOn = (continues(above - 1, top, x0) && adjacent(above - 1, above)) || (continues(below + 1, bottom, x0) && adjacent(below, below + 1));
+    return short && !goesOn && row.every((c) => c.bbox.x1 <= x0 || c.bbox.x0 > x1) && row.some((c) => c.bbox.x0 > x1);
+  };
+  // (One label merged down over several rows, printed halfway down them, has rows right up against it on both
+  // sides; labels side by side on one row are no such cells.)
+  const spansRows = k === 1 && above > 0 && adjacent(above - 1, above) && below + 1 < byRow.length && adjacent(below, below + 1);
+  return !spansRows && labelsAbove.every((c, i) => wrapped(c, labelsBelow[i]!)) ? [...labelsAbove, ...labelsBelow] : null;
+}

@@ -7,8 +7,9 @@
  * - a scored grid with no level or name header (项目权重 | 评价内容 | 分值 |
  *   自评分 | 复核分 | 评价标准及依据): the unnamed column holds the items, the
  *   leading weight column their groups with points;
- * - a money table's header wrapped over two text rows (当年 / 金额) and a label
- *   wrapped round its row's line (部门(单位) / … / 名称) in pdftotext -layout text.
+ * - a money table's header wrapped over two text rows (当年 / 金额) and labels
+ *   wrapped round their row's line (部门(单位) / … / 名称; 项目主管单 | 项目实施单 /
+ *   … / 位 | 位) in pdftotext -layout text.
  */
 import { describe, expect, it } from "vitest";
 import { normalizeDocument } from "@jixiao/normalize";
@@ -54,6 +55,13 @@ describe("layouts recognised by structure", () => {
     expect(form.agency).toBe("广水市教育局");
     const budgets = new Map(form.funding.map((l) => [l.source.replace(/^(收入|支出)构成/, ""), l.budget]));
     expect([budgets.get("财政拨款"), budgets.get("其他资金"), budgets.get("基本支出"), budgets.get("项目支出")]).toEqual([108292.73, 14348.77, 93199.91, 29441.59]);
+  });
+
+  it("pdftotext -layout: two labels wrapped round their row's line, each beside its value (湖北 广水 2021 自评表: 项目主管单 | 项目实施单 / … / 位 | 位)", async () => {
+    const form = await firstForm("hubei-2021-project-self-eval", "text/pdftotext-layout");
+    const facts = new Map(form.facts.map((f) => [f.label, f.value]));
+    expect([facts.get("项目主管单位"), facts.get("项目实施单位"), facts.get("项目负责人")]).toEqual(["广水市交通运输局", "广水市交通运输局", "孙章勇"]);
+    expect(form.projectName).toBe("乡村道路建设养护项目");
   });
 
   it("pdftotext -layout: a name's lines round its row run into the next slot, a block label's unit tail beside it (湖南 衡山 2023 部门自评表)", async () => {
