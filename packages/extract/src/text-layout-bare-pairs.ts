@@ -20,7 +20,9 @@
  * it takes only the name's lines (the last cell of each line), when the
  * lines' other cells lie left of the whole row and no more lines of the name's
  * column go on above or below them (the wrapped-row step shares such a run by
- * halves, and taking two of its lines away would tip them).
+ * halves, and taking two of its lines away would tip them). A row of label |
+ * value pairs takes the lines of its labels wrapped round it the same way
+ * (部门(单位) / 广水市教育局 … / 名称; labelsWrappedRound).
  */
 import type { FoundCell } from "./pdf/page-tables.ts";
 import type { DocTable } from "./pdf/continuation.ts";
