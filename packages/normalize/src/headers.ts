@@ -228,29 +228,25 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
     const l2 = columns.find((c) => c.field === "level2");
     if (!d && l2 && columns.some((c) => c.field === "level1") && columns.some((c) => VALUE_FIELDS.has(c.field))) l2.field = "name";
   }
-  // 项目权重 | 评价内容 | 分值 | 自评分 …: with no name and no level header, the last column no entry names before
-  // the values holds the items, any before it their groups; a weight header first, before another weight, heads
-  // the groups' labels with their points (项目决策 2分).
-  if (kind === "indicators" && !columns.some((c) => c.field === "name" || c.field === "level1" || c.field === "level2") && headerRows.length === 1) {
-    const unnamed = unnamedBeforeValues(headerRows[0]!);
-    const first = headerRows[0]!.cells[0]!;
-    if (unnamed.length > 0 && unnamed.length <= 2) {
-      const leading = isLeadingWeight(headerRows[0]!, first) ? columns.find((c) => c.col === first.col) : undefined;
-      if (leading) leading.field = "level1";
-      columns.push({ col: unnamed[unnamed.length - 1]!, field: "name" });
-      if (unnamed.length === 2) columns.push({ col: unnamed[0]!, field: leading ? "level2" : "level1" });
-      columns.sort((a, b) => a.col - b.col);
-    }
-  }
-  // 评价指标 | 评价内容 | 指标名称 …: columns no entry names, left of the indicators' names in a grid with no
-  // level column, are its levels, the outer one first (a merged group over groups over the names).
+  // Levels no entry names, in a grid with no level column. With no name header either (项目权重 | 评价内容 |
+  // 分值 | 自评分 …), the last column no entry names before the values holds the items; a weight header
+  // first, before another weight, heads their groups' labels with their points (项目决策 2分). Columns no
+  // entry names left of the names (评价指标 | 评价内容 | 指标名称 …) are the levels, the outer one first (a
+  // merged group over groups over the names), below a leading weight's groups.
   if (kind === "indicators" && !columns.some((c) => c.field === "level1" || c.field === "level2")) {
-    const name = columns.find((c) => c.field === "name");
-    const unnamed = name ? entries.filter(([col, v]) => col < name.col && v.field === null && !isStructuralHeader(v.text)).map(([col]) => col) : [];
-    if (unnamed.length > 0 && unnamed.length <= 2) {
-      unnamed.forEach((col, i) => columns.push({ col, field: i === 1 ? "level2" : "level1" }));
-      columns.sort((a, b) => a.col - b.col);
+    let name = columns.find((c) => c.field === "name");
+    const only = headerRows.length === 1 ? headerRows[0]! : undefined;
+    const items = !name && only ? unnamedBeforeValues(only) : [];
+    let leading: Column<Field> | undefined;
+    if (only && items.length > 0 && items.length <= 2) {
+      name = { col: items[items.length - 1]!, field: "name" };
+      columns.push(name);
+      leading = isLeadingWeight(only, only.cells[0]!) ? columns.find((c) => c.col === only.cells[0]!.col) : undefined;
+      if (leading) leading.field = "level1";
     }
+    const unnamed = name ? entries.filter(([col, v]) => col < name!.col && v.field === null && !isStructuralHeader(v.text)).map(([col]) => col) : [];
+    if (unnamed.length > 0 && unnamed.length <= 2) unnamed.forEach((col, i) => columns.push({ col, field: leading || i === 1 ? "level2" : "level1" }));
+    columns.sort((a, b) => a.col - b.col);
   }
   // 年度资金总额 | 金额(万元) over a money block: the total's name heads the column of the lines' names (其中…,
   // (一)财政拨款小计) when another column heads the amounts.

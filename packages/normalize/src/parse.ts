@@ -389,9 +389,10 @@ function readCaptionPair(draft: Draft, row: Row): boolean {
   if (row.cells.length !== 1 || columns.length === 0) return false;
   const cell = row.cells[0]!;
   const across = cell.col <= Math.min(...columns.map((c) => c.col)) && cell.col + cell.colSpan > Math.max(...columns.map((c) => c.col));
+  if (!across) return false;
   // (A numbered label, 项目年度目标1, is a label here: a caption across the table has no other reading.)
   const numbered = cell.text.match(/^\s*([\u3400-\u9fff][^:：\n。,，;；]{1,15}?\d*)\s*[:：]\s*(\S[\s\S]*)$/);
-  const pair = !across ? null : splitColonCell(cell.text) ?? (numbered ? { label: numbered[1]!, value: numbered[2]!.trim() } : null);
+  const pair = splitColonCell(cell.text) ?? (numbered ? { label: numbered[1]!, value: numbered[2]!.trim() } : null);
   if (!pair) return false;
   recordFact(draft.form, pair, row.page, row.line, applyFact, draft.factFunding);
   return true;

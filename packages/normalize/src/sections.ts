@@ -6,7 +6,7 @@ import type { Row, RowCell } from "./rows.ts";
 import type { Draft, LevelState } from "./draft.ts";
 import type { Field } from "./vocab.ts";
 import { alignRow, type Alignment, type Column } from "./align.ts";
-import type { HeaderModel } from "./headers.ts";
+import type { ExtraColumn, HeaderModel } from "./headers.ts";
 import { fundingLine } from "./funding-line.ts";
 import { fit } from "./fit.ts";
 import { addFact } from "./facts.ts";
@@ -27,12 +27,12 @@ export function align(draft: Draft, row: Row, exclude: Set<Field> = new Set()): 
   // (历年结余结转 between 年初预算 and 小计): left of them sit the pieces of its block label.
   // A region's name (新罗区) under 区域目标值 is a whole header however short.
   const firstAmount = Math.min(...named.filter((c) => AMOUNT_COLUMNS.has(c.field)).map((c) => c.col));
+  // (A funding block's source columns hold their amounts in place wherever they stand: source-columns.ts reads them.)
+  const isSource = (e: ExtraColumn) => header?.sourceColumns.includes(e) === true;
   const unnamed = (header?.extras ?? [])
-    .filter((e) => (keyOf(e.header).length >= MIN_UNNAMED_HEADER || isPlaceName(e.header)) && (header?.kind !== "funding" || e.col > firstAmount)).filter((e) => !named.some((c) => c.col === e.col) && !(headerField(e.header) !== null && namedHeaders.has(headerKey(e.header))))
+    .filter((e) => isSource(e) || ((keyOf(e.header).length >= MIN_UNNAMED_HEADER || isPlaceName(e.header)) && (header?.kind !== "funding" || e.col > firstAmount))).filter((e) => !named.some((c) => c.col === e.col) && !(headerField(e.header) !== null && namedHeaders.has(headerKey(e.header))))
     .map((e) => ({ col: e.col, field: "extra" as const, passThrough: true }));
-  // (A funding block's source columns hold their amounts in place: source-columns.ts reads them.)
-  const sources = (header?.sourceColumns ?? []).filter((e) => !unnamed.some((u) => u.col === e.col)).map((e) => ({ col: e.col, field: "extra" as const, passThrough: true }));
-  const columns = [...named, ...unnamed, ...sources, ...strayNumberSlots(header, named, row)].sort((a, b) => a.col - b.col);
+  const columns = [...named, ...unnamed, ...strayNumberSlots(header, named, row)].sort((a, b) => a.col - b.col);
   const covered = new Map((row.inherited ?? []).flatMap((c) => Array.from({ length: Math.max(1, c.colSpan) }, (_, k) => [c.col + k, c.text] as const)));
   // A grid that writes its merged cells out prints the header's block label (预算资金（万元）, 绩效指标)
   // again on every line under it: that copy is the header, not the line's data.

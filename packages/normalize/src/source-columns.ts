@@ -30,9 +30,9 @@ export function readSourceColumnsRow(draft: Draft, row: Row): FundingLine[] | nu
   });
   if (placed.length === 0) return null;
   const executed = a.byField.get("executed"), rate = a.byField.get("rate");
-  const lines = placed.map(({ cell, column, amount }) => {
+  const lines = placed.map(({ cell, column, amount }, i) => {
     const source = headerKey(column.header);
-    return { ...fundingLine(draft.form.funding.length + 1, source, sourceKindOf(source), amount, cell.text, null, null), extra: {}, page: row.page, line: row.line, ocrConfidence: row.ocrConfidence ?? null };
+    return { ...fundingLine(draft.form.funding.length + 1 + i, source, sourceKindOf(source), amount, cell.text, null, null), page: row.page, line: row.line, ocrConfidence: row.ocrConfidence ?? null };
   });
   const whole = lines.find((l) => l.sourceKind === "total") ?? (lines.length === 1 ? lines[0] : undefined);
   if (whole) {
@@ -42,10 +42,7 @@ export function readSourceColumnsRow(draft: Draft, row: Row): FundingLine[] | nu
     whole.executionRateText = rate?.text ?? null;
   }
   const used = new Set([...placed.map((p) => p.cell), ...(whole ? [executed, rate].filter((c) => c !== undefined) : [])]);
-  const extra = extraOf(draft, a.unassigned.filter((c) => !used.has(c)), used);
-  lines.forEach((l, i) => {
-    l.seq = draft.form.funding.length + 1 + i;
-    if (i === lines.length - 1) l.extra = extra;
-  });
+  // (What the row prints besides goes with its last line.)
+  lines[lines.length - 1]!.extra = extraOf(draft, a.unassigned, used);
   return lines;
 }

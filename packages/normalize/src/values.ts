@@ -182,15 +182,15 @@ export function parseDate(text: string): string | null {
   return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
-/** Declared money unit in a header or line: 项目资金（万元）, 金额单位：元, 全年预算数(元), 单位：万元. */
 /** A money unit alone in its cell, its brackets open or closed: (万元), (万元, 元. */
 export const isUnitAlone = (text: string): boolean => /^\(?(万元|元|亿元)\)?$/.test(keyOf(text));
 
+/** Declared money unit in a header or line: 项目资金（万元）, 金额单位：元, 全年预算数(元), 单位：万元. */
 export function parseMoneyUnit(text: string): "元" | "万元" | null {
   const k = keyOf(text);
   // (A bracket the print left open at the label's end, 年度预算申请(万元, declares it too.)
-  if (/\(万元\)|单位:万元|万元\)$|^万元$|[^(]\(万元$|^\(万元$/.test(k)) return "万元";
-  if (/\(元\)|单位:元$|单位:元[^/]|^元$|[^(]\(元$|^\(元$/.test(k)) return "元";
+  if (/\(万元\)|单位:万元|万元\)$|^万元$|(?:^|[^(])\(万元$/.test(k)) return "万元";
+  if (/\(元\)|单位:元$|单位:元[^/]|^元$|(?:^|[^(])\(元$/.test(k)) return "元";
   return null;
 }
 
