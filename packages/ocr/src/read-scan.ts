@@ -59,15 +59,15 @@ export async function readScan(image: RasterImage): Promise<ScanReading> {
   let { image: gray, rotation } = prepared;
   const t1 = performance.now();
   const ink = otsuThreshold(gray);
-  const sealed = hasSealInk(image);
-  let clean = sealed ? whitenPaper(gray, ink) : gray;
+  let clean = hasSealInk(image) ? whitenPaper(gray, ink) : gray;
   let regions = extendToInk(clean, await detectTextLines(runtime, clean), ink);
   // A page the image tests turned, or could not decide on, is asked of the recogniser (half-turn-check.ts).
   if (rotation !== 0 || !prepared.orientation.decided) {
     const turned = rotateImage(clean, 180);
     if (await readsBetterTurned(runtime, clean, turned, regions)) {
-      gray = rotateImage(gray, 180);
-      clean = sealed ? whitenPaper(gray, ink) : gray;
+      // (Whitening maps each pixel alone, so the turned clean page is the turned page whitened.)
+      gray = clean === gray ? turned : rotateImage(gray, 180);
+      clean = turned;
       rotation = ((rotation + 180) % 360) as ScanReading["rotation"];
       regions = extendToInk(clean, await detectTextLines(runtime, clean), ink);
     }
