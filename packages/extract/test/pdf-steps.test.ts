@@ -12,6 +12,7 @@ import type { Edge } from "../src/pdf/geometry.ts";
 import { openPdf } from "../src/pdf/load.ts";
 import { DRAW_OPS, edgesFromPaths, subpathsFromDrawOps, edgesFromFilledShape, type PaintedPath } from "../src/pdf/operators.ts";
 import { runsAndPaths } from "../src/pdf/read-page.ts";
+import { fillRectsToEdges } from "../src/pdf/fill-seams.ts";
 import {
   cellsToGrid, cellsToTables, closeOpenEnds, edgesToIntersections, intersectionsToCells, joinEdgeGroup, mergeEdges, snapEdges,
 } from "../src/pdf/lattice.ts";
@@ -229,5 +230,23 @@ describe("joinWords at a character outside the BMP", () => {
     expect(joinWords([{ text: "A𠀋" }, { text: "表" }])).toBe("A𠀋表");
     expect(joinWords([{ text: "ab" }, { text: "𠀋c" }])).toBe("ab𠀋c");
     expect(joinWords([{ text: "ab" }, { text: "cd" }])).toBe("ab cd");
+  });
+});
+
+describe("shaded rectangles' sides (fillRectsToEdges)", () => {
+  const tile = (x0: number, y0: number, x1: number, y1: number, colour = "#d2eaf1") => ({ x0, y0, x1, y1, colour });
+  const sides = (edges: Edge[], o: "h" | "v") => edges.filter((e) => e.orientation === o).map((e) => [e.at, e.from, e.to]).sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
+
+  it("drops the seam between two tiles of one colour, keeps the shaded area's outline", () => {
+    const edges = fillRectsToEdges([tile(0, 0, 100, 11), tile(0, 11, 100, 20)], []);
+    expect(sides(edges, "h")).toEqual([[0, 0, 100], [20, 0, 100]]);
+    expect(sides(edges, "v")).toEqual([[0, 0, 11], [0, 11, 20], [100, 0, 11], [100, 11, 20]]);
+  });
+  it("drops the sides of a tile painted inside another of its colour", () => {
+    expect(fillRectsToEdges([tile(0, 0, 100, 20), tile(5, 3, 60, 14)], [])).toHaveLength(4);
+  });
+  it("keeps a side where the colour changes, and a seam a white line is drawn along", () => {
+    expect(sides(fillRectsToEdges([tile(0, 0, 100, 10), tile(0, 10, 100, 20, "#f1d1c0")], []), "h")).toEqual([[0, 0, 100], [10, 0, 100], [10, 0, 100], [20, 0, 100]]);
+    expect(sides(fillRectsToEdges([tile(0, 0, 50, 20), tile(50, 0, 100, 20)], [v(50, 0, 20)]), "v")).toEqual([[0, 0, 20], [50, 0, 20], [50, 0, 20], [100, 0, 20]]);
   });
 });

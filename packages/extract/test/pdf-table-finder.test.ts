@@ -4,7 +4,7 @@
  * reports' tables): wrapped header cells, values stacked in one ruled band,
  * tables ruled only between column groups, a layout grid holding prose beside
  * the real table, two-column prose and a bulleted list, and a horizontal bar
- * printed on purpose.
+ * printed on purpose, and banded rows shaded by several rectangles of one colour.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
@@ -131,5 +131,21 @@ describe("a row cut by a page break is joined back when its name and numbers sta
   it("银川 自评表 (Chromium PDF): a new group whose placeholder row prints no numbers stays a row of its own", async () => {
     const t = tables(await real("pdf/chromium/ningxia-2021-project-self-eval.pdf"))[0]!;
     expect(t.cells.map((c) => c.text)).toEqual(expect.arrayContaining(["项目产出(30分)", "项目效益(35分)", "绿化、水电费等成本"]));
+  });
+});
+
+describe("shaded-tiles.pdf: every other row shaded by one colour painted over itself (fillRectsToEdges)", () => {
+  // Chromium paints a banded row's cell backgrounds, then each cell's text block and padding strip over
+  // them in the same colour; before seams were dropped, each shaded row came out as a table of its own.
+  let found: Table[];
+  beforeAll(async () => { found = tables(await read("shaded-tiles")); });
+
+  it("finds one table holding the seven states, one row each with their eight cells", () => {
+    expect(found).toHaveLength(1);
+    const rows = texts(found[0]!);
+    const first = rows.findIndex((r) => r[0] === "Andhra Pradesh");
+    expect(rows.slice(first).map((r) => r[0])).toEqual(["Andhra Pradesh", "Arunachal Pradesh", "Assam", "Bihar", "Chhattisgarh", "Delhi", "Goa"]);
+    expect(rows[first]).toEqual(["Andhra Pradesh", "47,824,589", "9,967,837", "1,275,000", "15,000", "59,082,426", "14,898,243", "73,980,669"]);
+    expect(rows[first + 1]).toEqual(["Arunachal Pradesh", "2,241,609", "107,549", "23,000", "0", "2,372,158", "86,336", "2,458,494"]);
   });
 });

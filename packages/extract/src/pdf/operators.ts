@@ -17,6 +17,7 @@
  */
 import { PDF_OPS as OPS } from "./ops.ts";
 import { type Edge, type Matrix, applyMatrix, multiply } from "./geometry.ts";
+import { type FillRect, fillRectsToEdges } from "./fill-seams.ts";
 
 /** DrawOPS codes inside a constructPath buffer (pdfjs-dist 5.x, src/shared/util.js). */
 export const DRAW_OPS = { moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath: 4 } as const;
@@ -121,6 +122,26 @@ export function edgesFromFilledShape(sp: SubPath, maxLineThickness: number): Edg
   return edgesFromSegments({ ...sp, closed: true });
 }
 
+/** A filled subpath that is a plain rectangle thicker than a line (a shaded area), or null. */
+export function shadedRectangle(sp: SubPath, maxLineThickness: number, colour: string): FillRect | null {
+  if (sp.curved || sp.points.length < 4) return null;
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const [x, y] of sp.points) {
+    x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y);
+  }
+  if (x1 - x0 <= maxLineThickness || y1 - y0 <= maxLineThickness) return null;
+  const atCorner = ([x, y]: Pt) =>
+    (Math.abs(x - x0) <= AXIS_TOLERANCE || Math.abs(x - x1) <= AXIS_TOLERANCE) && (Math.abs(y - y0) <= AXIS_TOLERANCE || Math.abs(y - y1) <= AXIS_TOLERANCE);
+  const corners = sp.points.length === 5 ? sp.points.slice(0, 4) : sp.points;
+  return corners.length === 4 && corners.every(atCorner) ? { x0, y0, x1, y1, colour } : null;
+}
+
+/** Whether a subpath is no thicker than a line one way. */
+function isThin(sp: SubPath, maxLineThickness: number): boolean {
+  const xs = sp.points.map((p) => p[0]), ys = sp.points.map((p) => p[1]);
+  return Math.min(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)) <= maxLineThickness;
+}
+
 /** Paint at least this light on every channel erases rather than rules (page and cell backgrounds). */
 const WHITE_CHANNEL_MIN = 0xf0;
 
@@ -155,6 +176,8 @@ export function isPaintedPath(item: unknown): item is PaintedPath {
  */
 export function edgesFromPaths(paths: readonly PaintedPath[], viewTransform: Matrix, opts: EdgeOptions): Edge[] {
   const edges: Edge[] = [];
+  const shaded: FillRect[] = [];
+  const whiteLines: Edge[] = [];
   const n = Math.min(paths.length, opts.maxPaths);
   for (let i = 0; i < n; i++) {
     const { paint, path, ctm, fill, stroke } = paths[i]!;
@@ -164,8 +187,15 @@ export function edgesFromPaths(paths: readonly PaintedPath[], viewTransform: Mat
     if (!stroked && !filled) continue; // endPath: a clipping path, nothing painted
     for (const sp of subpathsFromDrawOps(path, multiply(viewTransform, ctm as unknown as Matrix))) {
       if (stroked && !isWhite(stroke)) edges.push(...edgesFromSegments(sp));
-      else if (filled && !isWhite(fill)) edges.push(...edgesFromFilledShape(sp, opts.maxLineThickness));
+      else if (stroked) whiteLines.push(...edgesFromSegments(sp));
+      else if (filled && isWhite(fill)) { if (isThin(sp, opts.maxLineThickness)) whiteLines.push(...edgesFromFilledShape(sp, opts.maxLineThickness)); }
+      else if (filled && !isWhite(fill)) {
+        const rect = typeof fill === "string" && fill.startsWith("#") ? shadedRectangle(sp, opts.maxLineThickness, fill) : null;
+        if (rect) shaded.push(rect);
+        else edges.push(...edgesFromFilledShape(sp, opts.maxLineThickness));
+      }
     }
   }
+  edges.push(...fillRectsToEdges(shaded, whiteLines));
   return edges;
 }
