@@ -4,7 +4,8 @@
  * reports' tables): wrapped header cells, values stacked in one ruled band,
  * tables ruled only between column groups, a layout grid holding prose beside
  * the real table, two-column prose and a bulleted list, and a horizontal bar
- * printed on purpose, and banded rows shaded by several rectangles of one colour.
+ * printed on purpose, banded rows shaded by several rectangles of one colour,
+ * and an unruled table whose columns of figures are set closer than a word gap.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
@@ -147,5 +148,27 @@ describe("shaded-tiles.pdf: every other row shaded by one colour painted over it
     expect(rows.slice(first).map((r) => r[0])).toEqual(["Andhra Pradesh", "Arunachal Pradesh", "Assam", "Bihar", "Chhattisgarh", "Delhi", "Goa"]);
     expect(rows[first]).toEqual(["Andhra Pradesh", "47,824,589", "9,967,837", "1,275,000", "15,000", "59,082,426", "14,898,243", "73,980,669"]);
     expect(rows[first + 1]).toEqual(["Arunachal Pradesh", "2,241,609", "107,549", "23,000", "0", "2,372,158", "86,336", "2,458,494"]);
+  });
+});
+
+describe("close-figures.pdf: an unruled table whose columns of figures are closer than a chunk gap (valueColumnBorders)", () => {
+  // NFHS table 5.6: 16 columns of figures, some a few points apart (11.2 then 7.4), were read as
+  // 9 columns, up to six figures in a cell; a long label ran over the first column of figures.
+  let t: Table;
+  beforeAll(async () => {
+    const found = tables(await read("close-figures"));
+    expect(found).toHaveLength(1);
+    t = found[0]!;
+  });
+
+  it("parts every column of figures, each figure in a cell of its own", () => {
+    const rows = texts(t);
+    const at = rows.findIndex((r) => r[0] === "Scheduled caste");
+    expect(rows[at]).toEqual(["Scheduled caste", "74.8", "55.8", "42.9", "0.9", "9.7", "0.0", "0.2", "2.2", "0.0", "19.0", "11.2", "7.4", "0.4", "25.2", "100.0", "1,363"]);
+    expect(rows.find((r) => r[0] === "Highest")).toEqual(["Highest", "78.3", "44.4", "19.5", "1.0", "9.7", "1.4", "0.0", "12.7", "0.0", "33.8", "18.2", "15.6", "0.0", "21.7", "100.0", "733"]);
+  });
+
+  it("stops a label that runs over the first column of figures short of it", () => {
+    expect(texts(t).find((r) => r[0] === "Other backward class")!.slice(0, 3)).toEqual(["Other backward class", "71.4", "51.1"]);
   });
 });

@@ -147,11 +147,86 @@ export function columnBorders(rows: readonly Chunk[][]): number[] {
   return borders;
 }
 
+/** A value printed in a column of figures: 74.8, 1,363, 12.5%, (X), a dash for none. */
+const VALUE_WORD = /^[-–—+(]?[$€£¥]?\d[\d.,]*%?\)?$|^[-–—]$|^\(?[A-Za-z]\)$/;
+/** Narrowest strip (font sizes) free of words that parts two columns of figures. */
+const MIN_VALUE_GAP = 0.5;
+/** Lines, at least, with figures on both sides of such a strip... */
+const MIN_VALUE_GAP_LINES = 3;
+/** ...and their share of the lines with words in the column. */
+const VALUE_GAP_SHARE = 0.5;
+
+/**
+ * Borders inside the columns found from chunks: narrow columns of figures set
+ * closer than a chunk gap (11.2 and 7.4, a column apart) run into one chunk
+ * on every line, so no strip between them is free of chunks. Among the lines
+ * with a figure in the column (a header's words are wider than the figures
+ * under them), a strip free of words on nearly every line, with a figure
+ * right and left of it on most of them, parts two columns.
+ */
+export function valueColumnBorders(rows: readonly Chunk[][], xs: readonly number[]): number[] {
+  const multiRows = rows.filter((r) => r.length >= 2);
+  const out: number[] = [];
+  for (let k = 0; k + 1 < xs.length; k++) {
+    const from = Math.floor(xs[k]!), width = Math.ceil(xs[k + 1]!) - from + 1;
+    // (Only lines with a figure in the column: a header's words, wider than the figures under them, may cross the gap.)
+    const lines = multiRows.map((r) => r.flatMap((c) => c.words).filter((w) => w.x0 >= xs[k]! - 0.5 && w.x1 <= xs[k + 1]! + 0.5))
+      .filter((ws) => ws.some((w) => VALUE_WORD.test(w.text)));
+    const allowed = Math.floor(lines.length * CROSSING_SHARE);
+    if (lines.length < MIN_VALUE_GAP_LINES) continue;
+    const cover = new Uint16Array(width);
+    for (const ws of lines) {
+      const mark = new Uint8Array(width);
+      for (const w of ws) for (let x = Math.max(0, Math.floor(w.x0) - from); x < Math.min(width, Math.ceil(w.x1) - from); x++) mark[x] = 1;
+      mark.forEach((m, x) => { if (m) cover[x]!++; });
+    }
+    const size = lines.flat().reduce((a, w) => a + w.size, 0) / lines.flat().length;
+    let start = -1;
+    for (let i = 0; i <= width; i++) {
+      const free = i < width && cover[i]! <= allowed;
+      if (free && start < 0) start = i;
+      if (free || start < 0) continue;
+      const a = from + start, b = from + i;
+      start = -1;
+      if (a <= xs[k]! + 0.5 || b >= xs[k + 1]! - 0.5 || b - a < MIN_VALUE_GAP * size) continue;
+      const both = lines.filter((ws) => {
+        const left = ws.filter((w) => w.x1 <= a + 1), right = ws.filter((w) => w.x0 >= b - 1);
+        return left.length > 0 && right.length > 0 && VALUE_WORD.test(left[left.length - 1]!.text) && VALUE_WORD.test(right[0]!.text);
+      }).length;
+      if (both >= MIN_VALUE_GAP_LINES && both >= VALUE_GAP_SHARE * lines.length) out.push((a + b) / 2);
+    }
+  }
+  return out;
+}
+
+/** Narrowest gap (font sizes) between two words of a chunk at which a border may part them. */
+const MIN_SPLIT_GAP = 0.5;
+
+/** A chunk parted where a border runs through a gap between its words (a header's words over two columns). */
+export function splitChunkAtBorders(chunk: Chunk, xs: readonly number[]): Chunk[] {
+  const out: Chunk[] = [];
+  let cur: Word[] = [];
+  for (const w of chunk.words) {
+    const prev = cur[cur.length - 1];
+    if (prev && w.x0 - prev.x1 >= MIN_SPLIT_GAP * Math.min(w.size, prev.size) && xs.some((x) => x > prev.x1 && x < w.x0)) {
+      out.push(chunkOf(cur));
+      cur = [];
+    }
+    cur.push(w);
+  }
+  if (cur.length) out.push(chunkOf(cur));
+  return out.length === 1 ? [chunk] : out;
+}
+
 /** The table of one region: a row per line, each chunk in the columns it covers. */
-export function regionToTable(page: number, lines: readonly LooseLine[], rows: readonly Chunk[][]): PageTable | null {
-  if (isCjkText(rows.flat().map((c) => c.text).join(""))) return cjkRegionToTable(page, lines, rows);
-  const xs = columnBorders(rows);
+export function regionToTable(page: number, lines: readonly LooseLine[], given: readonly Chunk[][]): PageTable | null {
+  if (isCjkText(given.flat().map((c) => c.text).join(""))) return cjkRegionToTable(page, lines, given);
+  const chunkXs = columnBorders(given);
+  const inner = chunkXs.length >= 2 ? valueColumnBorders(given, chunkXs) : [];
+  const xs = [...chunkXs, ...inner].sort((a, b) => a - b);
   if (xs.length < 3) return null;
+  const inside = xs.slice(1, -1);
+  const rows = given.map((r) => r.flatMap((c) => splitChunkAtBorders(c, inside)));
   const colOf = (x: number) => {
     let k = 0;
     while (k < xs.length - 2 && x >= xs[k + 1]!) k++;
@@ -173,6 +248,12 @@ export function regionToTable(page: number, lines: readonly LooseLine[], rows: r
     return { row, col, rowSpan, colSpan: span, text, page, bbox: unionBox(parts.map((p) => p.chunk)) };
   }).sort((a, b) => a.row - b.row || a.col - b.col);
   const nRows = rows.length;
+  // A chunk that runs past a border into a slot where its line has a cell of its own stops short of it
+  // (a long label over the first column of figures: Other backward class beside 71.4).
+  const anchors = new Set(cells.map((c) => `${c.row}:${c.col}`));
+  for (const c of cells) {
+    for (let k = c.col + 1; k < c.col + c.colSpan; k++) if (anchors.has(`${c.row}:${k}`)) { c.colSpan = k - c.col; break; }
+  }
   // Chunks that overlap a neighbour's slot would double-fill it: keep the first.
   const taken = new Set<string>();
   const kept = cells.filter((c) => {
