@@ -5,7 +5,7 @@
  * tables ruled only between column groups, a layout grid holding prose beside
  * the real table, two-column prose and a bulleted list, and a horizontal bar
  * printed on purpose, banded rows shaded by several rectangles of one colour,
- * and an unruled table whose columns of figures are set closer than a word gap.
+ * and unruled tables whose columns of figures, or of words, are set closer than a word gap.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
@@ -170,5 +170,27 @@ describe("close-figures.pdf: an unruled table whose columns of figures are close
 
   it("stops a label that runs over the first column of figures short of it", () => {
     expect(texts(t).find((r) => r[0] === "Other backward class")!.slice(0, 3)).toEqual(["Other backward class", "71.4", "51.1"]);
+  });
+});
+
+describe("close-words.pdf: an unruled listing whose columns of words are a few points apart (valueColumnBorders, flush left)", () => {
+  // Oklahoma ABLE Commission, M27: number, type, names, address, city, state, ZIP set 5 pt apart ran
+  // into four columns; a word space other lines leave free (OKLAHOMA CITY beside TULSA) is no column.
+  let rows: (string | null)[][];
+  beforeAll(async () => {
+    const found = tables(await read("close-words"));
+    expect(found).toHaveLength(1);
+    rows = texts(found[0]!);
+  });
+
+  it("parts the columns of words where the next column's words start flush", () => {
+    expect(rows.find((r) => r[0] === "648765")).toEqual(["648765", "AAA", "ALLEGIANT AIR", "ALLEGIANT AIR LLC", "7100 TERMINAL DRIVE", "OKLAHOMA CITY", "OK", "73159", "-", "2014/12/03"]);
+    expect(rows.find((r) => r[0] === "509462")).toEqual(["509462", "AAA", "AMERICAN AIRLINES", "AMERICAN AIRLINES INC", "7777 EAST APACHE DRIVE", "TULSA", "OK", "74115", "(918) 831-6302", "2014/08/19"]);
+  });
+
+  it("keeps a phrase whose word space other lines leave free in one cell (OKLAHOMA CITY, AMERICAN EAGLE AIRLINES INC)", () => {
+    expect(rows.find((r) => r[0] === "402986")!.slice(3, 6)).toEqual(["AMERICAN EAGLE AIRLINES INC", "7777 EAST APACHE DRIVE", "TULSA"]);
+    expect(rows.slice(1).flat().filter((c) => c === "OKLAHOMA" || c === "CITY" || c === "INC")).toEqual([]);
+    expect(rows.filter((r) => r.includes("OKLAHOMA CITY")).length).toBeGreaterThanOrEqual(8);
   });
 });

@@ -153,8 +153,10 @@ const VALUE_WORD = /^[-–—+(]?[$€£¥]?\d[\d.,]*%?\)?$|^[-–—]$|^\(?[A-Z
 const MIN_VALUE_GAP = 0.5;
 /** Lines, at least, with figures on both sides of such a strip... */
 const MIN_VALUE_GAP_LINES = 3;
-/** ...and their share of the lines with words in the column. */
+/** ...and their share of the lines with figures in the column; */
 const VALUE_GAP_SHARE = 0.5;
+/** for columns of words, of the lines with words in the column, */
+const WORD_GAP_SHARE = 0.6;
 
 /**
  * Borders inside the columns found from chunks: narrow columns of figures set
@@ -162,16 +164,44 @@ const VALUE_GAP_SHARE = 0.5;
  * on every line, so no strip between them is free of chunks. Among the lines
  * with a figure in the column (a header's words are wider than the figures
  * under them), a strip free of words on nearly every line, with a figure
- * right and left of it on most of them, parts two columns.
+ * right and left of it on most of them, parts two columns. Then the same
+ * for columns of words (a licence number, its type and a name, a few points
+ * apart): a strip free on nearly every line with words in the column, and
+ * words on both sides of it on most of them. A word space is about a quarter
+ * of a font size; neighbouring words of different lengths leave no common
+ * strip of half a font size on most lines.
  */
 export function valueColumnBorders(rows: readonly Chunk[][], xs: readonly number[]): number[] {
+  const figures = gapBorders(rows, xs, FIGURES);
+  return [...figures, ...gapBorders(rows, [...xs, ...figures].sort((a, b) => a - b), WORDS)];
+}
+
+interface GapRule {
+  /** Which words of a line in the column make it count. */
+  counts: (word: Word) => boolean;
+  /** Which words right and left of the strip make the line one with both sides. */
+  side: (word: Word) => boolean;
+  minGap: number;
+  share: number;
+  /** Whether the words right of the strip must start at its end (a column of words is set flush left). */
+  flushLeft: boolean;
+}
+
+/** A word starting within this (pt) of a strip's end starts there... */
+const START_TOLERANCE = 2;
+/** ...and this share of the first words after the strip must. */
+const FLUSH_SHARE = 0.75;
+const FIGURES: GapRule = { counts: (w) => VALUE_WORD.test(w.text), side: (w) => VALUE_WORD.test(w.text), minGap: MIN_VALUE_GAP, share: VALUE_GAP_SHARE, flushLeft: false };
+const WORDS: GapRule = { counts: () => true, side: () => true, minGap: MIN_VALUE_GAP, share: WORD_GAP_SHARE, flushLeft: true };
+
+function gapBorders(rows: readonly Chunk[][], xs: readonly number[], rule: GapRule): number[] {
   const multiRows = rows.filter((r) => r.length >= 2);
   const out: number[] = [];
   for (let k = 0; k + 1 < xs.length; k++) {
     const from = Math.floor(xs[k]!), width = Math.ceil(xs[k + 1]!) - from + 1;
-    // (Only lines with a figure in the column: a header's words, wider than the figures under them, may cross the gap.)
+    // (For figures, only lines with one in the column: a header's words, wider than the figures under them, may cross the gap.)
     const lines = multiRows.map((r) => r.flatMap((c) => c.words).filter((w) => w.x0 >= xs[k]! - 0.5 && w.x1 <= xs[k + 1]! + 0.5))
-      .filter((ws) => ws.some((w) => VALUE_WORD.test(w.text)));
+      .filter((ws) => ws.some(rule.counts));
     const allowed = Math.floor(lines.length * CROSSING_SHARE);
     if (lines.length < MIN_VALUE_GAP_LINES) continue;
     const cover = new Uint16Array(width);
@@ -188,12 +218,21 @@ export function valueColumnBorders(rows: readonly Chunk[][], xs: readonly number
       if (free || start < 0) continue;
       const a = from + start, b = from + i;
       start = -1;
-      if (a <= xs[k]! + 0.5 || b >= xs[k + 1]! - 0.5 || b - a < MIN_VALUE_GAP * size) continue;
+      if (a <= xs[k]! + 0.5 || b >= xs[k + 1]! - 0.5 || b - a < rule.minGap * size) continue;
+      const starts: number[] = [];
       const both = lines.filter((ws) => {
         const left = ws.filter((w) => w.x1 <= a + 1), right = ws.filter((w) => w.x0 >= b - 1);
-        return left.length > 0 && right.length > 0 && VALUE_WORD.test(left[left.length - 1]!.text) && VALUE_WORD.test(right[0]!.text);
+        if (right.length > 0) starts.push(right[0]!.x0);
+        return left.length > 0 && right.length > 0 && rule.side(left[left.length - 1]!) && rule.side(right[0]!);
       }).length;
-      if (both >= MIN_VALUE_GAP_LINES && both >= VALUE_GAP_SHARE * lines.length) out.push((a + b) / 2);
+      if (rule.flushLeft) {
+        // A column of words is set flush left: most words after the strip start right at its end. (A strip
+        // other lines happen to leave free is no column: OKLAHOMA CITY beside TULSA, the INC of the longest name.)
+        if (starts.filter((x) => Math.abs(x - b) <= START_TOLERANCE).length < FLUSH_SHARE * starts.length) continue;
+        if (both >= MIN_VALUE_GAP_LINES && both >= rule.share * lines.length) out.push(b - START_TOLERANCE / 2);
+        continue;
+      }
+      if (both >= MIN_VALUE_GAP_LINES && both >= rule.share * lines.length) out.push((a + b) / 2);
     }
   }
   return out;
