@@ -5,7 +5,8 @@
  * tables ruled only between column groups, a layout grid holding prose beside
  * the real table, two-column prose and a bulleted list, and a horizontal bar
  * printed on purpose, banded rows shaded by several rectangles of one colour,
- * and unruled tables whose columns of figures, or of words, are set closer than a word gap.
+ * unruled tables whose columns of figures, or of words, are set closer than a word gap,
+ * and two partly ruled tables one above the other.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
@@ -192,5 +193,23 @@ describe("close-words.pdf: an unruled listing whose columns of words are a few p
     expect(rows.find((r) => r[0] === "402986")!.slice(3, 6)).toEqual(["AMERICAN EAGLE AIRLINES INC", "7777 EAST APACHE DRIVE", "TULSA"]);
     expect(rows.slice(1).flat().filter((c) => c === "OKLAHOMA" || c === "CITY" || c === "INC")).toEqual([]);
     expect(rows.filter((r) => r.includes("OKLAHOMA CITY")).length).toBeGreaterThanOrEqual(8);
+  });
+});
+
+describe("stacked-partly-ruled.pdf: two tables ruled only between column groups, one above the other (closeOpenSides)", () => {
+  // Statistical Abstract 2012, tables 324 and 325: the rows of both are ruled to the same x, where
+  // the closed side used to run from the first table's top to the second's bottom and join them.
+  let found: Table[];
+  beforeAll(async () => { found = tables(await read("stacked-partly-ruled")); });
+
+  it("finds two tables, each with its own columns", () => {
+    expect(found).toHaveLength(2);
+    expect([found[0]!.nCols, found[1]!.nCols]).toEqual([10, 6]);
+  });
+
+  it("reads each table's rows under its own groups", () => {
+    expect(texts(found[0]!).find((r) => r[0] === "Robbery")).toEqual(["Robbery", "102.1", "25.5", "76.6", "90.0", "22.9", "67.1", "12.1", "2.5", "9.5"]);
+    expect(texts(found[1]!).find((r) => r[0] === "Robbery")).toEqual(["Robbery", "100,496", "43,039", "55,742", "726", "989"]);
+    expect(found.flatMap((t) => t.cells.map((c) => c.text)).filter((x) => x.startsWith("Source:"))).toEqual([]);
   });
 });

@@ -89,8 +89,10 @@ export function closeOpenEnds(edges: readonly Edge[], tolerance: number): Edge[]
  * none at the table's left and right: the row label column and the last
  * column then fall outside every cell. Where two or more horizontal rules that
  * cross a vertical one end at the same x with no vertical rule there, a
- * vertical edge is drawn between them. Rules crossing no vertical (a table
- * ruled by horizontal lines only) are left to the borderless finder.
+ * vertical edge is drawn between them, one for each block of rules that
+ * vertical rules hold together (two such tables one above the other stay
+ * two). Rules crossing no vertical (a table ruled by horizontal lines only)
+ * are left to the borderless finder.
  */
 export function closeOpenSides(edges: readonly Edge[], tolerance: number): Edge[] {
   const verticals = edges.filter((e) => e.orientation === "v");
@@ -102,9 +104,16 @@ export function closeOpenSides(edges: readonly Edge[], tolerance: number): Edge[
     for (const cluster of clusterValues(open.map((h) => h[end]), tolerance)) {
       if (cluster.length < 2) continue;
       const lo = cluster[0]!, hi = cluster[cluster.length - 1]!;
-      const ys = open.filter((h) => h[end] >= lo && h[end] <= hi).map((h) => h.at);
-      const from = Math.min(...ys), to = Math.max(...ys);
-      if (to > from) added.push({ orientation: "v", at: end === "from" ? lo : hi, from, to });
+      const ys = [...new Set(open.filter((h) => h[end] >= lo && h[end] <= hi).map((h) => h.at))].sort((a, b) => a - b);
+      // One side per block of rules that vertical rules hold together: two tables one above the other,
+      // their rules ending at the same x, keep the gap between them open.
+      let first = 0;
+      for (let k = 1; k <= ys.length; k++) {
+        const joined = k < ys.length && verticals.some((v) => v.from <= ys[k - 1]! + tolerance && v.to >= ys[k]! - tolerance);
+        if (joined) continue;
+        if (k - 1 > first) added.push({ orientation: "v", at: end === "from" ? lo : hi, from: ys[first]!, to: ys[k - 1]! });
+        first = k;
+      }
     }
   }
   return [...edges, ...added];
