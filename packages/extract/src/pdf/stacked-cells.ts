@@ -17,6 +17,7 @@
  * cell's width line after line.
  */
 import { type Box, type Glyph, centreY } from "./geometry.ts";
+import { freeStrips } from "./free-strips.ts";
 import { isListMarker } from "./prose.ts";
 import type { PdfSettings } from "./settings.ts";
 import { type TextLine, linesFromGlyphs, wordsFromLine } from "./words.ts";
@@ -191,28 +192,10 @@ export function textGapBorders(pieces: readonly CellPiece[], xs: readonly number
   const out: number[] = [];
   for (const [k, lines] of byColumn) {
     if (lines.length < MIN_GAP_LINES) continue;
-    const from = Math.floor(xs[k]!), width = Math.ceil(xs[k + 1]!) - from + 1;
-    const cover = new Uint16Array(width), stamp = new Int32Array(width).fill(-1);
-    let sizes = 0, count = 0;
-    lines.forEach((line, n) => {
-      for (const g of line.glyphs) {
-        sizes += g.size;
-        count++;
-        const end = Math.min(width, Math.ceil(g.x1) - from);
-        for (let x = Math.max(0, Math.floor(g.x0) - from); x < end; x++) {
-          if (stamp[x] !== n) { stamp[x] = n; cover[x]!++; }
-        }
-      }
-    });
+    const glyphs = lines.flatMap((line) => line.glyphs);
+    const size = glyphs.reduce((sum, g) => sum + g.size, 0) / glyphs.length;
     const allowed = Math.max(1, Math.floor(lines.length * GAP_CROSSING_SHARE));
-    const size = sizes / count;
-    let start = -1;
-    for (let i = 0; i <= width; i++) {
-      const free = i < width && cover[i]! <= allowed;
-      if (free && start < 0) start = i;
-      if (free || start < 0) continue;
-      const a = from + start, b = from + i;
-      start = -1;
+    for (const [a, b] of freeStrips(lines.map((line) => line.glyphs), xs[k]!, xs[k + 1]!, allowed)) {
       if (b - a < MIN_RULED_COLUMN_GAP * size) continue;
       // A column of list markers (bullets before wrapped items) is no column.
       const both = lines.filter((line) => {

@@ -19,6 +19,7 @@ import { ALIGN_TOLERANCE } from "./cjk-columns.ts";
 import { WRAP_GAP } from "./cjk-rows.ts";
 import { cjkRegionToTable } from "./cjk-table.ts";
 import { isProse } from "./prose.ts";
+import { freeStrips } from "./free-strips.ts";
 
 /** At most this many single-chunk lines in a row inside a region. */
 const MAX_SINGLE_RUN = 2;
@@ -128,23 +129,12 @@ export function tableRegions(lines: readonly LooseLine[], chunks: readonly Chunk
 export function columnBorders(rows: readonly Chunk[][]): number[] {
   const all = rows.flat();
   const x0 = Math.floor(Math.min(...all.map((c) => c.x0))), x1 = Math.ceil(Math.max(...all.map((c) => c.x1)));
-  const cover = new Uint16Array(x1 - x0 + 1);
   const multiRows = rows.filter((r) => r.length >= 2);
-  for (const r of multiRows) for (const c of r) for (let x = Math.floor(c.x0); x < Math.ceil(c.x1); x++) cover[x - x0]!++;
   // A caption or a spanning header may cross a column gap; one such line never closes it.
   const allowed = Math.max(1, Math.floor(multiRows.length * CROSSING_SHARE));
-  const borders = [x0];
-  let gapStart = -1;
-  for (let i = 0; i < cover.length; i++) {
-    const free = cover[i]! <= allowed;
-    if (free && gapStart < 0) gapStart = i;
-    if (!free && gapStart >= 0) {
-      if (i - gapStart >= MIN_COLUMN_GAP && gapStart > 0) borders.push(x0 + (gapStart + i) / 2);
-      gapStart = -1;
-    }
-  }
-  borders.push(x1);
-  return borders;
+  // (Strips at either end are margins, not gaps.)
+  const gaps = freeStrips(multiRows, x0, x1, allowed).filter(([a, b]) => a > x0 && b <= x1 && b - a >= MIN_COLUMN_GAP);
+  return [x0, ...gaps.map(([a, b]) => (a + b) / 2), x1];
 }
 
 /** A value printed in a column of figures: 74.8, 1,363, 12.5%, (X), a dash for none. */
@@ -198,26 +188,13 @@ function gapBorders(rows: readonly Chunk[][], xs: readonly number[], rule: GapRu
   const multiRows = rows.filter((r) => r.length >= 2);
   const out: number[] = [];
   for (let k = 0; k + 1 < xs.length; k++) {
-    const from = Math.floor(xs[k]!), width = Math.ceil(xs[k + 1]!) - from + 1;
     // (For figures, only lines with one in the column: a header's words, wider than the figures under them, may cross the gap.)
     const lines = multiRows.map((r) => r.flatMap((c) => c.words).filter((w) => w.x0 >= xs[k]! - 0.5 && w.x1 <= xs[k + 1]! + 0.5))
       .filter((ws) => ws.some(rule.counts));
-    const allowed = Math.floor(lines.length * CROSSING_SHARE);
     if (lines.length < MIN_VALUE_GAP_LINES) continue;
-    const cover = new Uint16Array(width);
-    for (const ws of lines) {
-      const mark = new Uint8Array(width);
-      for (const w of ws) for (let x = Math.max(0, Math.floor(w.x0) - from); x < Math.min(width, Math.ceil(w.x1) - from); x++) mark[x] = 1;
-      mark.forEach((m, x) => { if (m) cover[x]!++; });
-    }
-    const size = lines.flat().reduce((a, w) => a + w.size, 0) / lines.flat().length;
-    let start = -1;
-    for (let i = 0; i <= width; i++) {
-      const free = i < width && cover[i]! <= allowed;
-      if (free && start < 0) start = i;
-      if (free || start < 0) continue;
-      const a = from + start, b = from + i;
-      start = -1;
+    const words = lines.flat();
+    const size = words.reduce((sum, w) => sum + w.size, 0) / words.length;
+    for (const [a, b] of freeStrips(lines, xs[k]!, xs[k + 1]!, Math.floor(lines.length * CROSSING_SHARE))) {
       if (a <= xs[k]! + 0.5 || b >= xs[k + 1]! - 0.5 || b - a < rule.minGap * size) continue;
       const starts: number[] = [];
       const both = lines.filter((ws) => {
@@ -225,14 +202,11 @@ function gapBorders(rows: readonly Chunk[][], xs: readonly number[], rule: GapRu
         if (right.length > 0) starts.push(right[0]!.x0);
         return left.length > 0 && right.length > 0 && rule.side(left[left.length - 1]!) && rule.side(right[0]!);
       }).length;
-      if (rule.flushLeft) {
-        // A column of words is set flush left: most words after the strip start right at its end. (A strip
-        // other lines happen to leave free is no column: OKLAHOMA CITY beside TULSA, the INC of the longest name.)
-        if (starts.filter((x) => Math.abs(x - b) <= START_TOLERANCE).length < FLUSH_SHARE * starts.length) continue;
-        if (both >= MIN_VALUE_GAP_LINES && both >= rule.share * lines.length) out.push(b - START_TOLERANCE / 2);
-        continue;
-      }
-      if (both >= MIN_VALUE_GAP_LINES && both >= rule.share * lines.length) out.push((a + b) / 2);
+      // A column of words is set flush left: most words after the strip start right at its end, and its
+      // border goes there. (A strip other lines happen to leave free is no column: OKLAHOMA CITY beside
+      // TULSA, the INC of the longest name.)
+      if (rule.flushLeft && starts.filter((x) => Math.abs(x - b) <= START_TOLERANCE).length < FLUSH_SHARE * starts.length) continue;
+      if (both >= MIN_VALUE_GAP_LINES && both >= rule.share * lines.length) out.push(rule.flushLeft ? b - START_TOLERANCE / 2 : (a + b) / 2);
     }
   }
   return out;
