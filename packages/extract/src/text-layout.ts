@@ -337,6 +337,8 @@ function splitColumnWords(chunk: Chunk): Chunk[] {
 
 /** A unit of measure alone (猪肉产量稳定率 % ≥95%: the 单位 column one space after the name). */
 const UNIT_WORD = /^(?:%|‰|个|人|人次|次|件|户|家|所|项|座|台|套|辆|天|日|年|月|万元|元|吨|公里|米|亩|平方米|立方米|份|册|本|张|条)$/;
+/** A comparison alone (the 指标性质 column: =, ≥, ≤ before the target in a column of its own). */
+const COMPARISON_SIGN = /^(?:[≥≤=<>≧≦＝＞＜]=?|>=|<=)$/;
 /** A target led by a comparison, with a short unit (≥12个, =100%, ≤90万元): a value cell, never a name's end. */
 const COMPARED_TARGET = /^[≥≤=<>＞＜]=?[-+]?\d[\d,.]*[^\s\d]{0,3}$/;
 
@@ -348,13 +350,14 @@ const COMPARED_TARGET = /^[≥≤=<>＞＜]=?[-+]?\d[\d,.]*[^\s\d]{0,3}$/;
  * so the score would be read as the end of the name. A number ending a line
  * (救助资金 30, a goal text wrapping) stays where it is; a target led by a
  * comparison (打造医保经办“15分钟 ≥12个) is split off wherever it is, and a unit
- * alone before a value (猪肉产量稳定率 %  ≥95%) like a number.
+ * alone before a value (猪肉产量稳定率 %  ≥95%) or a comparison alone (发放(缴纳)覆盖率 =  100,
+ * the 指标性质 column) like a number.
  */
 function splitTrailingNumbers(chunks: Chunk[]): Chunk[] {
   return chunks.flatMap((c, i) => {
     const words = c.words, last = words[words.length - 1]!, before = words[words.length - 2];
     const followed = chunks.slice(i + 1).some((n) => VALUE_START.test(n.text));
-    const value = (followed && (NUMBER.test(last.text) || UNIT_WORD.test(last.text))) || COMPARED_TARGET.test(last.text) || GROUPED_AMOUNT.test(last.text);
+    const value = (followed && (NUMBER.test(last.text) || UNIT_WORD.test(last.text) || COMPARISON_SIGN.test(last.text))) || COMPARED_TARGET.test(last.text) || GROUPED_AMOUNT.test(last.text);
     if (!before || !value || !endsLikeCell(before.text)) return [c];
     return [chunkOf(words.slice(0, -1)), chunkOf([last])];
   });
@@ -650,7 +653,7 @@ export function lineGridTable(page: number, lines: readonly LooseLine[], given: 
   for (const bySlot of placed) {
     for (const [col, ps] of [...bySlot]) {
       const last = ps[ps.length - 1]!;
-      if (ps.length < 2 || col + 1 >= starts.length || bySlot.has(col + 1) || !(NUMBER.test(last.chunk.text) || COMPARED_TARGET.test(last.chunk.text))) continue;
+      if (ps.length < 2 || col + 1 >= starts.length || bySlot.has(col + 1) || !(NUMBER.test(last.chunk.text) || COMPARED_TARGET.test(last.chunk.text) || COMPARISON_SIGN.test(last.chunk.text))) continue;
       ps.pop();
       bySlot.set(col + 1, [{ ...last, col: col + 1, colEnd: Math.max(col + 1, last.colEnd) }]);
     }

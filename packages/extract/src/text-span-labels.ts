@@ -47,11 +47,18 @@ const DENSE_SHARE = 0.5;
 /** A column under a names header that at most this share of the rows fill is not where the names are. */
 const EMPTY_SHARE = 0.1;
 
-/** The piece of a label that goes on one above or left of it: an open bracket to close, or a piece that opens with one or closes one. */
+/**
+ * The piece of a label that goes on one above or left of it: an open bracket to close, a piece that opens
+ * with one or closes one, or the end of a level's word cut by the cell's width (满意度 over 指标, 效益指 over
+ * 标, 服务对象满意 over 度指标等): a piece that reaches 指标 within two characters, under one without it.
+ */
 const continues = (before: string, after: string) =>
   // A label ends with its weight: (7 分) over (3 分) are the weights of two groups whose names the text lost.
   !WEIGHT_END.test(before) &&
-  ((before.split(/[(（]/).length > before.split(/[)）]/).length) || /^[(（]/.test(after) || /^[^(（]{0,3}[)）]/.test(after));
+  ((before.split(/[(（]/).length > before.split(/[)）]/).length) || /^[(（]/.test(after) || /^[^(（]{0,3}[)）]/.test(after) ||
+    endsLevelWord(before.replace(/\s+/g, ""), after.replace(/\s+/g, "")));
+const endsLevelWord = (before: string, after: string) =>
+  !/指标/.test(before) && before.length >= 2 && (/^[^指标(（]{0,2}指标/.test(after) || (/指$/.test(before) && /^标/.test(after)));
 const WEIGHT_END = /[(（]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]\s*$/;
 
 interface Block {

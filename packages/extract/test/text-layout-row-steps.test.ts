@@ -4,8 +4,9 @@
  * a name wrapped round a line of values (text-layout-bare-pairs.ts), a
  * budget line with blank amounts under another (text-layout-money-sources.ts),
  * a number pushed short of its column by overflowing words
- * (text-layout-pushed-numbers.ts) and a label printed a character per line
- * (text-layout-vertical-labels.ts).
+ * (text-layout-pushed-numbers.ts), a label printed a character per line
+ * (text-layout-vertical-labels.ts), a comparison sign one space after a name
+ * (text-layout.ts) and a level's word cut by its cell's width (text-span-labels.ts).
  */
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
@@ -132,5 +133,24 @@ describe("joinCentredPairs: a header row's heads and tails", () => {
     const rows = tablesOf("hubei-2020-project-targets").flatMap(rowsOf);
     expect(rows).toContainEqual(["一级指标", "二级指标(长期)", "三级指标(长期)", "指标值(长期)", "二级指标(年度)", "三级指标(年度)", "指标值(年度)"]);
     expect(rows.flat()).not.toContain("期)");
+  });
+});
+
+describe("splitTrailingNumbers: a comparison alone one space after a name is the 指标性质 column's", () => {
+  it("reads 发放(缴纳)覆盖率 | = | 100 (四川 青神 2023), not 发放(缴纳)覆盖率 =", () => {
+    const rows = tablesOf("sichuan-2023-project-self-eval").flatMap(rowsOf);
+    const row = rows.find((r) => r.includes("发放(缴纳)覆盖率"));
+    expect(row).toBeDefined();
+    expect(row!.slice(row!.indexOf("发放(缴纳)覆盖率"), row!.indexOf("发放(缴纳)覆盖率") + 3)).toEqual(["发放(缴纳)覆盖率", "=", "100"]);
+  });
+});
+
+describe("moveSpanLabels: a level's word cut by its cell's width joins over the rows it covers", () => {
+  it("reads 效益指 / 标 and 满意度 / 指标 as one label each over their groups (云南 2022)", () => {
+    const t = tablesOf("yunnan-2022-project-self-eval-2").find((x) => x.cells.some((c) => c.text === "学生满意度"))!;
+    const label = (text: string) => t.cells.find((c) => c.text === text);
+    expect(label("效益指标")?.rowSpan).toBeGreaterThanOrEqual(3);
+    expect(label("满意度指标")?.rowSpan).toBe(2);
+    expect(t.cells.map((c) => c.text)).not.toContain("效益指");
   });
 });
