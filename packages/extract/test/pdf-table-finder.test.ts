@@ -6,7 +6,7 @@
  * the real table, two-column prose and a bulleted list, and a horizontal bar
  * printed on purpose, banded rows shaded by several rectangles of one colour,
  * unruled tables whose columns of figures, or of words, are set closer than a word gap,
- * and two partly ruled tables one above the other.
+ * two partly ruled tables one above the other, and an unruled table parted by section headings.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
@@ -211,5 +211,18 @@ describe("stacked-partly-ruled.pdf: two tables ruled only between column groups,
     expect(texts(found[0]!).find((r) => r[0] === "Robbery")).toEqual(["Robbery", "102.1", "25.5", "76.6", "90.0", "22.9", "67.1", "12.1", "2.5", "9.5"]);
     expect(texts(found[1]!).find((r) => r[0] === "Robbery")).toEqual(["Robbery", "100,496", "43,039", "55,742", "726", "989"]);
     expect(found.flatMap((t) => t.cells.map((c) => c.text)).filter((x) => x.startsWith("Source:"))).toEqual([]);
+  });
+});
+
+describe("section-headings.pdf: an unruled table whose sections have headings of their own (joinSections)", () => {
+  // Key figures 2016: label | amount under Class A, Class B, each heading set well above its rows;
+  // each section came out as a table of its own.
+  it("reads the sections with the same columns as one table, the heading between them a row", async () => {
+    const found = tables(await read("section-headings"));
+    const t = found.find((x) => x.cells.some((c) => c.text === "5,111,372"))!;
+    const rows = texts(t).map((r) => r.filter((x) => x));
+    expect(rows).toContainEqual(["Class B"]);
+    expect(rows).toContainEqual(["Net Asset Value at 31 December", "49,144,825"]);
+    expect(rows.findIndex((r) => r[1] === "5,111,372")).toBeLessThan(rows.findIndex((r) => r[0] === "Class B"));
   });
 });

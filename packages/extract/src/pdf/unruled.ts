@@ -280,12 +280,46 @@ export function regionToTable(page: number, lines: readonly LooseLine[], given: 
   return { page, bbox: box, xs, ys: [box.y0, box.y1], nRows, nCols: xs.length - 1, cells: kept, ruled: false };
 }
 
+/** Lines between two regions, at most, that may be section headings of one table. */
+const MAX_SECTION_LINES = 2;
+/** A vertical gap (font sizes) above which a heading does not join two regions. */
+const MAX_SECTION_GAP = 4;
+
+/**
+ * Regions of one table parted by its section headings (Class A, Class B, Total for the Fund over
+ * the same two columns of label and amount): two regions of Latin text with the same columns,
+ * a line or two of one chunk between them, set close, are one table with the headings as rows.
+ */
+export function joinSections(lines: readonly LooseLine[], chunks: readonly Chunk[][], regions: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const r of regions) {
+    const prev = out[out.length - 1];
+    if (prev && sameTable(lines, chunks, prev, r)) prev[1] = r[1];
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}
+
+function sameTable(lines: readonly LooseLine[], chunks: readonly Chunk[][], [s1, e1]: [number, number], [s2, e2]: [number, number]): boolean {
+  if (s2 - e1 > MAX_SECTION_LINES || s2 < e1) return false;
+  for (let i = e1; i < s2; i++) if (chunks[i]!.length !== 1) return false;
+  for (let i = e1; i <= s2 && i > 0; i++) {
+    const above = lines[i - 1]!, line = lines[i]!;
+    if (line.y0 - above.y1 > MAX_SECTION_GAP * Math.max(above.size, line.size)) return false;
+  }
+  const text = [...chunks.slice(s1, e1), ...chunks.slice(s2, e2)].flat().map((c) => c.text).join("");
+  if (isCjkText(text)) return false;
+  const a = columnBorders(chunks.slice(s1, e1)), b = columnBorders(chunks.slice(s2, e2));
+  const size = Math.max(lines[s1]!.size, lines[s2]!.size);
+  return a.length === b.length && a.slice(1, -1).every((x, k) => Math.abs(x - b[k + 1]!) <= 2 * size);
+}
+
 /** Borderless tables among a page's loose lines; returns them and the lines left over. */
 export function unruledTables(page: number, lines: readonly LooseLine[], settings: PdfSettings): { tables: PageTable[]; rest: LooseLine[] } {
   const chunks = lines.map((l) => chunksOfLine(l, settings));
   const tables: PageTable[] = [];
   const used = new Set<number>();
-  for (const [s, e] of tableRegions(lines, chunks, settings.minTableRows)) {
+  for (const [s, e] of joinSections(lines, chunks, tableRegions(lines, chunks, settings.minTableRows))) {
     const t = regionToTable(page, lines.slice(s, e), chunks.slice(s, e));
     if (!t || isProse(t.cells.map((c) => c.text))) continue;
     tables.push(t);
