@@ -6,7 +6,8 @@
  * the real table, two-column prose and a bulleted list, and a horizontal bar
  * printed on purpose, banded rows shaded by several rectangles of one colour,
  * unruled tables whose columns of figures, or of words, are set closer than a word gap,
- * two partly ruled tables one above the other, and an unruled table parted by section headings.
+ * two partly ruled tables one above the other, an unruled table parted by section headings,
+ * and column headers set sideways.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
@@ -224,5 +225,15 @@ describe("section-headings.pdf: an unruled table whose sections have headings of
     expect(rows).toContainEqual(["Class B"]);
     expect(rows).toContainEqual(["Net Asset Value at 31 December", "49,144,825"]);
     expect(rows.findIndex((r) => r[1] === "5,111,372")).toBeLessThan(rows.findIndex((r) => r[0] === "Class B"));
+  });
+});
+
+describe("sideways-headers.pdf: column headers turned to read up the page (glyphsFromRuns)", () => {
+  // Alcona County 2018 returns: each candidate's name reads bottom to top; glyph by glyph it came out
+  // backwards and letter-spaced ("y e l l a C n a i r B").
+  it("reads each sideways header as its words, in their order", async () => {
+    const t = tables(await read("sideways-headers"))[0]!;
+    expect(texts(t)[0]).toEqual(["Township", "Number of Registered voters", "Poll Book Totals", "Brian Calley", "Patrick Colbeck", "Jim Hines", "Bill Schuette"]);
+    expect(texts(t)[1]).toEqual(["Alcona", "963", "439", "55", "26", "47", "164"]);
   });
 });

@@ -91,6 +91,9 @@ export function runDirection(run: TextRun, view: Matrix): [number, number] {
  * Glyphs of the runs, in display space. Whitespace from the PDF is dropped but
  * remembered as `spaceBefore` on the next glyph: it is where words break.
  */
+/** A run whose direction is this close to vertical (|sin| of its angle) reads up or down the page. */
+const SIDEWAYS = 0.95;
+
 export function glyphsFromRuns(runs: readonly TextRun[], view: Matrix): Glyph[] {
   const glyphs: Glyph[] = [];
   // A space may come as its own run (pdf.js does this between font changes): it marks the next run.
@@ -110,6 +113,25 @@ export function glyphsFromRuns(runs: readonly TextRun[], view: Matrix): Glyph[] 
     const viewScale = Math.hypot(view[0], view[1]) || 1;
     const totalWidth = run.width * viewScale;
     const ascent = ASCENT * size, descent = -DESCENT * size;
+    // A run set sideways (a column header turned a quarter, reading up or down the page) is one
+    // piece of text: glyph by glyph, each letter would stand on a line of its own and the word be read
+    // down the page, backwards for text that reads upwards ("s r e t o v" for "voters").
+    if (Math.abs(uy) > SIDEWAYS && chars.some((c) => !isSpaceCode(c.codePointAt(0)!))) {
+      const e = totalWidth;
+      const text = chars.join("").trim();
+      glyphs.push({
+        text,
+        x0: ox + Math.min(0, ux * e) + Math.min(upx * ascent, upx * descent),
+        x1: ox + Math.max(0, ux * e) + Math.max(upx * ascent, upx * descent),
+        y0: oy + Math.min(0, uy * e) + Math.min(upy * ascent, upy * descent),
+        y1: oy + Math.max(0, uy * e) + Math.max(upy * ascent, upy * descent),
+        size,
+        spaceBefore: pendingSpace,
+        run: runIndex,
+      });
+      pendingSpace = false;
+      return;
+    }
     const codes = chars.map((c) => c.codePointAt(0)!);
     const weights = codes.map((cp) => (isWideCodePoint(cp) ? 1 : NARROW_CHAR_SHARE));
     const weightSum = weights.reduce((a, b) => a + b, 0) || 1;
