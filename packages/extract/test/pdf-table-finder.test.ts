@@ -7,7 +7,7 @@
  * printed on purpose, banded rows shaded by several rectangles of one colour,
  * unruled tables whose columns of figures, or of words, are set closer than a word gap,
  * two partly ruled tables one above the other, an unruled table parted by section headings,
- * and column headers set sideways.
+ * column headers set sideways, and row names printed beside a ruled grid of figures.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
@@ -235,5 +235,19 @@ describe("sideways-headers.pdf: column headers turned to read up the page (glyph
     const t = tables(await read("sideways-headers"))[0]!;
     expect(texts(t)[0]).toEqual(["Township", "Number of Registered voters", "Poll Book Totals", "Brian Calley", "Patrick Colbeck", "Jim Hines", "Bill Schuette"]);
     expect(texts(t)[1]).toEqual(["Alcona", "963", "439", "55", "26", "47", "164"]);
+  });
+});
+
+describe("row-labels-beside.pdf: each row's name printed left of a ruled grid of counts (adoptRowLabels)", () => {
+  // Alcona County 2018 returns: only the counts are ruled; the townships' names stood outside the
+  // table as lines of text, and the counts had no row names.
+  it("makes the names the table's first column, each on its row", async () => {
+    const doc = await read("row-labels-beside");
+    const t = tables(doc)[0]!;
+    expect(texts(t).map((r) => r[0])).toEqual(["", "Alcona", "Caledonia", "Curtis", "Greenbush", "Gustin"]);
+    expect(texts(t)[4]).toEqual(["Greenbush", "1212", "423", "56", "26", "40", "126"]);
+    const lines = doc.blocks.flatMap((b) => (b.kind === "text" ? [b.text] : []));
+    expect(lines.filter((x) => x === "Alcona" || x === "Gustin")).toEqual([]);
+    expect(lines.some((x) => x.startsWith("Source:"))).toBe(true);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { type Box, type Edge, type Word, unionBox } from "./geometry.ts";
 import { type PageTable, ruledTables } from "./page-tables.ts";
+import { adoptRowLabels } from "./row-labels.ts";
 import type { PageContent } from "./read-page.ts";
 import type { PdfSettings } from "./settings.ts";
 import { linesFromGlyphs, textOfWords, wordsFromLine } from "./words.ts";
@@ -27,11 +28,13 @@ export interface PageLayout {
 }
 
 export function layoutPage(content: PageContent, settings: PdfSettings): PageLayout {
-  const { tables, rest, edges } = ruledTables(content.number, content.glyphs, content.edges, settings);
-  const lines = linesFromGlyphs(rest, settings.lineOverlap).map((l) => {
+  const ruled = ruledTables(content.number, content.glyphs, content.edges, settings);
+  const loose = linesFromGlyphs(ruled.rest, settings.lineOverlap).map((l) => {
     const words = wordsFromLine(l, settings.wordGap);
     return { ...unionBox(words), text: textOfWords(words), words, size: l.size };
   });
+  const { tables, lines } = adoptRowLabels(ruled.tables, loose);
+  const edges = ruled.edges;
   return {
     number: content.number,
     width: content.width,
