@@ -19,13 +19,17 @@
 import type { FoundCell } from "./pdf/page-tables.ts";
 import type { DocTable } from "./pdf/continuation.ts";
 import { unionBox } from "./pdf/geometry.ts";
-import { LINE_STEP } from "./text-geometry.ts";
+import { COLUMN, LINE_STEP } from "./text-geometry.ts";
 import { isHeaderWord, isValueCell } from "./text-stream.ts";
 import { isLevelLabel, isMoneyFact, mergeLines } from "./text-wrapped-rows.ts";
 import { cellsByRow, isIndicatorHeader } from "./text-grid-rows.ts";
 
 type Kind = "label" | "paragraph" | "both" | null;
 
+/** Characters of a label that goes on the list of labels and amounts above it at most... */
+const MAX_LIST_LABEL = 12;
+/** ...starting within this (units) of the label above it: the same character column. */
+const ALIGN_EPS = COLUMN / 2;
 /** Cells a line of a label, a paragraph or both holds at most (the paragraph's line in two pieces beside its label). */
 const MAX_RUN_CELLS = 3;
 
@@ -42,8 +46,18 @@ export function joinLabelParagraphs(t: DocTable): DocTable {
   const header = (r: number) => byRow[r]!.length >= 2 && byRow[r]!.every((c) => isHeaderWord(c.text));
   const small = (r: number) => byRow[r]!.length >= 1 && byRow[r]!.length <= MAX_RUN_CELLS && !header(r) && byRow[r]!.every((c) => c.rowSpan === 1 && !isValueCell(c.text));
   const target: (number | null)[] = byRow.map(() => null);
+  // A line of one short label under a row of a label and its amounts, starting where that label starts
+  // (其他资金 under 其中:本年财政拨款 | 30 | 30, its amounts left blank), is the last row of that list,
+  // not the first line of the paragraph below it.
+  const listsOn = (r: number) => {
+    const cells = byRow[r]!, above = byRow[r - 1];
+    if (r === 0 || cells.length !== 1 || !above || !adjacent(r - 1) || !above.some((c) => isValueCell(c.text))) return false;
+    const c = cells[0]!;
+    return Array.from(c.text.replace(/\s+/g, "")).length <= MAX_LIST_LABEL &&
+      above.some((x) => x.col === c.col && !isValueCell(x.text) && Math.abs(x.bbox.x0 - c.bbox.x0) <= ALIGN_EPS);
+  };
   for (let a = 0; a < end;) {
-    if (!small(a)) { a++; continue; }
+    if (!small(a) || listsOn(a)) { a++; continue; }
     let b = a + 1;
     while (b < end && small(b) && adjacent(b - 1)) b++;
     divideBlock(byRow, a, b, target);

@@ -154,3 +154,11 @@ describe("moveSpanLabels: a level's word cut by its cell's width joins over the 
     expect(t.cells.map((c) => c.text)).not.toContain("效益指");
   });
 });
+
+describe("joinLabelParagraphs: a label with no amounts under a list of labels and amounts stays the list's", () => {
+  it("keeps 其他资金 a row of its own under 其中:本年财政拨款 | 30 | 30 (安徽 濉溪 2019), not the goal's first line", () => {
+    const rows = tablesOf("anhui-2019-transfer-self-eval").flatMap(rowsOf);
+    expect(rows).toContainEqual(["其他资金"]);
+    expect(rows.flat().some((x) => x.startsWith("其他资金") && x !== "其他资金")).toBe(false);
+  });
+});
