@@ -125,7 +125,7 @@ function moveInRegion(byRow: FoundCell[][], header: number, end: number, continu
   while (lastNamed >= from && !named(lastNamed)) lastNamed--;
   // ...and a label under the last of them is the form's next part (财政部门审核意见), not a group's.
   // (A value beside a label is its weight, no row's: 决策过程 | 8, 项目管理 | 25 | 资金管理 | 10.)
-  const found = labelBlocks(byRow, from, to, isLabel);
+  const found = alignedLanes(labelBlocks(byRow, from, to, isLabel));
   const anyWeight = new Set(found.flatMap((b) => weightsOf(byRow, b, nameCol)));
   // A column whose labels stand on (nearly) every row's own line prints them row by row, merged nowhere
   // (效益指标 社会效益指标 on each line of a 申报表): they stay where they are.
@@ -307,17 +307,43 @@ export function namesColumn(byRow: FoundCell[][], header: number, to: number): n
   const filled = new Map<number, number>();
   for (const cs of rows) for (const c of cs) if (!isValueCell(c.text)) filled.set(c.col, (filled.get(c.col) ?? 0) + 1);
   if (named) {
-    // A header centred over its column may sit a column off it (三级指标 right of 基础信息完整性 …): where its
-    // own column is nearly empty and a neighbour is full, the names are the neighbour's.
+    // A header centred over its column may sit a column or two off it (三级指标 right of 基础信息完整性 …,
+    // 三级指标 over names set flush left in a wide column): where its own column is nearly empty, the names
+    // are in the nearest full column between the header words either side of it.
     const at = (col: number) => filled.get(col) ?? 0;
     if (at(named.col) > EMPTY_SHARE * rows.length) return named.col;
-    const side = [named.col - 1, named.col + 1].filter((col) => at(col) >= DENSE_SHARE * rows.length).sort((a, b) => at(b) - at(a))[0];
+    const heads = byRow[header]!.map((c) => c.col);
+    const before = Math.max(-1, ...heads.filter((col) => col < named.col));
+    const after = Math.min(Number.POSITIVE_INFINITY, ...heads.filter((col) => col > named.col));
+    const side = [...filled.keys()].filter((col) => col > before && col < after && at(col) >= DENSE_SHARE * rows.length)
+      .sort((a, b) => Math.abs(a - named.col) - Math.abs(b - named.col) || at(b) - at(a))[0];
     return side ?? named.col;
   }
   const dense = [...filled].filter(([, n]) => n >= DENSE_SHARE * rows.length);
   if (dense.length === 0) return null;
   const most = Math.max(...dense.map(([, n]) => n));
   return Math.min(...dense.filter(([, n]) => n >= NAME_SHARE * most).map(([col]) => col));
+}
+
+/**
+ * Labels of one column that the grid put in two (产出指标 … 效益指标 over columns 0–1, 满意度指标, a
+ * character wider, in column 1 alone): the one label of a column that starts where labels of an earlier
+ * column start, one of them reaching into its column, is the earlier column's, so the labels of the
+ * column cover its rows in turn.
+ */
+const MIN_LANE_LABELS = 2;
+function alignedLanes(blocks: Block[]): Block[] {
+  const left = (b: Block) => Math.min(...b.cells.map((c) => c.bbox.x0));
+  const laneOf = (b: Block) => blocks.filter((o) => o.col < b.col && o.colEnd > b.col && Math.abs(left(o) - left(b)) <= COLUMN / 2)
+    .reduce((m, o) => Math.min(m, o.col), b.col);
+  // (Only a column whose one label so starts, beside a column of several: a column of labels of its
+  // own, the next level's, is left where it is.)
+  for (const col of new Set(blocks.map((b) => b.col))) {
+    const own = blocks.filter((b) => b.col === col);
+    const lanes = own.map(laneOf);
+    if (own.length === 1 && lanes[0]! < col && blocks.filter((b) => b.col === lanes[0]).length >= MIN_LANE_LABELS) own[0]!.col = lanes[0]!;
+  }
+  return blocks;
 }
 
 /** A label's text: its lines joined as wrapped lines, the pieces of one line with the space between them (投 入(15分)). */

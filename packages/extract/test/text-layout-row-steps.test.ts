@@ -162,3 +162,16 @@ describe("joinLabelParagraphs: a label with no amounts under a list of labels an
     expect(rows.flat().some((x) => x.startsWith("其他资金") && x !== "其他资金")).toBe(false);
   });
 });
+
+describe("moveSpanLabels: names under a header set off their column, a level label a column over", () => {
+  it("gives every indicator of 甘肃 嘉峪关 2023 its level 1 (产出 / 成本 / 效益 / 满意度指标 over three rows each)", () => {
+    const t = tablesOf("gansu-2023-project-targets").find((x) => x.cells.some((c) => c.text === "免费开放天数"))!;
+    const level1 = (text: string) => t.cells.find((c) => c.text === text);
+    // 三级指标 sits two columns right of the names it heads; 满意度指标, a character wider, in a column of its own.
+    expect([level1("产出指标")?.rowSpan, level1("成本指标")?.rowSpan, level1("效益指标")?.rowSpan]).toEqual([3, 3, 3]);
+    const rows = toMatrix(t);
+    const rowOf = (text: string) => rows.findIndex((r) => r.some((c) => c?.text === text));
+    expect(rowOf("产出指标")).toBe(rowOf("免费开放天数"));
+    expect(rowOf("成本指标")).toBe(rowOf("资金使用效率"));
+  });
+});
