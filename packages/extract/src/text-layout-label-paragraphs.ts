@@ -51,7 +51,7 @@ export function joinLabelParagraphs(t: DocTable): DocTable {
   // not the first line of the paragraph below it.
   const listsOn = (r: number) => {
     const cells = byRow[r]!, above = byRow[r - 1];
-    if (r === 0 || cells.length !== 1 || !above || !adjacent(r - 1) || !above.some((c) => isValueCell(c.text))) return false;
+    if (cells.length !== 1 || !above || !adjacent(r - 1) || !above.some((c) => isValueCell(c.text))) return false;
     const c = cells[0]!;
     return Array.from(c.text.replace(/\s+/g, "")).length <= MAX_LIST_LABEL &&
       above.some((x) => x.col === c.col && !isValueCell(x.text) && Math.abs(x.bbox.x0 - c.bbox.x0) <= ALIGN_EPS);

@@ -48,7 +48,7 @@ import { foldCompatibilityCharacters } from "./unicode.ts";
 import { type Word, unionBox } from "./pdf/geometry.ts";
 import type { LooseLine, PageLayout } from "./pdf/layout.ts";
 import type { FoundCell, PageTable } from "./pdf/page-tables.ts";
-import { type Chunk, chunkOf, chunksOfLine, isCjkText, regionToTable } from "./pdf/unruled.ts";
+import { type Chunk, chunkOf, chunksOfLine, isCjkText, regionToTable, stopSpansAtCells } from "./pdf/unruled.ts";
 import { ALIGN_TOLERANCE, addColumnStart, alignedColumnStarts, columnAt, splitAtColumnStarts } from "./pdf/cjk-columns.ts";
 import { type DocTable, continuesTable, joinContinuedTable } from "./pdf/continuation.ts";
 import { isPageNumberText } from "./pdf/margins.ts";
@@ -679,10 +679,7 @@ export function lineGridTable(page: number, lines: readonly LooseLine[], given: 
     }
   });
   cells.sort((a, b) => a.row - b.row || a.col - b.col);
-  const anchors = new Set(cells.map((c) => `${c.row}:${c.col}`));
-  for (const c of cells) {
-    for (let k = c.col + 1; k < c.col + c.colSpan; k++) if (anchors.has(`${c.row}:${k}`)) { c.colSpan = k - c.col; break; }
-  }
+  stopSpansAtCells(cells);
   const box = unionBox(lines);
   const xs = [...starts, Math.max(box.x1, starts[starts.length - 1]! + 1)];
   return { page, bbox: box, xs, ys: [box.y0, box.y1], nRows: rows.length, nCols: starts.length, cells, ruled: false };

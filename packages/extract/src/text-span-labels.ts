@@ -325,23 +325,24 @@ export function namesColumn(byRow: FoundCell[][], header: number, to: number): n
   return Math.min(...dense.filter(([, n]) => n >= NAME_SHARE * most).map(([col]) => col));
 }
 
+/** Labels a column holds at least to take a neighbour's lone label into it. */
+const MIN_LANE_LABELS = 2;
+
 /**
  * Labels of one column that the grid put in two (产出指标 … 效益指标 over columns 0–1, 满意度指标, a
  * character wider, in column 1 alone): the one label of a column that starts where labels of an earlier
  * column start, one of them reaching into its column, is the earlier column's, so the labels of the
- * column cover its rows in turn.
+ * column cover its rows in turn. (A column of labels of its own, the next level's, is left where it is.)
  */
-const MIN_LANE_LABELS = 2;
 function alignedLanes(blocks: Block[]): Block[] {
   const left = (b: Block) => Math.min(...b.cells.map((c) => c.bbox.x0));
-  const laneOf = (b: Block) => blocks.filter((o) => o.col < b.col && o.colEnd > b.col && Math.abs(left(o) - left(b)) <= COLUMN / 2)
-    .reduce((m, o) => Math.min(m, o.col), b.col);
-  // (Only a column whose one label so starts, beside a column of several: a column of labels of its
-  // own, the next level's, is left where it is.)
   for (const col of new Set(blocks.map((b) => b.col))) {
     const own = blocks.filter((b) => b.col === col);
-    const lanes = own.map(laneOf);
-    if (own.length === 1 && lanes[0]! < col && blocks.filter((b) => b.col === lanes[0]).length >= MIN_LANE_LABELS) own[0]!.col = lanes[0]!;
+    if (own.length !== 1) continue;
+    const b = own[0]!;
+    const lane = blocks.filter((o) => o.col < col && o.colEnd > col && Math.abs(left(o) - left(b)) <= COLUMN / 2)
+      .reduce((m, o) => Math.min(m, o.col), col);
+    if (lane < col && blocks.filter((o) => o.col === lane).length >= MIN_LANE_LABELS) b.col = lane;
   }
   return blocks;
 }

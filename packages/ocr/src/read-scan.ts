@@ -60,7 +60,8 @@ export async function readScan(image: RasterImage): Promise<ScanReading> {
   const t1 = performance.now();
   const ink = otsuThreshold(gray);
   let clean = hasSealInk(image) ? whitenPaper(gray, ink) : gray;
-  let regions = extendToInk(clean, await detectTextLines(runtime, clean), ink);
+  const textLines = async (page: RasterImage) => extendToInk(page, await detectTextLines(runtime, page), ink);
+  let regions = await textLines(clean);
   // A page the image tests turned, or could not decide on, is asked of the recogniser (half-turn-check.ts).
   if (rotation !== 0 || !prepared.orientation.decided) {
     const turned = rotateImage(clean, 180);
@@ -69,7 +70,7 @@ export async function readScan(image: RasterImage): Promise<ScanReading> {
       gray = clean === gray ? turned : rotateImage(gray, 180);
       clean = turned;
       rotation = ((rotation + 180) % 360) as ScanReading["rotation"];
-      regions = extendToInk(clean, await detectTextLines(runtime, clean), ink);
+      regions = await textLines(clean);
     }
   }
   const rulings = rulingsOutsideText(findRulings(gray), regions);

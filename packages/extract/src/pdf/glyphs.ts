@@ -87,13 +87,13 @@ export function runDirection(run: TextRun, view: Matrix): [number, number] {
   return [m[0] / len, m[1] / len];
 }
 
+/** A run whose direction is this close to vertical (|sin| of its angle) reads up or down the page. */
+const SIDEWAYS = 0.95;
+
 /**
  * Glyphs of the runs, in display space. Whitespace from the PDF is dropped but
  * remembered as `spaceBefore` on the next glyph: it is where words break.
  */
-/** A run whose direction is this close to vertical (|sin| of its angle) reads up or down the page. */
-const SIDEWAYS = 0.95;
-
 export function glyphsFromRuns(runs: readonly TextRun[], view: Matrix): Glyph[] {
   const glyphs: Glyph[] = [];
   // A space may come as its own run (pdf.js does this between font changes): it marks the next run.
@@ -113,22 +113,24 @@ export function glyphsFromRuns(runs: readonly TextRun[], view: Matrix): Glyph[] 
     const viewScale = Math.hypot(view[0], view[1]) || 1;
     const totalWidth = run.width * viewScale;
     const ascent = ASCENT * size, descent = -DESCENT * size;
+    // The glyph of `text` spanning s..e along the run and descent..ascent across it; each
+    // display coordinate is a sum of an "along" and an "up" term, so its extremes
+    // are the sums of the terms' extremes (no corner list per character).
+    const glyphAlong = (text: string, s: number, e: number): Glyph => ({
+      text,
+      x0: ox + Math.min(ux * s, ux * e) + Math.min(upx * ascent, upx * descent),
+      x1: ox + Math.max(ux * s, ux * e) + Math.max(upx * ascent, upx * descent),
+      y0: oy + Math.min(uy * s, uy * e) + Math.min(upy * ascent, upy * descent),
+      y1: oy + Math.max(uy * s, uy * e) + Math.max(upy * ascent, upy * descent),
+      size,
+      spaceBefore: pendingSpace,
+      run: runIndex,
+    });
     // A run set sideways (a column header turned a quarter, reading up or down the page) is one
     // piece of text: glyph by glyph, each letter would stand on a line of its own and the word be read
     // down the page, backwards for text that reads upwards ("s r e t o v" for "voters").
     if (Math.abs(uy) > SIDEWAYS && chars.some((c) => !isSpaceCode(c.codePointAt(0)!))) {
-      const e = totalWidth;
-      const text = chars.join("").trim();
-      glyphs.push({
-        text,
-        x0: ox + Math.min(0, ux * e) + Math.min(upx * ascent, upx * descent),
-        x1: ox + Math.max(0, ux * e) + Math.max(upx * ascent, upx * descent),
-        y0: oy + Math.min(0, uy * e) + Math.min(upy * ascent, upy * descent),
-        y1: oy + Math.max(0, uy * e) + Math.max(upy * ascent, upy * descent),
-        size,
-        spaceBefore: pendingSpace,
-        run: runIndex,
-      });
+      glyphs.push(glyphAlong(chars.join("").trim(), 0, totalWidth));
       pendingSpace = false;
       return;
     }
@@ -141,21 +143,7 @@ export function glyphsFromRuns(runs: readonly TextRun[], view: Matrix): Glyph[] 
       const s = pos, e = pos + w;
       pos = e;
       if (isSpaceCode(codes[k]!)) { pendingSpace = true; return; }
-      // The glyph's box spans s..e along the run and descent..ascent across it; each
-      // display coordinate is a sum of an "along" and an "up" term, so its extremes
-      // are the sums of the terms' extremes (no corner list per character).
-      const alongX0 = Math.min(ux * s, ux * e), alongX1 = Math.max(ux * s, ux * e);
-      const alongY0 = Math.min(uy * s, uy * e), alongY1 = Math.max(uy * s, uy * e);
-      glyphs.push({
-        text: ch,
-        x0: ox + alongX0 + Math.min(upx * ascent, upx * descent),
-        x1: ox + alongX1 + Math.max(upx * ascent, upx * descent),
-        y0: oy + alongY0 + Math.min(upy * ascent, upy * descent),
-        y1: oy + alongY1 + Math.max(upy * ascent, upy * descent),
-        size,
-        spaceBefore: pendingSpace,
-        run: runIndex,
-      });
+      glyphs.push(glyphAlong(ch, s, e));
       pendingSpace = false;
     });
   });

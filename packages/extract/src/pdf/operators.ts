@@ -103,6 +103,15 @@ export function edgesFromSegments(sp: SubPath): Edge[] {
   return edges;
 }
 
+/** The box round a subpath's points. */
+function boundsOf(points: readonly Pt[]): { x0: number; y0: number; x1: number; y1: number } {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const [x, y] of points) {
+    x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y);
+  }
+  return { x0, y0, x1, y1 };
+}
+
 /** Edges of a filled subpath: a thin shape is one line along its middle; a larger one gives its sides. */
 export function edgesFromFilledShape(sp: SubPath, maxLineThickness: number): Edge[] {
   if (sp.curved || sp.points.length < 2) return [];
@@ -112,10 +121,7 @@ export function edgesFromFilledShape(sp: SubPath, maxLineThickness: number): Edg
     const [ax, ay] = pts[k]!, [bx, by] = pts[(k + 1) % pts.length]!;
     if (Math.abs(ax - bx) > AXIS_TOLERANCE && Math.abs(ay - by) > AXIS_TOLERANCE) return [];
   }
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-  for (const [x, y] of sp.points) {
-    x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y);
-  }
+  const { x0, y0, x1, y1 } = boundsOf(sp.points);
   const w = x1 - x0, h = y1 - y0;
   if (h <= maxLineThickness && w > h) return [{ orientation: "h", at: (y0 + y1) / 2, from: x0, to: x1 }];
   if (w <= maxLineThickness && h > w) return [{ orientation: "v", at: (x0 + x1) / 2, from: y0, to: y1 }];
@@ -125,10 +131,7 @@ export function edgesFromFilledShape(sp: SubPath, maxLineThickness: number): Edg
 /** A filled subpath that is a plain rectangle thicker than a line (a shaded area), or null. */
 export function shadedRectangle(sp: SubPath, maxLineThickness: number, colour: string): FillRect | null {
   if (sp.curved || sp.points.length < 4) return null;
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-  for (const [x, y] of sp.points) {
-    x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y);
-  }
+  const { x0, y0, x1, y1 } = boundsOf(sp.points);
   if (x1 - x0 <= maxLineThickness || y1 - y0 <= maxLineThickness) return null;
   const atCorner = ([x, y]: Pt) =>
     (Math.abs(x - x0) <= AXIS_TOLERANCE || Math.abs(x - x1) <= AXIS_TOLERANCE) && (Math.abs(y - y0) <= AXIS_TOLERANCE || Math.abs(y - y1) <= AXIS_TOLERANCE);
@@ -138,8 +141,8 @@ export function shadedRectangle(sp: SubPath, maxLineThickness: number, colour: s
 
 /** Whether a subpath is no thicker than a line one way. */
 function isThin(sp: SubPath, maxLineThickness: number): boolean {
-  const xs = sp.points.map((p) => p[0]), ys = sp.points.map((p) => p[1]);
-  return Math.min(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)) <= maxLineThickness;
+  const { x0, y0, x1, y1 } = boundsOf(sp.points);
+  return Math.min(x1 - x0, y1 - y0) <= maxLineThickness;
 }
 
 /** Paint at least this light on every channel erases rather than rules (page and cell backgrounds). */
@@ -189,7 +192,7 @@ export function edgesFromPaths(paths: readonly PaintedPath[], viewTransform: Mat
       if (stroked && !isWhite(stroke)) edges.push(...edgesFromSegments(sp));
       else if (stroked) whiteLines.push(...edgesFromSegments(sp));
       else if (filled && isWhite(fill)) { if (isThin(sp, opts.maxLineThickness)) whiteLines.push(...edgesFromFilledShape(sp, opts.maxLineThickness)); }
-      else if (filled && !isWhite(fill)) {
+      else if (filled) {
         const rect = typeof fill === "string" && fill.startsWith("#") ? shadedRectangle(sp, opts.maxLineThickness, fill) : null;
         if (rect) shaded.push(rect);
         else edges.push(...edgesFromFilledShape(sp, opts.maxLineThickness));

@@ -6,7 +6,7 @@
  * left of a ruled table, close to it, one in each of several of its rows,
  * starting at one x, become a column in front of the table.
  */
-import { type Box, unionBox } from "./geometry.ts";
+import { centreY, unionBox } from "./geometry.ts";
 import type { LooseLine } from "./layout.ts";
 import type { FoundCell, PageTable } from "./page-tables.ts";
 
@@ -21,8 +21,6 @@ const FIGURE = /^[-+(]?[\d.,]+%?\)?$/;
 const PROSE_REACH = 1.5;
 /** Labels start within this (pt) of one another. */
 const START_TOLERANCE = 2;
-
-const centreY = (b: Box) => (b.y0 + b.y1) / 2;
 
 /** The tables, each with the row labels printed left of it as its first column, and the lines left over. */
 export function adoptRowLabels(tables: readonly PageTable[], lines: readonly LooseLine[]): { tables: PageTable[]; lines: LooseLine[] } {

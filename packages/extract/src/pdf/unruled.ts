@@ -263,10 +263,7 @@ export function regionToTable(page: number, lines: readonly LooseLine[], given: 
   const nRows = rows.length;
   // A chunk that runs past a border into a slot where its line has a cell of its own stops short of it
   // (a long label over the first column of figures: Other backward class beside 71.4).
-  const anchors = new Set(cells.map((c) => `${c.row}:${c.col}`));
-  for (const c of cells) {
-    for (let k = c.col + 1; k < c.col + c.colSpan; k++) if (anchors.has(`${c.row}:${k}`)) { c.colSpan = k - c.col; break; }
-  }
+  stopSpansAtCells(cells);
   // Chunks that overlap a neighbour's slot would double-fill it: keep the first.
   const taken = new Set<string>();
   const kept = cells.filter((c) => {
@@ -278,6 +275,14 @@ export function regionToTable(page: number, lines: readonly LooseLine[], given: 
   });
   const box = unionBox(lines);
   return { page, bbox: box, xs, ys: [box.y0, box.y1], nRows, nCols: xs.length - 1, cells: kept, ruled: false };
+}
+
+/** Each cell's span cut short of the first slot of its row where another cell starts (in place). */
+export function stopSpansAtCells(cells: FoundCell[]): void {
+  const anchors = new Set(cells.map((c) => `${c.row}:${c.col}`));
+  for (const c of cells) {
+    for (let k = c.col + 1; k < c.col + c.colSpan; k++) if (anchors.has(`${c.row}:${k}`)) { c.colSpan = k - c.col; break; }
+  }
 }
 
 /** Lines between two regions, at most, that may be section headings of one table. */
