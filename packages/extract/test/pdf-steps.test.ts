@@ -64,6 +64,8 @@ describe("painted paths (pdfjs-dist 5.x drawing codes)", () => {
     expect(edgesFromPaths([path(PDF_OPS.stroke, "#000000", "#f8f8f8")], id, opts)).toEqual([]);
     expect(edgesFromPaths([path(PDF_OPS.stroke, "#ffffff", "#1f3864")], id, opts)).toHaveLength(4);
     expect(edgesFromPaths([path(PDF_OPS.fill, "pattern")], id, opts)).toHaveLength(4);
+    // A coloured shape stroked white: the white stroke rules nothing, the fill's sides are read as ever.
+    expect(edgesFromPaths([path(PDF_OPS.fillStroke, "#1f3864", "#ffffff")], id, opts)).toHaveLength(4);
   });
 
   it("uses the operator codes of the installed pdf.js", async () => {

@@ -189,14 +189,14 @@ export function edgesFromPaths(paths: readonly PaintedPath[], viewTransform: Mat
     const filled = FILL_OPS.has(paint) || FILL_STROKE_OPS.has(paint);
     if (!stroked && !filled) continue; // endPath: a clipping path, nothing painted
     for (const sp of subpathsFromDrawOps(path, multiply(viewTransform, ctm as unknown as Matrix))) {
-      if (stroked && !isWhite(stroke)) edges.push(...edgesFromSegments(sp));
-      else if (stroked) whiteLines.push(...edgesFromSegments(sp));
-      else if (filled && isWhite(fill)) { if (isThin(sp, opts.maxLineThickness)) whiteLines.push(...edgesFromFilledShape(sp, opts.maxLineThickness)); }
-      else if (filled) {
-        const rect = typeof fill === "string" && fill.startsWith("#") ? shadedRectangle(sp, opts.maxLineThickness, fill) : null;
-        if (rect) shaded.push(rect);
-        else edges.push(...edgesFromFilledShape(sp, opts.maxLineThickness));
-      }
+      if (stroked && !isWhite(stroke)) { edges.push(...edgesFromSegments(sp)); continue; }
+      // A white stroke rules nothing but may show a seam in shading; the shape's fill is read as ever.
+      if (stroked) whiteLines.push(...edgesFromSegments(sp));
+      if (!filled) continue;
+      if (isWhite(fill)) { if (isThin(sp, opts.maxLineThickness)) whiteLines.push(...edgesFromFilledShape(sp, opts.maxLineThickness)); continue; }
+      const rect = typeof fill === "string" && fill.startsWith("#") ? shadedRectangle(sp, opts.maxLineThickness, fill) : null;
+      if (rect) shaded.push(rect);
+      else edges.push(...edgesFromFilledShape(sp, opts.maxLineThickness));
     }
   }
   edges.push(...fillRectsToEdges(shaded, whiteLines));
