@@ -111,6 +111,16 @@ describe("pdf.js as patched for jixiao", () => {
     }
   });
 
+  it("keeps a glyph whose ToUnicode text starts with a space (the whitespace-category patch)", async () => {
+    // The bold figures of this table map their period to " ." in the font's ToUnicode (poppler prints
+    // 11,062.6, pdfplumber 11,062 .6); unpatched pdf.js took the whole glyph for a space: 11,062 6.
+    const doc = await extractPdf(readFileSync(PDF_FIXTURES + "published/us-statistical-abstract-2012-table-324.pdf"));
+    const cells = doc.blocks.flatMap((b) => (b.kind === "table" ? b.table.cells.map((c) => c.text) : []));
+    expect(cells).toContain("11,062 .6");
+    expect(cells).toContain("2,330 .9");
+    expect(cells.some((t) => /^\d[\d,]* \d$/.test(t))).toBe(false);
+  });
+
   it("does not build the font programs that only painting needs (the Type1/CFF compile patch)", () => {
     // pdf.js's main thread drops a font's program after receiving it, so the saving is not
     // visible through its API: the installed bundle itself is checked for the patched code.
