@@ -139,6 +139,11 @@ describe("text", () => {
     expect(joinWrappedLines(["62,785,1", "05"])).toBe("62,785,105");
     expect(joinWrappedLines(["62,785,", "105"])).toBe("62,785,105");
     expect(joinWrappedLines(["Non-methane volatile organic", "compounds (NMVOC)"])).toBe("Non-methane volatile organic compounds (NMVOC)");
+    // A dash set off by a space is a word and keeps the wrap's space; one attached to its word joins
+    // (cells of tabula's Publication_of_award_of_Bids test file, and a span of years).
+    expect(joinWrappedLines(["Box CT 215,", "Cantonments ‐", "Accra"])).toBe("Box CT 215, Cantonments ‐ Accra");
+    expect(joinWrappedLines(["MRH/IDA/TSP/ICB/G‐", "1/Lot 1"])).toBe("MRH/IDA/TSP/ICB/G‐1/Lot 1");
+    expect(joinWrappedLines(["2021-", "2023年"])).toBe("2021-2023年");
   });
 
   it("folds Kangxi radicals, and the glyph aliases only in text from a producer that mis-maps", () => {

@@ -126,7 +126,7 @@ export function joinWrappedLines(lines: readonly string[]): string {
     // (Two numbers grouped by thousands, each whole, are two values stacked in the cell, not one cut: 62,785,105 / 11,200.)
     // (A grouped number cut after its comma, 62,785, / 105, is one.)
     const cutAtGroup = /\d,$/.test(out) && /^\d{3}(?:\D|$)/.test(l);
-    if (out && !cutAtGroup && (needsSpaceAcrossWrap(lastChar(out), firstChar(l)) || (GROUPED_NUMBER_END.test(out) && GROUPED_NUMBER_START.test(l)))) out += " ";
+    if (out && !cutAtGroup && (needsSpaceAcrossWrap(lastChar(out), firstChar(l)) || (GROUPED_NUMBER_END.test(out) && GROUPED_NUMBER_START.test(l)) || dashStandsAlone(out, l))) out += " ";
     out += l;
   }
   return out;
@@ -135,6 +135,13 @@ export function joinWrappedLines(lines: readonly string[]): string {
 /** A number grouped by thousands, complete at the end of a line / starting a line: 62,785,105 over 11,200. */
 const GROUPED_NUMBER_END = /(?:^|[^\d,])\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const GROUPED_NUMBER_START = /^\d{1,3},\d{3}(?:\D|$)/;
+
+/**
+ * A dash set off by a space on its side of the wrap (Cantonments ‐ / Accra, Delhi – / 110032) is a word of its own,
+ * so the lines keep their space; a dash attached to its word (G‐ / 1/Lot 1) joins as a hyphen does.
+ */
+const dashStandsAlone = (before: string, after: string) =>
+  (/\s[-‐‑–—]$/.test(before) && /^[A-Za-z0-9(]/.test(after)) || (/[A-Za-z0-9)]$/.test(before) && /^[-‐‑–—]\s/.test(after));
 
 function needsSpaceAcrossWrap(before: string, after: string): boolean {
   if (/[A-Za-z,;:)]/.test(before)) return /[A-Za-z0-9(]/.test(after);
