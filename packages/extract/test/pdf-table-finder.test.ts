@@ -197,6 +197,38 @@ describe("close-words.pdf: an unruled listing whose columns of words are a few p
   });
 });
 
+describe("a published listing: licence numbers set flush right, a word space before the flush-left type (valueColumnBorders, figures before words)", () => {
+  // The Oklahoma ABLE Commission's M27 listing as published (fixtures/pdf/published, camelot's m27.pdf):
+  // 648765 and 82030 end together 2.9 pt (a third of the font size) before AAA, whose column starts
+  // flush; a column of street numbers before the street's name (7100 TERMINAL) starts together too.
+  // Its two pages have different column borders: each cell keeps its own column when they are joined.
+  // (On the second page every number has six digits: nothing there tells figures set flush right
+  // from street numbers set flush left, and its numbers stay with their type.)
+  let t: Table;
+  let rows: (string | null)[][];
+  beforeAll(async () => {
+    const found = tables(await extractPdf(readFileSync(`${FIXTURES}../published/oklahoma-able-2014-m27-licenses.pdf`)));
+    expect(found).toHaveLength(1);
+    t = found[0]!;
+    rows = texts(t);
+  });
+
+  it("parts the figures set flush right from the words set flush left after them", () => {
+    const row = (n: string) => rows.find((r) => r[0] === n)!.filter((c) => c !== null);
+    expect(row("648765")).toEqual(["648765", "AAA", "ALLEGIANT AIR", "ALLEGIANT AIR LLC", "7100 TERMINAL DRIVE", "OKLAHOMA CITY", "OK", "73159", "-", "2014/12/03"]);
+    expect(row("82030").slice(0, 5)).toEqual(["82030", "AAA", "AMERICAN AIRLINES", "AMERICAN AIRLINES INC", "7100 TERMINAL DRIVE"]);
+    const firstPage = t.cells.filter((c) => c.page === 1).map((c) => c.text);
+    expect(firstPage.filter((c) => /^\d{5,6} [A-Z]{3}$/.test(c))).toEqual([]);
+    expect(firstPage.filter((c) => /^\d{5,6}$/.test(c)).length).toBeGreaterThan(40);
+  });
+
+  it("gives every cell of the table joined over its two pages a slot of its own", () => {
+    expect(t.pageTo).toBe(2);
+    const slots = t.cells.map((c) => `${c.row}:${c.col}`);
+    expect(new Set(slots).size).toBe(slots.length);
+  });
+});
+
 describe("stacked-partly-ruled.pdf: two tables ruled only between column groups, one above the other (closeOpenSides)", () => {
   // Statistical Abstract 2012, tables 324 and 325: the rows of both are ruled to the same x, where
   // the closed side used to run from the first table's top to the second's bottom and join them.

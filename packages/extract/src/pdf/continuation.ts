@@ -43,12 +43,23 @@ export function repeatedHeaderRows(prev: PageTable, next: PageTable): number {
   return a.length === b.length && a.every((x, i) => x === b[i]) ? rows : 0;
 }
 
-/** Re-places cells on a shared set of column borders (sorted; by the cells' boxes). */
-function regrid(cells: FoundCell[], xs: number[]): void {
+/**
+ * Re-places cells on a shared set of column borders (sorted): a cell starts at the shared border
+ * nearest its own left border (`own`: its part's borders) and ends at the first shared border past
+ * its box, at most the one nearest its own right border. (Not by where its text starts: a figure set
+ * flush right in a wide column starts nearer the next border than its own, and two cells shared a
+ * slot; not by its own right border alone: a border only the other part has, inside the cell's column
+ * right of its text, would make it a span.)
+ */
+function regrid(cells: FoundCell[], own: readonly number[], xs: number[]): void {
   for (const c of cells) {
-    const c0 = nearestIndex(xs, c.bbox.x0), c1 = nearestIndex(xs, c.bbox.x1);
+    const left = own[c.col], right = own[c.col + c.colSpan];
+    const c0 = nearestIndex(xs, left ?? c.bbox.x0);
+    const last = nearestIndex(xs, right ?? c.bbox.x1);
+    let c1 = c0 + 1;
+    while (c1 < last && xs[c1]! < c.bbox.x1 - 0.5) c1++;
     c.col = c0;
-    c.colSpan = Math.max(1, c1 - c0);
+    c.colSpan = Math.max(1, Math.min(c1, Math.max(last, c0 + 1)) - c0);
   }
 }
 
@@ -75,8 +86,8 @@ export function joinContinuedTable(prev: DocTable, next: PageTable): DocTable {
   // below, and a table running over many pages is copied once per page.
   const top = prev.cells.map((c) => ({ ...c }));
   let bottom = next.cells.map((c) => ({ ...c }));
-  regrid(top, xs);
-  regrid(bottom, xs);
+  regrid(top, prev.xs, xs);
+  regrid(bottom, next.xs, xs);
   // A repeated header row is the producer's courtesy, not data.
   const header = repeatedHeaderRows(prev, next);
   if (header) bottom = bottom.filter((c) => c.row >= header).map((c) => ({ ...c, row: c.row - header }));

@@ -159,11 +159,16 @@ const WORD_GAP_SHARE = 0.6;
  * apart): a strip free on nearly every line with words in the column, and
  * words on both sides of it on most of them. A word space is about a quarter
  * of a font size; neighbouring words of different lengths leave no common
- * strip of half a font size on most lines.
+ * strip of half a font size on most lines. Last, a word space is enough
+ * where the words before it are set flush right (ending together, starting
+ * apart: licence numbers of five and six digits) and the words after it flush
+ * left: text set flush left (7100 TERMINAL DRIVE over 7777 EAST APACHE) starts
+ * together.
  */
 export function valueColumnBorders(rows: readonly Chunk[][], xs: readonly number[]): number[] {
   const figures = gapBorders(rows, xs, FIGURES);
-  return [...figures, ...gapBorders(rows, [...xs, ...figures].sort((a, b) => a - b), WORDS)];
+  const words = gapBorders(rows, [...xs, ...figures].sort((a, b) => a - b), WORDS);
+  return [...figures, ...words, ...gapBorders(rows, [...xs, ...figures, ...words].sort((a, b) => a - b), WORDS_AFTER_FIGURES)];
 }
 
 interface GapRule {
@@ -175,6 +180,8 @@ interface GapRule {
   share: number;
   /** Whether the words right of the strip must start at its end (a column of words is set flush left). */
   flushLeft: boolean;
+  /** Whether the words left of the strip must be set flush right (ending together, starting apart): a column of figures. */
+  flushRightBefore?: boolean;
 }
 
 /** A word starting within this (pt) of a strip's end starts there... */
@@ -183,6 +190,11 @@ const START_TOLERANCE = 2;
 const FLUSH_SHARE = 0.75;
 const FIGURES: GapRule = { counts: (w) => VALUE_WORD.test(w.text), side: (w) => VALUE_WORD.test(w.text), minGap: MIN_VALUE_GAP, share: VALUE_GAP_SHARE, flushLeft: false };
 const WORDS: GapRule = { counts: () => true, side: () => true, minGap: MIN_VALUE_GAP, share: WORD_GAP_SHARE, flushLeft: true };
+/** Narrowest strip (font sizes) after figures set flush right: a word space (m27's 648765 | AAA, a third of the size). */
+const MIN_FLUSH_RIGHT_GAP = 0.25;
+/** Figures set flush right start this far apart (font sizes) at least: digits of different counts (82030, 648765). */
+const MIN_FLUSH_RIGHT_SPREAD = 0.4;
+const WORDS_AFTER_FIGURES: GapRule = { counts: () => true, side: () => true, minGap: MIN_FLUSH_RIGHT_GAP, share: WORD_GAP_SHARE, flushLeft: true, flushRightBefore: true };
 
 function gapBorders(rows: readonly Chunk[][], xs: readonly number[], rule: GapRule): number[] {
   const multiRows = rows.filter((r) => r.length >= 2);
@@ -197,19 +209,30 @@ function gapBorders(rows: readonly Chunk[][], xs: readonly number[], rule: GapRu
     for (const [a, b] of freeStrips(lines, xs[k]!, xs[k + 1]!, Math.floor(lines.length * CROSSING_SHARE))) {
       if (a <= xs[k]! + 0.5 || b >= xs[k + 1]! - 0.5 || b - a < rule.minGap * size) continue;
       const starts: number[] = [];
+      const before: Word[] = [];
       const both = lines.filter((ws) => {
         const left = ws.filter((w) => w.x1 <= a + 1), right = ws.filter((w) => w.x0 >= b - 1);
         if (right.length > 0) starts.push(right[0]!.x0);
+        if (left.length > 0 && right.length > 0) before.push(left[left.length - 1]!);
         return left.length > 0 && right.length > 0 && rule.side(left[left.length - 1]!) && rule.side(right[0]!);
       }).length;
       // A column of words is set flush left: most words after the strip start right at its end, and its
       // border goes there. (A strip other lines happen to leave free is no column: OKLAHOMA CITY beside
       // TULSA, the INC of the longest name.)
       if (rule.flushLeft && starts.filter((x) => Math.abs(x - b) <= START_TOLERANCE).length < FLUSH_SHARE * starts.length) continue;
+      if (rule.flushRightBefore && !setFlushRight(before, a, size)) continue;
       if (both >= MIN_VALUE_GAP_LINES && both >= rule.share * lines.length) out.push(rule.flushLeft ? b - START_TOLERANCE / 2 : (a + b) / 2);
     }
   }
   return out;
+}
+
+/** Words ending together at `end` while starting apart: figures set flush right. */
+function setFlushRight(words: readonly Word[], end: number, size: number): boolean {
+  if (words.length < MIN_VALUE_GAP_LINES) return false;
+  const flush = words.filter((w) => Math.abs(w.x1 - end) <= START_TOLERANCE).length >= FLUSH_SHARE * words.length;
+  const x0s = words.map((w) => w.x0);
+  return flush && Math.max(...x0s) - Math.min(...x0s) >= MIN_FLUSH_RIGHT_SPREAD * size;
 }
 
 /** Narrowest gap (font sizes) between two words of a chunk at which a border may part them. */
