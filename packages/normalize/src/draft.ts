@@ -63,6 +63,8 @@ export interface Draft {
   captionAgency?: string;
   /** A department form's own list of spending items (年度履职目标: 支出项目名称 | 预算金额), one project_list form each. */
   items?: Form[];
+  /** Labels of the header block's last row printed with no value beside them, whose value may stand under them. */
+  valuesBelow?: { col: number; colSpan: number; fact: Form["facts"][number] }[];
 }
 
 export function newDraft(kind: FormKind, title: string | null, row: Row | null): Draft {

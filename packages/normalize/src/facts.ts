@@ -30,6 +30,8 @@ export const endsLikeLabel = (text: string): boolean => LABEL_END.test(keyOf(tex
 export const labelText = (text: string): string => tidyCjkSpaces(text).replace(/\s*[:：]\s*$/, "").replace(/^[*＊※]+\s*/, "");
 
 const endsWithColon = (text: string): boolean => /[:：]\s*$/.test(text);
+/** Prose, not a label or a figure: a sentence's punctuation or more characters than a label has. */
+const isSentence = (text: string): boolean => /[。；;]/.test(text) || keyOf(text).length > MAX_LABEL_LENGTH;
 
 /** Short words with no sentence punctuation and no number: the shape of a label. */
 export function isLabelShaped(text: string): boolean {
@@ -212,8 +214,9 @@ export function labelValuePairs(cells: readonly RowCell[], loose: boolean): Labe
     } else if (loose && next && i + 2 < cells.length && !isLabelShaped(cells[i + 2]!.text)) {
       // 项目资金 | 项目总预算 | 65: a group label, then its first pair.
       continue;
-    } else if (loose && !next && out.length > 0 && (endsLikeLabel(c.text) || (i > 0 && !isLabelShaped(out[out.length - 1]!.value) &&
+    } else if (loose && !next && out.length > 0 && (endsLikeLabel(c.text) || isSentence(out[out.length - 1]!.value) || (i > 0 && !isLabelShaped(out[out.length - 1]!.value) &&
       (isEmptyValue(cells[i - 1]!.text) || cells[i - 1]!.col + cells[i - 1]!.colSpan < c.col)))) {
+      // (Or after a pair whose value is a sentence: 整体绩效目标完成情况 | 我部门按照…。 | 未能完成原因, its value under it.)
       // 主管部门 | 坝塘镇 | 主管部门编码: the last label of a row of pairs, its value left blank (and the blank
       // cell lost in extracted text); or any label after a pair whose value is no label's shape (a figure, a
       // sentence) and a blank column, printed or a gap in the columns (自评得分 | 98 | | 财政审核评分). (After a

@@ -19,7 +19,7 @@ import { readCostTableRow } from "./cost-table.ts";
 import { fundingFromFacts, isLabelShaped, isMoneyLabel, labelText, labelValuePairs, recordFact, splitColonCell, withBracketedParts } from "./facts.ts";
 import { yearOfPath } from "./year.ts";
 import { withVocabulary, type Vocabulary } from "./vocabulary.ts";
-import { isUnitAlone, parseFiscalYear, parseGrade, parseMoneyUnit, parseNumber } from "./values.ts";
+import { isEmptyValue, isUnitAlone, parseFiscalYear, parseGrade, parseMoneyUnit, parseNumber } from "./values.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
 import { finishForm } from "./finish.ts";
 import { resolveMoneyUnits } from "./money-unit.ts";
@@ -61,6 +61,12 @@ interface State {
   projectHeading: { name: string; page: number } | null;
   /** label：value lines just read outside any form: the next form's, if its title follows them (报表编号：…). */
   pending: { label: string; value: string; page: number; line: number | null }[];
+  /**
+   * The last line of label：value pairs outside any form that names a project or a department
+   * (部门编码：316 部门名称：浮梁县林业局 联系人：王媛), with its page: an indicator grid with no title
+   * below it on that page is that project's or department's form.
+   */
+  naming: { pairs: { label: string; value: string; page: number; line: number | null }[]; key: "projectName" | "agency" } | null;
 }
 
 export function normalizeDocument(doc: ExtractedDocument, hints: NormalizeHints = {}): NormalizedDocument {
@@ -71,7 +77,7 @@ function normalizeWithVocabulary(doc: ExtractedDocument, hints: NormalizeHints):
   const st: State = {
     forms: [], narrative: [], sideTables: [], warnings: [], draft: null, section: null, targets: null,
     docYear: null, side: null, lastTitle: null, foreignTable: false, sheetYears: new Map(), sheet: null, unknownTitle: null,
-    cover: null, lastLine: null, pending: [], projectHeading: null,
+    cover: null, lastLine: null, pending: [], projectHeading: null, naming: null,
   };
   // (Plain extracted text prints a header block's labels and values column by column.)
   const rows = joinStackedHeaders(joinWrappedTitles(toRows(doc)));
@@ -204,6 +210,7 @@ function startForm(st: State, kind: FormKind, title: string, row: Row): void {
   st.lastTitle = title;
   st.foreignTable = false;
   st.unknownTitle = null;
+  st.naming = null;
 }
 
 function lastDepartmentSeq(st: State): number | null {
@@ -313,7 +320,10 @@ function isPairedForm(form: Form): boolean {
 
 function hasContent(d: Draft): boolean {
   const f = d.form;
-  return f.indicators.length > 0 || f.funding.length > 0 || f.totalScore !== null || f.projectName !== null;
+  // (A department's form under its own title that names its department is one even where the page
+  // breaks off before its money and indicators, as a project's form that names its project is.)
+  return f.indicators.length > 0 || f.funding.length > 0 || f.totalScore !== null || f.projectName !== null
+    || (!d.untitled && f.title !== null && isDepartmentKind(f.kind) && f.agency !== null);
 }
 
 // ---- narrative lines ---------------------------------------------------------------
@@ -423,6 +433,11 @@ function noteCoverLine(st: State, row: Row, text: string): void {
   const pairs = coverPairs(text);
   if (pairs.length > 0) st.pending.push(...pairs.map((p) => ({ ...p, page: row.page, line: row.line })));
   else st.pending = [];
+  const key = pairs.map((p) => factKeyOf(p.label)).find((k) => k === "projectName" || k === "agency");
+  const placed = pairs.map((p) => ({ ...p, page: row.page, line: row.line }));
+  if (key) st.naming = { pairs: placed, key };
+  // (Pairs on later lines of the page, 联系电话：…, are the same block's.)
+  else if (st.naming && st.naming.pairs[0]!.page === row.page) st.naming.pairs.push(...placed);
   if (st.forms.length === 0) {
     const cover = st.cover === null ? coverFromLine(text, st.lastLine, row) : null;
     if (cover) st.cover = cover;
@@ -463,7 +478,7 @@ function readCellsRow(st: State, row: Row): void {
     if (readSideRow(st, row)) return;
     closeSide(st);
   }
-  const opening = !st.draft && !st.foreignTable && row.cells.length >= 2 ? factKeyOf(row.cells[0]!.text) : null;
+  const opening = !st.draft && !st.foreignTable && row.cells.length >= 2 ? openingKey(row) : null;
   if (opening === "projectName" || opening === "agency") {
     // 项目名称 | X (部门名称 | X) opening a table with no title line: the header block of a form,
     // whose parts decide at its end whether it is one (an indicator grid, funding, a total).
@@ -515,6 +530,8 @@ function readCellsRow(st: State, row: Row): void {
   if (st.section === "indicators" && !draft.closed && readChecklistFunding(draft, row)) return;
   // A cost table in the header block (项目预算成本构成 | 金额 | … down to its 合计).
   if (st.section === null && !draft.closed && readCostTableRow(draft, row)) return;
+  if (st.section === null && !draft.closed && readValueBelow(draft, row)) return;
+  draft.valuesBelow = undefined;
   if (readFactsRow(st, draft, row)) return;
   switch (st.section) {
     case "funding": {
@@ -598,11 +615,34 @@ function readFactsRow(st: State, draft: Draft, row: Row): boolean {
   // are one column of amounts, not columns side by side.
   const along = pairs.length >= 3 && isMoneyLabel(pairs[0]!.label) && /总|合计/.test(keyOf(pairs[0]!.label)) &&
     pairs.slice(1).every((p) => isMoneyLabel(p.label) && !/总|合计/.test(keyOf(p.label)));
+  const valuesBelow: NonNullable<Draft["valuesBelow"]> = [];
   pairs.forEach((p, column) => {
     for (const q of withBracketedParts(p)) recordFact(draft.form, q, row.page, row.line, applyFact, draft.factFunding, along ? 0 : column);
+    const fact = draft.form.facts[draft.form.facts.length - 1];
+    // (A label after a pair of the row, not one opening the row: 其他依据 | over 需要说明的其他问题 | is two labels.)
+    if (headerBlock && column > 0 && isEmptyValue(p.value) && fact && fact.value === "") valuesBelow.push({ col: p.cell.col, colSpan: p.cell.colSpan, fact });
   });
+  draft.valuesBelow = valuesBelow;
   // A unit declared by a block label the pairs hang under (资金情况（万元）).
   for (const c of row.cells) if (/\((万元|元)\)/.test(keyOf(c.text))) draft.form.moneyUnit ??= parseMoneyUnit(c.text);
+  return true;
+}
+
+/**
+ * A header-block row of one cell, standing under a label the row above printed with no value
+ * beside it (… | 未能完成原因 over 因受疫情影响，…): that label's value.
+ */
+function readValueBelow(draft: Draft, row: Row): boolean {
+  const filled = row.cells.filter((c) => !isEmptyValue(c.text));
+  if (!draft.valuesBelow?.length || filled.length !== 1) return false;
+  const cell = filled[0]!;
+  if (isLabelShaped(cell.text)) return false;
+  const above = draft.valuesBelow.find((l) => cell.col >= l.col && cell.col < l.col + l.colSpan);
+  if (!above) return false;
+  above.fact.value = tidyCjkSpaces(cell.text);
+  const key = factKeyOf(above.fact.label);
+  if (key) applyFact(draft.form, key, above.fact.value);
+  draft.valuesBelow = undefined;
   return true;
 }
 
@@ -614,6 +654,18 @@ function isColumnNumbers(row: Row): boolean {
   return numbers.length >= MIN_COLUMN_NUMBERS && numbers.length === cells.length && numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1);
 }
 const MIN_COLUMN_NUMBERS = 3;
+
+/**
+ * What a row opening a form's header block names first: its first cell's label (项目名称 | X), or in
+ * a row of label：value pairs the first label naming a project or a department (部门编码： | 316 |
+ * 部门名称： | 浮梁县林业局 | 联系人： | 王媛).
+ */
+function openingKey(row: Row): FactKey | null {
+  const first = factKeyOf(row.cells[0]!.text);
+  if (first !== null) return first;
+  const named = (labelValuePairs(printedCells(row), false) ?? []).map((p) => factKeyOf(p.label));
+  return named.find((k) => k === "projectName" || k === "agency") ?? null;
+}
 
 /** The row's cells from its first printed one on, blank cells included. */
 function printedCells(row: Row): RowCell[] {
@@ -740,6 +792,20 @@ function yearsInCells(row: Row): number[] {
   return out;
 }
 
+/**
+ * An untitled indicator grid under a line of pairs naming its project or department on the same
+ * page, with no form between (部门名称：浮梁县林业局 over 一级指标 | 二级指标 | 三级指标 …): the
+ * form of that project or department, its pairs the form's facts.
+ */
+function tieToNamingLine(st: State, naming: State["naming"], kind: SectionKind, row: Row): void {
+  const d = st.draft;
+  if (!naming || !d || kind !== "indicators" || d.tiedTo || naming.pairs[0]!.page !== row.page) return;
+  d.tiedTo = naming.key === "projectName" ? "project" : "department";
+  if (d.tiedTo === "department" && d.form.kind === "project_self_eval") d.form.kind = "department_self_eval";
+  const recorded = new Set(d.form.facts.map((f) => `${f.label}\u0000${f.line}`));
+  for (const p of naming.pairs) if (!recorded.has(`${labelText(p.label)}\u0000${p.line}`)) recordFact(d.form, p, p.page, p.line, applyFact, d.factFunding);
+}
+
 function startSection(st: State, kind: SectionKind, row: Row): void {
   const header = buildHeader(kind, [row]);
   // An untitled form's indicator table followed by another with other columns (a 部门 sheet, then a
@@ -776,7 +842,10 @@ function startSection(st: State, kind: SectionKind, row: Row): void {
     const scoring = kind === "indicators" && !header.columns.some((c) => c.field === "target" || c.field === "actual" || c.field === "adjustedTarget");
     const inferred: FormKind = kind === "projectList" ? "project_list" : kind === "targets" ? "project_targets"
       : scoring ? "evaluation_scorecard" : "project_self_eval";
+    // (Starting the form forgets the naming line: it is read first.)
+    const naming = st.naming;
     startUntitled(st, inferred, row);
+    tieToNamingLine(st, naming, kind, row);
   }
   const d = st.draft!;
   // A header of names and amounts with no indicator column inside a department's form (年度履职目标 |

@@ -9,7 +9,7 @@ import { alignRow, type Alignment, type Column } from "./align.ts";
 import type { ExtraColumn, HeaderModel } from "./headers.ts";
 import { fundingLine } from "./funding-line.ts";
 import { fit } from "./fit.ts";
-import { addFact } from "./facts.ts";
+import { addFact, isLabelShaped, labelText } from "./facts.ts";
 import { isPlaceName } from "./headers.ts";
 import { isQualifiedLevel1, level1Of, level2Of, splitDeclaredWeight, sourceKindOf, hasDeclaredWeight, headerField, headerKey } from "./vocab.ts";
 import { comparatorFromValueType, isUnitAlone, parseNumber, parseRate, parseValue, isEmptyValue, isValueTypeText } from "./values.ts";
@@ -260,6 +260,16 @@ export function factsUnderHeader(draft: Draft, row: Row): void {
 }
 
 export function readGoalsRow(draft: Draft, row: Row): void {
+  // Under a caption alone on its row (年度绩效目标 across the table), a row of a label and its text
+  // (*年度绩效总目标 | 保证林业局职能实现…) is that label's fact, and its text the goal.
+  const captionOnly = draft.header !== null && draft.header.labels.size === 1;
+  const [label, ...rest] = row.cells;
+  if (captionOnly && label && rest.length > 0 && isLabelShaped(label.text) && rest.some((c) => !isEmptyValue(c.text))) {
+    const said = tidyCjkSpaces(rest.map((c) => c.text).filter((t) => !isEmptyValue(t)).join("\n"));
+    addFact(draft.form, labelText(label.text), said, null, row.page, row.line);
+    draft.form.goals.push({ expected: said, actual: null });
+    return;
+  }
   factsUnderHeader(draft, row);
   const a = align(draft, row);
   const expected = text(a, "goal");

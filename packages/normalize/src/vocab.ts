@@ -54,7 +54,8 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   [/^(评\(扣\)分标准|评\(扣分标准\)|评分标准|评价标准|扣分标准|评分规则|评\(扣\)分规则)(及依据|和依据|及说明)?$/, "scoringRule"],
   [/^(指标内容|指标解释|指标值内容|指标说明|指标定义|指标释义|指标含义)$/, "description"],
   [/^(度量单位|计量单位|指标单位|单位|计量单位\(名称\))$/, "unit"],
-  [/^(指标值类型|指标性质|指标类型|指标方向)$/, "valueType"],
+  // (计算符号, 运算符号: the comparison sign, = or ≥, in a column of its own.)
+  [/^(指标值类型|指标性质|指标类型|指标方向|计算符号|运算符号|比较符号)$/, "valueType"],
   [/^备注$/, "remark"],
   // By meaning, after every exact synonym: what a header ends with.
   [/(原因|原因分析|改进措施|整改措施|纠偏措施|原因及改进措施)(说明)?$/, "reason"],

@@ -9,6 +9,11 @@
  * - 宁乡 2021 项目绩效目标表: its money block written out in cells
  *   (财政拨款:…万元(其中:…;…), 二、自有资金:0万元), a label whose value is left
  *   blank before another pair, a label merged down over a block of pairs.
+ * - 浮梁县林业局 部门整体绩效目标 (a workbook sheet): no title; the department named in a row of
+ *   pairs (部门编码： | 316 | 部门名称： | …) or, in text, a line of them, over the indicator grid;
+ *   the comparison sign in a 计算符号 column; 年度绩效目标 a caption over label | goal.
+ * - 花都区政协 2021 部门整体支出绩效自评表, as far as its page prints it: the header block only,
+ *   a label over its value (未能完成原因 above its text).
  */
 import { describe, expect, it } from "vitest";
 import { headerField, normalizeDocument } from "@jixiao/normalize";
@@ -285,5 +290,31 @@ describe("四川 评价指标体系 in -layout text: two untitled score sheets, 
     expect(doc.forms.map((f) => f.kind)).toEqual(["evaluation_scorecard", "evaluation_scorecard"]);
     expect(doc.forms[0]!.indicators[0]!.name).toBe("相关性");
     expect(doc.forms[1]!.indicators.slice(0, 2).map((i) => [i.name, i.weight])).toEqual([["必要性", 5], ["可行性", 5]]);
+  });
+});
+
+describe.each([...FORMATS, "xls", "text/pdftotext-layout"] as RealFormat[])("浮梁县林业局 部门整体绩效目标: no title, a row of pairs naming the department over an indicator grid (%s)", (format) => {
+  it("is the department's target form, its 计算符号 the comparison sign and 年度绩效总目标 a fact and the goal", async () => {
+    const doc = normalizeDocument(await extractedFixture("jiangxi-undated-department-targets", format));
+    expect(doc.forms.map((f) => [f.kind, f.agency])).toEqual([["department_targets", "浮梁县林业局"]]);
+    const form = doc.forms[0]!;
+    expect(form.facts.find((f) => f.label === "部门编码")?.value).toBe("316");
+    expect(form.indicators[0]).toMatchObject({ level1: "产出指标", level2: "数量指标", name: "保障在职职工人数(人)", targetText: "116", valueType: "=", unit: "人" });
+    expect(form.indicators.find((i) => i.name === "工资发放准确性(%)")?.valueType).toBe("≥");
+    if (format !== "text/pdftotext-layout") {
+      // (The text wraps the label over three lines around its value.)
+      expect(form.facts.find((f) => f.label === "年度绩效总目标")?.value).toBe("保证林业局职能实现,保障人员经费。");
+      expect(form.goals.map((g) => g.expected)).toEqual(["保证林业局职能实现,保障人员经费。"]);
+    }
+  });
+});
+
+describe.each([...FORMATS, "xls", "pdf/chromium"] as RealFormat[])("花都区政协 2021 部门整体支出绩效自评表, its page broken off after the header block (%s)", (format) => {
+  it("is the department's form under its title, with the reason printed under its label", async () => {
+    const doc = normalizeDocument(await extractedFixture("guangdong-2021-department-self-eval", format));
+    expect(doc.forms.map((f) => [f.kind, f.agency])).toEqual([["department_self_eval", "中国人民政治协商会议广东省广州市花都区委员会"]]);
+    const facts = new Map(doc.forms[0]!.facts.map((f) => [f.label, f.value]));
+    expect(facts.get("未能完成原因")).toBe("因受疫情影响,委员培训次数减少,视察调研活动减少。");
+    expect(facts.get("整体绩效目标完成情况")).toMatch(/^我部门按照《中国人民政治协商会议章程》的要求/);
   });
 });
