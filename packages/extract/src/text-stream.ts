@@ -104,6 +104,8 @@ function readCells(cells: StreamCell[]): Block[] {
   let unplaced: StreamCell[] = [];
   /** The header rows of the table so far, one per run of column words. */
   let headerRuns: Row[] = [];
+  /** The last cell read as a unit after a figure: the row's figures go on to it. */
+  let unitCell: StreamCell | null = null;
 
   /** A row of data cells, or, when it cannot be rebuilt with confidence, its cells left out of the table. */
   const endRow = () => {
@@ -131,13 +133,20 @@ function readCells(cells: StreamCell[]): Block[] {
       i++;
       continue;
     }
-    // A run of column words: a header row.
+    // A run of column words: a header row. (Reading order may put the first row's merged level
+    // cells right after the level columns' words above them: 一级指标 | 产出指标 | 二级指标 | 数量指标
+    // | 三级指标 …; they are held for that row.)
     let h = i;
-    while (h < cells.length && isStreamHeaderWord(cells[h]!.text)) h++;
-    if (h - i >= MIN_HEADER_RUN) {
+    const held: StreamCell[] = [];
+    while (h < cells.length) {
+      if (isStreamHeaderWord(cells[h]!.text)) h++;
+      else if (h > i && isLevelColumnWord(cells[h - 1]!.text) && isLevelWord(cells[h]!.text) && isStreamHeaderWord(cells[h + 1]?.text ?? "")) held.push(cells[h++]!);
+      else break;
+    }
+    if (h - i - held.length >= MIN_HEADER_RUN) {
       endRow();
       if (width === 0) { header = []; headerRuns = []; }
-      const run = cells.slice(i, h);
+      const run = cells.slice(i, h).filter((c) => !held.includes(c));
       header.push(...run.map((x) => x.text));
       const whole = indicatorHeader(headerRuns, run);
       if (whole) {
@@ -155,6 +164,7 @@ function readCells(cells: StreamCell[]): Block[] {
         // keeps the widest: a row shorter than its header still ends where text follows a value.
         width = Math.max(width, run.length);
       }
+      row = held;
       i = h;
       continue;
     }
@@ -167,7 +177,8 @@ function readCells(cells: StreamCell[]): Block[] {
       const free = values.length === n && values.every((v) => !isWordCell(v.text));
       endRow();
       if (free) {
-        for (let k = 0; k < n; k++) rows.push({ cells: [cells[i + k]!, values[k]!] });
+        const byShape = pairByShape(cells.slice(i, l), values);
+        for (let k = 0; k < n; k++) rows.push({ cells: [cells[i + k]!, byShape[k]!] });
         i = l + n;
       } else {
         // A label with no value of its own (the value sits after other labels): a row of its own.
@@ -199,16 +210,79 @@ function readCells(cells: StreamCell[]): Block[] {
     }
     const prev = row[row.length - 1];
     const value = isStreamValueCell(c.text);
-    if (prev && !value && isStreamValueCell(prev.text)) endRow();
+    // (Text after a value starts the next row, unless the header ends in a column of text — 指标值说明,
+    // 偏差原因 — and more text follows it: then it is this row's last cell, and the next row's name follows.)
+    const lastColumnText = row.length < width && TEXT_COLUMN.test(header[header.length - 1] ?? "") && i + 1 < cells.length && !isStreamValueCell(cells[i + 1]!.text)
+      && reachesLastColumn(row, header);
+    const afterValue = prev !== undefined && !value && (isStreamValueCell(prev.text) || prev === unitCell);
+    // (Nor does a unit under a header with a unit column: 6 | 万立方米 | 该指标值数据合理; a short name of
+    // the next row has the row's figures after it.)
+    const unit = header.some((h) => UNIT_COLUMN.test(h)) && UNIT_SHAPED.test(c.text.replace(/\s+/g, "")) && !isLevelWord(c.text)
+      && i + 1 < cells.length && !isStreamValueCell(cells[i + 1]!.text);
+    if (afterValue && !lastColumnText && !unit) endRow();
     else if (row.length && isLevelWord(c.text) && row.some((x) => !isLevelWord(x.text))) endRow();
+    // A header-block label glued to its value (项目负责人:查小兵) is a row of its own, wherever it falls.
+    else if (row.length && isGluedLabelPair(c.text)) endRow();
+    unitCell = afterValue && unit ? c : null;
     row.push(c);
-    // The header's width plus one: header rows leave out the row label's column.
-    if (row.length >= width + 1) endRow();
+    // The header's width plus one: header rows leave out the row label's column. (The text column
+    // last in the header, when it follows the row's figures, ends the row.)
+    if (row.length >= width + 1 || (afterValue && lastColumnText)) endRow();
     i++;
   }
   endTable();
   return blocks;
 }
+
+/** What shape of value a label takes, where it says: a telephone number, a code, a name. */
+function valueShapeFits(label: string, value: string): boolean {
+  const l = label.replace(/[\s:：*＊]/g, ""), v = value.replace(/\s+/g, "");
+  const digits = /^[\d\-()（）]{5,}$/.test(v);
+  if (/电话|手机/.test(l)) return digits;
+  if (/编码|代码|编号/.test(l)) return /^[\dA-Za-z\-]+$/.test(v);
+  if (/名称|单位|部门|联系人|负责人/.test(l)) return !digits;
+  return true;
+}
+
+/**
+ * A run of labels and the run of their values, paired in order unless that gives a label a value of
+ * the wrong shape and another order gives none (部门名称： | 联系电话： | 13879821572 | 浮梁县林业局,
+ * the values in reading order, not the labels'). Runs of up to four are tried.
+ */
+function pairByShape(labels: readonly StreamCell[], values: readonly StreamCell[]): StreamCell[] {
+  const fits = (order: readonly StreamCell[]) => order.every((v, k) => valueShapeFits(labels[k]!.text, v.text));
+  if (fits(values) || values.length > 4) return [...values];
+  const orders = (rest: readonly StreamCell[]): StreamCell[][] =>
+    rest.length <= 1 ? [[...rest]] : rest.flatMap((v, k) => orders([...rest.slice(0, k), ...rest.slice(k + 1)]).map((o) => [v, ...o]));
+  return orders(values).find(fits) ?? [...values];
+}
+
+/** A label of a form's header block and its value in one cell: 项目负责人:查小兵. */
+function isGluedLabelPair(text: string): boolean {
+  const m = /^([^:：]{2,12})[:：]\s*\S/.exec(text.trim());
+  return m !== null && isLabelWord(m[1]!);
+}
+
+/** A header's column of units, and a cell shaped like a unit: 人, 万立方米, %, km. */
+const UNIT_COLUMN = /^(?:度量|计量|指标)单位$/;
+const UNIT_SHAPED = /^(?:[\u4e00-\u9fff]{1,4}|%|‰|[A-Za-z/²³]{1,6})$/;
+
+/** A header's column of text: what is said of a row after its figures. */
+const TEXT_COLUMN = /(?:说明|解释|原因|措施|备注|内容)$/;
+
+/**
+ * Whether the next cell of a row would stand in its header's last column: the row's cells after its
+ * name (its merged levels may be missing before it) fill every column after the header's name column.
+ */
+function reachesLastColumn(row: readonly StreamCell[], header: readonly string[]): boolean {
+  const name = row.findIndex((c) => !isLevelWord(c.text));
+  if (name < 0) return false;
+  const headerName = Math.max(0, header.findIndex((h) => columnPlace(h) === 2));
+  return row.length - name >= header.length - 1 - headerName;
+}
+
+/** The column word of a level: 一级指标, 二级指标. */
+const isLevelColumnWord = (text: string) => /^[一二]级指标$/.test(text.replace(/\s+/g, ""));
 
 /**
  * The places of an indicator table's columns, as the national templates order

@@ -98,3 +98,35 @@ describe("forms from plain pdftotext", () => {
     expect(await forms(id)).toEqual([]);
   });
 });
+
+describe("rows of jiangxi-undated-department-targets (浮梁县林业局, a header ending in a column of text)", () => {
+  const rows = tables(parseExtractedText(text("jiangxi-undated-department-targets"))).flatMap(rowsOf);
+
+  it("reads the header whose level words are interleaved with the first row's merged levels, those levels leading that row", () => {
+    // (一级指标 | 产出指标 | 二级指标 | 数量指标 | 三级指标 | 计算符号 …: reading order goes down each column.)
+    expect(rows).toContainEqual(["一级指标", "二级指标", "三级指标", "计算符号", "目标值", "度量单位", "指标值说明"]);
+    expect(rows).toContainEqual(["产出指标", "数量指标", "保障在职职工人数(人)", "=", "116", "人", "该指标值数据合理"]);
+  });
+
+  it("keeps a unit and the trailing text column in the row of the figures before them", () => {
+    expect(rows).toContainEqual(["林木采伐监管(万立方米)", "=", "6", "万立方米", "该指标值数据合理"]);
+    expect(rows).toContainEqual(["签订野生动物致害保险(单)", "=", "1", "单", "该指标值数据合理"]);
+    // (Only the last row's comparison sign comes after its text in reading order: 95 | % | 该指标值数据合理 | ≥.)
+    expect(rows.filter((r) => r[0] === "该指标值数据合理").length).toBeLessThanOrEqual(1);
+  });
+
+  it("is the department's target form", async () => {
+    const [form, ...rest] = await forms("jiangxi-undated-department-targets");
+    expect(rest).toEqual([]);
+    expect([form!.kind, form!.agency]).toEqual(["department_targets", "浮梁县林业局"]);
+    expect(form!.indicators.length).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe("a header-block label glued to its value (sichuan-2023-project-self-eval-2)", () => {
+  it("is a row of its own, read as the form's fact", async () => {
+    const form = (await forms("sichuan-2023-project-self-eval-2"))[0]!;
+    expect(form.facts.find((f) => f.label === "项目负责人")?.value).toBe("查小兵");
+    expect(form.facts.find((f) => f.label === "财务负责人")?.value).toBe("唐勇");
+  });
+});
