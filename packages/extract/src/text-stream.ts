@@ -338,6 +338,8 @@ const WEIGHTED_LABEL = /\(\s*\d+(?:\.\d+)?\s*分\s*\)$/;
  * - more values than the header has columns (329.77 | 329.77 | 338.31 | 10 |
  *   102.59% under 全年预算数 | 全年执行数 | 分值 | 执行率): the header printed
  *   elsewhere lost a column, which value is which cannot be told;
+ * - a sentence first (a reason printed before its figures in reading order),
+ *   or figures alone under an indicator header (their name printed elsewhere);
  * - no value at all, cut only at the header's width, under a header with a
  *   score or weight column, most of its cells labels that carry weights: labels of a
  *   scorecard whose cells come in no row order (相关性(5分) | 目标任务(15分) |
@@ -346,6 +348,13 @@ const WEIGHTED_LABEL = /\(\s*\d+(?:\.\d+)?\s*分\s*\)$/;
  */
 function placeable(row: readonly StreamCell[], width: number, header: readonly string[]): boolean {
   if (width === 0) return true;
+  // A sentence first, figures after it (已完工，剩余3%尾款未付。 | 43.2 | 37.24 | 10 | 9): a reason that
+  // reading order put before its row's figures, its name elsewhere; no name of the row.
+  // (Under a header whose only column of sentences is the reason: a sentence under 指标解释 or 评分标准 may come first.)
+  const reasonsOnly = header.some((h) => /原因|措施/.test(h)) && !header.some((h) => /解释|说明|标准|内容|要点|依据/.test(h));
+  if (reasonsOnly && row.length > 1 && /[。；;]$/.test(row[0]!.text.trim()) && row.slice(1).some((c) => isStreamValueCell(c.text))) return false;
+  // Figures alone under an indicator header (100 | 100 | 10 | 10 | 0): their name is elsewhere in reading order.
+  if (row.length > 1 && row.every((c) => isStreamValueCell(c.text)) && header.some((h) => columnPlace(h) === 2)) return false;
   const values = row.filter((c) => isStreamValueCell(c.text)).length;
   if (values > width) return false;
   const weighted = 2 * row.filter((c) => WEIGHTED_LABEL.test(c.text)).length >= row.length;

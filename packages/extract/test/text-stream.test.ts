@@ -130,3 +130,24 @@ describe("a header-block label glued to its value (sichuan-2023-project-self-eva
     expect(form.facts.find((f) => f.label === "财务负责人")?.value).toBe("唐勇");
   });
 });
+
+describe("rows of shanghai-2022-project-self-eval (a column word wrapped after its qualifier)", () => {
+  const rows = tables(parseExtractedText(text("shanghai-2022-project-self-eval"))).flatMap(rowsOf);
+
+  it("joins 年度 | 指标值 and 实际 | 完成值 into the header's column words, and reads the rows under them", () => {
+    expect(rows).toContainEqual(["二级指标", "年度指标值", "三级指标", "实际完成值", "分值", "得分"]);
+    expect(rows).toContainEqual(["数量指标", "与委托运营方结算完成率", "=100%", "100%", "10", "10"]);
+  });
+
+  it("gives the form its indicators", async () => {
+    const form = (await forms("shanghai-2022-project-self-eval"))[0]!;
+    expect(form.indicators.map((i) => [i.name, i.weight, i.score])).toContainEqual(["场馆开放满意度", 10, 10]);
+  });
+});
+
+describe("rows of hebei-2019-project-self-eval (reading order far from the rows)", () => {
+  it("leaves out figures with no name and a reason printed before its figures: no indicator without a name", async () => {
+    const form = (await forms("hebei-2019-project-self-eval"))[0]!;
+    expect(form.indicators.filter((i) => !i.name || /。$/.test(i.name))).toEqual([]);
+  });
+});
