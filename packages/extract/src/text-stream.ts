@@ -214,7 +214,7 @@ function readCells(cells: StreamCell[]): Block[] {
     // 偏差原因 — and more text follows it: then it is this row's last cell, and the next row's name follows.)
     const lastColumnText = row.length < width && TEXT_COLUMN.test(header[header.length - 1] ?? "") && i + 1 < cells.length && !isStreamValueCell(cells[i + 1]!.text)
       && reachesLastColumn(row, header);
-    const afterValue = prev !== undefined && !value && (isStreamValueCell(prev.text) || prev === unitCell);
+    const afterValue: boolean = prev !== undefined && !value && (isStreamValueCell(prev.text) || prev === unitCell);
     // (Nor does a unit under a header with a unit column: 6 | 万立方米 | 该指标值数据合理; a short name of
     // the next row has the row's figures after it.)
     const unit = header.some((h) => UNIT_COLUMN.test(h)) && UNIT_SHAPED.test(c.text.replace(/\s+/g, "")) && !isLevelWord(c.text)
