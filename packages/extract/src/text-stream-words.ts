@@ -92,13 +92,17 @@ export function isValueCell(text: string): boolean {
   if (/^[—–\-－/／\\]+$/.test(t)) return true;
   // A unit or a comparator in a column of its own (计量单位, 指标性质).
   if (/^(?:[=≥≤<>＞＜≈]|≥=|<=|>=|%|‰|万元|元|个|人|次|天|分)$/.test(t)) return true;
-  return /^[≥≤=<>＞＜≈]?[-+]?\d[\d,]*(?:\.\d+)?(?:%|‰|万元|万|亿元|元|分|个|人|次|家|项|户|天|日|月|年|件|台|套|所|座|公里|千米|米|平方米|亩|吨|人次|万人次)?$/.test(t);
+  if (/^[≥≤=<>＞＜≈]?[-+]?\d[\d,]*(?:\.\d+)?(?:%|‰|万元|万|亿元|元|分|个|人|次|家|项|户|天|日|月|年|件|台|套|所|座|公里|千米|米|平方米|亩|吨|人次|万人次)?$/.test(t)) return true;
+  // (A figure with a rate's unit: 490元/平米, 300元/米, 583元/人·月.)
+  return RATE_QUANTITY.test(t);
 }
 
 /** Words of a unit of measure, alone or as a rate (人/次, 万元/人, 元/人·月). */
 const UNIT = "(?:万元|亿元|元|万人次|人次|人|次|起|宗|例|个|家|项|户|天|日|月|年|件|台|套|所|座|公里|千米|平方米|立方米|米|亩|公顷|吨|头|只|册|份|篇|场|批|辆|株|本|期|条|处|间|张|部|名|小时|周|季度|km|kw|m2|m3)";
 const UNIT_CELL = new RegExp(`^${UNIT}(?:[/／·*]${UNIT})*$`);
 const QUANTITY = new RegExp(`^(?:[≥≤=<>＞＜≈]|>=|<=)?[-+]?\\d[\\d,]*(?:\\.\\d+)?(?:%|${UNIT}(?:[/／·*]${UNIT})*)?$`);
+/** A figure with a unit per unit (490元/平米, 300元/米): a value wherever it stands. */
+const RATE_QUANTITY = new RegExp(`^(?:[≥≤=<>＞＜≈]|>=|<=)?[-+]?\\d[\\d,]*(?:\\.\\d+)?${UNIT}(?:[/／·*](?:平米|${UNIT}))+$`);
 
 /**
  * A value of the cell stream: isValueCell's, a unit of measure in a column of

@@ -175,3 +175,13 @@ describe("moveSpanLabels: names under a header set off their column, a level lab
     expect(rowOf("成本指标")).toBe(rowOf("资金使用效率"));
   });
 });
+
+describe("a figure with a rate's unit is a value (内蒙古 武川 2021)", () => {
+  it("keeps lines that each hold a target in 元/平米 or 元/米 rows of their own, not the lines of one wrapped cell", () => {
+    const rows = tablesOf("neimenggu-2021-project-targets-2").flatMap(rowsOf);
+    const at = (name: string) => rows.find((r) => r.includes(name));
+    expect(at("饲料库120平米")?.slice(-1)).toEqual(["490元/平米"]);
+    expect(at("围墙300米")?.slice(-1)).toEqual(["300元/米"]);
+    expect(at("标准化棚圈360平米")?.slice(-1)).toEqual(["550元/平米"]);
+  });
+});
