@@ -24,6 +24,8 @@ export interface LevelState {
    * prints both, where text extraction lost the columns that say so.
    */
   nested?: boolean;
+  /** The column of the row cell the level 2 was last read from, in a grid that lost its merged cells. */
+  level2Col?: number;
 }
 
 export interface Draft {

@@ -346,6 +346,13 @@ export function readIndicatorRow(draft: Draft, row: Row, exclude: Set<Field> = n
     sameGroupName = tidyCjkSpaces(l2Text);
     l2Text = null;
   }
+  // A word of both levels (成本指标) in the column a level 2 of this table came from, in a grid whose
+  // rows lost the merged cells before them (copied text): a level 2 as that one was.
+  const l1At = a.byField.get("level1")?.col;
+  if (l1Text && !l2Text && !row.exact && l1At !== undefined && l1At === levels.level2Col && level2Of(l1Text)) {
+    l2Text = l1Text;
+    l1Text = null;
+  }
   // 成本指标 alone on a row inside the 产出指标 group: a level-2 group of 产出 (the
   // framework before 2021, where 成本 sits beside 数量/质量/时效), not a new level 1.
   if (l1Text && !l2Text && levels.level1 === "产出指标" && level1Of(l1Text)?.name === "成本指标" && level2Of(l1Text)) {
@@ -406,6 +413,8 @@ export function readIndicatorRow(draft: Draft, row: Row, exclude: Set<Field> = n
     const l2 = canonicalLevel2(l2Text);
     levels.level2 = l2.name || null;
     levels.level2Weight = l2.weight;
+    const from = [a.byField.get("level2"), a.byField.get("level1")].find((c) => c && noColon(tidyCjkSpaces(c.text)) === l2Text);
+    levels.level2Col = from?.col;
   }
   // A level's weight printed in a column of its own (merged down its group like the label).
   const w1 = number(a, "level1Weight");

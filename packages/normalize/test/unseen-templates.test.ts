@@ -318,3 +318,13 @@ describe.each([...FORMATS, "xls", "pdf/chromium"] as RealFormat[])("花都区政
     expect(facts.get("整体绩效目标完成情况")).toMatch(/^我部门按照《中国人民政治协商会议章程》的要求/);
   });
 });
+
+describe("武川 2021 绩效目标申报表 copied from its web page (merged cells printed once)", () => {
+  it("reads 成本指标 as the level 2 it is in the column 时效指标 came from, not a new level 1", async () => {
+    const form = normalizeDocument(await extractedFixture("neimenggu-2021-project-targets-2", "text/web")).forms[0]!;
+    const levels = (name: string) => { const i = form.indicators.find((x) => x.name === name)!; return [i.level1, i.level2]; };
+    expect(levels("开工时限")).toEqual([null, "时效指标"]);
+    expect(levels("打井、配电")).toEqual([null, "成本指标"]);
+    expect(levels("防疫室84平米")).toEqual([null, "成本指标"]);
+  });
+});
