@@ -341,6 +341,9 @@ function readTextLine(st: State, row: Row): void {
     return;
   }
   touch(d, row);
+  // (Text that lost its columns prints the value under a row's last label as a line of its own.)
+  if (st.section === null && !d.closed && d.valuesBelow?.length === 1 && readValueBelow(d, { ...row, kind: "cells", cells: [{ col: d.valuesBelow[0]!.col, colSpan: 1, text }], allCells: [] })) return;
+  d.valuesBelow = undefined;
   if (/^(注|备注|说明|填表说明)\s*[:：.．、]/.test(text) || (d.inNotes && /^\d+\s*[.．、]/.test(text))) {
     d.inNotes = true;
     d.form.notes.push(tidyCjkSpaces(text));

@@ -309,7 +309,7 @@ describe.each([...FORMATS, "xls", "text/pdftotext-layout"] as RealFormat[])("浮
   });
 });
 
-describe.each([...FORMATS, "xls", "pdf/chromium"] as RealFormat[])("花都区政协 2021 部门整体支出绩效自评表, its page broken off after the header block (%s)", (format) => {
+describe.each([...FORMATS, "xls", "pdf/chromium", "text/web"] as RealFormat[])("花都区政协 2021 部门整体支出绩效自评表, its page broken off after the header block (%s)", (format) => {
   it("is the department's form under its title, with the reason printed under its label", async () => {
     const doc = normalizeDocument(await extractedFixture("guangdong-2021-department-self-eval", format));
     expect(doc.forms.map((f) => [f.kind, f.agency])).toEqual([["department_self_eval", "中国人民政治协商会议广东省广州市花都区委员会"]]);
