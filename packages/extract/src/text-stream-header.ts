@@ -9,7 +9,8 @@
  *   indicator table's level columns keep their order: a table of two halves
  *   prints 二级指标(长期) … 二级指标(年度) …);
  * - columns keyed by letters come in letter order, a formula (B/A) after the
- *   letters it uses; other columns keep their places.
+ *   letters it uses; the names' column (三级指标) comes before the values
+ *   measured of them (年度指标值, 实际完成值); other columns keep their places.
  */
 import { key } from "./text-stream-words.ts";
 
@@ -30,5 +31,24 @@ export function orderHeader<T extends { text: string }>(cells: readonly T[]): T[
   const keyed = rest.filter((c) => letterRank(c.text) !== null).sort((x, y) => letterRank(x.text)! - letterRank(y.text)!);
   let k = 0;
   const placed = rest.map((c) => (letterRank(c.text) === null ? c : keyed[k++]!));
-  return [...labels, ...placed];
+  return [...labels, ...namesBeforeValues(placed)];
+}
+
+/** The names' column of an indicator table, and the columns of what is measured of them (not 分值: a level's points may stand before the names). */
+const NAME_COLUMN = /^(?:三级指标|(?:绩效)?指标名称|具体指标)$/;
+const VALUE_COLUMN = /^(?:(?:年初|预期|计划|年度)?(?:指标值|目标值)|(?:全年)?(?:实际完成值|实际值|完成值))(?:\([A-Z]\))?$/;
+
+/**
+ * The names' column before the values measured of them: drawing order may put it after them (二级指标 |
+ * 年度指标值 | 三级指标 | 实际完成值 …), the rows never. (Only one names' column: a table of two halves keeps its order.)
+ */
+function namesBeforeValues<T extends { text: string }>(cells: T[]): T[] {
+  const names = cells.filter((c) => NAME_COLUMN.test(key(c.text)));
+  if (names.length !== 1) return cells;
+  const name = names[0]!;
+  const firstValue = cells.findIndex((c) => VALUE_COLUMN.test(key(c.text)));
+  const at = cells.indexOf(name);
+  if (firstValue < 0 || at < firstValue) return cells;
+  const rest = cells.filter((c) => c !== name);
+  return [...rest.slice(0, firstValue), name, ...rest.slice(firstValue)];
 }

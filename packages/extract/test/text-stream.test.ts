@@ -135,7 +135,7 @@ describe("rows of shanghai-2022-project-self-eval (a column word wrapped after i
   const rows = tables(parseExtractedText(text("shanghai-2022-project-self-eval"))).flatMap(rowsOf);
 
   it("joins 年度 | 指标值 and 实际 | 完成值 into the header's column words, and reads the rows under them", () => {
-    expect(rows).toContainEqual(["二级指标", "年度指标值", "三级指标", "实际完成值", "分值", "得分"]);
+    expect(rows).toContainEqual(["二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]);
     expect(rows).toContainEqual(["数量指标", "与委托运营方结算完成率", "=100%", "100%", "10", "10"]);
   });
 
@@ -149,5 +149,14 @@ describe("rows of hebei-2019-project-self-eval (reading order far from the rows)
   it("leaves out figures with no name and a reason printed before its figures: no indicator without a name", async () => {
     const form = (await forms("hebei-2019-project-self-eval"))[0]!;
     expect(form.indicators.filter((i) => !i.name || /。$/.test(i.name))).toEqual([]);
+  });
+});
+
+describe("a header drawn with its names' column after the targets (shanghai-2022-project-self-eval)", () => {
+  it("puts 三级指标 back before 年度指标值 and 实际完成值, so each row's name and target are read as such", async () => {
+    const rows = tables(parseExtractedText(text("shanghai-2022-project-self-eval"))).flatMap(rowsOf);
+    expect(rows).toContainEqual(["二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]);
+    const form = (await forms("shanghai-2022-project-self-eval"))[0]!;
+    expect(form.indicators.find((i) => i.name === "合同结算条款完成率")).toMatchObject({ targetText: "=100%", actualText: "100%", weight: 20, score: 20 });
   });
 });
