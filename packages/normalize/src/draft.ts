@@ -65,6 +65,8 @@ export interface Draft {
   captionAgency?: string;
   /** A department form's own list of spending items (年度履职目标: 支出项目名称 | 预算金额), one project_list form each. */
   items?: Form[];
+  /** A goals row of layout text whose paragraphs go on (no sentence ended): its line, and its facts by label. */
+  openGoals?: { line: number; facts: Map<string, Form["facts"][number]> };
   /** Labels of the header block's last row printed with no value beside them, whose value may stand under them. */
   valuesBelow?: { col: number; colSpan: number; fact: Form["facts"][number] }[];
 }

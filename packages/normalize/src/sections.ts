@@ -1,7 +1,7 @@
 /**
  * Reading the data rows of each form part, once its header is known.
  */
-import type { FundingLine, Indicator } from "./model.ts";
+import type { Form, FundingLine, Indicator } from "./model.ts";
 import type { Row, RowCell } from "./rows.ts";
 import type { Draft, LevelState } from "./draft.ts";
 import type { Field } from "./vocab.ts";
@@ -237,9 +237,10 @@ function namesMoneySource(text: string): boolean {
 // ---- goals -------------------------------------------------------------------
 
 /** A row's cells as facts under their columns' printed headers (中期目标 | 年度目标, 单位名称 | 预算数 …). */
-export function factsUnderHeader(draft: Draft, row: Row): void {
+/** The row's cells as facts under their column's header; whether the row went on with the paragraphs of the row above. */
+export function factsUnderHeader(draft: Draft, row: Row): boolean {
   const labels = draft.header?.labels;
-  if (!labels) return;
+  if (!labels) return false;
   // 总体目标 | 中期目标 | 年度目标 over a row of two values: the first header is the group's
   // label, merged down beside its values in the printed form (lost in copied text). It is a
   // group label when it means nothing of its own or means what another column means
@@ -251,13 +252,35 @@ export function factsUnderHeader(draft: Draft, row: Row): void {
   };
   const shift = row.cells.length === cols.length - 1 && row.kind === "cells" && !row.exact && cols.length >= 2
     && row.cells.every((c, i) => c.col === cols[i]) && groupLabel() ? 1 : 0;
-  for (const c of row.cells) {
+  // (Layout text prints a paragraph a line per row: a line right under one whose sentence goes on is its next line.)
+  const labelOf = (c: RowCell) => {
     const at = shift ? cols[cols.indexOf(c.col) + shift] : undefined;
-    const label = (at !== undefined ? labels.get(at) : undefined) ?? labels.get(c.col) ?? [...labels.entries()].find(([col]) => col >= c.col && col < c.col + c.colSpan)?.[1];
+    return (at !== undefined ? labels.get(at) : undefined) ?? labels.get(c.col) ?? [...labels.entries()].find(([col]) => col >= c.col && col < c.col + c.colSpan)?.[1];
+  };
+  // (Every cell of the line under an open paragraph of its column: a row with other cells is a row of its own.)
+  const adjacent = !row.exact && draft.openGoals !== undefined && row.line !== null && row.line === draft.openGoals.line + 1;
+  const open = adjacent && row.cells.every((c) => isEmptyValue(c.text) || draft.openGoals!.facts.has(labelOf(c) ?? "")) ? draft.openGoals!.facts : null;
+  const facts = new Map<string, Form["facts"][number]>();
+  for (const c of row.cells) {
+    const label = labelOf(c);
     if (!label || isEmptyValue(c.text)) continue;
-    addFact(draft.form, label, tidyCjkSpaces(c.text), null, row.page, row.line);
+    // (Only a goal's paragraph goes on so: 年度目标, 实际完成情况; not a name or a unit over its column.)
+    const field = headerField(label);
+    const goesOn = field !== null && GOAL_FIELDS.has(field) ? open?.get(label) : undefined;
+    if (goesOn) goesOn.value = joinWrapped(goesOn.value, tidyCjkSpaces(c.text));
+    else addFact(draft.form, label, tidyCjkSpaces(c.text), null, row.page, row.line);
+    facts.set(label, goesOn ?? draft.form.facts[draft.form.facts.length - 1]!);
   }
+  const isGoalColumn = (label: string) => { const f = headerField(label); return f !== null && GOAL_FIELDS.has(f); };
+  const stillOpen = new Map([...facts].filter(([label, f]) => isGoalColumn(label) && !SENTENCE_END.test(f.value)));
+  draft.openGoals = !row.exact && row.line !== null && stillOpen.size > 0 ? { line: row.line, facts: stillOpen } : undefined;
+  return open !== null;
 }
+
+/** A paragraph's last character when its sentence is done. */
+const SENTENCE_END = /[。；;！!？?]$/;
+/** The lines of one paragraph: CJK joined as they are, Latin words with a space. */
+const joinWrapped = (a: string, b: string) => (/[\u3400-\u9fff，。、；：,.;:%)）]$/.test(a) || /^[\u3400-\u9fff，。、；：,.;:%(（]/.test(b) ? a + b : `${a} ${b}`);
 
 export function readGoalsRow(draft: Draft, row: Row): void {
   // Under a caption alone on its row (年度绩效目标 across the table), a row of a label and its text
@@ -270,10 +293,17 @@ export function readGoalsRow(draft: Draft, row: Row): void {
     draft.form.goals.push({ expected: said, actual: null });
     return;
   }
-  factsUnderHeader(draft, row);
+  const wentOn = factsUnderHeader(draft, row);
   const a = align(draft, row);
   const expected = text(a, "goal");
   const actual = text(a, "goalActual");
+  // (The next line of the goals above, as their facts took it.)
+  const last = draft.form.goals[draft.form.goals.length - 1];
+  if (last && wentOn && (expected || actual)) {
+    if (expected) last.expected = last.expected ? joinWrapped(last.expected, expected) : expected;
+    if (actual) last.actual = last.actual ? joinWrapped(last.actual, actual) : actual;
+    return;
+  }
   if (!expected && !actual) {
     const only = row.cells.map((c) => c.text).join("\n");
     if (only) draft.form.goals.push({ expected: tidyCjkSpaces(only), actual: null });

@@ -328,3 +328,12 @@ describe("武川 2021 绩效目标申报表 copied from its web page (merged cel
     expect(levels("防疫室84平米")).toEqual([null, "成本指标"]);
   });
 });
+
+describe("goals printed as paragraphs side by side in layout text (重庆 2021 部门整体自评表, -layout)", () => {
+  it("reads each paragraph whole across its lines, as its column's fact and the goal", async () => {
+    const form = normalizeDocument(await extractedFixture("chongqing-2021-department-self-eval", "text/pdftotext-layout")).forms[0]!;
+    const facts = new Map(form.facts.map((f) => [f.label, f.value]));
+    expect(facts.get("年度目标(年初)")).toBe("1、:社会消费品零售总额同比增速9.5%。2、外贸进出口总额17.5亿元。3、新增限上商贸企业23家,个体79户。4、网络零售额13.39亿元,同比增长17.95%。");
+    expect(form.goals[0]!.expected).toBe(facts.get("年度目标(年初)"));
+  });
+});
