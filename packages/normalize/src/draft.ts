@@ -65,6 +65,8 @@ export interface Draft {
   captionAgency?: string;
   /** A department form's own list of spending items (年度履职目标: 支出项目名称 | 预算金额), one project_list form each. */
   items?: Form[];
+  /** Labels of points (自评得分, 分值) the header block prints over a column of figures, by column. */
+  pointCaptions?: Map<number, string>;
   /** A goals row of layout text whose paragraphs go on (no sentence ended): its line, and its facts by label. */
   openGoals?: { line: number; facts: Map<string, Form["facts"][number]> };
   /** Labels of the header block's last row printed with no value beside them, whose value may stand under them. */
@@ -215,6 +217,9 @@ export function splitRunTogetherLabels(part: string): string[] {
 /** Where the label that ends `text` starts: a known label after a value, or all of it when it is only a label. */
 function labelStart(text: string): number | null {
   const t = text.trimEnd();
+  // (A whole word after a space that is a label is that label: 单位负责人, not its tail 负责人.)
+  const word = t.match(/\s([^\s]{2,10})$/);
+  if (word && isLabelShaped(word[1]!) && (factKeyOf(word[1]!) !== null || isKnownLabel(word[1]!))) return t.length - word[1]!.length;
   for (let len = Math.min(10, t.length - 1); len >= 2; len--) {
     if (factKeyOf(t.slice(t.length - len)) !== null) return t.length - len;
   }

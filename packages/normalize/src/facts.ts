@@ -30,6 +30,8 @@ export const endsLikeLabel = (text: string): boolean => LABEL_END.test(keyOf(tex
 export const labelText = (text: string): string => tidyCjkSpaces(text).replace(/\s*[:：]\s*$/, "").replace(/^[*＊※]+\s*/, "");
 
 const endsWithColon = (text: string): boolean => /[:：]\s*$/.test(text);
+/** A person's label qualified by whose it is: 单位负责人, 项目联系人, 财务负责人. */
+const QUALIFIED_PERSON_LABEL = /((?:单位|项目|部门|财务|专项|填报|审核)(?:负责人|联系人|联系电话))$/;
 /** Prose, not a label or a figure: a sentence's punctuation or more characters than a label has. */
 const isSentence = (text: string): boolean => /[。；;]/.test(text) || keyOf(text).length > MAX_LABEL_LENGTH;
 
@@ -103,6 +105,11 @@ export function gluedPairs(pair: { label: string; value: string }): { label: str
     const part = parts[k]!.trim();
     const lastEmpty = k === parts.length - 2 && parts[k + 1]!.trim() === "";
     let cut = -1;
+    // (A whole word after a space that is a label is that label: 单位负责人, not its tail 负责人.)
+    // (Or a person's label qualified by whose it is, 单位负责人, 财务联系人: a label of its own, never a value
+    // and the label's tail; a name before such a tail, 宋云花联系电话, is a value and a label.)
+    const word = parts[k]!.trimEnd().match(/(?:^\s+|\s)([^\s]{2,10})$/) ?? part.match(QUALIFIED_PERSON_LABEL);
+    if (word && isLabelShaped(word[1]!) && (factKeyOf(word[1]!) !== null || isKnownLabel(word[1]!))) cut = part.length - word[1]!.length;
     for (let n = Math.min(GLUED_LABEL_MAX, part.length); n >= 2 && cut < 0; n--) if (factKeyOf(part.slice(part.length - n)) !== null) cut = part.length - n;
     if (cut < 0 && lastEmpty && isLabelShaped(part)) cut = 0;
     if (cut < 0) return [pair];

@@ -36,16 +36,23 @@ const WHOLE = /整体|部门支出|单位支出|部门绩效|单位绩效/;
 /** 转移支付 and its kin; 中央粮油生产保障资金: a central fund named in the title is handed down as a transfer. */
 const TRANSFER = /转移支付|区域绩效|专项资金区域|区域\(项目\)|共同财政事权|中央预算内|中央[^，,。、]{1,30}(资金|补助)/;
 
+/**
+ * A target form that names the criteria its targets are judged by (绩效目标、评价指标与标准值表): its
+ * 评价 is the criteria's, no evaluation done; not a self-evaluation.
+ */
+const TARGETS_WITH_CRITERIA = /^(?!.*自评)(?=.*目标).*评价指标(?!体系|表)/;
+
 /** First match wins: the more specific families come first. */
+
 export const FAMILIES: FamilyDef[] = [
   { kind: "project_list", title: [/分项绩效项目清单$|项目绩效清单$|分项项目清单$/], required: [] },
   { kind: "department_monitoring", title: [/监控|跟踪/, WHOLE], required: ["funding", "indicators"] },
   { kind: "project_monitoring", title: [/监控|跟踪/], required: ["funding", "indicators"] },
-  { kind: "transfer_self_eval", title: [TRANSFER, /自评|评价/], required: ["funding", "indicators"] },
+  { kind: "transfer_self_eval", title: [TRANSFER, /自评|评价/], notTitle: [TARGETS_WITH_CRITERIA], required: ["funding", "indicators"] },
   { kind: "transfer_targets", title: [TRANSFER, /目标|申报/], required: ["indicators"] },
   { kind: "evaluation_scorecard", title: [/指标体系|评分表|评分标准表|打分表|评价指标表|评价得分表/], notTitle: [/自评表$/], required: ["indicators", "total"] },
-  { kind: "department_self_eval", title: [/自评|评价/, WHOLE], required: ["funding", "indicators", "total"] },
-  { kind: "project_self_eval", title: [/自评|评价/], required: ["funding", "indicators", "total"] },
+  { kind: "department_self_eval", title: [/自评|评价/, WHOLE], notTitle: [TARGETS_WITH_CRITERIA], required: ["funding", "indicators", "total"] },
+  { kind: "project_self_eval", title: [/自评|评价/], notTitle: [TARGETS_WITH_CRITERIA], required: ["funding", "indicators", "total"] },
   { kind: "department_targets", title: [/目标|申报/, WHOLE], required: ["indicators"], container: true },
   { kind: "project_targets", title: [/目标|申报/], required: ["indicators"], container: true },
 ];

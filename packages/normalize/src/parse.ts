@@ -477,6 +477,14 @@ function readCellsRow(st: State, row: Row): void {
     startSection(st, header, row);
     return;
   }
+  // An indicator header whose points column has no word of its own, only the points of the part
+  // (一级指标 | … | 实际完成指标值 | 50) under a label the header block printed over that column (自评得分).
+  const captioned = d ? withPointCaptions(d, row) : null;
+  if (captioned && classifyHeader(captioned) === "indicators") {
+    startSection(st, "indicators", captioned);
+    return;
+  }
+  if (d && st.section === null) notePointCaptions(d, row);
   if (st.side) {
     if (readSideRow(st, row)) return;
     closeSide(st);
@@ -533,8 +541,10 @@ function readCellsRow(st: State, row: Row): void {
   if (st.section === "indicators" && !draft.closed && readChecklistFunding(draft, row)) return;
   // A cost table in the header block (项目预算成本构成 | 金额 | … down to its 合计).
   if (st.section === null && !draft.closed && readCostTableRow(draft, row)) return;
-  if (st.section === null && !draft.closed && readValueBelow(draft, row)) return;
+  if (st.section === null && !draft.closed && (readValueBelow(draft, row) || readMergedLabelLine(draft, row))) return;
+  const pairsRow = st.section === null && !draft.closed ? withoutValueBelow(draft, row) : row;
   draft.valuesBelow = undefined;
+  if (pairsRow !== row && readFactsRow(st, draft, pairsRow)) return;
   if (readFactsRow(st, draft, row)) return;
   switch (st.section) {
     case "funding": {
@@ -639,14 +649,69 @@ function readValueBelow(draft: Draft, row: Row): boolean {
   const filled = row.cells.filter((c) => !isEmptyValue(c.text));
   if (!draft.valuesBelow?.length || filled.length !== 1) return false;
   const cell = filled[0]!;
-  if (isLabelShaped(cell.text)) return false;
-  const above = draft.valuesBelow.find((l) => cell.col >= l.col && cell.col < l.col + l.colSpan);
+  if (isLabelShaped(cell.text) || !takeValueBelow(draft, cell)) return false;
+  draft.valuesBelow = undefined;
+  return true;
+}
+
+/**
+ * A header-block row whose label is the one merged down from the pair above (中长期绩效目标 over two rows,
+ * 1.… then 2.…): its one value is the next line of that pair's value.
+ */
+function readMergedLabelLine(draft: Draft, row: Row): boolean {
+  const filled = row.cells.filter((c) => !isEmptyValue(c.text));
+  const last = draft.form.facts[draft.form.facts.length - 1];
+  if (filled.length !== 1 || !last || !last.value || !row.inherited?.length) return false;
+  const label = row.inherited.find((c) => labelText(c.text) === last.label && c.col < filled[0]!.col);
+  if (!label) return false;
+  last.value = `${last.value}\n${tidyCjkSpaces(filled[0]!.text)}`;
+  const goal = draft.form.goals[draft.form.goals.length - 1];
+  if (goal && goal.actual === null && goal.expected !== null && last.value.startsWith(goal.expected)) goal.expected = last.value;
+  return true;
+}
+
+/** The value of a label above in the cell's column, given to that label; whether there was one. */
+function takeValueBelow(draft: Draft, cell: RowCell): boolean {
+  const above = draft.valuesBelow?.find((l) => cell.col >= l.col && cell.col < l.col + l.colSpan);
   if (!above) return false;
   above.fact.value = tidyCjkSpaces(cell.text);
   const key = factKeyOf(above.fact.label);
   if (key) applyFact(draft.form, key, above.fact.value);
-  draft.valuesBelow = undefined;
   return true;
+}
+
+/**
+ * A row of pairs ending in a figure under a label the row above printed without its value
+ * (省级财政部门 | 四川省财政厅 | 省级主管部门 | 四川省市场监管局 | 100 under … | 自评得分): the figure is
+ * that label's, and the row without it is read as pairs.
+ */
+function withoutValueBelow(draft: Draft, row: Row): Row {
+  const last = row.cells[row.cells.length - 1];
+  if (!draft.valuesBelow?.length || row.cells.length < 3 || !last || parseNumber(last.text) === null || !takeValueBelow(draft, last)) return row;
+  return { ...row, cells: row.cells.slice(0, -1), allCells: row.allCells.filter((c) => c !== last) };
+}
+
+/** A header-block cell that names points (自评得分, 分值) over the column it stands in. */
+function notePointCaptions(d: Draft, row: Row): void {
+  for (const c of row.cells) {
+    const field = headerField(c.text);
+    if ((field === "score" || field === "weight") && isLabelShaped(c.text)) (d.pointCaptions ??= new Map()).set(c.col, c.text);
+  }
+}
+
+/** The row with its last cells that are figures in a captioned column replaced by their caption, or null. */
+function withPointCaptions(d: Draft, row: Row): Row | null {
+  const captions = d.pointCaptions;
+  if (!captions || row.kind !== "cells" || row.cells.length < 4) return null;
+  const cells = [...row.cells];
+  let replaced = 0;
+  for (let i = cells.length - 1; i >= 0 && parseNumber(cells[i]!.text) !== null; i--) {
+    const caption = captions.get(cells[i]!.col);
+    if (!caption) return null;
+    cells[i] = { ...cells[i]!, text: caption };
+    replaced++;
+  }
+  return replaced > 0 ? { ...row, cells } : null;
 }
 
 /** A row numbering the columns above it: 列次/栏次, or nothing but three or more consecutive whole numbers. */

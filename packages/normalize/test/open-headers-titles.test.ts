@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { headerField } from "@jixiao/normalize";
+import { titleKind } from "../src/vocab.ts";
 import { projectFromTitle } from "../src/title-project.ts";
 import { classifyHeader } from "../src/headers.ts";
 
@@ -87,5 +88,22 @@ describe("a header with a 序号 column: a project list, or a table of project t
   it("with indicator columns beside the project's (井研's 申报表 with a 序号 in front) it is a table of project targets", () => {
     expect(header("序号", "单位名称", "项目名称", "预算数", "年度目标", "一级指标", "二级指标", "三级指标", "指标值")).toBe("targets");
     expect(header("单位名称", "项目名称", "预算数", "年度目标", "一级指标", "二级指标", "三级指标", "指标值")).toBe("targets");
+  });
+});
+
+describe("a target form that names its criteria (绩效目标、评价指标与标准值表)", () => {
+  it("is a target form, not a self-evaluation; a scorecard and a self-evaluation keep their families", () => {
+    expect(titleKind("2017年度食品药品监管事业发展专项绩效目标、评价指标与标准值表")).toBe("project_targets");
+    expect(titleKind("项目支出绩效评价指标体系评分表")).toBe("evaluation_scorecard");
+    expect(titleKind("部门整体支出绩效评价表")).toBe("department_self_eval");
+    expect(titleKind("项目支出绩效自评表")).toBe("project_self_eval");
+  });
+
+  it("reads the headers these templates name their columns by", () => {
+    expect(headerField("一级目标")).toBe("level1");
+    expect(headerField("三级指标内容")).toBe("name");
+    expect(headerField("绩效目标名称")).toBe("name");
+    expect(headerField("计算符号")).toBe("valueType");
+    expect(headerField("指标值说明")).toBe("description");
   });
 });

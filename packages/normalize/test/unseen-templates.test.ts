@@ -337,3 +337,35 @@ describe("goals printed as paragraphs side by side in layout text (重庆 2021 �
     expect(form.goals[0]!.expected).toBe(facts.get("年度目标(年初)"));
   });
 });
+
+describe.each([...FORMATS, "xls"] as RealFormat[])("遂宁 安居区 食品监管补助资金区域绩效目标自评表: a points column headed only above (%s)", (format) => {
+  it("reads the indicator header whose points cell holds the part's points, under 自评得分 printed over that column", async () => {
+    const form = normalizeDocument(await extractedFixture("sichuan-2021-transfer-self-eval-3", format)).forms[0]!;
+    expect(form.indicators).toHaveLength(9);
+    expect(form.indicators[1]).toMatchObject({ level1: "产出指标", level2: "质量指标", name: "指标2:违法案件查办率", targetText: "100%", actualText: "100%", score: 4 });
+    // 自评得分 over 100 in the last column, its row otherwise pairs: the form's total, and the pairs kept.
+    expect(form.totalScore).toBe(100);
+    expect(form.facts.find((f) => f.label === "省级主管部门")?.value).toBe("四川省市场监管局");
+  });
+});
+
+describe.each([...FORMATS, "xls"] as RealFormat[])("南岳区 2023 雨露计划绩效目标申报表, a 专项 template (%s)", (format) => {
+  it("reads 三级指标内容 | 指标值及单位 as the names and targets, a goal merged over two rows whole, and the caption's two pairs", async () => {
+    const form = normalizeDocument(await extractedFixture("hunan-2023-project-targets", format)).forms[0]!;
+    expect(form.indicators.map((i) => [i.level1, i.level2, i.name, i.targetText])).toEqual([
+      ["产出指标", "数量指标", "年度申请就学补助户数", ">=101人/次"],
+      ["产出指标", "质量指标", "逾期发放率", ">=100%"],
+      ["产出指标", "时效指标", "就学补助及时发放率", ">=100%"],
+    ]);
+    const facts = new Map(form.facts.map((f) => [f.label, f.value]));
+    expect(facts.get("本年度绩效目标")?.replace(/ /g, "")).toBe("1.对提供就读学籍证明的学生了放就学补助;\n2.补助标准为:每生1500元/学期。");
+    expect(facts.get("单位负责人")).toBe("谭呈祥");
+  });
+});
+
+describe.each([...FORMATS, "xls"] as RealFormat[])("乐昌 2018 绩效目标表 (%s)", (format) => {
+  it("reads a column headed 一级目标 as the level 1", async () => {
+    const form = normalizeDocument(await extractedFixture("guangdong-2018-transfer-targets", format)).forms[0]!;
+    expect(form.indicators[0]?.level1).toBe("产出指标");
+  });
+});
