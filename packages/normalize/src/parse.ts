@@ -477,6 +477,12 @@ function readCellsRow(st: State, row: Row): void {
     startSection(st, header, row);
     return;
   }
+  // Under a target form's own title, a grid of named goals and their targets (绩效目标名称 | 目标值 | 评价指标 |
+  // 标准值): its indicators, though it has fewer indicator columns than an untitled grid needs.
+  if (d && !d.untitled && d.form.title !== null && /targets$/.test(d.form.kind) && st.section === null && isNamedTargetsHeader(row)) {
+    startSection(st, "indicators", row);
+    return;
+  }
   // An indicator header whose points column has no word of its own, only the points of the part
   // (一级指标 | … | 实际完成指标值 | 50) under a label the header block printed over that column (自评得分).
   const captioned = d ? withPointCaptions(d, row) : null;
@@ -689,6 +695,13 @@ function withoutValueBelow(draft: Draft, row: Row): Row {
   const last = row.cells[row.cells.length - 1];
   if (!draft.valuesBelow?.length || row.cells.length < 3 || !last || parseNumber(last.text) === null || !takeValueBelow(draft, last)) return row;
   return { ...row, cells: row.cells.slice(0, -1), allCells: row.allCells.filter((c) => c !== last) };
+}
+
+/** A header row of words naming a column of names and one of targets, and no amounts. */
+function isNamedTargetsHeader(row: Row): boolean {
+  if (row.kind !== "cells" || row.cells.length < 2 || row.cells.some((c) => parseNumber(c.text) !== null)) return false;
+  const fields = row.cells.map((c) => headerField(c.text));
+  return fields.includes("name") && fields.includes("target") && !fields.some((f) => f === "budget" || f === "executed" || f === "initialBudget");
 }
 
 /** A header-block cell that names points (自评得分, 分值) over the column it stands in. */

@@ -277,6 +277,8 @@ export function factsUnderHeader(draft: Draft, row: Row): boolean {
   return open !== null;
 }
 
+/** A heading numbered by a Chinese numeral (一、投入目标, 二、管理目标). */
+const GROUP_HEADING = /^[一二三四五六七八九十]+[、.．]\S{2,12}$/;
 /** A paragraph's last character when its sentence is done. */
 const SENTENCE_END = /[。；;！!？?]$/;
 /** The lines of one paragraph: CJK joined as they are, Latin words with a space. */
@@ -368,6 +370,13 @@ export function readIndicatorRow(draft: Draft, row: Row, exclude: Set<Field> = n
   if (row.exact && !l1Text && l2Cell && l1Column && l2Cell.col <= l1Column.col && l2Cell.col + l2Cell.colSpan > l1Column.col + 1) {
     l1Text = l2Text;
     l2Text = null;
+  }
+  // 一、投入目标 alone in the names' column, nothing measured beside it: the heading of the group of rows
+  // under it (a template that numbers its groups instead of printing a level column), their level 1.
+  const heading = !l1Text && !l2Text ? text(a, "name") : null;
+  if (heading && GROUP_HEADING.test(keyOf(heading)) && !text(a, "target") && !text(a, "actual") && number(a, "weight") === null && number(a, "score") === null) {
+    setLevel1(levels, tidyCjkSpaces(heading), null);
+    return null;
   }
   // 社会公众满意度 | ≥90% under 满意度指标 | 满意度指标 | 受益单位满意度 | 95%: a row whose only words name its
   // own level-2 group again, beside a value and no name, is an indicator of that group named so.

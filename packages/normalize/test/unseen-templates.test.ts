@@ -369,3 +369,13 @@ describe.each([...FORMATS, "xls"] as RealFormat[])("乐昌 2018 绩效目标表 
     expect(form.indicators[0]?.level1).toBe("产出指标");
   });
 });
+
+describe.each([...FORMATS, "xls", "text/web"] as RealFormat[])("2017 食品药品监管事业发展专项绩效目标、评价指标与标准值表 (%s)", (format) => {
+  it("is a target form whose goals grid (绩效目标名称 | 目标值 | 评价指标 | 标准值) is read under its numbered group headings", async () => {
+    const form = normalizeDocument(await extractedFixture("unknown-2017-project-targets", format)).forms[0]!;
+    expect(form.kind).toBe("project_targets");
+    expect(form.indicators[0]).toMatchObject({ level1: "一、投入目标", name: "1.预算投入资金", targetText: "35543.19万元" });
+    expect(form.indicators.find((i) => i.name === "5.财务管理")?.level1).toBe("二、管理目标");
+    expect(form.indicators.map((i) => i.name)).not.toContain("一、投入目标");
+  });
+});
