@@ -708,9 +708,16 @@ function isNamedTargetsHeader(row: Row): boolean {
 function notePointCaptions(d: Draft, row: Row): void {
   for (const c of row.cells) {
     const field = headerField(c.text);
-    if ((field === "score" || field === "weight") && isLabelShaped(c.text)) (d.pointCaptions ??= new Map()).set(c.col, c.text);
+    if ((field === "score" || field === "weight") && isLabelShaped(c.text)) {
+      (d.pointCaptions ??= new Map()).set(c.col, c.text);
+      // (Text that prints merged cells once keeps no columns: such a label last on its row heads the last column.)
+      if (!row.exact && c === row.cells[row.cells.length - 1]) d.pointCaptions.set(LAST_COLUMN, c.text);
+    }
   }
 }
+
+/** The key of a points label printed last on its row, in text without columns. */
+const LAST_COLUMN = -1;
 
 /** The row with its last cells that are figures in a captioned column replaced by their caption, or null. */
 function withPointCaptions(d: Draft, row: Row): Row | null {
@@ -719,7 +726,7 @@ function withPointCaptions(d: Draft, row: Row): Row | null {
   const cells = [...row.cells];
   let replaced = 0;
   for (let i = cells.length - 1; i >= 0 && parseNumber(cells[i]!.text) !== null; i--) {
-    const caption = captions.get(cells[i]!.col);
+    const caption = captions.get(cells[i]!.col) ?? (!row.exact && i === cells.length - 1 ? captions.get(LAST_COLUMN) : undefined);
     if (!caption) return null;
     cells[i] = { ...cells[i]!, text: caption };
     replaced++;

@@ -338,12 +338,14 @@ describe("goals printed as paragraphs side by side in layout text (重庆 2021 �
   });
 });
 
-describe.each([...FORMATS, "xls"] as RealFormat[])("遂宁 安居区 食品监管补助资金区域绩效目标自评表: a points column headed only above (%s)", (format) => {
+describe.each([...FORMATS, "xls", "text/web"] as RealFormat[])("遂宁 安居区 食品监管补助资金区域绩效目标自评表: a points column headed only above (%s)", (format) => {
   it("reads the indicator header whose points cell holds the part's points, under 自评得分 printed over that column", async () => {
     const form = normalizeDocument(await extractedFixture("sichuan-2021-transfer-self-eval-3", format)).forms[0]!;
     expect(form.indicators).toHaveLength(9);
     expect(form.indicators[1]).toMatchObject({ level1: "产出指标", level2: "质量指标", name: "指标2:违法案件查办率", targetText: "100%", actualText: "100%", score: 4 });
     // 自评得分 over 100 in the last column, its row otherwise pairs: the form's total, and the pairs kept.
+    // (Web text prints the merged cells once: no column says what 100 stands under.)
+    if (format === "text/web") return;
     expect(form.totalScore).toBe(100);
     expect(form.facts.find((f) => f.label === "省级主管部门")?.value).toBe("四川省市场监管局");
   });
