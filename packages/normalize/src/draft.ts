@@ -70,7 +70,7 @@ export interface Draft {
   /** A goals row of layout text whose paragraphs go on (no sentence ended): its line, and its facts by label. */
   openGoals?: { line: number; facts: Map<string, Form["facts"][number]> };
   /** Labels of the header block's last row printed with no value beside them, whose value may stand under them. */
-  valuesBelow?: { col: number; colSpan: number; fact: Form["facts"][number] }[];
+  valuesBelow?: { col: number; colSpan: number; fact: Form["facts"][number]; last: boolean }[];
 }
 
 export function newDraft(kind: FormKind, title: string | null, row: Row | null): Draft {

@@ -639,7 +639,7 @@ function readFactsRow(st: State, draft: Draft, row: Row): boolean {
     for (const q of withBracketedParts(p)) recordFact(draft.form, q, row.page, row.line, applyFact, draft.factFunding, along ? 0 : column);
     const fact = draft.form.facts[draft.form.facts.length - 1];
     // (A label after a pair of the row, not one opening the row: 其他依据 | over 需要说明的其他问题 | is two labels.)
-    if (headerBlock && column > 0 && isEmptyValue(p.value) && fact && fact.value === "") valuesBelow.push({ col: p.cell.col, colSpan: p.cell.colSpan, fact });
+    if (headerBlock && column > 0 && isEmptyValue(p.value) && fact && fact.value === "") valuesBelow.push({ col: p.cell.col, colSpan: p.cell.colSpan, fact, last: column === pairs.length - 1 });
   });
   draft.valuesBelow = valuesBelow;
   // A unit declared by a block label the pairs hang under (资金情况（万元）).
@@ -677,8 +677,11 @@ function readMergedLabelLine(draft: Draft, row: Row): boolean {
 }
 
 /** The value of a label above in the cell's column, given to that label; whether there was one. */
-function takeValueBelow(draft: Draft, cell: RowCell): boolean {
-  const above = draft.valuesBelow?.find((l) => cell.col >= l.col && cell.col < l.col + l.colSpan);
+function takeValueBelow(draft: Draft, cell: RowCell, lastOfLooseRow = false): boolean {
+  // (In text that prints merged cells once, columns do not line up: a score's label last on its row over a figure
+  // last on the next, 自评得分 over 100.)
+  const above = draft.valuesBelow?.find((l) => cell.col >= l.col && cell.col < l.col + l.colSpan)
+    ?? (lastOfLooseRow ? draft.valuesBelow?.find((l) => l.last && (factKeyOf(l.fact.label) === "totalScore" || headerField(l.fact.label) === "score")) : undefined);
   if (!above) return false;
   above.fact.value = tidyCjkSpaces(cell.text);
   const key = factKeyOf(above.fact.label);
@@ -693,7 +696,7 @@ function takeValueBelow(draft: Draft, cell: RowCell): boolean {
  */
 function withoutValueBelow(draft: Draft, row: Row): Row {
   const last = row.cells[row.cells.length - 1];
-  if (!draft.valuesBelow?.length || row.cells.length < 3 || !last || parseNumber(last.text) === null || !takeValueBelow(draft, last)) return row;
+  if (!draft.valuesBelow?.length || row.cells.length < 3 || !last || parseNumber(last.text) === null || !takeValueBelow(draft, last, !row.exact)) return row;
   return { ...row, cells: row.cells.slice(0, -1), allCells: row.allCells.filter((c) => c !== last) };
 }
 
