@@ -1,0 +1,108 @@
+/**
+ * Values a form's header block prints away from their labels, and headers it names only from
+ * above: a value under a label that its row printed without one (未能完成原因 over its text, 自评得分
+ * over 100), a label merged over two rows of values, and a points column whose word stands in the
+ * header block (自评得分) while the indicator header holds only its part's points. Read row by row
+ * by parse.ts, the state kept on the draft.
+ */
+import type { Draft } from "./draft.ts";
+import { applyFact } from "./draft.ts";
+import type { Row, RowCell } from "./rows.ts";
+import { isLabelShaped, labelText, labelValuePairs } from "./facts.ts";
+import { factKeyOf, headerField } from "./vocab.ts";
+import { isEmptyValue, parseNumber } from "./values.ts";
+import { tidyCjkSpaces } from "./text-key.ts";
+
+/**
+ * A header-block row of one cell, standing under a label the row above printed with no value
+ * beside it (… | 未能完成原因 over 因受疫情影响，…): that label's value.
+ */
+export function readValueBelow(draft: Draft, row: Row): boolean {
+  const filled = row.cells.filter((c) => !isEmptyValue(c.text));
+  if (!draft.valuesBelow?.length || filled.length !== 1) return false;
+  const cell = filled[0]!;
+  if (isLabelShaped(cell.text) || !takeValueBelow(draft, cell)) return false;
+  draft.valuesBelow = undefined;
+  return true;
+}
+
+/**
+ * A header-block row whose label is the one merged down from the pair above (中长期绩效目标 over two rows,
+ * 1.… then 2.…): its one value is the next line of that pair's value.
+ */
+export function readMergedLabelLine(draft: Draft, row: Row): boolean {
+  const filled = row.cells.filter((c) => !isEmptyValue(c.text));
+  const last = draft.form.facts[draft.form.facts.length - 1];
+  if (filled.length !== 1 || !last || !last.value || !row.inherited?.length) return false;
+  const label = row.inherited.find((c) => labelText(c.text) === last.label && c.col < filled[0]!.col);
+  if (!label) return false;
+  last.value = `${last.value}\n${tidyCjkSpaces(filled[0]!.text)}`;
+  const goal = draft.form.goals[draft.form.goals.length - 1];
+  if (goal && goal.actual === null && goal.expected !== null && last.value.startsWith(goal.expected)) goal.expected = last.value;
+  return true;
+}
+
+/** The value of a label above in the cell's column, given to that label; whether there was one. */
+function takeValueBelow(draft: Draft, cell: RowCell, lastOfLooseRow = false): boolean {
+  // (In text that prints merged cells once, columns do not line up: a score's label last on its row over a figure
+  // last on the next, 自评得分 over 100.)
+  const above = draft.valuesBelow?.find((l) => cell.col >= l.col && cell.col < l.col + l.colSpan)
+    ?? (lastOfLooseRow ? draft.valuesBelow?.find((l) => l.last && (factKeyOf(l.fact.label) === "totalScore" || headerField(l.fact.label) === "score")) : undefined);
+  if (!above) return false;
+  above.fact.value = tidyCjkSpaces(cell.text);
+  const key = factKeyOf(above.fact.label);
+  if (key) applyFact(draft.form, key, above.fact.value);
+  return true;
+}
+
+/**
+ * A row of pairs ending in a figure under a label the row above printed without its value
+ * (省级财政部门 | 四川省财政厅 | 省级主管部门 | 四川省市场监管局 | 100 under … | 自评得分): the figure is
+ * that label's, and the row without it is read as pairs.
+ */
+export function withoutValueBelow(draft: Draft, row: Row): Row {
+  const last = row.cells[row.cells.length - 1];
+  if (!draft.valuesBelow?.length || row.cells.length < 3 || !last || parseNumber(last.text) === null) return row;
+  const rest = { ...row, cells: row.cells.slice(0, -1), allCells: row.allCells.filter((c) => c !== last) };
+  // (Only where the rest of the row reads as pairs: the figure is taken from the row, not from a row of data.)
+  if (labelValuePairs(rest.cells, true) === null || !takeValueBelow(draft, last, !row.exact)) return row;
+  return rest;
+}
+
+/** A header row of words naming a column of names and one of targets, and no amounts. */
+export function isNamedTargetsHeader(row: Row): boolean {
+  if (row.kind !== "cells" || row.cells.length < 2 || row.cells.some((c) => parseNumber(c.text) !== null)) return false;
+  const fields = row.cells.map((c) => headerField(c.text));
+  return fields.includes("name") && fields.includes("target") && !fields.some((f) => f === "budget" || f === "executed" || f === "initialBudget");
+}
+
+/** A header-block cell that names points (自评得分, 分值) over the column it stands in. */
+export function notePointCaptions(d: Draft, row: Row): void {
+  for (const c of row.cells) {
+    const field = headerField(c.text);
+    if ((field === "score" || field === "weight") && isLabelShaped(c.text)) {
+      (d.pointCaptions ??= new Map()).set(c.col, c.text);
+      // (Text that prints merged cells once keeps no columns: such a label last on its row heads the last column.)
+      if (!row.exact && c === row.cells[row.cells.length - 1]) d.pointCaptions.set(LAST_COLUMN, c.text);
+    }
+  }
+}
+
+/** The key of a points label printed last on its row, in text without columns. */
+const LAST_COLUMN = -1;
+
+/** The row with its last cells that are figures in a captioned column replaced by their caption, or null. */
+export function withPointCaptions(d: Draft, row: Row): Row | null {
+  const captions = d.pointCaptions;
+  if (!captions || row.kind !== "cells" || row.cells.length < 4) return null;
+  const cells = [...row.cells];
+  let replaced = 0;
+  for (let i = cells.length - 1; i >= 0 && parseNumber(cells[i]!.text) !== null; i--) {
+    const caption = captions.get(cells[i]!.col) ?? (!row.exact && i === cells.length - 1 ? captions.get(LAST_COLUMN) : undefined);
+    if (!caption) return null;
+    cells[i] = { ...cells[i]!, text: caption };
+    replaced++;
+  }
+  return replaced > 0 ? { ...row, cells } : null;
+}
+
