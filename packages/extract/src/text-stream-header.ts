@@ -34,19 +34,29 @@ export function orderHeader<T extends { text: string }>(cells: readonly T[]): T[
   return [...labels, ...namesBeforeValues(placed)];
 }
 
-/** The names' column of an indicator table, and the columns of what is measured of them (not 分值: a level's points may stand before the names). */
-const NAME_COLUMN = /^(?:三级指标|(?:绩效)?指标名称|具体指标)$/;
-const VALUE_COLUMN = /^(?:(?:年初|预期|计划|年度)?(?:指标值|目标值)|(?:全年)?(?:实际完成值|实际值|完成值))(?:\([A-Z]\))?$/;
+/**
+ * The places of an indicator table's columns, as the national templates order
+ * them: levels, name, nature, target, unit, actual, weight, score, reason.
+ */
+const INDICATOR_COLUMNS: [RegExp, number][] = [
+  [/^一级指标/, 0], [/^二级指标/, 1], [/^(?:三级指标|(?:绩效)?指标名称|具体指标)/, 2], [/^(?:指标性质|指标方向性?|指标值类型)/, 3],
+  [/^(?:年初|预期|计划|年度)?(?:指标值|目标值)(?:\(A\))?$/, 4], [/^(?:度量|计量)单位/, 5],
+  [/^(?:全年)?(?:实际完成值|实际值|完成值)(?:\(B\))?$/, 6], [/^(?:分值|权重|指标分值|指标权重)/, 7], [/^(?:得分|自评得分|评分)/, 8],
+  [/(?:原因|措施)/, 9],
+];
+/** An indicator column's place among them, or null. */
+export const columnPlace = (text: string) => INDICATOR_COLUMNS.find(([re]) => re.test(text.replace(/\s+/g, "")))?.[1] ?? null;
 
 /**
  * The names' column before the values measured of them: drawing order may put it after them (二级指标 |
  * 年度指标值 | 三级指标 | 实际完成值 …), the rows never. (Only one names' column: a table of two halves keeps its order.)
  */
 function namesBeforeValues<T extends { text: string }>(cells: T[]): T[] {
-  const names = cells.filter((c) => NAME_COLUMN.test(key(c.text)));
+  const names = cells.filter((c) => columnPlace(c.text) === 2);
   if (names.length !== 1) return cells;
   const name = names[0]!;
-  const firstValue = cells.findIndex((c) => VALUE_COLUMN.test(key(c.text)));
+  // (Not before 分值: a level's points may stand before the names.)
+  const firstValue = cells.findIndex((c) => columnPlace(c.text) === 4 || columnPlace(c.text) === 6);
   const at = cells.indexOf(name);
   if (firstValue < 0 || at < firstValue) return cells;
   const rest = cells.filter((c) => c !== name);

@@ -30,7 +30,7 @@
  */
 import type { Block, Cell, PageInfo, Table } from "./grid.ts";
 import { cellsOfParagraph, paragraphs, type StreamCell } from "./text-stream-paragraph.ts";
-import { orderHeader } from "./text-stream-header.ts";
+import { columnPlace, orderHeader } from "./text-stream-header.ts";
 import { isLabelWord, isLevelWord, isStreamHeaderWord, isStreamValueCell, isTitle, isWordCell } from "./text-stream-words.ts";
 
 // The -layout readers (text-wrapped-rows.ts, text-span-labels.ts …) take these from here.
@@ -284,21 +284,10 @@ function reachesLastColumn(row: readonly StreamCell[], header: readonly string[]
 /** The column word of a level: 一级指标, 二级指标. */
 const isLevelColumnWord = (text: string) => /^[一二]级指标$/.test(text.replace(/\s+/g, ""));
 
-/**
- * The places of an indicator table's columns, as the national templates order
- * them: levels, name, nature, target, unit, actual, weight, score, reason.
- */
-const INDICATOR_COLUMNS: [RegExp, number][] = [
-  [/^一级指标/, 0], [/^二级指标/, 1], [/^(?:三级指标|(?:绩效)?指标名称|具体指标)/, 2], [/^(?:指标性质|指标方向性?|指标值类型)/, 3],
-  [/^(?:年初|预期|计划|年度)?(?:指标值|目标值)(?:\(A\))?$/, 4], [/^(?:度量|计量)单位/, 5],
-  [/^(?:全年)?(?:实际完成值|实际值|完成值)(?:\(B\))?$/, 6], [/^(?:分值|权重|指标分值|指标权重)/, 7], [/^(?:得分|自评得分|评分)/, 8],
-  [/(?:原因|措施)/, 9],
-];
 /** Column words of a funding block: a run that holds one is no run of an indicator header. */
 const FUNDING_WORD = /(?:预算数|执行数|执行率|资金)/;
 /** A run of a funding block's header: half its words or more are a funding block's (全年执行数 | 分值 | 执行率 | 得分). */
 const isFundingRun = (r: Row) => 2 * r.cells.filter((c) => FUNDING_WORD.test(c.text)).length >= r.cells.length;
-const columnPlace = (text: string) => INDICATOR_COLUMNS.find(([re]) => re.test(text.replace(/\s+/g, "")))?.[1] ?? null;
 
 /**
  * A header that plain text broke into runs in drawing order (年度指标值 | 三级指标

@@ -59,7 +59,7 @@ function regrid(cells: FoundCell[], own: readonly number[], xs: number[]): void 
     let c1 = c0 + 1;
     while (c1 < last && xs[c1]! < c.bbox.x1 - 0.5) c1++;
     c.col = c0;
-    c.colSpan = Math.max(1, Math.min(c1, Math.max(last, c0 + 1)) - c0);
+    c.colSpan = c1 - c0;
   }
 }
 
