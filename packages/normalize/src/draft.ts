@@ -8,7 +8,7 @@ import type { Row } from "./rows.ts";
 import type { ChecklistFundingState } from "./checklist-funding.ts";
 import type { CostTableState } from "./cost-table.ts";
 import { factKeyOf, type FactKey } from "./vocab.ts";
-import { ENUMERATOR, isLabelShaped, isMoneyText, type FactFunding } from "./facts.ts";
+import { ENUMERATOR, isLabelShaped, isMoneyText, labelWordAfterSpace, type FactFunding } from "./facts.ts";
 import { isKnownLabel } from "./vocab.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
 import { parseDate, parseFiscalYear, parseMoneyUnit, parseNumber } from "./values.ts";
@@ -218,8 +218,8 @@ export function splitRunTogetherLabels(part: string): string[] {
 function labelStart(text: string): number | null {
   const t = text.trimEnd();
   // (A whole word after a space that is a label is that label: 单位负责人, not its tail 负责人.)
-  const word = t.match(/\s([^\s]{2,10})$/);
-  if (word && isLabelShaped(word[1]!) && (factKeyOf(word[1]!) !== null || isKnownLabel(word[1]!))) return t.length - word[1]!.length;
+  const word = labelWordAfterSpace(t);
+  if (word) return t.length - word.length;
   for (let len = Math.min(10, t.length - 1); len >= 2; len--) {
     if (factKeyOf(t.slice(t.length - len)) !== null) return t.length - len;
   }

@@ -32,6 +32,17 @@ export const labelText = (text: string): string => tidyCjkSpaces(text).replace(/
 const endsWithColon = (text: string): boolean => /[:：]\s*$/.test(text);
 /** A person's label qualified by whose it is: 单位负责人, 项目联系人, 财务负责人. */
 const QUALIFIED_PERSON_LABEL = /((?:单位|项目|部门|财务|专项|填报|审核)(?:负责人|联系人|联系电话))$/;
+/** A known label (a fact key or a label the vocabulary knows) of label shape. */
+const isWholeLabel = (word: string): boolean => isLabelShaped(word) && (factKeyOf(word) !== null || isKnownLabel(word));
+
+/**
+ * The label that ends a run of text as a whole word after a space (… 单位负责人 in 填报单位(盖章): 单位负责人:),
+ * not its tail 负责人; or null. Run-together labels are split before it.
+ */
+export function labelWordAfterSpace(text: string): string | null {
+  const m = text.trimEnd().match(/(?:^\s+|\s)([^\s]{2,10})$/);
+  return m && isWholeLabel(m[1]!) ? m[1]! : null;
+}
 /** Prose, not a label or a figure: a sentence's punctuation or more characters than a label has. */
 const isSentence = (text: string): boolean => /[。；;]/.test(text) || keyOf(text).length > MAX_LABEL_LENGTH;
 
@@ -105,11 +116,12 @@ export function gluedPairs(pair: { label: string; value: string }): { label: str
     const part = parts[k]!.trim();
     const lastEmpty = k === parts.length - 2 && parts[k + 1]!.trim() === "";
     let cut = -1;
-    // (A whole word after a space that is a label is that label: 单位负责人, not its tail 负责人.)
-    // (Or a person's label qualified by whose it is, 单位负责人, 财务联系人: a label of its own, never a value
-    // and the label's tail; a name before such a tail, 宋云花联系电话, is a value and a label.)
-    const word = parts[k]!.trimEnd().match(/(?:^\s+|\s)([^\s]{2,10})$/) ?? part.match(QUALIFIED_PERSON_LABEL);
-    if (word && isLabelShaped(word[1]!) && (factKeyOf(word[1]!) !== null || isKnownLabel(word[1]!))) cut = part.length - word[1]!.length;
+    // (A whole word after a space that is a label is that label: 单位负责人, not its tail 负责人. Or a person's
+    // label qualified by whose it is, 单位负责人, 财务联系人: a label of its own, never a value and the label's
+    // tail; a name before such a tail, 宋云花联系电话, is a value and a label.)
+    const qualified = part.match(QUALIFIED_PERSON_LABEL)?.[1];
+    const word = labelWordAfterSpace(parts[k]!) ?? (qualified !== undefined && isWholeLabel(qualified) ? qualified : null);
+    if (word) cut = part.length - word.length;
     for (let n = Math.min(GLUED_LABEL_MAX, part.length); n >= 2 && cut < 0; n--) if (factKeyOf(part.slice(part.length - n)) !== null) cut = part.length - n;
     if (cut < 0 && lastEmpty && isLabelShaped(part)) cut = 0;
     if (cut < 0) return [pair];

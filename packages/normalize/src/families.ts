@@ -43,7 +43,6 @@ const TRANSFER = /转移支付|区域绩效|专项资金区域|区域\(项目\)|
 const TARGETS_WITH_CRITERIA = /^(?!.*自评)(?=.*目标).*评价指标(?!体系|表)/;
 
 /** First match wins: the more specific families come first. */
-
 export const FAMILIES: FamilyDef[] = [
   { kind: "project_list", title: [/分项绩效项目清单$|项目绩效清单$|分项项目清单$/], required: [] },
   { kind: "department_monitoring", title: [/监控|跟踪/, WHOLE], required: ["funding", "indicators"] },

@@ -236,8 +236,10 @@ function namesMoneySource(text: string): boolean {
 
 // ---- goals -------------------------------------------------------------------
 
-/** A row's cells as facts under their columns' printed headers (中期目标 | 年度目标, 单位名称 | 预算数 …). */
-/** The row's cells as facts under their column's header; whether the row went on with the paragraphs of the row above. */
+/**
+ * A row's cells as facts under their columns' printed headers (中期目标 | 年度目标, 单位名称 | 预算数 …);
+ * whether the row went on with the paragraphs of the row above.
+ */
 export function factsUnderHeader(draft: Draft, row: Row): boolean {
   const labels = draft.header?.labels;
   if (!labels) return false;
@@ -260,18 +262,17 @@ export function factsUnderHeader(draft: Draft, row: Row): boolean {
   // (Every cell of the line under an open paragraph of its column: a row with other cells is a row of its own.)
   const adjacent = !row.exact && draft.openGoals !== undefined && row.line !== null && row.line === draft.openGoals.line + 1;
   const open = adjacent && row.cells.every((c) => isEmptyValue(c.text) || draft.openGoals!.facts.has(labelOf(c) ?? "")) ? draft.openGoals!.facts : null;
+  // (Only a goal's paragraph goes on so: 年度目标, 实际完成情况; not a name or a unit over its column.)
+  const isGoalColumn = (label: string) => { const f = headerField(label); return f !== null && GOAL_FIELDS.has(f); };
   const facts = new Map<string, Form["facts"][number]>();
   for (const c of row.cells) {
     const label = labelOf(c);
     if (!label || isEmptyValue(c.text)) continue;
-    // (Only a goal's paragraph goes on so: 年度目标, 实际完成情况; not a name or a unit over its column.)
-    const field = headerField(label);
-    const goesOn = field !== null && GOAL_FIELDS.has(field) ? open?.get(label) : undefined;
+    const goesOn = isGoalColumn(label) ? open?.get(label) : undefined;
     if (goesOn) goesOn.value = joinWrapped(goesOn.value, tidyCjkSpaces(c.text));
     else addFact(draft.form, label, tidyCjkSpaces(c.text), null, row.page, row.line);
     facts.set(label, goesOn ?? draft.form.facts[draft.form.facts.length - 1]!);
   }
-  const isGoalColumn = (label: string) => { const f = headerField(label); return f !== null && GOAL_FIELDS.has(f); };
   const stillOpen = new Map([...facts].filter(([label, f]) => isGoalColumn(label) && !SENTENCE_END.test(f.value)));
   draft.openGoals = !row.exact && row.line !== null && stillOpen.size > 0 ? { line: row.line, facts: stillOpen } : undefined;
   return open !== null;
