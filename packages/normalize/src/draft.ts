@@ -7,6 +7,7 @@ import type { HeaderModel } from "./headers.ts";
 import type { Row } from "./rows.ts";
 import type { ChecklistFundingState } from "./checklist-funding.ts";
 import type { CostTableState } from "./cost-table.ts";
+import type { FieldPairsState } from "./field-pairs-funding.ts";
 import { factKeyOf, type FactKey } from "./vocab.ts";
 import { ENUMERATOR, isLabelShaped, isMoneyText, labelWordAfterSpace, type FactFunding } from "./facts.ts";
 import { isKnownLabel } from "./vocab.ts";
@@ -67,6 +68,8 @@ export interface Draft {
   items?: Form[];
   /** Labels of points (自评得分, 分值) the header block prints over a column of figures, by column. */
   pointCaptions?: Map<number, string>;
+  /** A funding block of pairs named by their fields (预算数： | 2.38 | 执行数： | 2.38) being read (field-pairs-funding.ts). */
+  fieldPairs?: FieldPairsState;
   /** A goals row of layout text whose paragraphs go on (no sentence ended): its line, and its facts by label. */
   openGoals?: { line: number; facts: Map<string, Form["facts"][number]> };
   /** Labels of the header block's last row printed with no value beside them, whose value may stand under them. */

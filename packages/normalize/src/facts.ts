@@ -175,6 +175,13 @@ export function labelValuePairs(cells: readonly RowCell[], loose: boolean): Labe
         continue;
       }
       for (const p of gluedPairs(glued)) out.push({ ...p, cell: c });
+      // 年度资金总额:50万 | 中央衔接推进乡村振兴补助资金50: words after a label that carries its value are more of that value.
+      const more = cells[i + 1];
+      const last = out[out.length - 1];
+      if (more && last && last.value && !isEmptyValue(more.text) && !isLabelShaped(more.text) && splitColonCell(more.text) === null) {
+        last.value = `${last.value} ${more.text.trim()}`;
+        i++;
+      }
       continue;
     }
     // 项目立项情况 merged down over 项目立项的依据 | … and the rows under it: the label of a block of pairs.
@@ -289,7 +296,7 @@ export function recordFact(form: Form, pair: { label: string; value: string }, p
   if (key === "projectName" && SUB_PROJECT.test(keyOf(label)) && value && !isEmptyValue(value)) form.projectName = null;
   if (key && value && !seal && !isEmptyValue(value)) apply(form, key, value);
   else if (!key && !isKnownLabel(label) && !form.unrecognizedLabels.includes(label)) form.unrecognizedLabels.push(label);
-  const amount = parseNumber(value);
+  const amount = statedAmount(value);
   // An amount left blank or written out (参见附件1具体金额) is still a line of the funding block; and a value that is an
   // amount of money (其他：3683.3970万元) makes its label one, whatever its words.
   const moneyValue = amount !== null && /\d\s*(?:万元|元)$/.test(value);
@@ -309,6 +316,18 @@ export function recordFact(form: Form, pair: { label: string; value: string }, p
     l.line = line;
     factFunding.push({ line: l, column });
   }
+}
+
+/**
+ * The amount a value states: a figure (10000万元), or, among words, the one figure they all
+ * repeat (50万 中央衔接推进乡村振兴补助资金50: the fund's name printed with its amount).
+ */
+export function statedAmount(value: string): number | null {
+  const figure = parseNumber(value);
+  if (figure !== null || !value) return figure;
+  // (Only figures of money: with its unit, or ending the text; not a target's ≥101 人/次.)
+  const figures = [...value.matchAll(/(?<![\d.<>=≥≤])(\d+(?:\.\d+)?)\s*(?:万元|元|万|$)/g)].map((m) => Number(m[1]));
+  return figures.length > 0 && figures.every((f) => f === figures[0]) ? figures[0]! : null;
 }
 
 /** The label of a project under a programme (二级项目名称). */

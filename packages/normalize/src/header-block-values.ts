@@ -33,13 +33,21 @@ export function readValueBelow(draft: Draft, row: Row): boolean {
 export function readMergedLabelLine(draft: Draft, row: Row): boolean {
   const filled = row.cells.filter((c) => !isEmptyValue(c.text));
   const last = draft.form.facts[draft.form.facts.length - 1];
-  if (filled.length !== 1 || !last || !last.value || !row.inherited?.length) return false;
-  const label = row.inherited.find((c) => labelText(c.text) === last.label && c.col < filled[0]!.col);
-  if (!label) return false;
+  if (filled.length !== 1 || !last || !last.value) return false;
+  const label = row.inherited?.find((c) => labelText(c.text) === last.label && c.col < filled[0]!.col);
+  // (Text that prints a merged cell once gives the next line no label at all; it goes on the value's numbered list.)
+  if (!label && (row.exact || row.inherited?.length || !continuesNumbering(last.value, filled[0]!.text))) return false;
   last.value = `${last.value}\n${tidyCjkSpaces(filled[0]!.text)}`;
   const goal = draft.form.goals[draft.form.goals.length - 1];
   if (goal && goal.actual === null && goal.expected !== null && last.value.startsWith(goal.expected)) goal.expected = last.value;
   return true;
+}
+
+/** 2.… after a value whose last line starts 1.…: the next item of its numbered list. */
+function continuesNumbering(value: string, text: string): boolean {
+  const number = (line: string) => Number(/^\s*[(（]?(\d{1,2})[.、．)）]/.exec(line)?.[1] ?? NaN);
+  const lines = value.split("\n");
+  return number(text) === number(lines[lines.length - 1]!) + 1;
 }
 
 /** The value of a label above in the cell's column, given to that label; whether there was one. */
@@ -89,7 +97,7 @@ export function notePointCaptions(d: Draft, row: Row): void {
 }
 
 /** The key of a points label printed last on its row, in text without columns. */
-const LAST_COLUMN = -1;
+export const LAST_COLUMN = -1;
 
 /** The row with its last cells that are figures in a captioned column replaced by their caption, or null. */
 export function withPointCaptions(d: Draft, row: Row): Row | null {

@@ -76,7 +76,9 @@ export function classifyHeader(row: Row): SectionKind | null {
   // in columns no entry names left of the points (a scorecard's 评价内容, 考核内容).
   if (!hasLevels && count(FUNDING_FIELDS) === 0 && fields.has("weight") && fields.has("score") && unnamedBeforeValues(row).length > 0) return "indicators";
   // (Or one amount column after a money block's label first: 部门总体资金情况 | 总体资金情况 单位:万元 | 当年金额 | 占比 ….)
-  const underBlockLabel = headerField(row.cells[0]!.text) === "fundLabel" && count(FUNDING_FIELDS) >= 1;
+  // (…or sources across after it: 专项资金情况 | 本年度预计投入 | 财政资金 | 其他, whose amounts stand under them.)
+  const underBlockLabel = headerField(row.cells[0]!.text) === "fundLabel"
+    && (count(FUNDING_FIELDS) >= 1 || row.cells.slice(1).filter((c) => isSourceName(c.text)).length >= 2);
   if ((count(FUNDING_FIELDS) >= 2 || underBlockLabel) && !hasLevels) return "funding";
   // 年度目标 | 到2022年底，…: a goal printed beside its label is a goal, not a header.
   if (row.cells.some((c) => keyOf(c.text).length > 24)) return null;
@@ -111,7 +113,9 @@ export function isHeaderContinuation(row: Row): boolean {
   const places = row.cells.length >= 2 && row.cells.every((c) => isPlaceName(c.text));
   // 2021年 | 2022年 under 近两年收支金额: a column per year.
   const years = row.cells.length >= 2 && row.cells.every((c) => /^(?:19|20)\d{2}年(?:度)?$/.test(keyOf(c.text)));
-  return places || years || row.cells.every((c) => headerField(c.text) !== null || /^\(.*\)$/.test(keyOf(c.text)) || /^(按支出性质分|按收入性质分|年度预算申请|中期指标值|中期目标值|中期指标|年度指标|名称)$/.test(keyOf(c.text)));
+  // 中央 | 省级 | 市级资金 | 本级 under 财政资金: the sources a money column is split into.
+  const sources = row.cells.length >= 2 && row.cells.every((c) => isSourceName(c.text));
+  return places || years || sources || row.cells.every((c) => headerField(c.text) !== null || /^\(.*\)$/.test(keyOf(c.text)) || /^(按支出性质分|按收入性质分|年度预算申请|中期指标值|中期目标值|中期指标|年度指标|名称)$/.test(keyOf(c.text)));
 }
 
 /** 新罗区, 上杭县, 漳平市: the regions a 区域目标值 column is split into, one sub-column each. */
@@ -141,16 +145,20 @@ export function spreadFlatGroups(rows: Row[]): Row[] {
   const flat = (r: Row) => r.cells.every((c, i) => c.colSpan <= 1 && c.col === r.cells[0]!.col + i);
   if (!flat(top) || !flat(sub) || top.cells[0]!.col !== sub.cells[0]!.col) return rows;
   const groupOf = (c: Row["cells"][number]) => GROUP_CHILDREN.find(([f]) => f === headerField(c.text))?.[1];
-  if (!top.cells.some(groupOf)) return rows;
+  // 财政资金 over 中央 | 省级 | 市级资金 | 本级: public money split by the level that gives it.
+  const fiscalGroup = (c: Row["cells"][number]) => isSourceName(c.text) && sourceKindOf(headerKey(c.text)) === "fiscal";
+  if (!top.cells.some((c) => groupOf(c) || fiscalGroup(c))) return rows;
   const start = top.cells[0]!.col;
   const topCells: Row["cells"] = [];
   const subCells: Row["cells"] = [];
   let next = 0;
   let col = start;
   for (const c of top.cells) {
-    const children = groupOf(c);
+    const fiscal = fiscalGroup(c);
+    const children = groupOf(c) ?? (fiscal ? new Set<Field>() : undefined);
     const from = col;
-    const takes = (text: string) => children!.has(headerField(text)!) || (headerField(c.text) === "target" && isPlaceName(text));
+    const takes = (text: string) => children!.has(headerField(text)!) || (headerField(c.text) === "target" && isPlaceName(text))
+      || (fiscal && isSourceName(text) && sourceKindOf(headerKey(text)) !== "fiscal");
     while (children && next < sub.cells.length && takes(sub.cells[next]!.text)) {
       subCells.push({ ...sub.cells[next]!, col: col++ });
       next++;
@@ -201,7 +209,9 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
           insertColumn(byCol, col);
         }
       }
-      if (field || !byCol.has(col)) byCol.set(col, { text: c.text, field, colSpan: Math.max(1, c.colSpan) });
+      // (A source's name under a group spanning several of them — 财政资金 over 中央 | 省级 | 本级 — heads its own column.)
+      const underGroup = depth > 0 && (byCol.get(col)?.colSpan ?? 1) > 1 && byCol.get(col)!.field === null && isSourceName(c.text);
+      if (field || !byCol.has(col) || underGroup) byCol.set(col, { text: c.text, field, colSpan: Math.max(1, c.colSpan) });
       asOfMonth ??= monthsToDate(c.text);
     }
   });
@@ -277,7 +287,12 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
  */
 function sourceNameColumns(columns: readonly Column<Field>[], extras: readonly ExtraColumn[]): ExtraColumn[] {
   const source = columns.find((c) => c.field === "source");
-  if (!source) return [];
+  if (!source) {
+    // 本年度预计投入 | 财政资金 over 中央 | 省级 | 市级资金 | 本级 | 其他: with no 来源 column and no amount column of
+    // its own, a header naming sources across holds each amount under its name, the whole (本年度预计投入) among them.
+    if (columns.some((c) => FUNDING_FIELDS.has(c.field))) return [];
+    return extras.filter((e) => isSourceName(e.header)).length >= 2 ? [...extras] : [];
+  }
   const named = extras.filter((e) => e.col > source.col && isSourceName(e.header));
   return named.length >= 2 ? named : [];
 }
@@ -285,6 +300,8 @@ function sourceNameColumns(columns: readonly Column<Field>[], extras: readonly E
 /** 中央(万元), 省、地, 本级, 市县, 其他, 合计: a short header naming where money comes from, or the whole. */
 function isSourceName(header: string): boolean {
   const k = headerKey(header);
+  // (Not a label awaiting its value, 市：, nor a body, 县级主管部门.)
+  if (/[:：]\s*$/.test(header) || /(部门|单位|机构)$/.test(k)) return false;
   return Array.from(k).length <= 6 && (sourceKindOf(k) !== "other" || /^(其他|省|市|县|地|区)/.test(k));
 }
 

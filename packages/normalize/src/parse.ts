@@ -15,6 +15,7 @@ import { align, extraOf, readFundingRow, readGoalsRow, readIndicatorRow, readLev
 import { newTargetsState, readTargetsRow, finishTargets, readProjectListRow, type TargetsState } from "./containers.ts";
 import { headerField, titleKind, factKeyOf, isTotalLabel, isGradeLabel, isOtherTableTitle, isKnownLabel, looksLikePerformanceTitle, level1Of, level2Of, TITLE_PREFIX, type FactKey } from "./vocab.ts";
 import { readChecklistFunding } from "./checklist-funding.ts";
+import { readFieldPairsRow } from "./field-pairs-funding.ts";
 import { readCostTableRow } from "./cost-table.ts";
 import { fundingFromFacts, isLabelShaped, isMoneyLabel, labelText, labelValuePairs, recordFact, splitColonCell, withBracketedParts } from "./facts.ts";
 import { yearOfPath } from "./year.ts";
@@ -345,6 +346,9 @@ function readTextLine(st: State, row: Row): void {
   // (Text that lost its columns prints the value under a row's last label as a line of its own.)
   if (st.section === null && !d.closed && d.valuesBelow?.length === 1 && readValueBelow(d, { ...row, kind: "cells", cells: [{ col: d.valuesBelow[0]!.col, colSpan: 1, text }], allCells: [] })) return;
   d.valuesBelow = undefined;
+  // (And the next item of a numbered value whose label was merged down beside it: 中长期绩效目标's 2.….)
+  const line = { ...row, kind: "cells" as const, cells: [{ col: 1, colSpan: 1, text }], allCells: [] };
+  if ((st.section === null || st.section === "funding") && !d.closed && readMergedLabelLine(d, line)) return;
   if (/^(注|备注|说明|填表说明)\s*[:：.．、]/.test(text) || (d.inNotes && /^\d+\s*[.．、]/.test(text))) {
     d.inNotes = true;
     d.form.notes.push(tidyCjkSpaces(text));
@@ -548,7 +552,10 @@ function readCellsRow(st: State, row: Row): void {
   if (st.section === "indicators" && !draft.closed && readChecklistFunding(draft, row)) return;
   // A cost table in the header block (项目预算成本构成 | 金额 | … down to its 合计).
   if (st.section === null && !draft.closed && readCostTableRow(draft, row)) return;
-  if (st.section === null && !draft.closed && (readValueBelow(draft, row) || readMergedLabelLine(draft, row))) return;
+  if (st.section === null && !draft.closed && readFieldPairsRow(draft, row)) return;
+  if (st.section === null && !draft.closed && readValueBelow(draft, row)) return;
+  // (Also after a funding block, whose section goes on until another part's header: 中长期绩效目标 over 1.… and 2.…)
+  if ((st.section === null || st.section === "funding") && !draft.closed && readMergedLabelLine(draft, row)) return;
   const pairsRow = st.section === null && !draft.closed ? withoutValueBelow(draft, row) : row;
   draft.valuesBelow = undefined;
   if (pairsRow !== row && readFactsRow(st, draft, pairsRow)) return;

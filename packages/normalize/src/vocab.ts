@@ -246,7 +246,8 @@ export function hasDeclaredWeight(text: string): boolean {
 
 const SOURCE_KINDS: [RegExp, SourceKind][] = [
   // (预算申报数: the year's whole amount a target form asks for, no source's share.)
-  [/年度资金总额|资金总额|^合计|^总计|^预算数|^执行数|项目资金$|^(?:预算)?申报数$/, "total"],
+  // (本年度预计投入: what the year puts in, all sources together.)
+  [/年度资金总额|资金总额|^合计|^总计|^预算数|^执行数|项目资金$|^(?:预算)?申报数$|^(?:本年度?|当年|年度)(?:预计)?(?:总)?投入$/, "total"],
   [/上年结转|结转资金|结转结余/, "carryover"],
   [/中央/, "central"],
   [/上级|省级|市级补助|省补/, "superior"],

@@ -1,0 +1,73 @@
+/**
+ * Money blocks printed in shapes no funding header announces, each from a real
+ * template that read none of its money before:
+ * - 遂宁 安居区 区域绩效目标自评表: pairs named by the fields themselves
+ *   (预算数： | 2.38 | 执行数： | 2.38), one column of pairs per field, a source per row below;
+ * - 南岳区 雨露计划申报表: sources across under a group (本年度预计投入 | 财政资金 over
+ *   中央 | 省级 | 市级资金 | 本级 | 其他), the amounts on the row under them;
+ * - 武川 绩效目标申报表: the amount inside the label's cell (年度资金总额:50万) and after
+ *   the fund's name in the value's (中央衔接推进乡村振兴补助资金(…)50).
+ */
+import { describe, expect, it } from "vitest";
+import { normalizeDocument } from "@jixiao/normalize";
+import { checkDocument } from "../../report/src/check.ts";
+import { statedAmount } from "../src/facts.ts";
+import { extractedFixture } from "./fixture-documents.ts";
+import type { RealFormat } from "./real-forms.ts";
+
+const STRUCTURED: RealFormat[] = ["docx", "xlsx", "xls", "pdf/lo", "pdf/chromium"];
+
+const lines = (form: { funding: { source: string; budget: number | null; executed: number | null; score: number | null }[] }) =>
+  form.funding.map((l) => [l.source, l.budget, l.executed, l.score]);
+
+describe.each([...STRUCTURED, "text/web", "text/pdftotext-layout"] as RealFormat[])("遂宁 安居区: 预算数 and 执行数 as pairs, a column of pairs each (%s)", (format) => {
+  it("reads the block's line with its points and one line per source with both amounts", async () => {
+    const form = normalizeDocument(await extractedFixture("sichuan-2021-transfer-self-eval-3", format)).forms[0]!;
+    expect(lines(form)).toEqual([
+      ["预算执行情况", 2.38, 2.38, 20],
+      ["其中:中央补助", 2.38, 2.38, null],
+      ["地方资金/其他", null, null, null],
+    ]);
+    // Nothing printed is lost: the pairs stay facts.
+    expect(form.facts.find((f) => f.label === "预算数")?.value).toBe("2.38");
+  });
+});
+
+describe.each([...STRUCTURED, "text/web"] as RealFormat[])("南岳区: sources across under 财政资金, amounts on the row below (%s)", (format) => {
+  it("reads one line per source, the year's whole among them, and the money adds up", async () => {
+    const doc = normalizeDocument(await extractedFixture("hunan-2023-project-targets", format));
+    const form = doc.forms[0]!;
+    expect(form.funding.map((l) => [l.source.replace(/\(万元\)$/, ""), l.sourceKind, l.budget])).toEqual([
+      ["本年度预计投入", "total", 7],
+      ["中央", "central", 0],
+      ["省级", "superior", 7],
+      ["市级资金", "other", 0],
+      ["本级", "local", 0],
+      ["其他", "other", 0],
+    ]);
+    expect(checkDocument(doc).filter((f) => f.rule === "funding_identity")).toEqual([]);
+    // 中长期绩效目标 merged over its two numbered rows is read whole after the money block too.
+    expect(form.facts.find((f) => f.label === "中长期绩效目标")?.value).toMatch(/^1\.就读.*\n2\.补助标准/s);
+  });
+});
+
+describe.each([...STRUCTURED, "text/web", "text/pdftotext-layout"] as RealFormat[])("武川: amounts in the label's cell and after the fund's name (%s)", (format) => {
+  it("reads 年度资金总额 50 and 其中:财政拨款 50, and keeps the fund's name as printed", async () => {
+    const form = normalizeDocument(await extractedFixture("neimenggu-2021-project-targets-2", format)).forms[0]!;
+    expect(lines(form).slice(0, 2)).toEqual([["年度资金总额", 50, null, null], ["财政拨款", 50, null, null]]);
+    expect(form.funding[1]!.budgetText).toBe("中央衔接推进乡村振兴补助资金(少数民族发展任务)50");
+  });
+});
+
+describe("the amount a money value states", () => {
+  it("is a figure, or the one figure its words repeat", () => {
+    expect(statedAmount("2.38 万元")).toBe(2.38);
+    expect(statedAmount("50万 中央衔接推进乡村振兴补助资金50")).toBe(50);
+    expect(statedAmount("中央衔接推进乡村振兴补助资金(少数民族发展任务)50")).toBe(50);
+  });
+  it("is none where the figures differ or are no money (a target's count)", () => {
+    expect(statedAmount("中央资金100万元,省级50万元")).toBeNull();
+    expect(statedAmount(">=101 人/次")).toBeNull();
+    expect(statedAmount("参见附件1具体金额")).toBeNull();
+  });
+});
