@@ -96,6 +96,8 @@ export function newDraft(kind: FormKind, title: string | null, row: Row | null):
       moneyUnitEffective: null,
       moneyUnitReason: null,
       totalWeight: null,
+      goalsWeight: null,
+      goalsScore: null,
       totalScore: null,
       grade: null,
       pageFrom: row?.page ?? null,

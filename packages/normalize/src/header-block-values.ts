@@ -6,6 +6,7 @@
  * by parse.ts, the state kept on the draft.
  */
 import type { Draft } from "./draft.ts";
+import type { Form } from "./model.ts";
 import { applyFact } from "./draft.ts";
 import type { Row, RowCell } from "./rows.ts";
 import { isLabelShaped, labelText, labelValuePairs } from "./facts.ts";
@@ -96,13 +97,28 @@ export function notePointCaptions(d: Draft, row: Row): void {
   }
 }
 
+/** Cells of a captioned indicator header at least (levels, name, a value, the points). */
+const INDICATOR_HEADER_CELLS = 4;
+/** Cells of a captioned goals header at least (预期目标 | 目标实际完成情况 | 20; layout text prints its label on the next line). */
+export const GOALS_HEADER_CELLS = 3;
+
+/** The points a captioned header row prints for its part, as the goals block's 分值 or 得分 by the caption over them. */
+export function notePartPoints(form: Form, row: Row, captioned: Row): void {
+  captioned.cells.forEach((c, i) => {
+    const figure = parseNumber(row.cells[i]!.text);
+    if (figure === null || c.text === row.cells[i]!.text) return;
+    if (headerField(c.text) === "weight") form.goalsWeight ??= figure;
+    else form.goalsScore ??= figure;
+  });
+}
+
 /** The key of a points label printed last on its row, in text without columns. */
 export const LAST_COLUMN = -1;
 
 /** The row with its last cells that are figures in a captioned column replaced by their caption, or null. */
-export function withPointCaptions(d: Draft, row: Row): Row | null {
+export function withPointCaptions(d: Draft, row: Row, minCells = INDICATOR_HEADER_CELLS): Row | null {
   const captions = d.pointCaptions;
-  if (!captions || row.kind !== "cells" || row.cells.length < 4) return null;
+  if (!captions || row.kind !== "cells" || row.cells.length < minCells) return null;
   const cells = [...row.cells];
   let replaced = 0;
   for (let i = cells.length - 1; i >= 0 && parseNumber(cells[i]!.text) !== null; i--) {

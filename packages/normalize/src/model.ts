@@ -175,6 +175,9 @@ export const Form = z.object({
   moneyUnitReason: text,
   totalWeight: num,
   totalScore: num,
+  /** Points of the goals block, where the form scores it (年度目标完成情况 | … | 20): its 分值 and 得分. */
+  goalsWeight: num.default(null),
+  goalsScore: num.default(null),
   grade: text,
   pageFrom: z.number().int().positive().nullable(),
   pageTo: z.number().int().positive().nullable(),

@@ -24,7 +24,7 @@ import { isEmptyValue, isUnitAlone, parseFiscalYear, parseGrade, parseMoneyUnit,
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
 import { finishForm } from "./finish.ts";
 import { resolveMoneyUnits } from "./money-unit.ts";
-import { isNamedTargetsHeader, notePointCaptions, readMergedLabelLine, readValueBelow, withoutValueBelow, withPointCaptions } from "./header-block-values.ts";
+import { GOALS_HEADER_CELLS, isNamedTargetsHeader, notePartPoints, notePointCaptions, readMergedLabelLine, readValueBelow, withoutValueBelow, withPointCaptions } from "./header-block-values.ts";
 import { coverFromLine, coverPairs, formFromCover, type ReportCover } from "./report-cover.ts";
 
 export interface NormalizeHints {
@@ -493,6 +493,13 @@ function readCellsRow(st: State, row: Row): void {
   const captioned = d ? withPointCaptions(d, row) : null;
   if (captioned && classifyHeader(captioned) === "indicators") {
     startSection(st, "indicators", captioned);
+    return;
+  }
+  // (A goals header scored the same way, 年度目标完成情况 | 预期目标 | 目标实际完成情况 | 20: the goals block's points.)
+  const goalsCaptioned = d && st.draft === d ? withPointCaptions(d, row, GOALS_HEADER_CELLS) : null;
+  if (d && goalsCaptioned && classifyHeader(goalsCaptioned) === "goals") {
+    notePartPoints(d.form, row, goalsCaptioned);
+    startSection(st, "goals", goalsCaptioned);
     return;
   }
   if (d && st.section === null) notePointCaptions(d, row);

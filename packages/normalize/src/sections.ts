@@ -298,8 +298,14 @@ export function readGoalsRow(draft: Draft, row: Row): void {
   }
   const wentOn = factsUnderHeader(draft, row);
   const a = align(draft, row);
-  const expected = text(a, "goal");
-  const actual = text(a, "goalActual");
+  let expected = text(a, "goal");
+  let actual = text(a, "goalActual");
+  // (Copied text prints the block's merged label once, on the header's line: a row of two texts under
+  // 预期目标 | 目标实际完成情况 is one of each, whatever slots the label and the points took.)
+  const fields = new Set(draft.header?.columns.map((c) => c.field));
+  if (!row.exact && row.inherited === undefined && row.cells.length === 2 && fields.has("goal") && fields.has("goalActual") && (!expected || !actual)) {
+    [expected, actual] = row.cells.map((c) => tidyCjkSpaces(c.text)) as [string, string];
+  }
   // (The next line of the goals above, as their facts took it.)
   const last = draft.form.goals[draft.form.goals.length - 1];
   if (last && wentOn && (expected || actual)) {

@@ -107,6 +107,8 @@ export const FORMS = {
     money_unit_reason: "moneyUnitReason",
     total_weight: "totalWeight",
     total_score: "totalScore",
+    goals_weight: "goalsWeight",
+    goals_score: "goalsScore",
     grade: "grade",
     page_from: "pageFrom",
     page_to: "pageTo",

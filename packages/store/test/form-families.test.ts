@@ -250,9 +250,9 @@ describe("migrating a database of the previous schema (steps 1–3)", () => {
     expect(
       (store.db.prepare("SELECT * FROM forms ORDER BY id").all() as Record<string, unknown>[]).map(
         // project_id (step 5) links the project_list row to its project: projects.test.ts checks it.
-        ({ fiscal_year_source, as_of_month, project_code, unrecognized_labels, project_id: _projectId, ...rest }) => {
-          expect({ fiscal_year_source, as_of_month, project_code, unrecognized_labels }).toEqual({
-            fiscal_year_source: null, as_of_month: null, project_code: null, unrecognized_labels: "[]",
+        ({ fiscal_year_source, as_of_month, project_code, unrecognized_labels, project_id: _projectId, goals_weight, goals_score, ...rest }) => {
+          expect({ fiscal_year_source, as_of_month, project_code, unrecognized_labels, goals_weight, goals_score }).toEqual({
+            fiscal_year_source: null, as_of_month: null, project_code: null, unrecognized_labels: "[]", goals_weight: null, goals_score: null,
           });
           return rest;
         },
@@ -313,7 +313,7 @@ describe("migrating a database of the previous schema (steps 1–3)", () => {
     expect(schemaVersion(db)).toBe(3);
     expect(count(db, "funding")).toBe(2);
     expect(db.pragma("foreign_keys", { simple: true })).toBe(1);
-    expect(migrate(db)).toEqual([4, 5]);
+    expect(migrate(db)).toEqual([4, 5, 6]);
     expect(count(db, "funding")).toBe(2);
     db.close();
   });

@@ -1,4 +1,7 @@
-/** total_score_mismatch — error — printed 总分 vs the sum of the indicator scores plus the funding score. */
+/**
+ * total_score_mismatch — error — printed 总分 vs the sum of the indicator scores plus the funding score
+ * (plus the goals block's score, on templates that score their goals).
+ */
 import { formLabel, formWhere, tail } from "../context.ts";
 import { executionLine } from "../funding.ts";
 import { isScoreSheet } from "../families.ts";
@@ -19,13 +22,14 @@ export const totalScoreMismatch = defineRule("total_score_mismatch", "error", (c
     const indicatorSum = scored.reduce((s, i) => s + i.score!, 0);
     const line = executionLine(form);
     const fundingScore = line?.score ?? 0;
-    const sum = indicatorSum + fundingScore;
+    const goalsScore = form.goalsScore ?? 0;
+    const sum = indicatorSum + fundingScore + goalsScore;
     if (agrees(form.totalScore, sum)) return [];
     // The total may have been summed before the execution score was rounded for printing (7.974 → 8).
     const w = line && executionWeight(ctx, form, line);
     if (line && w && line.budget && line.executed !== null) {
       const exact = Math.min(line.executed / line.budget, 1) * w.weight;
-      if (agrees(line.score ?? NaN, exact) && agrees(form.totalScore, indicatorSum + exact)) return [];
+      if (agrees(line.score ?? NaN, exact) && agrees(form.totalScore, indicatorSum + exact + goalsScore)) return [];
     }
     return [
       report({
@@ -33,11 +37,11 @@ export const totalScoreMismatch = defineRule("total_score_mismatch", "error", (c
         message:
           `总分${form.totalScore}与各项得分之和${show(sum)}不一致` +
           tail(formWhere(ctx, form), formLabel(form)) +
-          `：绩效指标得分${show(indicatorSum)}${line?.score != null ? `＋预算执行率得分${line.score}` : ""}`,
+          `：绩效指标得分${show(indicatorSum)}${line?.score != null ? `＋预算执行率得分${line.score}` : ""}${form.goalsScore !== null ? `＋目标完成得分${form.goalsScore}` : ""}`,
         expected: sum,
         observed: form.totalScore,
         page: form.pageTo ?? form.pageFrom,
-        params: { indicators: scored.length, indicatorSum, fundingScore: line?.score ?? null },
+        params: { indicators: scored.length, indicatorSum, fundingScore: line?.score ?? null, goalsScore: form.goalsScore },
         inputs: [...scored, ...(line?.score != null ? [line] : [])],
       }),
     ];

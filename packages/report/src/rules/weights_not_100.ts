@@ -1,4 +1,4 @@
-/** weights_not_100 — warning — weights (indicators + funding) do not add up to 100 (or to the printed total weight). */
+/** weights_not_100 — warning — weights (indicators + funding, + the goals block's where it is scored) do not add up to 100 (or to the printed total weight). */
 import type { Indicator } from "@jixiao/normalize";
 import { formLabel, formWhere, tail } from "../context.ts";
 import { executionLine } from "../funding.ts";
@@ -32,17 +32,18 @@ export const weightsNot100 = defineRule("weights_not_100", "warning", (ctx, repo
     const w = line ? executionWeight(ctx, form, line) : null;
     // A form whose indicators alone make the full marks scores no separate execution item.
     const fundingWeight = w && (w.printed || !agrees(expected, indicatorSum)) ? w.weight : 0;
-    const sum = indicatorSum + fundingWeight;
+    const goalsWeight = form.goalsWeight ?? 0;
+    const sum = indicatorSum + fundingWeight + goalsWeight;
     if (agrees(expected, sum)) return [];
     return [
       report({
         form,
         message:
-          `各项分值合计${show(sum)}分（绩效指标${show(indicatorSum)}分＋预算执行率${show(fundingWeight)}分），不等于${form.totalWeight !== null ? "总分栏的" : ""}${expected}分` +
+          `各项分值合计${show(sum)}分（绩效指标${show(indicatorSum)}分＋预算执行率${show(fundingWeight)}分${goalsWeight ? `＋目标完成${show(goalsWeight)}分` : ""}），不等于${form.totalWeight !== null ? "总分栏的" : ""}${expected}分` +
           tail(formWhere(ctx, form), formLabel(form)),
         expected,
         observed: sum,
-        params: { indicatorSum, fundingWeight, fundingWeightPrinted: w?.printed ?? null, totalWeightPrinted: form.totalWeight !== null },
+        params: { indicatorSum, fundingWeight, goalsWeight: form.goalsWeight, fundingWeightPrinted: w?.printed ?? null, totalWeightPrinted: form.totalWeight !== null },
         inputs: [...weighted, ...(line && fundingWeight > 0 ? [line] : [])],
       }),
     ];
