@@ -68,6 +68,10 @@ export interface Draft {
   items?: Form[];
   /** Labels of points (自评得分, 分值) the header block prints over a column of figures, by column. */
   pointCaptions?: Map<number, string>;
+  /** Years the narrative lines read while this form was open speak of (a report page's only year). */
+  narrativeYears?: number[];
+  /** The table the current section's header row belongs to. */
+  sectionTable?: number | null;
   /** A funding block of pairs named by their fields (预算数： | 2.38 | 执行数： | 2.38) being read (field-pairs-funding.ts). */
   fieldPairs?: FieldPairsState;
   /** A goals row of layout text whose paragraphs go on (no sentence ended): its line, and its facts by label. */

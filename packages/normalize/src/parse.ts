@@ -69,6 +69,11 @@ interface State {
    * below it on that page is that project's or department's form.
    */
   naming: { pairs: { label: string; value: string; page: number; line: number | null }[]; key: "projectName" | "agency" } | null;
+  /**
+   * Untitled indicator trees with no money, total or naming row (a report's 绩效指标 table): no form
+   * while the document holds forms of its own, the only record of one when it holds none.
+   */
+  reportGrids: Draft[];
 }
 
 export function normalizeDocument(doc: ExtractedDocument, hints: NormalizeHints = {}): NormalizedDocument {
@@ -79,7 +84,7 @@ function normalizeWithVocabulary(doc: ExtractedDocument, hints: NormalizeHints):
   const st: State = {
     forms: [], narrative: [], sideTables: [], warnings: [], draft: null, section: null, targets: null,
     docYear: null, side: null, lastTitle: null, foreignTable: false, sheetYears: new Map(), sheet: null, unknownTitle: null,
-    cover: null, lastLine: null, pending: [], projectHeading: null, naming: null,
+    cover: null, lastLine: null, pending: [], projectHeading: null, naming: null, reportGrids: [],
   };
   // (Plain extracted text prints a header block's labels and values column by column.)
   const rows = joinStackedHeaders(joinWrappedTitles(toRows(doc)));
@@ -87,7 +92,9 @@ function normalizeWithVocabulary(doc: ExtractedDocument, hints: NormalizeHints):
   closeDraft(st);
   closeSide(st);
   const fromCover = st.forms.length === 0 && st.cover ? formFromCover(st.cover) : null;
-  if (fromCover) st.forms.push(finishForm(fromCover));
+  if (st.forms.length === 0) st.forms.push(...formsFromReportGrids(st, fromCover));
+  else if (fromCover) st.forms.push(finishForm(fromCover));
+  else for (const d of st.reportGrids) st.warnings.push(`第${d.form.pageFrom ?? "?"}页：无标题、无资金和总分的指标表未作为表单读取`);
   const path = hints.fileName ? yearOfPath(hints.fileName) : { file: null, folder: null };
   st.forms.forEach((f, i) => {
     f.seq = i + 1;
@@ -236,8 +243,10 @@ function closeDraft(st: State): void {
     for (const f of finishTargets(st.targets)) st.forms.push(finishForm(f));
     st.targets = null;
   } else if (d.untitled && d.form.funding.length === 0 && d.form.totalScore === null && !isWeightedScorecard(d.form) && !(d.tiedTo && d.form.indicators.length > 0)) {
-    // A table of indicators inside a narrative report (its 绩效指标完成情况), not a form.
-    st.warnings.push(`第${d.form.pageFrom ?? "?"}页：无标题、无资金和总分的指标表未作为表单读取`);
+    // A table of indicators inside a narrative report (its 绩效指标完成情况), not a form — unless the
+    // document holds no form of its own (formsFromReportGrids).
+    if (isIndicatorTree(d.form)) st.reportGrids.push(d);
+    else st.warnings.push(`第${d.form.pageFrom ?? "?"}页：无标题、无资金和总分的指标表未作为表单读取`);
   } else if (d.tiedTo === "department" && d.form.indicators.length === 0) {
     // 单位名称 | X over budget columns and no indicator: a budget or final-accounts table, not a form.
     st.warnings.push(`第${d.form.pageFrom ?? "?"}页：无标题、无指标的单位表未作为表单读取`);
@@ -254,6 +263,32 @@ function closeDraft(st: State): void {
   st.draft = null;
   st.section = null;
 }
+
+/**
+ * A report's indicator tables, in a document that holds no form of its own (a page of a 自评报告 cut
+ * from its forms): each the form it reports, with the cover's pairs where the report printed them.
+ * A document that holds forms keeps its report's tables as narrative: they repeat those forms.
+ */
+function formsFromReportGrids(st: State, cover: Form | null): Form[] {
+  if (st.reportGrids.length === 0) return cover ? [finishForm(cover)] : [];
+  return st.reportGrids.map((d, i) => {
+    const form = cover && i === 0 ? { ...cover, indicators: d.form.indicators, pageTo: d.form.pageTo } : d.form;
+    // (The year the report's own text speaks of: 于2020年初向财政局进行资金申报.)
+    const years = [...d.textYears, ...(d.narrativeYears ?? [])];
+    form.fiscalYear ??= st.docYear ?? (years.length > 0 ? mostFrequent(years) : null);
+    if (form.fiscalYear !== null) form.fiscalYearSource ??= "text";
+    if (!cover || i > 0) form.kind = untitledKind(d);
+    st.warnings.push(`第${d.form.pageFrom ?? "?"}页：文中无表单，无标题的指标表按表单读取`);
+    return finishForm(form);
+  });
+}
+
+/** Levels, names and targets on three rows or more: the tree of a form's indicators, not a list that mentions some. */
+function isIndicatorTree(form: Form): boolean {
+  const full = form.indicators.filter((i) => (i.level1 !== null || i.level2 !== null) && i.name && i.targetText !== null);
+  return full.length >= MIN_TREE_ROWS && full.length === form.indicators.length;
+}
+const MIN_TREE_ROWS = 3;
 
 /**
  * The family of a form that printed no title at all, by what it holds: nothing achieved
@@ -343,6 +378,7 @@ function readTextLine(st: State, row: Row): void {
     return;
   }
   touch(d, row);
+  (d.narrativeYears ??= []).push(...yearsInCells({ ...row, cells: [{ col: 0, colSpan: 1, text }] }));
   // (Text that lost its columns prints the value under a row's last label as a line of its own.)
   if (st.section === null && !d.closed && d.valuesBelow?.length === 1 && readValueBelow(d, { ...row, kind: "cells", cells: [{ col: d.valuesBelow[0]!.col, colSpan: 1, text }], allCells: [] })) return;
   d.valuesBelow = undefined;
@@ -584,6 +620,11 @@ function readCellsRow(st: State, row: Row): void {
       return;
     case "indicators": {
       if (draft.closed) return;
+      // 项目名称 | 资金计划 | 资金到位情况 opening another table: the header of a table that is no part of the grid.
+      if (opensAnotherTable(draft, row)) {
+        st.section = null;
+        return;
+      }
       if (readCaptionPair(draft, row)) return;
       if (continuesIndicator(draft, row)) return;
       const ind = readIndicatorRow(draft, row);
@@ -660,6 +701,16 @@ function readFactsRow(st: State, draft: Draft, row: Row): boolean {
   // A unit declared by a block label the pairs hang under (资金情况（万元）).
   for (const c of row.cells) if (/\((万元|元)\)/.test(keyOf(c.text))) draft.form.moneyUnit ??= parseMoneyUnit(c.text);
   return true;
+}
+
+/**
+ * The first row of a table other than the indicator grid's, holding only words and opening with a
+ * label the vocabulary knows (项目名称 | 中央、省、市(州)、县级财政资金 | 资金计划 | 资金到位情况 after a
+ * report's indicator table): a header of its own, no indicator.
+ */
+function opensAnotherTable(d: Draft, row: Row): boolean {
+  if (row.table === null || d.sectionTable === null || d.sectionTable === undefined || row.table === d.sectionTable || row.gridRow !== 0) return false;
+  return row.cells.length >= 3 && factKeyOf(row.cells[0]!.text) !== null && row.cells.every((c) => isLabelShaped(c.text) && parseNumber(c.text) === null);
 }
 
 /** A row numbering the columns above it: 列次/栏次, or nothing but three or more consecutive whole numbers. */
@@ -876,6 +927,7 @@ function startSection(st: State, kind: SectionKind, row: Row): void {
   }
   d.header = header;
   d.headerRows = [row];
+  d.sectionTable = row.table;
   if (d.header.moneyUnit) d.form.moneyUnit ??= d.header.moneyUnit;
   noteHeader(d);
   st.section = kind;

@@ -110,6 +110,8 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   [/^[^()]{0,6}实际[^()]{0,4}(?:值|数值)$/, "actual"],
   // 年终完成值, 年底完成值: what was reached by the year's end (not 预计完成值, a forecast).
   [/^(?!.*(?:预计|预期|计划))[^()]{0,4}完成值$/, "actual"],
+  // 实施进度 beside 指标值 in a report's indicator table: how far each target was carried out.
+  [/^(?:实施进度|完成进度|实际进度)$/, "actual"],
   [/^[^()]{0,6}(?:分值|权重|权重分)$/, "weight"],
   [/^[^()]{0,6}(?:得分|自评分)$/, "score"],
   // 指标说明及评分标准, 评分办法: the rule a score follows, whatever precedes it.
