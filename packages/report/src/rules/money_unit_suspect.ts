@@ -62,7 +62,8 @@ export function scaledCostEvidence(form: Form): ScaledCostEvidence | null {
   const other: MoneyUnit = declared === "万元" ? "元" : "万元";
   const scale = yuanPer(declared) / yuanPer(other);
   for (const a of amounts) {
-    const c = costs.find((c) => close(a.amount / scale, c.value));
+    // (Compared at the amount's own size: shrunk 10,000×, any two small amounts would pass the rounding floor, 65.66 against 75元.)
+    const c = costs.find((c) => close(a.amount, c.value * scale));
     if (c) return { ...a, indicator: c.indicator, targetText: c.targetText, declared, actual: other };
   }
   return null;

@@ -41,7 +41,7 @@ export const totalScoreMismatch = defineRule("total_score_mismatch", "error", (c
         expected: sum,
         observed: form.totalScore,
         page: form.pageTo ?? form.pageFrom,
-        params: { indicators: scored.length, indicatorSum, fundingScore: line?.score ?? null, goalsScore: form.goalsScore },
+        params: { indicators: scored.length, indicatorSum, fundingScore: line?.score ?? null, ...(form.goalsScore !== null ? { goalsScore: form.goalsScore } : {}) },
         inputs: [...scored, ...(line?.score != null ? [line] : [])],
       }),
     ];

@@ -43,7 +43,7 @@ export const weightsNot100 = defineRule("weights_not_100", "warning", (ctx, repo
           tail(formWhere(ctx, form), formLabel(form)),
         expected,
         observed: sum,
-        params: { indicatorSum, fundingWeight, goalsWeight: form.goalsWeight, fundingWeightPrinted: w?.printed ?? null, totalWeightPrinted: form.totalWeight !== null },
+        params: { indicatorSum, fundingWeight, ...(form.goalsWeight !== null ? { goalsWeight: form.goalsWeight } : {}), fundingWeightPrinted: w?.printed ?? null, totalWeightPrinted: form.totalWeight !== null },
         inputs: [...weighted, ...(line && fundingWeight > 0 ? [line] : [])],
       }),
     ];
