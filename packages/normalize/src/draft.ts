@@ -70,6 +70,8 @@ export interface Draft {
   pointCaptions?: Map<number, string>;
   /** Years the narrative lines read while this form was open speak of (a report page's only year). */
   narrativeYears?: number[];
+  /** The last indicator row of copied text that printed its 指标性质: its printed width, that cell's slot and text. */
+  valueTypeSlot?: { width: number; col: number; text: string };
   /** The table the current section's header row belongs to. */
   sectionTable?: number | null;
   /** A funding block of pairs named by their fields (预算数： | 2.38 | 执行数： | 2.38) being read (field-pairs-funding.ts). */

@@ -63,6 +63,52 @@ const AMOUNT_COLUMNS = new Set<Field>(["initialBudget", "declaredBudget", "budge
 /** Columns whose cells are numbers: amounts, points and rates. */
 const NUMBER_FIELDS = new Set<Field>([...AMOUNT_COLUMNS, "weight", "score", "level1Weight", "level2Weight", "rate"]);
 
+/**
+ * In text that prints a merged cell once (copied from a web page), a row one printed cell short of
+ * the indicator row above, with no 指标性质 of its own, lacks the 指标性质 that row printed (定量指标
+ * merged down a run of rows): its cells from that slot on stand one slot further right, as the
+ * header's, and the 指标性质 is carried down.
+ */
+function withValueTypeCarried(draft: Draft, row: Row): { row: Row; carried: { col: number; text: string } | null } {
+  const slot = draft.valueTypeSlot;
+  if (row.exact || !slot || row.kind !== "cells" || row.allCells.length + 1 !== slot.width || row.cells.some((c) => isValueTypeText(c.text))) return { row, carried: null };
+  // (Its cells take the slots in order, skipping the carried one, however the text placed the short row.)
+  const moved = new Map<RowCell, RowCell>();
+  let next = 0;
+  for (const c of [...row.allCells].sort((x, y) => x.col - y.col)) {
+    if (next === slot.col) next++;
+    moved.set(c, { ...c, col: next++ });
+  }
+  const cells = row.cells.map((c) => moved.get(c) ?? c);
+  const allCells = [...moved.values(), { col: slot.col, colSpan: 1, text: "" }].sort((x, y) => x.col - y.col);
+  return { row: { ...row, cells, allCells }, carried: { col: slot.col, text: slot.text } };
+}
+
+/**
+ * In copied text, an indicator row one printed cell short of the header whose first cell is the label
+ * merged down the whole grid, in a grid with no level columns (绩效指标 | 指标名称 | 计量单位 | …): that
+ * label is the cell the row lacks, so its cells stand one slot further right, under their own headers.
+ */
+function besideGridLabel(draft: Draft, row: Row): Row {
+  const header = draft.header;
+  if (row.exact || row.kind !== "cells" || !header || header.printedWidth === null || row.allCells.length !== header.printedWidth - 1) return row;
+  if (headerField(header.labels.get(0) ?? "") !== "label" || headerField(row.allCells[0]?.text ?? "") === "label") return row;
+  // (Where level columns follow the label, their own merged cells make the rows' widths vary: the levels'
+  // own reading of copied text (level2Col) places those.)
+  if (header.columns.some((c) => c.field === "level1" || c.field === "level2")) return row;
+  const moved = new Map([...row.allCells].sort((x, y) => x.col - y.col).map((c, i) => [c, { ...c, col: i + 1 }]));
+  // (Each of its cells is then in its own header's slot, as in a grid whose columns are the printed ones.)
+  return { ...row, cells: row.cells.map((c) => moved.get(c) ?? c), allCells: [...moved.values()], exact: true };
+}
+
+/** The text of a cell merged down from a row above over this row's column of the field, if any. */
+function mergedDownInto(draft: Draft, row: Row, field: Field): string | null {
+  const col = draft.header?.columns.find((c) => c.field === field)?.col;
+  if (col === undefined) return null;
+  const cell = row.inherited?.find((c) => col >= c.col && col < c.col + Math.max(1, c.colSpan));
+  return cell ? tidyCjkSpaces(cell.text) : null;
+}
+
 const text = (a: Alignment<Field>, f: Field): string | null => {
   const c = a.byField.get(f);
   return c ? tidyCjkSpaces(c.text) : null;
@@ -167,7 +213,10 @@ export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
     // the cell under the block label's column when it names a source (资金总额:).
     // (A share left in no column, 100.00% under 预算到位(D/C×100%), is no label.)
     // (Nor is a unit alone, (万元 — the tail of a block label 年度预算申请(万元) that text printed beside the line.)
-    const words = a.unassigned.filter((c) => parseNumber(c.text) === null && parseRate(c.text) === null && !isUnitAlone(c.text));
+    // (Nor a mark with no word in it printed in an exact grid under an amount's own column: an amount misread, O for 0.)
+    const underAmount = (c: RowCell) => row.exact === true && !/[\u3400-\u9fff]/.test(c.text)
+      && (draft.header?.columns ?? []).some((h) => h.col === c.col && AMOUNT_COLUMNS.has(h.field));
+    const words = a.unassigned.filter((c) => parseNumber(c.text) === null && parseRate(c.text) === null && !isUnitAlone(c.text) && !underAmount(c));
     // 资金情况（万元） | 年度资金总额： | 30 …: the block's label, where text put it on the block's first row, names no line.
     let label = words.length > 1 && isBlockLabel(words[0]!.text) ? words[1] : words[0];
     // 其中 | 中央补助 | …: a bare 其中 (merged down the parts it introduces) names no source;
@@ -180,6 +229,9 @@ export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
     }
     const underBlock = text(a, "fundLabel");
     source = label ? tidyCjkSpaces(label.text) : underBlock && !/项目资金|预算安排|执行进度|资金情况/.test(underBlock) ? underBlock : null;
+    // The block's one line, under its label merged down beside it (部门预算执行情况 over the header and the line).
+    const merged = row.inherited?.find((c) => headerField(c.text) === "fundLabel");
+    if (!source && merged && draft.form.funding.length === 0) source = tidyCjkSpaces(merged.text);
   }
   // A row of one word whose amounts are left blank (其他资金 | | |): the aligner put the
   // word under a text column (差异原因); left of every amount it is the line's label.
@@ -363,7 +415,11 @@ function canonicalLevel2(label: string): { name: string; weight: number | null }
  * state; rows that only carry labels (a 二级指标 with no indicator) update it
  * and yield nothing.
  */
-export function readIndicatorRow(draft: Draft, row: Row, exclude: Set<Field> = new Set()): Indicator | null {
+export function readIndicatorRow(draft: Draft, printed: Row, exclude: Set<Field> = new Set()): Indicator | null {
+  const { row: carriedRow, carried } = withValueTypeCarried(draft, printed);
+  const row = besideGridLabel(draft, carriedRow);
+  // (Where besideGridLabel placed the row, its slots are one right of the printed row's.)
+  const shifted = row === carriedRow ? 0 : 1;
   const a = align(draft, row, exclude);
   const levels = draft.levels;
   // (产出指标： with a colon, as a template may print its labels, is the label.)
@@ -488,7 +544,12 @@ export function readIndicatorRow(draft: Draft, row: Row, exclude: Set<Field> = n
   }
   const declared = splitDeclaredWeight(name);
   if (declared.weight !== null && (weight === null || declared.weight === weight)) name = tidyCjkSpaces(declared.name);
-  const valueType = text(a, "valueType");
+  // (指标性质 merged down a run of rows, 定量指标 over nine of them, is each row's.)
+  const valueType = text(a, "valueType") ?? mergedDownInto(draft, row, "valueType") ?? carried?.text ?? null;
+  if (!printed.exact) {
+    const own = a.byField.get("valueType");
+    draft.valueTypeSlot = valueType ? { width: carriedRow.allCells.length, col: own ? own.col - shifted : carried!.col, text: valueType } : undefined;
+  }
   const tv = parseValue(target);
   const av = parseValue(actual);
   const typeComparator = comparatorFromValueType(valueType);

@@ -160,7 +160,7 @@ export function comparatorFromValueType(text: string | null | undefined): Compar
 }
 
 export function isValueTypeText(text: string): boolean {
-  return comparatorFromValueType(text) !== null || /^定量$/.test(keyOf(text));
+  return comparatorFromValueType(text) !== null || /^定量(?:指标)?$/.test(keyOf(text));
 }
 
 /** Fiscal year from (2023年度), (2,023年度), （2020年度）, 2021 年度, 2022年度医药…. */

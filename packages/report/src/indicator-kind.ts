@@ -15,7 +15,7 @@ export interface Quantitative {
   targetMax: number | null;
   actual: number;
   unit: string | null;
-  /** The comparator was not printed: a bare cost target (25.50万元) is read as a ceiling. */
+  /** The comparator was not printed: a bare cost target (25.50万元), or one of an indicator named lower-is-better (预算调整率 3%), is read as a ceiling. */
   impliedCeiling: boolean;
 }
 
@@ -44,6 +44,11 @@ export function ratingOf(text: string | null): Rating | null {
 }
 
 const COST_LEVEL2 = /成本/;
+/**
+ * Indicators whose name says lower is better (the common department indicators 预算调整率, 结转结余率,
+ * 公用经费控制率, 财政供养人员控制率 …; 差错率, 投诉率): a bare target (3%, 100%) is their ceiling.
+ */
+const CEILING_NAME = /(?:调整率|结转结余率|结余率|控制率|超支率|差错率|事故率|投诉率|违规率|偏差率|损失率)$/;
 const MONEY_UNITS = new Set(["万元", "元", "亿元"]);
 
 /** Units as written on each side: 人(次) and 人次 are the same unit. */
@@ -76,7 +81,8 @@ function classify(ind: Indicator): IndicatorKind {
     const actualValue = actual.value ?? ind.actualValue;
     if (targetValue !== null && actualValue !== null && sameUnit(target.unit ?? ind.unit, actual.unit)) {
       const unit = target.unit ?? ind.unit;
-      const impliedCeiling = !printsComparator(targetText) && (COST_LEVEL2.test(ind.level2 ?? "") || MONEY_UNITS.has(unit ?? ""));
+      const impliedCeiling = !printsComparator(targetText)
+        && (COST_LEVEL2.test(ind.level2 ?? "") || MONEY_UNITS.has(unit ?? "") || CEILING_NAME.test(keyOf(ind.name)));
       const comparator = impliedCeiling ? "<=" : ind.comparator;
       const direction: Direction = comparator === ">=" || comparator === ">" ? "positive" : comparator === "=" ? "equal" : "negative";
       return {
