@@ -62,8 +62,8 @@ export interface Draft {
   costTable?: CostTableState;
   /** A project list in extracted text: name pieces waiting for their row, and the last project's tail lines to come. */
   listPieces?: { pending: string[]; last: Form | null; tails: number; lastLine: string | null; shortTaken: boolean };
-  /** The unit a caption line over the form names (单位名称:…), taken when the form's own cells name none. */
-  captionAgency?: string;
+  /** Who and what the lines over the form name (单位名称:…, 实施主体:…), taken where the form's own cells name none. */
+  captionFields?: { key: FactKey; value: string }[];
   /** A department form's own list of spending items (年度履职目标: 支出项目名称 | 预算金额), one project_list form each. */
   items?: Form[];
   /** Labels of points (自评得分, 分值) the header block prints over a column of figures, by column. */

@@ -199,8 +199,10 @@ function startForm(st: State, kind: FormKind, title: string, row: Row): void {
   closeSide(st);
   const d = newDraft(kind, title, row);
   // 报表编号：510000_0013zp printed above the title is the form's.
-  // (A caption's 单位名称:塘湖镇政府 over the table yields to the form's own 单位名称 | 塘湖镇人民政府 cell.)
-  const fromCaption = (form: Form, key: FactKey, value: string) => (key === "agency" ? (d.captionAgency ??= value) : applyFact(form, key, value));
+  // (A caption's 单位名称:塘湖镇政府 over the table yields to the form's own 单位名称 | 塘湖镇人民政府 cell, and so does
+  // any field a line above the title names: (3)实施主体:蒙城县卫生健康委员会 to the form's 实施单位 | 卫健委.)
+  const fromCaption = (form: Form, key: FactKey, value: string) =>
+    WHO_AND_WHAT.has(key) ? void (d.captionFields ??= []).push({ key, value }) : applyFact(form, key, value);
   for (const p of st.pending) if (p.page === row.page) recordFact(d.form, p, p.page, p.line, fromCaption, d.factFunding);
   st.pending = [];
   d.form.fiscalYear ??= st.docYear;
@@ -222,6 +224,9 @@ function startForm(st: State, kind: FormKind, title: string, row: Row): void {
   st.naming = null;
 }
 
+/** The fields naming who files a form and what it is about, which its own cells name better than a line above it. */
+const WHO_AND_WHAT: ReadonlySet<FactKey> = new Set<FactKey>(["agency", "implementer", "supervisor", "projectName", "projectCode"]);
+
 function lastDepartmentSeq(st: State): number | null {
   const open = st.draft && !st.draft.container && st.draft.form.kind === "department_self_eval" ? st.draft : null;
   if (open) return st.forms.length + 1; // it will be pushed when closed, next
@@ -232,7 +237,7 @@ function lastDepartmentSeq(st: State): number | null {
 function closeDraft(st: State): void {
   const d = st.draft;
   if (!d) return;
-  if (d.captionAgency) applyFact(d.form, "agency", d.captionAgency);
+  for (const { key, value } of d.captionFields ?? []) applyFact(d.form, key, value);
   if (d.form.funding.length === 0 && d.factFunding.length > 0) d.form.funding.push(...fundingFromFacts(d.factFunding));
   else d.form.funding.push(...purposeSplitFromFacts(d));
   if (d.form.fiscalYear === null && d.textYears.length > 0) {
@@ -661,7 +666,7 @@ function readCellsRow(st: State, row: Row): void {
  */
 function readFactsRow(st: State, draft: Draft, row: Row): boolean {
   // Blank cells stay: a label followed by one is printed with its value left empty (其他资金 | ).
-  const cells = printedCells(row).flatMap(splitGluedLabel);
+  const cells = splitTrailingLabels(printedCells(row).flatMap(splitGluedLabel));
   const firstKey = factKeyOf(cells[0]!.text);
   if (firstKey === "agency" && st.section !== null) return false;
   const headerBlock = st.section === null && !draft.closed;
@@ -996,6 +1001,21 @@ function gradeFromNarrative(forms: Form[], narrative: NarrativeLine[]): void {
 const GLUED_KEYS = new Set(["projectName", "supervisor", "implementer", "fillDate", "projectCode"]);
 /** What a label may end with after a fact label's words: 主管部门 + 编码 is one label (主管部门编码), not 主管部门 = 编码. */
 const LABEL_TAIL = /^(?:编码|代码|编号|名称|电话|地址|负责人|联系人)$/;
+
+/**
+ * 项目名称 | 农桥建设专项资金 预算功能科目 | 2130701: text that lost its columns keeps one space between a
+ * value and the next label, whose value follows. Split where a known label (its meaning by what it
+ * ends with: …科目, …电话) ends the value of a known label before it and a value comes after it.
+ */
+function splitTrailingLabels(cells: RowCell[]): RowCell[] {
+  return cells.flatMap((c, i) => {
+    const before = cells[i - 1], after = cells[i + 1];
+    const m = c.text.match(/^(.*\S)\s+(\S{2,12})$/);
+    if (!m || !before || !after || factKeyOf(before.text) === null || isEmptyValue(after.text) || isKnownLabel(after.text)) return [c];
+    const [, value, label] = m;
+    return isKnownLabel(label!) && isLabelShaped(label!) && factKeyOf(value!) === null ? [{ ...c, text: value! }, { ...c, text: label! }] : [c];
+  });
+}
 
 function splitGluedLabel(cell: RowCell): RowCell[] {
   const k = keyOf(cell.text);

@@ -209,7 +209,8 @@ export function splitDeclaredWeight(text: string): LevelLabel {
   // (特性指标70分): the whole label in parentheses.
   const inner = k.match(/^\(([^()]*\D)(\d+(?:\.\d+)?)分\)$/);
   if (inner) return { name: inner[1]!, weight: Number(inner[2]) };
-  const m = k.match(/^(.*?)\((\d+(?:\.\d+)?)分?\)$/) ?? k.match(/^(.*?)(\d+(?:\.\d+)?)分$/);
+  // (部门预算管理80分): the weight's opening bracket lost in print, its closing one kept.)
+  const m = k.match(/^(.*?)\((\d+(?:\.\d+)?)分?\)$/) ?? k.match(/^(.*?)(\d+(?:\.\d+)?)分$/) ?? k.match(/^([^()]*\D)(\d+(?:\.\d+)?)分\)$/);
   if (m && m[1]) return { name: m[1], weight: Number(m[2]) };
   // (20分) alone: a level whose name the template left out.
   if (m && m[0].startsWith("(")) return { name: "", weight: Number(m[2]) };
@@ -353,7 +354,7 @@ const FACT_LABELS: [RegExp, FactKey][] = [
  * they are kept in form_facts and are not reported as unrecognised. Matched on
  * what they end with, so 项目资金性质 and 资金性质 are one.
  */
-const KNOWN_LABEL = /(财政部门|标准|分类|审批|周期|措施|概况|情况|说明|类型|类别|属性|性质|期限|周期|项目期|起止时间|起止年限|实施期|分配方式|支出方向|用途|依据|地点|范围|对象|内容|概况|状态|级次|层级|区划|编码|代码|编号|电话|手机|职务|邮箱|传真|负责人|联系人|审核人|经办人|签字|签章|盖章|批准|批复|文号|总投资|金额|资金|预算|总额|投资|拨款|补助|收入|支出|数|额|时间|日期|年度|期间)(\(.*\))?$/;
+const KNOWN_LABEL = /(财政部门|标准|分类|审批|周期|措施|概况|情况|说明|类型|类别|属性|性质|期限|周期|项目期|起止时间|起止年限|实施期|分配方式|支出方向|用途|依据|地点|范围|对象|内容|概况|状态|级次|层级|区划|编码|代码|编号|电话|手机|职务|邮箱|传真|负责人|联系人|审核人|经办人|签字|签章|盖章|批准|批复|文号|总投资|金额|资金|预算|总额|投资|拨款|补助|收入|支出|数|额|时间|日期|年度|期间|科目)(\(.*\))?$/;
 
 export function factKeyOf(label: string): FactKey | null {
   const k = keyOf(label).replace(/[:：]$/, "").replace(/^[*＊※]+/, "");

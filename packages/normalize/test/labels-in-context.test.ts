@@ -1,0 +1,40 @@
+/**
+ * Labels read by where they stand, from three templates first met as held-out fixtures:
+ * - 蒙城 2024 申报表: a numbered line above the title ((3)实施主体:蒙城县卫生健康委员会。) names
+ *   who carries the project out, and the form's own 实施单位 | 卫健委 names it again: the form's cell wins.
+ * - 大英县总工会 2020 score sheet: 部门预算管理80分) prints its weight with the opening bracket lost.
+ * - 南京 2018 申报表 in layout text: 项目名称 | 农桥建设专项资金 预算功能科目 | 2130701, a value and
+ *   the next label one space apart in one cell.
+ */
+import { describe, expect, it } from "vitest";
+import { normalizeDocument } from "@jixiao/normalize";
+import { splitDeclaredWeight } from "../src/vocab.ts";
+import { extractedFixture } from "./fixture-documents.ts";
+import type { RealFormat } from "./real-forms.ts";
+
+describe.each(["docx", "pdf/lo", "text/web", "text/pdftotext-layout"] as RealFormat[])("蒙城 2024 申报表 (%s)", (format) => {
+  it("takes who carries the project out from the form's own cell, not from the narrative line above its title", async () => {
+    const form = normalizeDocument(await extractedFixture("anhui-2024-project-declaration", format)).forms[0]!;
+    expect([form.implementer, form.agency]).toEqual(["卫健委", "卫健委"]);
+    // The narrative's pair is still kept as printed.
+    expect(form.facts.some((f) => f.value.startsWith("蒙城县卫生健康委员会"))).toBe(true);
+  });
+});
+
+describe("a weight whose opening bracket was lost in print", () => {
+  it("is read from 部门预算管理80分) as from 预算编制(30分)", async () => {
+    expect(splitDeclaredWeight("部门预算管理80分)").weight).toBe(80);
+    expect(splitDeclaredWeight("预算编制(30分)").weight).toBe(30);
+    expect(splitDeclaredWeight("部门预算管理").weight).toBeNull();
+    const form = normalizeDocument(await extractedFixture("sichuan-2020-department-scorecard", "docx")).forms[0]!;
+    expect(form.indicators.map((i) => [i.level1Weight, i.level2Weight, i.weight, i.score])).toEqual([[80, 30, 10, 9], [80, 30, 10, 8], [80, 30, 10, 9.8]]);
+  });
+});
+
+describe("南京 2018 申报表 in pdftotext -layout", () => {
+  it("splits a value from the known label after it in one cell, and finds the form by its project", async () => {
+    const doc = normalizeDocument(await extractedFixture("jiangsu-2018-project-declaration", "text/pdftotext-layout"));
+    expect(doc.forms.map((f) => [f.kind, f.projectName, f.agency])).toEqual([["project_targets", "农桥建设专项资金", "南京市财政局"]]);
+    expect(doc.forms[0]!.facts.find((f) => f.label === "预算功能科目")?.value).toBe("2130701");
+  });
+});
