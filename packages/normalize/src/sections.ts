@@ -12,7 +12,7 @@ import { fit } from "./fit.ts";
 import { addFact, isLabelShaped, labelText } from "./facts.ts";
 import { isPlaceName } from "./headers.ts";
 import { isQualifiedLevel1, level1Of, level2Of, splitDeclaredWeight, sourceKindOf, hasDeclaredWeight, headerField, headerKey } from "./vocab.ts";
-import { comparatorFromValueType, isUnitAlone, parseNumber, parseRate, parseValue, isEmptyValue, isValueTypeText } from "./values.ts";
+import { comparatorFromValueType, isBlankCell, isUnitAlone, parseNumber, parseRate, parseValue, isEmptyValue, isValueTypeText } from "./values.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
 
 export function align(draft: Draft, row: Row, exclude: Set<Field> = new Set()): Alignment<Field> {
@@ -319,7 +319,8 @@ export function factsUnderHeader(draft: Draft, row: Row): boolean {
   const facts = new Map<string, Form["facts"][number]>();
   for (const c of row.cells) {
     const label = labelOf(c);
-    if (!label || isEmptyValue(c.text)) continue;
+    // (无 under 年初绩效目标 is the form's answer, kept as printed; only a blank or a dash is nothing.)
+    if (!label || isBlankCell(c.text)) continue;
     const goesOn = isGoalColumn(label) ? open?.get(label) : undefined;
     if (goesOn) goesOn.value = joinWrapped(goesOn.value, tidyCjkSpaces(c.text));
     else addFact(draft.form, label, tidyCjkSpaces(c.text), null, row.page, row.line);

@@ -31,6 +31,10 @@ describe.each(["docx", "xlsx", "pdf/chromium"] as RealFormat[])("重庆 2021: th
     const form = normalizeDocument(await extractedFixture(ID, format)).forms[0]!;
     expect(form.funding.map((l) => [l.source, l.executionRate, l.weight, l.score])).toEqual([["部门预算执行情况", 0.76, 10, 7.6]]);
   });
+  it("keeps 无 under 年初绩效目标 as the form's answer", async () => {
+    const form = normalizeDocument(await extractedFixture(ID, format)).forms[0]!;
+    expect(form.facts.find((f) => f.label === "年初绩效目标")?.value).toBe("无");
+  });
 });
 
 describe("lower-is-better indicators by name (重庆 2021, docx)", () => {
