@@ -910,8 +910,10 @@ function startSection(st: State, kind: SectionKind, row: Row): void {
     if (kind === "projectList" && (st.foreignTable || lastDepartmentSeq(st) === null)) return;
     if (kind === "targets" && !hasIndicatorColumns) return;
     if (st.foreignTable && kind !== "indicators") return;
-    // An indicator grid with no target or achieved column is a scoring sheet (评价指标体系): 指标, 分值, 评分标准, 得分.
-    const scoring = kind === "indicators" && !header.columns.some((c) => c.field === "target" || c.field === "actual" || c.field === "adjustedTarget");
+    // An indicator grid with no target or achieved column is a scoring sheet (评价指标体系): 指标, 分值, 评分标准, 得分;
+    // so is one that prints each indicator's target and its points but nothing achieved (年度工作目标 | 评分标准 | 权数 | 考评得分).
+    const has = (...fields: string[]) => header.columns.some((c) => fields.includes(c.field));
+    const scoring = kind === "indicators" && !has("actual") && (!has("target", "adjustedTarget") || (has("weight") && has("score") && has("scoringRule")));
     const inferred: FormKind = kind === "projectList" ? "project_list" : kind === "targets" ? "project_targets"
       : scoring ? "evaluation_scorecard" : "project_self_eval";
     // (Starting the form forgets the naming line: it is read first.)

@@ -576,7 +576,8 @@ export function readIndicatorRow(draft: Draft, printed: Row, exclude: Set<Field>
     weight: weight ?? (declared.weight !== null && text(a, "weight") === null ? declared.weight : null),
     score,
     reason: text(a, "reason"),
-    scoringRule: text(a, "scoringRule"),
+    // (A rule merged down the rows it scores, 二者择其一… over a pair of indicators, is each row's rule.)
+    scoringRule: text(a, "scoringRule") ?? mergedDownInto(draft, row, "scoringRule"),
     description: text(a, "description") ?? remarkText(a),
     actualToDateText: text(a, "actualToDate"),
     forecastText: text(a, "forecast"),

@@ -47,6 +47,10 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   [/^二级(指标|目标)?$/, "level2"],
   // (三级指标内容, 三级指标名称: the third level's column by what it starts with.)
   [/^(三级指标(内容|名称)?|指标名称|绩效指标名称|绩效目标名称|具体指标)$/, "name"],
+  // 考核指标 beside 考核内容 in a scoring sheet: the indicator a row scores.
+  [/^(考核|考评)指标$/, "name"],
+  // 年度工作目标 over an indicator's figure: the year's target for it.
+  [/^年度工作目标$/, "target"],
   [/^(调整后指标值?|调整后目标值|调整后指标值\(A\))$/, "adjustedTarget"],
   [/^(年度指标值|年初指标值?|指标值|年度目标值|目标值|年度指标|预期指标值|计划指标值|预期目标值|年度绩效指标值|本年度指标值|指标目标值|年初目标值|计划目标值)(及单位|及计量单位|\(含单位\))?$/, "target"],
   [/^(实际完成值|全年完成值|全年实际完成值|实际完成|完成值|实际值|全年实际值|实际完成指标值|年度实际完成值|指标完成值)$/, "actual"],
@@ -113,7 +117,7 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   [/^(?!.*(?:预计|预期|计划))[^()]{0,4}完成值$/, "actual"],
   // 实施进度 beside 指标值 in a report's indicator table: how far each target was carried out.
   [/^(?:实施进度|完成进度|实际进度)$/, "actual"],
-  [/^[^()]{0,6}(?:分值|权重|权重分)$/, "weight"],
+  [/^[^()]{0,6}(?:分值|权重|权重分|权数)$/, "weight"],
   [/^[^()]{0,6}(?:得分|自评分)$/, "score"],
   // 指标说明及评分标准, 评分办法: the rule a score follows, whatever precedes it.
   // (得分计算方法: how the score is computed.)

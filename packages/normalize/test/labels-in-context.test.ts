@@ -38,3 +38,15 @@ describe("南京 2018 申报表 in pdftotext -layout", () => {
     expect(doc.forms[0]!.facts.find((f) => f.label === "预算功能科目")?.value).toBe("2130701");
   });
 });
+
+describe.each(["docx", "pdf/lo"] as RealFormat[])("a finance office's 一般公共预算支出管理 scoring sheet, untitled (%s)", (format) => {
+  it("reads 考核指标 as the indicators, 权数 as their weights, and a sheet of targets and points with nothing achieved as a scorecard", async () => {
+    const doc = normalizeDocument(await extractedFixture("unknown-undated-budget-management-scorecard", format));
+    expect(doc.forms.map((f) => f.kind)).toEqual(["evaluation_scorecard"]);
+    const [first, second, third] = doc.forms[0]!.indicators;
+    expect([first!.level1, first!.level1Weight, first!.level2, first!.name, first!.targetText, first!.weight]).toEqual(["一般公共预算支出管理", 60, "一般公共预算支出", "一般公共预算支出实际完成率", "1", 20]);
+    // 二者择其一… merged down a pair of indicators is each one's rule (their one 权数 is not counted twice).
+    expect(third!.scoringRule).toBe(second!.scoringRule);
+    expect(third!.weight).toBeNull();
+  });
+});
