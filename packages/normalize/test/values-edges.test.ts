@@ -163,7 +163,10 @@ describe("指标值类型 cells", () => {
   it("定量 is a value type without a comparator; other words are neither", () => {
     expect(comparatorFromValueType("定量")).toBeNull();
     expect(isValueTypeText("定量")).toBe(true);
-    for (const text of ["正向指标值", "非定性", "定量指标", "指标", "≥90%", "大于等于90", "定性描述", "非正向", "非反向", "反向指标值", "不等于", "=100", "不大于", "不小于", "<90%", "非定量"]) {
+    // (定量指标, as 定性指标 is: 重庆 2021's 指标性质 column prints the word whole.)
+    expect(comparatorFromValueType("定量指标")).toBeNull();
+    expect(isValueTypeText("定量指标")).toBe(true);
+    for (const text of ["正向指标值", "非定性", "定量指标值", "指标", "≥90%", "大于等于90", "定性描述", "非正向", "非反向", "反向指标值", "不等于", "=100", "不大于", "不小于", "<90%", "非定量"]) {
       expect(comparatorFromValueType(text)).toBeNull();
       expect(isValueTypeText(text)).toBe(false);
     }
