@@ -66,8 +66,9 @@ const NUMBER_FIELDS = new Set<Field>([...AMOUNT_COLUMNS, "weight", "score", "lev
 /**
  * In text that prints a merged cell once (copied from a web page), a row one printed cell short of
  * the indicator row above, with no 指标性质 of its own, lacks the 指标性质 that row printed (定量指标
- * merged down a run of rows): its cells from that slot on stand one slot further right, as the
- * header's, and the 指标性质 is carried down.
+ * merged down a run of rows): its cells take the row above's slots in order, skipping that one,
+ * and the 指标性质 is carried down. (The slots are the printed row's: besideGridLabel may move
+ * both rows one further right, alike.)
  */
 function withValueTypeCarried(draft: Draft, row: Row): { row: Row; carried: { col: number; text: string } | null } {
   const slot = draft.valueTypeSlot;
@@ -549,7 +550,8 @@ export function readIndicatorRow(draft: Draft, printed: Row, exclude: Set<Field>
   const valueType = text(a, "valueType") ?? mergedDownInto(draft, row, "valueType") ?? carried?.text ?? null;
   if (!printed.exact) {
     const own = a.byField.get("valueType");
-    draft.valueTypeSlot = valueType ? { width: carriedRow.allCells.length, col: own ? own.col - shifted : carried!.col, text: valueType } : undefined;
+    const col = own ? own.col - shifted : carried?.col;
+    draft.valueTypeSlot = valueType && col !== undefined ? { width: carriedRow.allCells.length, col, text: valueType } : undefined;
   }
   const tv = parseValue(target);
   const av = parseValue(actual);
