@@ -260,8 +260,9 @@ const SOURCE_KINDS: [RegExp, SourceKind][] = [
   [/中央/, "central"],
   [/上级|省级|市级补助|省补/, "superior"],
   [/本级|地方|市县级?|县级|市县区|州本级|区级/, "local"],
-  [/财政拨款|财政资金|一般公共预算|财政补助/, "fiscal"],
-  [/自有|单位资金|事业收入|经营收入/, "own"],
+  // (政府性基金拨款, 财政专户拨款: public money of the other budgets; 事业基金弥补差额: the unit's own reserve.)
+  [/财政拨款|财政资金|一般公共预算|财政补助|政府性基金|财政专户/, "fiscal"],
+  [/自有|单位资金|事业收入|经营收入|事业基金/, "own"],
   [/其他/, "other"],
 ];
 

@@ -71,3 +71,12 @@ describe("the amount a money value states", () => {
     expect(statedAmount("参见附件1具体金额")).toBeNull();
   });
 });
+
+describe.each(["docx", "pdf/lo", "text/web"] as RealFormat[])("大庆 申报表 (blank): a source named by its budget, its amounts left as dashes (%s)", (format) => {
+  it("keeps every source line, 政府性基金 and 财政专户 as public money and 事业基金 as the unit's own", async () => {
+    const form = normalizeDocument(await extractedFixture("heilongjiang-undated-project-targets", format)).forms[0]!;
+    const kinds = new Map(form.funding.map((l) => [l.source, l.sourceKind]));
+    expect([kinds.get("政府性基金拨款"), kinds.get("财政专户拨款"), kinds.get("事业基金弥补差额")]).toEqual(["fiscal", "fiscal", "own"]);
+    expect(form.funding.every((l) => l.budget === null)).toBe(true);
+  });
+});
