@@ -43,8 +43,8 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   [/^(偏差原因类型|偏差类型)$/, "deviationCause"],
   // (一级, 二级: the header cut short where its cell wrapped.)
   // (一级目标: a template's word for the same column.)
-  [/^一级(指标|目标)?$/, "level1"],
-  [/^二级(指标|目标)?$/, "level2"],
+  [/^一级(指标|目标)?(名称)?$/, "level1"],
+  [/^二级(指标|目标)?(名称)?$/, "level2"],
   // (三级指标内容, 三级指标名称: the third level's column by what it starts with.)
   [/^(三级指标(内容|名称)?|指标名称|绩效指标名称|绩效目标名称|具体指标)$/, "name"],
   // 考核指标 beside 考核内容 in a scoring sheet: the indicator a row scores.
@@ -119,9 +119,15 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   [/^(?:实施进度|完成进度|实际进度)$/, "actual"],
   [/^[^()]{0,6}(?:分值|权重|权重分|权数)$/, "weight"],
   [/^[^()]{0,6}(?:得分|自评分)$/, "score"],
+  // 自评分数, 考核分数: the points a row was given (分数 alone is its points out of: 分值).
+  [/^(?:自评|评价|考核|考评|实得)分数$/, "score"],
   // 指标说明及评分标准, 评分办法: the rule a score follows, whatever precedes it.
   // (得分计算方法: how the score is computed.)
   [/^[^()]{0,8}(?:评分|扣分|计分|评\(扣\)分|(?:得分|评分|计分)计算)(?:标准|规则|办法|细则|方法|公式)$/, "scoringRule"],
+  // 考核标准, 评价依据: what a row is scored by.
+  [/^(?:考核|考评)(?:标准|依据|办法)$/, "scoringRule"],
+  // 评价要点, 考核要点: what a row looks at, as an indicator's explanation does.
+  [/^(?:评价|考核|考评)要点$/, "description"],
 ];
 
 /** Strip (A)/(B), declared weights (10分), colons, and folding. */

@@ -35,7 +35,20 @@ describe("indicator columns by what their header ends with", () => {
     ["扣分原因和其他说明", "reason"], // 岳阳 评价指标体系评分表
     ["未完成原因及改进措", "reason"], // the same header cut where -layout text wrapped it
     ["失分理由", "reason"],
+    ["实施进度", "actual"], // 大英县 2020 自评报告's indicator table
+    ["考核指标", "name"], // a finance office's 一般公共预算支出管理 scoring sheet
+    ["权数", "weight"],
+    ["年度工作目标", "target"],
+    ["自评分数", "score"],
+    ["二级指标名称", "level2"],
+    ["考核标准", "scoringRule"],
+    ["评价要点", "description"],
   ])("%s → %s", (header, field) => expect(headerField(header)).toBe(field));
+
+  it("leaves a yes/no column of indicators and a bare 分数 alone", () => {
+    expect(headerField("是否核心指标")).toBeNull(); // 重庆 2021 融媒体中心
+    expect(headerField("分数")).toBe("weight");
+  });
 
   it("never takes an amount, a rate, an adjusted or a monitoring column for an indicator column", () => {
     expect(headerField("调整后目标值")).toBe("adjustedTarget");
