@@ -165,7 +165,7 @@ function tickedCause(draft: Draft, cells: readonly RowCell[], used: Set<RowCell>
  * form and so missing from them: the line is one slot short, blanks included, and each of
  * its cells belongs one column further right (a blank 年初预算数 stays blank).
  */
-function besideBlockLabel(draft: Draft, row: Row): Row {
+export function besideBlockLabel(draft: Draft, row: Row): Row {
   const header = draft.header;
   if (row.exact || row.kind !== "cells" || !header || header.printedWidth === null) return row;
   if (row.allCells.length !== header.printedWidth - 1 || headerField(header.labels.get(0) ?? "") !== "fundLabel") return row;

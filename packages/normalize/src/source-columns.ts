@@ -13,7 +13,7 @@
 import type { FundingLine } from "./model.ts";
 import type { Row } from "./rows.ts";
 import type { Draft } from "./draft.ts";
-import { align, extraOf } from "./sections.ts";
+import { align, besideBlockLabel, extraOf } from "./sections.ts";
 import { fundingLine } from "./funding-line.ts";
 import { parseNumber, parseRate } from "./values.ts";
 import { headerKey, sourceKindOf } from "./vocab.ts";
@@ -22,7 +22,8 @@ import { headerKey, sourceKindOf } from "./vocab.ts";
 export function readSourceColumnsRow(draft: Draft, row: Row): FundingLine[] | null {
   const columns = draft.header?.sourceColumns ?? [];
   if (columns.length === 0) return null;
-  const a = align(draft, row);
+  // (Copied text prints the block's label, merged down beside the row, once: the row's cells stand one slot right.)
+  const a = align(draft, besideBlockLabel(draft, row));
   const placed = [...a.underColumn].flatMap(([cell, col]) => {
     const column = columns.find((c) => c.col === col);
     const amount = parseNumber(cell.text);
