@@ -288,12 +288,16 @@ function formsFromReportGrids(st: State, cover: Form | null): Form[] {
   });
 }
 
-/** Levels, names and targets on three rows or more: the tree of a form's indicators, not a list that mentions some. */
+/**
+ * Levels, names and targets on three rows or more, and on most of its rows (layout text may glue a
+ * row's cells): the tree of a form's indicators, not a list that mentions some.
+ */
 function isIndicatorTree(form: Form): boolean {
   const full = form.indicators.filter((i) => (i.level1 !== null || i.level2 !== null) && i.name && i.targetText !== null);
-  return full.length >= MIN_TREE_ROWS && full.length === form.indicators.length;
+  return full.length >= MIN_TREE_ROWS && full.length >= TREE_SHARE * form.indicators.length;
 }
 const MIN_TREE_ROWS = 3;
+const TREE_SHARE = 2 / 3;
 
 /**
  * The family of a form that printed no title at all, by what it holds: nothing achieved
