@@ -77,9 +77,11 @@ export function classifyHeader(row: Row): SectionKind | null {
   if (!hasLevels && count(FUNDING_FIELDS) === 0 && fields.has("weight") && fields.has("score") && unnamedBeforeValues(row).length > 0) return "indicators";
   // (Or one amount column after a money block's label first: 部门总体资金情况 | 总体资金情况 单位:万元 | 当年金额 | 占比 ….)
   // (…or sources across after it: 专项资金情况 | 本年度预计投入 | 财政资金 | 其他, whose amounts stand under them.)
+  // (A money label ending in a colon, 资金总额：, awaits its value beside it: a pair, no column header.)
+  const amountHeaders = new Set(row.cells.filter((c) => !/[:：]\s*$/.test(c.text)).map((c) => headerField(c.text)).filter((f) => FUNDING_FIELDS.has(f as Field))).size;
   const underBlockLabel = headerField(row.cells[0]!.text) === "fundLabel"
-    && (count(FUNDING_FIELDS) >= 1 || row.cells.slice(1).filter((c) => isSourceName(c.text)).length >= 2);
-  if ((count(FUNDING_FIELDS) >= 2 || underBlockLabel) && !hasLevels) return "funding";
+    && (amountHeaders >= 1 || row.cells.slice(1).filter((c) => isSourceName(c.text)).length >= 2);
+  if ((amountHeaders >= 2 || underBlockLabel) && !hasLevels) return "funding";
   // 年度目标 | 到2022年底，…: a goal printed beside its label is a goal, not a header.
   if (row.cells.some((c) => keyOf(c.text).length > 24)) return null;
   // (...or, right of the label and alone, any words that head no column: 年度绩效目标 | 进一步提高博物馆纪念馆运行效率和免费开放服务水平;
@@ -231,7 +233,8 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
   // 年初指标) keep only the deeper one.
   // 指标内容 in a grid with no 三级指标 column is the indicator itself.
   if (kind === "indicators" && !columns.some((c) => c.field === "name")) {
-    const d = columns.find((c) => c.field === "description");
+    // (Not one that says how long its text may be, 指标内容(150字内): an explanation written into the form.)
+    const d = columns.find((c) => c.field === "description" && !WORD_LIMIT.test(byCol.get(c.col)?.text ?? ""));
     if (d) d.field = "name";
     // 一级指标 | 二级指标 | 绩效标准 | 当年预期实现值 with no 三级指标 and no 指标内容: a grid
     // of two levels, whose 二级指标 column holds the indicators themselves.
@@ -323,6 +326,9 @@ function isStructuralHeader(text: string): boolean {
 }
 
 const tidyHeader = (text: string) => text.replace(/\s+/g, "");
+
+/** (150字内), （450字以内）: a header's limit on the length of the text written under it. */
+const WORD_LIMIT = /[(（]\s*\d+\s*字(?:以)?内\s*[)）]/;
 
 /** 1-6月执行数 → 6; 截至9月底完成值 → 9. */
 export function monthsToDate(text: string): number | null {

@@ -50,3 +50,15 @@ describe.each(["docx", "pdf/lo"] as RealFormat[])("a finance office's 一般公�
     expect(third!.weight).toBeNull();
   });
 });
+
+describe.each(["docx", "xlsx", "pdf/lo", "text/web"] as RealFormat[])("a blank 财政支出绩效目标申报表 saved by Excel as a web page (广西 2021, %s)", (format) => {
+  it("keeps 指标内容(150字内) an explanation, so the 二级指标 column holds the indicators", async () => {
+    const form = normalizeDocument(await extractedFixture("guangxi-2021-project-declaration", format)).forms[0]!;
+    expect(form.indicators.map((i) => [i.name, i.weight])).toEqual([["资金到位率", 5], ["预算支出进度", 15], ["项目资金专项核算", 5], ["资金使用合规性", 10]]);
+    expect(form.indicators[0]!.description).toMatch(/^资金到位率=\(实际到位资金\/计划投入资金\)/);
+  });
+  it("reads 资金总额： as the first line of the money block, a label awaiting its value, and the kinds of income as lines", async () => {
+    const form = normalizeDocument(await extractedFixture("guangxi-2021-project-declaration", format)).forms[0]!;
+    expect(form.funding.map((l) => l.source)).toEqual(["资金总额", "一般公共预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款", "纳入财政专户管理的收入", "未纳入财政专户管理的收入", "上年结余收入"]);
+  });
+});
