@@ -241,6 +241,18 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
     const l2 = columns.find((c) => c.field === "level2");
     if (!d && l2 && columns.some((c) => c.field === "level1") && columns.some((c) => VALUE_FIELDS.has(c.field))) l2.field = "name";
   }
+  // 年度绩效目标 | (blank) | 二级指标 | 三级指标 …: a header cell left blank right before the 二级指标 heads the
+  // level 1 that the rows print there (产出指标 merged down its group), and the goals word first is the
+  // block's label merged down beside the grid, as 绩效指标 is, not a column of goals.
+  const level2 = columns.find((c) => c.field === "level2");
+  if (kind === "indicators" && level2 && !columns.some((c) => c.field === "level1")) {
+    const blankBefore = headerRows.some((r) => r.allCells.some((c) => c.col + Math.max(1, c.colSpan) === level2.col && c.text.trim() === ""));
+    if (blankBefore && !byCol.has(level2.col - 1)) {
+      columns.push({ col: level2.col - 1, field: "level1" });
+      const first = columns.find((c) => c.col < level2.col - 1 && c.field === "goal");
+      if (first) first.field = "label";
+    }
+  }
   // Levels no entry names, in a grid with no level column. With no name header either (项目权重 | 评价内容 |
   // 分值 | 自评分 …), the last column no entry names before the values holds the items; a weight header
   // first, before another weight, heads their groups' labels with their points (项目决策 2分). Columns no

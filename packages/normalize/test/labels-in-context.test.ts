@@ -62,3 +62,15 @@ describe.each(["docx", "xlsx", "pdf/lo", "text/web"] as RealFormat[])("a blank �
     expect(form.funding.map((l) => l.source)).toEqual(["资金总额", "一般公共预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款", "纳入财政专户管理的收入", "未纳入财政专户管理的收入", "上年结余收入"]);
   });
 });
+
+describe.each(["docx", "xlsx", "pdf/lo", "text/web"] as RealFormat[])("湖北 2020 长江禁捕项目自评表: a level column with a blank header (%s)", (format) => {
+  it("reads the level 1 the rows print under the blank cell before 二级指标, 年度绩效目标 being the block's label", async () => {
+    const form = normalizeDocument(await extractedFixture("hubei-2020-project-self-eval-2", format)).forms[0]!;
+    expect(form.indicators.map((i) => [i.level1, i.level2, i.name, i.score])).toEqual([
+      ["产出指标", "数量指标", "补贴渔船数", 20],
+      ["产出指标", "质量指标", "渔船补贴发放率", 10],
+      ["产出指标", "时效指标", "12月底之前完成", 10],
+      ["效益指标", "服务对象满意度指标", "服务对象满意度", 40],
+    ]);
+  });
+});
