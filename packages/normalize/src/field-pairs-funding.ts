@@ -21,7 +21,7 @@ import { addFact, isLabelShaped, labelText } from "./facts.ts";
 import { fundingLine } from "./funding-line.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
 import { parseNumber } from "./values.ts";
-import { LAST_COLUMN } from "./header-block-values.ts";
+import { pointCaptionOf } from "./header-block-values.ts";
 import { headerField, sourceKindOf } from "./vocab.ts";
 
 /** The funding fields a pair's label may name, and where each goes on a line. */
@@ -64,7 +64,7 @@ function readHead(d: Draft, row: Row): boolean {
   if (pairs.length < 2 || new Set(fields).size !== fields.length || !fields.includes("budget")) return false;
   // After the pairs, nothing but a figure under a points caption.
   const rest = cells.slice(i);
-  const points = rest.length === 1 && parseNumber(rest[0]!.text) !== null && captioned(d, row, rest[0]!) ? rest[0]! : null;
+  const points = rest.length === 1 && parseNumber(rest[0]!.text) !== null && pointCaptionOf(d, row, rest[0]!) !== undefined ? rest[0]! : null;
   if (rest.length > 0 && !points) return false;
   const source = labelText(block?.text ?? pairs[0]!.label.text);
   const line = fundingLine(d.form.funding.length + 1, source, "total", null, null, null, null);
@@ -117,11 +117,4 @@ function setField(line: FundingLine, field: Field, text: string): void {
   else if (field === "initialBudget") Object.assign(line, { initialBudget: amount, initialBudgetText: printed });
   else if (field === "executed") Object.assign(line, { executed: amount, executedText: printed });
   else if (field === "balance") Object.assign(line, { balance: amount, balanceText: printed });
-}
-
-/** A figure in a column the header block captioned with points (自评得分), or last on its row under such a caption in text. */
-function captioned(d: Draft, row: Row, cell: RowCell): boolean {
-  const captions = d.pointCaptions;
-  if (!captions) return false;
-  return captions.has(cell.col) || (!row.exact && cell === row.cells[row.cells.length - 1] && captions.has(LAST_COLUMN));
 }

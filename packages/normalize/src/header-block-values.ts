@@ -113,7 +113,13 @@ export function notePartPoints(form: Form, row: Row, captioned: Row): void {
 }
 
 /** The key of a points label printed last on its row, in text without columns. */
-export const LAST_COLUMN = -1;
+const LAST_COLUMN = -1;
+
+/** The points caption over a row's cell: its column's, or in text without columns the one last on its row when the cell ends the row. */
+export function pointCaptionOf(d: Draft, row: Row, cell: RowCell): string | undefined {
+  const captions = d.pointCaptions;
+  return captions?.get(cell.col) ?? (!row.exact && cell === row.cells[row.cells.length - 1] ? captions?.get(LAST_COLUMN) : undefined);
+}
 
 /** The row with its last cells that are figures in a captioned column replaced by their caption, or null. */
 export function withPointCaptions(d: Draft, row: Row, minCells = INDICATOR_HEADER_CELLS): Row | null {
@@ -122,7 +128,7 @@ export function withPointCaptions(d: Draft, row: Row, minCells = INDICATOR_HEADE
   const cells = [...row.cells];
   let replaced = 0;
   for (let i = cells.length - 1; i >= 0 && parseNumber(cells[i]!.text) !== null; i--) {
-    const caption = captions.get(cells[i]!.col) ?? (!row.exact && i === cells.length - 1 ? captions.get(LAST_COLUMN) : undefined);
+    const caption = pointCaptionOf(d, row, cells[i]!);
     if (!caption) return null;
     cells[i] = { ...cells[i]!, text: caption };
     replaced++;
