@@ -110,14 +110,17 @@ function isLeadingWeight(row: Row, c: Row["cells"][number]): boolean {
  * 名称 | 名称), which names no column of its own, or the regions a 区域目标值 is
  * split into (新罗区 | 永定区 | …: each its own column, its values kept under its name).
  */
-export function isHeaderContinuation(row: Row): boolean {
+export function isHeaderContinuation(row: Row, above: readonly Row[] = []): boolean {
   if (row.kind !== "cells" || row.cells.length === 0) return false;
+  // (A header cell merged down over the rows below, written out on each of them — a workbook unmerged
+  // with fill-down — repeats its words in its column: no column of its own.)
+  const repeated = (c: Row["cells"][number]) => above.some((r) => r.cells.some((h) => h.col <= c.col && c.col < h.col + Math.max(1, h.colSpan) && keyOf(h.text) === keyOf(c.text)));
   const places = row.cells.length >= 2 && row.cells.every((c) => isPlaceName(c.text));
   // 2021年 | 2022年 under 近两年收支金额: a column per year.
   const years = row.cells.length >= 2 && row.cells.every((c) => /^(?:19|20)\d{2}年(?:度)?$/.test(keyOf(c.text)));
   // 中央 | 省级 | 市级资金 | 本级 under 财政资金: the sources a money column is split into.
   const sources = row.cells.length >= 2 && row.cells.every((c) => isSourceName(c.text));
-  return places || years || sources || row.cells.every((c) => headerField(c.text) !== null || /^\(.*\)$/.test(keyOf(c.text)) || /^(按支出性质分|按收入性质分|年度预算申请|中期指标值|中期目标值|中期指标|年度指标|名称)$/.test(keyOf(c.text)));
+  return places || years || sources || row.cells.every((c) => headerField(c.text) !== null || repeated(c) || /^\(.*\)$/.test(keyOf(c.text)) || /^(按支出性质分|按收入性质分|年度预算申请|中期指标值|中期目标值|中期指标|年度指标|名称)$/.test(keyOf(c.text)));
 }
 
 /** 新罗区, 上杭县, 漳平市: the regions a 区域目标值 column is split into, one sub-column each. */
@@ -272,6 +275,11 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
     const unnamed = name ? entries.filter(([col, v]) => col < name!.col && v.field === null && !isStructuralHeader(v.text)).map(([col]) => col) : [];
     if (unnamed.length > 0 && unnamed.length <= 2) unnamed.forEach((col, i) => columns.push({ col, field: leading || i === 1 ? "level2" : "level1" }));
     columns.sort((a, b) => a.col - b.col);
+  }
+  // 指标值 | 实际完成情况 in an indicator grid: the row's achieved value, as 实际完成值 (the words a goals
+  // block heads its outcome with).
+  if (kind === "indicators" && columns.some((c) => c.field === "target") && !columns.some((c) => c.field === "actual")) {
+    for (const c of columns) if (c.field === "goalActual") c.field = "actual";
   }
   // 年度资金总额 | 金额(万元) over a money block: the total's name heads the column of the lines' names (其中…,
   // (一)财政拨款小计) when another column heads the amounts.

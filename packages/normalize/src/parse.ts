@@ -514,7 +514,7 @@ function readCellsRow(st: State, row: Row): void {
   // (Under a goals header, a full header of another part — 一级指标 | 二级指标 … under
   // 总体目标 — starts that part instead.)
   const own = d && d.headerRows.length > 0 && d.header?.kind === "goals" ? classifyHeader(row) : null;
-  if (d && d.headerRows.length > 0 && isHeaderContinuation(row) && (own === null || own === "goals")) {
+  if (d && d.headerRows.length > 0 && isHeaderContinuation(row, d.headerRows) && (own === null || own === "goals")) {
     d.headerRows.push(row);
     d.header = buildHeader(d.header!.kind, d.headerRows);
     if (d.header.moneyUnit) d.form.moneyUnit ??= d.header.moneyUnit;

@@ -7,6 +7,8 @@
  *   绩效指标, 产出指标, a project's 单位名称/项目名称/预算数 — on every row it covered.
  * - Labels with a colon: 产出指标：, 数量指标：, 项目名称： in the first column.
  * - Digits typed full-width: １００００万元, ９５．５％, （４３３００１）.
+ * - Other words for the same column or fact: 项目全称, 归口管理部门, 实际完成情况 (in an indicator
+ *   grid), 决算数, 年初批复数; and a header cell merged down its header's rows written out on each.
  * - No title: a sheet holding only the table, its first row naming the unit or
  *   project (部门 | 金寨县…, 部门（单位）名称 | …). The form is found by its parts, and
  *   its family by what they hold (nothing achieved: a target form).
@@ -34,6 +36,23 @@ const colonLabels = eachTable((t) => ({
 const wideDigits = eachTable((t) => ({
   ...t,
   cells: t.cells.map((c) => ({ ...c, text: c.text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).replace(/(?<=[０-９])\.(?=[０-９])/g, "．").replace(/(?<=[０-９])%/g, "％") })),
+}));
+
+// A header cell merged down over the header's rows (指标解释, 未完成原因及改进措施 beside 一级指标 | 二级指标 over
+// 名称 | 名称), written out on each of them.
+const headerWrittenOut = eachTable((t) => ({
+  ...t,
+  cells: t.cells.flatMap((c) => (c.row === 0 && c.rowSpan > 1 && c.rowSpan <= 3 && c.colSpan === 1 ? Array.from({ length: c.rowSpan }, (_, k) => ({ ...c, row: c.row + k, rowSpan: 1 })) : [c])),
+}));
+
+// Header and label words other templates print for the same columns and facts: 项目全称 for 项目名称, 归口管理部门
+// for 主管部门, 实际完成情况 for 实际完成值, 决算数 for 全年执行数, 年初批复数 for 年初预算数.
+const OTHER_WORDS: [string, string][] = [
+  ["项目名称", "项目全称"], ["主管部门", "归口管理部门"], ["实际完成值", "实际完成情况"], ["全年执行数", "决算数"], ["年初预算数", "年初批复数"],
+];
+const otherWords = eachTable((t) => ({
+  ...t,
+  cells: t.cells.map((c) => ({ ...c, text: OTHER_WORDS.find(([from]) => c.text.trim() === from)?.[1] ?? c.text })),
 }));
 
 const tablesOnly = (doc: ExtractedDocument): ExtractedDocument => ({ ...doc, blocks: doc.blocks.filter((b) => b.kind === "table") });
@@ -71,6 +90,12 @@ const CASES: [string, string, (doc: ExtractedDocument) => ExtractedDocument][] =
   ["anhui-2023-department-self-eval", "title and the lines around the table left out", tablesOnly],
   ["fujian-2019-department-targets", "title and the lines around the table left out", tablesOnly],
   ["hubei-2022-project-targets", "title and the lines around the table left out", tablesOnly],
+  // 池州 2022 (项目名称, 实际完成值, 全年执行数), 重庆 2021 (主管部门, 年初预算数), 襄阳 2019 监控表 (年初预算数).
+  ["anhui-2022-project-self-eval", "header and label words of other templates", otherWords],
+  ["chongqing-2021-department-self-eval-2", "header and label words of other templates", otherWords],
+  ["hubei-2019-project-monitoring", "header and label words of other templates", otherWords],
+  // 彭水 2024: 指标解释, 记录's 自评内容/完成情况 and 需提供的支撑材料 beside 一级指标 | … over 名称 | 名称 | 名称.
+  ["chongqing-2024-transfer-self-eval", "header cells written out on each header row", headerWrittenOut],
 ];
 
 describe.each(CASES)("%s with its %s", (id, _variant, vary) => {

@@ -1,0 +1,67 @@
+/**
+ * Probe: every real fixture's DOCX grid varied the way other templates print the same form — merged
+ * cells written out, labels with a colon, the lines around the table left out, ASCII brackets, spaced
+ * labels, other header and label words, two adjacent columns swapped — and the reading compared with
+ * the printed one. Prints each variant that reads differently and a count per variant. A measure of
+ * how much a reading rests on a template's exact words and layout, not a test: some variants change
+ * what the form says (a label swapped with its value; a unit printed above the table left out).
+ * Usage: npx tsx scripts/variants-probe.ts [fixture-id-part]
+ */
+import type { ExtractedDocument, Table } from "@jixiao/extract";
+import { normalizeDocument, type Form } from "@jixiao/normalize";
+import { extractedFixture } from "../packages/normalize/test/fixture-documents.ts";
+import { listRealFixtures, readExpectation } from "../packages/normalize/test/real-forms.ts";
+
+const eachTable = (change: (t: Table) => Table) => (doc: ExtractedDocument): ExtractedDocument =>
+  ({ ...doc, blocks: doc.blocks.map((b) => (b.kind === "table" ? { ...b, table: change(b.table) } : b)) });
+const writtenOut = eachTable((t) => ({ ...t, cells: t.cells.flatMap((c) => (c.rowSpan > 1 && c.colSpan === 1 ? Array.from({ length: c.rowSpan }, (_, k) => ({ ...c, row: c.row + k, rowSpan: 1 })) : [c])) }));
+const colonLabels = eachTable((t) => ({ ...t, cells: t.cells.map((c) => (c.col === 0 && /^[\u4e00-\u9fff()（）]{2,10}$/.test(c.text.trim()) ? { ...c, text: `${c.text.trim()}：` } : c)) }));
+const tablesOnly = (doc: ExtractedDocument): ExtractedDocument => ({ ...doc, blocks: doc.blocks.filter((b) => b.kind === "table") });
+const SYN: [RegExp, string][] = ([
+  ["年度指标值", ["预期指标值", "计划指标值", "年度目标值", "指标值(年度)", "目标值"]],
+  ["实际完成值", ["实际完成情况", "全年实际值", "实际值", "完成值", "实际完成指标值", "年度实际完成值"]],
+  ["分值", ["权重", "权重(%)", "指标分值", "分数", "标准分值"]],
+  ["得分", ["自评分", "评分", "实际得分", "自评得分"]],
+  ["偏差原因分析及改进措施", ["偏差原因及改进措施", "未完成原因和改进措施", "原因分析", "偏差原因分析"]],
+  ["全年预算数", ["调整预算数", "预算安排数", "批复预算数", "全年预算数(A)", "全年预算"]],
+  ["全年执行数", ["实际支出数", "决算数", "全年执行数(B)", "实际执行数", "支出数"]],
+  ["年初预算数", ["年初预算", "年初批复数", "年初预算安排数"]],
+  ["执行率", ["预算执行率", "执行率(%)", "资金执行率", "执行率(B/A)"]],
+  ["主管部门", ["主管单位", "归口管理部门", "业务主管部门", "主管部门名称"]],
+  ["实施单位", ["承办单位", "执行单位", "项目承担单位", "实施单位名称"]],
+  ["年度总体目标", ["总体绩效目标", "年度绩效目标", "预期总目标", "年度目标"]],
+  ["三级指标", ["指标名称", "绩效指标名称", "三级指标内容"]],
+  ["一级指标", ["一级指标名称"]],
+  ["二级指标", ["二级指标名称"]],
+] as [string, string[]][]).flatMap(([from, tos]) => tos.map((to) => [new RegExp(`^${from.replace(/[()]/g, "\\$&")}$`), to] as [RegExp, string]));
+const plainSpace = eachTable((t) => ({ ...t, cells: t.cells.map((c) => ({ ...c, text: c.text.replace(/[（]/g, "(").replace(/[）]/g, ")").replace(/：/g, ":") })) }));
+const spacedLabels = eachTable((t) => ({ ...t, cells: t.cells.map((c) => (/^[\u4e00-\u9fff]{2,4}$/.test(c.text.trim()) ? { ...c, text: [...c.text.trim()].join(" ") } : c)) }));
+/** swap adjacent columns c,c+1 when no cell spans into or across them */
+function swapCols(t: Table, c: number): Table | null {
+  for (const x of t.cells) { const end = x.col + x.colSpan - 1; if ((x.col <= c && end >= c + 1) || (x.col === c + 1 && x.colSpan > 1) || (x.col < c && end >= c) ) return null; }
+  if (!t.cells.some((x) => x.col === c) || !t.cells.some((x) => x.col === c + 1)) return null;
+  return { ...t, cells: t.cells.map((x) => (x.col === c ? { ...x, col: c + 1 } : x.col === c + 1 ? { ...x, col: c } : x)) };
+}
+const summary = (forms: Form[]) => forms.map((f) => ({ kind: f.kind, project: f.projectName ?? f.agency, total: f.totalScore, unit: f.moneyUnit,
+  funding: f.funding.map((l) => [l.source, l.budget, l.executed, l.executionRate, l.score]).sort(),
+  indicators: f.indicators.map((i) => [i.level1, i.level2, i.name, i.targetText, i.actualText, i.weight, i.score]).sort() }));
+const only = process.argv[2];
+const counts: Record<string, [number, number]> = {};
+const bump = (k: string, bad: boolean) => { counts[k] ??= [0, 0]; counts[k][0]++; if (bad) counts[k][1]++; };
+function diff(a: unknown, b: unknown): string { const A = JSON.stringify(a), B = JSON.stringify(b); let i = 0; while (i < A.length && A[i] === B[i]) i++; return `…${A.slice(Math.max(0, i - 60), i + 80)}\n      ≠ …${B.slice(Math.max(0, i - 60), i + 80)}`; }
+for (const id of listRealFixtures()) {
+  if (only && !id.includes(only)) continue;
+  if (readExpectation(id).forms.length === 0) continue;
+  const doc = await extractedFixture(id, "docx");
+  const base = summary(normalizeDocument(doc).forms);
+  const variants: [string, ExtractedDocument][] = [["writtenOut", writtenOut(doc)], ["colon", colonLabels(doc)], ["tablesOnly", tablesOnly(doc)], ["asciiPunct", plainSpace(doc)], ["spaced", spacedLabels(doc)]];
+  for (const [re, to] of SYN) { if (!doc.blocks.some((b) => b.kind === "table" && b.table.cells.some((c) => re.test(c.text.trim())))) continue; variants.push([`syn ${re.source}→${to}`, eachTable((t) => ({ ...t, cells: t.cells.map((c) => (re.test(c.text.trim()) ? { ...c, text: to } : c)) }))(doc)]); }
+  doc.blocks.forEach((b, bi) => { if (b.kind !== "table") return; const maxc = Math.max(...b.table.cells.map((x) => x.col + x.colSpan)); for (let c = 0; c + 1 < maxc; c++) { const t = swapCols(b.table, c); if (t) variants.push([`swap`, { ...doc, blocks: doc.blocks.map((bb, j) => (j === bi ? { ...bb, table: t } : bb)) as ExtractedDocument["blocks"] }]); } });
+  for (const [name, v] of variants) {
+    let s; try { s = summary(normalizeDocument(v).forms); } catch (e) { s = String(e); }
+    const bad = JSON.stringify(s) !== JSON.stringify(base);
+    bump(name, bad);
+    if (bad) console.log(`${id} ${name}: ${diff(base, s)}`);
+  }
+}
+console.log(counts);
