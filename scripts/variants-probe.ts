@@ -33,6 +33,17 @@ const SYN: [RegExp, string][] = ([
   ["三级指标", ["指标名称", "绩效指标名称", "三级指标内容"]],
   ["一级指标", ["一级指标名称"]],
   ["二级指标", ["二级指标名称"]],
+  ["年度资金总额", ["资金总额", "项目资金总额", "年度预算总额", "总计", "年度资金总额:"]],
+  ["其中:当年财政拨款", ["其中:财政资金", "其中:一般公共预算拨款", "财政拨款资金", "其中:财政性资金"]],
+  ["其中:本年财政拨款", ["其中:财政资金", "其中:一般公共预算拨款"]],
+  ["其中:财政拨款", ["其中:财政资金", "其中:一般公共预算拨款"]],
+  ["上年结转资金", ["上年结余结转资金", "结转资金", "以前年度结转资金"]],
+  ["其他资金", ["自筹资金", "其他来源资金", "单位自有资金", "社会资金"]],
+  ["绩效指标", ["绩效目标指标", "考核指标", "绩效指标体系"]],
+  ["总分", ["合计", "自评总分", "综合得分", "总得分", "合计得分"]],
+  ["自评等级", ["评价等级", "等级", "绩效等级", "自评结果"]],
+  ["年度总体目标", ["整体目标", "绩效总目标"]],
+  ["预期目标", ["年初目标", "计划目标"]],
 ] as [string, string[]][]).flatMap(([from, tos]) => tos.map((to) => [new RegExp(`^${from.replace(/[()]/g, "\\$&")}$`), to] as [RegExp, string]));
 const plainSpace = eachTable((t) => ({ ...t, cells: t.cells.map((c) => ({ ...c, text: c.text.replace(/[（]/g, "(").replace(/[）]/g, ")").replace(/：/g, ":") })) }));
 const spacedLabels = eachTable((t) => ({ ...t, cells: t.cells.map((c) => (/^[\u4e00-\u9fff]{2,4}$/.test(c.text.trim()) ? { ...c, text: [...c.text.trim()].join(" ") } : c)) }));
@@ -43,7 +54,7 @@ function swapCols(t: Table, c: number): Table | null {
   return { ...t, cells: t.cells.map((x) => (x.col === c ? { ...x, col: c + 1 } : x.col === c + 1 ? { ...x, col: c } : x)) };
 }
 const summary = (forms: Form[]) => forms.map((f) => ({ kind: f.kind, project: f.projectName ?? f.agency, total: f.totalScore, unit: f.moneyUnit,
-  funding: f.funding.map((l) => [l.source, l.budget, l.executed, l.executionRate, l.score]).sort(),
+  funding: f.funding.map((l) => [l.sourceKind, l.budget, l.executed, l.executionRate, l.score]).sort(),
   indicators: f.indicators.map((i) => [i.level1, i.level2, i.name, i.targetText, i.actualText, i.weight, i.score]).sort() }));
 const only = process.argv[2];
 const counts: Record<string, [number, number]> = {};

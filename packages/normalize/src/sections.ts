@@ -245,7 +245,8 @@ export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
   if (source && GOAL_FIELDS.has(headerField(source) ?? "extra")) return null;
   // A row of words only is a funding line when it names a source (本级安排, 其他资金 left
   // blank); a heading such as 二、工作整体完成情况 is not.
-  if (noNumbers && source && sourceKindOf(source) === "other" && !/其他/.test(source)) return null;
+  // (社会资金, 社会资本: money from outside the public purse, a source as 其他资金 is.)
+  if (noNumbers && source && sourceKindOf(source) === "other" && !/其他|社会资/.test(source)) return null;
   source = (source ?? "资金").replace(/^-+/, "").replace(/[:：]$/, "");
   const raw = (f: Field) => a.byField.get(f)?.text ?? null;
   const used = new Set<RowCell>([...a.byField.values()]);

@@ -92,7 +92,8 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   [/^(资金结\(转\)余|结余|结转结余|结余结转|资金结余|结余交回财政数|结转结余数|资金结转结余)$/, "balance"],
   [/^(执行率|预算执行率|资金执行率|预算执行率\(B\/A\))$/, "rate"],
   // (部门预算执行情况, 单位预算执行情况: whose budget it is does not change the block.)
-  [/^(项目资金.*|年度资金.*|资金情况.*|项目资金预算安排及执行进度.*|资金投入情况.*|(?:部门|单位|项目)?预算执行情况.*|资金执行情况\(.*\))$/, "fundLabel"],
+  // (Not 项目资金总额: a line's name, the block's whole amount.)
+  [/^(项目资金(?!总额).*|年度资金.*|资金情况.*|项目资金预算安排及执行进度.*|资金投入情况.*|(?:部门|单位|项目)?预算执行情况.*|资金执行情况\(.*\))$/, "fundLabel"],
   // (部门总体资金情况, 总体资金情况: a block of money by what it ends with.)
   [/^[^()]{0,6}资金情况$/, "fundLabel"],
   // target tables, project lists
@@ -266,14 +267,17 @@ export function hasDeclaredWeight(text: string): boolean {
 const SOURCE_KINDS: [RegExp, SourceKind][] = [
   // (预算申报数: the year's whole amount a target form asks for, no source's share.)
   // (本年度预计投入: what the year puts in, all sources together.)
-  [/年度资金总额|资金总额|^合计|^总计|^预算数|^执行数|项目资金$|^(?:预算)?申报数$|^(?:本年度?|当年|年度)(?:预计)?(?:总)?投入$/, "total"],
+  // (项目资金总额, 年度预算总额: the year's whole amount, whatever words come before it.)
+  [/资金总额|预算总额|^合计|^总计|^预算数|^执行数|项目资金$|^(?:预算)?申报数$|^(?:本年度?|当年|年度)(?:预计)?(?:总)?投入$/, "total"],
   [/上年结转|结转资金|结转结余/, "carryover"],
   [/中央/, "central"],
-  [/上级|省级|市级补助|省补/, "superior"],
+  // (自治区补助: the province-level government of an autonomous region.)
+  [/上级|省级|市级补助|省补|自治区/, "superior"],
   [/本级|地方|市县级?|县级|市县区|州本级|区级/, "local"],
   // (政府性基金拨款, 财政专户拨款: public money of the other budgets; 事业基金弥补差额: the unit's own reserve.)
-  [/财政拨款|财政资金|一般公共预算|财政补助|政府性基金|财政专户/, "fiscal"],
-  [/自有|单位资金|事业收入|经营收入|事业基金/, "own"],
+  [/财政拨款|财政资金|财政性资金|一般公共预算|财政补助|政府性基金|财政专户/, "fiscal"],
+  // (自筹资金: what the unit raises itself.)
+  [/自有|自筹|单位资金|事业收入|经营收入|事业基金/, "own"],
   [/其他/, "other"],
 ];
 

@@ -16,6 +16,7 @@
 import { describe, expect, it } from "vitest";
 import type { ExtractedDocument, Table } from "@jixiao/extract";
 import { normalizeDocument, type Form } from "@jixiao/normalize";
+import { keyOf } from "../src/text-key.ts";
 import { extractedFixture } from "./fixture-documents.ts";
 import { listRealFixtures, readExpectation } from "./real-forms.ts";
 
@@ -113,5 +114,40 @@ describe.each(listRealFixtures().filter((id) => readExpectation(id).forms.length
   it("yields no form", async () => {
     const doc = normalizeDocument(tablesOnly(await extractedFixture(id, "docx")));
     expect(doc.forms.map((f) => `${f.kind} ${f.projectName ?? f.agency ?? ""}`)).toEqual([]);
+  });
+});
+
+// A money line printed under other words keeps its place, its amounts and the kind of money it is:
+// 项目资金总额 is the whole (项目资金 alone heads the block), 其他来源资金 and 自筹资金 are lines even when left blank,
+// 财政性资金 is public money, 自治区补助 the region's (a province's) share; pairs side by side name one source each.
+const MONEY_WORDS: [string, string, string, string][] = [
+  // 廊坊 2019: 项目资金(万元) | 年度资金总额 | 43.2 | 37.24 ….
+  ["hebei-2019-project-self-eval", "年度资金总额", "项目资金总额", "total"],
+  // 龙岩 2023 区域目标表: 其他资金 | (blank) under 资金总额： | 30.
+  ["fujian-2023-transfer-targets", "其他资金", "其他来源资金", "other"],
+  ["anhui-2022-project-self-eval", "其他资金", "自筹资金", "own"],
+  ["anhui-2022-project-self-eval", "其他资金", "社会资金", "other"],
+  // 金寨 2023: 其中：当年财政拨款 | 329.77 | 338.31.
+  ["anhui-2023-department-self-eval", "其中:当年财政拨款", "其中:财政性资金", "fiscal"],
+  // 嘉峪关 2023: 项目总投资 | 20万元 | 中央补助安排 | 0 | 省级财政安排 | 0 | 其他资金 | 20万元.
+  ["gansu-2023-project-targets", "其他资金", "其他来源资金", "other"],
+  // 原州区 2022: 其中 | 自治区补助 | 300万元 | 259.45万元, as printed.
+  ["ningxia-2022-transfer-self-eval", "自治区补助", "自治区补助", "superior"],
+];
+
+describe.each(MONEY_WORDS)("%s with %s printed as %s", (id, from, to, kind) => {
+  it("reads the same money lines, that one as the same kind of money", async () => {
+    const doc = await extractedFixture(id, "docx");
+    const renamed = eachTable((t) => ({ ...t, cells: t.cells.map((c) => (keyOf(c.text) === keyOf(from) ? { ...c, text: to } : c)) }))(doc);
+    const lines = (d: ExtractedDocument) => normalizeDocument(d).forms.flatMap((f) => f.funding.map((l) => ({ source: l.source, kind: l.sourceKind, amounts: [l.budget, l.executed] })));
+    const printed = lines(doc);
+    const varied = lines(renamed);
+    const bare = (t: string) => keyOf(t).replace(/^其中:/, "");
+    const at = printed.findIndex((l) => bare(l.source) === bare(from));
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(varied.map((l) => l.amounts)).toEqual(printed.map((l) => l.amounts));
+    expect(varied.map((l, i) => (i === at ? null : l.kind))).toEqual(printed.map((l, i) => (i === at ? null : l.kind)));
+    expect(bare(varied[at]!.source)).toBe(bare(to));
+    expect(varied[at]!.kind).toBe(kind);
   });
 });
