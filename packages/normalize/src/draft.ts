@@ -242,8 +242,18 @@ function labelStart(text: string): number | null {
  * any other label：value part of the line (label as printed, key null when the
  * vocabulary has no field for it).
  */
+/** The header facts a form prints as label and value with only a gap between them, no colon. */
+const GAP_PAIR_KEYS = new Set<FactKey>(["projectName", "projectCode", "supervisor", "implementer", "agency", "contact", "phone", "fillDate"]);
+
 export function factFromLine(text: string): { key: FactKey | null; label: string; value: string }[] {
   const out: { key: FactKey | null; label: string; value: string }[] = [];
+  // 项目名称 省级第七批水利专项资金: a label cell and its value cell that text extraction put on one line with a gap
+  // between them, and no colon (a line of the header block whose table text did not keep as cells).
+  const gap = /[:：]/.test(text) ? null : text.match(/^\s*(\S{2,16})\s+(\S.{0,59}?)\s*$/);
+  const gapKey = gap ? factKeyOf(gap[1]!) : null;
+  if (gap && gapKey && GAP_PAIR_KEYS.has(gapKey) && !parseMoneyUnit(`单位:${gap[2]}`) && factKeyOf(gap[2]!.split(/\s+/)[0]!) === null) {
+    return [{ key: gapKey, label: gap[1]!, value: gap[2]! }];
+  }
   // Several facts on one line: 填报单位：X    单位：万元
   const parts = text.split(/\s{2,}|\t/).flatMap(splitRunTogetherLabels);
   for (const part of parts) {

@@ -240,7 +240,10 @@ export function labelValuePairs(cells: readonly RowCell[], loose: boolean): Labe
     } else if (loose && next && i + 2 < cells.length && !isLabelShaped(cells[i + 2]!.text)) {
       // 项目资金 | 项目总预算 | 65: a group label, then its first pair.
       continue;
-    } else if (loose && !next && out.length > 0 && (endsLikeLabel(c.text) || isSentence(out[out.length - 1]!.value) || (i > 0 && !isLabelShaped(out[out.length - 1]!.value) &&
+    } else if (loose && !next && out.length > 0 && (endsLikeLabel(c.text) || isSentence(out[out.length - 1]!.value)
+      // (Or an amount's label ending a row of amounts' pairs, its value left blank: 资金总额 | 100 | 其中:财政拨款 | 100 | 其他资金.)
+      || (isMoneyLabel(c.text) && out.some((p) => isMoneyLabel(p.label)))
+      || (i > 0 && !isLabelShaped(out[out.length - 1]!.value) &&
       (isEmptyValue(cells[i - 1]!.text) || cells[i - 1]!.col + cells[i - 1]!.colSpan < c.col)))) {
       // (Or after a pair whose value is a sentence: 整体绩效目标完成情况 | 我部门按照…。 | 未能完成原因, its value under it.)
       // 主管部门 | 坝塘镇 | 主管部门编码: the last label of a row of pairs, its value left blank (and the blank

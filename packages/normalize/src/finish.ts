@@ -3,6 +3,7 @@
  * under the wrong group, the fiscal year when only the body mentions it, and
  * which required parts are missing.
  */
+import { isPlaceName } from "./headers.ts";
 import type { Form, Indicator } from "./model.ts";
 import { familyOf, type FormPart } from "./families.ts";
 import { activeVocabulary } from "./vocabulary.ts";
@@ -43,7 +44,10 @@ function familyByContent(form: Form): Form["kind"] {
   // level's subsidy (中央、省、市补助县级资金): a special transfer to that level.
   const leveled = labels.some((l) => /^(省|市|区|县|区县|市县|州|旗)级主管部门$/.test(l))
     && sources.some((s) => /补助|上级/.test(s) && /中央|省|市|上级/.test(s));
-  if (!transfer && !split && !leveled) return form.kind;
+  // Or its targets split by the places the money goes to (西坪镇尧山村 | 桃舟乡吾培村 | …, each a column of
+  // values): a target form of money handed down to them.
+  const regional = form.kind === "project_targets" && form.indicators.some((i) => Object.keys(i.extra ?? {}).filter(isPlaceName).length >= 2);
+  if (!transfer && !split && !leveled && !regional) return form.kind;
   if (form.kind === "project_self_eval") return "transfer_self_eval";
   if (form.kind === "project_targets") return "transfer_targets";
   return form.kind;

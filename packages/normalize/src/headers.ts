@@ -87,7 +87,8 @@ export function classifyHeader(row: Row): SectionKind | null {
   // (...or, right of the label and alone, any words that head no column: 年度绩效目标 | 进一步提高博物馆纪念馆运行效率和免费开放服务水平;
   // not 中期滚动目标(2019年--2021年) | 年度目标, two headers.)
   const [label, words] = row.cells;
-  if (row.cells.length === 2 && isGoalsHeader(label!.text) && keyOf(words!.text).length > GOAL_HEADER_WORDS && !isGoalsHeader(words!.text) && headerField(words!.text) === null) return null;
+  // (A short goal is one too when it counts what it will do: 总 体 目 标 | 开展7个小型水利工程建设.)
+  if (row.cells.length === 2 && isGoalsHeader(label!.text) && (keyOf(words!.text).length > GOAL_HEADER_WORDS || /\d/.test(keyOf(words!.text))) && !isGoalsHeader(words!.text) && headerField(words!.text) === null) return null;
   if (row.cells.some((c) => isGoalsHeader(c.text)) || (fields.has("goal") && fields.has("goalActual"))) return "goals";
   return null;
 }
@@ -123,9 +124,12 @@ export function isHeaderContinuation(row: Row, above: readonly Row[] = []): bool
   return places || years || sources || row.cells.every((c) => headerField(c.text) !== null || repeated(c) || /^\(.*\)$/.test(keyOf(c.text)) || /^(按支出性质分|按收入性质分|年度预算申请|中期指标值|中期目标值|中期指标|年度指标|名称)$/.test(keyOf(c.text)));
 }
 
-/** 新罗区, 上杭县, 漳平市: the regions a 区域目标值 column is split into, one sub-column each. */
+/**
+ * 新罗区, 上杭县, 漳平市: the regions a 区域目标值 column is split into, one sub-column each; down to the towns
+ * and villages a county's share goes to (笏石街道办, 西坪镇尧山村).
+ */
 export function isPlaceName(text: string): boolean {
-  return /^[\u3400-\u9fff]{1,8}(省|市|区|县|旗|州|盟|镇|乡|街道)$/.test(keyOf(text));
+  return /^[\u3400-\u9fff]{1,8}(省|市|区|县|旗|州|盟|镇|乡|街道|街道办|街道办事处|村|社区|苏木|嘎查)$/.test(keyOf(text));
 }
 
 /**

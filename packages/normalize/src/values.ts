@@ -149,7 +149,8 @@ function matchUnit(rest: string): string | null | undefined {
 export function comparatorFromValueType(text: string | null | undefined): Comparator | null {
   // Every pattern is anchored and non-empty, so a blank cell matches none.
   const k = keyOf(text);
-  if (/^(定性|定性指标)$/.test(k)) return "qualitative";
+  // (是/否 in a 指标方向 column: a yes-or-no indicator, its target a word.)
+  if (/^(定性|定性指标|是\/否|是或否)$/.test(k)) return "qualitative";
   // ≧ ≦ (and ⩾ ⩽) are how many fonts print ≥ ≤; ═, a box-drawing double line, stands for = in some forms.
   if (/^(≥|≧|⩾|>=|大于等于|正向|正向指标)$/.test(k)) return ">=";
   if (/^(≤|≦|⩽|<=|小于等于|反向|反向指标)$/.test(k)) return "<=";

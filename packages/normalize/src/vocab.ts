@@ -330,7 +330,8 @@ export function looksLikePerformanceTitle(text: string): boolean {
  * form, and what follows it is not read into the form before it.
  */
 export function isOtherTableTitle(text: string): boolean {
-  const k = keyOf(text).replace(TITLE_PREFIX, "");
+  // (…资金安排表单位:万元: the unit line a text extraction ran on into the title's.)
+  const k = keyOf(text).replace(TITLE_PREFIX, "").replace(/(?:金额)?单位[:：](?:万元|元)$/, "");
   if (k.length < 3 || k.length > 40 || /[。；;，,:：]/.test(k)) return false;
   // A part of a form (绩效项目指标表, 绩效目标申报明细) is no other table.
   if (/绩效|指标|目标|自评|评价|监控|评分/.test(k)) return false;

@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
 import { headerField, titleKind } from "@jixiao/normalize";
 import { factKeyOf, isOtherTableTitle } from "../src/vocab.ts";
 import { labelValuePairs, isLabelShaped } from "../src/facts.ts";
+import { factFromLine } from "../src/draft.ts";
+import { comparatorFromValueType } from "../src/values.ts";
 import { monthsToDate } from "../src/headers.ts";
 import { yearOfPath } from "../src/year.ts";
 
@@ -77,6 +79,9 @@ describe("labels by what they end with", () => {
     expect(dated.map((p) => [p.label, p.value])).toEqual([["联系电话", ""], ["项目起止时间", "2021年度"]]);
     // Next to each other, the same three cells read as before: no blank value is assumed.
     expect(labelValuePairs(at([1, "联系电话"], [2, "项目起止时间"], [3, "2021年度"]), true)).toBeNull();
+    // An amount's label ending a row of amounts' pairs, its blank value dropped (安溪 2022 -layout).
+    const money = labelValuePairs(at([0, "资金情况(万元)"], [3, "资金总额"], [4, "100"], [5, "其中:财政拨款"], [6, "100"], [7, "其他资金"]), true)!;
+    expect(money.map((p) => [p.label, p.value])).toEqual([["资金总额", "100"], ["其中:财政拨款", "100"], ["其他资金", ""]]);
     // A value cut at a column start: its end is the row's last cell (宁夏 2022 -layout).
     const dates = labelValuePairs(at([1, "自治区主管部门"], [2, "农业农村厅"], [5, "专项实施期"], [6, "2022年3月-2022年"], [7, "11月"]), true)!;
     expect(dates.map((p) => [p.label, p.value])).toEqual([["自治区主管部门", "农业农村厅"], ["专项实施期", "2022年3月-2022年11月"]]);
@@ -385,4 +390,25 @@ describe("a two-level grid: 一级指标 holding 数量指标 | 质量指标 | �
       expect(inds.every((i) => i.level1 === null)).toBe(true);
       expect(inds[0]).toMatchObject({ targetText: "2280次" });
     });
+});
+
+describe("header lines and columns as unseen templates print them", () => {
+  it("reads a label and its value with only a gap between them, no colon (安溪 2022 -layout)", () => {
+    expect(factFromLine("项目名称 省级第七批水利专项资金")).toEqual([{ key: "projectName", label: "项目名称", value: "省级第七批水利专项资金" }]);
+    expect(factFromLine("主管部门(单位)名称 安溪县水利局").map((f) => [f.key, f.value])).toEqual([["supervisor", "安溪县水利局"]]);
+    // Not a unit line, nor two labels, nor prose.
+    expect(factFromLine("单位 万元")).toEqual([]);
+    expect(factFromLine("项目名称 主管部门")).toEqual([]);
+    expect(factFromLine("根据 有关规定,现下达资金")).toEqual([]);
+  });
+
+  it("ends the form before a table titled with its unit run on (…资金安排表单位:万元)", () => {
+    expect(isOtherTableTitle("2022年省级第七批水利专项资金安排表单位:万元")).toBe(true);
+    expect(isOtherTableTitle("2022年省级第七批水利专项资金绩效目标表单位:万元")).toBe(false);
+  });
+
+  it("reads 是/否 in a 指标方向 column as a yes-or-no indicator (秀屿 2025)", () => {
+    expect(comparatorFromValueType("是/否")).toBe("qualitative");
+    expect(comparatorFromValueType("否")).toBeNull();
+  });
 });
