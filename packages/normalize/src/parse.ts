@@ -306,6 +306,8 @@ const TREE_SHARE = 2 / 3;
 function untitledKind(d: Draft): FormKind {
   const f = d.form;
   if (f.kind !== "project_self_eval" && f.kind !== "department_self_eval") return f.kind;
+  // (Opened by its department's name or 主管部门, the header block went on to name a project: a project's form.)
+  if (f.kind === "department_self_eval" && f.projectName !== null && d.tiedTo === "department" && d.openedBy === "supervisor") f.kind = "project_self_eval";
   const achieved = f.indicators.some((i) => i.actualText !== null || i.actualToDateText !== null || i.score !== null)
     || f.funding.some((l) => l.executed !== null || l.executedToDate !== null) || f.totalScore !== null;
   if (achieved) return f.kind;
@@ -553,11 +555,13 @@ function readCellsRow(st: State, row: Row): void {
     closeSide(st);
   }
   const opening = !st.draft && !st.foreignTable && row.cells.length >= 2 ? openingKey(row) : null;
-  if (opening === "projectName" || opening === "agency") {
-    // 项目名称 | X (部门名称 | X) opening a table with no title line: the header block of a form,
-    // whose parts decide at its end whether it is one (an indicator grid, funding, a total).
-    startUntitled(st, opening === "projectName" ? "project_self_eval" : "department_self_eval", row);
-    st.draft!.tiedTo = opening === "projectName" ? "project" : "department";
+  if (opening !== null && OPENING_TIES.has(opening)) {
+    // 项目名称 | X (部门名称 | X, 主管部门 | X, 项目编码 | X) opening a table with no title line: the header block
+    // of a form, whose parts decide at its end whether it is one (an indicator grid, funding, a total).
+    const tie = OPENING_TIES.get(opening)!;
+    startUntitled(st, tie === "project" ? "project_self_eval" : "department_self_eval", row);
+    st.draft!.tiedTo = tie;
+    st.draft!.openedBy = opening;
   }
   const draft = st.draft;
   if (!draft) {
@@ -736,11 +740,19 @@ const MIN_COLUMN_NUMBERS = 3;
  * a row of label：value pairs the first label naming a project or a department (部门编码： | 316 |
  * 部门名称： | 浮梁县林业局 | 联系人： | 王媛).
  */
+/**
+ * The header-block labels that open a form's table when no title line names it, and what each ties the form
+ * to: a project (项目名称, 项目编码, 实施单位) or, until a project's name turns up, a department (单位名称, 主管部门).
+ */
+const OPENING_TIES = new Map<FactKey, "project" | "department">([
+  ["projectName", "project"], ["projectCode", "project"], ["implementer", "project"], ["agency", "department"], ["supervisor", "department"],
+]);
+
 function openingKey(row: Row): FactKey | null {
   const first = factKeyOf(row.cells[0]!.text);
   if (first !== null) return first;
   const named = (labelValuePairs(printedCells(row), false) ?? []).map((p) => factKeyOf(p.label));
-  return named.find((k) => k === "projectName" || k === "agency") ?? null;
+  return named.find((k) => k !== null && OPENING_TIES.has(k)) ?? null;
 }
 
 /** The row's cells from its first printed one on, blank cells included. */

@@ -91,6 +91,10 @@ const CASES: [string, string, (doc: ExtractedDocument) => ExtractedDocument][] =
   ["anhui-2023-department-self-eval", "title and the lines around the table left out", tablesOnly],
   ["fujian-2019-department-targets", "title and the lines around the table left out", tablesOnly],
   ["hubei-2022-project-targets", "title and the lines around the table left out", tablesOnly],
+  // 重庆 2021 部门整体绩效自评表: its table opens with 主管部门 | … | 自评总分(分) | 97.6, then the money block and the grid.
+  ["chongqing-2021-department-self-eval-2", "title and the lines around the table left out", tablesOnly],
+  // 海南 评分表: 项目实施单位 | 省商务厅服务贸易和商贸服务业处 | 主管部门 | … first.
+  ["hainan-undated-project-scorecard", "title and the lines around the table left out", tablesOnly],
   // 池州 2022 (项目名称, 实际完成值, 全年执行数), 重庆 2021 (主管部门, 年初预算数), 襄阳 2019 监控表 (年初预算数).
   ["anhui-2022-project-self-eval", "header and label words of other templates", otherWords],
   ["chongqing-2021-department-self-eval-2", "header and label words of other templates", otherWords],
