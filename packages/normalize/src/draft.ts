@@ -48,6 +48,8 @@ export interface Draft {
    * table's first row): an indicator grid under it is that form's, kept without funding or total.
    */
   tiedTo?: "project" | "department";
+  /** Lines naming a project or a department read after the form's content, until the next row says whose they are. */
+  held?: Row[];
   /** The header-block label that opened an untitled form's table (项目名称, 主管部门 …). */
   openedBy?: FactKey;
   /** A project list: the department form its projects belong to. */

@@ -25,7 +25,7 @@ import { keyOf, tidyCjkSpaces } from "./text-key.ts";
 import { finishForm } from "./finish.ts";
 import { resolveMoneyUnits } from "./money-unit.ts";
 import { GOALS_HEADER_CELLS, isNamedTargetsHeader, notePartPoints, notePointCaptions, readMergedLabelLine, readValueBelow, withoutValueBelow, withPointCaptions } from "./header-block-values.ts";
-import { coverFromLine, coverPairs, formFromCover, type ReportCover } from "./report-cover.ts";
+import { coverFromLine, coverPairs, formFromCover, reportFamily, type ReportCover } from "./report-cover.ts";
 
 export interface NormalizeHints {
   /** File path, used for a fiscal year when the document prints none (its name, then its folders). */
@@ -74,6 +74,10 @@ interface State {
    * while the document holds forms of its own, the only record of one when it holds none.
    */
   reportGrids: Draft[];
+  /** The table the last row of cells came from, to tell a table's first row. */
+  lastTable: number | null;
+  /** The form the current untitled draft was split from (namesAnotherForm): a draft that ends with no content is its footer. */
+  splitFrom: Form | null;
 }
 
 export function normalizeDocument(doc: ExtractedDocument, hints: NormalizeHints = {}): NormalizedDocument {
@@ -84,7 +88,7 @@ function normalizeWithVocabulary(doc: ExtractedDocument, hints: NormalizeHints):
   const st: State = {
     forms: [], narrative: [], sideTables: [], warnings: [], draft: null, section: null, targets: null,
     docYear: null, side: null, lastTitle: null, foreignTable: false, sheetYears: new Map(), sheet: null, unknownTitle: null,
-    cover: null, lastLine: null, pending: [], projectHeading: null, naming: null, reportGrids: [],
+    cover: null, lastLine: null, pending: [], projectHeading: null, naming: null, reportGrids: [], lastTable: null, splitFrom: null,
   };
   // (Plain extracted text prints a header block's labels and values column by column.)
   const rows = joinStackedHeaders(joinWrappedTitles(toRows(doc)));
@@ -154,6 +158,14 @@ function readRow(st: State, row: Row): void {
   const tk = single ? titleKind(single) : null;
   if (tk) {
     startForm(st, tk, single!, row);
+    return;
+  }
+  // A self-evaluation report's title (…绩效评价自评报告) after a form: the form has ended; the report's cover starts.
+  if (st.draft && row.kind === "text" && reportFamily(row.text) !== null) {
+    closeDraft(st);
+    closeSide(st);
+    st.lastLine = null;
+    readTextLine(st, row);
     return;
   }
   if (single && looksLikePerformanceTitle(single)) {
@@ -237,6 +249,17 @@ function lastDepartmentSeq(st: State): number | null {
 function closeDraft(st: State): void {
   const d = st.draft;
   if (!d) return;
+  if (d.held) releaseHeld(st, d);
+  const splitFrom = st.splitFrom;
+  st.splitFrom = null;
+  if (splitFrom && d.untitled && !hasOwnContent(d.form)) {
+    // The table that looked like the next form's header block held no form: the footer of the one before.
+    for (const f of d.form.facts) splitFrom.facts.push({ ...f, seq: splitFrom.facts.length + 1 });
+    if (d.form.agency) splitFrom.agency ??= d.form.agency;
+    st.draft = null;
+    st.section = null;
+    return;
+  }
   for (const { key, value } of d.captionFields ?? []) applyFact(d.form, key, value);
   if (d.form.funding.length === 0 && d.factFunding.length > 0) d.form.funding.push(...fundingFromFacts(d.factFunding));
   else d.form.funding.push(...purposeSplitFromFacts(d));
@@ -376,10 +399,17 @@ function hasContent(d: Draft): boolean {
 
 // ---- narrative lines ---------------------------------------------------------------
 
-function readTextLine(st: State, row: Row): void {
+function readTextLine(st: State, row: Row, hold = true): void {
   const d = st.draft;
   const text = row.text;
   const k = keyOf(text);
+  // 单位名称：塘湖镇政府 after a form with content of its own: the form's footer, or the next form's header line
+  // when a table of another project or department follows. Held until the next row says which.
+  if (d && hold && !st.side && hasOwnContent(d.form) && factFromLine(text).some((f) => f.key === "projectName" || f.key === "agency")) {
+    (d.held ??= []).push(row);
+    return;
+  }
+  if (d?.held) releaseHeld(st, d);
   if (!d) {
     st.docYear ??= /年度?/.test(k) && k.length <= 80 ? parseFiscalYear(text) : null;
     const heading = PROJECT_TARGETS_HEADING.exec(k.replace(TITLE_PREFIX, ""));
@@ -553,6 +583,23 @@ function readCellsRow(st: State, row: Row): void {
   if (st.side) {
     if (readSideRow(st, row)) return;
     closeSide(st);
+  }
+  const firstOfTable = row.table !== null && row.table !== st.lastTable;
+  st.lastTable = row.table;
+  // A table that opens with another project's or department's name (单位名称 | 塘湖镇人民政府 after a form of
+  // 黄石市文物局, or under such a line): the form before has ended, though no title line stands between them.
+  const open = st.draft;
+  if (open && !st.side && (open.held || firstOfTable)) {
+    const heldPairs = (open.held ?? []).flatMap((r) => factFromLine(r.text));
+    const identity = row.cells.length >= 2 && OPENING_TIES.has(openingKey(row) ?? "fillDate") ? openingPairs(row) : [];
+    if (firstOfTable && namesAnotherForm(open, [...heldPairs, ...identity])) {
+      const held = open.held ?? [];
+      open.held = undefined;
+      const count = st.forms.length;
+      closeDraft(st);
+      for (const r of held) readTextLine(st, r, false);
+      st.splitFrom = st.forms[count] ?? null;
+    } else if (open.held) releaseHeld(st, open);
   }
   const opening = !st.draft && !st.foreignTable && row.cells.length >= 2 ? openingKey(row) : null;
   if (opening !== null && OPENING_TIES.has(opening)) {
@@ -740,6 +787,51 @@ const MIN_COLUMN_NUMBERS = 3;
  * a row of label：value pairs the first label naming a project or a department (部门编码： | 316 |
  * 部门名称： | 浮梁县林业局 | 联系人： | 王媛).
  */
+/** Lines held back from a form (see readTextLine) that turned out to be its own: read into it now. */
+function releaseHeld(st: State, d: Draft): void {
+  const held = d.held ?? [];
+  d.held = undefined;
+  for (const r of held) readTextLine(st, r, false);
+}
+
+/** Indicators, money or a total read: a form, not only a header block. */
+function hasOwnContent(f: Form): boolean {
+  return f.indicators.length > 0 || f.funding.length > 0 || f.totalScore !== null;
+}
+
+/** The label | value pairs of a row that could open a form's header block. */
+function openingPairs(row: Row): { label: string; value: string }[] {
+  return labelValuePairs(printedCells(row), false) ?? [];
+}
+
+/**
+ * Whether pairs name a project or a department other than the one an open form with content of its own
+ * (indicators, money, a total) already names: 项目名称 | Y under a form of project X is the next form's.
+ * Two spellings of one name (塘湖镇政府, 塘湖镇人民政府) share most of their characters: the same form.
+ */
+function namesAnotherForm(d: Draft, pairs: readonly { label: string; value: string }[]): boolean {
+  const f = d.form;
+  if (!hasOwnContent(f)) return false;
+  // (A form that names no such thing yet has ended when its indicators have been read: a footer table does
+  // not open with a project's or a department's name.)
+  const named = [f.projectName, f.agency, ...f.facts.filter((x) => x.field !== null).map((x) => x.value)].filter((v): v is string => !!v && v.trim() !== "");
+  return pairs.some((p) => {
+    const key = factKeyOf(p.label);
+    if ((key !== "projectName" && key !== "agency") || p.value.trim() === "") return false;
+    const current = key === "projectName" ? f.projectName : f.agency;
+    if (current !== null) return !sameName(current, p.value);
+    return f.indicators.length > 0 && !named.some((n) => sameName(n, p.value));
+  });
+}
+
+function sameName(a: string, b: string): boolean {
+  const [x, y] = [keyOf(a), keyOf(b)].sort((p, q) => p.length - q.length) as [string, string];
+  if (x.length === 0) return true;
+  const shared = [...x].filter((ch) => y.includes(ch)).length;
+  return shared / x.length >= SAME_NAME_SHARE;
+}
+const SAME_NAME_SHARE = 0.6;
+
 /**
  * The header-block labels that open a form's table when no title line names it, and what each ties the form
  * to: a project (项目名称, 项目编码, 实施单位) or, until a project's name turns up, a department (单位名称, 主管部门).

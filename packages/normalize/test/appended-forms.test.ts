@@ -46,3 +46,37 @@ describe("a publication with forms appended yields exactly those forms", () => {
     }
   }
 });
+
+// Two forms in one document with no title line between them: the second opens with its own project's or
+// department's name (襄阳's 项目支出绩效监控表, then 塘湖镇's 部门整体自评表, whose title the copy lost: its
+// 单位名称：塘湖镇政府 line and 单位名称 | 塘湖镇人民政府 row first). Each reads as it reads alone.
+const BACK_TO_BACK: [string, string][] = [
+  ["hubei-2019-project-monitoring", "hubei-2020-department-self-eval"],
+];
+
+describe("two forms back to back, the second untitled, read as each reads alone", () => {
+  for (const format of ["docx", "xlsx", "pdf/lo"] as RealFormat[]) {
+    for (const [first, second] of BACK_TO_BACK) {
+      it(`${first} then ${second} (${format})`, async () => {
+        const a = await extracted(first, format);
+        const b = await extracted(second, format);
+        const alone = [...normalizeDocument(a).forms, ...normalizeDocument(b).forms];
+        expect(alone.length).toBe(2);
+        expect(normalizeDocument(appended(a, b)).forms.map(essentials)).toEqual(alone.map(essentials));
+      }, 60_000);
+    }
+  }
+});
+
+// A self-evaluation report after a form (岳阳 2018 部门整体支出绩效评价自评报告 after 襄阳's 监控表): the report's
+// title ends the form, and its cover's 部门(单位)名称 and 预算编码 are no facts of the form before it.
+describe("a report after a form ends it", () => {
+  it("hubei-2019-project-monitoring then hunan-2018-department-self-eval (docx)", async () => {
+    const a = await extracted("hubei-2019-project-monitoring", "docx");
+    const b = await extracted("hunan-2018-department-self-eval", "docx");
+    const alone = normalizeDocument(a).forms;
+    const joined = normalizeDocument(appended(a, b)).forms;
+    expect(joined.map(essentials)).toEqual(alone.map(essentials));
+    expect(joined[0]!.facts.map((f) => f.label)).toEqual(alone[0]!.facts.map((f) => f.label));
+  });
+});
