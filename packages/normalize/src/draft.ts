@@ -235,20 +235,23 @@ function labelStart(text: string): number | null {
   // (A whole word after a space that is a label is that label: 单位负责人, not its tail 负责人.)
   const word = labelWordAfterSpace(t);
   if (word) return t.length - word.length;
+  // (Nor its tail when the whole word after the space ends with it: 发布机构, not 机构, in 发布时间: 2020-12-02 发布机构:.)
+  const lastWord = t.match(/\s([\u3400-\u9fff]{2,10})$/)?.[1];
   for (let len = Math.min(10, t.length - 1); len >= 2; len--) {
-    if (factKeyOf(t.slice(t.length - len)) !== null) return t.length - len;
+    if (factKeyOf(t.slice(t.length - len)) === null) continue;
+    return lastWord && lastWord.length > len ? t.length - lastWord.length : t.length - len;
   }
   return isLabelShaped(t) && isKnownLabel(t) ? 0 : null;
 }
+
+/** The header facts a form prints as label and value with only a gap between them, no colon. */
+const GAP_PAIR_KEYS = new Set<FactKey>(["projectName", "projectCode", "supervisor", "implementer", "agency", "contact", "phone", "fillDate"]);
 
 /**
  * "单位(盖章): 黔南州医疗保障局" → [agency, 黔南州医疗保障局]; also 金额单位：万元, and
  * any other label：value part of the line (label as printed, key null when the
  * vocabulary has no field for it).
  */
-/** The header facts a form prints as label and value with only a gap between them, no colon. */
-const GAP_PAIR_KEYS = new Set<FactKey>(["projectName", "projectCode", "supervisor", "implementer", "agency", "contact", "phone", "fillDate"]);
-
 export function factFromLine(text: string): { key: FactKey | null; label: string; value: string }[] {
   const out: { key: FactKey | null; label: string; value: string }[] = [];
   // 项目名称 省级第七批水利专项资金: a label cell and its value cell that text extraction put on one line with a gap

@@ -157,6 +157,8 @@ function readRow(st: State, row: Row): void {
   const single = row.kind === "text" ? row.text : row.cells.length === 1 ? row.cells[0]!.text : null;
   const tk = single ? titleKind(single) : null;
   if (tk) {
+    // (Lines held after the form before that name another project or department were printed over this title.)
+    detachHeldNamingAnother(st);
     startForm(st, tk, single!, row);
     return;
   }
@@ -410,6 +412,12 @@ function readTextLine(st: State, row: Row, hold = true): void {
     return;
   }
   if (d?.held) releaseHeld(st, d);
+  // A heading naming a project's targets (3岁以下婴幼儿照护服务项目项目绩效目标) after a form: the form has ended.
+  if (d && hasOwnContent(d.form) && PROJECT_TARGETS_HEADING.test(k.replace(TITLE_PREFIX, ""))) {
+    closeDraft(st);
+    readTextLine(st, row);
+    return;
+  }
   if (!d) {
     st.docYear ??= /年度?/.test(k) && k.length <= 80 ? parseFiscalYear(text) : null;
     const heading = PROJECT_TARGETS_HEADING.exec(k.replace(TITLE_PREFIX, ""));
@@ -590,16 +598,10 @@ function readCellsRow(st: State, row: Row): void {
   // 黄石市文物局, or under such a line): the form before has ended, though no title line stands between them.
   const open = st.draft;
   if (open && !st.side && (open.held || firstOfTable)) {
-    const heldPairs = (open.held ?? []).flatMap((r) => factFromLine(r.text));
     const identity = row.cells.length >= 2 && OPENING_TIES.has(openingKey(row) ?? "fillDate") ? openingPairs(row) : [];
-    if (firstOfTable && namesAnotherForm(open, [...heldPairs, ...identity])) {
-      const held = open.held ?? [];
-      open.held = undefined;
-      const count = st.forms.length;
-      closeDraft(st);
-      for (const r of held) readTextLine(st, r, false);
-      st.splitFrom = st.forms[count] ?? null;
-    } else if (open.held) releaseHeld(st, open);
+    const count = st.forms.length;
+    if (firstOfTable && detachHeldNamingAnother(st, identity)) st.splitFrom = st.forms[count] ?? null;
+    else if (open.held) releaseHeld(st, open);
   }
   const opening = !st.draft && !st.foreignTable && row.cells.length >= 2 ? openingKey(row) : null;
   if (opening !== null && OPENING_TIES.has(opening)) {
@@ -787,6 +789,21 @@ const MIN_COLUMN_NUMBERS = 3;
  * a row of label：value pairs the first label naming a project or a department (部门编码： | 316 |
  * 部门名称： | 浮梁县林业局 | 联系人： | 王媛).
  */
+/**
+ * Lines held back from the open form (see readTextLine) that name another project or department: the form ends
+ * before them and they are read outside it, as the next form's preamble. Whether the draft was closed.
+ */
+function detachHeldNamingAnother(st: State, extra: readonly { label: string; value: string }[] = []): boolean {
+  const d = st.draft;
+  if (!d || st.side) return false;
+  const held = d.held ?? [];
+  if (!namesAnotherForm(d, [...held.flatMap((r) => factFromLine(r.text)), ...extra])) return false;
+  d.held = undefined;
+  closeDraft(st);
+  for (const r of held) readTextLine(st, r, false);
+  return true;
+}
+
 /** Lines held back from a form (see readTextLine) that turned out to be its own: read into it now. */
 function releaseHeld(st: State, d: Draft): void {
   const held = d.held ?? [];

@@ -52,6 +52,10 @@ describe("a publication with forms appended yields exactly those forms", () => {
 // 单位名称：塘湖镇政府 line and 单位名称 | 塘湖镇人民政府 row first). Each reads as it reads alone.
 const BACK_TO_BACK: [string, string][] = [
   ["hubei-2019-project-monitoring", "hubei-2020-department-self-eval"],
+  // 慈溪 2023: the heading 3岁以下婴幼儿照护服务项目项目绩效目标 names the next form's project.
+  ["yunnan-undated-project-self-eval", "zhejiang-2023-project-targets"],
+  // 宁晋 2019: the page's 发布时间: 2020-12-02 发布机构:教育局 line is no 机构 (agency) of the form before.
+  ["hainan-undated-project-scorecard", "hebei-2019-project-scorecard"],
 ];
 
 describe("two forms back to back, the second untitled, read as each reads alone", () => {

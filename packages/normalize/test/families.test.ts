@@ -402,6 +402,12 @@ describe("header lines and columns as unseen templates print them", () => {
     expect(factFromLine("根据 有关规定,现下达资金")).toEqual([]);
   });
 
+  it("takes a whole word after a space for a label, not the known label it ends with (发布机构, not 机构)", () => {
+    expect(factFromLine("发布时间: 2020-12-02 发布机构:教育局").map((f) => [f.label, f.value.trim()])).toEqual([["发布时间", "2020-12-02"], ["发布机构", "教育局"]]);
+    // Labels run together with no space keep their known tails (湘潭 2023).
+    expect(factFromLine("填表人:宋云花联系电话:16607326331").map((f) => f.label)).toEqual(["填表人", "联系电话"]);
+  });
+
   it("ends the form before a table titled with its unit run on (…资金安排表单位:万元)", () => {
     expect(isOtherTableTitle("2022年省级第七批水利专项资金安排表单位:万元")).toBe(true);
     expect(isOtherTableTitle("2022年省级第七批水利专项资金绩效目标表单位:万元")).toBe(false);
