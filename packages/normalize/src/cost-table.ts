@@ -30,6 +30,8 @@ export interface CostTableState {
   /** Where the amount column is. */
   col: number;
   colSpan: number;
+  /** The block label first in the header (项目预算成本构成), key form: an export that unmerges it prints it on every item's row. */
+  label: string | null;
 }
 
 /**
@@ -47,9 +49,10 @@ export function readCostTableRow(draft: Draft, row: Row): boolean {
   }
   // The cell under 金额; or, where a copied table lost the merged block label's column (web text), the first
   // number after the item.
-  const under = row.cells.find((c) => c.col < table.col + table.colSpan && table.col < c.col + c.colSpan);
-  const label = row.cells.find((c) => c !== under && parseNumber(c.text) === null && !isEmptyValue(c.text));
-  const amount = under && parseNumber(under.text) !== null ? under : row.cells.find((c) => label && c.col > label.col && parseNumber(c.text) !== null);
+  const cells = row.cells.filter((c, i) => !(i === 0 && table.label !== null && keyOf(c.text) === table.label));
+  const under = cells.find((c) => c.col < table.col + table.colSpan && table.col < c.col + c.colSpan);
+  const label = cells.find((c) => c !== under && parseNumber(c.text) === null && !isEmptyValue(c.text));
+  const amount = under && parseNumber(under.text) !== null ? under : cells.find((c) => label && c.col > label.col && parseNumber(c.text) !== null);
   if (!label || !amount) {
     draft.costTable = undefined;
     return false;
@@ -70,7 +73,8 @@ export function readCostTableRow(draft: Draft, row: Row): boolean {
 function costTableHeader(row: Row): CostTableState | null {
   if (row.kind !== "cells" || row.cells.length < MIN_HEADER_CELLS || row.cells.some((c) => parseNumber(c.text) !== null)) return null;
   const amount = row.cells.find((c) => AMOUNT_HEADER.test(keyOf(c.text)));
-  return amount ? { col: amount.col, colSpan: amount.colSpan } : null;
+  const first = row.cells[0]!;
+  return amount ? { col: amount.col, colSpan: amount.colSpan, label: first !== amount ? keyOf(first.text) : null } : null;
 }
 
 /** The row's cells from its item on (the block label merged down beside the items is the table's, not the row's). */

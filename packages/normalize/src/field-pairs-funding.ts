@@ -88,6 +88,8 @@ function readLine(d: Draft, st: FieldPairsState, row: Row): boolean {
     st.named = true;
     cells = cells.slice(1);
   }
+  // (An export that unmerges the block's label prints it again on each line.)
+  else if (cells.length === 2 * st.fields.length + 1 && st.named && keyOf(labelText(cells[0]!.text)) === keyOf(st.head.source)) cells = cells.slice(1);
   if (cells.length !== 2 * st.fields.length) return false;
   const labels = st.fields.map((_, k) => cells[2 * k]!.text);
   const values = st.fields.map((_, k) => cells[2 * k + 1]!.text);

@@ -121,7 +121,9 @@ export function isHeaderContinuation(row: Row, above: readonly Row[] = []): bool
   const years = row.cells.length >= 2 && row.cells.every((c) => /^(?:19|20)\d{2}年(?:度)?$/.test(keyOf(c.text)));
   // 中央 | 省级 | 市级资金 | 本级 under 财政资金: the sources a money column is split into.
   const sources = row.cells.length >= 2 && row.cells.every((c) => isSourceName(c.text));
-  return places || years || sources || row.cells.every((c) => headerField(c.text) !== null || repeated(c) || /^\(.*\)$/.test(keyOf(c.text)) || /^(按支出性质分|按收入性质分|年度预算申请|中期指标值|中期目标值|中期指标|年度指标|名称)$/.test(keyOf(c.text)));
+  // (Both: the header cells merged down written out beside the regions under 区域目标值.)
+  const placeCells = row.cells.filter((c) => isPlaceName(c.text)).length >= 2;
+  return places || years || sources || row.cells.every((c) => headerField(c.text) !== null || repeated(c) || (placeCells && isPlaceName(c.text)) || /^\(.*\)$/.test(keyOf(c.text)) || /^(按支出性质分|按收入性质分|年度预算申请|中期指标值|中期目标值|中期指标|年度指标|名称)$/.test(keyOf(c.text)));
 }
 
 /**

@@ -99,6 +99,12 @@ const CASES: [string, string, (doc: ExtractedDocument) => ExtractedDocument][] =
   ["anhui-2022-project-self-eval", "header and label words of other templates", otherWords],
   ["chongqing-2021-department-self-eval-2", "header and label words of other templates", otherWords],
   ["hubei-2019-project-monitoring", "header and label words of other templates", otherWords],
+  // 龙岩 2023: 一级指标 | 二级指标 | 三级指标 | 指标解释 merged down beside the regions under 区域目标值.
+  ["fujian-2023-transfer-targets", "merged cells written out", writtenOut],
+  // 鄂州 2022: 项目预算成本构成 merged down beside its cost lines.
+  ["hubei-2022-project-targets", "merged cells written out", writtenOut],
+  // 安居 2021: 预算执行情况 merged down beside 其中:中央补助 | 2.38 万元 | 其中:中央补助 | 2.38万元.
+  ["sichuan-2021-transfer-self-eval-3", "merged cells written out", writtenOut],
   // 彭水 2024: 指标解释, 记录's 自评内容/完成情况 and 需提供的支撑材料 beside 一级指标 | … over 名称 | 名称 | 名称.
   ["chongqing-2024-transfer-self-eval", "header cells written out on each header row", headerWrittenOut],
 ];
