@@ -158,7 +158,7 @@ function readRow(st: State, row: Row): void {
   const tk = single ? titleKind(single) : null;
   if (tk) {
     // (Lines held after the form before that name another project or department were printed over this title.)
-    detachHeldNamingAnother(st);
+    detachHeldNamingAnother(st, [], true);
     startForm(st, tk, single!, row);
     return;
   }
@@ -598,7 +598,8 @@ function readCellsRow(st: State, row: Row): void {
   // 黄石市文物局, or under such a line): the form before has ended, though no title line stands between them.
   const open = st.draft;
   if (open && !st.side && (open.held || firstOfTable)) {
-    const identity = row.cells.length >= 2 && OPENING_TIES.has(openingKey(row) ?? "fillDate") ? openingPairs(row) : [];
+    // (Only in a grid read as printed: text extracted out of reading order puts a form's rows before its title.)
+    const identity = row.exact === true && row.cells.length >= 2 && OPENING_TIES.has(openingKey(row) ?? "fillDate") ? openingPairs(row) : [];
     const count = st.forms.length;
     if (firstOfTable && detachHeldNamingAnother(st, identity)) st.splitFrom = st.forms[count] ?? null;
     else if (open.held) releaseHeld(st, open);
@@ -793,11 +794,14 @@ const MIN_COLUMN_NUMBERS = 3;
  * Lines held back from the open form (see readTextLine) that name another project or department: the form ends
  * before them and they are read outside it, as the next form's preamble. Whether the draft was closed.
  */
-function detachHeldNamingAnother(st: State, extra: readonly { label: string; value: string }[] = []): boolean {
+function detachHeldNamingAnother(st: State, opening: readonly { label: string; value: string }[] = [], atTitle = false): boolean {
   const d = st.draft;
   if (!d || st.side) return false;
   const held = d.held ?? [];
-  if (!namesAnotherForm(d, [...held.flatMap((r) => factFromLine(r.text)), ...extra])) return false;
+  // (Before a table, a held line counts only against a name the form has: text extracted out of reading order
+  // prints a form's 项目名称 line after its indicators. Right before a title, or in a table's first row, it names
+  // the next form unless it names this one.)
+  if (!namesAnotherForm(d, held.flatMap((r) => factFromLine(r.text)), atTitle) && !namesAnotherForm(d, opening, true)) return false;
   d.held = undefined;
   closeDraft(st);
   for (const r of held) readTextLine(st, r, false);
@@ -826,7 +830,7 @@ function openingPairs(row: Row): { label: string; value: string }[] {
  * (indicators, money, a total) already names: 项目名称 | Y under a form of project X is the next form's.
  * Two spellings of one name (塘湖镇政府, 塘湖镇人民政府) share most of their characters: the same form.
  */
-function namesAnotherForm(d: Draft, pairs: readonly { label: string; value: string }[]): boolean {
+function namesAnotherForm(d: Draft, pairs: readonly { label: string; value: string }[], unnamedEnds: boolean): boolean {
   const f = d.form;
   if (!hasOwnContent(f)) return false;
   // (A form that names no such thing yet has ended when its indicators have been read: a footer table does
@@ -837,7 +841,7 @@ function namesAnotherForm(d: Draft, pairs: readonly { label: string; value: stri
     if ((key !== "projectName" && key !== "agency") || p.value.trim() === "") return false;
     const current = key === "projectName" ? f.projectName : f.agency;
     if (current !== null) return !sameName(current, p.value);
-    return f.indicators.length > 0 && !named.some((n) => sameName(n, p.value));
+    return unnamedEnds && f.indicators.length > 0 && !named.some((n) => sameName(n, p.value));
   });
 }
 
