@@ -332,6 +332,15 @@ export function recordFact(form: Form, pair: { label: string; value: string }, p
 export function statedAmount(value: string): number | null {
   const figure = parseNumber(value);
   if (figure !== null || !value) return figure;
+  // 854万(高标准农田建设400万元,示范建设295万元,畅通工程159万元): an amount, then what it is made of; printed twice run
+  // together too (854万854万(…)).
+  // (Not the tail of another cell's text that an extraction wrapped into this one: 万元,畅通工程159万元) — it closes
+  // a bracket it never opened.)
+  const opened = (value.match(/[(（]/g) ?? []).length;
+  const closed = (value.match(/[)）]/g) ?? []).length;
+  if (closed > opened || /^\s*(?:万元|元)/.test(value)) return null;
+  const itemised = value.match(/^\s*(\d+(?:\.\d+)?)\s*(?:万元|元|万)?\s*(?:\1\s*(?:万元|元|万)?\s*)?[(（]/);
+  if (itemised) return Number(itemised[1]);
   // (Only figures of money: with its unit, or ending the text; not a target's ≥101 人/次.)
   const figures = [...value.matchAll(/(?<![\d.<>=≥≤])(\d+(?:\.\d+)?)\s*(?:万元|元|万|$)/g)].map((m) => Number(m[1]));
   return figures.length > 0 && figures.every((f) => f === figures[0]) ? figures[0]! : null;

@@ -218,7 +218,8 @@ export interface LevelLabel {
 
 /** Split a declared weight off a label: 产出指标 (50分) → 产出指标, 50; 预算执行（25） → 预算执行, 25. */
 export function splitDeclaredWeight(text: string): LevelLabel {
-  const k = keyOf(text);
+  // 数量指标(必填硬性指标), 经济效益指标(选填): the template's note on filling the level in, no part of its name.
+  const k = keyOf(text).replace(TEMPLATE_HINT, "");
   // 成本指标(0-20)分: a range of points declares no single weight.
   const range = k.match(/^(.+?)\(\d+(?:\.\d+)?[-~]\d+(?:\.\d+)?\)分?$/);
   if (range) return { name: range[1]!, weight: null };
@@ -243,6 +244,9 @@ const QUALIFIED_LEVEL1 = /^(?:预期|实施|年度|中期)(?:产出|效益|效�
 export function isQualifiedLevel1(text: string): boolean {
   return QUALIFIED_LEVEL1.test(splitDeclaredWeight(text).name);
 }
+
+/** A trailing note of a blank template left in the filled form: (必填), (选填), (必填硬性指标). (Not (可选项): 四川 scorecards name optional indicators so.) */
+const TEMPLATE_HINT = /\([^()]*(?:必填|选填)[^()]*\)$/;
 
 export function level1Of(text: string): LevelLabel | null {
   const { name, weight } = splitDeclaredWeight(text);

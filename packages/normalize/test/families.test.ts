@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { headerField, titleKind } from "@jixiao/normalize";
-import { factKeyOf, isOtherTableTitle } from "../src/vocab.ts";
-import { labelValuePairs, isLabelShaped } from "../src/facts.ts";
+import { factKeyOf, isOtherTableTitle, level2Of } from "../src/vocab.ts";
+import { labelValuePairs, isLabelShaped, statedAmount } from "../src/facts.ts";
 import { factFromLine } from "../src/draft.ts";
 import { comparatorFromValueType } from "../src/values.ts";
 import { monthsToDate } from "../src/headers.ts";
@@ -416,5 +416,21 @@ describe("header lines and columns as unseen templates print them", () => {
   it("reads 是/否 in a 指标方向 column as a yes-or-no indicator (秀屿 2025)", () => {
     expect(comparatorFromValueType("是/否")).toBe("qualitative");
     expect(comparatorFromValueType("否")).toBeNull();
+  });
+});
+
+describe("what a filled form keeps of its blank template and how it writes amounts", () => {
+  it("reads a level label with the template's note on filling it in (原州区 2022)", () => {
+    expect(level2Of("数量指标 (必填硬性指标)")?.name).toBe("数量指标");
+    expect(level2Of("经济效益 指标 (选填)")?.name).toBe("经济效益指标");
+    // (可选项) names an optional indicator of a 四川 scorecard: no note to drop.
+    expect(level2Of("经济效益(可选项)")).toBeNull();
+  });
+
+  it("reads an amount followed by what it is made of, printed once or twice (岳阳县 2022)", () => {
+    expect(statedAmount("854万(高标准农田建设400万元,示范建设295万元,畅通工程159万元)")).toBe(854);
+    expect(statedAmount("854万854万(高标准农田建设400万元,示范建设295万元,畅通工程159万元)")).toBe(854);
+    // The tail of another cell wrapped into this one is no amount.
+    expect(statedAmount("万元,畅通工程159万元)年度目标")).toBeNull();
   });
 });
