@@ -615,6 +615,10 @@ function readCellsRow(st: State, row: Row): void {
   }
   const draft = st.draft;
   if (!draft) {
+    // (2022年度) in a cell of its own above the form's table (a page's text laid out as one grid): the year, as
+    // the same line of text is.
+    const only = row.cells.length === 1 ? keyOf(row.cells[0]!.text) : null;
+    if (only !== null && only.length <= 14 && /^\(?\d[\d,]{3,4}年度?\)?$/.test(only)) st.docYear ??= parseFiscalYear(only);
     noteCoverRow(st, row);
     return;
   }

@@ -26,6 +26,8 @@ describe("titles name their family whatever the template puts around them", () =
     ["附件4：部门整体支出绩效目标表", "department_targets"],
     ["项目支出绩效评价指标体系评分表", "evaluation_scorecard"],
     ["上级项目支出绩效自评表", "project_self_eval"],
+    // A government page's metadata line naming the document (原州区 2022): 标 题: before the title.
+    ["标 题: 项目支出绩效目标申报表", "project_targets"],
   ])("%s → %s", (title, kind) => expect(titleKind(title)).toBe(kind));
 
   it("reads no budget publication's table title as a form, and sees it as another table", () => {
