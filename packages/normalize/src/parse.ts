@@ -76,6 +76,8 @@ interface State {
   reportGrids: Draft[];
   /** The table the last row of cells came from, to tell a table's first row. */
   lastTable: number | null;
+  /** Whether the row being read is the first of its table. */
+  firstOfTable: boolean;
   /** The form the current untitled draft was split from (namesAnotherForm): a draft that ends with no content is its footer. */
   splitFrom: Form | null;
 }
@@ -88,7 +90,7 @@ function normalizeWithVocabulary(doc: ExtractedDocument, hints: NormalizeHints):
   const st: State = {
     forms: [], narrative: [], sideTables: [], warnings: [], draft: null, section: null, targets: null,
     docYear: null, side: null, lastTitle: null, foreignTable: false, sheetYears: new Map(), sheet: null, unknownTitle: null,
-    cover: null, lastLine: null, pending: [], projectHeading: null, naming: null, reportGrids: [], lastTable: null, splitFrom: null,
+    cover: null, lastLine: null, pending: [], projectHeading: null, naming: null, reportGrids: [], lastTable: null, splitFrom: null, firstOfTable: false,
   };
   // (Plain extracted text prints a header block's labels and values column by column.)
   const rows = joinStackedHeaders(joinWrappedTitles(toRows(doc)));
@@ -549,6 +551,8 @@ function noteCoverRow(st: State, row: Row): void {
 // ---- table rows --------------------------------------------------------------------
 
 function readCellsRow(st: State, row: Row): void {
+  st.firstOfTable = row.table !== null && row.table !== st.lastTable;
+  st.lastTable = row.table;
   // Sub-header rows first: 目标申报数 | 预算编制数 would otherwise read as a new header.
   const d = st.side ?? st.draft;
   // (Under a goals header, a full header of another part — 一级指标 | 二级指标 … under
@@ -592,8 +596,7 @@ function readCellsRow(st: State, row: Row): void {
     if (readSideRow(st, row)) return;
     closeSide(st);
   }
-  const firstOfTable = row.table !== null && row.table !== st.lastTable;
-  st.lastTable = row.table;
+  const firstOfTable = st.firstOfTable;
   // A table that opens with another project's or department's name (单位名称 | 塘湖镇人民政府 after a form of
   // 黄石市文物局, or under such a line): the form before has ended, though no title line stands between them.
   const open = st.draft;
@@ -1023,6 +1026,13 @@ function startSection(st: State, kind: SectionKind, row: Row): void {
       closeDraft(st);
       startUntitled(st, open.form.kind, row);
     }
+  }
+  // A target form's grid read (nothing achieved, nothing scored), then a table of its own whose indicator header
+  // scores or reports what was achieved (一级指标 | … | 评分标准 | 分值 | 自评得分): another family's form, untitled.
+  if (open && !open.untitled && st.firstOfTable && kind === "indicators" && open.header?.kind === "indicators" && open.form.indicators.length > 0
+    && open.form.indicators.every((i) => i.actualText === null && i.score === null)
+    && header.columns.some((c) => c.field === "score" || c.field === "actual")) {
+    closeDraft(st);
   }
   if (!st.draft && kind === "funding") {
     // A funding table outside any form: the report's own 预算执行情况.

@@ -56,6 +56,10 @@ const BACK_TO_BACK: [string, string][] = [
   ["yunnan-undated-project-self-eval", "zhejiang-2023-project-targets"],
   // 宁晋 2019: the page's 发布时间: 2020-12-02 发布机构:教育局 line is no 机构 (agency) of the form before.
   ["hainan-undated-project-scorecard", "hebei-2019-project-scorecard"],
+  // 南岳 2023's 雨露计划 target form, then a 部门整体 score sheet whose title the copy lost (一级指标 | … | 评分标准 |
+  // 分值 | 自评得分): a grid that scores, after a grid of targets only, is another form.
+  ["hunan-2023-project-targets", "hunan-undated-department-scorecard"],
+  ["unknown-2017-project-targets", "unknown-undated-budget-management-scorecard"],
 ];
 
 describe("two forms back to back, the second untitled, read as each reads alone", () => {
