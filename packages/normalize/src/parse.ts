@@ -26,6 +26,7 @@ import { finishForm } from "./finish.ts";
 import { resolveMoneyUnits } from "./money-unit.ts";
 import { GOALS_HEADER_CELLS, isNamedTargetsHeader, notePartPoints, notePointCaptions, readMergedLabelLine, readValueBelow, withoutValueBelow, withPointCaptions } from "./header-block-values.ts";
 import { coverFromLine, coverPairs, formFromCover, reportFamily, type ReportCover } from "./report-cover.ts";
+import { hasOwnContent, namesAnotherForm } from "./form-boundaries.ts";
 
 export interface NormalizeHints {
   /** File path, used for a fiscal year when the document prints none (its name, then its folders). */
@@ -793,11 +794,6 @@ function isColumnNumbers(row: Row): boolean {
 const MIN_COLUMN_NUMBERS = 3;
 
 /**
- * What a row opening a form's header block names first: its first cell's label (项目名称 | X), or in
- * a row of label：value pairs the first label naming a project or a department (部门编码： | 316 |
- * 部门名称： | 浮梁县林业局 | 联系人： | 王媛).
- */
-/**
  * Lines held back from the open form (see readTextLine) that name another project or department: the form ends
  * before them and they are read outside it, as the next form's preamble. Whether the draft was closed.
  */
@@ -808,7 +804,7 @@ function detachHeldNamingAnother(st: State, opening: readonly { label: string; v
   // (Before a table, a held line counts only against a name the form has: text extracted out of reading order
   // prints a form's 项目名称 line after its indicators. Right before a title, or in a table's first row, it names
   // the next form unless it names this one.)
-  if (!namesAnotherForm(d, held.flatMap((r) => factFromLine(r.text)), atTitle) && !namesAnotherForm(d, opening, true)) return false;
+  if (!namesAnotherForm(d.form, held.flatMap((r) => factFromLine(r.text)), atTitle) && !namesAnotherForm(d.form, opening, true)) return false;
   d.held = undefined;
   closeDraft(st);
   for (const r of held) readTextLine(st, r, false);
@@ -822,43 +818,12 @@ function releaseHeld(st: State, d: Draft): void {
   for (const r of held) readTextLine(st, r, false);
 }
 
-/** Indicators, money or a total read: a form, not only a header block. */
-function hasOwnContent(f: Form): boolean {
-  return f.indicators.length > 0 || f.funding.length > 0 || f.totalScore !== null;
-}
 
 /** The label | value pairs of a row that could open a form's header block. */
 function openingPairs(row: Row): { label: string; value: string }[] {
   return labelValuePairs(printedCells(row), false) ?? [];
 }
 
-/**
- * Whether pairs name a project or a department other than the one an open form with content of its own
- * (indicators, money, a total) already names: 项目名称 | Y under a form of project X is the next form's.
- * Two spellings of one name (塘湖镇政府, 塘湖镇人民政府) share most of their characters: the same form.
- */
-function namesAnotherForm(d: Draft, pairs: readonly { label: string; value: string }[], unnamedEnds: boolean): boolean {
-  const f = d.form;
-  if (!hasOwnContent(f)) return false;
-  // (A form that names no such thing yet has ended when its indicators have been read: a footer table does
-  // not open with a project's or a department's name.)
-  const named = [f.projectName, f.agency, ...f.facts.filter((x) => x.field !== null).map((x) => x.value)].filter((v): v is string => !!v && v.trim() !== "");
-  return pairs.some((p) => {
-    const key = factKeyOf(p.label);
-    if ((key !== "projectName" && key !== "agency") || p.value.trim() === "") return false;
-    const current = key === "projectName" ? f.projectName : f.agency;
-    if (current !== null) return !sameName(current, p.value);
-    return unnamedEnds && f.indicators.length > 0 && !named.some((n) => sameName(n, p.value));
-  });
-}
-
-function sameName(a: string, b: string): boolean {
-  const [x, y] = [keyOf(a), keyOf(b)].sort((p, q) => p.length - q.length) as [string, string];
-  if (x.length === 0) return true;
-  const shared = [...x].filter((ch) => y.includes(ch)).length;
-  return shared / x.length >= SAME_NAME_SHARE;
-}
-const SAME_NAME_SHARE = 0.6;
 
 /**
  * The header-block labels that open a form's table when no title line names it, and what each ties the form
@@ -868,6 +833,11 @@ const OPENING_TIES = new Map<FactKey, "project" | "department">([
   ["projectName", "project"], ["projectCode", "project"], ["implementer", "project"], ["agency", "department"], ["supervisor", "department"],
 ]);
 
+/**
+ * What a row opening a form's header block names first: its first cell's label (项目名称 | X), or in
+ * a row of label：value pairs the first label naming a project or a department (部门编码： | 316 |
+ * 部门名称： | 浮梁县林业局 | 联系人： | 王媛).
+ */
 function openingKey(row: Row): FactKey | null {
   const first = factKeyOf(row.cells[0]!.text);
   if (first !== null) return first;
