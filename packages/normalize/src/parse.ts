@@ -11,7 +11,7 @@ import { readSourceColumnsRow } from "./source-columns.ts";
 import { pairLabelRuns } from "./text-label-runs.ts";
 import { newDraft, touch, applyFact, factFromLine, type Draft } from "./draft.ts";
 import { classifyHeader, buildHeader, isHeaderContinuation, type SectionKind } from "./headers.ts";
-import { align, extraOf, readFundingRow, readGoalsRow, readIndicatorRow, readLevelLine, readTotalRow } from "./sections.ts";
+import { AMOUNT_COLUMNS, align, extraOf, readFundingRow, readGoalsRow, readIndicatorRow, readLevelLine, readTotalRow } from "./sections.ts";
 import { newTargetsState, readTargetsRow, finishTargets, readProjectListRow, type TargetsState } from "./containers.ts";
 import { headerField, titleKind, factKeyOf, isTotalLabel, isGradeLabel, isOtherTableTitle, isKnownLabel, looksLikePerformanceTitle, level1Of, level2Of, TITLE_PREFIX, type FactKey } from "./vocab.ts";
 import { readChecklistFunding } from "./checklist-funding.ts";
@@ -672,8 +672,12 @@ function readCellsRow(st: State, row: Row): void {
   if ((st.section === null || st.section === "funding") && !draft.closed && readMergedLabelLine(draft, row)) return;
   const pairsRow = st.section === null && !draft.closed ? withoutValueBelow(draft, row) : row;
   draft.valuesBelow = undefined;
-  if (pairsRow !== row && readFactsRow(st, draft, pairsRow)) return;
-  if (readFactsRow(st, draft, row)) return;
+  // (年度资金总额： | 300 under the block's 全年预算数 column: a line of the money block whose label ends in a colon,
+  // not a pair of the header block.)
+  const amountUnderHeader = st.section === "funding" && row.exact === true && row.cells.some((c) => parseNumber(c.text) !== null
+    && (draft.header?.columns ?? []).some((h) => h.col === c.col && AMOUNT_COLUMNS.has(h.field)));
+  if (!amountUnderHeader && pairsRow !== row && readFactsRow(st, draft, pairsRow)) return;
+  if (!amountUnderHeader && readFactsRow(st, draft, row)) return;
   switch (st.section) {
     case "funding": {
       const across = readSourceColumnsRow(draft, row);

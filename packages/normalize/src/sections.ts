@@ -59,7 +59,8 @@ function strayNumberSlots(header: HeaderModel | null, named: readonly Column<Fie
 
 /** Characters an unmapped header needs to hold its column's cells in place (指标性质, 历年结余结转). */
 const MIN_UNNAMED_HEADER = 4;
-const AMOUNT_COLUMNS = new Set<Field>(["initialBudget", "declaredBudget", "budget", "executed", "balance", "executedToDate", "forecastExecuted"]);
+/** The amount columns of a money block (年初预算数, 全年预算数, 全年执行数 …). */
+export const AMOUNT_COLUMNS = new Set<Field>(["initialBudget", "declaredBudget", "budget", "executed", "balance", "executedToDate", "forecastExecuted"]);
 /** Columns whose cells are numbers: amounts, points and rates. */
 const NUMBER_FIELDS = new Set<Field>([...AMOUNT_COLUMNS, "weight", "score", "level1Weight", "level2Weight", "rate"]);
 

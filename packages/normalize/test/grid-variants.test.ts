@@ -141,6 +141,8 @@ const MONEY_WORDS: [string, string, string, string][] = [
   ["anhui-2023-department-self-eval", "其中:当年财政拨款", "其中:财政性资金", "fiscal"],
   // 嘉峪关 2023: 项目总投资 | 20万元 | 中央补助安排 | 0 | 省级财政安排 | 0 | 其他资金 | 20万元.
   ["gansu-2023-project-targets", "其他资金", "其他来源资金", "other"],
+  // 原州区 2022: 年度资金总额 | 300 under 全年预算数(A), printed with a colon as other templates do.
+  ["ningxia-2022-transfer-self-eval", "年度资金总额", "年度资金总额:", "total"],
   // 原州区 2022: 其中 | 自治区补助 | 300万元 | 259.45万元, as printed.
   ["ningxia-2022-transfer-self-eval", "自治区补助", "自治区补助", "superior"],
 ];
@@ -152,7 +154,7 @@ describe.each(MONEY_WORDS)("%s with %s printed as %s", (id, from, to, kind) => {
     const lines = (d: ExtractedDocument) => normalizeDocument(d).forms.flatMap((f) => f.funding.map((l) => ({ source: l.source, kind: l.sourceKind, amounts: [l.budget, l.executed] })));
     const printed = lines(doc);
     const varied = lines(renamed);
-    const bare = (t: string) => keyOf(t).replace(/^其中:/, "");
+    const bare = (t: string) => keyOf(t).replace(/^其中:/, "").replace(/:$/, "");
     const at = printed.findIndex((l) => bare(l.source) === bare(from));
     expect(at).toBeGreaterThanOrEqual(0);
     expect(varied.map((l) => l.amounts)).toEqual(printed.map((l) => l.amounts));
