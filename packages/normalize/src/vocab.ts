@@ -98,7 +98,7 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   [/^[^()]{0,6}资金情况$/, "fundLabel"],
   // target tables, project lists
   [/^(单位代码|单位编码|项目代码|项目编码)$/, "unitCode"],
-  [/^(单位\(专项\)名称|项目名称|项目全称|专项名称|单位名称|支出项目名称)$/, "projectName"],
+  [/^(单位\(专项\)名称|项目名称|项目全称|项目\(政策\)名称|政策名称|专项名称|单位名称|支出项目名称)$/, "projectName"],
   [/^支出方向$/, "direction"],
   // (年初绩效目标 | 全年(调整)绩效目标: the year's goal as set and as adjusted.)
   [/^(?:年初|全年\(调整\)|调整后)绩效目标$/, "goal"],
@@ -118,11 +118,14 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   [/^(?!.*(?:实际|完成|调整|预计|执行))[^()]{0,8}(?:指标值|目标值)(?:\([^()]*\))?$/, "target"],
   // 当年预期实现值, 预期值, 计划达到值: what the year is to reach (not 预计, a monitoring forecast).
   [/^(?!.*(?:实际|调整|预计|执行))[^()]{0,6}(?:预期|计划)(?:实现|达到|完成)?值$/, "target"],
-  [/^[^()]{0,6}实际[^()]{0,4}(?:值|数值)$/, "actual"],
+  // (实际完成数: a count achieved, as 实际完成值.)
+  [/^[^()]{0,6}实际[^()]{0,4}(?:值|数值)$|^(?:全年|年度)?实际完成数$/, "actual"],
   // 年终完成值, 年底完成值: what was reached by the year's end (not 预计完成值, a forecast).
   [/^(?!.*(?:预计|预期|计划))[^()]{0,4}完成值$/, "actual"],
   // 实施进度 beside 指标值 in a report's indicator table: how far each target was carried out.
   [/^(?:实施进度|完成进度|实际进度)$/, "actual"],
+  // (自评分值, 考核分值: the points a row was given, not its points out of.)
+  [/^(?:自评|评价|考核|考评|实得)分值$/, "score"],
   [/^[^()]{0,6}(?:分值|权重|权重分|权数)$/, "weight"],
   [/^[^()]{0,6}(?:得分|自评分)$/, "score"],
   // 自评分数, 考核分数: the points a row was given (分数 alone is its points out of: 分值).
@@ -273,7 +276,8 @@ const SOURCE_KINDS: [RegExp, SourceKind][] = [
   // (本年度预计投入: what the year puts in, all sources together.)
   // (项目资金总额, 年度预算总额: the year's whole amount, whatever words come before it.)
   [/资金总额|预算总额|^合计|^总计|^预算数|^执行数|项目资金$|^(?:预算)?申报数$|^(?:本年度?|当年|年度)(?:预计)?(?:总)?投入$/, "total"],
-  [/上年结转|结转资金|结转结余/, "carryover"],
+  // (上年结余资金, 以前年度结余: what is left from years before, as 上年结转.)
+  [/上年结转|结转资金|结转结余|上年结余|以前年度结[余转]/, "carryover"],
   [/中央/, "central"],
   // (自治区补助: the province-level government of an autonomous region.)
   [/上级|省级|市级补助|省补|自治区/, "superior"],
@@ -362,7 +366,7 @@ const FACT_LABELS: [RegExp, FactKey][] = [
   // By meaning: what the label ends with, whatever words a template puts before it.
   // (转移(项目)名称: 转移支付 cut short before its bracket.)
   // (项目全称, 项目名称(全称): a full name is the name.)
-  [/^(?:[^:]{0,10})(?:项目|专项|资金|转移支付|转移|政策|任务)(?:\(项目\)|\(专项\)|\(资金\)|支出|资金)?(?:名称|全称)(?:\(全称\))?$/, "projectName"],
+  [/^(?:[^:]{0,10})(?:项目|专项|资金|转移支付|转移|政策|任务)(?:\(项目\)|\(专项\)|\(资金\)|\(政策\)|支出|资金)?(?:名称|全称)(?:\(全称\))?$/, "projectName"],
   [/^(?:[^:]{0,6})(?:项目|专项)(?:编码|代码|编号)$/, "projectCode"],
   [/^项目单位(?:\(盖章\))?$/, "implementer"],
   // (归口管理部门: the body a project is filed under, as its 主管部门.)
@@ -400,7 +404,8 @@ export function isKnownLabel(label: string): boolean {
 /** Row labels that close a form's indicator table. */
 export function isTotalLabel(text: string): boolean {
   // 项目总得分, 绩效自评总分: whatever names the form, a label ending in 总分/总得分 is its total.
-  return /^(总分|合计|总计|综合得分|自评总分|总得分|合计得分)$|^[^\d]{0,8}(总分|总得分|综合得分)$/.test(keyOf(text).replace(/[:：]$/, "").replace(/\(分\)$/, ""));
+  // (合计(总分): the total's word and, in brackets, what it totals.)
+  return /^(总分|合计|总计|综合得分|自评总分|总得分|合计得分)$|^[^\d]{0,8}(总分|总得分|综合得分)$/.test(keyOf(text).replace(/[:：]$/, "").replace(/\((?:分|总分|得分)\)$/, ""));
 }
 
 export function isGradeLabel(text: string): boolean {

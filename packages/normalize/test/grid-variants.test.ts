@@ -51,10 +51,13 @@ const headerWrittenOut = eachTable((t) => ({
 const OTHER_WORDS: [string, string][] = [
   ["项目名称", "项目全称"], ["主管部门", "归口管理部门"], ["实际完成值", "实际完成情况"], ["全年执行数", "决算数"], ["年初预算数", "年初批复数"],
 ];
-const otherWords = eachTable((t) => ({
+const wordsOf = (words: [string, string][]) => eachTable((t) => ({
   ...t,
-  cells: t.cells.map((c) => ({ ...c, text: OTHER_WORDS.find(([from]) => c.text.trim() === from)?.[1] ?? c.text })),
+  cells: t.cells.map((c) => ({ ...c, text: words.find(([from]) => c.text.trim() === from)?.[1] ?? c.text })),
 }));
+const otherWords = wordsOf(OTHER_WORDS);
+// And more: 项目(政策)名称, 自评分值 (points given, not points out of: 分值 ends it), 实际完成数, 合计(总分).
+const moreOtherWords = wordsOf([["项目名称", "项目(政策)名称"], ["得分", "自评分值"], ["实际完成值", "实际完成数"], ["总分", "合计(总分)"]]);
 
 const tablesOnly = (doc: ExtractedDocument): ExtractedDocument => ({ ...doc, blocks: doc.blocks.filter((b) => b.kind === "table") });
 
@@ -65,7 +68,7 @@ const summary = (forms: Form[]) => forms.map((f) => ({
   total: f.totalScore,
   unit: f.moneyUnit,
   funding: f.funding.map((l) => [l.source, l.budget, l.executed]),
-  indicators: f.indicators.map((i) => [i.level1, i.level2, i.name, i.targetText]),
+  indicators: f.indicators.map((i) => [i.level1, i.level2, i.name, i.targetText, i.actualText, i.weight, i.score]),
 }));
 
 const CASES: [string, string, (doc: ExtractedDocument) => ExtractedDocument][] = [
@@ -99,6 +102,10 @@ const CASES: [string, string, (doc: ExtractedDocument) => ExtractedDocument][] =
   ["anhui-2022-project-self-eval", "header and label words of other templates", otherWords],
   ["chongqing-2021-department-self-eval-2", "header and label words of other templates", otherWords],
   ["hubei-2019-project-monitoring", "header and label words of other templates", otherWords],
+  // 池州 2022 (项目名称, 得分, 实际完成值), 井研 2023 (项目名称 heading a column), 襄阳 2022 (总分 | 91.1).
+  ["anhui-2022-project-self-eval", "more header and label words of other templates", moreOtherWords],
+  ["sichuan-2023-project-declaration", "more header and label words of other templates", moreOtherWords],
+  ["hubei-2022-project-self-eval", "more header and label words of other templates", moreOtherWords],
   // 龙岩 2023: 一级指标 | 二级指标 | 三级指标 | 指标解释 merged down beside the regions under 区域目标值.
   ["fujian-2023-transfer-targets", "merged cells written out", writtenOut],
   // 鄂州 2022: 项目预算成本构成 merged down beside its cost lines.
@@ -141,6 +148,9 @@ const MONEY_WORDS: [string, string, string, string][] = [
   ["anhui-2023-department-self-eval", "其中:当年财政拨款", "其中:财政性资金", "fiscal"],
   // 嘉峪关 2023: 项目总投资 | 20万元 | 中央补助安排 | 0 | 省级财政安排 | 0 | 其他资金 | 20万元.
   ["gansu-2023-project-targets", "其他资金", "其他来源资金", "other"],
+  // 池州 2022, 阿克苏 2021: 上年结转资金 printed as what is left from years before.
+  ["anhui-2022-project-self-eval", "上年结转资金", "上年结余资金", "carryover"],
+  ["xinjiang-2021-project-targets", "上年结转资金", "以前年度结余", "carryover"],
   // 原州区 2022: 年度资金总额 | 300 under 全年预算数(A), printed with a colon as other templates do.
   ["ningxia-2022-transfer-self-eval", "年度资金总额", "年度资金总额:", "total"],
   // 原州区 2022: 其中 | 自治区补助 | 300万元 | 259.45万元, as printed.
