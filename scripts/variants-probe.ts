@@ -66,6 +66,15 @@ function swapCols(t: Table, c: number): Table | null {
   if (!t.cells.some((x) => x.col === c) || !t.cells.some((x) => x.col === c + 1)) return null;
   return { ...t, cells: t.cells.map((x) => (x.col === c ? { ...x, col: c + 1 } : x.col === c + 1 ? { ...x, col: c } : x)) };
 }
+const LEVEL_WORDS: [string, string[]][] = [
+  ["产出指标", ["产出", "项目产出", "产出目标"]], ["效益指标", ["效益", "项目效益", "效果指标", "效益目标"]], ["满意度指标", ["满意度", "服务对象满意度"]],
+  ["数量指标", ["产出数量", "数量"]], ["质量指标", ["产出质量", "质量"]], ["时效指标", ["产出时效", "时效"]], ["成本指标", ["产出成本", "经济成本指标"]],
+  ["社会效益指标", ["社会效益"]], ["经济效益指标", ["经济效益"]], ["可持续影响指标", ["可持续影响"]], ["生态效益指标", ["生态效益"]],
+  ["服务对象满意度指标", ["服务对象满意度", "满意度指标"]],
+];
+/** What a level word changes nothing of: the rows, their values, and whether each has its levels. */
+const shape = (forms: Form[]) => forms.map((f) => ({ kind: f.kind, total: f.totalScore,
+  indicators: f.indicators.map((i) => [i.level1 !== null, i.level2 !== null, i.name, i.targetText, i.actualText, i.weight, i.score]) }));
 const summary = (forms: Form[]) => forms.map((f) => ({ kind: f.kind, project: f.projectName ?? f.agency, total: f.totalScore, unit: f.moneyUnit,
   funding: f.funding.map((l) => [l.sourceKind, l.budget, l.executed, l.executionRate, l.score]).sort(),
   indicators: f.indicators.map((i) => [i.level1, i.level2, i.name, i.targetText, i.actualText, i.weight, i.score]).sort() }));
@@ -81,9 +90,14 @@ for (const id of listRealFixtures()) {
   const variants: [string, ExtractedDocument][] = [["writtenOut", writtenOut(doc)], ["colon", colonLabels(doc)], ["tablesOnly", tablesOnly(doc)], ["asciiPunct", plainSpace(doc)], ["spaced", spacedLabels(doc)]];
   for (const [re, to] of SYN) { if (!doc.blocks.some((b) => b.kind === "table" && b.table.cells.some((c) => re.test(c.text.trim())))) continue; variants.push([`syn ${re.source}→${to}`, eachTable((t) => ({ ...t, cells: t.cells.map((c) => (re.test(c.text.trim()) ? { ...c, text: to } : c)) }))(doc)]); }
   doc.blocks.forEach((b, bi) => { if (b.kind !== "table") return; const maxc = Math.max(...b.table.cells.map((x) => x.col + x.colSpan)); for (let c = 0; c + 1 < maxc; c++) { const t = swapCols(b.table, c); if (t) variants.push([`swap`, { ...doc, blocks: doc.blocks.map((bb, j) => (j === bi ? { ...bb, table: t } : bb)) as ExtractedDocument["blocks"] }]); } });
+  // Level words other templates print (产出 for 产出指标, 项目效益 for 效益指标 …): the same rows, levels still read.
+  for (const [from, tos] of LEVEL_WORDS) {
+    if (!doc.blocks.some((b) => b.kind === "table" && b.table.cells.some((c) => c.text.trim() === from))) continue;
+    for (const to of tos) variants.push([`lvl ${from}→${to}`, eachTable((t) => ({ ...t, cells: t.cells.map((c) => (c.text.trim() === from ? { ...c, text: to } : c)) }))(doc)]);
+  }
   for (const [name, v] of variants) {
-    let s; try { s = summary(normalizeDocument(v).forms); } catch (e) { s = String(e); }
-    const bad = JSON.stringify(s) !== JSON.stringify(base);
+    let s; try { s = (name.startsWith("lvl ") ? shape : summary)(normalizeDocument(v).forms); } catch (e) { s = String(e); }
+    const bad = JSON.stringify(s) !== JSON.stringify(name.startsWith("lvl ") ? shape(normalizeDocument(doc).forms) : base);
     bump(name, bad);
     if (bad) console.log(`${id} ${name}: ${diff(base, s)}`);
   }
