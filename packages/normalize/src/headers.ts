@@ -131,7 +131,8 @@ export function isHeaderContinuation(row: Row, above: readonly Row[] = []): bool
  * and villages a county's share goes to (笏石街道办, 西坪镇尧山村).
  */
 export function isPlaceName(text: string): boolean {
-  return /^[\u3400-\u9fff]{1,8}(省|市|区|县|旗|州|盟|镇|乡|街道|街道办|街道办事处|村|社区|苏木|嘎查)$/.test(keyOf(text));
+  // (A village or community has a name of two characters at least before its word: 尧山村, not 农村.)
+  return /^[\u3400-\u9fff]{1,8}(省|市|区|县|旗|州|盟|镇|乡|街道|街道办|街道办事处|苏木|嘎查)$|^[\u3400-\u9fff]{2,8}(村|社区)$/.test(keyOf(text));
 }
 
 /**

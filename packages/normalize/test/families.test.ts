@@ -9,7 +9,7 @@ import { factKeyOf, isOtherTableTitle, level2Of } from "../src/vocab.ts";
 import { labelValuePairs, isLabelShaped, statedAmount } from "../src/facts.ts";
 import { factFromLine } from "../src/draft.ts";
 import { comparatorFromValueType } from "../src/values.ts";
-import { monthsToDate } from "../src/headers.ts";
+import { isPlaceName, monthsToDate } from "../src/headers.ts";
 import { yearOfPath } from "../src/year.ts";
 
 const cells = (...texts: string[]) => texts.map((text, col) => ({ col, colSpan: 1, text }));
@@ -434,5 +434,12 @@ describe("what a filled form keeps of its blank template and how it writes amoun
     expect(statedAmount("854万854万(高标准农田建设400万元,示范建设295万元,畅通工程159万元)")).toBe(854);
     // The tail of another cell wrapped into this one is no amount.
     expect(statedAmount("万元,畅通工程159万元)年度目标")).toBeNull();
+  });
+});
+
+describe("the places a regional target is split into", () => {
+  it("reads towns, villages and street offices as places, not the word for the countryside", () => {
+    for (const place of ["新罗区", "笏石街道办", "埭头镇", "西坪镇尧山村", "桃舟乡吾培村"]) expect(isPlaceName(place), place).toBe(true);
+    for (const word of ["农村", "指标解释"]) expect(isPlaceName(word), word).toBe(false);
   });
 });
