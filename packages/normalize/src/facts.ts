@@ -8,7 +8,7 @@
  */
 import type { Form, FundingLine } from "./model.ts";
 import type { RowCell } from "./rows.ts";
-import { factKeyOf, headerField, isGoalsHeader, isKnownLabel, sourceKindOf, type FactKey } from "./vocab.ts";
+import { factKeyOf, headerField, isGoalsHeader, isKnownLabel, namesOtherMoney, sourceKindOf, type FactKey } from "./vocab.ts";
 import { fundingLine } from "./funding-line.ts";
 import { parseMoneyUnit, parseNumber, isEmptyValue } from "./values.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
@@ -314,7 +314,7 @@ export function recordFact(form: Form, pair: { label: string; value: string }, p
     const named = sourceKindOf(source);
     // (Nor, after the first amount, a label that names one source, whichever column its pair stands in:
     // 项目总投资 | 20万元 | 中央补助安排 | 0 | 省级财政安排 | 0 | 其他来源资金 | 20万元.)
-    const namesOne = named !== "total" && (named !== "other" || /其他|社会资/.test(source)) && !/总|合计/.test(label);
+    const namesOne = named !== "total" && (named !== "other" || namesOtherMoney(source)) && !/总|合计/.test(label);
     const part = /^其中/.test(label) || (sameColumn.length > 0 && !/总|合计/.test(label)) || (namesOne && (named === "superior" || factFunding.length > 0));
     // (A subtotal, (一)财政拨款小计, totals one source's lines, never the whole column's.)
     const kind = part || /小计/.test(label) ? named : "total";

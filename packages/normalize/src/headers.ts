@@ -116,14 +116,13 @@ export function isHeaderContinuation(row: Row, above: readonly Row[] = []): bool
   // (A header cell merged down over the rows below, written out on each of them — a workbook unmerged
   // with fill-down — repeats its words in its column: no column of its own.)
   const repeated = (c: Row["cells"][number]) => above.some((r) => r.cells.some((h) => h.col <= c.col && c.col < h.col + Math.max(1, h.colSpan) && keyOf(h.text) === keyOf(c.text)));
-  const places = row.cells.length >= 2 && row.cells.every((c) => isPlaceName(c.text));
   // 2021年 | 2022年 under 近两年收支金额: a column per year.
   const years = row.cells.length >= 2 && row.cells.every((c) => /^(?:19|20)\d{2}年(?:度)?$/.test(keyOf(c.text)));
   // 中央 | 省级 | 市级资金 | 本级 under 财政资金: the sources a money column is split into.
   const sources = row.cells.length >= 2 && row.cells.every((c) => isSourceName(c.text));
-  // (Both: the header cells merged down written out beside the regions under 区域目标值.)
-  const placeCells = row.cells.filter((c) => isPlaceName(c.text)).length >= 2;
-  return places || years || sources || row.cells.every((c) => headerField(c.text) !== null || repeated(c) || (placeCells && isPlaceName(c.text)) || /^\(.*\)$/.test(keyOf(c.text)) || /^(按支出性质分|按收入性质分|年度预算申请|中期指标值|中期目标值|中期指标|年度指标|名称)$/.test(keyOf(c.text)));
+  // (Two regions or more, alone or beside the header cells merged down and written out over them.)
+  const regions = row.cells.filter((c) => isPlaceName(c.text)).length >= 2;
+  return years || sources || row.cells.every((c) => headerField(c.text) !== null || repeated(c) || (regions && isPlaceName(c.text)) || /^\(.*\)$/.test(keyOf(c.text)) || /^(按支出性质分|按收入性质分|年度预算申请|中期指标值|中期目标值|中期指标|年度指标|名称)$/.test(keyOf(c.text)));
 }
 
 /**

@@ -11,7 +11,7 @@ import { readSourceColumnsRow } from "./source-columns.ts";
 import { pairLabelRuns } from "./text-label-runs.ts";
 import { newDraft, touch, applyFact, factFromLine, type Draft } from "./draft.ts";
 import { classifyHeader, buildHeader, isHeaderContinuation, type SectionKind } from "./headers.ts";
-import { AMOUNT_COLUMNS, align, extraOf, readFundingRow, readGoalsRow, readIndicatorRow, readLevelLine, readTotalRow } from "./sections.ts";
+import { align, extraOf, isUnderAmountColumn, readFundingRow, readGoalsRow, readIndicatorRow, readLevelLine, readTotalRow } from "./sections.ts";
 import { newTargetsState, readTargetsRow, finishTargets, readProjectListRow, type TargetsState } from "./containers.ts";
 import { headerField, titleKind, factKeyOf, isTotalLabel, isGradeLabel, isOtherTableTitle, isKnownLabel, looksLikePerformanceTitle, level1Of, level2Of, TITLE_PREFIX, type FactKey } from "./vocab.ts";
 import { readChecklistFunding } from "./checklist-funding.ts";
@@ -404,6 +404,11 @@ function hasContent(d: Draft): boolean {
 
 // ---- narrative lines ---------------------------------------------------------------
 
+/** (2023年度), 2023年 alone on a line or in a cell of its own: the year a form is of. */
+function isYearLine(k: string): boolean {
+  return k.length <= 14 && /^\(?\d[\d,]{3,4}年度?\)?$/.test(k.replace(/\s/g, ""));
+}
+
 function readTextLine(st: State, row: Row, hold = true): void {
   const d = st.draft;
   const text = row.text;
@@ -448,7 +453,7 @@ function readTextLine(st: State, row: Row, hold = true): void {
     return;
   }
   // (2023年度) under the title.
-  if (k.length <= 14 && /^\(?\d[\d,]{3,4}年度?\)?$/.test(k.replace(/\s/g, ""))) {
+  if (isYearLine(k)) {
     d.form.fiscalYear ??= parseFiscalYear(text);
     return;
   }
@@ -597,15 +602,15 @@ function readCellsRow(st: State, row: Row): void {
     if (readSideRow(st, row)) return;
     closeSide(st);
   }
-  const firstOfTable = st.firstOfTable;
   // A table that opens with another project's or department's name (单位名称 | 塘湖镇人民政府 after a form of
   // 黄石市文物局, or under such a line): the form before has ended, though no title line stands between them.
   const open = st.draft;
-  if (open && !st.side && (open.held || firstOfTable)) {
+  if (open && !st.side && (open.held || st.firstOfTable)) {
     // (Only in a grid read as printed: text extracted out of reading order puts a form's rows before its title.)
-    const identity = row.exact === true && row.cells.length >= 2 && OPENING_TIES.has(openingKey(row) ?? "fillDate") ? openingPairs(row) : [];
+    const opens = row.exact === true && row.cells.length >= 2 ? openingKey(row) : null;
+    const identity = opens !== null && OPENING_TIES.has(opens) ? openingPairs(row) : [];
     const count = st.forms.length;
-    if (firstOfTable && detachHeldNamingAnother(st, identity)) st.splitFrom = st.forms[count] ?? null;
+    if (st.firstOfTable && detachHeldNamingAnother(st, identity)) st.splitFrom = st.forms[count] ?? null;
     else if (open.held) releaseHeld(st, open);
   }
   const opening = !st.draft && !st.foreignTable && row.cells.length >= 2 ? openingKey(row) : null;
@@ -621,8 +626,7 @@ function readCellsRow(st: State, row: Row): void {
   if (!draft) {
     // (2022年度) in a cell of its own above the form's table (a page's text laid out as one grid): the year, as
     // the same line of text is.
-    const only = row.cells.length === 1 ? keyOf(row.cells[0]!.text) : null;
-    if (only !== null && only.length <= 14 && /^\(?\d[\d,]{3,4}年度?\)?$/.test(only)) st.docYear ??= parseFiscalYear(only);
+    if (row.cells.length === 1 && isYearLine(keyOf(row.cells[0]!.text))) st.docYear ??= parseFiscalYear(row.cells[0]!.text);
     noteCoverRow(st, row);
     return;
   }
@@ -675,7 +679,7 @@ function readCellsRow(st: State, row: Row): void {
   // (年度资金总额： | 300 under the block's 全年预算数 column: a line of the money block whose label ends in a colon,
   // not a pair of the header block.)
   const amountUnderHeader = st.section === "funding" && row.exact === true && row.cells.some((c) => parseNumber(c.text) !== null
-    && (draft.header?.columns ?? []).some((h) => h.col === c.col && AMOUNT_COLUMNS.has(h.field)));
+    && isUnderAmountColumn(draft, c));
   if (!amountUnderHeader && pairsRow !== row && readFactsRow(st, draft, pairsRow)) return;
   if (!amountUnderHeader && readFactsRow(st, draft, row)) return;
   switch (st.section) {
@@ -822,12 +826,10 @@ function releaseHeld(st: State, d: Draft): void {
   for (const r of held) readTextLine(st, r, false);
 }
 
-
 /** The label | value pairs of a row that could open a form's header block. */
 function openingPairs(row: Row): { label: string; value: string }[] {
   return labelValuePairs(printedCells(row), false) ?? [];
 }
-
 
 /**
  * The header-block labels that open a form's table when no title line names it, and what each ties the form

@@ -11,7 +11,7 @@ import { fundingLine } from "./funding-line.ts";
 import { fit } from "./fit.ts";
 import { addFact, isLabelShaped, labelText } from "./facts.ts";
 import { isPlaceName } from "./headers.ts";
-import { isQualifiedLevel1, level1Of, level2Of, splitDeclaredWeight, sourceKindOf, hasDeclaredWeight, headerField, headerKey } from "./vocab.ts";
+import { isQualifiedLevel1, level1Of, level2Of, splitDeclaredWeight, namesOtherMoney, sourceKindOf, hasDeclaredWeight, headerField, headerKey } from "./vocab.ts";
 import { comparatorFromValueType, isBlankCell, isUnitAlone, parseNumber, parseRate, parseValue, isEmptyValue, isValueTypeText } from "./values.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
 
@@ -60,7 +60,7 @@ function strayNumberSlots(header: HeaderModel | null, named: readonly Column<Fie
 /** Characters an unmapped header needs to hold its column's cells in place (指标性质, 历年结余结转). */
 const MIN_UNNAMED_HEADER = 4;
 /** The amount columns of a money block (年初预算数, 全年预算数, 全年执行数 …). */
-export const AMOUNT_COLUMNS = new Set<Field>(["initialBudget", "declaredBudget", "budget", "executed", "balance", "executedToDate", "forecastExecuted"]);
+const AMOUNT_COLUMNS = new Set<Field>(["initialBudget", "declaredBudget", "budget", "executed", "balance", "executedToDate", "forecastExecuted"]);
 /** Columns whose cells are numbers: amounts, points and rates. */
 const NUMBER_FIELDS = new Set<Field>([...AMOUNT_COLUMNS, "weight", "score", "level1Weight", "level2Weight", "rate"]);
 
@@ -216,8 +216,7 @@ export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
     // (A share left in no column, 100.00% under 预算到位(D/C×100%), is no label.)
     // (Nor is a unit alone, (万元 — the tail of a block label 年度预算申请(万元) that text printed beside the line.)
     // (Nor a mark with no word in it printed in an exact grid under an amount's own column: an amount misread, O for 0.)
-    const underAmount = (c: RowCell) => row.exact === true && !/[\u3400-\u9fff]/.test(c.text)
-      && (draft.header?.columns ?? []).some((h) => h.col === c.col && AMOUNT_COLUMNS.has(h.field));
+    const underAmount = (c: RowCell) => row.exact === true && !/[\u3400-\u9fff]/.test(c.text) && isUnderAmountColumn(draft, c);
     const words = a.unassigned.filter((c) => parseNumber(c.text) === null && parseRate(c.text) === null && !isUnitAlone(c.text) && !underAmount(c));
     // 资金情况（万元） | 年度资金总额： | 30 …: the block's label, where text put it on the block's first row, names no line.
     let label = words.length > 1 && isBlockLabel(words[0]!.text) ? words[1] : words[0];
@@ -247,7 +246,7 @@ export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
   // A row of words only is a funding line when it names a source (本级安排, 其他资金 left
   // blank); a heading such as 二、工作整体完成情况 is not.
   // (社会资金, 社会资本: money from outside the public purse, a source as 其他资金 is.)
-  if (noNumbers && source && sourceKindOf(source) === "other" && !/其他|社会资/.test(source)) return null;
+  if (noNumbers && source && sourceKindOf(source) === "other" && !namesOtherMoney(source)) return null;
   source = (source ?? "资金").replace(/^-+/, "").replace(/[:：]$/, "");
   const raw = (f: Field) => a.byField.get(f)?.text ?? null;
   const used = new Set<RowCell>([...a.byField.values()]);
@@ -274,6 +273,11 @@ export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
     page: row.page,
     line: row.line,
   };
+}
+
+/** A cell in the column of one of the money block header's amounts (全年预算数, 全年执行数 …). */
+export function isUnderAmountColumn(draft: Draft, c: RowCell): boolean {
+  return (draft.header?.columns ?? []).some((h) => h.col === c.col && AMOUNT_COLUMNS.has(h.field));
 }
 
 /** 资金情况（万元）, 预算执行情况: the label of a whole funding block, not of one of its lines. */

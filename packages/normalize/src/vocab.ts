@@ -289,6 +289,11 @@ const SOURCE_KINDS: [RegExp, SourceKind][] = [
   [/其他/, "other"],
 ];
 
+/** 其他资金, 社会资金, 社会资本: a label that names money of the 'other' kind by its words, not for want of a kind. */
+export function namesOtherMoney(label: string): boolean {
+  return /其他|社会资/.test(label);
+}
+
 export function sourceKindOf(label: string): SourceKind {
   // 本级资金（包括结转结余）, 其他资金（万元，自有资金、社会资本、以前年度结转结余资金等）: what a source includes, or
   // examples of it, do not change which source it is.
