@@ -11,13 +11,10 @@ import type { ExtractedDocument, Table } from "@jixiao/extract";
 import { normalizeDocument, type Form } from "@jixiao/normalize";
 import { extractedFixture } from "../packages/normalize/test/fixture-documents.ts";
 import { listRealFixtures, readExpectation } from "../packages/normalize/test/real-forms.ts";
+import { colonLabels, eachTable, tablesOnly, wordsOf, writtenOut } from "../packages/normalize/test/grid-variations.ts";
 
-const eachTable = (change: (t: Table) => Table) => (doc: ExtractedDocument): ExtractedDocument =>
-  ({ ...doc, blocks: doc.blocks.map((b) => (b.kind === "table" ? { ...b, table: change(b.table) } : b)) });
-const writtenOut = eachTable((t) => ({ ...t, cells: t.cells.flatMap((c) => (c.rowSpan > 1 && c.colSpan === 1 ? Array.from({ length: c.rowSpan }, (_, k) => ({ ...c, row: c.row + k, rowSpan: 1 })) : [c])) }));
-const colonLabels = eachTable((t) => ({ ...t, cells: t.cells.map((c) => (c.col === 0 && /^[\u4e00-\u9fff()（）]{2,10}$/.test(c.text.trim()) ? { ...c, text: `${c.text.trim()}：` } : c)) }));
-const tablesOnly = (doc: ExtractedDocument): ExtractedDocument => ({ ...doc, blocks: doc.blocks.filter((b) => b.kind === "table") });
-const SYN: [RegExp, string][] = ([
+/** Header and label words, and the words other templates print for them. */
+const WORDS: [string, string[]][] = [
   ["年度指标值", ["预期指标值", "计划指标值", "年度目标值", "指标值(年度)", "目标值"]],
   ["实际完成值", ["实际完成情况", "全年实际值", "实际值", "完成值", "实际完成指标值", "年度实际完成值"]],
   ["分值", ["权重", "权重(%)", "指标分值", "分数", "标准分值"]],
@@ -57,7 +54,7 @@ const SYN: [RegExp, string][] = ([
   ["实际完成情况", ["目标完成情况", "全年实际完成情况", "年度目标完成情况"]],
   ["其中:财政拨款", ["其中:本级财政资金"]],
   ["上年结转资金", ["上年结余资金", "以前年度结余"]],
-] as [string, string[]][]).flatMap(([from, tos]) => tos.map((to) => [new RegExp(`^${from.replace(/[()]/g, "\\$&")}$`), to] as [RegExp, string]));
+];
 const plainSpace = eachTable((t) => ({ ...t, cells: t.cells.map((c) => ({ ...c, text: c.text.replace(/[（]/g, "(").replace(/[）]/g, ")").replace(/：/g, ":") })) }));
 const spacedLabels = eachTable((t) => ({ ...t, cells: t.cells.map((c) => (/^[\u4e00-\u9fff]{2,4}$/.test(c.text.trim()) ? { ...c, text: [...c.text.trim()].join(" ") } : c)) }));
 /** swap adjacent columns c,c+1 when no cell spans into or across them */
@@ -88,16 +85,19 @@ for (const id of listRealFixtures()) {
   const doc = await extractedFixture(id, "docx");
   const base = summary(normalizeDocument(doc).forms);
   const variants: [string, ExtractedDocument][] = [["writtenOut", writtenOut(doc)], ["colon", colonLabels(doc)], ["tablesOnly", tablesOnly(doc)], ["asciiPunct", plainSpace(doc)], ["spaced", spacedLabels(doc)]];
-  for (const [re, to] of SYN) { if (!doc.blocks.some((b) => b.kind === "table" && b.table.cells.some((c) => re.test(c.text.trim())))) continue; variants.push([`syn ${re.source}→${to}`, eachTable((t) => ({ ...t, cells: t.cells.map((c) => (re.test(c.text.trim()) ? { ...c, text: to } : c)) }))(doc)]); }
   doc.blocks.forEach((b, bi) => { if (b.kind !== "table") return; const maxc = Math.max(...b.table.cells.map((x) => x.col + x.colSpan)); for (let c = 0; c + 1 < maxc; c++) { const t = swapCols(b.table, c); if (t) variants.push([`swap`, { ...doc, blocks: doc.blocks.map((bb, j) => (j === bi ? { ...bb, table: t } : bb)) as ExtractedDocument["blocks"] }]); } });
-  // Level words other templates print (产出 for 产出指标, 项目效益 for 效益指标 …): the same rows, levels still read.
-  for (const [from, tos] of LEVEL_WORDS) {
-    if (!doc.blocks.some((b) => b.kind === "table" && b.table.cells.some((c) => c.text.trim() === from))) continue;
-    for (const to of tos) variants.push([`lvl ${from}→${to}`, eachTable((t) => ({ ...t, cells: t.cells.map((c) => (c.text.trim() === from ? { ...c, text: to } : c)) }))(doc)]);
+  // Other words for headers and labels (read the same), and for levels (产出 for 产出指标: the same rows, levels still read).
+  for (const [prefix, words] of [["syn", WORDS], ["lvl", LEVEL_WORDS]] as const) {
+    for (const [from, tos] of words) {
+      if (!doc.blocks.some((b) => b.kind === "table" && b.table.cells.some((c) => c.text.trim() === from))) continue;
+      for (const to of tos) variants.push([`${prefix} ${from}→${to}`, wordsOf([[from, to]])(doc)]);
+    }
   }
+  const baseShape = shape(normalizeDocument(doc).forms);
   for (const [name, v] of variants) {
-    let s; try { s = (name.startsWith("lvl ") ? shape : summary)(normalizeDocument(v).forms); } catch (e) { s = String(e); }
-    const bad = JSON.stringify(s) !== JSON.stringify(name.startsWith("lvl ") ? shape(normalizeDocument(doc).forms) : base);
+    const level = name.startsWith("lvl ");
+    let s; try { s = (level ? shape : summary)(normalizeDocument(v).forms); } catch (e) { s = String(e); }
+    const bad = JSON.stringify(s) !== JSON.stringify(level ? baseShape : base);
     bump(name, bad);
     if (bad) console.log(`${id} ${name}: ${diff(base, s)}`);
   }

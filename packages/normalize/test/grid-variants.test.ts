@@ -14,52 +14,21 @@
  *   its family by what they hold (nothing achieved: a target form).
  */
 import { describe, expect, it } from "vitest";
-import type { ExtractedDocument, Table } from "@jixiao/extract";
+import type { ExtractedDocument } from "@jixiao/extract";
 import { normalizeDocument, type Form } from "@jixiao/normalize";
 import { keyOf } from "../src/text-key.ts";
 import { extractedFixture } from "./fixture-documents.ts";
 import { listRealFixtures, readExpectation } from "./real-forms.ts";
-
-/** Each table of the document changed the same way. */
-const eachTable = (change: (t: Table) => Table) => (doc: ExtractedDocument): ExtractedDocument =>
-  ({ ...doc, blocks: doc.blocks.map((b) => (b.kind === "table" ? { ...b, table: change(b.table) } : b)) });
-
-const writtenOut = eachTable((t) => ({
-  ...t,
-  cells: t.cells.flatMap((c) => (c.rowSpan > 1 && c.colSpan === 1 ? Array.from({ length: c.rowSpan }, (_, k) => ({ ...c, row: c.row + k, rowSpan: 1 })) : [c])),
-}));
-
-const colonLabels = eachTable((t) => ({
-  ...t,
-  cells: t.cells.map((c) => (c.col === 0 && /^[\u4e00-\u9fff()（）]{2,10}$/.test(c.text.trim()) ? { ...c, text: `${c.text.trim()}：` } : c)),
-}));
-
-const wideDigits = eachTable((t) => ({
-  ...t,
-  cells: t.cells.map((c) => ({ ...c, text: c.text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).replace(/(?<=[０-９])\.(?=[０-９])/g, "．").replace(/(?<=[０-９])%/g, "％") })),
-}));
-
-// A header cell merged down over the header's rows (指标解释, 未完成原因及改进措施 beside 一级指标 | 二级指标 over
-// 名称 | 名称), written out on each of them.
-const headerWrittenOut = eachTable((t) => ({
-  ...t,
-  cells: t.cells.flatMap((c) => (c.row === 0 && c.rowSpan > 1 && c.rowSpan <= 3 && c.colSpan === 1 ? Array.from({ length: c.rowSpan }, (_, k) => ({ ...c, row: c.row + k, rowSpan: 1 })) : [c])),
-}));
+import { colonLabels, eachTable, headerWrittenOut, tablesOnly, wideDigits, wordsOf, writtenOut } from "./grid-variations.ts";
 
 // Header and label words other templates print for the same columns and facts: 项目全称 for 项目名称, 归口管理部门
 // for 主管部门, 实际完成情况 for 实际完成值, 决算数 for 全年执行数, 年初批复数 for 年初预算数.
 const OTHER_WORDS: [string, string][] = [
   ["项目名称", "项目全称"], ["主管部门", "归口管理部门"], ["实际完成值", "实际完成情况"], ["全年执行数", "决算数"], ["年初预算数", "年初批复数"],
 ];
-const wordsOf = (words: [string, string][]) => eachTable((t) => ({
-  ...t,
-  cells: t.cells.map((c) => ({ ...c, text: words.find(([from]) => c.text.trim() === from)?.[1] ?? c.text })),
-}));
 const otherWords = wordsOf(OTHER_WORDS);
 // And more: 项目(政策)名称, 自评分值 (points given, not points out of: 分值 ends it), 实际完成数, 合计(总分).
 const moreOtherWords = wordsOf([["项目名称", "项目(政策)名称"], ["得分", "自评分值"], ["实际完成值", "实际完成数"], ["总分", "合计(总分)"]]);
-
-const tablesOnly = (doc: ExtractedDocument): ExtractedDocument => ({ ...doc, blocks: doc.blocks.filter((b) => b.kind === "table") });
 
 const summary = (forms: Form[]) => forms.map((f) => ({
   kind: f.kind,
