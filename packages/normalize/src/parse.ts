@@ -362,6 +362,8 @@ function mostFrequent(values: number[]): number {
  * facts and an amount: the form exists, and is reported as partial.
  */
 const MIN_FORM_FACTS = 3;
+/** Labels a titled form with no money, indicator or named subject has at least to be kept (isScrambledForm). */
+const MIN_SCRAMBLED_FACTS = 8;
 /**
  * A heading that names a project's (or a fund's) targets, in a publication of targets project by
  * project: 3岁以下婴幼儿照护服务项目项目绩效目标, 农村危房改造补助资金绩效目标.
@@ -391,7 +393,18 @@ function isPairedForm(form: Form): boolean {
   // (A department's target form that a page prints only the head of — its pairs and the department they name —
   // is that form too: 部门(单位)名称 | 广水市教育局 | 填报人 | … before the cut.)
   const tied = form.funding.length > 0 || (isDepartmentKind(form.kind) && form.agency !== null);
-  return form.title !== null && form.facts.length >= MIN_FORM_FACTS && tied;
+  return form.title !== null && form.facts.length >= MIN_FORM_FACTS && (tied || isScrambledForm(form));
+}
+
+/**
+ * A form under its family's title whose cells came in an order no row can be
+ * rebuilt from (plain pdftotext of a dense table: 项目名称 | 填报日期:2022年8月10日,
+ * 广水市交通运输局位 | 95, 一级指标 | 二级指标): its own labels, the one that names
+ * its subject among them, are what is left of it. It is the form the title
+ * announces, kept with what could be read (and reported as partial), not dropped.
+ */
+function isScrambledForm(form: Form): boolean {
+  return form.facts.length >= MIN_SCRAMBLED_FACTS && form.facts.some((f) => f.field === "project_name" || f.field === "agency");
 }
 
 function hasContent(d: Draft): boolean {

@@ -12,6 +12,7 @@
  *   … / 位 | 位) in pdftotext -layout text.
  */
 import { describe, expect, it } from "vitest";
+import { parseExtractedText } from "@jixiao/extract";
 import { normalizeDocument } from "@jixiao/normalize";
 import { extractedFixture } from "./fixture-documents.ts";
 import type { RealFormat } from "./real-forms.ts";
@@ -70,5 +71,20 @@ describe("layouts recognised by structure", () => {
     const total = form.funding.find((l) => l.source === "年度资金总额");
     expect([total?.initialBudget, total?.budget, total?.executed, total?.executionRate, total?.weight, total?.score]).toEqual([861.1, 2030.12, 2030.12, 1, 10, 10]);
     expect(form.moneyUnit).toBe("万元");
+  });
+});
+
+describe("a titled form whose cells came in no rebuildable order", () => {
+  // Plain pdftotext of the dense 广水 2021 自评表 pairs 项目名称 with 填报日期:… and 广水市交通运输局位 with 95:
+  // nothing of it reads as money or indicators, but it is the form its title announces, with its labels.
+  it("is kept under its title (湖北 广水 2021 自评表, plain pdftotext), not dropped", async () => {
+    const doc = normalizeDocument(await extractedFixture("hubei-2021-project-self-eval", "text/pdftotext"), { fileName: "x.txt" });
+    expect(doc.forms.map((f) => [f.kind, f.title])).toEqual([["project_self_eval", "广水市财政预算支出项目绩效目标自评表"]]);
+    expect(doc.forms[0]!.facts.map((f) => f.label)).toEqual(expect.arrayContaining(["项目名称", "填报日期", "自评总分"]));
+  });
+
+  it("needs many labels: the same title over a blank head of the form is no form", () => {
+    const lines = ["广水市财政预算支出项目绩效目标自评表", "单位领导审签:", "项目名称:", "填报日期:2022年8月10日", "自评总分:"];
+    expect(normalizeDocument(parseExtractedText(lines.join("\n")), { fileName: "x.txt" }).forms).toEqual([]);
   });
 });
