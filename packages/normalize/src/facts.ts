@@ -277,6 +277,9 @@ export function addFact(form: Form, label: string, value: string, field: string 
   form.facts.push({ seq: form.facts.length + 1, label, value, field, page, line });
 }
 
+
+/** Tick boxes, ticked or not: a label printing them lists a field's options. */
+const TICK_BOXES = /[□■☐☑☒✓✔√]/;
 /**
  * Record one printed pair on the form: as a fact always, in its field when
  * the label is known, as a funding line candidate when it is an amount.
@@ -304,7 +307,9 @@ export function recordFact(form: Form, pair: { label: string; value: string }, p
   // An amount left blank or written out (参见附件1具体金额) is still a line of the funding block; and a value that is an
   // amount of money (其他：3683.3970万元) makes its label one, whatever its words.
   const moneyValue = amount !== null && /\d\s*(?:万元|元)$/.test(value);
-  if ((isMoneyLabel(label) || moneyValue) && (amount !== null || !value || value.length <= 20)) {
+  // (Never a label of tick boxes, 新增项目□延续项目√: the options of a field, which text that lost its rows may
+  // print beside an amount of another line.)
+  if ((isMoneyLabel(label) || moneyValue) && !TICK_BOXES.test(label) && (amount !== null || !value || value.length <= 20)) {
     // The unit in the label (金额（万元）) or printed after the amount (10000万元).
     form.moneyUnit ??= parseMoneyUnit(label) ?? (amount !== null ? value.match(/\d\s*(万元|元)$/)?.[1] as "万元" | "元" | undefined ?? null : null);
     const source = label.replace(/^其中[:：]?/, "");

@@ -71,8 +71,8 @@ describe("黄石: 80 + 19.55 against the printed total", () => {
     expect(inputsOf(f!)).toEqual([...form.indicators, form.funding[0]]);
   });
 
-  it("an unscored funding line is neither summed, cited nor an input", () => {
-    const form = huangshi(80.5, { funding: [{ source: "年度财政资金总额", budget: 200, executed: 195.5, executionRate: 0.9775, executionRateText: "97.75%", weight: 20 }] });
+  it("an unscored, unweighted funding line is neither summed, cited nor an input", () => {
+    const form = huangshi(80.5, { funding: [{ source: "年度财政资金总额", budget: 200, executed: 195.5, executionRate: 0.9775, executionRateText: "97.75%" }] });
     const [f] = checked(form);
     expect(f).toMatchObject({ expected: 80, observed: 80.5, params: { indicators: 8, indicatorSum: 80, fundingScore: null } });
     expect(f!.message).toBe(`总分80.5与各项得分之和80不一致${AT}：绩效指标得分80`);
@@ -92,6 +92,12 @@ describe("rows that are not summed", () => {
     const [f] = checked(form);
     expect(f!.params).toEqual({ indicators: 8, indicatorSum: 80, fundingScore: 19.55 });
     expect(inputsOf(f!)).toEqual([...form.indicators.slice(1), form.funding[0]]);
+  });
+
+  it("a weighted funding line without a score, like a weighted row, means the table was not fully read: nothing is said", () => {
+    // (部门整体支出总额 | (20分) | 864.2 read from text whose score cell was lost: the 20 points are unknown, not 0.)
+    const cut = huangshi(80.5, { funding: [{ source: "年度财政资金总额", budget: 200, executed: 195.5, executionRate: 0.9775, executionRateText: "97.75%", weight: 20 }] });
+    expect(flagged(cut)).toEqual([]);
   });
 
   it("a weighted row without a score means the table was not fully read: nothing is said", () => {

@@ -17,10 +17,12 @@ export const totalScoreMismatch = defineRule("total_score_mismatch", "error", (c
     // Parts that could not be read cannot be summed: extraction_partial reports them instead.
     if (form.missing.includes("funding") || form.missing.includes("indicators")) return [];
     const scored = form.indicators.filter((i) => i.score !== null);
-    // A weighted row without a score means the table was not fully read: extraction_partial says so.
+    // A weighted row without a score means the table was not fully read: its points are unknown, not 0.
     if (scored.length === 0 || form.indicators.some((i) => i.score === null && i.weight !== null)) return [];
     const indicatorSum = scored.reduce((s, i) => s + i.score!, 0);
     const line = executionLine(form);
+    // (So is a weighted execution line without a score: 部门整体支出总额 | (20分) | 864.2 with its score lost.)
+    if (line && line.score === null && line.weight !== null) return [];
     const fundingScore = line?.score ?? 0;
     const goalsScore = form.goalsScore ?? 0;
     const sum = indicatorSum + fundingScore + goalsScore;
