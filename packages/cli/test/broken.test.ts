@@ -26,6 +26,8 @@ const EXPECTED: [string, "failed" | "partial" | "ok", RegExp][] = [
   ["zip-bomb.docx", "failed", /^zip bomb/],
   // Read with --ocr off: what a scan is when nothing recognises it (OCR itself: ocr-ingest.test.ts).
   ["image-only.pdf", "partial", /^第1页无文字层/],
+  // Text whose fonts lost their Unicode maps is no text: no form of control characters, and the reason why.
+  ["undecodable-text.pdf", "partial", /^第1页的内容无法解析（文字层无法解码: 字体未给出字符的Unicode映射.*未找到表单$/],
   ["flate-bomb.pdf", "failed", /^too_large: .*inflates to more than 64 MiB/],
 ];
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { ExtractError, extractBytes } from "../src/index.ts";
 import { extractPdf } from "../src/pdf/index.ts";
+import { UNDECODABLE_REASON, isUndecodableText } from "../src/pdf/undecodable-text.ts";
 
 const BROKEN = new URL("../../../fixtures/broken/", import.meta.url).pathname;
 const read = (name: string) => readFileSync(`${BROKEN}${name}`);
@@ -54,6 +55,23 @@ describe("broken PDFs", () => {
     const doc = await extractBytes(read("image-only.pdf"), { fileName: "image-only.pdf", ocr: { mode: "off" } });
     expect(doc.pages[0]!.hasText).toBe(false);
     expect(doc.warnings).toContain("第1页无文字层(扫描件?)");
+  });
+
+  it("takes a text layer of control characters for no text, and says why (fonts without Unicode maps)", async () => {
+    const doc = await extractBytes(read("undecodable-text.pdf"), { fileName: "undecodable-text.pdf", ocr: { mode: "off" } });
+    expect(doc.pages[0]!.hasText).toBe(false);
+    expect(doc.pages[0]!.textError).toBe(UNDECODABLE_REASON);
+    expect(doc.blocks).toEqual([]);
+    // The same form as LibreOffice printed it, its maps intact, is text.
+    const printed = readFileSync(new URL("../../../fixtures/real/pdf/lo/anhui-2019-transfer-self-eval.pdf", import.meta.url).pathname);
+    expect((await extractBytes(printed, { fileName: "x.pdf", ocr: { mode: "off" } })).pages[0]!.hasText).toBe(true);
+  });
+
+  it("judges a layer by the share of its characters: a few private-use ticks are text, a page of controls is not", () => {
+    const glyphs = (s: string) => Array.from(s, (text) => ({ text }));
+    expect(isUndecodableText(glyphs("项目属性:持续性项目\uF0FE 新增性项目\uF0A8 项目类型:一次性项目"))).toBe(false);
+    expect(isUndecodableText(glyphs("\u0011\u0012\u0013\u0014 !\"#$% 2019 &'()*+"))).toBe(true);
+    expect(isUndecodableText(glyphs("\u0011\u0012"))).toBe(false); // too little to judge
   });
 
   it("refuses more pages than the cap, and stops at the time limit", async () => {

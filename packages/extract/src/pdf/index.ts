@@ -16,6 +16,7 @@ import { ocrPageContent } from "./ocr-page.ts";
 import { readPage, runsAndPaths } from "./read-page.ts";
 import { searchableScanCheck } from "./searchable-scan.ts";
 import { PdfSettings, type PdfSettingsInput } from "./settings.ts";
+import { UNDECODABLE_REASON, isUndecodableText } from "./undecodable-text.ts";
 
 export { PdfSettings, type PdfSettingsInput } from "./settings.ts";
 export { renderPageSvg } from "./svg.ts";
@@ -147,6 +148,12 @@ export async function extractPdf(bytes: Uint8Array, opts: PdfExtractOptions = {}
       }
       checkClock();
       warnings.push(...content.warnings);
+      // Text that decodes to control characters is no text: the page is read as a scan would be, by OCR where it holds an image.
+      const undecodable = isUndecodableText(content.glyphs);
+      if (undecodable) {
+        content = { ...content, glyphs: [] };
+        warnings.push(`第${n}页的${UNDECODABLE_REASON}`);
+      }
       // pdf.js keeps parsed objects, fonts and page state for the whole document;
       // dropping them now and then keeps memory bounded on long files (a 500-page
       // file runs out of a 256 MB heap without it).
@@ -181,7 +188,8 @@ export async function extractPdf(bytes: Uint8Array, opts: PdfExtractOptions = {}
         }
       }
       opts.onPage?.(layout);
-      if (!layout.hasText) {
+      if (!layout.hasText && undecodable) textErrors.set(n, UNDECODABLE_REASON);
+      else if (!layout.hasText) {
         // No text: a scan, or a content stream pdf.js gave up on (it skips errors). Only a strict re-read tells them apart.
         const why = await whyNoText(n);
         checkClock();
