@@ -56,6 +56,8 @@ export interface TextRun {
 const ASCENT = 0.88;
 /** Share of the font size below the baseline. */
 const DESCENT = 0.12;
+/** How much larger than its scale across a run its scale along may make a glyph's size (Type 3 fonts, above). */
+const MAX_ALONG_OVER_ACROSS = 1.25;
 /** Width of a narrow (Latin, digit) character relative to a CJK one. */
 const NARROW_CHAR_SHARE = 0.55;
 
@@ -105,9 +107,19 @@ export function glyphsFromRuns(runs: readonly TextRun[], view: Matrix): Glyph[] 
     const m = multiply(view, run.transform as unknown as Matrix);
     const advLen = Math.hypot(m[0], m[1]) || 1;
     const ux = m[0] / advLen, uy = m[1] / advLen;
-    const size = Math.hypot(m[2], m[3]) || run.height || 1;
-    // "Up" in display space is the image of the text space's +y axis.
-    const upx = m[2] / (Math.hypot(m[2], m[3]) || 1), upy = m[3] / (Math.hypot(m[2], m[3]) || 1);
+    // The font size: the text's scale across the run, or up to a little more where its scale along the run
+    // is larger. (pdf.js scales a Type 3 font's runs across by the height of the font's glyph box, 8.75 or 9.22
+    // for two runs of one 10-point line in cairo's output, and boxes of different heights on one baseline
+    // fall on different lines; text stretched along its run by Tz is no taller for it, hence the bound.)
+    const across = Math.hypot(m[2], m[3]);
+    const size = Math.max(across, Math.min(Math.hypot(m[0], m[1]), across * MAX_ALONG_OVER_ACROSS)) || run.height || 1;
+    // "Up" in display space is the image of the text space's +y axis, unless that makes the text a mirror
+    // image: printed text is never mirrored, and a matrix that flips y (cairo writes 9 0 0 -9 x y Tm with
+    // a font matrix that flips it back) would otherwise put each glyph's box below its baseline, in the
+    // cell under it.
+    const mirrored = ux * m[3] - uy * m[2] > 0; // display y grows down: upright text turns its up vector clockwise of its advance
+    const upSign = mirrored ? -1 : 1;
+    const upx = (upSign * m[2]) / (Math.hypot(m[2], m[3]) || 1), upy = (upSign * m[3]) / (Math.hypot(m[2], m[3]) || 1);
     const [ox, oy] = applyMatrix(view, run.transform[4] ?? 0, run.transform[5] ?? 0);
     // run.width is in user space; scale it as the view scales lengths along the run.
     const viewScale = Math.hypot(view[0], view[1]) || 1;
