@@ -9,7 +9,8 @@ import type { LooseLine } from "../src/pdf/layout.ts";
 import type { FoundCell } from "../src/pdf/page-tables.ts";
 import type { PageLayout } from "../src/pdf/layout.ts";
 import { dropPageFurniture } from "../src/pdf/margins.ts";
-import { continuesTable, joinContinuedTable, repeatedHeaderRows, type DocTable } from "../src/pdf/continuation.ts";
+import { continuesTable, joinContinuedTable, labelsPrintedBelowTheBreak, repeatedHeaderRows, type DocTable } from "../src/pdf/continuation.ts";
+import { isClippedCopy } from "../src/pdf/document.ts";
 import { PdfSettings } from "../src/pdf/settings.ts";
 import { splitAcrossColumns, stackedLineBorders } from "../src/pdf/stacked-cells.ts";
 import { chunksOfLine, columnBorders, unruledTables } from "../src/pdf/unruled.ts";
@@ -130,6 +131,67 @@ describe("tables across pages", () => {
     expect(joined.cells.filter((c) => c.text === "一级指标")).toHaveLength(1);
     expect(continuesTable(first, { ...repeated, xs: [0, 150, 300] })).toBe(false);
     expect(continuesTable(first, { ...repeated, page: 3 })).toBe(false);
+  });
+});
+
+describe("merged cells a spreadsheet prints across a page break (湖南 部门整体 评分表, printed by Calc)", () => {
+  const cell = (row: number, col: number, text: string, page = 1, extra: Partial<FoundCell> = {}): FoundCell =>
+    ({ row, col, rowSpan: 1, colSpan: 1, text, page, bbox: { x0: col * 100, x1: col * 100 + 100, y0: row * 20, y1: row * 20 + 20 }, ...extra });
+  const part = (page: number, nRows: number, cells: FoundCell[]): DocTable =>
+    ({ page, pageTo: page, bbox: { x0: 0, x1: 400, y0: 0, y1: 100 }, xs: [0, 100, 200, 300, 400], ys: [], nRows, nCols: 4, cells, ruled: true });
+  // The break leaves 预算调整率's group cells empty above it: Calc centred 过程(40分) and 预算执行(15分) on the whole cells.
+  const above = part(1, 2, [
+    cell(0, 0, "投入(15分)"), cell(0, 1, "预算配置(15分)"), cell(0, 2, "重点支出安排率"), cell(0, 3, "5"),
+    cell(1, 0, ""), cell(1, 1, ""), cell(1, 2, "预算调整率"), cell(1, 3, "3"),
+  ]);
+
+  it("gives the empty group cells above the break the labels the next page prints, merged over both parts", () => {
+    const below = part(2, 2, [
+      cell(0, 0, "过程(40分)", 2, { rowSpan: 2 }), cell(0, 1, "预算执行(15分)", 2, { rowSpan: 2 }), cell(0, 2, "支付进度", 2), cell(0, 3, "3", 2),
+      cell(1, 2, "资金结余", 2), cell(1, 3, "3", 2),
+    ]);
+    const joined = joinContinuedTable(above, below);
+    expect(joined.cells.filter((c) => c.col < 2).map((c) => [c.row, c.col, c.rowSpan, c.text])).toEqual([
+      [0, 0, 1, "投入(15分)"], [0, 1, 1, "预算配置(15分)"], [1, 0, 3, "过程(40分)"], [1, 1, 3, "预算执行(15分)"],
+    ]);
+  });
+
+  it("leaves them empty when the next page's row starts with a figure or prints no cell of its own", () => {
+    const figure = part(2, 1, [cell(0, 0, "3", 2), cell(0, 1, "", 2), cell(0, 2, "支付进度", 2), cell(0, 3, "3", 2)]);
+    expect(joinContinuedTable(above, figure).cells.find((c) => c.row === 1 && c.col === 0)?.text).toBe("");
+    const labelsOnly = part(2, 1, [cell(0, 0, "过程(40分)", 2), cell(0, 1, "预算执行(15分)", 2), cell(0, 2, "", 2), cell(0, 3, "", 2)]);
+    expect(labelsPrintedBelowTheBreak(above.cells.filter((c) => c.row === 1), labelsOnly.cells)).toEqual([]);
+  });
+
+  it("starts a group, not a row's tail, where the next page opens with a label merged down rows of its own (银川 2021)", () => {
+    // Centred in narrow cells, the labels above reach their borders as a cut row's text would.
+    const full = (c: FoundCell): FoundCell => ({ ...c, lastLineEnd: c.bbox.x1 - 2, textSize: 10 });
+    const wide = (page: number, nRows: number, cells: FoundCell[]): DocTable =>
+      ({ ...part(page, nRows, cells), bbox: { x0: 0, x1: 700, y0: 0, y1: 100 }, xs: [0, 100, 200, 300, 400, 500, 600, 700], nCols: 7 });
+    const row = (r: number, name: string, v: string[]) =>
+      [cell(r, 2, name, 1), ...v.map((t, k) => cell(r, 3 + k, t, 1))];
+    const upper = wide(1, 3, [
+      cell(0, 0, "项目产出(30分)", 1, { rowSpan: 3 }), cell(0, 1, "成本指标(10分)", 1, { rowSpan: 3 }),
+      ...row(0, "办公所需成本", ["4", "15万元", "15万元", "4"]), ...row(1, "维修(维护)所需成本", ["3", "35万元", "35万元", "3"]),
+      ...row(2, "绿化、水电费等成本", ["3", "14.8万元", "14.8万元", "3"]),
+    ].map(full));
+    const lower = wide(2, 2, [
+      cell(0, 0, "项目效益(35分)", 2, { rowSpan: 2 }), cell(0, 1, "经济效益指标", 2, { rowSpan: 2 }), cell(0, 2, "指标1:", 2),
+      cell(0, 3, "", 2), cell(0, 4, "", 2), cell(0, 5, "", 2), cell(0, 6, "", 2),
+      cell(1, 2, "指标2:", 2), cell(1, 3, "", 2), cell(1, 4, "", 2), cell(1, 5, "", 2), cell(1, 6, "", 2),
+    ]);
+    const joined = joinContinuedTable(upper, lower);
+    expect(joined.cells.filter((c) => c.col === 0).map((c) => c.text)).toEqual(["项目产出(30分)", "项目效益(35分)"]);
+    expect(joined.cells.find((c) => c.text === "绿化、水电费等成本")?.rowSpan).toBe(1);
+  });
+
+  it("knows the clipped copy of those labels below the table on the first page: pieces of them, wrapped as in their cells", () => {
+    const yunnan = ["年度绩效目标(80分)", "产出指标(40分)", "数量指标", "产床(全复合双体产床)(≥套)", "2"];
+    expect(isClippedCopy("年度绩效目标产出指标(40", yunnan)).toBe(true);
+    const sichuan = ["部门预算管理80分)", "预算编制(30分)", "编制准确", "10", "评价部门年初预算编制是否科学准确。"];
+    expect(["部门预", "算管理 预算编制(30", "80分) 分) Page 1"].every((l) => isClippedCopy(l, sichuan))).toBe(true);
+    expect(isClippedCopy("单位负责人:李明", yunnan)).toBe(false);
+    expect(isClippedCopy("Page 1", yunnan)).toBe(false);
   });
 });
 

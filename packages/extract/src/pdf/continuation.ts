@@ -79,6 +79,30 @@ export function textRanToEnd(cell: FoundCell): boolean {
   return cell.bbox.x1 - cell.lastLineEnd <= FULL_LINE_SLACK * cell.textSize + CELL_PADDING;
 }
 
+/**
+ * The leading cells of the last row above a break that are empty while the cells
+ * of the same columns starting the next page print a label, paired: the left-hand
+ * group cells of a row whose own cells (its name, its values) are printed, cut by
+ * the break with their text on the far side. Only a run from the table's first
+ * column counts (past cells empty on both sides), and only above a row that prints
+ * cells of its own to the right.
+ */
+export function labelsPrintedBelowTheBreak(endsLast: readonly FoundCell[], startsFirst: readonly FoundCell[]): [FoundCell, FoundCell][] {
+  const pairs: [FoundCell, FoundCell][] = [];
+  const above = [...endsLast].sort((p, q) => p.col - q.col);
+  let col = Math.min(...above.map((c) => c.col));
+  for (const p of above) {
+    if (p.col !== col || p.text.trim()) break;
+    const c = startsFirst.find((q) => sameColumns(p, q));
+    if (!c || isNumber(c.text)) break;
+    // (Empty on both sides: one merged cell both pages leave blank here, which the join already makes one.)
+    if (c.text.trim()) pairs.push([p, c]);
+    col = p.col + p.colSpan;
+  }
+  const rowGoesOn = above.some((p) => p.col >= col && p.text.trim()) && startsFirst.some((c) => c.col >= col && c.text.trim());
+  return rowGoesOn ? pairs : [];
+}
+
 /** Appends `next` to `prev` (which it continues) and returns the joined table. */
 export function joinContinuedTable(prev: DocTable, next: PageTable): DocTable {
   const xs = clusterValues([...prev.xs, ...next.xs], BORDER_MATCH_TOLERANCE).map((c) => c.reduce((s, v) => s + v, 0) / c.length);
@@ -114,7 +138,10 @@ export function joinContinuedTable(prev: DocTable, next: PageTable): DocTable {
   const nameAndNumbersStayAbove = !filled.some((c) => isNumber(c.text)) &&
     emptyUnderFilled.some((c) => staysAbove(c, true) && c.col > firstFilledCol) &&
     emptyUnderFilled.some((c) => staysAbove(c, false) && c.col + c.colSpan === firstFilledCol && partner(c)!.rowSpan === 1);
-  const rowWasCut = aligned && filled.length > 0 && filled.length < emptyUnderFilled.length &&
+  // A label merged down rows of its own on the next page, beside a merged cell above, starts a group
+  // (项目效益(35分) over 8 rows under 项目产出(30分)): a row's tail carried over fills one row.
+  const startsGroup = filled.some((c) => c.rowSpan > 1 && (partner(c)?.rowSpan ?? 0) > 1 && c.col === firstFilledCol);
+  const rowWasCut = aligned && filled.length > 0 && filled.length < emptyUnderFilled.length && !startsGroup &&
     (nameAndNumbersStayAbove || filled.every((c) => textRanToEnd(partner(c)!)));
 
   const offset = rowWasCut ? prev.nRows - 1 : prev.nRows;
@@ -131,6 +158,13 @@ export function joinContinuedTable(prev: DocTable, next: PageTable): DocTable {
       p.rowSpan += c.rowSpan;
       absorbed.add(c);
     }
+  }
+  if (!rowWasCut) for (const [p, c] of labelsPrintedBelowTheBreak(endsLast, startsFirst)) {
+    // A merged cell (一级指标 过程(40分) over rows on both pages) whose text the producer centred on
+    // the whole cell, so that it printed on the next page only: its empty part above the break is the same cell.
+    p.text = c.text;
+    p.rowSpan += c.rowSpan;
+    absorbed.add(c);
   }
   const moved = bottom.filter((c) => !absorbed.has(c)).map((c) => ({ ...c, row: c.row + offset }));
   const nRows = offset + (next.nRows - header);

@@ -7,14 +7,15 @@ import type { Block, Table, PageInfo } from "../grid.ts";
 import { roundBox } from "./geometry.ts";
 import { type DocTable, continuesTable, joinContinuedTable } from "./continuation.ts";
 import type { LooseLine, PageLayout } from "./layout.ts";
-import { dropPageFurniture } from "./margins.ts";
+import { dropPageFurniture, inMarginBand } from "./margins.ts";
 import type { PageTable } from "./page-tables.ts";
 import { isProse } from "./prose.ts";
 import type { PdfSettings } from "./settings.ts";
 import { unruledTables } from "./unruled.ts";
 
 type PageItem = { kind: "table"; table: PageTable } | { kind: "text"; line: LooseLine };
-type DocItem = { kind: "table"; table: DocTable } | { kind: "text"; page: number; line: LooseLine };
+/** A text line knows whether it sits in its page's margin band: such lines do not stand between a table and its continuation. */
+type DocItem = { kind: "table"; table: DocTable } | { kind: "text"; page: number; line: LooseLine; inBand?: boolean };
 
 /** A page's tables and lines, top to bottom (tables by their top edge). */
 export function pageItems(layout: PageLayout, settings: PdfSettings): PageItem[] {
@@ -60,6 +61,52 @@ function looksLikeDiagram(t: PageTable): boolean {
   return t.cells.length >= CHART_MIN_CELLS && empty / t.cells.length >= CHART_EMPTY_SHARE;
 }
 
+/**
+ * The last table so far when nothing follows it but lines that may stand between a
+ * table and its continuation (`between`): a running header such as a sheet's name that
+ * two pages are too few to show as repeated, a footer, the clipped copy of a merged
+ * cell's text (isClippedCopy).
+ */
+function tableBeforeMargins(items: readonly DocItem[], between: (it: Extract<DocItem, { kind: "text" }>) => boolean): Extract<DocItem, { kind: "table" }> | undefined {
+  for (let k = items.length - 1; k >= 0; k--) {
+    const it = items[k]!;
+    if (it.kind === "table") return it;
+    if (!between(it)) return undefined;
+  }
+  return undefined;
+}
+
+/** Labels the first row of a table prints, spaces removed, left to right. */
+const firstRowLabels = (t: PageTable) =>
+  t.cells.filter((c) => c.row === 0 && c.text.trim()).sort((a, b) => a.col - b.col).map((c) => c.text.replace(/\s+/g, ""));
+
+/** Shortest piece of a label that counts as part of its clipped copy. */
+const MIN_CLIPPED_PIECE = 2;
+/** A page number ending a line (Page 1, 第1页): the footer the clipped text ran into. */
+const TRAILING_PAGE_NUMBER = /\s*(?:page\s*\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)\s*$/i;
+
+/**
+ * Whether a line is made of nothing but pieces of `labels`: a spreadsheet prints a merged
+ * cell's text centred on the whole cell, and on the page a break leaves it on, what falls
+ * below the table is clipped out of sight but still in the file, wrapped as in the cell
+ * (年度绩效目标产出指标(40, or 部门预 / 算管理 预算编制(30 / 80分) 分) under a table
+ * whose next page starts 部门预算管理80分) | 预算编制(30分)).
+ */
+export function isClippedCopy(text: string, labels: readonly string[]): boolean {
+  const words = text.replace(TRAILING_PAGE_NUMBER, "").split(/\s+/).filter(Boolean);
+  if (words.length === 0 || labels.length === 0) return false;
+  return words.every((word) => {
+    let rest = word;
+    while (rest) {
+      let k = rest.length;
+      while (k > 0 && !labels.some((l) => l.includes(rest.slice(0, k)))) k--;
+      if (k < Math.min(MIN_CLIPPED_PIECE, rest.length)) return false;
+      rest = rest.slice(k);
+    }
+    return true;
+  });
+}
+
 /** The document's blocks in reading order. */
 export function documentBlocks(layouts: readonly PageLayout[], settings: PdfSettings): Block[] {
   const pages = dropPageFurniture(layouts, settings.marginBand);
@@ -67,11 +114,17 @@ export function documentBlocks(layouts: readonly PageLayout[], settings: PdfSett
   for (const p of pages) {
     const pageList = pageItems(p, settings);
     pageList.forEach((it, i) => {
-      const last = items[items.length - 1];
-      if (
-        it.kind === "table" && i === 0 && settings.joinAcrossPages &&
-        last?.kind === "table" && continuesTable(last.table, it.table)
-      ) {
+      const labels = it.kind === "table" ? firstRowLabels(it.table) : [];
+      const clipped = (t: Extract<DocItem, { kind: "text" }>) => t.page === p.number - 1 && isClippedCopy(t.line.text, labels);
+      const last = it.kind === "table" && settings.joinAcrossPages && pageList.slice(0, i).every((b) => b.kind === "text" && inMarginBand(b.line, p, settings.marginBand))
+        ? tableBeforeMargins(items, (t) => t.inBand === true || clipped(t))
+        : undefined;
+      if (it.kind === "table" && last && continuesTable(last.table, it.table)) {
+        // The clipped copies go: the next page prints the text they copy.
+        for (let k = items.length - 1; items[k] !== last; k--) {
+          const t = items[k]!;
+          if (t.kind === "text" && clipped(t)) items.splice(k, 1);
+        }
         last.table = joinContinuedTable(last.table, it.table);
       } else if (it.kind === "table" && (looksLikeDiagram(it.table) || isProse(it.table.cells.map((c) => c.text)))) {
         // A diagram's boxes, or a ruled box around prose: their text is read as text.
@@ -80,7 +133,7 @@ export function documentBlocks(layouts: readonly PageLayout[], settings: PdfSett
       } else if (it.kind === "table") {
         items.push({ kind: "table", table: { ...it.table, pageTo: it.table.page } });
       } else {
-        items.push({ kind: "text", page: p.number, line: it.line });
+        items.push({ kind: "text", page: p.number, line: it.line, inBand: inMarginBand(it.line, p, settings.marginBand) });
       }
     });
   }

@@ -22,7 +22,8 @@ const PAGE_NUMBER_PATTERNS = [
 
 export const isPageNumberText = (text: string) => PAGE_NUMBER_PATTERNS.some((p) => p.test(text.trim()));
 
-const inMarginBand = (line: LooseLine, page: PageLayout, band: number) =>
+/** Whether a line sits in the top or bottom band (a share of the page height) of its page. */
+export const inMarginBand = (line: LooseLine, page: PageLayout, band: number) =>
   line.y1 <= page.height * band || line.y0 >= page.height * (1 - band);
 
 const repeatKey = (text: string) => text.replace(/\d+/g, "#").replace(/\s+/g, "");

@@ -1,0 +1,32 @@
+/**
+ * Spreadsheet forms printed to PDF (fixtures/pdf/rewritten/calc-*.pdf: real
+ * fixtures' workbooks printed by LibreOffice Calc, scripts/fixtures/make-rewritten-pdfs.sh).
+ * Their tables break across pages under a running header (the sheet's name), and
+ * a level cell merged across the break prints its text on the far side only (and a
+ * clipped copy below the table): every indicator still gets the levels the form
+ * prints for it, and nothing is flagged that the form does not hold.
+ */
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { extractBytes } from "@jixiao/extract";
+import { normalizeDocument } from "@jixiao/normalize";
+import { checkDocument } from "../../report/src/check.ts";
+import { readExpectation } from "./real-forms.ts";
+import { keyOf } from "../src/text-key.ts";
+
+const REWRITTEN = new URL("../../../fixtures/pdf/rewritten/", import.meta.url).pathname;
+
+describe.each(["yunnan-2022-project-self-eval", "hunan-undated-department-scorecard", "sichuan-2020-department-scorecard"])("%s printed from its workbook", (id) => {
+  it("reads every indicator under the levels the form prints, across the page break", async () => {
+    const file = `${REWRITTEN}calc-${id}.pdf`;
+    const doc = normalizeDocument(await extractBytes(readFileSync(file), { fileName: file, ocr: { mode: "off" } }), { fileName: file });
+    const expected = readExpectation(id).forms[0]!.indicators!;
+    const read = doc.forms[0]!.indicators;
+    expect(read.map((i) => keyOf(i.name))).toEqual(expected.map((i) => keyOf(i.name)));
+    // (A level's declared weight, 投入(15分) or 部门预算管理80分) as printed, is its level1Weight: the name is compared without it.)
+    const level = (s: string | null | undefined) => keyOf(s ?? "").replace(/\(?\d+(?:\.\d+)?分\)$/, "");
+    expect(read.map((i) => [level(i.level1), level(i.level2)])).toEqual(expected.map((i) => [level(i.level1), level(i.level2)]));
+    const warned = checkDocument(doc).filter((f) => f.severity !== "info").map((f) => f.rule);
+    expect(warned.sort()).toEqual(readExpectation(id).findings.map((f) => f.rule).sort());
+  });
+});
