@@ -10,7 +10,7 @@
  */
 import { describe, expect, it } from "vitest";
 import {
-  comparatorFromValueType, decimalsOf, isEmptyValue, isPercentText, isScoreLike, isValueTypeText,
+  comparatorFromValueType, decimalsOf, isBlankCell, isEmptyValue, isPercentText, isScoreLike, isValueTypeText,
   parseDate, parseFiscalYear, parseGrade, parseMoneyUnit, parseNumber, parseRate, parseValue,
 } from "../src/values.ts";
 
@@ -22,6 +22,13 @@ describe("empty cells", () => {
     expect(isEmptyValue(null)).toBe(true);
     expect(isEmptyValue(undefined)).toBe(true);
     for (const text of ["0", "无锡", "12", "—1"]) expect(isEmptyValue(text)).toBe(false);
+  });
+  it("### (a spreadsheet's number too wide for its column, printed as a PDF of the sheet) holds no value and names nothing", () => {
+    for (const text of ["###", "########", " ### "]) {
+      expect(isEmptyValue(text)).toBe(true);
+      expect(isBlankCell(text)).toBe(true);
+    }
+    for (const text of ["#", "#1", "3#楼"]) expect(isEmptyValue(text)).toBe(false);
   });
 });
 
