@@ -16,7 +16,7 @@ import { keyOf } from "../src/text-key.ts";
 
 const REWRITTEN = new URL("../../../fixtures/pdf/rewritten/", import.meta.url).pathname;
 
-describe.each(["yunnan-2022-project-self-eval", "hunan-undated-department-scorecard", "sichuan-2020-department-scorecard"])("%s printed from its workbook", (id) => {
+describe.each(["yunnan-2022-project-self-eval", "hunan-undated-department-scorecard", "sichuan-2020-department-scorecard", "henan-2021-project-targets"])("%s printed from its workbook", (id) => {
   it("reads every indicator under the levels the form prints, across the page break", async () => {
     const file = `${REWRITTEN}calc-${id}.pdf`;
     const doc = normalizeDocument(await extractBytes(readFileSync(file), { fileName: file, ocr: { mode: "off" } }), { fileName: file });

@@ -67,11 +67,11 @@ function looksLikeDiagram(t: PageTable): boolean {
  * two pages are too few to show as repeated, a footer, the clipped copy of a merged
  * cell's text (isClippedCopy).
  */
-function tableBeforeMargins(items: readonly DocItem[], between: (it: Extract<DocItem, { kind: "text" }>) => boolean): Extract<DocItem, { kind: "table" }> | undefined {
+function tableBeforeMargins(items: readonly DocItem[], between: (it: DocItem) => boolean): Extract<DocItem, { kind: "table" }> | undefined {
   for (let k = items.length - 1; k >= 0; k--) {
     const it = items[k]!;
-    if (it.kind === "table") return it;
-    if (!between(it)) return undefined;
+    if (between(it)) continue;
+    return it.kind === "table" ? it : undefined;
   }
   return undefined;
 }
@@ -115,16 +115,16 @@ export function documentBlocks(layouts: readonly PageLayout[], settings: PdfSett
     const pageList = pageItems(p, settings);
     pageList.forEach((it, i) => {
       const labels = it.kind === "table" ? firstRowLabels(it.table) : [];
-      const clipped = (t: Extract<DocItem, { kind: "text" }>) => t.page === p.number - 1 && isClippedCopy(t.line.text, labels);
+      // (The copy's pieces side by side may have been taken for a borderless table: 效指标 | 产出指标 | 质量指标.)
+      const clipped = (t: DocItem) => t.kind === "text"
+        ? t.page === p.number - 1 && isClippedCopy(t.line.text, labels)
+        : t.table.page === p.number - 1 && !t.table.ruled && t.table.cells.every((c) => !c.text.trim() || isClippedCopy(c.text, labels));
       const last = it.kind === "table" && settings.joinAcrossPages && pageList.slice(0, i).every((b) => b.kind === "text" && inMarginBand(b.line, p, settings.marginBand))
-        ? tableBeforeMargins(items, (t) => t.inBand === true || clipped(t))
+        ? tableBeforeMargins(items, (t) => (t.kind === "text" && t.inBand === true) || clipped(t))
         : undefined;
       if (it.kind === "table" && last && continuesTable(last.table, it.table)) {
         // The clipped copies go: the next page prints the text they copy.
-        for (let k = items.length - 1; items[k] !== last; k--) {
-          const t = items[k]!;
-          if (t.kind === "text" && clipped(t)) items.splice(k, 1);
-        }
+        for (let k = items.length - 1; items[k] !== last; k--) if (clipped(items[k]!)) items.splice(k, 1);
         last.table = joinContinuedTable(last.table, it.table);
       } else if (it.kind === "table" && (looksLikeDiagram(it.table) || isProse(it.table.cells.map((c) => c.text)))) {
         // A diagram's boxes, or a ruled box around prose: their text is read as text.
