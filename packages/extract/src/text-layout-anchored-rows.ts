@@ -37,8 +37,18 @@ import { cellsByRow, isIndicatorHeader } from "./text-grid-rows.ts";
 
 /** A date a row's value names: 2021年12月31日, 2023年12月底前, 12月底. */
 const DATE_VALUE = /^(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:底|末|初|中旬)?(?:前|以前|内|之前)?(?:完成)?$|^(?:19|20)\d{2}年(?:底|末|度)?(?:前|以前|内)?(?:完成)?$/;
-/** A value of a row: an amount, a share, a score, a count with its unit (192 只, 10 辆, 583 元/人*月), or a date. */
-const isQuantity = (text: string) => isValueCell(text) || (isStreamValueCell(text) && /\d/.test(text)) || DATE_VALUE.test(text.replace(/\s+/g, ""));
+/**
+ * A figure and a short unit of any name (3500 公斤, ≥70 村): a value, whatever its unit; the unit lists
+ * of the cell readers do not hold every unit a form counts in.
+ */
+const MEASURE = /^(?:[≥≤=<>＞＜≈]|>=|<=)?[-+]?\d[\d,]*(?:\.\d+)?[\u4e00-\u9fff]{1,2}(?:[/／][\u4e00-\u9fff]{1,2})?$/;
+/** A value of a row: an amount, a share, a score, a count with its unit (192 只, 10 辆, 583 元/人*月, 3500 公斤), or a date. */
+const isQuantity = (text: string) => {
+  const t = text.replace(/\s+/g, "");
+  return isValueCell(text) || (isStreamValueCell(text) && /\d/.test(text)) || DATE_VALUE.test(t) || MEASURE.test(t);
+};
+/** A one-character answer (是, 否, 有, 无): a yes-or-no indicator's target, a whole value (项目实施是否产生经济价值 | 否). */
+const ONE_WORD_ANSWER = /^[是否有无]$/;
 /** Value lines a region needs at least for its rows to be rebuilt around them. */
 const MIN_ANCHORS = 2;
 /** A line with this many cells from the names' column right is a row's own line. */
@@ -108,7 +118,7 @@ function planRegion(byRow: FoundCell[][], header: number, end: number, page: num
   if (valueCols.size === 0) return;
   // An anchor holds a value in a column of values, or two cells there (高 | 高, 0起 | 0起: a qualitative row).
   // Or a word value there (稳步提高, 及时): a qualitative row of one line; a wrapped value's piece holds its figure.
-  const wordValue = (c: FoundCell) => Array.from(c.text.replace(/\s+/g, "")).length >= 2 && !/\d/.test(c.text) && !LEVEL_LABEL.test(c.text);
+  const wordValue = (c: FoundCell) => (Array.from(c.text.replace(/\s+/g, "")).length >= 2 || ONE_WORD_ANSWER.test(c.text.trim())) && !/\d/.test(c.text) && !LEVEL_LABEL.test(c.text);
   // Or two values anywhere on the line (序号 1, 分值 3, 得分 3 where a column of values was cut short).
   const anchorLike = rows.filter((r) => byRow[r]!.some((c) => valueCols.has(c.col) && (isQuantity(c.text) || wordValue(c))) ||
     byRow[r]!.filter((c) => valueCols.has(c.col)).length >= 2 || byRow[r]!.filter((c) => isValueCell(c.text)).length >= 2);

@@ -46,6 +46,21 @@ describe("joinAnchoredRows: cells centred on their row's value line", () => {
   });
 });
 
+describe("joinAnchoredRows: an anchor's value in any unit, or a one-character answer", () => {
+  it("keeps 年增粮食 | 3500 公斤 a row of its own, not the tail of 财政资金补助's row (湖南 2022: 公斤, no unit of the word lists)", () => {
+    const rows = rowsOf("hunan-2022-project-targets");
+    expect(rows).toContainEqual(["成本指标", "财政资金补助", "1600元/亩"]);
+    expect(rows.some((r) => r.includes("年增粮食") && r.includes("3500公斤"))).toBe(true);
+    expect(rows.flat().some((t) => t.includes("补助年增粮食"))).toBe(false);
+  });
+
+  it("reads 项目实施是否产生经济价值 | 否 as a row, its answer one character (安徽 2025)", () => {
+    const rows = rowsOf("anhui-2025-project-targets");
+    expect(rows).toContainEqual(["成本指标", "项目金额", "5万元"]);
+    expect(rows.some((r) => r.includes("项目实施是否产生经济价值") && r.includes("否"))).toBe(true);
+  });
+});
+
 describe("joinHeaderBand: a header of wrapped cells printed as a band of lines", () => {
   it("joins 一级指 / 标, 指标性 / 质 and 偏差原 / 因分析 / 及改进 / 措施 to the header line, 绩效指标 and 年度指标值 a group row above it (云南 2022-2)", () => {
     const rows = rowsOf("yunnan-2022-project-self-eval-2");
