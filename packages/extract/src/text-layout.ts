@@ -659,11 +659,16 @@ export function lineGridTable(page: number, lines: readonly LooseLine[], given: 
     }
   }
   // A number alone in its slot that runs into the next column, empty on the line, starting a character short
-  // of it, is that column's (a value centred under a header one character to the left of the others).
+  // of it, is that column's (a value centred under a header one character to the left of the others). So is
+  // a value with its unit, and any cell after another on its line: pdftotext drifts a column a character left
+  // on lines a long cell pushes (是否对当地生态环境造成影响 否, then 可持续影响指标 … 长期, both a character short
+  // of ≥70 村 and 5 万元; 服务对象满意度指 辖区内群众满意度, a name one space after its level's label).
   for (const bySlot of placed) {
     for (const [col, ps] of [...bySlot]) {
       const only = ps[0]!;
-      if (ps.length !== 1 || only.colEnd <= col || bySlot.has(col + 1) || !NUMBER.test(only.chunk.text)) continue;
+      if (ps.length !== 1 || only.colEnd <= col || bySlot.has(col + 1)) continue;
+      const afterCell = [...bySlot.keys()].some((k) => k < col);
+      if (!NUMBER.test(only.chunk.text) && !VALUE_START.test(only.chunk.text) && !afterCell) continue;
       if (starts[col + 1]! - only.chunk.x0 > COLUMN + 0.01) continue;
       bySlot.delete(col);
       bySlot.set(col + 1, [{ ...only, col: col + 1 }]);

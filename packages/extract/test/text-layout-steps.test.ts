@@ -59,6 +59,19 @@ describe("lineGridTable: a value a character short of its column", () => {
     expect(rows).toContainEqual(["预决算及时编制率", "10", "%", "=", "100"]);
     expect(rows).toContainEqual(["政府预决算公开率(除涉密信息外)", "10", "%", "=", "100"]);
   });
+
+  it("takes a word value or a name a character short of its column when a cell comes before it on the line (安徽 2025: 长期; 四川 2023: 辖区内群众满意度)", () => {
+    const rows = tablesOf("anhui-2025-project-targets").flatMap(rowsOf);
+    expect(rows).toContainEqual(["可持续影响指标", "对满足人民群众日益提高的文化需求的可持续影响", "长期"]);
+    const list = tablesOf("sichuan-2023-project-declaration").flatMap(rowsOf);
+    expect(list.find((r) => r.includes("服务对象满意度指标"))).toContain("辖区内群众满意度");
+  });
+
+  it("takes a value with its unit a character short of its column (云南: ≥1290.3平方米 beside a name that fills its cell)", () => {
+    const rows = tablesOf("yunnan-undated-project-self-eval").flatMap(rowsOf);
+    const row = rows.find((r) => r.includes("1290.3平方米冷库仓储建设及配套生产设备、配套电力设施购置安装"));
+    expect(row?.[row.indexOf("1290.3平方米冷库仓储建设及配套生产设备、配套电力设施购置安装") + 1]).toBe("≥1290.3平方米");
+  });
 });
 
 describe("lineGridTable on Chromium's tight columns (text-layout-column-starts.ts)", () => {
