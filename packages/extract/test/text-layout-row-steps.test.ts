@@ -128,6 +128,16 @@ describe("joinVerticalLabels: a label printed a character per line", () => {
   });
 });
 
+describe("joinVerticalLabels: a column of one-character values is no label", () => {
+  it("leaves 否 / 否 / 是 under 是否核心指标 and 高 / 好 under 年初指标值 each on its row (重庆 2021 部门-2)", () => {
+    const rows = tablesOf("chongqing-2021-department-self-eval-2").flatMap(rowsOf);
+    expect(rows).toContainEqual(["财政供养人员控制率", "%", "100%", "92%", "100%", "2", "2", "否"]);
+    expect(rows).toContainEqual(["预算完成率", "%", "70%", "76%", "100%", "2", "2", "是"]);
+    expect(rows).toContainEqual(["资金使用合规性", "好", "好", "100%", "5", "5", "否"]);
+    expect(rows.flat().some((t) => /^[是否高好]{2,}$/.test(t))).toBe(false);
+  });
+});
+
 describe("joinCentredPairs: a header row's heads and tails", () => {
   it("joins 三级指标(长 / 期) and 指标值(年 / 度) round the header row, each tail under its head (湖北 2020)", () => {
     const rows = tablesOf("hubei-2020-project-targets").flatMap(rowsOf);
