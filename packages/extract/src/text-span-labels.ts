@@ -128,10 +128,11 @@ function moveInRegion(byRow: FoundCell[][], header: number, end: number, continu
   const found = alignedLanes(labelBlocks(byRow, from, to, isLabel));
   const anyWeight = new Set(found.flatMap((b) => weightsOf(byRow, b, nameCol)));
   // A column whose labels stand on (nearly) every row's own line prints them row by row, merged nowhere
-  // (效益指标 社会效益指标 on each line of a 申报表): they stay where they are.
+  // (效益指标 社会效益指标 on each line of a 申报表): they stay where they are. A label counts on the row of its
+  // first line only: the second line of one over two rows (社会效益 / 指标, each on a row's line) is no row's own.
   const namedRows = [...Array(lastNamed - from + 1).keys()].map((k) => from + k).filter(named);
   const perRow = (col: number) => namedRows.length >= MIN_PER_ROW &&
-    namedRows.filter((r) => found.some((b) => b.col === col && b.cells.some((c) => c.row === r))).length >= PER_ROW_SHARE * namedRows.length;
+    namedRows.filter((r) => found.some((b) => b.col === col && b.firstRow === r)).length >= PER_ROW_SHARE * namedRows.length;
   const blocks = found.filter((b) => b.firstRow <= lastNamed && !perRow(b.col) && b.cells.every((c) =>
     named(c.row) || byRow[c.row]!.every((x) => !isValueCell(x.text) || anyWeight.has(x))));
   if (blocks.length === 0) return out;

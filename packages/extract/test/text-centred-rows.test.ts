@@ -66,4 +66,13 @@ describe("moveSpanLabels: a label centred over its rows heads the first of them"
     const rows = tablesOf("anhui-2019-transfer-self-eval").flatMap(rowsOf);
     expect(rows).toContainEqual(["产出指标(50分)", "数量指标", "★★★农村低保发放人数(按月平均)(≥**人)", "5", ">=21933人", "21980人", "5"]);
   });
+
+  it("reads a level's two lines (社会效益 / 指标) as one label over its two rows, not labels on every row (湖南 2022)", () => {
+    const read = indicatorsOf("hunan-2022-project-targets");
+    const level2 = (name: string) => read.find((i) => i.name === name)?.level2;
+    expect(level2("受益脱贫(监测)人口数")).toBe("社会效益指标");
+    expect(level2("解决脱贫(监测)饮水安全问题人数")).toBe("社会效益指标");
+    expect(level2("新增和改善排水达标面积")).toBe("生态效益指标");
+    expect(level2("脱贫户供水设施数量")).toBe("数量指标");
+  });
 });

@@ -42,7 +42,7 @@ describe("joinAnchoredRows: cells centred on their row's value line", () => {
   it("takes the row of a sequence number and two values as a row though its score sits a column off (安徽 2023 部门评价)", () => {
     const rows = rowsOf("anhui-2023-department-scorecard");
     // Row 1's last criterion line 分)。 is row 1's, not the head of row 2's criterion.
-    expect(rows).toContainEqual(["2", "工作计划", "年度工作计划完整性", "3", "部门及所属二级单位年度工作计划制定是否完整可行。", "年度工作计划是否完整可行(3分)", "3"]);
+    expect(rows).toContainEqual(["2", "工作计划(6分)", "年度工作计划完整性", "3", "部门及所属二级单位年度工作计划制定是否完整可行。", "年度工作计划是否完整可行(3分)", "3"]);
   });
 });
 

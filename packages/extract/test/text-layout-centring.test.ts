@@ -57,7 +57,7 @@ describe("joinCentredCells: wrapped cells placed column by column round the rows
   it("joins the header's column words wrapped round its line and reads rows of long criteria (安徽 2023 部门评价)", () => {
     const rows = tablesOf("anhui-2023-department-scorecard").flatMap(rowsOf);
     expect(rows).toContainEqual(["序号", "一级指标", "二级指标", "三级指标", "指标分值", "指标解释", "指标说明及评分标准", "自评得分"]);
-    expect(rows).toContainEqual(["2", "工作计划", "年度工作计划完整性", "3", "部门及所属二级单位年度工作计划制定是否完整可行。", "年度工作计划是否完整可行(3分)", "3"]);
+    expect(rows).toContainEqual(["2", "工作计划(6分)", "年度工作计划完整性", "3", "部门及所属二级单位年度工作计划制定是否完整可行。", "年度工作计划是否完整可行(3分)", "3"]);
   });
 });
 
