@@ -23,7 +23,7 @@ import type { DocTable } from "./pdf/continuation.ts";
 import { joinWrappedLines } from "./pdf/words.ts";
 import { isValueCell } from "./text-stream.ts";
 import { isPlaceholder } from "./text-wrapped-rows.ts";
-import { COLUMN, LINE_STEP } from "./text-geometry.ts";
+import { COLUMN, LINE_HEIGHT, LINE_STEP } from "./text-geometry.ts";
 import { cellsByRow, isIndicatorHeader } from "./text-grid-rows.ts";
 
 /** The header of the indicators' names. */
@@ -361,16 +361,19 @@ function labelBlocks(byRow: FoundCell[][], from: number, to: number, isLabel: (c
   for (let r = from; r < to; r++) {
     for (const c of [...byRow[r]!].filter(isLabel).sort((a, b) => a.col - b.col)) {
       // Beside the block's last piece on its line one space after it (letter spacing: 投 入(15分), 本年度 绩效指标), or under it (a line of another column's text between at
-      // most) with its middle within the block's width: the lines of a centred label share their middle.
+      // most) with its middle within the block's width: the lines of a centred label share their middle. (Under
+      // it by lines, not rows: the row between may be another line's, 产出 / 指标 joined to 质量指标's row and
+      // (50 分) two lines under 指标 on a row of its own.)
       const touching = (wider: boolean) => (b: Block) => {
         const last = b.cells[b.cells.length - 1]!;
         const x0 = Math.min(...b.cells.map((x) => x.bbox.x0)), x1 = Math.max(...b.cells.map((x) => x.bbox.x1));
-        const mid = (c.bbox.x0 + c.bbox.x1) / 2, dy = c.bbox.y0 - last.bbox.y0;
+        // (From the top of the last line of the last piece: a piece may be two lines the wrapped step joined, 产出 / 指标.)
+        const mid = (c.bbox.x0 + c.bbox.x1) / 2, dy = c.bbox.y0 - (last.bbox.y1 - LINE_HEIGHT * COLUMN);
         if (b.lastRow === r && b.colEnd === c.col && dy === 0) return c.bbox.x0 - last.bbox.x1 <= COLUMN + 0.01;
         // (Or, where no block holds its middle, the block's middle within the piece: a short first line over a
         // wider second, 规划 over (15 分).)
         const centred = wider ? (x0 + x1) / 2 >= c.bbox.x0 && (x0 + x1) / 2 <= c.bbox.x1 : mid >= x0 && mid <= x1;
-        return b.lastRow === r - 1 && dy > 0 && dy <= MAX_LABEL_LINE_GAP * LINE_STEP + 0.01 && centred && continues(labelText(b.cells), c.text);
+        return b.lastRow < r && b.lastRow >= r - MAX_LABEL_LINE_GAP && dy > 0 && dy <= MAX_LABEL_LINE_GAP * LINE_STEP + 0.01 && centred && continues(labelText(b.cells), c.text);
       };
       const into = blocks.find(touching(false)) ?? blocks.find(touching(true));
       if (into) {

@@ -67,6 +67,13 @@ describe("moveSpanLabels: a label centred over its rows heads the first of them"
     expect(rows).toContainEqual(["产出指标(50分)", "数量指标", "★★★农村低保发放人数(按月平均)(≥**人)", "5", ">=21933人", "21980人", "5"]);
   });
 
+  it("joins a label's weight to its two lines the wrapped step made one piece (产出 / 指标 / (50 分), 山西 2020)", () => {
+    const rows = tablesOf("shanxi-2020-project-self-eval").flatMap(rowsOf);
+    expect(rows.flat()).not.toContain("(50分)");
+    const read = indicatorsOf("shanxi-2020-project-self-eval");
+    expect(read.map((i) => i.level1)).toEqual(["产出指标", "产出指标", "产出指标", "产出指标", "效益指标", "满意度指标"]);
+  });
+
   it("reads a level's two lines (社会效益 / 指标) as one label over its two rows, not labels on every row (湖南 2022)", () => {
     const read = indicatorsOf("hunan-2022-project-targets");
     const level2 = (name: string) => read.find((i) => i.name === name)?.level2;
