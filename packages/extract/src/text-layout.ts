@@ -70,6 +70,7 @@ import { cellsByRow, isIndicatorHeader } from "./text-grid-rows.ts";
 import { cutShortOfStarts, mergeCloseStarts } from "./text-layout-column-starts.ts";
 import { GROUPED_AMOUNT, NUMBER, VALUE_START, endsLikeCell } from "./text-layout-words.ts";
 import { placeListCells, takeListCells } from "./text-layout-list-blocks.ts";
+import { headValuelessColumns } from "./text-layout-header-columns.ts";
 
 /**
  * The PDF finder's settings for text: a gap of two or more spaces splits a
@@ -646,6 +647,10 @@ export function lineGridTable(page: number, lines: readonly LooseLine[], given: 
       }
     }
   });
+  // A column word over a column no line under it fills, right of a column between two headed ones that lines
+  // under it fill and no column word heads, heads that column: a header centred wider than its values (全年完成值
+  // four characters right of 92%, 100%, 76%, between 调整指标值 and it; 三级指标 right of the names).
+  if (headValuelessColumns(placed, starts, nudged)) nudging = true;
   if (nudging) placed = place();
   if (starts.length < 2) return null;
   // A number (or a target led by a comparison, ≥12个) sharing a slot with the words before it belongs to the next column when that one is empty on the line
@@ -669,7 +674,8 @@ export function lineGridTable(page: number, lines: readonly LooseLine[], given: 
       if (ps.length !== 1 || only.colEnd <= col || bySlot.has(col + 1)) continue;
       const afterCell = [...bySlot.keys()].some((k) => k < col);
       if (!NUMBER.test(only.chunk.text) && !VALUE_START.test(only.chunk.text) && !afterCell) continue;
-      if (starts[col + 1]! - only.chunk.x0 > COLUMN + 0.01) continue;
+      // (Short of it: a column word nudged onto this column from the next stays.)
+      if (starts[col + 1]! - only.chunk.x0 > COLUMN + 0.01 || only.chunk.x0 >= starts[col + 1]! - 0.01) continue;
       bySlot.delete(col);
       bySlot.set(col + 1, [{ ...only, col: col + 1 }]);
     }

@@ -53,6 +53,19 @@ describe("lineGridTable: a column word centred over narrower values", () => {
   });
 });
 
+describe("lineGridTable: a column word over an empty column, beside a headless one", () => {
+  it("heads the column its values fill (重庆 2021 部门-2: 全年完成值 four characters right of 92%; 湖北 2020 部门: 三级指标 right of the names)", () => {
+    const chongqing = tablesOf("chongqing-2021-department-self-eval-2")[0]!;
+    const m = toMatrix(chongqing);
+    const head = chongqing.cells.find((c) => c.text === "全年完成值")!;
+    const first = m.find((r) => r.some((c) => c?.text === "财政供养人员控制率"))!;
+    expect(first[head.col]?.text).toBe("92%");
+    const hubei = tablesOf("hubei-2020-department-self-eval").find((t) => t.cells.some((c) => c.text === "三级指标"))!;
+    const names = hubei.cells.find((c) => c.text === "三级指标")!;
+    expect(toMatrix(hubei).find((r) => r.some((c) => c?.text === "168起"))?.[names.col]?.text).toBe("办结信访案件");
+  });
+});
+
 describe("lineGridTable: a value a character short of its column", () => {
   it("goes to that column, leaving the name's slot free for its wrapped lines (重庆 2022 部门: 10 under 指标权重)", () => {
     const rows = tablesOf("chongqing-2022-department-targets").flatMap(rowsOf);
