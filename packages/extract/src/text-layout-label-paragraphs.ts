@@ -14,7 +14,9 @@
  * lines below it: the run is read so only when that centring divides it
  * exactly, every line to one label. Runs under an indicator header, or with
  * a group label (数量指标, merged down over indicator rows and centred over
- * them, not over a paragraph), are left alone.
+ * them, not over a paragraph), are left alone, and so are lines that each
+ * end in a colon (资金总额： over 一般公共预算拨款： in a blank template): labels
+ * whose values are blank, not a paragraph's lines.
  */
 import type { FoundCell } from "./pdf/page-tables.ts";
 import type { DocTable } from "./pdf/continuation.ts";
@@ -30,6 +32,8 @@ type Kind = "label" | "paragraph" | "both" | null;
 const MAX_LIST_LABEL = 12;
 /** ...starting within this (units) of the label above it: the same character column. */
 const ALIGN_EPS = COLUMN / 2;
+/** A label's end: the colon before its value. */
+const COLON_END = /[:：]$/;
 /** Cells a line of a label, a paragraph or both holds at most (the paragraph's line in two pieces beside its label). */
 const MAX_RUN_CELLS = 3;
 
@@ -77,13 +81,16 @@ function divideBlock(byRow: FoundCell[][], a: number, b: number, target: (number
   if (counts.size < 2) return;
   const most = Math.max(...counts.values());
   const para = Math.max(...[...counts].filter(([, n]) => n === most).map(([col]) => col));
+  const colonEnded = (r: number) => byRow[r]?.length === 1 && COLON_END.test(byRow[r]![0]!.text.trim());
+  const listOfBlankLabels = (r: number) => colonEnded(r) && ((r > a && colonEnded(r - 1)) || (r + 1 < b && colonEnded(r + 1)));
   // A paragraph's line may come apart in two cells (a wide gap in it, 结转项目□  其他一次性项目□).
   const kind = (r: number): Kind => {
     const [first, second, ...more] = byRow[r]!;
     if (byRow[r]!.some((c) => isMoneyFact(c.text))) return null;
     // (Three cells only as a label and its paragraph's line in two pieces; two paragraphs side by side are no run.)
     if (more.some((c) => c.col < para) || (more.length > 0 && first!.col >= para)) return null;
-    if (first!.col >= para) return "paragraph";
+    // (Lines that each end in a colon are labels whose values are blank, 资金总额： over 一般公共预算拨款：, no paragraph.)
+    if (first!.col >= para) return listOfBlankLabels(r) ? null : "paragraph";
     if (first!.col + first!.colSpan > para || /\d/.test(first!.text) || isLevelLabel(first!.text)) return null;
     return second === undefined ? "label" : second.col >= para ? "both" : null;
   };

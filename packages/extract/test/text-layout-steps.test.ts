@@ -137,6 +137,14 @@ describe("a label of two lines centred on its value's row, the table's first (�
   });
 });
 
+describe("joinLabelParagraphs: lines that each end in a colon are labels of blank values, no paragraph (广西 2021 空白申报表)", () => {
+  it("keeps 一般公共预算拨款: … 上年结余收入: each a cell of its own beside 项目资金申请(万元)", () => {
+    const cells = tablesOf("guangxi-2021-project-declaration").flatMap((t) => t.cells).map((c) => c.text);
+    for (const label of ["一般公共预算拨款:", "政府性基金预算拨款:", "国有资本经营预算拨款:", "上年结余收入:"]) expect(cells).toContain(label);
+    expect(cells.some((t) => t.includes("拨款:政府性"))).toBe(false);
+  });
+});
+
 describe("joinLabelParagraphs: labels centred beside paragraphs (阳泉 2021 申报表)", () => {
   const rows = tablesOf("shanxi-2021-project-targets").flatMap(rowsOf);
   it("joins each label to its paragraph's lines above and below it, a paragraph line in two pieces included", () => {
