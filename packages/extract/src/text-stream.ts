@@ -21,6 +21,9 @@
  * - a row that cannot be rebuilt with confidence (more values than the header
  *   has columns; weighted labels with no value, cut only by the width) is left
  *   out of the table and kept as narrative: a misplaced number is a false finding;
+ * - level labels merged down many rows, printed as a block apart from the
+ *   rows, are put back where the table has a single one at a level
+ *   (text-stream-levels.ts);
  * - label cells of a form's header block (项目名称, 主管部门, 实施单位 …) and
  *   the cell after each become two-cell rows (labels printed in a column,
  *   their values in the next, are paired in order);
@@ -31,6 +34,7 @@
 import type { Block, Cell, PageInfo, Table } from "./grid.ts";
 import { cellsOfParagraph, paragraphs, type StreamCell } from "./text-stream-paragraph.ts";
 import { columnPlace, orderHeader } from "./text-stream-header.ts";
+import { withBlockLevels } from "./text-stream-levels.ts";
 import { isLabelWord, isLevelWord, isStreamHeaderWord, isStreamValueCell, isTitle, isWordCell } from "./text-stream-words.ts";
 
 // The -layout readers (text-wrapped-rows.ts, text-span-labels.ts …) take these from here.
@@ -115,7 +119,7 @@ function readCells(cells: StreamCell[]): Block[] {
   };
   const endTable = () => {
     endRow();
-    if (rows.length) blocks.push({ kind: "table", table: rowsToTable(rows) });
+    if (rows.length) blocks.push({ kind: "table", table: rowsToTable(withBlockLevels(rows.map((r) => r.cells), unplaced).map((cells) => ({ cells }))) });
     for (const c of unplaced) blocks.push({ kind: "text", page: c.page, text: c.text, line: c.line });
     rows = [];
     unplaced = [];

@@ -1,0 +1,53 @@
+/**
+ * Plain `pdftotext` (no -layout) prints the merged level cells of an indicator
+ * table as a block apart from the rows (src/text-stream-levels.ts): on the
+ * committed fixtures/real/text/*.pdftotext.txt, a table's single label of a
+ * level is put back before its rows, and a block of several is not guessed.
+ */
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { extractBytes, parseExtractedText, toMatrix, type ExtractedDocument } from "@jixiao/extract";
+import { normalizeDocument, type Form } from "@jixiao/normalize";
+
+const REAL = new URL("../../../fixtures/real/", import.meta.url);
+const read = (id: string) => parseExtractedText(readFileSync(new URL(`text/${id}.pdftotext.txt`, REAL), "utf8"));
+const rowsOf = (doc: ExtractedDocument) =>
+  doc.blocks.flatMap((b) => (b.kind === "table" ? toMatrix(b.table).map((r) => r.map((c) => c?.text ?? "").filter(Boolean)) : []));
+
+async function forms(id: string): Promise<Form[]> {
+  const file = new URL(`text/${id}.pdftotext.txt`, REAL);
+  const doc = await extractBytes(readFileSync(file), { fileName: file.pathname });
+  return normalizeDocument(doc, { fileName: file.pathname }).forms;
+}
+
+describe("a level block with a single level-1 label (数量指标 | 产出指标 | 质量指标 | 时效指标 before 一级指标 | 二级指标 | 三级指标 …)", () => {
+  it("puts 产出指标 in a row of its own before the first indicator row (henan-2021-project-targets)", () => {
+    const rows = rowsOf(read("henan-2021-project-targets"));
+    const first = rows.findIndex((r) => r[0] === "七氟丙烷式灭火装置及药剂");
+    expect(rows[first - 1]).toEqual(["产出指标"]);
+  });
+
+  it("gives every indicator that level 1, and leaves the level 2 of a block of four unknown (anhui-2023-department-self-eval)", async () => {
+    const [form] = await forms("anhui-2023-department-self-eval");
+    expect(form!.indicators.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(form!.indicators.map((i) => i.level1))).toEqual(new Set(["产出指标"]));
+    expect(form!.indicators.map((i) => i.level2).filter(Boolean)).toEqual([]);
+  });
+
+  it("gives both levels where the block holds one of each (anhui-2024-transfer-self-eval)", async () => {
+    const [form] = await forms("anhui-2024-transfer-self-eval");
+    expect(form!.indicators.map((i) => [i.level1, i.level2])).toContainEqual(["产出指标", "数量指标"]);
+  });
+});
+
+describe("a level block that does not say which rows its labels span", () => {
+  it("leaves the level 1 unknown where the block holds two (anhui-2022-project-self-eval: 产出指标(50 分), 效益指标(30 分))", async () => {
+    const [form] = await forms("anhui-2022-project-self-eval");
+    expect(form!.indicators.find((i) => i.name === "基建工程委托业务项目数量")?.level1 ?? null).toBeNull();
+  });
+
+  it("does not carry 产出指标 over rows that a loose 满意度指标 may head (zhejiang-2023-project-targets)", async () => {
+    const [form] = await forms("zhejiang-2023-project-targets");
+    expect(form!.indicators.filter((i) => /满意度/.test(i.name)).map((i) => i.level1)).not.toContain("产出指标");
+  });
+});
