@@ -14,6 +14,9 @@
  * Only then is it put back, as a row of labels before the first indicator
  * row, which the normalize stage carries down as it does a merged cell: a
  * level put on the wrong rows would check their weights against the wrong total.
+ * Level-1 labels that declare their weights (产出指标(50 分), 效益指标(30 分)) are
+ * also put back where the rows' weights add up to them exactly
+ * (byDeclaredWeights).
  */
 import type { StreamCell } from "./text-stream-paragraph.ts";
 import { columnPlace } from "./text-stream-header.ts";
@@ -44,6 +47,36 @@ function levelOf(text: string): Level | "either" | null {
 }
 /** Whether a level-2 word may stand under a level-1 word. */
 const standsUnder = (level2: string, level1: string) => PARENT.some(([child, parent]) => child.test(stem(level2)) && parent.test(stem(level1)));
+
+/** A level-1 word's declared weight: 产出指标(50 分) → 50. */
+const declaredWeight = (text: string) => { const m = key(text).match(/\((\d+(?:\.\d+)?)分?\)$/); return m ? Number(m[1]) : null; };
+
+/** The templates' order of the level-1 groups (决策, 过程, 产出, 效益 of a scorecard; 产出, 成本, 效益, 满意度). */
+const LEVEL1_ORDER: [RegExp, number][] = [
+  [/^(?:决策|投入)$/, 0], [/^(?:过程|管理)$/, 1], [/^产出$/, 2], [/^成本$/, 3], [/^(?:效益|效果)$/, 4], [/^(?:服务对象)?满意度$/, 5],
+];
+const level1Rank = (text: string) => LEVEL1_ORDER.find(([re]) => re.test(stem(text)))?.[1] ?? null;
+/** Slack in comparing sums of points. */
+const POINTS_SLACK = 1e-6;
+
+/**
+ * Each indicator row's weight, read where the header puts its 分值 column,
+ * counted from the row's end: the cells before it may have run together (严格执行相关制
+ * 达成预期度规定指标, a target and an actual wrapped side by side, one cell), those
+ * after it are figures (得分). A last column of reasons left blank prints no cell.
+ * Null where the cell there is no figure.
+ */
+function rowWeight(row: readonly StreamCell[], levels: number, header: readonly StreamCell[]): number | null {
+  let places = header.map((c) => columnPlace(c.text));
+  const last = row[row.length - 1]!;
+  if (places[places.length - 1] === 9 && isStreamValueCell(last.text)) places = places.slice(0, -1);
+  const weightAt = places.indexOf(7);
+  if (weightAt < 0 || places.slice(weightAt + 1).some((p) => p !== 8)) return null;
+  const at = row.length - (places.length - weightAt);
+  if (at <= levels) return null;
+  const t = key(row[at]!.text).replace(/分$/, "");
+  return /^\d+(?:\.\d+)?$/.test(t) ? Number(t) : null;
+}
 
 /**
  * The number of level cells an indicator row starts with (those printed in place), or null when
@@ -99,9 +132,67 @@ export function withBlockLevels(rows: readonly StreamCell[][], stray: readonly S
   let level2 = single(2);
   if (level2 && (either.size > 0 || level1s.size > 1 || (level1s.size === 1 && !standsUnder(level2.text, all.find((c) => levelOf(c.text) === 1)!.text)))) level2 = null;
   const labels = [level1, level2].filter((c): c is StreamCell => c !== null);
-  if (labels.length === 0) return [...rows];
+  if (labels.length === 0) {
+    const header = namesAt < 0 ? null : rows[namesAt]!;
+    return header ? byDeclaredWeights(rows, indicatorRows, all, header) : [...rows];
+  }
   const at = indicatorRows[0]!.at;
   const anchor = rows[at]![0]!;
   const labelRow = labels.map((c) => ({ ...c, line: anchor.line, page: anchor.page }));
   return [...rows.slice(0, at), labelRow, ...rows.slice(at)];
+}
+
+/**
+ * Level-1 labels that declare their weights (产出指标(50 分), 效益指标(30 分)) put
+ * back over the rows whose weights add up to them: the groups in the templates'
+ * order, each the run of rows after the one before it whose weights sum to its
+ * own. Only where every level 1 of the table declares a weight, every
+ * indicator row's weight is read, the sums come out exact and use up every
+ * row, and what the rows print of their levels agrees (a row's own level 1
+ * starts its group; its level 2 stands under it).
+ */
+function byDeclaredWeights(rows: readonly StreamCell[][], indicatorRows: readonly { at: number; levels: StreamCell[] }[], all: readonly StreamCell[], header: readonly StreamCell[]): StreamCell[][] {
+  const level1 = (c: StreamCell) => levelOf(c.text) === 1 || (levelOf(c.text) === "either" && declaredWeight(c.text) !== null);
+  const words = all.filter(level1);
+  // 成本指标 without a weight: a level 2 of 产出; 满意度指标 without one may be a group that declares none.
+  if (all.some((c) => levelOf(c.text) === "either" && declaredWeight(c.text) === null && stem(c.text) !== "成本")) return [...rows];
+  const groups = new Map<string, { word: StreamCell; weight: number; rank: number }>();
+  for (const c of words) {
+    const weight = declaredWeight(c.text), rank = level1Rank(c.text);
+    if (weight === null || rank === null) return [...rows];
+    const seen = groups.get(stem(c.text));
+    if (seen && seen.weight !== weight) return [...rows];
+    groups.set(stem(c.text), { word: c, weight, rank });
+  }
+  const ordered = [...groups.values()].sort((a, b) => a.rank - b.rank);
+  if (ordered.length < 2 || new Set(ordered.map((g) => g.rank)).size !== ordered.length) return [...rows];
+  const weights = indicatorRows.map((r) => rowWeight(rows[r.at]!, r.levels.length, header));
+  if (weights.some((w) => w === null)) return [...rows];
+  const starts: number[] = [];
+  let i = 0;
+  for (const g of ordered) {
+    starts.push(i);
+    let sum = 0;
+    while (i < weights.length && sum < g.weight - POINTS_SLACK) sum += weights[i++]!;
+    if (i === starts[starts.length - 1] || Math.abs(sum - g.weight) > POINTS_SLACK) return [...rows];
+  }
+  if (i !== weights.length) return [...rows];
+  // What the rows print of their levels agrees with the groups.
+  const groupOf = (k: number) => ordered[starts.filter((s) => s <= k).length - 1]!;
+  const agrees = indicatorRows.every((r, k) => r.levels.every((c) => {
+    const g = groupOf(k);
+    if (level1(c)) return stem(c.text) === stem(g.word.text) && starts.includes(k);
+    return standsUnder(c.text, g.word.text);
+  }));
+  if (!agrees) return [...rows];
+  const out: StreamCell[][] = [];
+  rows.forEach((r, at) => {
+    const k = indicatorRows.findIndex((x) => x.at === at);
+    if (k >= 0 && starts.includes(k) && !indicatorRows[k]!.levels.some(level1)) {
+      const anchor = r[0]!;
+      out.push([{ ...groupOf(k).word, line: anchor.line, page: anchor.page }]);
+    }
+    out.push([...r]);
+  });
+  return out;
 }

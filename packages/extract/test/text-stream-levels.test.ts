@@ -41,13 +41,30 @@ describe("a level block with a single level-1 label (数量指标 | 产出指标
 });
 
 describe("a level block that does not say which rows its labels span", () => {
-  it("leaves the level 1 unknown where the block holds two (anhui-2022-project-self-eval: 产出指标(50 分), 效益指标(30 分))", async () => {
-    const [form] = await forms("anhui-2022-project-self-eval");
-    expect(form!.indicators.find((i) => i.name === "基建工程委托业务项目数量")?.level1 ?? null).toBeNull();
+  it("leaves the level 1 unknown where the block holds two and a row's weight cannot be read (anhui-2019-transfer-self-eval: a name split from its figures)", async () => {
+    const [form] = await forms("anhui-2019-transfer-self-eval");
+    expect(form!.indicators.map((i) => i.level1).filter(Boolean)).toEqual([]);
   });
 
   it("does not carry 产出指标 over rows that a loose 满意度指标 may head (zhejiang-2023-project-targets)", async () => {
     const [form] = await forms("zhejiang-2023-project-targets");
     expect(form!.indicators.filter((i) => /满意度/.test(i.name)).map((i) => i.level1)).not.toContain("产出指标");
+  });
+});
+
+describe("level-1 labels that declare their weights (anhui-2022-project-self-eval: 产出指标(50 分), 效益指标(30 分) after the rows)", () => {
+  it("puts each back over the run of rows whose weights add up to it", async () => {
+    const [form] = await forms("anhui-2022-project-self-eval");
+    const levels = form!.indicators.map((i) => [i.name, i.level1]);
+    expect(levels).toContainEqual(["单项业务成本", "产出指标"]);
+    expect(levels).toContainEqual(["对维护基建市场公平的影响程度", "效益指标"]);
+    expect(form!.indicators.filter((i) => i.level1 === "产出指标").reduce((s, i) => s + (i.weight ?? 0), 0)).toBe(50);
+  });
+
+  it("puts each label in a row before its group's first row (weights of rows whose target and actual ran into one cell read from their end)", () => {
+    const rows = rowsOf(read("anhui-2022-project-self-eval"));
+    const at = rows.findIndex((r) => r[0] === "基建工程委托业务项目数量");
+    expect(rows[at - 1]).toEqual(["产出指标(50 分)"]);
+    expect(rows).toContainEqual(["效益指标(30 分)"]);
   });
 });
