@@ -6,23 +6,12 @@
  * confidence (src/text-stream.ts).
  */
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
-import { extractBytes, parseExtractedText, toMatrix, type ExtractedDocument } from "@jixiao/extract";
-import { normalizeDocument, type Form } from "@jixiao/normalize";
+import type { ExtractedDocument } from "@jixiao/extract";
 import { orderHeader } from "../src/text-stream-header.ts";
 import { displayWidth, isStreamValueCell } from "../src/text-stream-words.ts";
+import { plainForms as forms, readPlain as read, tableRowsOf as rowsOf } from "./plain-text-fixtures.ts";
 
-const REAL = new URL("../../../fixtures/real/", import.meta.url);
-const read = (id: string) => parseExtractedText(readFileSync(new URL(`text/${id}.pdftotext.txt`, REAL), "utf8"));
-const rowsOf = (doc: ExtractedDocument) =>
-  doc.blocks.flatMap((b) => (b.kind === "table" ? toMatrix(b.table).map((r) => r.map((c) => c?.text ?? "").filter(Boolean)) : []));
 const textsOf = (doc: ExtractedDocument) => doc.blocks.flatMap((b) => (b.kind === "text" ? [b.text] : []));
-
-async function forms(id: string): Promise<Form[]> {
-  const file = new URL(`text/${id}.pdftotext.txt`, REAL);
-  const doc = await extractBytes(readFileSync(file), { fileName: file.pathname });
-  return normalizeDocument(doc, { fileName: file.pathname }).forms;
-}
 
 describe("words", () => {
   it("takes a unit in a column of its own and a quantity with its unit for values", () => {

@@ -5,20 +5,7 @@
  * level is put back before its rows, and a block of several is not guessed.
  */
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
-import { extractBytes, parseExtractedText, toMatrix, type ExtractedDocument } from "@jixiao/extract";
-import { normalizeDocument, type Form } from "@jixiao/normalize";
-
-const REAL = new URL("../../../fixtures/real/", import.meta.url);
-const read = (id: string) => parseExtractedText(readFileSync(new URL(`text/${id}.pdftotext.txt`, REAL), "utf8"));
-const rowsOf = (doc: ExtractedDocument) =>
-  doc.blocks.flatMap((b) => (b.kind === "table" ? toMatrix(b.table).map((r) => r.map((c) => c?.text ?? "").filter(Boolean)) : []));
-
-async function forms(id: string): Promise<Form[]> {
-  const file = new URL(`text/${id}.pdftotext.txt`, REAL);
-  const doc = await extractBytes(readFileSync(file), { fileName: file.pathname });
-  return normalizeDocument(doc, { fileName: file.pathname }).forms;
-}
+import { plainForms as forms, readPlain as read, tableRowsOf as rowsOf } from "./plain-text-fixtures.ts";
 
 describe("a level block with a single level-1 label (数量指标 | 产出指标 | 质量指标 | 时效指标 before 一级指标 | 二级指标 | 三级指标 …)", () => {
   it("puts 产出指标 in a row of its own before the first indicator row (henan-2021-project-targets)", () => {

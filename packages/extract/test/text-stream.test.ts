@@ -5,20 +5,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { extractBytes, parseExtractedText, toMatrix, type ExtractedDocument, type Table } from "@jixiao/extract";
-import { normalizeDocument, type Form } from "@jixiao/normalize";
+import { parseExtractedText, toMatrix, type ExtractedDocument, type Table } from "@jixiao/extract";
 import { isValueCell, looksLikeCellStream } from "../src/text-stream.ts";
+import { REAL, plainForms as forms, plainText as text } from "./plain-text-fixtures.ts";
 
-const REAL = new URL("../../../fixtures/real/", import.meta.url);
-const text = (id: string) => readFileSync(new URL(`text/${id}.pdftotext.txt`, REAL), "utf8");
 const tables = (doc: ExtractedDocument) => doc.blocks.flatMap((b) => (b.kind === "table" ? [b.table] : []));
 const rowsOf = (t: Table) => toMatrix(t).map((r) => r.map((c) => c?.text ?? "").filter(Boolean));
-
-async function forms(id: string): Promise<Form[]> {
-  const file = new URL(`text/${id}.pdftotext.txt`, REAL);
-  const doc = await extractBytes(readFileSync(file), { fileName: file.pathname });
-  return normalizeDocument(doc, { fileName: file.pathname }).forms;
-}
 
 describe("detection", () => {
   it("takes plain pdftotext for a cell stream, and not -layout text, prose or a web table's rows", () => {
