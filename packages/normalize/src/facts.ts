@@ -226,8 +226,11 @@ export function labelValuePairs(cells: readonly RowCell[], loose: boolean): Labe
       continue;
     }
     // The last two cells of a header-block row are a pair even when the value reads like a
-    // header (财政资金预算分类 | 一般公共预算): nothing follows for it to label.
-    if (next && (!nextIsLabel || (loose && i + 2 === cells.length && !endsWithColon(next.text) && splitColonCell(next.text) === null && !/\((万元|元|%|分)\)/.test(keyOf(next.text))))) {
+    // header (财政资金预算分类 | 一般公共预算): nothing follows for it to label. Not when it is a
+    // label of the header block itself (项目负责人 | 联系电话 in a blank template, 地方主管部门 |
+    // 资金使用单位): then both values were left blank.
+    const namesAField = next !== undefined && isLabelShaped(next.text) && factKeyOf(next.text) !== null && factKeyOf(c.text) !== null;
+    if (next && (!nextIsLabel || (loose && i + 2 === cells.length && !namesAField && !endsWithColon(next.text) && splitColonCell(next.text) === null && !/\((万元|元|%|分)\)/.test(keyOf(next.text))))) {
       // 专项实施期 | 2022年3月-2022年 | 11月: the last cell of a header-block row, no label and no amount, is the
       // end of the value before it that extracted text cut at a column start.
       const tail = cells[i + 2];

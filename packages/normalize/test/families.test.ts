@@ -87,6 +87,11 @@ describe("labels by what they end with", () => {
     // A value cut at a column start: its end is the row's last cell (宁夏 2022 -layout).
     const dates = labelValuePairs(at([1, "自治区主管部门"], [2, "农业农村厅"], [5, "专项实施期"], [6, "2022年3月-2022年"], [7, "11月"]), true)!;
     expect(dates.map((p) => [p.label, p.value])).toEqual([["自治区主管部门", "农业农村厅"], ["专项实施期", "2022年3月-2022年11月"]]);
+    // Two labels of the header block ending a row are two blanks of a blank template (黑龙江 大庆 申报表,
+    // 广西 2021 -layout), not a label and its value; a value that reads like a header still pairs.
+    const blank = labelValuePairs(at([1, "项目负责人"], [4, "联系电话"]), true)!;
+    expect(blank.map((p) => [p.label, p.value])).toEqual([["项目负责人", ""], ["联系电话", ""]]);
+    expect(labelValuePairs(at([1, "财政资金预算分类"], [2, "一般公共预算"]), true)!.map((p) => [p.label, p.value])).toEqual([["财政资金预算分类", "一般公共预算"]]);
     // A label is no value to continue: 项目立项情况 is a block label, read without it by readFactsRow (湖南 2021 web).
     expect(labelValuePairs(at([0, "项目立项情况"], [1, "项目立项的依据"], [2, "机关、学校、乡村振兴按发改立项"]), true)).toBeNull();
     expect(labelValuePairs(at([1, "项目立项的依据"], [2, "机关、学校、乡村振兴按发改立项"]), true)!.map((p) => p.value)).toEqual(["机关、学校、乡村振兴按发改立项"]);
