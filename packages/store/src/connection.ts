@@ -29,10 +29,11 @@ export function openConnection(file: string, options: OpenOptions = {}): Databas
     throw new StoreError(`${file}: could not open as a SQLite database: ${(e as Error).message}`);
   }
   try {
-    db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS))}`);
+    const busyTimeoutMs = Math.max(0, Math.trunc(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS));
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
     // WAL: readers see the last committed state while a writer works, and never block it.
     // The mode is stored in the file, so a read-only connection inherits it.
-    if (!readonly) db.pragma("journal_mode = WAL");
+    if (!readonly) untilNotBusy(() => db.pragma("journal_mode = WAL"), busyTimeoutMs);
     // NORMAL is durable at checkpoints and safe against corruption in WAL mode; FULL would fsync every commit.
     db.pragma("synchronous = NORMAL");
     db.pragma("foreign_keys = ON");
@@ -43,4 +44,26 @@ export function openConnection(file: string, options: OpenOptions = {}): Databas
     throw new StoreError(`${file}: could not configure the SQLite connection: ${(e as Error).message}`);
   }
   return db;
+}
+
+/** Pause between two tries of a statement that SQLite refused as busy without waiting. */
+const BUSY_RETRY_MS = 25;
+
+/**
+ * Runs `step` again while SQLite answers "database is locked", up to `timeoutMs`. Switching a
+ * new file to WAL takes a lock that SQLite does not wait for with the busy handler: four processes
+ * opening one new database at the same moment saw it fail at once in one of them.
+ */
+function untilNotBusy<T>(step: () => T, timeoutMs: number): T {
+  const deadline = Date.now() + timeoutMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      return step();
+    } catch (e) {
+      const busy = (e as { code?: string }).code?.startsWith("SQLITE_BUSY") || /database is locked/.test((e as Error).message);
+      if (!busy || Date.now() >= deadline) throw e;
+      Atomics.wait(pause, 0, 0, BUSY_RETRY_MS);
+    }
+  }
 }
