@@ -280,7 +280,6 @@ export function addFact(form: Form, label: string, value: string, field: string 
   form.facts.push({ seq: form.facts.length + 1, label, value, field, page, line });
 }
 
-
 /** Tick boxes, ticked or not: a label printing them lists a field's options. */
 const TICK_BOXES = /[□■☐☑☒✓✔√]/;
 /**

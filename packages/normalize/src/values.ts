@@ -10,17 +10,14 @@ const EMPTY_MARKERS = new Set(["", "—", "——", "-", "--", "/", "／", "无"
 
 /** keyOf(null) is "", which is one of the markers: no separate null test. */
 export function isEmptyValue(text: string | null | undefined): boolean {
-  const k = keyOf(text);
-  return EMPTY_MARKERS.has(k) || isUnprintedNumber(k);
+  return isEmptyKey(keyOf(text));
 }
 
 /**
- * ### — what a spreadsheet prints in place of a number too wide for its column: the
+ * A marker, or ### — what a spreadsheet prints in place of a number too wide for its column: the
  * number is not on the page, so the cell holds no value (and names nothing).
  */
-export function isUnprintedNumber(text: string | null | undefined): boolean {
-  return /^#{2,}$/.test(keyOf(text));
-}
+const isEmptyKey = (k: string) => EMPTY_MARKERS.has(k) || /^#{2,}$/.test(k);
 
 /**
  * A cell that prints nothing: blank or a dash. 无 is not blank — it is an
@@ -29,7 +26,7 @@ export function isUnprintedNumber(text: string | null | undefined): boolean {
  */
 export function isBlankCell(text: string | null | undefined): boolean {
   const k = keyOf(text);
-  return k !== "无" && (EMPTY_MARKERS.has(k) || isUnprintedNumber(k));
+  return k !== "无" && isEmptyKey(k);
 }
 
 const NUMBER_RE = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;

@@ -76,9 +76,17 @@ function tableBeforeMargins(items: readonly DocItem[], between: (it: DocItem) =>
   return undefined;
 }
 
-/** Labels the first row of a table prints, spaces removed, left to right. */
-const firstRowLabels = (t: PageTable) =>
-  t.cells.filter((c) => c.row === 0 && c.text.trim()).sort((a, b) => a.col - b.col).map((c) => c.text.replace(/\s+/g, ""));
+/**
+ * Which items on the page before `next`'s are the clipped copy of the labels `next`'s first row prints
+ * (isClippedCopy): lines, or their pieces side by side taken for a borderless table (效指标 | 产出指标 | 质量指标).
+ */
+function clippedCopyOf(next: PageTable): (it: DocItem) => boolean {
+  const labels = next.cells.filter((c) => c.row === 0 && c.text.trim()).sort((a, b) => a.col - b.col).map((c) => c.text.replace(/\s+/g, ""));
+  const before = next.page - 1;
+  return (it) => it.kind === "text"
+    ? it.page === before && isClippedCopy(it.line.text, labels)
+    : it.table.page === before && !it.table.ruled && it.table.cells.every((c) => !c.text.trim() || isClippedCopy(c.text, labels));
+}
 
 /** Shortest piece of a label that counts as part of its clipped copy. */
 const MIN_CLIPPED_PIECE = 2;
@@ -114,15 +122,12 @@ export function documentBlocks(layouts: readonly PageLayout[], settings: PdfSett
   for (const p of pages) {
     const pageList = pageItems(p, settings);
     pageList.forEach((it, i) => {
-      const labels = it.kind === "table" ? firstRowLabels(it.table) : [];
-      // (The copy's pieces side by side may have been taken for a borderless table: 效指标 | 产出指标 | 质量指标.)
-      const clipped = (t: DocItem) => t.kind === "text"
-        ? t.page === p.number - 1 && isClippedCopy(t.line.text, labels)
-        : t.table.page === p.number - 1 && !t.table.ruled && t.table.cells.every((c) => !c.text.trim() || isClippedCopy(c.text, labels));
-      const last = it.kind === "table" && settings.joinAcrossPages && pageList.slice(0, i).every((b) => b.kind === "text" && inMarginBand(b.line, p, settings.marginBand))
-        ? tableBeforeMargins(items, (t) => (t.kind === "text" && t.inBand === true) || clipped(t))
-        : undefined;
-      if (it.kind === "table" && last && continuesTable(last.table, it.table)) {
+      // Only a table with nothing but margin lines above it on its page may continue one.
+      const clipped = it.kind === "table" && settings.joinAcrossPages && pageList.slice(0, i).every((b) => b.kind === "text" && inMarginBand(b.line, p, settings.marginBand))
+        ? clippedCopyOf(it.table)
+        : null;
+      const last = clipped ? tableBeforeMargins(items, (t) => (t.kind === "text" && t.inBand === true) || clipped(t)) : undefined;
+      if (it.kind === "table" && clipped && last && continuesTable(last.table, it.table)) {
         // The clipped copies go: the next page prints the text they copy.
         for (let k = items.length - 1; items[k] !== last; k--) if (clipped(items[k]!)) items.splice(k, 1);
         last.table = joinContinuedTable(last.table, it.table);

@@ -118,8 +118,8 @@ export function glyphsFromRuns(runs: readonly TextRun[], view: Matrix): Glyph[] 
     // a font matrix that flips it back) would otherwise put each glyph's box below its baseline, in the
     // cell under it.
     const mirrored = ux * m[3] - uy * m[2] > 0; // display y grows down: upright text turns its up vector clockwise of its advance
-    const upSign = mirrored ? -1 : 1;
-    const upx = (upSign * m[2]) / (Math.hypot(m[2], m[3]) || 1), upy = (upSign * m[3]) / (Math.hypot(m[2], m[3]) || 1);
+    const upScale = (mirrored ? -1 : 1) / (across || 1);
+    const upx = m[2] * upScale, upy = m[3] * upScale;
     const [ox, oy] = applyMatrix(view, run.transform[4] ?? 0, run.transform[5] ?? 0);
     // run.width is in user space; scale it as the view scales lengths along the run.
     const viewScale = Math.hypot(view[0], view[1]) || 1;
