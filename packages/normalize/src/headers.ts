@@ -240,6 +240,10 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
   // 年初指标值 beside 调整后指标值 is the initial target; alone it is the target. Nothing to do:
   // both map to 'target' and 'adjustedTarget' already. Two 'target' columns (年度指标 over
   // 年初指标) keep only the deeper one.
+  // 考核指标 | 一级指标 | 二级指标 | 指标内容: a name's word left of the levels is the block's label merged
+  // down beside the grid (as 绩效指标 is): the indicators come after their levels.
+  const firstLevel = columns.find((c) => c.field === "level1" || c.field === "level2");
+  if (kind === "indicators" && firstLevel) for (const c of columns) if (c.field === "name" && c.col < firstLevel.col) c.field = "label";
   // 指标内容 in a grid with no 三级指标 column is the indicator itself.
   if (kind === "indicators" && !columns.some((c) => c.field === "name")) {
     // (Not one that says how long its text may be, 指标内容(150字内): an explanation written into the form.)

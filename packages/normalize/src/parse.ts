@@ -1029,6 +1029,7 @@ function startSection(st: State, kind: SectionKind, row: Row): void {
     const side = newDraft("project_self_eval", null, row);
     side.header = header;
     side.headerRows = [row];
+    side.sectionTable = row.table;
     side.form.moneyUnit = side.header.moneyUnit;
     st.side = side;
     return;
@@ -1050,7 +1051,16 @@ function startSection(st: State, kind: SectionKind, row: Row): void {
       : scoring ? "evaluation_scorecard" : "project_self_eval";
     // (Starting the form forgets the naming line: it is read first.)
     const naming = st.naming;
+    // A funding block read as a table of its own, then an indicator grid in the same table (预算执行情况 over
+    // 一级指标 | 二级指标 … with no title line): the form's own money, not a report's.
+    const ownFunding = kind === "indicators" && st.side && st.side.form.funding.length > 0 && st.side.sectionTable === row.table ? st.side : null;
+    if (ownFunding) st.side = null;
     startUntitled(st, inferred, row);
+    if (ownFunding) {
+      st.draft!.form.funding.push(...ownFunding.form.funding);
+      st.draft!.form.moneyUnit ??= ownFunding.form.moneyUnit;
+      st.draft!.form.pageFrom = ownFunding.form.pageFrom ?? st.draft!.form.pageFrom;
+    }
     tieToNamingLine(st, naming, kind, row);
   }
   const d = st.draft!;

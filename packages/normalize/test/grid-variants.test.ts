@@ -81,6 +81,8 @@ const CASES: [string, string, (doc: ExtractedDocument) => ExtractedDocument][] =
   ["hubei-2022-project-targets", "merged cells written out", writtenOut],
   // 安居 2021: 预算执行情况 merged down beside 其中:中央补助 | 2.38 万元 | 其中:中央补助 | 2.38万元.
   ["sichuan-2021-transfer-self-eval-3", "merged cells written out", writtenOut],
+  // 武汉青山 2020: 考核指标 merged down beside 一级指标 | 二级指标 | 指标内容 | 指标值, as 绩效指标 is.
+  ["hubei-2020-project-targets-2", "block label 考核指标 for 绩效指标", wordsOf([["绩效指标", "考核指标"]])],
   // 彭水 2024: 指标解释, 记录's 自评内容/完成情况 and 需提供的支撑材料 beside 一级指标 | … over 名称 | 名称 | 名称.
   ["chongqing-2024-transfer-self-eval", "header cells written out on each header row", headerWrittenOut],
 ];
@@ -92,6 +94,19 @@ describe.each(CASES)("%s with its %s", (id, _variant, vary) => {
     expect(printed.length).toBeGreaterThan(0);
     expect(summary(normalizeDocument(vary(doc)).forms)).toEqual(printed);
   });
+});
+
+// 平山 2023 部门整体支出绩效自评表 without its title and 填报单位 line: its table opens with the money block
+// (预算安排情况(调整后) | 资金执行情况 | 预算执行率 over 预算数： | 95 | 执行数： | 82.65 | 87%), then the indicator grid.
+// Money and grid in one table are one form, its money the block's; the family, no longer named, is read from the grid.
+it("a money block and an indicator grid in one table with no title are one form with that money", async () => {
+  const doc = await extractedFixture("hebei-2023-department-self-eval", "docx");
+  const printed = summary(normalizeDocument(doc).forms);
+  const varied = summary(normalizeDocument(tablesOnly(doc)).forms);
+  expect(varied).toHaveLength(1);
+  expect(varied[0]!.funding).toEqual(printed[0]!.funding);
+  expect(varied[0]!.funding[0]).toEqual(["预算数", 95, 82.65]);
+  expect(varied[0]!.indicators).toEqual(printed[0]!.indicators);
 });
 
 // The budget and final-accounts publications (negative fixtures), their titles left out too:
