@@ -18,14 +18,14 @@ import { readChecklistFunding } from "./checklist-funding.ts";
 import { readFieldPairsRow } from "./field-pairs-funding.ts";
 import { readCostTableRow } from "./cost-table.ts";
 import { fundingFromFacts, isLabelShaped, isMoneyLabel, labelText, labelValuePairs, recordFact, splitColonCell, withBracketedParts } from "./facts.ts";
-import { yearOfPath } from "./year.ts";
+import { mostFrequent, yearOfPath } from "./year.ts";
 import { withVocabulary, type Vocabulary } from "./vocabulary.ts";
 import { isEmptyValue, isUnitAlone, parseFiscalYear, parseGrade, parseMoneyUnit, parseNumber } from "./values.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
 import { finishForm } from "./finish.ts";
 import { resolveMoneyUnits } from "./money-unit.ts";
 import { GOALS_HEADER_CELLS, isNamedTargetsHeader, notePartPoints, notePointCaptions, readMergedLabelLine, readValueBelow, withoutValueBelow, withPointCaptions } from "./header-block-values.ts";
-import { coverFromLine, coverPairs, formFromCover, reportFamily, type ReportCover } from "./report-cover.ts";
+import { coverFromLine, coverPairs, formFromCover, opensCoveredForm, reportFamily, type ReportCover } from "./report-cover.ts";
 import { hasOwnContent, namesAnotherForm } from "./form-boundaries.ts";
 
 export interface NormalizeHints {
@@ -241,6 +241,20 @@ function startForm(st: State, kind: FormKind, title: string, row: Row): void {
   st.naming = null;
 }
 
+/**
+ * The form a report's cover wraps, opened at its table (opensCoveredForm): under the report's title, with the
+ * cover's pairs and years. The cover stays, for a report whose table turns out to hold no form.
+ */
+function startCoveredForm(st: State, cover: ReportCover, row: Row): void {
+  st.pending = [];
+  startForm(st, cover.kind, cover.title, row);
+  const d = st.draft!;
+  for (const p of cover.pairs) recordFact(d.form, p, p.page, p.line, applyFact, d.factFunding);
+  d.textYears.push(...cover.years);
+  d.form.pageFrom = cover.page;
+  d.form.fiscalYear ??= parseFiscalYear(cover.title);
+}
+
 /** The fields naming who files a form and what it is about, which its own cells name better than a line above it. */
 const WHO_AND_WHAT: ReadonlySet<FactKey> = new Set<FactKey>(["agency", "implementer", "supervisor", "projectName", "projectCode"]);
 
@@ -350,12 +364,6 @@ function isWeightedScorecard(form: Form): boolean {
   return form.kind === "evaluation_scorecard" && form.indicators.filter((i) => i.weight !== null).length >= 3;
 }
 
-function mostFrequent(values: number[]): number {
-  const counts = new Map<number, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
-}
-
 /**
  * A titled target form whose indicator grid could not be read (text that lost
  * its columns) is still that form when its label：value block printed its
@@ -440,7 +448,8 @@ function readTextLine(st: State, row: Row, hold = true): void {
     return;
   }
   if (!d) {
-    st.docYear ??= /年度?/.test(k) && k.length <= 80 ? parseFiscalYear(text) : null;
+    // (Not the date a report was written, 报告日期:2017 年7 月 15 日: the year after the one it accounts for, often.)
+    st.docYear ??= /年度?/.test(k) && k.length <= 80 && !FILING_DATE.test(k) ? parseFiscalYear(text) : null;
     const heading = PROJECT_TARGETS_HEADING.exec(k.replace(TITLE_PREFIX, ""));
     if (heading) st.projectHeading = { name: heading[1]!, page: row.page ?? 1 };
     noteCoverLine(st, row, text);
@@ -565,6 +574,7 @@ function noteCoverRow(st: State, row: Row): void {
   st.pending = [];
   if (!st.cover || st.forms.length > 0 || st.side) return;
   for (const p of labelValuePairs(printedCells(row), true) ?? []) st.cover.pairs.push({ label: p.label, value: p.value, page: row.page, line: row.line });
+  st.cover.years.push(...yearsInCells(row));
 }
 
 // ---- table rows --------------------------------------------------------------------
@@ -634,6 +644,8 @@ function readCellsRow(st: State, row: Row): void {
     startUntitled(st, tie === "project" ? "project_self_eval" : "department_self_eval", row);
     st.draft!.tiedTo = tie;
     st.draft!.openedBy = opening;
+  } else if (!st.draft && !st.foreignTable && st.cover && st.forms.length === 0 && opensCoveredForm(st.cover, labelValuePairs(printedCells(row), true) ?? [])) {
+    startCoveredForm(st, st.cover, row);
   }
   const draft = st.draft;
   if (!draft) {
@@ -980,14 +992,24 @@ function isNoteRow(row: Row): boolean {
   return row.cells.length <= 2 && (/^(说明|注|备注|填表说明|注释)(:|$)/.test(k) || /^其他需要?说明的?(事项|问题|情况)(:|$)/.test(k));
 }
 
-/** 2023年度, 2023年 (not a date such as 2024年2月26日): years a form's own cells speak of. */
+/**
+ * 2023年度, 2023年 (not a date such as 2024年2月26日): years a form's own cells speak of; and the year of a
+ * period within one year (项目起止时间 | 2016年1月起至2016年12月止), which is the year the form accounts for.
+ */
 function yearsInCells(row: Row): number[] {
   const out: number[] = [];
   for (const c of row.cells) {
     for (const m of c.text.matchAll(/((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/g)) out.push(Number(m[1]));
+    for (const m of c.text.matchAll(WITHIN_ONE_YEAR)) out.push(Number(m[1]));
   }
   return out;
 }
+
+/** 报告日期:2017年7月15日, 填报时间：2024年2月5日: the day a form or report was filed. */
+const FILING_DATE = /(?:日期|时间)[:：]?\d{4}年\d{1,2}月(?:\d{1,2}日)?$/;
+
+/** 2016年1月起至2016年12月止, 2021年1月1日-2021年12月31日: months of one year, from and to. */
+const WITHIN_ONE_YEAR = /((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月[^年]{0,8}?(?:至|到|-|—|－|~|～)\s*\1\s*年\s*\d{1,2}\s*月/g;
 
 /**
  * An untitled indicator grid under a line of pairs naming its project or department on the same

@@ -16,6 +16,7 @@ import { isLabelShaped, recordFact } from "./facts.ts";
 import { factKeyOf, titleKind } from "./vocab.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
 import { parseFiscalYear } from "./values.ts";
+import { mostFrequent } from "./year.ts";
 
 /** A report title: …自评报告, …绩效自评报告(2022年度). */
 const REPORT_TAIL = /自评(?:价)?报告(?:\([^()]{0,20}\))?$/;
@@ -34,6 +35,8 @@ export interface ReportCover {
   page: number;
   line: number | null;
   pairs: CoverPair[];
+  /** The years its table's cells speak of (项目起止时间 | 2016年1月起至2016年12月止), for a title that names none. */
+  years: number[];
 }
 
 /** The family a report title wraps (部门整体支出绩效评价自评报告 → department_self_eval), or null. */
@@ -53,7 +56,7 @@ export function coverFromLine(text: string, previous: string | null, row: Row): 
   for (const title of [previous !== null ? previous + text : null, text]) {
     if (title === null) continue;
     const kind = reportFamily(title);
-    if (kind) return { kind, title: keyOf(title), page: row.page, line: row.line, pairs: [] };
+    if (kind) return { kind, title: keyOf(title), page: row.page, line: row.line, pairs: [], years: [] };
   }
   return null;
 }
@@ -65,7 +68,8 @@ export function formFromCover(cover: ReportCover): Form | null {
   d.form.pageFrom = cover.page;
   d.form.pageTo = cover.page;
   for (const p of cover.pairs) recordFact(d.form, p, p.page, p.line, applyFact, d.factFunding);
-  d.form.fiscalYear = parseFiscalYear(cover.title);
+  d.form.fiscalYear = parseFiscalYear(cover.title) ?? (cover.years.length > 0 ? mostFrequent(cover.years) : null);
+  if (d.form.fiscalYear !== null && parseFiscalYear(cover.title) === null) d.form.fiscalYearSource = "text";
   return d.form;
 }
 
@@ -88,4 +92,16 @@ export function coverPairs(text: string): { label: string; value: string }[] {
   // 项目名称    优 抚: a known label and its value set apart by a wide gap, no colon.
   const spaced = text.match(COVER_SPACED_PAIR);
   return spaced && factKeyOf(spaced[1]!) !== null ? [{ label: spaced[1]!, value: spaced[2]!.trim() }] : [];
+}
+
+/** Known header-block labels a table row prints beside their values to be the wrapped form's own block. */
+const MIN_KNOWN_PAIRS = 2;
+
+/**
+ * A report's cover naming who files it (项目名称：优 抚, 项目单位：南湖新区民政局), then a table row printing
+ * a form's header block (项目负责人 | 鲁明霞 | 联系电话 | 8328726): the form the report wraps opens there, so
+ * its money block and indicator grid are read as a form's, not kept as the cover's loose pairs.
+ */
+export function opensCoveredForm(cover: ReportCover, pairs: readonly { label: string }[]): boolean {
+  return cover.pairs.some((p) => FILER_KEYS.has(factKeyOf(p.label) ?? "")) && pairs.filter((p) => factKeyOf(p.label) !== null).length >= MIN_KNOWN_PAIRS;
 }

@@ -69,6 +69,8 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   [/^(扣分|失分|偏差|未完成|未达标|未达成)(原因|理由|说明)/, "reason"],
   [/^年初.{0,4}预算(数|金额|资金|资金总额|总额|安排数?|安排金额)$/, "initialBudget"],
   [/^(全年|调整后|年度)?.{0,4}预算(数|金额|资金|资金总额|总额|安排数?|安排金额)$/, "budget"],
+  // 计划安排资金, 计划投资额: the money planned for the year, its budget.
+  [/^计划(?:安排|投资|投入)(?:资金|金额|数|额)?$/, "budget"],
   // 年初预算 | 结转 | 调整 | 小计: the sum of the year's budget parts is the year's budget.
   [/^(预算)?小计$/, "budget"],
   [/^(全年|年度)?(预算|资金|支出)?(执行|实现|支付|使用)率$/, "rate"],

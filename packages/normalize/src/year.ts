@@ -18,3 +18,10 @@ function yearIn(name: string): number | null {
   // Years of performance budgeting; a 4-digit code (1001) is not a year.
   return y >= 2000 && y <= 2099 ? y : null;
 }
+
+/** The year most often named (the later one on a tie). */
+export function mostFrequent(values: number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
+}

@@ -6,7 +6,10 @@
  * - 南岳区 雨露计划申报表: sources across under a group (本年度预计投入 | 财政资金 over
  *   中央 | 省级 | 市级资金 | 本级 | 其他), the amounts on the row under them;
  * - 武川 绩效目标申报表: the amount inside the label's cell (年度资金总额:50万) and after
- *   the fund's name in the value's (中央衔接推进乡村振兴补助资金(…)50).
+ *   the fund's name in the value's (中央衔接推进乡村振兴补助资金(…)50);
+ * - 岳阳 南湖新区 2016 自评报告: four columns of pairs (计划安排资金 | 170 | 实际到位资金 | 170 |
+ *   实际支出 | 179.6 | 结余 | 0), one with no funding field (到位), over 其中 rows left blank
+ *   in places, in the table under the report's cover lines (项目名称：优 抚 …).
  */
 import { describe, expect, it } from "vitest";
 import { normalizeDocument } from "@jixiao/normalize";
@@ -78,5 +81,28 @@ describe.each(["docx", "pdf/lo", "text/web"] as RealFormat[])("大庆 申报表 
     const kinds = new Map(form.funding.map((l) => [l.source, l.sourceKind]));
     expect([kinds.get("政府性基金拨款"), kinds.get("财政专户拨款"), kinds.get("事业基金弥补差额")]).toEqual(["fiscal", "fiscal", "own"]);
     expect(form.funding.every((l) => l.budget === null)).toBe(true);
+  });
+});
+
+describe.each([...STRUCTURED, "text/web"] as RealFormat[])("岳阳 2016: four columns of pairs under a report's cover (%s)", (format) => {
+  it("reads the planned, spent and left-over amounts per source, keeps 到位 in extra, and finds 结余 ≠ 计划 − 支出", async () => {
+    const doc = normalizeDocument(await extractedFixture("hunan-2016-project-self-eval", format));
+    expect(doc.forms).toHaveLength(1);
+    const form = doc.forms[0]!;
+    const bare = (t: string) => t.replace(/\s*\(万元\)$/, "");
+    expect(form.funding.map((l) => [bare(l.source), l.budget, l.executed, l.balance])).toEqual([
+      ["计划安排资金", 170, 179.6, 0],
+      ["其中:中央财政", null, null, null],
+      ["省财政", 170, 170, null],
+      ["市财政", null, null, null],
+      ["区财政", null, null, null],
+      ["其它", null, 9.6, null],
+    ]);
+    // 实际到位资金 names no funding field: its amounts stay on each line, under the printed label.
+    const arrived = (i: number) => Object.entries(form.funding[i]!.extra).find(([k]) => k.startsWith("实际到位资金"))?.[1] ?? null;
+    expect([arrived(0), arrived(2), arrived(5)]).toEqual(["170", "170", "9.6"]);
+    // Its years: the report was dated 2017, the project ran 2016年1月起至2016年12月止.
+    expect(form.fiscalYear).toBe(2016);
+    expect(checkDocument(doc).filter((f) => f.rule === "funding_identity").length).toBeGreaterThan(0);
   });
 });

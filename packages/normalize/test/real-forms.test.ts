@@ -18,13 +18,8 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { familyTotals, listRealFixtures, measureAll, ratio, readExpectation, renderedFormats, type FamilyTotals, type RealFormResult } from "./real-forms.ts";
 
-/**
- * Findings a real form contains that the rules do not raise yet, as `ID form N rule`.
- * 南湖新区 2016 prints its money as four columns of label | amount pairs side by side
- * (计划安排 / 实际到位 / 实际支出 / 结余, each with 中央 / 省 / 市 / 区 / 其它): 实际到位资金 170
- * against parts of 170 + 9.6 is not read as a funding block.
- */
-const KNOWN_FINDING_MISSES = ["hunan-2016-project-self-eval form 1 funding_identity"];
+/** Findings a real form contains that the rules do not raise yet, as `ID form N rule` (none today). */
+const KNOWN_FINDING_MISSES: string[] = [];
 const STRUCTURED_FORMATS = new Set(["pdf/lo", "pdf/chromium", "docx", "xlsx", "xls", "text/web"]);
 
 type Thresholds = Record<string, { fields: number; forms: number }>;
