@@ -72,8 +72,17 @@ function isProjectRow(draft: Draft, row: Row): boolean {
   if (draft.header?.columns.some((c) => c.field === "unitCode")) return Boolean(code && /^\d{3,}$/.test(keyOf(code.text)));
   // No code column: a name with an amount, where the name is not an indicator label.
   const name = a.byField.get("projectName");
-  const amount = a.byField.get("budget") ?? a.byField.get("projectSpending");
+  const amount = a.byField.get("budget") ?? a.byField.get("projectSpending") ?? tooWideAmount(draft, row);
   return Boolean(name && amount && !level1Of(name.text) && !level2Of(name.text));
+}
+
+/**
+ * ### in the amount column: a spreadsheet printed with that column too narrow for the number (井研's
+ * 预算数 of 3,309,840.00). The amount is not on the page, but it was printed: the row still names a project.
+ */
+function tooWideAmount(draft: Draft, row: Row): Row["allCells"][number] | undefined {
+  const cols = new Set((draft.header?.columns ?? []).filter((c) => c.field === "budget" || c.field === "projectSpending").map((c) => c.col));
+  return row.allCells.find((c) => cols.has(c.col) && /^#{2,}$/.test(keyOf(c.text)));
 }
 
 export function readTargetsRow(st: TargetsState, row: Row): void {

@@ -30,3 +30,15 @@ describe.each(["yunnan-2022-project-self-eval", "hunan-undated-department-scorec
     expect(warned.sort()).toEqual(readExpectation(id).findings.map((f) => f.rule).sort());
   });
 });
+
+// 井研 2023 部门预算项目绩效目标申报表 printed from its workbook: the first project's 预算数 (3,309,840.00) is too wide
+// for its column and prints as ###. The project is still one (its row names it beside the amount's place), with
+// every indicator it prints; its amount is not on the page, so none is read, and none invented.
+it("sichuan-2023-project-declaration printed with ### for an amount too wide: both projects, the first without an amount", async () => {
+  const id = "sichuan-2023-project-declaration";
+  const file = `${REWRITTEN}calc-${id}.pdf`;
+  const doc = normalizeDocument(await extractBytes(readFileSync(file), { fileName: file, ocr: { mode: "off" } }), { fileName: file });
+  const expected = readExpectation(id).forms;
+  expect(doc.forms.map((f) => [f.projectName, f.indicators.length])).toEqual(expected.map((f) => [f.projectName, f.indicators!.length]));
+  expect(doc.forms.map((f) => f.funding.map((l) => l.budget))).toEqual([[], [660000]]);
+});
