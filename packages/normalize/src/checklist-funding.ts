@@ -57,7 +57,12 @@ export function isChecklist(draft: Draft): boolean {
  */
 export function readChecklistFunding(draft: Draft, row: Row): boolean {
   if (!isChecklist(draft)) return false;
-  const cells = row.cells;
+  // (Only the columns the checklist's header names hold its pairs; 未完成原因, 需提供的支撑材料 right of them are the
+  // item's: a material's text merged down beside the lines, printed on the line where a page break cut it, is no
+  // part of that line.)
+  const header = draft.header!;
+  const lastCol = Math.max(...header.columns.map((c) => c.col), ...header.extras.map((e) => e.col + e.colSpan - 1));
+  const cells = row.cells.filter((c) => c.col <= lastCol);
   const last = cells.at(-1);
   if (!last) return false;
   const state = (draft.checklistFunding ??= { head: null, linesInBlock: 0 });

@@ -42,3 +42,14 @@ it("sichuan-2023-project-declaration printed with ### for an amount too wide: bo
   expect(doc.forms.map((f) => [f.projectName, f.indicators.length])).toEqual(expected.map((f) => [f.projectName, f.indicators!.length]));
   expect(doc.forms.map((f) => f.funding.map((l) => l.budget))).toEqual([[], [660000]]);
 });
+
+// 彭水 2024 计划生育 自评表 printed from its workbook: its budget pairs run down 自评内容 | 完成情况, block after block,
+// beside 需提供的支撑材料 merged down the item. The page break cuts that merged cell, and its text prints again on the
+// line heading the third block (计划生育家庭特别扶助制度补助资金(万元)): that line still heads its block.
+it("chongqing-2024-transfer-self-eval printed from its workbook: every budget block, the one under the break too", async () => {
+  const id = "chongqing-2024-transfer-self-eval";
+  const file = `${REWRITTEN}calc-${id}.pdf`;
+  const doc = normalizeDocument(await extractBytes(readFileSync(file), { fileName: file, ocr: { mode: "off" } }), { fileName: file });
+  const expected = readExpectation(id).forms[0]!.funding!;
+  expect(doc.forms[0]!.funding.map((l) => [keyOf(l.source), l.budget])).toEqual(expected.map((l) => [keyOf(l.source), l.budget ?? null]));
+});
