@@ -44,6 +44,11 @@ export interface Draft {
   /** Started from a table header with no title line: kept only if it has funding or a total. */
   untitled?: boolean;
   /**
+   * The money block of an untitled grid, read as a table of its own above it (parse.ts, startSection):
+   * no evidence of a form by itself, since a report prints its own money and indicator tables so.
+   */
+  adoptedFunding?: boolean;
+  /**
    * Untitled, but opened by the project or unit it is about (项目名称 | X, 部门名称 | X as a
    * table's first row): an indicator grid under it is that form's, kept without funding or total.
    */

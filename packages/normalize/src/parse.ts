@@ -289,10 +289,11 @@ function closeDraft(st: State): void {
   if (st.targets) {
     for (const f of finishTargets(st.targets)) st.forms.push(finishForm(f));
     st.targets = null;
-  } else if (d.untitled && d.form.funding.length === 0 && d.form.totalScore === null && !isWeightedScorecard(d.form) && !(d.tiedTo && d.form.indicators.length > 0)) {
+  } else if (d.untitled && (d.form.funding.length === 0 || d.adoptedFunding) && d.form.totalScore === null && !isWeightedScorecard(d.form) && !(d.tiedTo && d.form.indicators.length > 0)) {
     // A table of indicators inside a narrative report (its 绩效指标完成情况), not a form — unless the
     // document holds no form of its own (formsFromReportGrids).
-    if (isIndicatorTree(d.form)) st.reportGrids.push(d);
+    // (So is a grid under its own money block, however short: a form where the document holds no other.)
+    if (isIndicatorTree(d.form) || (d.adoptedFunding && d.form.indicators.length > 0)) st.reportGrids.push(d);
     else st.warnings.push(`第${d.form.pageFrom ?? "?"}页：无标题、无资金和总分的指标表未作为表单读取`);
   } else if (d.tiedTo === "department" && d.form.indicators.length === 0) {
     // 单位名称 | X over budget columns and no indicator: a budget or final-accounts table, not a form.
@@ -1074,11 +1075,13 @@ function startSection(st: State, kind: SectionKind, row: Row): void {
     // (Starting the form forgets the naming line: it is read first.)
     const naming = st.naming;
     // A funding block read as a table of its own, then an indicator grid in the same table (预算执行情况 over
-    // 一级指标 | 二级指标 … with no title line): the form's own money, not a report's.
+    // 一级指标 | 二级指标 … with no title line): the grid's money. (Both are what a report prints too: the grid
+    // with its money is a form only where the document holds none of its own, as the report's grids are.)
     const ownFunding = kind === "indicators" && st.side && st.side.form.funding.length > 0 && st.side.sectionTable === row.table ? st.side : null;
     if (ownFunding) st.side = null;
     startUntitled(st, inferred, row);
     if (ownFunding) {
+      st.draft!.adoptedFunding = true;
       st.draft!.form.funding.push(...ownFunding.form.funding);
       st.draft!.form.moneyUnit ??= ownFunding.form.moneyUnit;
       st.draft!.form.pageFrom = ownFunding.form.pageFrom ?? st.draft!.form.pageFrom;
