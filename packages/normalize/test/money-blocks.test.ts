@@ -15,6 +15,7 @@ import { describe, expect, it } from "vitest";
 import { normalizeDocument } from "@jixiao/normalize";
 import { checkDocument } from "../../report/src/check.ts";
 import { statedAmount } from "../src/facts.ts";
+import { keyOf } from "../src/text-key.ts";
 import { extractedFixture } from "./fixture-documents.ts";
 import type { RealFormat } from "./real-forms.ts";
 
@@ -104,5 +105,17 @@ describe.each([...STRUCTURED, "text/web"] as RealFormat[])("岳阳 2016: four co
     // Its years: the report was dated 2017, the project ran 2016年1月起至2016年12月止.
     expect(form.fiscalYear).toBe(2016);
     expect(checkDocument(doc).filter((f) => f.rule === "funding_identity").length).toBeGreaterThan(0);
+  });
+});
+
+describe.each([...STRUCTURED, "text/web", "text/pdftotext-layout"] as RealFormat[])("2017 食品药品监管 申报表: 其中: 省级财政 under 财政资金 (%s)", (format) => {
+  it("reads the part named by the level whose public money it is as a line of its own", async () => {
+    const form = normalizeDocument(await extractedFixture("unknown-2017-project-targets", format)).forms[0]!;
+    expect(form.funding.map((l) => [keyOf(l.source).replace(/^其中:/, ""), l.sourceKind, l.budget])).toEqual([
+      ["资金总额", "total", 35543.19],
+      ["财政资金", "fiscal", 24543.19],
+      ["省级财政", "superior", 24543.19],
+      ["其他资金", "other", 11000],
+    ]);
   });
 });
