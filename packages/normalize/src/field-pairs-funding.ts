@@ -40,6 +40,8 @@ export interface FieldPairsState {
   /** The block's own line, named after its first pair while no block label was seen. */
   head: FundingLine;
   named: boolean;
+  /** The column each column of pairs starts at on the head row (its label's), to place a line's pairs by. */
+  starts: number[];
 }
 
 /** An amount cell of such a block: a figure, with or without its unit, or the unit alone or nothing (an amount left blank). */
@@ -84,7 +86,7 @@ function readHead(d: Draft, row: Row): boolean {
   if (points) line.score = parseNumber(points.text);
   Object.assign(line, { page: row.page, line: row.line, ocrConfidence: row.ocrConfidence ?? null });
   d.form.funding.push(line);
-  d.fieldPairs = { fields, head: line, named: block !== null };
+  d.fieldPairs = { fields, head: line, named: block !== null, starts: pairs.map((p) => p.label.col) };
   return true;
 }
 
@@ -101,24 +103,59 @@ function readLine(d: Draft, st: FieldPairsState, row: Row): boolean {
   }
   // (An export that unmerges the block's label prints it again on each line.)
   else if (cells.length === 2 * st.fields.length + 1 && st.named && keyOf(labelText(cells[0]!.text)) === keyOf(st.head.source)) cells = cells.slice(1);
-  if (cells.length !== 2 * st.fields.length) return false;
-  const labels = st.fields.map((_, k) => cells[2 * k]!.text);
-  const values = st.fields.map((_, k) => cells[2 * k + 1]!.text);
-  if (!isLabelShaped(labels[0]!) || labels.some((l) => keyOf(l) !== keyOf(labels[0]!)) || !values.every(isAmountCell)) return false;
-  const source = labelText(labels[0]!);
+  const inOrder = cells.length === 2 * st.fields.length ? st.fields.map((_, k) => ({ label: cells[2 * k]!.text, value: cells[2 * k + 1]!.text, k })) : null;
+  const pairs = inOrder && isOneSource(inOrder) ? inOrder : pairsByColumn(st, row);
+  if (!pairs || !isOneSource(pairs)) return false;
+  const first = pairs[0]!.label;
+  const source = labelText(first);
   const line = fundingLine(d.form.funding.length + 1, source, sourceKindOf(source), null, null, null, null);
-  st.fields.forEach((f, k) => {
-    setField(line, f, values[k]!);
-    addFact(d.form, source, tidyCjkSpaces(values[k]!), null, row.page, row.line);
-  });
+  for (const p of pairs) {
+    setField(line, st.fields[p.k]!, p.value);
+    addFact(d.form, source, tidyCjkSpaces(p.value), null, row.page, row.line);
+  }
   Object.assign(line, { page: row.page, line: row.line, ocrConfidence: row.ocrConfidence ?? null });
   d.form.funding.push(line);
   return true;
 }
 
+/** Pairs that print one source: the same label in each, an amount (or a blank) after it. */
+function isOneSource(pairs: readonly { label: string; value: string }[]): boolean {
+  const first = pairs[0]?.label;
+  return first !== undefined && isLabelShaped(first) && pairs.every((p) => keyOf(p.label) === keyOf(first) && isAmountCell(p.value));
+}
+
+/** 其中： alone in its cell, merged down beside a column's lines: the marker before the parts, no label of its own. */
+const ONLY_OF_WHICH = /^其中:?$/;
+
+/**
+ * A line whose pairs do not fill every column of pairs (海南's 其中: | 中央财政 | 0 | 其中: | 中央财政 | 0 under
+ * 计划投资额 | 570 | 实际到位资金 | 398.88 | 实际使用情况 | 395.86, the last column broken down by nobody): each pair
+ * goes to the column of pairs its label stands in, by the head row's columns; a column may hold one pair at most.
+ */
+function pairsByColumn(st: FieldPairsState, row: Row): { label: string; value: string; k: number }[] | null {
+  const byGroup = new Map<number, string[]>();
+  for (const c of row.cells) {
+    if (ONLY_OF_WHICH.test(keyOf(c.text))) continue;
+    let k = -1;
+    st.starts.forEach((start, i) => { if (c.col >= start) k = i; });
+    if (k < 0) return null;
+    (byGroup.get(k) ?? byGroup.set(k, []).get(k)!).push(c.text);
+  }
+  const out: { label: string; value: string; k: number }[] = [];
+  for (const [k, texts] of byGroup) {
+    if (texts.length > 2) return null;
+    out.push({ label: texts[0]!, value: texts[1] ?? "", k });
+  }
+  // (A heading across the table, 二、项目支出明细情况, is no line: a source prints in two columns, or an amount.)
+  if (out.length < 2 && !out.some((p) => parseNumber(p.value) !== null)) return null;
+  return out.sort((a, b) => a.k - b.k);
+}
+
 /** 预算数：, 执行数, 全年执行数：: a pair's label naming a funding field. */
 function fieldOf(text: string): Field | null {
   if (!isLabelShaped(text)) return null;
+  // (实际使用情况（万元）: what was spent, as an amount's label says it beside its figure.)
+  if (/^实际(?:使用|支出)情况\((?:万元|元)\)$/.test(keyOf(text))) return "executed";
   const field = headerField(labelText(text));
   return field !== null && PAIR_FIELDS.has(field) ? field : null;
 }

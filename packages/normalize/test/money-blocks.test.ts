@@ -9,7 +9,10 @@
  *   the fund's name in the value's (中央衔接推进乡村振兴补助资金(…)50);
  * - 岳阳 南湖新区 2016 自评报告: four columns of pairs (计划安排资金 | 170 | 实际到位资金 | 170 |
  *   实际支出 | 179.6 | 结余 | 0), one with no funding field (到位), over 其中 rows left blank
- *   in places, in the table under the report's cover lines (项目名称：优 抚 …).
+ *   in places, in the table under the report's cover lines (项目名称：优 抚 …);
+ * - 海南 服务贸易 自评表: three columns of pairs (计划投资额 | 570 | 实际到位资金 | 398.88 |
+ *   实际使用情况 | 395.86), 其中： merged down beside the lines of two of them and the third
+ *   broken down by nobody.
  */
 import { describe, expect, it } from "vitest";
 import { normalizeDocument } from "@jixiao/normalize";
@@ -117,5 +120,23 @@ describe.each([...STRUCTURED, "text/web", "text/pdftotext-layout"] as RealFormat
       ["省级财政", "superior", 24543.19],
       ["其他资金", "other", 11000],
     ]);
+  });
+});
+
+// (Not text copied from the web page: its cells come without their columns, and the lines stay facts there.)
+describe.each(STRUCTURED)("海南 服务贸易: columns of pairs, the last broken down by nobody (%s)", (format) => {
+  it("reads each source in the columns it prints in, and finds nothing wrong", async () => {
+    const doc = normalizeDocument(await extractedFixture("hainan-undated-project-scorecard", format));
+    const form = doc.forms[0]!;
+    expect(form.funding.map((l) => [keyOf(l.source).replace(/\(万元\)$/, ""), l.budget, l.executed])).toEqual([
+      ["计划投资额", 570, 395.86],
+      ["中央财政", 0, null],
+      ["省财政", 570, null],
+      ["市县财政", 0, null],
+      ["其他", 0, null],
+    ]);
+    const arrived = form.funding.map((l) => Object.entries(l.extra).find(([k]) => k.startsWith("实际到位资金"))?.[1] ?? null);
+    expect(arrived).toEqual(["398.88", "0", "398.88", "0", "0"]);
+    expect(checkDocument(doc).filter((f) => f.severity !== "info")).toEqual([]);
   });
 });
