@@ -118,10 +118,11 @@ function readLine(d: Draft, st: FieldPairsState, row: Row): boolean {
   return true;
 }
 
-/** Pairs that print one source: the same label in each, an amount (or a blank) after it. */
+/** Pairs that print one source: the same label in each (省财政： | 170 | 省财政 | 170: with or without its colon), an amount (or a blank) after it. */
 function isOneSource(pairs: readonly { label: string; value: string }[]): boolean {
   const first = pairs[0]?.label;
-  return first !== undefined && isLabelShaped(first) && pairs.every((p) => keyOf(p.label) === keyOf(first) && isAmountCell(p.value));
+  const same = (a: string, b: string) => keyOf(labelText(a)) === keyOf(labelText(b));
+  return first !== undefined && isLabelShaped(first) && pairs.every((p) => same(p.label, first) && isAmountCell(p.value));
 }
 
 /** 其中： alone in its cell, merged down beside a column's lines: the marker before the parts, no label of its own. */

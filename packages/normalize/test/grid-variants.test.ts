@@ -55,6 +55,8 @@ const CASES: [string, string, (doc: ExtractedDocument) => ExtractedDocument][] =
   // 廊坊 2019, 宁德 2019: level 1 labels, header-block labels.
   ["hebei-2019-project-self-eval", "first column's labels ending in a colon", colonLabels],
   ["fujian-2019-department-targets", "first column's labels ending in a colon", colonLabels],
+  // 岳阳 2016: 省财政： | 170 | 省财政 | 170 … — one source in its columns of pairs, the first label with a colon.
+  ["hunan-2016-project-self-eval", "first column's labels ending in a colon", colonLabels],
   // 宁乡 2021: 财政拨款:6923.3552万元(其中:…) in one cell; 乌海 2021: (433001)乌海市…; 银川 2021: 自评得分 | 98.
   ["hunan-2021-project-targets", "digits typed full-width", wideDigits],
   ["neimenggu-2021-project-targets", "digits typed full-width", wideDigits],
