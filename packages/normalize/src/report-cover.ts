@@ -103,5 +103,10 @@ const MIN_KNOWN_PAIRS = 2;
  * its money block and indicator grid are read as a form's, not kept as the cover's loose pairs.
  */
 export function opensCoveredForm(cover: ReportCover, pairs: readonly { label: string }[]): boolean {
-  return cover.pairs.some((p) => FILER_KEYS.has(factKeyOf(p.label) ?? "")) && pairs.filter((p) => factKeyOf(p.label) !== null).length >= MIN_KNOWN_PAIRS;
+  const keys = pairs.map((p) => factKeyOf(p.label)).filter((k) => k !== null);
+  // (Who answers for the project, or who runs it: a form's header block; a budget table's 单位名称 | X names no one.)
+  return cover.pairs.some((p) => FILER_KEYS.has(factKeyOf(p.label) ?? "")) && keys.length >= MIN_KNOWN_PAIRS && keys.some((k) => HEADER_BLOCK_KEYS.has(k));
 }
+
+/** Facts only a form's header block prints: who answers for the project, how to reach them, who runs it. */
+const HEADER_BLOCK_KEYS: ReadonlySet<string> = new Set(["contact", "phone", "implementer", "supervisor"]);
