@@ -57,12 +57,14 @@ export function isChecklist(draft: Draft): boolean {
  */
 export function readChecklistFunding(draft: Draft, row: Row): boolean {
   if (!isChecklist(draft)) return false;
-  // (Only the columns the checklist's header names hold its pairs; 未完成原因, 需提供的支撑材料 right of them are the
-  // item's: a material's text merged down beside the lines, printed on the line where a page break cut it, is no
-  // part of that line.)
+  // (Only the columns the checklist's header names hold its pairs, left of its 未完成原因; that column and
+  // 需提供的支撑材料 are the item's: a material's text merged down beside the lines, printed on the line where a page
+  // break cut it or on every line where the merge was written out, is no part of that line.)
   const header = draft.header!;
-  const lastCol = Math.max(...header.columns.map((c) => c.col), ...header.extras.map((e) => e.col + e.colSpan - 1));
-  const cells = row.cells.filter((c) => c.col <= lastCol);
+  // (In a grid read as printed, that is; text places its columns by where words start, and may put a pair there.)
+  const reasonCol = row.exact === true ? header.columns.find((c) => c.field === "reason")?.col ?? Infinity : Infinity;
+  const lastCol = Math.min(reasonCol - 1, Math.max(...header.columns.map((c) => c.col), ...header.extras.map((e) => e.col + e.colSpan - 1)));
+  const cells = row.cells.filter((c) => c.col <= lastCol && !isItemCopy(draft, c));
   const last = cells.at(-1);
   if (!last) return false;
   const state = (draft.checklistFunding ??= { head: null, linesInBlock: 0 });
@@ -89,6 +91,39 @@ export function readChecklistFunding(draft: Draft, row: Row): boolean {
   }
   addLine(draft, state, label, null, null);
   return true;
+}
+
+/** The columns naming a checklist's item: its levels, its name, its explanation. */
+const ITEM_FIELDS = new Set(["level1", "level2", "name", "description"]);
+
+/**
+ * A cell of the item's own columns repeating what the item being read prints there: a workbook exported
+ * with its merged cells written out prints 项目预算管理 | 资金投入 | 预算资金安排 | … again on every line of
+ * the item's budget pairs. The copies are the item's, not the line's.
+ */
+function isItemCopy(draft: Draft, cell: Row["cells"][number]): boolean {
+  const item = draft.form.indicators.at(-1);
+  const field = draft.header!.columns.find((c) => c.col === cell.col)?.field;
+  if (!item || !field || !ITEM_FIELDS.has(field)) return false;
+  const printed = field === "description" ? item.description : field === "level1" ? item.level1 : field === "level2" ? item.level2 : item.name;
+  return printed !== null && printed !== undefined && keyOf(printed) === keyOf(cell.text);
+}
+
+/**
+ * A checklist's row printing its item's levels and name again (a workbook exported with its merged cells
+ * written out: 项目预算管理 | 资金投入 | 预算编制科学性 | … | 项目资金测算依据 | 按相关要求完成): the item's next
+ * line, not a new item.
+ */
+export function repeatsCurrentItem(draft: Draft, row: Row): boolean {
+  if (!isChecklist(draft) || draft.form.indicators.length === 0) return false;
+  const nameCol = draft.header!.columns.find((c) => c.field === "name")?.col;
+  const name = row.cells.find((c) => c.col === nameCol);
+  return name !== undefined && isItemCopy(draft, name) && row.cells.every((c) => !isItemColumn(draft, c) || isItemCopy(draft, c));
+}
+
+function isItemColumn(draft: Draft, cell: Row["cells"][number]): boolean {
+  const field = draft.header!.columns.find((c) => c.col === cell.col)?.field;
+  return field !== undefined && ITEM_FIELDS.has(field);
 }
 
 function addLine(draft: Draft, state: ChecklistFundingState, printed: string, amount: number | null, amountText: string | null): void {

@@ -14,7 +14,7 @@ import { classifyHeader, buildHeader, isHeaderContinuation, type SectionKind } f
 import { align, extraOf, isUnderAmountColumn, readFundingRow, readGoalsRow, readIndicatorRow, readLevelLine, readTotalRow } from "./sections.ts";
 import { newTargetsState, readTargetsRow, finishTargets, readProjectListRow, type TargetsState } from "./containers.ts";
 import { headerField, titleKind, factKeyOf, isTotalLabel, isGradeLabel, isOtherTableTitle, isKnownLabel, looksLikePerformanceTitle, level1Of, level2Of, TITLE_PREFIX, type FactKey } from "./vocab.ts";
-import { readChecklistFunding } from "./checklist-funding.ts";
+import { readChecklistFunding, repeatsCurrentItem } from "./checklist-funding.ts";
 import { readFieldPairsRow } from "./field-pairs-funding.ts";
 import { readCostTableRow } from "./cost-table.ts";
 import { fundingFromFacts, isLabelShaped, isMoneyLabel, labelText, labelValuePairs, recordFact, splitColonCell, withBracketedParts } from "./facts.ts";
@@ -732,6 +732,10 @@ function readCellsRow(st: State, row: Row): void {
       }
       if (readCaptionPair(draft, row)) return;
       if (continuesIndicator(draft, row)) return;
+      if (repeatsCurrentItem(draft, row)) {
+        keepNewWithIndicatorAbove(draft, row);
+        return;
+      }
       const ind = readIndicatorRow(draft, row);
       if (ind && isWrappedTextLine(draft, row, ind)) {
         keepWithIndicatorAbove(draft, row);
@@ -965,6 +969,13 @@ function closesUnopened(text: string): boolean {
 
 function keepWithIndicatorAbove(draft: Draft, row: Row): void {
   appendExtra(draft.form.indicators.at(-1)!, extraOf(draft, row.cells));
+}
+
+/** The same, leaving out what the indicator already holds under that header (a merged cell's copy). */
+function keepNewWithIndicatorAbove(draft: Draft, row: Row): void {
+  const ind = draft.form.indicators.at(-1)!;
+  const fresh = Object.entries(extraOf(draft, row.cells)).filter(([key, text]) => !(ind.extra[key] ?? "").split("\n").includes(text));
+  appendExtra(ind, Object.fromEntries(fresh));
 }
 
 /** More lines of an indicator's unmapped cells: each under its header, after what it already holds. */

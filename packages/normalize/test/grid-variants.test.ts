@@ -81,6 +81,9 @@ const CASES: [string, string, (doc: ExtractedDocument) => ExtractedDocument][] =
   ["fujian-2023-transfer-targets", "merged cells written out", writtenOut],
   // 鄂州 2022: 项目预算成本构成 merged down beside its cost lines.
   ["hubei-2022-project-targets", "merged cells written out", writtenOut],
+  // 彭水 2024: a checklist whose item (项目预算管理 | 资金投入 | 预算资金安排 | 指标解释) is merged down beside its budget pairs, and
+  // 需提供的支撑材料 beside them: written out, every line prints the item and the material again.
+  ["chongqing-2024-transfer-self-eval", "merged cells written out", writtenOut],
   // 安居 2021: 预算执行情况 merged down beside 其中:中央补助 | 2.38 万元 | 其中:中央补助 | 2.38万元.
   ["sichuan-2021-transfer-self-eval-3", "merged cells written out", writtenOut],
   // 武汉青山 2020: 考核指标 merged down beside 一级指标 | 二级指标 | 指标内容 | 指标值, as 绩效指标 is.
