@@ -9,6 +9,7 @@ import type { RasterImage } from "./image/types.ts";
 import type { OcrRuntime } from "./runtime.ts";
 import type { CharBox, TextBox } from "./text-box.ts";
 import { boxFromChars } from "./text-box.ts";
+import { preferLoneDigit } from "./lone-digit.ts";
 
 const LINE_HEIGHT = 48;
 /** The recogniser emits one time step per 8 pixels of line width. */
@@ -41,7 +42,8 @@ export async function recognizeLines(runtime: OcrRuntime, gray: RasterImage, reg
     const [, steps, classes] = out.dims as [number, number, number];
     // Only the steps over the line itself, not the few columns rounding its width up.
     const chars = decodeCtc(out.data, 0, Math.min(steps, Math.ceil(lineWidth / STEP_PIXELS)), classes);
-    const box = placeChars(chars, region, lineWidth, dictionary);
+    const placed = placeChars(chars, region, lineWidth, dictionary);
+    const box = placed && preferLoneDigit(placed);
     if (box && box.text.trim() !== "") found.push(box);
   }
   return found;
