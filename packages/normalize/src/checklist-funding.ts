@@ -19,7 +19,7 @@
 import type { Draft } from "./draft.ts";
 import { VALUE_FIELDS } from "./headers.ts";
 import { fundingLine } from "./funding-line.ts";
-import { isMoneyLabel } from "./facts.ts";
+import { isMoneyLabel, isOfWhichMarker } from "./facts.ts";
 import type { Row } from "./rows.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
 import { parseMoneyUnit, parseNumber } from "./values.ts";
@@ -33,9 +33,6 @@ export const FUNDING_BLOCK_KEY = "所属资金";
  * (…补助资金（万元）), alone or with the block's first line after it in one cell.
  */
 const HEAD = /^(.*?[(（]\s*(?:万元|元)\s*[)）])\s*(.*)$/;
-
-/** 其中： alone: the marker before a block's parts, nothing of its own. */
-const ONLY_OF_WHICH = /^其中[:：]?$/;
 
 export interface ChecklistFundingState {
   /** The block whose lines are being read (its head as printed), or null before the first head. */
@@ -79,8 +76,7 @@ export function readChecklistFunding(draft: Draft, row: Row): boolean {
   // A label alone: a new block's head, the 其中： marker, or a line left blank.
   if (cells.length !== 1 || !active) return false;
   const label = tidyCjkSpaces(last.text);
-  const k = keyOf(label);
-  if (ONLY_OF_WHICH.test(k)) return true;
+  if (isOfWhichMarker(label)) return true;
   if (!isFundingLabel(label)) return false;
   const head = label.match(HEAD);
   if (head && !head[2]) {
@@ -94,7 +90,14 @@ export function readChecklistFunding(draft: Draft, row: Row): boolean {
 }
 
 /** The columns naming a checklist's item: its levels, its name, its explanation. */
-const ITEM_FIELDS = new Set(["level1", "level2", "name", "description"]);
+type ItemField = "level1" | "level2" | "name" | "description";
+const ITEM_FIELDS: ReadonlySet<string> = new Set<ItemField>(["level1", "level2", "name", "description"]);
+
+/** The item field the cell's column holds, or null for any other column. */
+function itemFieldOf(draft: Draft, cell: Row["cells"][number]): ItemField | null {
+  const field = draft.header!.columns.find((c) => c.col === cell.col)?.field;
+  return field !== undefined && ITEM_FIELDS.has(field) ? (field as ItemField) : null;
+}
 
 /**
  * A cell of the item's own columns repeating what the item being read prints there: a workbook exported
@@ -103,9 +106,8 @@ const ITEM_FIELDS = new Set(["level1", "level2", "name", "description"]);
  */
 function isItemCopy(draft: Draft, cell: Row["cells"][number]): boolean {
   const item = draft.form.indicators.at(-1);
-  const field = draft.header!.columns.find((c) => c.col === cell.col)?.field;
-  if (!item || !field || !ITEM_FIELDS.has(field)) return false;
-  const printed = field === "description" ? item.description : field === "level1" ? item.level1 : field === "level2" ? item.level2 : item.name;
+  const field = itemFieldOf(draft, cell);
+  const printed = item && field ? item[field] : null;
   return printed !== null && printed !== undefined && keyOf(printed) === keyOf(cell.text);
 }
 
@@ -118,12 +120,7 @@ export function repeatsCurrentItem(draft: Draft, row: Row): boolean {
   if (!isChecklist(draft) || draft.form.indicators.length === 0) return false;
   const nameCol = draft.header!.columns.find((c) => c.field === "name")?.col;
   const name = row.cells.find((c) => c.col === nameCol);
-  return name !== undefined && isItemCopy(draft, name) && row.cells.every((c) => !isItemColumn(draft, c) || isItemCopy(draft, c));
-}
-
-function isItemColumn(draft: Draft, cell: Row["cells"][number]): boolean {
-  const field = draft.header!.columns.find((c) => c.col === cell.col)?.field;
-  return field !== undefined && ITEM_FIELDS.has(field);
+  return name !== undefined && isItemCopy(draft, name) && row.cells.every((c) => itemFieldOf(draft, c) === null || isItemCopy(draft, c));
 }
 
 function addLine(draft: Draft, state: ChecklistFundingState, printed: string, amount: number | null, amountText: string | null): void {

@@ -11,7 +11,7 @@ import { align, factsUnderHeader, readIndicatorRow } from "./sections.ts";
 import { addFact } from "./facts.ts";
 import type { Field } from "./vocab.ts";
 import { level1Of, level2Of, sourceKindOf } from "./vocab.ts";
-import { isEmptyValue, parseNumber } from "./values.ts";
+import { isEmptyValue, isUnprintedNumber, parseNumber } from "./values.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
 
 const PROJECT_FIELDS: Field[] = [
@@ -82,7 +82,7 @@ function isProjectRow(draft: Draft, row: Row): boolean {
  */
 function tooWideAmount(draft: Draft, row: Row): Row["allCells"][number] | undefined {
   const cols = new Set((draft.header?.columns ?? []).filter((c) => c.field === "budget" || c.field === "projectSpending").map((c) => c.col));
-  return row.allCells.find((c) => cols.has(c.col) && /^#{2,}$/.test(keyOf(c.text)));
+  return row.allCells.find((c) => cols.has(c.col) && isUnprintedNumber(c.text));
 }
 
 export function readTargetsRow(st: TargetsState, row: Row): void {

@@ -21,7 +21,7 @@ import type { Draft } from "./draft.ts";
 import type { Row, RowCell } from "./rows.ts";
 import type { Field } from "./vocab.ts";
 import type { FundingLine } from "./model.ts";
-import { addFact, isLabelShaped, isMoneyLabel, labelText } from "./facts.ts";
+import { addFact, isLabelShaped, isMoneyLabel, isOfWhichMarker, labelText } from "./facts.ts";
 import { fundingLine } from "./funding-line.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
 import { parseNumber } from "./values.ts";
@@ -125,9 +125,6 @@ function isOneSource(pairs: readonly { label: string; value: string }[]): boolea
   return first !== undefined && isLabelShaped(first) && pairs.every((p) => same(p.label, first) && isAmountCell(p.value));
 }
 
-/** 其中： alone in its cell, merged down beside a column's lines: the marker before the parts, no label of its own. */
-const ONLY_OF_WHICH = /^其中:?$/;
-
 /**
  * A line whose pairs do not fill every column of pairs (海南's 其中: | 中央财政 | 0 | 其中: | 中央财政 | 0 under
  * 计划投资额 | 570 | 实际到位资金 | 398.88 | 实际使用情况 | 395.86, the last column broken down by nobody): each pair
@@ -136,7 +133,7 @@ const ONLY_OF_WHICH = /^其中:?$/;
 function pairsByColumn(st: FieldPairsState, row: Row): { label: string; value: string; k: number }[] | null {
   const byGroup = new Map<number, string[]>();
   for (const c of row.cells) {
-    if (ONLY_OF_WHICH.test(keyOf(c.text))) continue;
+    if (isOfWhichMarker(c.text)) continue;
     let k = -1;
     st.starts.forEach((start, i) => { if (c.col >= start) k = i; });
     if (k < 0) return null;

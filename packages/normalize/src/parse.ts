@@ -252,7 +252,6 @@ function startCoveredForm(st: State, cover: ReportCover, row: Row): void {
   for (const p of cover.pairs) recordFact(d.form, p, p.page, p.line, applyFact, d.factFunding);
   d.textYears.push(...cover.years);
   d.form.pageFrom = cover.page;
-  d.form.fiscalYear ??= parseFiscalYear(cover.title);
 }
 
 /** The fields naming who files a form and what it is about, which its own cells name better than a line above it. */

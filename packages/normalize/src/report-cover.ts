@@ -15,7 +15,6 @@ import { newDraft, applyFact, factFromLine } from "./draft.ts";
 import { isLabelShaped, recordFact } from "./facts.ts";
 import { factKeyOf, titleKind } from "./vocab.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
-import { parseFiscalYear } from "./values.ts";
 import { mostFrequent } from "./year.ts";
 
 /** A report title: …自评报告, …绩效自评报告(2022年度). */
@@ -68,8 +67,11 @@ export function formFromCover(cover: ReportCover): Form | null {
   d.form.pageFrom = cover.page;
   d.form.pageTo = cover.page;
   for (const p of cover.pairs) recordFact(d.form, p, p.page, p.line, applyFact, d.factFunding);
-  d.form.fiscalYear = parseFiscalYear(cover.title) ?? (cover.years.length > 0 ? mostFrequent(cover.years) : null);
-  if (d.form.fiscalYear !== null && parseFiscalYear(cover.title) === null) d.form.fiscalYearSource = "text";
+  // (newDraft reads the title's year; a title with none takes the year its table's cells speak of.)
+  if (d.form.fiscalYear === null && cover.years.length > 0) {
+    d.form.fiscalYear = mostFrequent(cover.years);
+    d.form.fiscalYearSource = "text";
+  }
   return d.form;
 }
 

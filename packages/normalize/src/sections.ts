@@ -9,7 +9,7 @@ import { alignRow, type Alignment, type Column } from "./align.ts";
 import type { ExtraColumn, HeaderModel } from "./headers.ts";
 import { fundingLine } from "./funding-line.ts";
 import { fit } from "./fit.ts";
-import { addFact, isLabelShaped, labelText } from "./facts.ts";
+import { addFact, isLabelShaped, isOfWhichMarker, labelText } from "./facts.ts";
 import { isPlaceName } from "./headers.ts";
 import { isQualifiedLevel1, level1Of, level2Of, splitDeclaredWeight, namesOtherMoney, sourceKindOf, hasDeclaredWeight, headerField, headerKey } from "./vocab.ts";
 import { comparatorFromValueType, isBlankCell, isUnitAlone, parseNumber, parseRate, parseValue, isEmptyValue, isValueTypeText } from "./values.ts";
@@ -222,7 +222,7 @@ export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
     let label = words.length > 1 && isBlockLabel(words[0]!.text) ? words[1] : words[0];
     // 其中 | 中央补助 | …: a bare 其中 (merged down the parts it introduces) names no source;
     // the word after it does.
-    const next = label && /^其中[:：]?$/.test(keyOf(label.text)) ? a.unassigned.find((c) => c.col > label!.col && parseNumber(c.text) === null) : undefined;
+    const next = label && isOfWhichMarker(label.text) ? a.unassigned.find((c) => c.col > label!.col && parseNumber(c.text) === null) : undefined;
     if (label) labelCells.push(label);
     if (label && next) {
       labelCells.push(next);

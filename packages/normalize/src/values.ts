@@ -14,10 +14,15 @@ export function isEmptyValue(text: string | null | undefined): boolean {
 }
 
 /**
- * A marker, or ### — what a spreadsheet prints in place of a number too wide for its column: the
- * number is not on the page, so the cell holds no value (and names nothing).
+ * ### — what a spreadsheet prints in place of a number too wide for its column: the number is not on
+ * the page, so the cell holds no value (and names nothing).
  */
-const isEmptyKey = (k: string) => EMPTY_MARKERS.has(k) || /^#{2,}$/.test(k);
+export function isUnprintedNumber(text: string | null | undefined): boolean {
+  return /^#{2,}$/.test(keyOf(text));
+}
+
+/** A marker, or ###: no value. */
+const isEmptyKey = (k: string) => EMPTY_MARKERS.has(k) || isUnprintedNumber(k);
 
 /**
  * A cell that prints nothing: blank or a dash. 无 is not blank — it is an
