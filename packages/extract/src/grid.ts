@@ -56,6 +56,11 @@ export const Table = z.object({
   rowNumbers: z.array(z.number().int().positive()).optional(),
   /** PDF: the cells were cut by the page's ruling lines, so its columns are the printed ones. */
   ruled: z.boolean().optional(),
+  /**
+   * Text with tabs: grid rows that print a cell for every column (nothing
+   * merged over them), so their columns are the printed ones.
+   */
+  fullRows: z.array(z.number().int().nonnegative()).optional(),
 });
 export type Table = z.infer<typeof Table>;
 

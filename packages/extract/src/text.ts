@@ -316,7 +316,7 @@ function cellClass(text: string): string {
  */
 function rowOffsets(rows: readonly { cells: string[] }[]): number[] {
   const offsets = rows.map(() => 0);
-  if (rows.some((r) => r.cells.length > 1 && r.cells[0] === "")) return offsets;
+  if (marksMergedSlots(rows)) return offsets;
   for (let i = 1; i < rows.length; i++) {
     const above = rows[i - 1]!, cells = rows[i]!.cells;
     const aboveEnd = offsets[i - 1]! + above.cells.length;
@@ -332,6 +332,11 @@ function rowOffsets(rows: readonly { cells: string[] }[]): number[] {
   return offsets;
 }
 
+/** Text whose producer prints the slots of merged cells as empty cells (leading tabs), not a web page's copy. */
+function marksMergedSlots(rows: readonly { cells: string[] }[]): boolean {
+  return rows.some((r) => r.cells.length > 1 && r.cells[0] === "");
+}
+
 function rowsToTable(rows: { cells: string[]; line: number }[], page: number): Table {
   const offsets = rowOffsets(rows);
   const nCols = Math.max(...rows.map((r, i) => r.cells.length + offsets[i]!));
@@ -339,6 +344,10 @@ function rowsToTable(rows: { cells: string[]; line: number }[], page: number): T
   rows.forEach((r, row) =>
     r.cells.forEach((text, col) => cells.push({ row, col: col + offsets[row]!, rowSpan: 1, colSpan: 1, text, page })),
   );
+  // In a copy where merged cells vanish, a row with a cell for every column has no slot a merged
+  // cell took: its cells stand where printed. (Where a producer prints empty slots instead, every
+  // row is as wide, and its cells are where that producer put them, not necessarily where printed.)
+  const fullRows = marksMergedSlots(rows) ? [] : rows.flatMap((r, i) => (offsets[i] === 0 && r.cells.length === nCols ? [i] : []));
   return {
     page,
     pageTo: page,
@@ -346,5 +355,6 @@ function rowsToTable(rows: { cells: string[]; line: number }[], page: number): T
     nCols,
     cells,
     rowLines: rows.map((r) => r.line),
+    ...(fullRows.length > 0 && nCols > 1 ? { fullRows } : {}),
   };
 }

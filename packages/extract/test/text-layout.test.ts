@@ -101,6 +101,16 @@ describe("text copied from a web page's table", () => {
     expect(rowsOf(tables(doc)[0]!)).toEqual([["总分", "", "100", "98"], ["", "合计", "5", ""]]);
   });
 
+  it("marks the rows that print a cell for every column, which nothing merged over, as standing where printed", () => {
+    const doc = parseExtractedText([
+      "评价指标\t评价内容\t指标名称\t指标说明\t目标值\t分值\t备注",
+      "项目年度绩效目标(定量指标)\t制度指标\t规章制度建立与否\t\t\t20\t",
+      "产出数量指标\t享受资助人数\t达到预计值\t2100\t10\t",
+      "资金支出率\t达到目标值\t95%\t10\t",
+    ].join("\n"));
+    expect(tables(doc)[0]!.fullRows).toEqual([0, 1]);
+  });
+
   it("reads a cell per line with a blank line after each row as rows", () => {
     const doc = parseExtractedText([
       "项目支出绩效自评表", "", "资金来源", "年初预算数", "全年预算数", "全年执行数", "",

@@ -38,6 +38,9 @@ export function fit(field: Field, text: string): number {
     case "level2Weight":
     case "score":
       if (!isScoreLike(text)) return NEVER;
+      // Points are never below nothing: a negative number is a target (结转结余变动率 -0.3), not a
+      // weight; a score below nothing is rare (a deduction printed with its sign), so a poor fit.
+      if (value! < 0) return field === "score" ? -2 : NEVER;
       // No single item weighs more than the whole form's 100 points.
       return value! > MAX_ITEM_POINTS ? -5 : 3;
     case "rate":

@@ -42,6 +42,8 @@ export interface Row {
   vacant?: ReadonlySet<number>;
   /** The row's grid columns are the printed ones (DOCX, spreadsheets). */
   exact?: boolean;
+  /** Text with tabs: the row prints a cell for every column of its table (extract's Table.fullRows). */
+  printedInFull?: boolean;
   /** Cells merged down from a row above over this row (a unit's name beside each of its projects). */
   inherited?: RowCell[];
 }
@@ -75,6 +77,7 @@ export function toRows(doc: ExtractedDocument): Row[] {
       if (c.ocrConfidence !== undefined && c.text.trim()) lowestOfRow.set(c.row, Math.min(c.ocrConfidence, lowestOfRow.get(c.row) ?? 1));
     }
     const exact = EXACT_GRID_FORMATS.has(doc.format) || t.ruled === true;
+    const fullRows = new Set(t.fullRows ?? []);
     const reachDown: MergedDown[] = [];
     for (let r = 0; r < t.nRows; r++) {
       const all = (byRow.get(r) ?? []).sort((a, b) => a.col - b.col);
@@ -94,6 +97,7 @@ export function toRows(doc: ExtractedDocument): Row[] {
         gridRow: r,
         ...(vacant.size > 0 ? { vacant } : {}),
         ...(exact ? { exact } : {}),
+        ...(!exact && fullRows.has(r) ? { printedInFull: true } : {}),
         ...(inherited.length > 0 ? { inherited } : {}),
         ...(t.sheet ? { sheet: t.sheet } : {}),
         ...(lowestOfRow.has(r) ? { ocrConfidence: lowestOfRow.get(r)! } : {}),

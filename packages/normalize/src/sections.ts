@@ -38,7 +38,10 @@ export function align(draft: Draft, row: Row, exclude: Set<Field> = new Set()): 
   // again on every line under it: that copy is the header, not the line's data.
   const repeated = (c: RowCell) => row.exact === true && header?.labels.get(c.col) !== undefined && keyOf(c.text) === keyOf(header.labels.get(c.col)!);
   const cells = row.cells.some(repeated) ? row.cells.filter((c) => !repeated(c)) : row.cells;
-  return alignRow(cells, columns, fit, { vacant: row.vacant, exact: row.exact, covered });
+  // A copied row that prints every cell stands where printed under a header that prints every
+  // cell too, as many and none blank (a blank header slot is a copy whose rows do not line up).
+  const inPlace = row.exact === true || (row.printedInFull === true && header?.printedWidth === row.allCells.length && header.blanks.length === 0);
+  return alignRow(cells, columns, fit, { vacant: row.vacant, exact: inPlace, covered });
 }
 
 /**

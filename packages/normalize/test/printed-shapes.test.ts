@@ -144,3 +144,19 @@ describe("printed shapes in -layout text", () => {
     expect(form!.funding[0]).toMatchObject({ source: "年度资金总额", budget: 310.2, executed: 154.74 });
   });
 });
+
+describe("printed shapes in text copied from a web page", () => {
+  it("keeps a row that prints every cell under a header that does where printed: its first cells are levels, not a name and its explanation (宁晋 2019)", async () => {
+    const [form] = await formsOf("hebei-2019-project-scorecard", "text/web");
+    expect(form!.indicators.slice(0, 2).map((i) => [i.level1, i.level2, i.name, i.targetText, i.weight])).toEqual([
+      ["项目年度绩效目标(定量指标)", "制度指标", "规章制度建立与否", null, 20],
+      ["项目年度绩效目标(定量指标)", "产出数量指标", "享受资助人数", "2100", 10],
+    ]);
+  });
+
+  it("takes a negative number for a target, never a weight or a score, in a row whose merged 评分标准 and 权数 vanished", async () => {
+    const [form] = await formsOf("unknown-undated-budget-management-scorecard", "text/web");
+    const change = form!.indicators.find((i) => i.name === "结转结余变动率")!;
+    expect([change.targetText, change.weight, change.score]).toEqual(["-0.300000152587891", null, null]);
+  });
+});
