@@ -25,6 +25,7 @@ const SCANS = [
   { scan: "anhui-transfer-200dpi-upside-down.pdf", text: "fixtures/real/pdf/chromium/anhui-2024-transfer-self-eval.pdf", pages: { from: 1, to: 1 } },
   { scan: "hengyang-targets-200dpi-rot90.pdf", text: "fixtures/pdf/chromium/hengyang-2023-targets.pdf", pages: { from: 1, to: 1 } },
   { scan: "chongqing-targets-300dpi-g4.pdf", text: "fixtures/real/pdf/chromium/chongqing-2023-project-targets.pdf", pages: { from: 1, to: 1 } },
+  { scan: "sichuan-declaration-200dpi-lone-comparators.pdf", text: "fixtures/real/pdf/chromium/sichuan-2023-project-declaration.pdf", pages: { from: 1, to: 1 } },
 ];
 
 /**
