@@ -3,7 +3,7 @@
  * maximises. Positive = a good fit, FORBIDDEN or below = never.
  */
 import type { Field } from "./vocab.ts";
-import { level1Of, level2Of, hasDeclaredWeight, sourceKindOf } from "./vocab.ts";
+import { level1Of, level2Of, hasDeclaredWeight, headerField, sourceKindOf } from "./vocab.ts";
 import { isScoreLike, isPercentText, isValueTypeText, parseNumber, parseValue, parseMoneyUnit } from "./values.ts";
 import { keyOf } from "./text-key.ts";
 
@@ -57,7 +57,7 @@ export function fit(field: Field, text: string): number {
       if (ONLY_WEIGHT.test(keyOf(text))) return 1;
       if (level2Of(text)) return 5;
       if (level1Of(text)) return -4;
-      return hasDeclaredWeight(text) ? 2 : -1.5;
+      return hasDeclaredWeight(text) || isLevelShaped(text) ? 2 : -1.5;
     }
     case "name": {
       // Every indicator row has a name: filling the column is worth NAME_BONUS.
@@ -67,7 +67,7 @@ export function fit(field: Field, text: string): number {
       if (v.value !== null && keyOf(text).length <= 8) return -4 + NAME_BONUS;
       // 社会公众满意度 (6分): an indicator printing its own weight.
       if (/\(\d+(\.\d+)?分\)$/.test(keyOf(text)) && !level1Of(text)) return 4 + NAME_BONUS;
-      if (level1Of(text) || level2Of(text)) return -0.5 + NAME_BONUS;
+      if (level1Of(text) || level2Of(text) || isLevelShaped(text)) return -0.5 + NAME_BONUS;
       // Names are short; a long explanatory text belongs in 指标内容/评分标准.
       return (keyOf(text).length > LONG_TEXT ? -2 : 1) + NAME_BONUS;
     }
@@ -122,4 +122,18 @@ export function fit(field: Field, text: string): number {
     default:
       return 0;
   }
+}
+
+/** Characters a level's own name has at most (产出数量指标, 制度指标, 社会效益指标). */
+const MAX_LEVEL_NAME = 8;
+
+/**
+ * A short phrase ending in 指标 and naming nothing measured (制度指标, 产出数量指标): a level's
+ * label of a template's own, read by its shape. An indicator's name says what is counted
+ * (享受资助人数, 资金支出率); it ends in 指标 only when longer (主要绩效指标完成率).
+ */
+function isLevelShaped(text: string): boolean {
+  const k = keyOf(text);
+  // (绩效指标, 三级指标: the headers over the levels, not a level.)
+  return k.length <= MAX_LEVEL_NAME && /^[\u4e00-\u9fff]+指标$/.test(k) && headerField(text) === null;
 }

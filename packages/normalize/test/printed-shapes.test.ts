@@ -139,6 +139,19 @@ describe("printed shapes in -layout text", () => {
     expect(subtotal?.sourceKind).not.toBe("total");
   });
 
+  it("reads a short phrase ending in 指标 under a level column (制度指标, 产出数量指标) as a level of the template's own, not an indicator", async () => {
+    const [form] = await formsOf("hebei-2019-project-scorecard", "text/pdftotext-layout");
+    expect(form!.indicators.map((i) => [i.level1, i.level2, i.name])).toEqual([
+      ["项目年度绩效目标(定量指标)", "制度指标", "规章制度建立与否"],
+      ["项目年度绩效目标(定量指标)", "产出数量指标", "享受资助人数"],
+      ["项目年度绩效目标(定量指标)", "产出数量指标", "资金支出率"],
+      ["项目年度绩效目标(定量指标)", "质量指标", "建档立卡学生全面覆盖"],
+      ["项目年度绩效目标(定量指标)", "质量指标", "资助对象满意度"],
+      ["项目年度绩效目标(定量指标)", "时效指标", "及时发放率"],
+      ["项目年度绩效目标(定量指标)", "成本指标", "资助标准达标率"],
+    ]);
+  });
+
   it("takes a funding block's label beside its first line's label (项目资金(万元) | 年度资金总额:) for the block's, not the line's", async () => {
     const [form] = await formsOf("beijing-2016-project-self-eval", "text/pdftotext-layout");
     expect(form!.funding[0]).toMatchObject({ source: "年度资金总额", budget: 310.2, executed: 154.74 });
