@@ -56,6 +56,27 @@ describe("splitAtRulings", () => {
   });
 });
 
+describe("a cell's border read as a stroke", () => {
+  // As read from the 200-dpi scan of an undated 2017 scorecard (fixtures/real/unknown-2017-department-scorecard):
+  // the box of a score cell's 5 ran over the cell's left border at x 2099, read as a 1 at 0.66.
+  const fifteen = () => {
+    const c = chars("15", 2095, 11.5, 1);
+    c[0]!.confidence = 0.66;
+    return boxFromChars(c, 474, 489);
+  };
+  const border = { x0: 2099, y0: 440, x1: 2099, y1: 520 };
+
+  it("is dropped when the ruling runs through it and it was read doubtfully", () => {
+    expect(splitAtRulings([fifteen()], [border]).map((b) => [b.text, b.x0])).toEqual([["5", 2106.5]]);
+  });
+
+  it("stays when read surely, or when no ruling runs through it", () => {
+    const sure = boxFromChars(chars("15", 2095, 11.5, 1), 474, 489);
+    expect(splitAtRulings([sure], [border]).map((b) => b.text)).toEqual(["15"]);
+    expect(splitAtRulings([fifteen()], [{ ...border, x0: 2130, x1: 2130 }]).map((b) => b.text)).toEqual(["15"]);
+  });
+});
+
 describe("trimNoise", () => {
   const box = (text: string, confidence = 0.99) => boxFromChars(chars(text, 0, 10, confidence), 0, 20);
 
