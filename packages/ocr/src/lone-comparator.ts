@@ -12,7 +12,7 @@
  */
 import type { Region } from "./gray-resize.ts";
 import type { RasterImage } from "./image/types.ts";
-import type { TextBox } from "./text-box.ts";
+import { boxFromChars, type TextBox } from "./text-box.ts";
 
 /** Letters the recogniser reads a lone comparator as. */
 const LOOK_ALIKES = new Set(["V", "W", "M", "N", "v", "w"]);
@@ -34,6 +34,29 @@ export function preferLoneComparator(box: TextBox, gray: RasterImage, region: Re
   if (!shape) return box;
   const c = box.chars[0]!;
   return { ...box, text: shape, chars: [{ ...c, text: shape, alternatives: [{ text: c.text, confidence: c.confidence }, ...(c.alternatives ?? [])] }] };
+}
+
+/** Comparators that differ only in their bars, by the side their chevron opens. */
+const SAME_CHEVRON: readonly (readonly string[])[] = [[">", "≥", "≧"], ["<", "≤", "≦"]];
+
+/**
+ * A comparator the recogniser hesitated over between bars (≥10 read > 0.60, ≥ 0.38 on 安徽 2023's
+ * 部门自评表 at 200 dpi): its ink counts the bars, and decides among the two it offered.
+ */
+export function preferComparatorBars(box: TextBox, gray: RasterImage): TextBox {
+  let changed = false;
+  const chars = box.chars.map((c) => {
+    const family = SAME_CHEVRON.find((f) => f.includes(c.text));
+    const offered = family && (c.alternatives ?? []).filter((a) => family.includes(a.text));
+    if (!offered?.length) return c;
+    const shape = comparatorShape(gray, { x0: c.x0, x1: c.x1, y0: box.y0, y1: box.y1 });
+    const chosen = offered.find((a) => a.text === shape);
+    if (!chosen) return c;
+    changed = true;
+    // The ink settles what the recogniser split between the two: the chosen one takes both chances.
+    return { ...c, text: chosen.text, confidence: Math.min(1, c.confidence + chosen.confidence), alternatives: [{ text: c.text, confidence: c.confidence }, ...(c.alternatives ?? []).filter((a) => a !== chosen)] };
+  });
+  return changed ? boxFromChars(chars, box.y0, box.y1) : box;
 }
 
 /** >, ≥, ≧, <, ≤ or ≦ when the region's ink is drawn as one, else null. */

@@ -10,7 +10,7 @@ import type { OcrRuntime } from "./runtime.ts";
 import type { CharBox, TextBox } from "./text-box.ts";
 import { boxFromChars } from "./text-box.ts";
 import { preferLoneDigit } from "./lone-digit.ts";
-import { preferLoneComparator } from "./lone-comparator.ts";
+import { preferComparatorBars, preferLoneComparator } from "./lone-comparator.ts";
 import { readTickBoxes } from "./tick-boxes.ts";
 
 const LINE_HEIGHT = 48;
@@ -45,7 +45,7 @@ export async function recognizeLines(runtime: OcrRuntime, gray: RasterImage, reg
     // Only the steps over the line itself, not the few columns rounding its width up.
     const chars = decodeCtc(out.data, 0, Math.min(steps, Math.ceil(lineWidth / STEP_PIXELS)), classes);
     const placed = placeChars(chars, region, lineWidth, dictionary);
-    const box = placed && readTickBoxes(preferLoneComparator(preferLoneDigit(placed), gray, region));
+    const box = placed && readTickBoxes(preferComparatorBars(preferLoneComparator(preferLoneDigit(placed), gray, region), gray));
     if (box && box.text.trim() !== "") found.push(box);
   }
   return found;

@@ -34,3 +34,18 @@ describe("a comparator alone in its cell, on a scan", () => {
     expect(others.map((b) => comparatorShape(gray, b)).filter((s) => s !== null)).toEqual([]);
   }, READ_TIMEOUT_MS);
 });
+
+describe("a comparator the recogniser hesitates over between bars, on a scan", () => {
+  // 安徽 2023 部门整体支出绩效自评表, 200 dpi (fixtures/scan/anhui-department-200dpi-comparator-bars.pdf):
+  // its 年度指标值 column prints ≥10, ≥200, ≥2000, ≥95% and ≤4; the recogniser reads the ≥ of ≥10 as > (0.60, ≥ 0.38).
+  test("takes the one its ink draws, among the two it offered", async () => {
+    const read = await readScan(await loadScanPage("anhui-department-200dpi-comparator-bars.pdf"));
+    const values = read.boxes.filter((b) => /^[<>≤≥]\d/.test(b.text)).map((b) => b.text);
+    expect(values).toEqual(expect.arrayContaining(["≥10", "≥200", "≥2000", "≤4"]));
+    expect(values.filter((t) => /^[<>]/.test(t))).toEqual([]);
+    const ten = read.boxes.find((b) => b.text === "≥10")!;
+    // What the recogniser read first stays among the alternatives.
+    expect(ten.chars[0]!.alternatives?.map((a) => a.text)).toContain(">");
+  }, READ_TIMEOUT_MS);
+});
+
