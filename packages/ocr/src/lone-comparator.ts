@@ -8,7 +8,9 @@
  * top rows inked at the left only, or the right only) is > or <, not a letter
  * (V, W, M and N ink both sides of their top rows), and the strokes that
  * vertical lines across its middle cross count its bars: 2 is the chevron
- * alone, 3 one bar under it (≥, ⩾), 4 two (≧).
+ * alone, 3 one bar under it (≥, ⩾), 4 two (≧). The same count decides a
+ * comparator read in a line where the recogniser split its chances between
+ * two of one chevron (> and ≥).
  */
 import type { Region } from "./gray-resize.ts";
 import type { RasterImage } from "./image/types.ts";
