@@ -26,7 +26,7 @@ const SIDE = 0.4;
 const STROKE_LINES = [0.3, 0.45, 0.6];
 /** Share of a box's width (height) a row (column) of ink spans when it is a table's ruling, not a stroke. */
 const RULING_SHARE = 0.9;
-/** Fewest ink pixels a glyph has (smaller is a speck). */
+/** Fewest pixels across and down a glyph's ink spans (less is a speck). */
 const MIN_INK_SIDE = 6;
 
 /** The comparator a lone box's ink draws, if its text is a letter the recogniser mistakes one for. */
