@@ -26,10 +26,10 @@ export interface LabelValue {
 const LABEL_END = /(名称|部门|单位|编码|代码|编号)(\(.*\))?[:：]?$/;
 export const endsLikeLabel = (text: string): boolean => LABEL_END.test(keyOf(text));
 
-/** Label text as stored: spaces inside CJK words and the trailing colon removed. */
 /** 其中： alone, merged down beside the parts it introduces: the marker before them, no label of its own. */
 export const isOfWhichMarker = (text: string): boolean => /^其中:?$/.test(keyOf(text));
 
+/** Label text as stored: spaces inside CJK words and the trailing colon removed. */
 export const labelText = (text: string): string => tidyCjkSpaces(text).replace(/\s*[:：]\s*$/, "").replace(/^[*＊※]+\s*/, "");
 
 const endsWithColon = (text: string): boolean => /[:：]\s*$/.test(text);

@@ -28,6 +28,9 @@ const STROKE_LINES = [0.3, 0.45, 0.6];
 const RULING_SHARE = 0.9;
 /** Fewest pixels across and down a glyph's ink spans (less is a speck). */
 const MIN_INK_SIDE = 6;
+/** Comparators that differ only in their bars (none, one, two), by the side their chevron opens. */
+const OPENS_RIGHT = [">", "≥", "≧"];
+const OPENS_LEFT = ["<", "≤", "≦"];
 
 /** The comparator a lone box's ink draws, if its text is a letter the recogniser mistakes one for. */
 export function preferLoneComparator(box: TextBox, gray: RasterImage, region: Region): TextBox {
@@ -41,9 +44,6 @@ export function preferLoneComparator(box: TextBox, gray: RasterImage, region: Re
   return { ...box, text: shape, confidence, chars: [{ ...c, text: shape, confidence, alternatives: [{ text: c.text, confidence: c.confidence }, ...(c.alternatives ?? [])] }] };
 }
 
-/** Comparators that differ only in their bars, by the side their chevron opens. */
-const SAME_CHEVRON: readonly (readonly string[])[] = [[">", "≥", "≧"], ["<", "≤", "≦"]];
-
 /**
  * A comparator the recogniser hesitated over between bars (≥10 read > 0.60, ≥ 0.38 on 安徽 2023's
  * 部门自评表 at 200 dpi): its ink counts the bars, and decides among the two it offered.
@@ -51,7 +51,7 @@ const SAME_CHEVRON: readonly (readonly string[])[] = [[">", "≥", "≧"], ["<",
 export function preferComparatorBars(box: TextBox, gray: RasterImage): TextBox {
   let changed = false;
   const chars = box.chars.map((c) => {
-    const family = SAME_CHEVRON.find((f) => f.includes(c.text));
+    const family = [OPENS_RIGHT, OPENS_LEFT].find((f) => f.includes(c.text));
     const offered = family && (c.alternatives ?? []).filter((a) => family.includes(a.text));
     if (!offered?.length) return c;
     const shape = comparatorShape(gray, { x0: c.x0, x1: c.x1, y0: box.y0, y1: box.y1 });
@@ -98,7 +98,7 @@ export function comparatorShape(gray: RasterImage, region: Region): string | nul
   const strokes = counts[0]!;
   const bars = strokes - 2;
   if (bars < 0 || bars > 2) return null;
-  return (opensRight ? [">", "≥", "≧"] : ["<", "≤", "≦"])[bars]!;
+  return (opensRight ? OPENS_RIGHT : OPENS_LEFT)[bars]!;
 }
 
 /** The bounding box of the region's dark pixels (darker than halfway between its lightest and darkest). */

@@ -20,13 +20,16 @@ const STROKE = /^[1lI|丨｜\[\]!]$/;
 /** Below this, a stroke at a line's end that a ruling runs through is that ruling (a score cell's left border read as the 1 of 15 at 0.66, 200 dpi). */
 const SURE_STROKE = 0.9;
 
+/** A vertical ruling running past the height `mid`. */
+const crosses = (v: PixelSegment, mid: number) => Math.min(v.y0, v.y1) <= mid && Math.max(v.y0, v.y1) >= mid;
+
 /**
  * A line's first or last character that a vertical ruling runs through, read doubtfully as a
  * stroke (1, l, |), is the cell's border the detector's box ran over: 5 read as 15.
  */
 function withoutBorderStrokes(box: TextBox, vertical: readonly PixelSegment[], mid: number): TextBox {
   const onRuling = (c: TextBox["chars"][number]) =>
-    STROKE.test(c.text) && c.confidence < SURE_STROKE && vertical.some((v) => Math.min(v.y0, v.y1) <= mid && Math.max(v.y0, v.y1) >= mid && v.x0 >= c.x0 && v.x0 <= c.x1);
+    STROKE.test(c.text) && c.confidence < SURE_STROKE && vertical.some((v) => crosses(v, mid) && v.x0 >= c.x0 && v.x0 <= c.x1);
   let chars = box.chars;
   if (chars.length > 1 && onRuling(chars[0]!)) chars = chars.slice(1);
   if (chars.length > 1 && onRuling(chars[chars.length - 1]!)) chars = chars.slice(0, -1);
@@ -38,7 +41,7 @@ export function splitAtRulings(boxes: readonly TextBox[], vertical: readonly Pix
     const mid = (read.y0 + read.y1) / 2;
     const box = withoutBorderStrokes(read, vertical, mid);
     const cuts = vertical
-      .filter((v) => Math.min(v.y0, v.y1) <= mid && Math.max(v.y0, v.y1) >= mid && v.x0 > box.x0 + END_MARGIN && v.x0 < box.x1 - END_MARGIN)
+      .filter((v) => crosses(v, mid) && v.x0 > box.x0 + END_MARGIN && v.x0 < box.x1 - END_MARGIN)
       .map((v) => v.x0)
       .sort((a, b) => a - b);
     if (cuts.length === 0 || box.chars.length < 2) return [box];
