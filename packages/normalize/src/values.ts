@@ -17,12 +17,15 @@ export function isEmptyValue(text: string | null | undefined): boolean {
  * ### — what a spreadsheet prints in place of a number too wide for its column: the number is not on
  * the page, so the cell holds no value (and names nothing).
  */
+const UNPRINTED_NUMBER = /^#{2,}$/;
+
+/** A cell printing ### in place of its number. */
 export function isUnprintedNumber(text: string | null | undefined): boolean {
-  return /^#{2,}$/.test(keyOf(text));
+  return UNPRINTED_NUMBER.test(keyOf(text));
 }
 
-/** A marker, or ###: no value. */
-const isEmptyKey = (k: string) => EMPTY_MARKERS.has(k) || isUnprintedNumber(k);
+/** A marker, or ### (k already keyed): no value. */
+const isEmptyKey = (k: string) => EMPTY_MARKERS.has(k) || UNPRINTED_NUMBER.test(k);
 
 /**
  * A cell that prints nothing: blank or a dash. 无 is not blank — it is an
