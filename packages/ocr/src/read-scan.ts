@@ -3,7 +3,8 @@
  * the pixels of the cleaned, upright image (the frame the caller lays the
  * page out in). The steps: gray, seal ink and specks dropped, levelled and
  * turned upright (image/preprocess.ts), rulings, text lines, recognition,
- * lines cut at vertical rulings, stray marks at their ends dropped.
+ * lines cut at vertical rulings, stray marks at their ends dropped,
+ * punctuation given the width its white shows.
  */
 import { detectTextLines } from "./detect.ts";
 import { DEFAULT_PREPROCESS_SETTINGS, preprocessScan, type PreprocessSettings } from "./image/preprocess.ts";
@@ -21,6 +22,7 @@ import { rulingsOutsideText } from "./rulings-outside-text.ts";
 import { splitAtRulings } from "./split-at-rulings.ts";
 import type { TextBox } from "./text-box.ts";
 import { trimNoise } from "./trim-noise.ts";
+import { settlePunctuationWidth } from "./punctuation-width.ts";
 
 export interface ScanReading {
   /** Size of the image the coordinates refer to (after any turn). */
@@ -85,7 +87,9 @@ export async function readScan(image: RasterImage): Promise<ScanReading> {
     height: gray.height,
     rotation,
     skewDegrees: prepared.skewDegrees,
-    boxes: trimNoise(splitAtRulings(lines, rulings.vertical)),
+    // Punctuation takes its width from the white beside it (the recogniser reads every mark full-width),
+    // after stray marks are trimmed: a line's end never holds an ASCII mark, but may hold a real ，.
+    boxes: settlePunctuationWidth(trimNoise(splitAtRulings(lines, rulings.vertical)), clean),
     rulings,
     timings: { prepare: t1 - t0, detect: t2 - t1, recognize: t3 - t2 },
   };
