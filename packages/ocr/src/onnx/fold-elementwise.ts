@@ -62,13 +62,19 @@ export function foldElementwise(model: OnnxModel): FoldCounts {
   step((n, g) => scaleShiftIntoConvAfter(ctx, n, g), "intoConvAfter");
   step((n, g) => scaleShiftAsBatchNorm(ctx, n, g), "batchNorm");
   // The scalars folded away: the runtime would warn of each unused one.
-  step((n, g) => n.opType === "Constant" && n.outputs.every((o) => !g.consumers.has(o) && !model.graphOutputs.has(o)) && !!removed.add(n), "unusedConstants");
+  step((n, g) => dropUnusedConstant(ctx, n, g), "unusedConstants");
   return counts;
 }
 
 interface Context {
   model: OnnxModel;
   removed: Set<OnnxNode>;
+}
+
+function dropUnusedConstant(ctx: Context, n: OnnxNode, g: GraphIndex): boolean {
+  if (n.opType !== "Constant" || n.outputs.some((o) => g.consumers.has(o) || ctx.model.graphOutputs.has(o))) return false;
+  ctx.removed.add(n);
+  return true;
 }
 
 function scalar(model: OnnxModel, name: string): number | null {

@@ -18,7 +18,6 @@ export interface OnnxAttribute {
   /** The AttributeProto as read, or built by `floatAttribute`. */
   raw: Uint8Array;
   f?: number;
-  i?: number;
   ints?: number[];
   /** A float tensor value (a Constant's `value`); edited in place, written back from here. */
   t?: OnnxTensor;
@@ -52,7 +51,7 @@ const MODEL_GRAPH = 7;
 const GRAPH_NODE = 1, GRAPH_INITIALIZER = 5, GRAPH_OUTPUT = 12;
 const VALUE_INFO_NAME = 1;
 const NODE_INPUT = 1, NODE_OUTPUT = 2, NODE_NAME = 3, NODE_OP_TYPE = 4, NODE_ATTRIBUTE = 5, NODE_DOMAIN = 7;
-const ATTR_NAME = 1, ATTR_F = 2, ATTR_I = 3, ATTR_T = 5, ATTR_INTS = 8, ATTR_TYPE = 20;
+const ATTR_NAME = 1, ATTR_F = 2, ATTR_T = 5, ATTR_INTS = 8, ATTR_TYPE = 20;
 const ATTR_TYPE_FLOAT = 1, ATTR_TYPE_TENSOR = 4;
 const TENSOR_DIMS = 1, TENSOR_DATA_TYPE = 2, TENSOR_FLOAT_DATA = 4, TENSOR_NAME = 8, TENSOR_RAW_DATA = 9;
 const DATA_TYPE_FLOAT = 1;
@@ -75,7 +74,7 @@ function readTensor(bytes: Uint8Array): OnnxTensor | null {
   const raw = fields.find((f) => f.no === TENSOR_RAW_DATA);
   let values: Float32Array;
   if (raw && raw.value.byteLength % 4 !== 0) return null;
-  // A copy (Buffer's slice would share the file's whole buffer, at any alignment).
+  // A copy: the bytes may sit at any alignment in the file, and a rewrite edits the values.
   if (raw) values = new Float32Array(new Uint8Array(raw.value).buffer);
   else values = Float32Array.from(fields.filter((f) => f.no === TENSOR_FLOAT_DATA).flatMap(floatsOf));
   const dims = intsOf(fields, TENSOR_DIMS);
@@ -97,7 +96,6 @@ function readAttribute(raw: Uint8Array): OnnxAttribute {
   const attr: OnnxAttribute = { name: textOf(fields.find((f) => f.no === ATTR_NAME)!), raw };
   for (const f of fields) {
     if (f.no === ATTR_F && f.wire === 5) attr.f = floatsOf(f)[0];
-    else if (f.no === ATTR_I && f.wire === 0) attr.i = varintValue(f);
     else if (f.no === ATTR_T && f.wire === 2) attr.t = readTensor(f.value) ?? undefined;
   }
   if (fields.some((f) => f.no === ATTR_INTS)) attr.ints = intsOf(fields, ATTR_INTS);
