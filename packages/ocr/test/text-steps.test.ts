@@ -94,6 +94,14 @@ describe("trimNoise", () => {
     expect(trimNoise([box("181.82")]).map((b) => b.text)).toEqual(["181.82"]);
   });
 
+  it("keeps a colon or semicolon ending a line unless doubtful, not one starting it", () => {
+    // As read on the 200-dpi scans of 宁夏 2021 (指标1:) and 安徽 2023 (真实(1分); at 0.96).
+    expect(trimNoise([box("指标1:", 0.94), box("据信息是否真实(1分);", 0.96)]).map((b) => b.text)).toEqual(["指标1:", "据信息是否真实(1分);"]);
+    const doubtful = box("佐证资料;");
+    doubtful.chars[doubtful.chars.length - 1]!.confidence = 0.5;
+    expect(trimNoise([doubtful, box(":指标")]).map((b) => b.text)).toEqual(["佐证资料", "指标"]);
+  });
+
   it("reads a lone round mark as the digit 0", () => {
     expect(trimNoise([box("o", 0.7)]).map((b) => b.text)).toEqual(["0"]);
     expect(trimNoise([box("ok", 0.7)]).map((b) => b.text)).toEqual(["ok"]);
