@@ -46,15 +46,23 @@ export function preferLoneComparator(box: TextBox, gray: RasterImage, region: Re
 
 /**
  * A comparator the recogniser hesitated over between bars (≥10 read > 0.60, ≥ 0.38 on 安徽 2023's
- * 部门自评表 at 200 dpi): its ink counts the bars, and decides among the two it offered.
+ * 部门自评表 at 200 dpi): its ink counts the bars, and decides among the two it offered. A ≥ or ≤
+ * whose ink draws two bars is ≧ or ≦, which the recogniser cannot name (安徽 2024's ≧90%).
  */
 export function preferComparatorBars(box: TextBox, gray: RasterImage): TextBox {
   let changed = false;
   const chars = box.chars.map((c) => {
     const family = [OPENS_RIGHT, OPENS_LEFT].find((f) => f.includes(c.text));
-    const offered = family && (c.alternatives ?? []).filter((a) => family.includes(a.text));
-    if (!offered?.length) return c;
+    if (!family) return c;
+    const offered = (c.alternatives ?? []).filter((a) => family.includes(a.text));
+    // ≧ and ≦ are not in the recogniser's dictionary: it reads them ≥ and ≤ and offers nothing else.
+    const oneBar = c.text === family[1];
+    if (!offered.length && !oneBar) return c;
     const shape = comparatorShape(gray, { x0: c.x0, x1: c.x1, y0: box.y0, y1: box.y1 });
+    if (oneBar && shape === family[2]) {
+      changed = true;
+      return { ...c, text: shape, alternatives: [{ text: c.text, confidence: c.confidence }, ...(c.alternatives ?? [])] };
+    }
     const chosen = offered.find((a) => a.text === shape);
     if (!chosen) return c;
     changed = true;

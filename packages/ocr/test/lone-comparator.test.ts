@@ -53,3 +53,19 @@ describe("a comparator the recogniser hesitates over between bars, on a scan", (
   }, READ_TIMEOUT_MS);
 });
 
+
+describe("a comparator with two bars, which the recogniser cannot name, on a scan", () => {
+  // 安徽 2024 项目支出绩效目标申报表, 200 dpi (fixtures/scan/anhui-declaration-200dpi-double-bar-comparators.pdf):
+  // its targets print ≧90% and ≧85%; ≧ is not in the recogniser's dictionary, which reads it ≥ and offers nothing else.
+  test("is read ≧ by its ink, while a ≥ on another page stays ≥", async () => {
+    const read = await readScan(await loadScanPage("anhui-declaration-200dpi-double-bar-comparators.pdf"));
+    const targets = read.boxes.filter((b) => /^[≥≧]\d/.test(b.text)).map((b) => b.text);
+    expect(targets).toEqual(expect.arrayContaining(["≧90%", "≧85%"]));
+    expect(targets.filter((t) => t.startsWith("≥"))).toEqual([]);
+    const ninety = read.boxes.find((b) => b.text === "≧90%")!;
+    expect(ninety.chars[0]!.alternatives?.[0]?.text).toBe("≥");
+    // 安徽 2023's ≥10, ≥200 … draw one bar each.
+    const oneBar = await readScan(await loadScanPage("anhui-department-200dpi-comparator-bars.pdf"));
+    expect(oneBar.boxes.filter((b) => /^≧/.test(b.text))).toEqual([]);
+  }, READ_TIMEOUT_MS * 2);
+});

@@ -27,6 +27,7 @@ const SCANS = [
   { scan: "chongqing-targets-300dpi-g4.pdf", text: "fixtures/real/pdf/chromium/chongqing-2023-project-targets.pdf", pages: { from: 1, to: 1 } },
   { scan: "sichuan-declaration-200dpi-lone-comparators.pdf", text: "fixtures/real/pdf/chromium/sichuan-2023-project-declaration.pdf", pages: { from: 1, to: 1 } },
   { scan: "anhui-department-200dpi-comparator-bars.pdf", text: "fixtures/real/pdf/chromium/anhui-2023-department-self-eval.pdf", pages: { from: 1, to: 1 } },
+  { scan: "anhui-declaration-200dpi-double-bar-comparators.pdf", text: "fixtures/real/pdf/chromium/anhui-2024-project-declaration.pdf", pages: { from: 1, to: 1 } },
 ];
 
 /**
