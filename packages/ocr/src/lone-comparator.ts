@@ -14,6 +14,7 @@
  */
 import type { Region } from "./gray-resize.ts";
 import type { RasterImage } from "./image/types.ts";
+import { boxInk } from "./image/threshold.ts";
 import { boxFromChars, type TextBox } from "./text-box.ts";
 
 /** Letters the recogniser reads a lone comparator as. */
@@ -111,13 +112,8 @@ export function comparatorShape(gray: RasterImage, region: Region): string | nul
 
 /** The bounding box of the region's dark pixels (darker than halfway between its lightest and darkest). */
 function inkBox(gray: RasterImage, region: Region): { x0: number; y0: number; w: number; h: number; isInk: (x: number, y: number) => boolean } | null {
-  const rx0 = Math.max(0, Math.floor(region.x0)), rx1 = Math.min(gray.width, Math.ceil(region.x1));
-  const ry0 = Math.max(0, Math.floor(region.y0)), ry1 = Math.min(gray.height, Math.ceil(region.y1));
-  const value = (x: number, y: number) => gray.data[(y * gray.width + x) * gray.channels]!;
-  let lo = 255, hi = 0;
-  for (let y = ry0; y < ry1; y++) for (let x = rx0; x < rx1; x++) { const v = value(x, y); if (v < lo) lo = v; if (v > hi) hi = v; }
-  if (hi - lo < 64) return null;
-  const cut = (lo + hi) / 2;
+  const { x0: rx0, x1: rx1, y0: ry0, y1: ry1, contrast, cut, value } = boxInk(gray, region);
+  if (contrast < 64) return null;
   const dark = (x: number, y: number) => x >= rx0 && x < rx1 && y >= ry0 && y < ry1 && value(x, y) < cut;
   // A table's ruling caught in the box's edge (a row or column inked nearly across it) is no stroke of the glyph.
   const ruledRows = new Set<number>(), ruledCols = new Set<number>();

@@ -13,6 +13,7 @@
  * typed one way. With no clear mark on the page the recogniser's reading
  * stands.
  */
+import { boxInk } from "./image/threshold.ts";
 import type { RasterImage } from "./image/types.ts";
 import type { CharBox, TextBox } from "./text-box.ts";
 
@@ -77,12 +78,7 @@ function characterPitch(chars: readonly CharBox[]): number | null {
 
 /** Runs of columns of the box holding ink (darker than halfway between its lightest and darkest pixel), a table's ruling left out. */
 function inkRuns(gray: RasterImage, box: TextBox): { from: number; to: number }[] {
-  const x0 = Math.max(0, Math.floor(box.x0)), x1 = Math.min(gray.width, Math.ceil(box.x1));
-  const y0 = Math.max(0, Math.floor(box.y0)), y1 = Math.min(gray.height, Math.ceil(box.y1));
-  const value = (x: number, y: number) => gray.data[(y * gray.width + x) * gray.channels]!;
-  let lo = 255, hi = 0;
-  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) { const v = value(x, y); if (v < lo) lo = v; if (v > hi) hi = v; }
-  const cut = (lo + hi) / 2;
+  const { x0, x1, y0, y1, cut, value } = boxInk(gray, box);
   const runs: { from: number; to: number }[] = [];
   for (let x = x0; x < x1; x++) {
     let dark = 0;

@@ -48,3 +48,25 @@ export function grayToInkMask(gray: RasterImage, threshold: number): InkMask {
 export function inkThreshold(gray: RasterImage, maxThreshold = 200): number {
   return Math.min(otsuThreshold(gray), maxThreshold);
 }
+
+/** A box's pixels clamped to the image, and the grey halfway between its lightest and darkest pixel: ink below it. */
+export interface BoxInk {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  /** Darkest minus lightest: a box of paper alone has little. */
+  contrast: number;
+  cut: number;
+  /** The grey at (x, y) (the first channel). */
+  value(x: number, y: number): number;
+}
+
+export function boxInk(gray: RasterImage, box: { x0: number; y0: number; x1: number; y1: number }): BoxInk {
+  const x0 = Math.max(0, Math.floor(box.x0)), x1 = Math.min(gray.width, Math.ceil(box.x1));
+  const y0 = Math.max(0, Math.floor(box.y0)), y1 = Math.min(gray.height, Math.ceil(box.y1));
+  const value = (x: number, y: number) => gray.data[(y * gray.width + x) * gray.channels]!;
+  let lo = 255, hi = 0;
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) { const v = value(x, y); if (v < lo) lo = v; if (v > hi) hi = v; }
+  return { x0, y0, x1, y1, contrast: hi - lo, cut: (lo + hi) / 2, value };
+}

@@ -42,7 +42,11 @@ function indexGraph(model: OnnxModel): GraphIndex {
   const producer = new Map<string, OnnxNode>(), consumers = new Map<string, OnnxNode[]>();
   for (const n of model.nodes) {
     for (const o of n.outputs) producer.set(o, n);
-    for (const i of n.inputs) consumers.set(i, [...(consumers.get(i) ?? []), n]);
+    for (const i of n.inputs) {
+      const list = consumers.get(i);
+      if (list) list.push(n);
+      else consumers.set(i, [n]);
+    }
   }
   return { producer, consumers };
 }
