@@ -17,10 +17,15 @@
  * Level-1 labels that declare their weights (产出指标(50 分), 效益指标(30 分)) are
  * also put back where the rows' weights add up to them exactly
  * (byDeclaredWeights).
+ * Before these, the level-2 labels of such a block are put back by meaning
+ * (text-stream-level-groups.ts), and then a level-1 label on each row whose
+ * level 2 stands under it and under no other label of the table
+ * (withParentLevel1).
  */
 import type { StreamCell } from "./text-stream-paragraph.ts";
 import { columnPlace } from "./text-stream-header.ts";
 import { isLevelWord, isStreamValueCell, isWordCell, key } from "./text-stream-words.ts";
+import { withFloatingLevel2, type IndicatorRow } from "./text-stream-level-groups.ts";
 
 /** Words of both levels (成本指标 a level 2 of 产出 or a level 1 of its own; 满意度指标 a level 1 or a level 2). */
 const EITHER = /^(?:成本|满意度)$/;
@@ -45,6 +50,21 @@ function levelOf(text: string): Level | "either" | null {
   if (EITHER.test(s)) return "either";
   return LEVEL1_ONLY.test(s) ? 1 : 2;
 }
+/**
+ * Cells that are level labels printed together apart from their rows, not a
+ * row (数量指标 | 质量指标 | 产出指标(50 分) | 时效指标 | 绩效指标): words only, three
+ * different level words or more, or two different level-1 words. One row holds
+ * one label of each level (a table of two halves, 长期 and 年度, the same level 2
+ * twice: 产出指标 | 数量指标 | 数量指标); a row with a name may start with the label
+ * of a group left empty above it (经济效益指标 | 效益指标 | 社会效益指标 | 保证单位正常运转 | …).
+ */
+export function isLevelBlock(row: readonly { text: string }[]): boolean {
+  if (!row.every((c) => isWordCell(c.text))) return false;
+  const words = row.filter((c) => levelOf(c.text) !== null);
+  const distinct = (cells: readonly { text: string }[]) => new Set(cells.map((c) => stem(c.text))).size;
+  return distinct(words) >= 3 || distinct(words.filter((c) => levelOf(c.text) === 1)) >= 2;
+}
+
 /** Whether a level-2 word may stand under a level-1 word. */
 const standsUnder = (level2: string, level1: string) => PARENT.some(([child, parent]) => child.test(stem(level2)) && parent.test(stem(level1)));
 
@@ -100,20 +120,95 @@ function leadingLevels(cells: readonly StreamCell[]): number | null {
  * (see the head comment). stray: the table's cells left out of its rows.
  */
 export function withBlockLevels(rows: readonly StreamCell[][], stray: readonly StreamCell[]): StreamCell[][] {
+  const first = indicatorRowsOf(rows, stray);
+  if (!first) return [...rows];
+  // The level-2 labels put back by meaning first (text-stream-level-groups.ts); then the level 1.
+  const header = first.namesAt < 0 ? null : rows[first.namesAt]!;
+  const weightOf = (r: IndicatorRow) => header ? rowWeight(rows[r.at]!, r.levels.length, header) : null;
+  const withLevel2 = withFloatingLevel2(rows, first.indicatorRows, first.loose, weightOf);
+  return withBlockLevel1(withParentLevel1(withLevel2, stray), stray);
+}
+
+/**
+ * Level-1 labels printed apart from the rows put in front of the rows whose
+ * level 2 stands under them in the frameworks (数量指标 → 产出指标, 社会效益指标 →
+ * 效益指标): only where the table's level-1 labels hold one parent for the
+ * level 2 of every row that prints no level 1, the rows of each level 1 come in one run, and a level 1 that
+ * declares its weight (产出指标(50 分)) is what its rows' weights add up to.
+ * Anything less certain leaves the rows as they were.
+ */
+function withParentLevel1(rows: readonly StreamCell[][], stray: readonly StreamCell[]): StreamCell[][] {
+  const found = indicatorRowsOf(rows, stray);
+  if (!found || found.namesAt < 0) return [...rows];
+  const { namesAt, indicatorRows, loose } = found;
+  // (Under a header row with both level columns: rows as wide as it, where a row of two levels fits.)
+  const places = rows[namesAt]!.map((c) => columnPlace(c.text));
+  if (!places.includes(0) || !places.includes(1)) return [...rows];
+  const level1s = loose.filter((c) => levelOf(c.text) === 1);
+  if (level1s.length === 0) return [...rows];
+  const parentOf = (r: { levels: StreamCell[] }): StreamCell | null => {
+    if (r.levels.some((c) => levelOf(c.text) === 1)) return null;
+    const level2 = r.levels.find((c) => levelOf(c.text) === 2 || levelOf(c.text) === "either");
+    if (!level2) return null;
+    const parents = level1s.filter((l) => standsUnder(level2.text, l.text));
+    return new Set(parents.map((p) => stem(p.text))).size === 1 ? parents[0]! : null;
+  };
+  const parents = indicatorRows.map(parentOf);
+  if (parents.every((p) => p === null)) return [...rows];
+  // Every row that names its level 2 and not its level 1 gets one: the level 1 put on a row is carried
+  // down to the rows after it, which must not be under another (效益指标 printed elsewhere).
+  const hasLevel2 = (r: { levels: StreamCell[] }) => r.levels.some((c) => levelOf(c.text) === 2 || levelOf(c.text) === "either");
+  if (indicatorRows.some((r, k) => parents[k] === null && hasLevel2(r) && !r.levels.some((c) => levelOf(c.text) === 1))) return [...rows];
+  // Each level 1's rows in one run: once another level 1 has started, it does not come back.
+  const seen: string[] = [];
+  for (const p of parents) {
+    if (!p) continue;
+    const k = stem(p.text);
+    if (seen.includes(k) && seen[seen.length - 1] !== k) return [...rows];
+    if (!seen.includes(k)) seen.push(k);
+  }
+  // A declared weight is what the weights of its rows add up to (rows that print that level 1 in place too).
+  const header = rows[namesAt]!;
+  for (const l of new Set(parents.filter((p) => p !== null))) {
+    const declared = declaredWeight(l.text);
+    if (declared === null) continue;
+    const mine = indicatorRows.filter((r, k) => parents[k] === l || r.levels.some((c) => levelOf(c.text) === 1 && stem(c.text) === stem(l.text)));
+    const weights = mine.map((r) => rowWeight(rows[r.at]!, r.levels.length, header));
+    if (weights.some((w) => w === null) || Math.abs(weights.reduce((sum: number, w) => sum + w!, 0) - declared) > POINTS_SLACK) return [...rows];
+  }
+  const out = rows.map((r) => [...r]);
+  indicatorRows.forEach((r, k) => {
+    const p = parents[k];
+    if (!p) return;
+    const anchor = rows[r.at]![0]!;
+    out[r.at] = [{ ...p, line: anchor.line, page: anchor.page }, ...rows[r.at]!];
+  });
+  return out;
+}
+
+/** The table's indicator rows and the level words printed apart from them, or null when it has no level columns. */
+function indicatorRowsOf(rows: readonly StreamCell[][], stray: readonly StreamCell[]) {
   // Only under a header with level columns (一级指标, 二级指标).
   const levelsAt = rows.findIndex((r) => r.some((c) => { const p = columnPlace(c.text); return p === 0 || p === 1; }));
-  if (levelsAt < 0) return [...rows];
+  if (levelsAt < 0) return null;
   // The rows start under the names' column word (三级指标), which reading order may print after a row
   // of other cells (数量指标 | 2021 年完成保鲜库钢构主体安装、封顶; between 二级指标 and 三级指标).
   const namesAt = rows.findIndex((r, i) => i >= levelsAt && r.some((c) => columnPlace(c.text) === 2));
   const headerAt = namesAt < 0 ? levelsAt : namesAt;
-  const indicatorRows: { at: number; levels: StreamCell[] }[] = [];
+  const indicatorRows: IndicatorRow[] = [];
   const loose: StreamCell[] = stray.filter((c) => isLevelWord(c.text));
   rows.forEach((r, i) => {
     const n = i > headerAt ? leadingLevels(r) : null;
     if (n !== null) indicatorRows.push({ at: i, levels: r.slice(0, n) });
     else loose.push(...r.filter((c) => isLevelWord(c.text)));
   });
+  return { namesAt, indicatorRows, loose };
+}
+
+function withBlockLevel1(rows: readonly StreamCell[][], stray: readonly StreamCell[]): StreamCell[][] {
+  const found = indicatorRowsOf(rows, stray);
+  if (!found) return [...rows];
+  const { namesAt, indicatorRows, loose } = found;
   if (indicatorRows.length === 0 || loose.length === 0) return [...rows];
 
   const all = [...loose, ...indicatorRows.flatMap((r) => r.levels)];

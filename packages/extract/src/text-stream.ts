@@ -22,8 +22,10 @@
  *   has columns; weighted labels with no value, cut only by the width) is left
  *   out of the table and kept as narrative: a misplaced number is a false finding;
  * - level labels merged down many rows, printed as a block apart from the
- *   rows, are put back where the table has a single one at a level
- *   (text-stream-levels.ts);
+ *   rows, are put back: a level 2 on the rows whose names say its group, in
+ *   the labels' order (text-stream-level-groups.ts); a level 1 where it is the
+ *   parent of the rows' level 2, the table's single one, or what the rows'
+ *   weights add up to (text-stream-levels.ts);
  * - label cells of a form's header block (项目名称, 主管部门, 实施单位 …) and
  *   the cell after each become two-cell rows (labels printed in a column,
  *   their values in the next, are paired in order);
@@ -34,7 +36,7 @@
 import type { Block, Cell, PageInfo, Table } from "./grid.ts";
 import { cellsOfParagraph, paragraphs, type StreamCell } from "./text-stream-paragraph.ts";
 import { columnPlace, orderHeader } from "./text-stream-header.ts";
-import { withBlockLevels } from "./text-stream-levels.ts";
+import { isLevelBlock, withBlockLevels } from "./text-stream-levels.ts";
 import { isLabelWord, isLevelWord, isStreamHeaderWord, isStreamValueCell, isTitle, isWordCell } from "./text-stream-words.ts";
 
 // The -layout readers (text-wrapped-rows.ts, text-span-labels.ts …) take these from here.
@@ -333,6 +335,9 @@ const WEIGHTED_LABEL = /\(\s*\d+(?:\.\d+)?\s*分\s*\)$/;
  *   elsewhere lost a column, which value is which cannot be told;
  * - a sentence first (a reason printed before its figures in reading order),
  *   or figures alone under an indicator header (their name printed elsewhere);
+ * - level labels printed together apart from their rows (数量指标 | 质量指标 |
+ *   产出指标(50 分) | 时效指标: three or more, or two of one level), which
+ *   text-stream-levels.ts puts back where it can;
  * - no value at all, cut only at the header's width, under a header with a
  *   score or weight column, most of its cells labels that carry weights: labels of a
  *   scorecard whose cells come in no row order (相关性(5分) | 目标任务(15分) |
@@ -341,6 +346,8 @@ const WEIGHTED_LABEL = /\(\s*\d+(?:\.\d+)?\s*分\s*\)$/;
  */
 function placeable(row: readonly StreamCell[], width: number, header: readonly string[]): boolean {
   if (width === 0) return true;
+  // Level labels printed together apart from their rows (text-stream-levels.ts puts them back).
+  if (isLevelBlock(row)) return false;
   // A sentence first, figures after it (已完工，剩余3%尾款未付。 | 43.2 | 37.24 | 10 | 9): a reason that
   // reading order put before its row's figures, its name elsewhere; no name of the row.
   // (Under a header whose only column of sentences is the reason: a sentence under 指标解释 or 评分标准 may come first.)

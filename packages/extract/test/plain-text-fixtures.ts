@@ -18,6 +18,9 @@ export const readPlain = (id: string) => parseExtractedText(plainText(id));
 export const tableRowsOf = (doc: ExtractedDocument) =>
   doc.blocks.flatMap((b) => (b.kind === "table" ? toMatrix(b.table).map((r) => r.map((c) => c?.text ?? "").filter(Boolean)) : []));
 
+/** Every narrative block's text. */
+export const textsOf = (doc: ExtractedDocument) => doc.blocks.flatMap((b) => (b.kind === "text" ? [b.text] : []));
+
 export async function plainForms(id: string): Promise<Form[]> {
   const file = plainFile(id);
   const doc = await extractBytes(readFileSync(file), { fileName: file.pathname });

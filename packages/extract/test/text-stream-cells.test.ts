@@ -6,12 +6,9 @@
  * confidence (src/text-stream.ts).
  */
 import { describe, expect, it } from "vitest";
-import type { ExtractedDocument } from "@jixiao/extract";
 import { orderHeader } from "../src/text-stream-header.ts";
 import { displayWidth, isStreamValueCell } from "../src/text-stream-words.ts";
-import { plainForms as forms, readPlain as read, tableRowsOf as rowsOf } from "./plain-text-fixtures.ts";
-
-const textsOf = (doc: ExtractedDocument) => doc.blocks.flatMap((b) => (b.kind === "text" ? [b.text] : []));
+import { plainForms as forms, readPlain as read, tableRowsOf as rowsOf, textsOf } from "./plain-text-fixtures.ts";
 
 describe("words", () => {
   it("takes a unit in a column of its own and a quantity with its unit for values", () => {
@@ -32,7 +29,7 @@ describe("a paragraph's cells", () => {
 
   it("takes a weight printed on a wrapped name's middle line out of the name", () => {
     const rows = rowsOf(read("anhui-2019-transfer-self-eval"));
-    expect(rows).toContainEqual(["★★★农村低保发放人数(按月平均)(≥**人)", "5", ">=21933 人", "21980 人", "5"]);
+    expect(rows).toContainEqual(["数量指标", "★★★农村低保发放人数(按月平均)(≥**人)", "5", ">=21933 人", "21980 人", "5"]);
     expect(rows).toContainEqual(["★★★受益建档立卡贫困人口数≥**人", "30", ">=80 人", "87 人", "30"]);
   });
 

@@ -8,17 +8,15 @@ import { describe, expect, it } from "vitest";
 import { plainForms as forms, readPlain as read, tableRowsOf as rowsOf } from "./plain-text-fixtures.ts";
 
 describe("a level block with a single level-1 label (数量指标 | 产出指标 | 质量指标 | 时效指标 before 一级指标 | 二级指标 | 三级指标 …)", () => {
-  it("puts 产出指标 in a row of its own before the first indicator row (henan-2021-project-targets)", () => {
+  it("puts 产出指标 in front of the indicator rows, as the parent of the level 2 each now has (henan-2021-project-targets)", () => {
     const rows = rowsOf(read("henan-2021-project-targets"));
-    const first = rows.findIndex((r) => r[0] === "七氟丙烷式灭火装置及药剂");
-    expect(rows[first - 1]).toEqual(["产出指标"]);
+    expect(rows).toContainEqual(["产出指标", "数量指标", "七氟丙烷式灭火装置及药剂", "10 套"]);
   });
 
-  it("gives every indicator that level 1, and leaves the level 2 of a block of four unknown (anhui-2023-department-self-eval)", async () => {
+  it("gives every indicator that level 1 (anhui-2023-department-self-eval)", async () => {
     const [form] = await forms("anhui-2023-department-self-eval");
     expect(form!.indicators.length).toBeGreaterThanOrEqual(8);
     expect(new Set(form!.indicators.map((i) => i.level1))).toEqual(new Set(["产出指标"]));
-    expect(form!.indicators.map((i) => i.level2).filter(Boolean)).toEqual([]);
   });
 
   it("gives both levels where the block holds one of each (anhui-2024-transfer-self-eval)", async () => {
@@ -48,10 +46,10 @@ describe("level-1 labels that declare their weights (anhui-2022-project-self-eva
     expect(form!.indicators.filter((i) => i.level1 === "产出指标").reduce((s, i) => s + (i.weight ?? 0), 0)).toBe(50);
   });
 
-  it("puts each label in a row before its group's first row (weights of rows whose target and actual ran into one cell read from their end)", () => {
+  it("puts each label in front of its group's rows (weights of rows whose target and actual ran into one cell read from their end)", () => {
     const rows = rowsOf(read("anhui-2022-project-self-eval"));
-    const at = rows.findIndex((r) => r[0] === "基建工程委托业务项目数量");
-    expect(rows[at - 1]).toEqual(["产出指标(50 分)"]);
-    expect(rows).toContainEqual(["效益指标(30 分)"]);
+    expect(rows).toContainEqual(["产出指标(50 分)", "数量指标", "基建工程委托业务项目数量", "≥50 个", "50", "8", "8"]);
+    expect(rows).toContainEqual(["产出指标(50 分)", "质量指标", "经费支出合规性", "严格执行相关制 达成预期度规定指标", "8", "8"]);
+    expect(rows).toContainEqual(["效益指标(30 分)", "社会效益指标", "对维护基建市场公平的影响程度", "效果明显", "达成预期指标", "10", "10"]);
   });
 });
