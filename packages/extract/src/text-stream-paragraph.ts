@@ -92,10 +92,37 @@ function splitTrailingValues(p: StreamCell[]): StreamCell[] {
   });
 }
 
+/**
+ * Two cells of neighbouring columns wrapped side by side: their first lines
+ * on one line after a space, then their later lines one after the other
+ * (严格执行相关制 达成预期 | 度规定 | 指标: 严格执行相关制度规定, 达成预期指标).
+ * Only where both first parts are words (no value, no column word or label),
+ * every later line is a word no wider than a first part (one column's line),
+ * and the later lines pair up; values among them (a third column's) follow
+ * the two cells. Null otherwise.
+ */
+function sideBySide(p: readonly StreamCell[]): StreamCell[] | null {
+  if (p.length < 3) return null;
+  const m = p[0]!.text.match(/^(\S+) (\S+)$/);
+  if (!m) return null;
+  const firsts = [m[1]!, m[2]!];
+  if (firsts.some((t) => isStreamValueCell(t) || isWordCell(t) || !/[\u3400-\u9fff]{2}/.test(t) || endsClause(t))) return null;
+  const later = p.slice(1).filter((l) => !isStreamValueCell(l.text));
+  const values = p.slice(1).filter((l) => isStreamValueCell(l.text));
+  if (later.length < 2 || later.length % 2 !== 0) return null;
+  const width = Math.max(...firsts.map(displayWidth)) + WRAP_SLACK;
+  if (later.some((l) => /\s/.test(l.text) || isWordCell(l.text) || displayWidth(l.text) > width)) return null;
+  const texts = [...firsts];
+  later.forEach((l, i) => { texts[i % 2] = joinLines(texts[i % 2]!, l.text); });
+  return [...texts.map((text) => ({ ...p[0]!, text })), ...values.map((l) => ({ ...l }))];
+}
+
 export function cellsOfParagraph(paragraph: StreamCell[]): StreamCell[] {
   // A value wrapped in its cell (583 元/人* | 月) is one value.
   const whole = paragraph.map((l) => l.text).join("");
   if (paragraph.length > 1 && isStreamValueCell(whole)) return [{ ...paragraph[0]!, text: whole }];
+  const twoCells = sideBySide(paragraph);
+  if (twoCells) return twoCells;
   const p = splitTrailingValues(paragraph);
   const cells: StreamCell[] = [];
   let cur: StreamCell | null = null;

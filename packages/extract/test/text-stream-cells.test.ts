@@ -60,6 +60,24 @@ describe("a paragraph's cells", () => {
   });
 });
 
+describe("two cells wrapped side by side (first lines on one line, later lines in turn)", () => {
+  it("anhui-2022-project-self-eval: 严格执行相关制 达成预期 | 度规定 | 指标 is a target and an actual", async () => {
+    const [form] = await forms("anhui-2022-project-self-eval");
+    const row = form!.indicators.find((i) => i.name === "经费支出合规性")!;
+    expect([row.targetText, row.actualText]).toEqual(["严格执行相关制度规定", "达成预期指标"]);
+  });
+
+  it("fujian-2025-transfer-targets: a name and its explanation, with the value between their lines after them", () => {
+    const rows = rowsOf(read("fujian-2025-transfer-targets"));
+    expect(rows.flat()).toContain("反映省级财政专项资金投入成本控制情况");
+    expect(rows.flat()).toContain("省级财政专项资金投入成本控制率(%)");
+  });
+
+  it("leaves one cell with a value in its first line whole (至少全年完成 2 | 已完成 100% | 次宣传)", () => {
+    expect(rowsOf(read("sichuan-2020-project-self-eval")).flat().some((t) => t.startsWith("至少全年完成"))).toBe(true);
+  });
+});
+
 describe("header rows", () => {
   it("puts letter-keyed columns in letter order and the row-label column first", () => {
     const cell = (text: string) => ({ text });
