@@ -25,6 +25,7 @@ import { isValueCell } from "./text-stream.ts";
 import { isPlaceholder } from "./text-wrapped-rows.ts";
 import { COLUMN, LINE_HEIGHT, LINE_STEP } from "./text-geometry.ts";
 import { cellsByRow, isIndicatorHeader } from "./text-grid-rows.ts";
+import { levelOf } from "./text-stream-levels.ts";
 
 /** The header of the indicators' names. */
 const NAME_HEADER = /^(?:三级指标|(?:绩效)?指标名称|指标内容|具体指标)$/;
@@ -345,6 +346,24 @@ function alignedLanes(blocks: Block[]): Block[] {
       .reduce((m, o) => Math.min(m, o.col), col);
     if (lane < col && blocks.filter((o) => o.col === lane).length >= MIN_LANE_LABELS) b.col = lane;
   }
+  return sameLevelLanes(blocks);
+}
+
+/**
+ * Level-1 labels that pdftotext pushed a column apart (产出指标(50 分) one column right of where
+ * 效益指标(30 分) starts, by the side label 绩效指标 beside it): two neighbouring columns whose labels
+ * are all level-1 words and never share a row are one column, the left one, so each label covers its
+ * own rows instead of both starting at the first.
+ */
+function sameLevelLanes(blocks: Block[]): Block[] {
+  const level1 = (b: Block) => levelOf(labelText(b.cells)) === 1;
+  const cols = [...new Set(blocks.map((b) => b.col))].sort((x, y) => x - y);
+  for (const col of cols) {
+    const own = blocks.filter((b) => b.col === col), next = blocks.filter((b) => b.col === col + 1);
+    if (own.length === 0 || next.length === 0 || ![...own, ...next].every(level1)) continue;
+    if (own.some((a) => next.some((b) => a.firstRow <= b.lastRow && b.firstRow <= a.lastRow))) continue;
+    for (const b of next) b.col = col;
+  }
   return blocks;
 }
 
@@ -354,6 +373,13 @@ function labelText(pieces: readonly FoundCell[]): string {
   for (const c of pieces) lines.set(c.row, [...(lines.get(c.row) ?? []), c]);
   return joinWrappedLines([...lines].sort((a, b) => a[0] - b[0]).map(([, cs]) => cs.sort((x, y) => x.col - y.col).map((c) => c.text).join(" ")));
 }
+
+/**
+ * A whole label word one space before the start of another (绩效 / 指标 产出指标(50 / 分): the
+ * form's side label 绩效指标 and the level 1 beside it, which pdftotext pushed against each other): two labels.
+ */
+const twoWords = (before: string, after: string) =>
+  /指标$/.test(before.replace(/\s+/g, "")) && /^[\u3400-\u9fff]{2,8}指标/.test(after.replace(/\s+/g, ""));
 
 /** The labels of a region: label cells joined with the pieces that continue them on the same line or the next. */
 function labelBlocks(byRow: FoundCell[][], from: number, to: number, isLabel: (c: FoundCell) => boolean): Block[] {
@@ -369,7 +395,7 @@ function labelBlocks(byRow: FoundCell[][], from: number, to: number, isLabel: (c
         const x0 = Math.min(...b.cells.map((x) => x.bbox.x0)), x1 = Math.max(...b.cells.map((x) => x.bbox.x1));
         // (From the top of the last line of the last piece: a piece may be two lines the wrapped step joined, 产出 / 指标.)
         const mid = (c.bbox.x0 + c.bbox.x1) / 2, dy = c.bbox.y0 - (last.bbox.y1 - LINE_HEIGHT * COLUMN);
-        if (b.lastRow === r && b.colEnd === c.col && dy === 0) return c.bbox.x0 - last.bbox.x1 <= COLUMN + 0.01;
+        if (b.lastRow === r && b.colEnd === c.col && dy === 0) return c.bbox.x0 - last.bbox.x1 <= COLUMN + 0.01 && !twoWords(labelText(b.cells), c.text);
         // (Or, where no block holds its middle, the block's middle within the piece: a short first line over a
         // wider second, 规划 over (15 分).)
         const centred = wider ? (x0 + x1) / 2 >= c.bbox.x0 && (x0 + x1) / 2 <= c.bbox.x1 : mid >= x0 && mid <= x1;

@@ -44,7 +44,7 @@ const stem = (text: string) => key(text).replace(/\(\d+(?:\.\d+)?分?\)$/, "").r
 
 type Level = 1 | 2;
 /** Which level a level word names, or "either". */
-function levelOf(text: string): Level | "either" | null {
+export function levelOf(text: string): Level | "either" | null {
   if (!isLevelWord(text)) return null;
   const s = stem(text);
   if (EITHER.test(s)) return "either";

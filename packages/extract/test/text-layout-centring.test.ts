@@ -70,6 +70,16 @@ describe("moveSpanLabels: a label's middle measured without the lines labels tak
     // 履职成效 on a line of its own under its one row covers that row only.
     expect(cellWith(tables, "履职成效(20分)")?.rowSpan).toBe(1);
   });
+
+  it("keeps the side label 绩效指标 apart from the level 1 pushed against it, and both level 1s in one column (安徽 2022)", () => {
+    const tables = tablesOf("anhui-2022-project-self-eval-2");
+    const output = cellWith(tables, "产出指标(50分)"), effect = cellWith(tables, "效益指标(30分)");
+    expect(cellWith(tables, "绩效指标")).toBeDefined();
+    expect(output?.col).toBe(effect?.col);
+    // 产出 over the six rows from 补助村(社区)数量 to 项目总成本, 效益 over the two after them.
+    expect([output?.rowSpan, effect?.rowSpan]).toEqual([6, 2]);
+    expect(effect!.row).toBe(output!.row + 6);
+  });
 });
 
 describe("bridgeRegions: a tall row's blank lines do not end a table whose columns go on", () => {
