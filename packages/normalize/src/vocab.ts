@@ -45,15 +45,17 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   // (一级目标: a template's word for the same column.)
   [/^一级(指标|目标)?(名称)?$/, "level1"],
   [/^二级(指标|目标)?(名称)?$/, "level2"],
+  // (三级 alone, cut short as 一级 and 二级 are.)
+  [/^三级$/, "name"],
   // (三级指标内容, 三级指标名称: the third level's column by what it starts with.)
-  [/^(三级指标(内容|名称)?|指标名称|绩效指标名称|绩效目标名称|具体指标)$/, "name"],
+  [/^(三级指标(内容|名称)?|指标名称|绩效指标名称|绩效目标名称|具体指标|具体绩效指标|指标名称及内容)$/, "name"],
   // 考核指标 beside 考核内容 in a scoring sheet: the indicator a row scores.
-  [/^(考核|考评)指标$/, "name"],
+  [/^(考核|考评)指标(名称)?$/, "name"],
   // 年度工作目标 over an indicator's figure: the year's target for it.
   [/^年度工作目标$/, "target"],
   [/^(调整后指标值?|调整后目标值|调整后指标值\(A\))$/, "adjustedTarget"],
   [/^(年度指标值|年初指标值?|指标值|年度目标值|目标值|年度指标|预期指标值|计划指标值|预期目标值|年度绩效指标值|本年度指标值|指标目标值|年初目标值|计划目标值)(及单位|及计量单位|\(含单位\))?$/, "target"],
-  [/^(实际完成值|全年完成值|全年实际完成值|实际完成|完成值|实际值|全年实际值|实际完成指标值|年度实际完成值|指标完成值)$/, "actual"],
+  [/^(实际完成值|全年完成值|全年实际完成值|实际完成|完成值|实际值|全年实际值|实际完成指标值|年度实际完成值|指标完成值|指标完成情况)$/, "actual"],
   [/^(分值|权重|指标分值|权重分值|分值权重|标准分值|权重\(分\)|指标权重|标准分|满分|分数)$/, "weight"],
   [/^(得分|自评得分|实际得分|评分|评价得分)$/, "score"],
   [/^(未完成原因分析|未完成原因|偏差原因分析及改进措施|偏差原因|原因分析|未完成原因和改进措施|偏差原因分析|原因说明|偏差原因说明|偏差原因及改进措施|未完成原因及改进措施|偏差原因分析及改进措施说明)$/, "reason"],
@@ -62,7 +64,7 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   [/^(度量单位|计量单位|指标单位|单位|计量单位\(名称\))$/, "unit"],
   // (计算符号, 运算符号: the comparison sign, = or ≥, in a column of its own.)
   [/^(指标值类型|指标性质|指标类型|指标方向|计算符号|运算符号|比较符号)$/, "valueType"],
-  [/^备注$/, "remark"],
+  [/^备注(说明)?$/, "remark"],
   // By meaning, after every exact synonym: what a header ends with.
   [/(原因|原因分析|改进措施|整改措施|纠偏措施|原因及改进措施)(说明)?$/, "reason"],
   // 扣分原因和其他说明, 失分理由及说明: a header that starts with why points were lost.
@@ -73,6 +75,9 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   [/^计划(?:安排|投资|投入)(?:资金|金额|数|额)?$/, "budget"],
   // 年初预算 | 结转 | 调整 | 小计: the sum of the year's budget parts is the year's budget.
   [/^(预算)?小计$/, "budget"],
+  // 调整后预算, 年度预算: the year's budget without the 数 most templates add.
+  [/^(全年|年度|调整后|全年调整后?)预算$/, "budget"],
+  [/^实际执行$/, "executed"],
   [/^(全年|年度)?(预算|资金|支出)?(执行|实现|支付|使用)率$/, "rate"],
   [/^(本年度?|年末|年度)?结余(金额|数|资金)$/, "balance"],
   // (Not 到位资金: money that arrived is not money spent; it stays in extra.)

@@ -43,7 +43,20 @@ describe("indicator columns by what their header ends with", () => {
     ["二级指标名称", "level2"],
     ["考核标准", "scoringRule"],
     ["评价要点", "description"],
+    ["三级", "name"], // cut short as 一级 and 二级 are (四川 2020 部门整体 scorecard in -layout text)
+    ["具体绩效指标", "name"],
+    ["考核指标名称", "name"],
+    ["指标名称及内容", "name"],
+    ["指标完成情况", "actual"],
+    ["调整后预算", "budget"],
+    ["年度预算", "budget"],
+    ["实际执行", "executed"],
+    ["备注说明", "remark"],
   ])("%s → %s", (header, field) => expect(headerField(header)).toBe(field));
+
+  it("takes a budget's adjustment for no budget (预算调整数 is what changed, not the year's budget)", () => {
+    expect(headerField("预算调整数")).not.toBe("budget");
+  });
 
   it("leaves a yes/no column of indicators and a bare 分数 alone", () => {
     expect(headerField("是否核心指标")).toBeNull(); // 重庆 2021 融媒体中心
