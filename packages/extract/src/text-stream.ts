@@ -325,6 +325,8 @@ function indicatorHeader(earlier: readonly Row[], run: readonly StreamCell[]): S
 const NUMBER_COLUMN = /(?:分值|得分|权重|评分|满分)/;
 /** A label that carries its weight (相关性(5 分)): the normalize stage checks such weights against their rows. */
 const WEIGHTED_LABEL = /\(\s*\d+(?:\.\d+)?\s*分\s*\)$/;
+/** The same, its points taken: 相关性(5分) → 5 (spaces removed). */
+const WEIGHTED_LABEL_POINTS = /\((\d+(?:\.\d+)?)分\)$/;
 
 /**
  * Whether a data row can stand in its table. Rows are cut from the stream by
@@ -338,6 +340,9 @@ const WEIGHTED_LABEL = /\(\s*\d+(?:\.\d+)?\s*分\s*\)$/;
  * - level labels printed together apart from their rows (数量指标 | 质量指标 |
  *   产出指标(50 分) | 时效指标: three or more, or two of one level), which
  *   text-stream-levels.ts puts back where it can;
+ * - labels that declare their weights beside one figure above all of them
+ *   (成本指标(10 分) | 项目效益(35 分) | 64.8): no score can exceed its weight
+ *   in a row put together right;
  * - no value at all, cut only at the header's width, under a header with a
  *   score or weight column, most of its cells labels that carry weights: labels of a
  *   scorecard whose cells come in no row order (相关性(5分) | 目标任务(15分) |
@@ -357,6 +362,11 @@ function placeable(row: readonly StreamCell[], width: number, header: readonly s
   if (row.length > 1 && row.every((c) => isStreamValueCell(c.text)) && header.some((h) => columnPlace(h) === 2)) return false;
   const values = row.filter((c) => isStreamValueCell(c.text)).length;
   if (values > width) return false;
+  // Labels that declare their weights and one figure above every one of them (成本指标(10 分) | 项目效益(35 分)
+  // | 64.8): a scorecard's labels and a total that reading order put side by side, no row's score.
+  const declared = row.map((c) => c.text.replace(/\s+/g, "").match(WEIGHTED_LABEL_POINTS)).filter((m) => m !== null).map((m) => Number(m![1]));
+  const figures = row.filter((c) => isStreamValueCell(c.text)).map((c) => Number.parseFloat(c.text.replace(/\s+/g, "")));
+  if (declared.length >= 2 && figures.length === 1 && figures[0]! > Math.max(...declared)) return false;
   const weighted = 2 * row.filter((c) => WEIGHTED_LABEL.test(c.text)).length >= row.length;
   return !(values === 0 && weighted && row.length >= width + 1 && header.some((h) => NUMBER_COLUMN.test(h)));
 }

@@ -122,6 +122,14 @@ describe("rows left out", () => {
     const found = await forms("sichuan-undated-scorecard");
     expect(found.flatMap((f) => f.indicators).filter((i) => i.level1Weight !== null || i.level2Weight !== null)).toEqual([]);
   });
+
+  it("labels that declare their weights beside one figure above them all: narrative, no score above its weight (宁夏 2021: 成本指标(10 分) | 项目效益(35 分) | 64.8)", async () => {
+    const doc = read("ningxia-2021-project-self-eval");
+    expect(rowsOf(doc).filter((r) => r.includes("64.8") && r.some((t) => t.startsWith("项目效益")))).toEqual([]);
+    expect(textsOf(doc)).toContain("64.8");
+    const [f] = await forms("ningxia-2021-project-self-eval");
+    expect(f!.indicators.filter((i) => i.score !== null && i.weight !== null && i.score > i.weight)).toEqual([]);
+  });
 });
 
 describe("an indicator header broken into runs by reading order", () => {

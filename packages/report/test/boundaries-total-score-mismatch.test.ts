@@ -100,6 +100,14 @@ describe("rows that are not summed", () => {
     expect(flagged(cut)).toEqual([]);
   });
 
+  it("a funding block whose total line kept only its budget was not read: nothing is said, while one that printed its execution is summed", () => {
+    // (年度财政资金总额 | 1.56 in plain pdftotext, the block's execution, rate and score lost to reading order.)
+    const budgetOnly = huangshi(99.55, { funding: [{ source: "年度财政资金总额", budget: 200 }] });
+    expect(flagged(budgetOnly)).toEqual([]);
+    const unscored = huangshi(99.55, { funding: [{ source: "年度财政资金总额", budget: 200, executed: 195.5 }] });
+    expect(flagged(unscored)).toHaveLength(1);
+  });
+
   it("a weighted row without a score means the table was not fully read: nothing is said", () => {
     const cut = huangshi(99.65, { indicators: [...INDICATORS.map((name) => ({ name, score: 10 })), { name: "项目按期完成率", weight: 10 }] });
     expect(flagged(cut)).toEqual([]);

@@ -23,6 +23,10 @@ export const totalScoreMismatch = defineRule("total_score_mismatch", "error", (c
     const line = executionLine(form);
     // (So is a weighted execution line without a score: 部门整体支出总额 | (20分) | 864.2 with its score lost.)
     if (line && line.score === null && line.weight !== null) return [];
+    // (And a block whose total line kept its budget alone, no execution, rate or score: the block was not
+    // read, its score unknown — 年度财政资金总额 | 1.56 in plain text, the rest lost to reading order.)
+    const total = form.funding.find((l) => l.sourceKind === "total");
+    if (!line && total && total.executed === null && total.executionRate === null && total.score === null) return [];
     const fundingScore = line?.score ?? 0;
     const goalsScore = form.goalsScore ?? 0;
     const sum = indicatorSum + fundingScore + goalsScore;
