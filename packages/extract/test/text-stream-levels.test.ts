@@ -53,3 +53,13 @@ describe("level-1 labels that declare their weights (anhui-2022-project-self-eva
     expect(rows).toContainEqual(["效益指标(30 分)", "社会效益指标", "对维护基建市场公平的影响程度", "效果明显", "达成预期指标", "10", "10"]);
   });
 });
+
+describe("a name in the 一级指标 column beside its target and actual (云南 2022: a header whose columns plain text scattered)", () => {
+  it("names the indicator and is no level 1 of it or of the rows after it", async () => {
+    const [form] = await forms("yunnan-2022-project-self-eval");
+    const row = form!.indicators.find((i) => i.name === "公猪舍(≥**平方米)");
+    expect(row).toMatchObject({ targetText: "22.8", actualText: "22.8" });
+    expect(form!.indicators.filter((i) => i.level1 !== null && i.level1 === i.name)).toEqual([]);
+    expect(form!.indicators.map((i) => i.level1)).not.toContain("公猪舍(≥**平方米)");
+  });
+});

@@ -508,6 +508,15 @@ export function readIndicatorRow(draft: Draft, printed: Row, exclude: Set<Field>
     l2Text = l1Text;
     l1Text = null;
   }
+  // A text row whose only words stand in the 一级指标 column, beside a target and an actual, names an
+  // indicator, not a group: a group's label has no figures of its own (公猪舍(≥**平方米) | 22.8 | 22.8 | 1
+  // under a header whose columns plain text scattered). Its level stays the one above it.
+  let nameInLevelColumn: string | null = null;
+  if (l1Text && !l2Text && !row.exact && !text(a, "name") && text(a, "target") && text(a, "actual")
+    && !level1Of(l1Text) && !level2Of(l1Text) && !isQualifiedLevel1(l1Text) && !hasDeclaredWeight(l1Text)) {
+    nameInLevelColumn = tidyCjkSpaces(l1Text);
+    l1Text = null;
+  }
   if (l1Text) {
     const l1 = level1Of(l1Text);
     // A level-1 word without a weight inside a form whose level-1 labels carry
@@ -534,7 +543,7 @@ export function readIndicatorRow(draft: Draft, printed: Row, exclude: Set<Field>
   if (w1 !== null) levels.level1Weight = w1;
   const w2 = number(a, "level2Weight");
   if (w2 !== null) levels.level2Weight = w2;
-  let name = text(a, "name") ?? shiftedName ?? sameGroupName;
+  let name = text(a, "name") ?? shiftedName ?? sameGroupName ?? nameInLevelColumn;
   // 生态效益指标 | 无 | 无 | 无 | 0分: the template's slot for a kind of indicator the form has none of.
   if (name !== null && isEmptyValue(name)) return null;
   const used = new Set<RowCell>([...a.byField.values()]);
