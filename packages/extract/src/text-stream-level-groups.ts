@@ -21,15 +21,14 @@
  * in place reads (社会效益指标 | 对维护基建市场公平的影响程度 | 效果明显 | …).
  */
 import type { StreamCell } from "./text-stream-paragraph.ts";
-import { isLevelWord, key } from "./text-stream-words.ts";
-
-/** A level word's stem: 数量指标(15 分) → 数量. */
-const stem = (text: string) => key(text).replace(/\(\d+(?:\.\d+)?分?\)$/, "").replace(/指标$/, "");
-/** A level word's declared weight: 数量指标(15 分) → 15. */
-const declaredWeight = (text: string) => { const m = key(text).match(/\((\d+(?:\.\d+)?)分?\)$/); return m ? Number(m[1]) : null; };
+import { declaredWeight, isLevelWord, key, levelStem as stem } from "./text-stream-words.ts";
 
 /** Slack in comparing sums of points. */
-const POINTS_SLACK = 1e-6;
+export const POINTS_SLACK = 1e-6;
+
+/** Whether rows' weights, every one read, add up to a label's declared weight. */
+export const addsUpTo = (weights: readonly (number | null)[], declared: number) =>
+  weights.every((w) => w !== null) && Math.abs(weights.reduce((sum: number, w) => sum + w!, 0) - declared) <= POINTS_SLACK;
 
 interface GroupSigns {
   /** The group's label stems. */
@@ -174,9 +173,7 @@ export function withFloatingLevel2(
     if (declared === null) continue;
     const mine = open.filter((_, k) => assigned[k] === j);
     if (mine.length === 0) continue;
-    const weights = mine.map(weightOf);
-    if (weights.some((w) => w === null)) return [...rows];
-    if (Math.abs(weights.reduce((sum: number, w) => sum + w!, 0) - declared) > POINTS_SLACK) return [...rows];
+    if (!addsUpTo(mine.map(weightOf), declared)) return [...rows];
   }
   const out = rows.map((r) => [...r]);
   open.forEach((r, k) => {

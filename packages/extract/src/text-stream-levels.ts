@@ -24,8 +24,8 @@
  */
 import type { StreamCell } from "./text-stream-paragraph.ts";
 import { columnPlace } from "./text-stream-header.ts";
-import { isLevelWord, isStreamValueCell, isWordCell, key } from "./text-stream-words.ts";
-import { withFloatingLevel2, type IndicatorRow } from "./text-stream-level-groups.ts";
+import { declaredWeight, isLevelWord, isStreamValueCell, isWordCell, key, levelStem as stem } from "./text-stream-words.ts";
+import { POINTS_SLACK, addsUpTo, withFloatingLevel2, type IndicatorRow } from "./text-stream-level-groups.ts";
 
 /** Words of both levels (成本指标 a level 2 of 产出 or a level 1 of its own; 满意度指标 a level 1 or a level 2). */
 const EITHER = /^(?:成本|满意度)$/;
@@ -38,9 +38,6 @@ const PARENT: [RegExp, RegExp][] = [
   [/^(?:经济效益|社会效益|生态效益|环境效益|可持续影响|可持续发展)$/, /^(?:效益|效果)$/],
   [/^(?:服务对象|社会公众)满意度$/, /^(?:服务对象)?满意度$/],
 ];
-
-/** A level word's stem: 产出指标(40分) → 产出. */
-const stem = (text: string) => key(text).replace(/\(\d+(?:\.\d+)?分?\)$/, "").replace(/指标$/, "");
 
 type Level = 1 | 2;
 /** Which level a level word names, or "either". */
@@ -68,16 +65,11 @@ export function isLevelBlock(row: readonly { text: string }[]): boolean {
 /** Whether a level-2 word may stand under a level-1 word. */
 const standsUnder = (level2: string, level1: string) => PARENT.some(([child, parent]) => child.test(stem(level2)) && parent.test(stem(level1)));
 
-/** A level-1 word's declared weight: 产出指标(50 分) → 50. */
-const declaredWeight = (text: string) => { const m = key(text).match(/\((\d+(?:\.\d+)?)分?\)$/); return m ? Number(m[1]) : null; };
-
 /** The templates' order of the level-1 groups (决策, 过程, 产出, 效益 of a scorecard; 产出, 成本, 效益, 满意度). */
 const LEVEL1_ORDER: [RegExp, number][] = [
   [/^(?:决策|投入)$/, 0], [/^(?:过程|管理)$/, 1], [/^产出$/, 2], [/^成本$/, 3], [/^(?:效益|效果)$/, 4], [/^(?:服务对象)?满意度$/, 5],
 ];
 const level1Rank = (text: string) => LEVEL1_ORDER.find(([re]) => re.test(stem(text)))?.[1] ?? null;
-/** Slack in comparing sums of points. */
-const POINTS_SLACK = 1e-6;
 
 /**
  * Each indicator row's weight, read where the header puts its 分值 column,
@@ -142,13 +134,16 @@ function withParentLevel1(rows: readonly StreamCell[][], stray: readonly StreamC
   if (!found || found.namesAt < 0) return [...rows];
   const { namesAt, indicatorRows, loose } = found;
   // (Under a header row with both level columns: rows as wide as it, where a row of two levels fits.)
-  const places = rows[namesAt]!.map((c) => columnPlace(c.text));
+  const header = rows[namesAt]!;
+  const places = header.map((c) => columnPlace(c.text));
   if (!places.includes(0) || !places.includes(1)) return [...rows];
   const level1s = loose.filter((c) => levelOf(c.text) === 1);
   if (level1s.length === 0) return [...rows];
-  const parentOf = (r: { levels: StreamCell[] }): StreamCell | null => {
-    if (r.levels.some((c) => levelOf(c.text) === 1)) return null;
-    const level2 = r.levels.find((c) => levelOf(c.text) === 2 || levelOf(c.text) === "either");
+  const printsLevel1 = (r: IndicatorRow) => r.levels.some((c) => levelOf(c.text) === 1);
+  const level2Of = (r: IndicatorRow) => r.levels.find((c) => levelOf(c.text) === 2 || levelOf(c.text) === "either");
+  const parentOf = (r: IndicatorRow): StreamCell | null => {
+    if (printsLevel1(r)) return null;
+    const level2 = level2Of(r);
     if (!level2) return null;
     const parents = level1s.filter((l) => standsUnder(level2.text, l.text));
     return new Set(parents.map((p) => stem(p.text))).size === 1 ? parents[0]! : null;
@@ -157,8 +152,7 @@ function withParentLevel1(rows: readonly StreamCell[][], stray: readonly StreamC
   if (parents.every((p) => p === null)) return [...rows];
   // Every row that names its level 2 and not its level 1 gets one: the level 1 put on a row is carried
   // down to the rows after it, which must not be under another (效益指标 printed elsewhere).
-  const hasLevel2 = (r: { levels: StreamCell[] }) => r.levels.some((c) => levelOf(c.text) === 2 || levelOf(c.text) === "either");
-  if (indicatorRows.some((r, k) => parents[k] === null && hasLevel2(r) && !r.levels.some((c) => levelOf(c.text) === 1))) return [...rows];
+  if (indicatorRows.some((r, k) => parents[k] === null && level2Of(r) && !printsLevel1(r))) return [...rows];
   // Each level 1's rows in one run: once another level 1 has started, it does not come back.
   const seen: string[] = [];
   for (const p of parents) {
@@ -168,13 +162,11 @@ function withParentLevel1(rows: readonly StreamCell[][], stray: readonly StreamC
     if (!seen.includes(k)) seen.push(k);
   }
   // A declared weight is what the weights of its rows add up to (rows that print that level 1 in place too).
-  const header = rows[namesAt]!;
   for (const l of new Set(parents.filter((p) => p !== null))) {
     const declared = declaredWeight(l.text);
     if (declared === null) continue;
     const mine = indicatorRows.filter((r, k) => parents[k] === l || r.levels.some((c) => levelOf(c.text) === 1 && stem(c.text) === stem(l.text)));
-    const weights = mine.map((r) => rowWeight(rows[r.at]!, r.levels.length, header));
-    if (weights.some((w) => w === null) || Math.abs(weights.reduce((sum: number, w) => sum + w!, 0) - declared) > POINTS_SLACK) return [...rows];
+    if (!addsUpTo(mine.map((r) => rowWeight(rows[r.at]!, r.levels.length, header)), declared)) return [...rows];
   }
   const out = rows.map((r) => [...r]);
   indicatorRows.forEach((r, k) => {

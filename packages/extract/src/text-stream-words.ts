@@ -116,9 +116,16 @@ export function isStreamValueCell(text: string): boolean {
   return QUANTITY.test(t);
 }
 
+/** A label's declared weight at its end: (10分), (50). */
+const DECLARED_WEIGHT = /\((\d+(?:\.\d+)?)分?\)$/;
+/** A level label's stem, its weight and 指标 left off: 数量指标(15 分) → 数量. */
+export const levelStem = (text: string) => key(text).replace(DECLARED_WEIGHT, "").replace(/指标$/, "");
+/** A label's declared weight: 数量指标(15 分) → 15; null where it declares none. */
+export const declaredWeight = (text: string) => { const m = key(text).match(DECLARED_WEIGHT); return m ? Number(m[1]) : null; };
+
 /** A level label of an indicator table: 产出指标, 数量指标, 满意度指标(10分). */
 export const isLevelWord = (text: string) => {
-  const k = key(text).replace(/\(\d+(?:\.\d+)?分?\)$/, "");
+  const k = key(text).replace(DECLARED_WEIGHT, "");
   return /^(?:产出|效益|效果|满意度|服务对象满意度|社会公众满意度|成本|经济成本|社会成本|生态环境成本|数量|质量|时效|进度|经济效益|社会效益|生态效益|环境效益|可持续影响|可持续发展|投入|过程|管理|决策|履职|运行|职责履行|履职效能|产出数量|产出质量|产出时效|产出成本)指标$/.test(k);
 };
 

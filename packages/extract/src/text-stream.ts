@@ -324,9 +324,7 @@ function indicatorHeader(earlier: readonly Row[], run: readonly StreamCell[]): S
 /** Column words that hold numbers: a row under them with no number is not a row of the table. */
 const NUMBER_COLUMN = /(?:分值|得分|权重|评分|满分)/;
 /** A label that carries its weight (相关性(5 分)): the normalize stage checks such weights against their rows. */
-const WEIGHTED_LABEL = /\(\s*\d+(?:\.\d+)?\s*分\s*\)$/;
-/** The same, its points taken: 相关性(5分) → 5 (spaces removed). */
-const WEIGHTED_LABEL_POINTS = /\((\d+(?:\.\d+)?)分\)$/;
+const WEIGHTED_LABEL = /\(\s*(\d+(?:\.\d+)?)\s*分\s*\)$/;
 
 /**
  * Whether a data row can stand in its table. Rows are cut from the stream by
@@ -360,13 +358,13 @@ function placeable(row: readonly StreamCell[], width: number, header: readonly s
   if (reasonsOnly && row.length > 1 && /[。；;]$/.test(row[0]!.text.trim()) && row.slice(1).some((c) => isStreamValueCell(c.text))) return false;
   // Figures alone under an indicator header (100 | 100 | 10 | 10 | 0): their name is elsewhere in reading order.
   if (row.length > 1 && row.every((c) => isStreamValueCell(c.text)) && header.some((h) => columnPlace(h) === 2)) return false;
-  const values = row.filter((c) => isStreamValueCell(c.text)).length;
+  const valueCells = row.filter((c) => isStreamValueCell(c.text));
+  const values = valueCells.length;
   if (values > width) return false;
   // Labels that declare their weights and one figure above every one of them (成本指标(10 分) | 项目效益(35 分)
   // | 64.8): a scorecard's labels and a total that reading order put side by side, no row's score.
-  const declared = row.map((c) => c.text.replace(/\s+/g, "").match(WEIGHTED_LABEL_POINTS)).filter((m) => m !== null).map((m) => Number(m![1]));
-  const figures = row.filter((c) => isStreamValueCell(c.text)).map((c) => Number.parseFloat(c.text.replace(/\s+/g, "")));
-  if (declared.length >= 2 && figures.length === 1 && figures[0]! > Math.max(...declared)) return false;
+  const declared = row.map((c) => c.text.match(WEIGHTED_LABEL)).filter((m) => m !== null).map((m) => Number(m![1]));
+  if (declared.length >= 2 && values === 1 && Number.parseFloat(valueCells[0]!.text.replace(/\s+/g, "")) > Math.max(...declared)) return false;
   const weighted = 2 * row.filter((c) => WEIGHTED_LABEL.test(c.text)).length >= row.length;
   return !(values === 0 && weighted && row.length >= width + 1 && header.some((h) => NUMBER_COLUMN.test(h)));
 }
