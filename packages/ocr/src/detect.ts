@@ -56,9 +56,7 @@ export async function detectTextLines(runtime: OcrRuntime, gray: RasterImage, st
   const scale = Math.min(1, DETECT_MAX_SIDE / Math.max(gray.width, gray.height));
   const w = Math.max(32, Math.ceil((gray.width * scale) / 32) * 32);
   const h = Math.max(32, Math.ceil((gray.height * scale) / 32) * 32);
-  const input = new Float32Array(3 * w * h);
-  sampleInto(gray, { x0: 0, y0: 0, x1: gray.width, y1: gray.height }, w, h, input, 0, w, MEANS, STDS);
-  const map = await probabilityMap(runtime, input, w, h, strips);
+  const map = await probabilityMap(runtime, gray, w, h, strips);
   const sx = gray.width / w, sy = gray.height / h;
   const regions: Region[] = [];
   for (const c of mergeLinePieces(componentsAbove(map, w, h, PIXEL_THRESHOLD).filter((c) => Math.max(c.x1 - c.x0, c.y1 - c.y0) >= MIN_LENGTH && c.meanProbability >= BOX_THRESHOLD))) {
@@ -78,22 +76,28 @@ export async function detectTextLines(runtime: OcrRuntime, gray: RasterImage, st
  * The detector's probability map of the whole input, strip by strip: each
  * strip owns `strips.rows` rows and reads `strips.margin` more on
  * either side; every strip has the same shape, so the runtime's memory arena
- * serves them all.
+ * serves them all. Each strip is sampled from the page as it is read: the
+ * whole page's input (three float planes, ~22 MB at 1600 × 1152) is never held.
  */
-async function probabilityMap(runtime: OcrRuntime, input: Float32Array, w: number, h: number, strips: DetectStrips): Promise<Float32Array> {
+async function probabilityMap(runtime: OcrRuntime, gray: RasterImage, w: number, h: number, strips: DetectStrips): Promise<Float32Array> {
   const { detector } = runtime;
   const run = async (data: Float32Array, rows: number): Promise<Float32Array> =>
     (await detector.run({ [detector.inputNames[0]!]: runtime.tensor(data, [1, 3, rows, w]) }))[detector.outputNames[0]!]!.data;
+  // Input rows y0 … y0 + rows of the page scaled to w × h (the same sampling as the whole page at once).
+  const sample = (into: Float32Array, y0: number, rows: number) => {
+    const sy = gray.height / h;
+    sampleInto(gray, { x0: 0, y0: y0 * sy, x1: gray.width, y1: (y0 + rows) * sy }, w, rows, into, 0, w, MEANS, STDS);
+    return into;
+  };
   const owned = Math.ceil(h / Math.ceil(h / strips.rows) / 32) * 32;
   const stripRows = Math.min(h, owned + 2 * strips.margin);
-  if (stripRows >= h) return run(input, h);
+  if (stripRows >= h) return run(sample(new Float32Array(3 * w * h), 0, h), h);
   const map = new Float32Array(w * h);
   const strip = new Float32Array(3 * w * stripRows);
   for (let from = 0; from < h; from += owned) {
     const to = Math.min(h, from + owned);
     const y0 = Math.max(0, Math.min(from - strips.margin, h - stripRows));
-    for (let c = 0; c < 3; c++) strip.set(input.subarray(c * w * h + y0 * w, c * w * h + (y0 + stripRows) * w), c * w * stripRows);
-    const out = await run(strip, stripRows);
+    const out = await run(sample(strip, y0, stripRows), stripRows);
     map.set(out.subarray((from - y0) * w, (to - y0) * w), from * w);
   }
   return map;
