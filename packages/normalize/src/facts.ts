@@ -290,7 +290,7 @@ const TICK_BOXES = /[□■☐☑☒✓✔√]/;
  * the label is known, as a funding line candidate when it is an amount.
  */
 export function recordFact(form: Form, pair: { label: string; value: string }, page: number | null, line: number | null,
-  apply: (form: Form, key: FactKey, value: string) => void, factFunding: FactFunding[], column = 0): void {
+  apply: (form: Form, key: FactKey, value: string) => void, factFunding: FactFunding[], column = 0, underMoneyBlock = false): void {
   const label = labelText(pair.label);
   const value = tidyCjkSpaces(pair.value);
   if (!label) return;
@@ -314,7 +314,8 @@ export function recordFact(form: Form, pair: { label: string; value: string }, p
   const moneyValue = amount !== null && /\d\s*(?:万元|元)$/.test(value);
   // (Never a label of tick boxes, 新增项目□延续项目√: the options of a field, which text that lost its rows may
   // print beside an amount of another line.)
-  if ((isMoneyLabel(label) || moneyValue) && !TICK_BOXES.test(label) && (amount !== null || !value || value.length <= 20)) {
+  const moneyTotal = underMoneyBlock && /^(?:合计|总计)$/.test(keyOf(label));
+  if ((isMoneyLabel(label) || moneyValue || moneyTotal) && !TICK_BOXES.test(label) && (amount !== null || !value || value.length <= 20)) {
     // The unit in the label (金额（万元）) or printed after the amount (10000万元).
     form.moneyUnit ??= parseMoneyUnit(label) ?? (amount !== null ? value.match(/\d\s*(万元|元)$/)?.[1] as "万元" | "元" | undefined ?? null : null);
     const source = label.replace(/^其中[:：]?/, "");

@@ -783,6 +783,8 @@ function readFactsRow(st: State, draft: Draft, row: Row): boolean {
   const pairs = labelValuePairs(cells, headerBlock)
     ?? (headerBlock && cells.length >= 3 && isLabelShaped(cells[0]!.text) && factKeyOf(cells[0]!.text) === null ? labelValuePairs(cells.slice(1), headerBlock) : null);
   if (!pairs) return false;
+  // 项目资金（万元） | 总计 | 24.998: under a block label that names money, a bare total word is the money's total.
+  const moneyBlock = pairs[0]!.cell !== cells[0] && isMoneyLabel(cells[0]!.text);
   if (pairs.some((p) => factKeyOf(p.label) === "projectName") && !draft.container && (draft.form.indicators.length > 0 || draft.closed)) {
     // A new project block without a new title: the next form of the same kind.
     const kind = draft.form.kind;
@@ -800,7 +802,7 @@ function readFactsRow(st: State, draft: Draft, row: Row): boolean {
     pairs.slice(1).every((p) => isMoneyLabel(p.label) && !/总|合计/.test(keyOf(p.label)));
   const valuesBelow: NonNullable<Draft["valuesBelow"]> = [];
   pairs.forEach((p, column) => {
-    for (const q of withBracketedParts(p)) recordFact(draft.form, q, row.page, row.line, applyFact, draft.factFunding, along ? 0 : column);
+    for (const q of withBracketedParts(p)) recordFact(draft.form, q, row.page, row.line, applyFact, draft.factFunding, along ? 0 : column, moneyBlock);
     const fact = draft.form.facts[draft.form.facts.length - 1];
     // (A label after a pair of the row, not one opening the row: 其他依据 | over 需要说明的其他问题 | is two labels.)
     if (headerBlock && column > 0 && isEmptyValue(p.value) && fact && fact.value === "") valuesBelow.push({ col: p.cell.col, colSpan: p.cell.colSpan, fact, last: column === pairs.length - 1 });

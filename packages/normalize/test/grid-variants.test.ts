@@ -92,6 +92,21 @@ const CASES: [string, string, (doc: ExtractedDocument) => ExtractedDocument][] =
   ["chongqing-2024-transfer-self-eval", "header cells written out on each header row", headerWrittenOut],
 ];
 
+// 濮阳 2021, 江西 2023, 陕西 2023: a money block label (项目资金（万元）) merged down beside 总计 | 24.998, the total's
+// other word, where these forms print 年度资金总额. Under such a label the bare total word is the money's total line
+// (not the form's total score, nor a fact only).
+describe.each(["henan-2021-project-targets", "jiangxi-2023-transfer-targets", "shaanxi-2023-transfer-targets"])("%s with its money total named 总计", (id) => {
+  it("reads the same money lines, the total under its printed word", async () => {
+    const doc = await extractedFixture(id, "docx");
+    const lines = (forms: Form[]) => forms.flatMap((f) => f.funding.map((l) => [l.sourceKind, l.budget, l.executed]));
+    const printed = normalizeDocument(doc).forms;
+    const varied = normalizeDocument(wordsOf([["年度资金总额", "总计"]])(doc)).forms;
+    expect(lines(printed).some(([kind]) => kind === "total")).toBe(true);
+    expect(lines(varied)).toEqual(lines(printed));
+    expect(varied.flatMap((f) => f.funding.filter((l) => l.sourceKind === "total").map((l) => l.source))).toContain("总计");
+  });
+});
+
 describe.each(CASES)("%s with its %s", (id, _variant, vary) => {
   it("reads the same forms, funding lines and indicators as printed", async () => {
     const doc = await extractedFixture(id, "docx");
