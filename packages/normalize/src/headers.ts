@@ -260,7 +260,10 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
   const level2 = columns.find((c) => c.field === "level2");
   if (kind === "indicators" && level2 && !columns.some((c) => c.field === "level1")) {
     const blankBefore = headerRows.some((r) => r.allCells.some((c) => c.col + Math.max(1, c.colSpan) === level2.col && c.text.trim() === ""));
-    if (blankBefore && !byCol.has(level2.col - 1)) {
+    // (In text rebuilt into a grid the blank header cell is no cell at all: 二级指标 opens the header, and the
+    // level 1 stands in the slot before it on the rows, 产出指标 on its group's first row.)
+    const openedByLevel2 = level2.col > 0 && headerRows.length > 0 && headerRows.every((r) => !r.exact) && entries.every(([col]) => col >= level2.col);
+    if ((blankBefore || openedByLevel2) && !byCol.has(level2.col - 1)) {
       columns.push({ col: level2.col - 1, field: "level1" });
       const first = columns.find((c) => c.col < level2.col - 1 && c.field === "goal");
       if (first) first.field = "label";

@@ -286,6 +286,13 @@ describe("forms in text that lost most of their columns are still found, never i
     expect(form.indicators.find((i) => i.name === "指标1长期使用性")).toMatchObject({ targetText: "100", actualText: "100", weight: 10, score: 10 });
     expect(form.indicators.find((i) => i.name === "指标1学生满意度")).toMatchObject({ actualText: "100", weight: 10, score: 10 });
   });
+  it("a header opened by 二级指标 (its level-1 cell left blank) has the level 1 in the slot before it, in -layout text (湖北 2020 长江禁捕)", () => {
+    const rows = read("hubei-2020-project-self-eval-2.pdftotext-layout.txt")[0]!.indicators.map((i) => [i.level1, i.level2, i.name]);
+    expect(rows).toEqual([
+      ["产出指标", "数量指标", "补贴渔船数"], ["产出指标", "质量指标", "渔船补贴发放率"], ["产出指标", "时效指标", "12月底之前完成"],
+      ["效益指标", "服务对象满意度指标", "服务对象满意度"],
+    ]);
+  });
   it("a goals row printing amounts under the funding block is no funding line (廊坊's 年度总体目标 | 43.2 | 37.24)", () => {
     const form = read("hebei-2019-project-self-eval.pdftotext-layout.txt")[0]!;
     expect(form.funding.map((l) => l.source)).toContain("年度资金总额");
