@@ -39,6 +39,8 @@ export function decodeCtc(probs: Float32Array, offset: number, steps: number, cl
       if (p > bestP) {
         bestP = p;
         best = k;
+        // Probabilities sum to 1: one above a half is the step's most likely class (most steps are a sure blank, class 0).
+        if (p > 0.5) break;
       }
     }
     if (best !== 0 && best === prev && cur) {
