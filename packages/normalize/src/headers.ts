@@ -81,7 +81,11 @@ export function classifyHeader(row: Row): SectionKind | null {
   const amountHeaders = new Set(row.cells.filter((c) => !/[:：]\s*$/.test(c.text)).map((c) => headerField(c.text)).filter((f) => FUNDING_FIELDS.has(f as Field))).size;
   const underBlockLabel = headerField(row.cells[0]!.text) === "fundLabel"
     && (amountHeaders >= 1 || row.cells.slice(1).filter((c) => isSourceName(c.text)).length >= 2);
-  if ((amountHeaders >= 2 || underBlockLabel) && !hasLevels) return "funding";
+  // (…or the total's name over the lines' names beside an amount column, 年度资金总额 | 金额(万元), when text printed
+  // the block's label, merged down beside the lines, halfway down them and not on this row.)
+  const amountCells = row.cells.filter((c) => !/[:：]\s*$/.test(c.text) && FUNDING_FIELDS.has(headerField(c.text) as Field));
+  const totalOverNames = amountCells.length >= 2 && /资金总额$/.test(headerKey(amountCells[0]!.text));
+  if ((amountHeaders >= 2 || underBlockLabel || totalOverNames) && !hasLevels) return "funding";
   // 年度目标 | 到2022年底，…: a goal printed beside its label is a goal, not a header.
   if (row.cells.some((c) => keyOf(c.text).length > 24)) return null;
   // (...or, right of the label and alone, any words that head no column: 年度绩效目标 | 进一步提高博物馆纪念馆运行效率和免费开放服务水平;

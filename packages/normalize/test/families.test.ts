@@ -293,6 +293,13 @@ describe("forms in text that lost most of their columns are still found, never i
       ["效益指标", "服务对象满意度指标", "服务对象满意度"],
     ]);
   });
+  it("年度资金总额 | 金额(万元) heads a money block whose label -layout printed halfway down its lines (四川 2021 申报表)", () => {
+    const lines = read("sichuan-2021-project-declaration.pdftotext-layout.txt")[0]!.funding.map((l) => [l.source, l.budget]);
+    expect(lines).toEqual([
+      ["(一)财政拨款小计", 6.3], ["1、一般公共预算", 6.3], ["2、政府性基金", 0], ["3、国有资本经营预算", 0],
+      ["(二)自有资金小计", 0], ["1、事业收入", 0], ["2、经营性收入", 0], ["(三)其他收入", 0],
+    ]);
+  });
   it("a goals row printing amounts under the funding block is no funding line (廊坊's 年度总体目标 | 43.2 | 37.24)", () => {
     const form = read("hebei-2019-project-self-eval.pdftotext-layout.txt")[0]!;
     expect(form.funding.map((l) => l.source)).toContain("年度资金总额");
