@@ -563,6 +563,8 @@ function pageItems(layout: PageLayout): ({ kind: "table"; table: PageTable } | {
 const MIN_COLUMN_GAP_SPACES = 2;
 /** Characters right of its column's start a column word starts at least to head the next column instead. */
 const CENTRED_HEADER_OFFSET = 3;
+/** A value this many characters right of its slot's start stands apart from that column's cells (see lineGridTable). */
+const PUSHED_VALUE_OFFSET = 8;
 /** Characters of a piece of a wrapped header cell at most (产生差异的原因及). */
 const MAX_HEADER_PIECE = 12;
 
@@ -674,8 +676,11 @@ export function lineGridTable(page: number, lines: readonly LooseLine[], given: 
       if (ps.length !== 1 || only.colEnd <= col || bySlot.has(col + 1)) continue;
       const afterCell = [...bySlot.keys()].some((k) => k < col);
       if (!NUMBER.test(only.chunk.text) && !VALUE_START.test(only.chunk.text) && !afterCell) continue;
-      // (Short of it: a column word nudged onto this column from the next stays.)
-      if (starts[col + 1]! - only.chunk.x0 > COLUMN + 0.01 || only.chunk.x0 >= starts[col + 1]! - 0.01) continue;
+      // (Short of it: a column word nudged onto this column from the next stays. Two characters short when the
+      // value stands far right of its own slot's start, where no cell of that column begins: 63 人 two short of
+      // 指标值's column, right of a 14-character name column's lines, as 100% one short on the row below.)
+      const reach = only.chunk.x0 - starts[col]! >= PUSHED_VALUE_OFFSET * COLUMN && (NUMBER.test(only.chunk.text) || VALUE_START.test(only.chunk.text)) ? 2 : 1;
+      if (starts[col + 1]! - only.chunk.x0 > reach * COLUMN + 0.01 || only.chunk.x0 >= starts[col + 1]! - 0.01) continue;
       bySlot.delete(col);
       bySlot.set(col + 1, [{ ...only, col: col + 1 }]);
     }

@@ -195,3 +195,12 @@ describe("a figure with a rate's unit is a value (内蒙古 武川 2021)", () =>
     expect(at("标准化棚圈360平米")?.slice(-1)).toEqual(["550元/平米"]);
   });
 });
+
+describe("a value far right of its slot, two characters short of the next column, is that column's (四川 2021 申报表)", () => {
+  it("puts 63 人 under 指标值 beside the wrapped name it sits between, as 100% is on the row below", () => {
+    const rows = tablesOf("sichuan-2021-project-declaration").flatMap(rowsOf);
+    const at = (name: string) => rows.find((r) => r.includes(name));
+    expect(at("对符合政策法规的独生子伤残、死亡家庭进行扶助")?.slice(-2)).toEqual(["对符合政策法规的独生子伤残、死亡家庭进行扶助", "63人"]);
+    expect(at("按政策、法律、法规乡镇申报、初审确认对象资格,县级按要求复审")?.slice(-2)).toEqual(["按政策、法律、法规乡镇申报、初审确认对象资格,县级按要求复审", "100%"]);
+  });
+});
