@@ -38,6 +38,12 @@ export const VACANT_PENALTY = 3.5;
  */
 export const EXACT_POSITION_BONUS = 3;
 /**
+ * Worth of a cell standing right under its column in text laid out by columns (pdftotext -layout): its
+ * place says something, less than in a printed grid (a centred header may sit a slot off). Enough that a
+ * word (高, 好) stays under 全年完成值 rather than give way to a rate two columns right that fits a value better.
+ */
+export const PLACED_POSITION_BONUS = 0.5;
+/**
  * Further cost, in a grid whose columns are the printed ones, of putting a cell
  * under a column that a merged cell from a row above still covers with text
  * that fits the column well: that slot already holds its label (实施效果指标 merged
@@ -55,6 +61,8 @@ export interface RowGeometry {
   vacant?: ReadonlySet<number>;
   /** The grid's columns are the printed ones (see EXACT_POSITION_BONUS). */
   exact?: boolean;
+  /** The row's cells were placed by column, each under the header it stands below (see PLACED_POSITION_BONUS). */
+  placed?: boolean;
   /** Grid columns a non-empty merged cell from a row above covers, with its text (see COVERED_PENALTY). */
   covered?: ReadonlyMap<number, string>;
 }
@@ -75,7 +83,7 @@ export function alignRow<F extends string>(
   geometry: RowGeometry = {},
 ): Alignment<F> {
   const vacant = geometry.vacant ?? new Set<number>();
-  const exactBonus = geometry.exact ? EXACT_POSITION_BONUS : 0;
+  const exactBonus = geometry.exact ? EXACT_POSITION_BONUS : geometry.placed ? PLACED_POSITION_BONUS : 0;
   const covered = geometry.exact ? geometry.covered ?? new Map<number, string>() : new Map<number, string>();
   const holds = (column: Column<F>): boolean => {
     const text = covered.get(column.col);

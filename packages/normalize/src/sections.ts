@@ -41,7 +41,16 @@ export function align(draft: Draft, row: Row, exclude: Set<Field> = new Set()): 
   // A copied row that prints every cell stands where printed under a header that prints every
   // cell too, as many and none blank (a blank header slot is a copy whose rows do not line up).
   const inPlace = row.exact === true || (row.printedInFull === true && header?.printedWidth === row.allCells.length && header.blanks.length === 0);
-  return alignRow(cells, columns, fit, { vacant: row.vacant, exact: inPlace, covered });
+  return alignRow(cells, columns, fit, { vacant: row.vacant, exact: inPlace, placed: !inPlace && placedByColumn(row), covered });
+}
+
+/**
+ * Text laid out by columns leaves a column's slot empty where a row prints nothing (pdftotext -layout);
+ * text that prints each cell in turn (copied from a web page) has a cell, blank or not, in every slot.
+ */
+export function placedByColumn(row: Row): boolean {
+  const cols = row.allCells.map((c) => c.col).sort((a, b) => a - b);
+  return cols.some((c, i) => i > 0 && c !== cols[i - 1]! + 1);
 }
 
 /**
@@ -76,7 +85,11 @@ const NUMBER_FIELDS = new Set<Field>([...AMOUNT_COLUMNS, "weight", "score", "lev
  */
 function withValueTypeCarried(draft: Draft, row: Row): { row: Row; carried: { col: number; text: string } | null } {
   const slot = draft.valueTypeSlot;
-  if (row.exact || !slot || row.kind !== "cells" || row.allCells.length + 1 !== slot.width || row.cells.some((c) => isValueTypeText(c.text))) return { row, carried: null };
+  if (row.exact || !slot || row.kind !== "cells" || row.cells.some((c) => isValueTypeText(c.text))) return { row, carried: null };
+  // (Text laid out by columns, pdftotext -layout's, leaves a column's slot empty where the row prints
+  // nothing: each cell already stands under its header, whatever the row's width.)
+  if (placedByColumn(row)) return { row, carried: carriedInPlace(draft, row, slot) };
+  if (row.allCells.length + 1 !== slot.width) return { row, carried: null };
   // (Its cells take the slots in order, skipping the carried one, however the text placed the short row.)
   const moved = new Map<RowCell, RowCell>();
   let next = 0;
@@ -87,6 +100,23 @@ function withValueTypeCarried(draft: Draft, row: Row): { row: Row; carried: { co
   const cells = row.cells.map((c) => moved.get(c) ?? c);
   const allCells = [...moved.values(), { col: slot.col, colSpan: 1, text: "" }].sort((x, y) => x.col - y.col);
   return { row: { ...row, cells, allCells }, carried: { col: slot.col, text: slot.text } };
+}
+
+/**
+ * In text laid out by columns, a row with nothing under 指标性质 takes the one a row above printed (定量指标
+ * merged down a run of rows, printed once on one of them), while its target is of that kind: a figure for
+ * 定量, words for 定性 (高, 好 under a 定性指标 printed further down their run), or is left blank. Its cells
+ * stay where they stand.
+ */
+function carriedInPlace(draft: Draft, row: Row, slot: NonNullable<Draft["valueTypeSlot"]>): { col: number; text: string } | null {
+  if (row.cells.some((c) => c.col === slot.col)) return null;
+  const targetCol = draft.header?.columns.find((c) => c.field === "target")?.col;
+  const target = row.cells.find((c) => c.col === targetCol)?.text;
+  // (A row that prints no target, “三公经费控制率 between two 定量 rows, is of the run it stands in.)
+  if (target === undefined) return { col: slot.col, text: slot.text };
+  const figure = /\d/.test(target);
+  const agrees = /定量/.test(slot.text) ? figure : /定性/.test(slot.text) ? !figure : false;
+  return agrees ? { col: slot.col, text: slot.text } : null;
 }
 
 /**

@@ -300,6 +300,16 @@ describe("forms in text that lost most of their columns are still found, never i
       ["(二)自有资金小计", 0], ["1、事业收入", 0], ["2、经营性收入", 0], ["(三)其他收入", 0],
     ]);
   });
+  it("-layout cells stay under the columns they stand in, and 指标性质 printed once goes down rows of its kind (重庆 2021 部门整体)", () => {
+    const rows = read("chongqing-2021-department-self-eval-2.pdftotext-layout.txt")[0]!.indicators;
+    const at = (name: string) => rows.find((i) => i.name === name);
+    // 高 under 全年完成值 stays there, not given way to the 得分系数 100% two columns right.
+    expect(at("管理制度健全性")).toMatchObject({ targetText: "高", actualText: "高", weight: 3 });
+    expect(at("资产管理安全")).toMatchObject({ actualText: "好", valueType: "定性指标" });
+    // 定量指标 printed on 预算调整率 goes down to the rows under it with figures, which keep their own cells.
+    expect(at("结转结余率")).toMatchObject({ targetText: "2%", actualText: "0", valueType: "定量指标" });
+    expect(at("公用经费控制率")).toMatchObject({ targetText: "100%", actualText: "97%", valueType: "定量指标" });
+  });
   it("a goals row printing amounts under the funding block is no funding line (廊坊's 年度总体目标 | 43.2 | 37.24)", () => {
     const form = read("hebei-2019-project-self-eval.pdftotext-layout.txt")[0]!;
     expect(form.funding.map((l) => l.source)).toContain("年度资金总额");
