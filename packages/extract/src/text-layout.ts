@@ -336,6 +336,8 @@ function splitColumnWords(chunk: Chunk): Chunk[] {
 }
 
 
+/** Points as a form prints them: up to three digits and two decimals (10, 2.5, 100). */
+const SCORE_LIKE = /^\d{1,3}(?:\.\d{1,2})?$/;
 /** A unit of measure alone (猪肉产量稳定率 % ≥95%: the 单位 column one space after the name). */
 const UNIT_WORD = /^(?:%|‰|个|人|人次|次|件|户|家|所|项|座|台|套|辆|天|日|年|月|万元|元|吨|公里|米|亩|平方米|立方米|份|册|本|张|条)$/;
 /** A comparison alone (the 指标性质 column: =, ≥, ≤ before the target in a column of its own). */
@@ -664,6 +666,21 @@ export function lineGridTable(page: number, lines: readonly LooseLine[], given: 
       ps.pop();
       bySlot.set(col + 1, [{ ...last, col: col + 1, colEnd: Math.max(col + 1, last.colEnd) }]);
     }
+  }
+  // A score one space after a cell of words at the line's end (受目的国受众欢迎显著 10, the 得分 column empty on
+  // the line): pdftotext keeps one space there, so the score was read as the words' end. It goes to the next
+  // column. (Not a sentence's figure, 预算调整率=0,计 3 分;0-10%(含),计 2 wrapping on: the words before it
+  // hold no figure and no punctuation; nor a line's only cell, a goal's text wrapping.)
+  for (const bySlot of placed) {
+    const last = Math.max(...bySlot.keys());
+    const ps = bySlot.get(last)!;
+    const p = ps[ps.length - 1]!;
+    const words = p.chunk.words;
+    if (bySlot.size < 2 || last + 1 >= starts.length || words.length < 2 || !SCORE_LIKE.test(words[words.length - 1]!.text)) continue;
+    const before = words.slice(0, -1);
+    if (!endsLikeCell(before[before.length - 1]!.text) || /[\d,，;；。、:：=]/.test(before.map((w) => w.text).join(""))) continue;
+    ps[ps.length - 1] = { ...p, chunk: chunkOf(before), colEnd: last };
+    bySlot.set(last + 1, [{ chunk: chunkOf([words[words.length - 1]!]), col: last + 1, colEnd: last + 1 }]);
   }
   // A number alone in its slot that runs into the next column, empty on the line, starting a character short
   // of it, is that column's (a value centred under a header one character to the left of the others). So is

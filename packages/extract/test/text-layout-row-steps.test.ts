@@ -204,3 +204,15 @@ describe("a value far right of its slot, two characters short of the next column
     expect(at("按政策、法律、法规乡镇申报、初审确认对象资格,县级按要求复审")?.slice(-2)).toEqual(["按政策、法律、法规乡镇申报、初审确认对象资格,县级按要求复审", "100%"]);
   });
 });
+
+describe("a score one space after a cell of words at the line's end is the next column's (湖北 2020 服务贸易)", () => {
+  it("reads 受目的国受众欢迎显著 | 10 and 有利于推动企业走出去 | 20, the 得分 column empty on those lines", () => {
+    const rows = tablesOf("hubei-2020-project-self-eval").flatMap(rowsOf);
+    expect(rows.find((r) => r.includes("受目的国受众欢迎显著"))?.slice(-1)).toEqual(["10"]);
+    expect(rows.find((r) => r.includes("有利于推动企业走出去"))?.slice(-1)).toEqual(["20"]);
+  });
+  it("leaves a sentence's figure at a line's end in its sentence (预算调整率=0,计 3 分;0-10%(含),计 2)", () => {
+    const cells = tablesOf("hunan-undated-department-scorecard").flatMap((t) => t.cells.map((c) => c.text));
+    expect(cells.some((t) => /预算调整率=0,计3分;0-10%\(含\),计2/.test(t.replace(/\s+/g, "")))).toBe(true);
+  });
+});
