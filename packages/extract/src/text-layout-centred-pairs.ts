@@ -11,13 +11,15 @@
  * The lines right above and right below a row with a value (a score, a
  * weight) or a header row (their heads and tails: 三级指标(长 / 期) round 二级指标(长期)) are joined to it when both hold words only, in three cells or more,
  * in the same columns, all empty on the row's line: the first and last lines
- * of its cells centred on it.
+ * of its cells centred on it. So are they when the row's cells of words wrap
+ * over three lines and its line is their middle one: the lines either side
+ * hold words in exactly those columns, and nothing over the row's values.
  */
 import type { FoundCell } from "./pdf/page-tables.ts";
 import type { DocTable } from "./pdf/continuation.ts";
 import { LINE_GAP } from "./text-geometry.ts";
 import { isHeaderWord, isValueCell } from "./text-stream.ts";
-import { isWordsOnly, mergeLines } from "./text-wrapped-rows.ts";
+import { isLevelLabel, isWordsOnly, mergeLines } from "./text-wrapped-rows.ts";
 import { cellsByRow } from "./text-grid-rows.ts";
 
 /** Cells a line has at least to be left to this step (fewer: the wrapped-row step joins it). */
@@ -44,6 +46,11 @@ export function joinCentredPairs(t: DocTable): DocTable {
     const header = byRow[r]!.filter((c) => isHeaderWord(c.text)).length >= MIN_HEADER_WORDS;
     if (target[above] !== null || !(header || byRow[r]!.some((c) => isValueCell(c.text)))) continue;
     if (!wrapped(above) || !wrapped(below) || !adjacent(above, r) || !adjacent(r, below)) continue;
+    if (!header && threeLineCells(byRow, above, r, below)) {
+      target[above] = r;
+      target[below] = r;
+      continue;
+    }
     if (header && columns(above) !== columns(below)) {
       // A header's heads and tails are centred on their cells: a tail (期)) may start a column right of
       // its head (指标值(长), but lies under it, one under each; it takes its head's column.
@@ -62,3 +69,28 @@ export function joinCentredPairs(t: DocTable): DocTable {
 
 const sortedByX = (cells: readonly FoundCell[]) => [...cells].sort((a, b) => a.bbox.x0 - b.bbox.x0);
 const overlaps = (a: FoundCell, b: FoundCell) => a.bbox.x0 < b.bbox.x1 && b.bbox.x0 < a.bbox.x1;
+
+/**
+ * A row whose cells of words each wrap over three lines, its one-line cells (the score) on the middle one:
+ * the lines above and below hold words in exactly the columns of the middle line's words (groups' labels
+ * left of them aside), and nothing in the columns of its values (企业把握政治导 / 向和文化方向情 … 20 / 况).
+ */
+function threeLineCells(byRow: readonly FoundCell[][], above: number, r: number, below: number): boolean {
+  return wordsInRowColumns(byRow, above, r) && wordsInRowColumns(byRow, below, r);
+}
+
+/** A line holds words in exactly the columns of the row's words (groups' labels left of them aside), and nothing over its values. */
+function wordsInRowColumns(byRow: readonly FoundCell[][], line: number, r: number): boolean {
+  const values = byRow[r]!.filter((c) => isValueCell(c.text));
+  if (values.length === 0 || cols(byRow[line]!) === "") return false;
+  // (Words left of the wrapped cells are the labels of the row's groups, 社会效益 指标 printed across two cells.)
+  const first = Math.min(...byRow[line]!.filter((c) => !isLevelLabel(c.text)).map((c) => c.col));
+  const words = byRow[r]!.filter((c) => !isValueCell(c.text) && c.col >= first);
+  return cols(byRow[line]!) === cols(words) && clearOfValues(byRow, r, line);
+}
+
+/** The columns of a line's cells, a group's label aside. */
+const cols = (cells: readonly FoundCell[]) => cells.filter((c) => !isLevelLabel(c.text)).map((c) => `${c.col}+${c.colSpan}`).sort().join(" ");
+/** Whether a line leaves the columns of the row's values empty. */
+const clearOfValues = (byRow: readonly FoundCell[][], r: number, line: number) =>
+  byRow[r]!.filter((c) => isValueCell(c.text)).every((v) => byRow[line]!.every((c) => c.col + c.colSpan <= v.col || v.col + v.colSpan <= c.col));

@@ -216,3 +216,11 @@ describe("a score one space after a cell of words at the line's end is the next 
     expect(cells.some((t) => /预算调整率=0,计3分;0-10%\(含\),计2/.test(t.replace(/\s+/g, "")))).toBe(true);
   });
 });
+
+describe("joinCentredPairs: a row whose cells of words wrap over three lines, its score on the middle one (湖北 2020 服务贸易)", () => {
+  it("joins 企业把握政治导 / 向和文化方向情 / 况 and the cells beside them into the row of 20", () => {
+    const rows = tablesOf("hubei-2020-project-self-eval").flatMap(rowsOf);
+    const row = rows.find((r) => r.includes("企业把握政治导向和文化方向情况"));
+    expect(row?.slice(-4)).toEqual(["企业把握政治导向和文化方向情况", "企业把握正确政治导向和文化方向情况的评价", "企业较好把握正确政治导向和文化方向情况的评价", "20"]);
+  });
+});
