@@ -223,7 +223,8 @@ export function joinWrappedRows(t: DocTable): DocTable {
     // (Within two characters: a head centred over two columns' words sits between them.)
     const over = (c: FoundCell) => c.bbox.x0 < piece.bbox.x1 + 2 * COLUMN && piece.bbox.x0 < c.bbox.x1 + 2 * COLUMN;
     const n = Array.from(piece.text).length;
-    if (n > MAX_HEADER_PIECE || !isWordsOnly(piece.text)) return false;
+    // (A label ending in a colon, 未实施情况及原因:, awaits its value: no head of a column word.)
+    if (n > MAX_HEADER_PIECE || !isWordsOnly(piece.text) || /[:：]\s*$/.test(piece.text)) return false;
     if (subHeads(h) && byRow[h + 1]!.some(over)) return true;
     const tail = [h, ...byRow.keys()].filter((k) => k === h || (k > h && target[k] === h)).flatMap((k) => byRow[k]!).find(over);
     // (A formula in brackets under the header's line, (B/A×100%), may be longer than the head.)

@@ -224,3 +224,11 @@ describe("joinCentredPairs: a row whose cells of words wrap over three lines, it
     expect(row?.slice(-4)).toEqual(["企业把握政治导向和文化方向情况", "企业把握正确政治导向和文化方向情况的评价", "企业较好把握正确政治导向和文化方向情况的评价", "20"]);
   });
 });
+
+describe("a label ending in a colon over a header is no head of its cells (广东 2018 转移支付目标表)", () => {
+  it("keeps 未实施情况及原因: a row of its own, and the header's first cell 一级目标", () => {
+    const rows = tablesOf("guangdong-2018-transfer-targets").flatMap(rowsOf);
+    expect(rows).toContainEqual(["未实施情况及原因:"]);
+    expect(rows.find((r) => r.includes("二级指标"))?.[0]).toBe("一级目标");
+  });
+});
