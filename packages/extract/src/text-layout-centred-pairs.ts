@@ -34,9 +34,8 @@ export function joinCentredPairs(t: DocTable): DocTable {
   const adjacent = (a: number, b: number) => top[b]! - bottom[a]! <= LINE_GAP + 0.01;
   const wrapped = (r: number) =>
     byRow[r]!.length >= MIN_PAIR_CELLS && byRow[r]!.every((c) => c.rowSpan === 1 && c.text.trim() !== "" && isWordsOnly(c.text));
-  const columns = (r: number) => byRow[r]!.map((c) => `${c.col}+${c.colSpan}`).sort().join(" ");
-  const free = (line: number, row: number) =>
-    byRow[line]!.every((c) => !byRow[row]!.some((o) => o.col < c.col + c.colSpan && c.col < o.col + o.colSpan));
+  const columns = (r: number) => columnKey(byRow[r]!);
+  const free = (line: number, row: number) => clearOf(byRow[line]!, byRow[row]!);
   const target: (number | null)[] = byRow.map(() => null);
   // The head each of a header's tails joins, where their columns differ.
   const column = new Map<FoundCell, FoundCell>();
@@ -82,15 +81,16 @@ function threeLineCells(byRow: readonly FoundCell[][], above: number, r: number,
 /** A line holds words in exactly the columns of the row's words (groups' labels left of them aside), and nothing over its values. */
 function wordsInRowColumns(byRow: readonly FoundCell[][], line: number, r: number): boolean {
   const values = byRow[r]!.filter((c) => isValueCell(c.text));
-  if (values.length === 0 || cols(byRow[line]!) === "") return false;
+  const lineWords = byRow[line]!.filter((c) => !isLevelLabel(c.text));
+  if (values.length === 0 || lineWords.length === 0) return false;
   // (Words left of the wrapped cells are the labels of the row's groups, 社会效益 指标 printed across two cells.)
-  const first = Math.min(...byRow[line]!.filter((c) => !isLevelLabel(c.text)).map((c) => c.col));
-  const words = byRow[r]!.filter((c) => !isValueCell(c.text) && c.col >= first);
-  return cols(byRow[line]!) === cols(words) && clearOfValues(byRow, r, line);
+  const first = Math.min(...lineWords.map((c) => c.col));
+  const words = byRow[r]!.filter((c) => !isValueCell(c.text) && !isLevelLabel(c.text) && c.col >= first);
+  return columnKey(lineWords) === columnKey(words) && clearOf(byRow[line]!, values);
 }
 
-/** The columns of a line's cells, a group's label aside. */
-const cols = (cells: readonly FoundCell[]) => cells.filter((c) => !isLevelLabel(c.text)).map((c) => `${c.col}+${c.colSpan}`).sort().join(" ");
-/** Whether a line leaves the columns of the row's values empty. */
-const clearOfValues = (byRow: readonly FoundCell[][], r: number, line: number) =>
-  byRow[r]!.filter((c) => isValueCell(c.text)).every((v) => byRow[line]!.every((c) => c.col + c.colSpan <= v.col || v.col + v.colSpan <= c.col));
+/** The columns cells stand in, as a key to compare lines by. */
+const columnKey = (cells: readonly FoundCell[]) => cells.map((c) => `${c.col}+${c.colSpan}`).sort().join(" ");
+/** Whether no cell of `cells` shares a column with one of `others`. */
+const clearOf = (cells: readonly FoundCell[], others: readonly FoundCell[]) =>
+  cells.every((c) => !others.some((o) => o.col < c.col + c.colSpan && c.col < o.col + o.colSpan));

@@ -78,12 +78,12 @@ export function classifyHeader(row: Row): SectionKind | null {
   // (Or one amount column after a money block's label first: 部门总体资金情况 | 总体资金情况 单位:万元 | 当年金额 | 占比 ….)
   // (…or sources across after it: 专项资金情况 | 本年度预计投入 | 财政资金 | 其他, whose amounts stand under them.)
   // (A money label ending in a colon, 资金总额：, awaits its value beside it: a pair, no column header.)
-  const amountHeaders = new Set(row.cells.filter((c) => !/[:：]\s*$/.test(c.text)).map((c) => headerField(c.text)).filter((f) => FUNDING_FIELDS.has(f as Field))).size;
+  const amountCells = row.cells.filter((c) => !/[:：]\s*$/.test(c.text) && FUNDING_FIELDS.has(headerField(c.text) as Field));
+  const amountHeaders = new Set(amountCells.map((c) => headerField(c.text))).size;
   const underBlockLabel = headerField(row.cells[0]!.text) === "fundLabel"
     && (amountHeaders >= 1 || row.cells.slice(1).filter((c) => isSourceName(c.text)).length >= 2);
   // (…or the total's name over the lines' names beside an amount column, 年度资金总额 | 金额(万元), when text printed
   // the block's label, merged down beside the lines, halfway down them and not on this row.)
-  const amountCells = row.cells.filter((c) => !/[:：]\s*$/.test(c.text) && FUNDING_FIELDS.has(headerField(c.text) as Field));
   const totalOverNames = amountCells.length >= 2 && /资金总额$/.test(headerKey(amountCells[0]!.text));
   if ((amountHeaders >= 2 || underBlockLabel || totalOverNames) && !hasLevels) return "funding";
   // 年度目标 | 到2022年底，…: a goal printed beside its label is a goal, not a header.

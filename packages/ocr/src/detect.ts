@@ -90,9 +90,9 @@ async function probabilityMap(runtime: OcrRuntime, gray: RasterImage, w: number,
   const { detector } = runtime;
   const run = async (data: Float32Array, rows: number): Promise<Float32Array> =>
     (await detector.run({ [detector.inputNames[0]!]: runtime.tensor(data, [1, 3, rows, w]) }))[detector.outputNames[0]!]!.data;
-  // Input rows y0 … y0 + rows of the page scaled to w × h (the same sampling as the whole page at once).
+  // Page rows per input row; input rows y0 … y0 + rows of the page scaled to w × h (the same sampling as the whole page at once).
+  const sy = gray.height / h;
   const sample = (into: Float32Array, y0: number, rows: number) => {
-    const sy = gray.height / h;
     sampleInto(gray, { x0: 0, y0: y0 * sy, x1: gray.width, y1: (y0 + rows) * sy }, w, rows, into, 0, w, MEANS, STDS);
     return into;
   };
@@ -103,7 +103,6 @@ async function probabilityMap(runtime: OcrRuntime, gray: RasterImage, w: number,
   const strip = new Float32Array(3 * w * stripRows);
   const inked = inkedRows(gray);
   const bare = (from: number, to: number) => {
-    const sy = gray.height / h;
     for (let y = Math.max(0, Math.floor((from - BLANK_PAD) * sy)); y < Math.min(gray.height, Math.ceil((to + BLANK_PAD) * sy)); y++) if (inked[y]) return false;
     return true;
   };
