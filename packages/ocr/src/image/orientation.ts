@@ -44,6 +44,8 @@ export interface Orientation {
   titleVotes: UpsideDownVote;
   /** Which test decided 0° vs 180°, if any. */
   decidedBy: "decimal-points" | "title" | null;
+  /** Both tests spoke and agreed: the strongest word the image gives. */
+  agreed: boolean;
 }
 
 /** Pixels per character height the text-direction test works at: enough to see lines of text, and fast. */
@@ -87,5 +89,5 @@ export function detectOrientation(mask: InkMask, components: Components, setting
   // A page that reads upright after our 90° clockwise turn was at 270°; one that then reads upside down was at 90°.
   if (direction.vertical) rotation = reading === "upright" ? 270 : 90;
   else rotation = flipped ? 180 : 0;
-  return { rotation, decided: reading !== null, textDirectionRatio: direction.ratio, votes, titleVotes, decidedBy: reading === null ? null : byDots ? "decimal-points" : "title" };
+  return { rotation, decided: reading !== null, textDirectionRatio: direction.ratio, votes, titleVotes, decidedBy: reading === null ? null : byDots ? "decimal-points" : "title", agreed: byDots !== null && byDots === byTitle };
 }
