@@ -4,7 +4,7 @@
  * Each cluster of character-sized ink becomes a region of its own for the
  * recogniser; what it then reads with confidence is kept (read-scan.ts).
  */
-import { componentsAbove } from "./components.ts";
+import { labelComponents } from "./image/components.ts";
 import type { Region } from "./gray-resize.ts";
 import type { PixelSegment, RasterImage } from "./image/types.ts";
 
@@ -24,7 +24,8 @@ export function orphanInk(gray: RasterImage, inkBelow: number, lines: readonly R
   const heights = lines.map((r) => r.y1 - r.y0).sort((a, b) => a - b);
   const text = heights[heights.length >> 1]! / BOX_TO_INK;
   const { width, height } = gray;
-  const ink = new Float32Array(width * height);
+  // One byte a pixel, labelled run by run: the page's ink left after the clearing below is a few specks.
+  const ink = new Uint8Array(width * height);
   for (let i = 0; i < ink.length; i++) if (gray.data[i]! < inkBelow) ink[i] = 1;
   const clear = (x0: number, y0: number, x1: number, y1: number) => {
     for (let y = Math.max(0, Math.floor(y0)); y < Math.min(height, Math.ceil(y1)); y++) ink.fill(0, y * width + Math.max(0, Math.floor(x0)), y * width + Math.min(width, Math.ceil(x1)));
@@ -32,10 +33,14 @@ export function orphanInk(gray: RasterImage, inkBelow: number, lines: readonly R
   for (const s of rulings.horizontal) clear(Math.min(s.x0, s.x1), s.y0 - RULING_HALO, Math.max(s.x0, s.x1) + 1, s.y0 + RULING_HALO + 1);
   for (const s of rulings.vertical) clear(s.x0 - RULING_HALO, Math.min(s.y0, s.y1), s.x0 + RULING_HALO + 1, Math.max(s.y0, s.y1) + 1);
   for (const r of lines) clear(r.x0 - 2, r.y0 - 2, r.x1 + 2, r.y1 + 2);
-  const pieces = componentsAbove(ink, width, height, 0.5).filter((c) => {
-    const w = c.x1 - c.x0, h = c.y1 - c.y0;
-    return w <= MAX_SHARE * text && h <= MAX_SHARE * text && Math.max(w, h) >= MIN_SHARE * text * 0.5;
-  });
+  const found = labelComponents({ width, height, data: ink });
+  const pieces: Region[] = [];
+  for (let c = 0; c < found.count; c++) {
+    // Bounding boxes with exclusive right and bottom edges.
+    const x0 = found.x0[c]!, y0 = found.y0[c]!, x1 = found.x1[c]! + 1, y1 = found.y1[c]! + 1;
+    const w = x1 - x0, h = y1 - y0;
+    if (w <= MAX_SHARE * text && h <= MAX_SHARE * text && Math.max(w, h) >= MIN_SHARE * text * 0.5) pieces.push({ x0, y0, x1, y1 });
+  }
   // Pieces of one symbol joined; a cluster must then look like a character.
   const join = JOIN_SHARE * text;
   const clusters: Region[] = [];
