@@ -42,7 +42,7 @@ function sampleLines(regions: readonly Region[], count: number): Region[] {
 }
 
 /** The same region in the image turned 180°. */
-export function turnedRegion(r: Region, width: number, height: number): Region {
+function turnedRegion(r: Region, width: number, height: number): Region {
   return { x0: width - r.x1, y0: height - r.y1, x1: width - r.x0, y1: height - r.y0 };
 }
 
@@ -54,16 +54,17 @@ async function meanConfidence(runtime: OcrRuntime, gray: RasterImage, regions: r
 }
 
 /**
- * Whether the page reads better turned 180° from `gray` (given `turned`, that image), judged on the
+ * Whether the page reads better turned 180° from `gray` (`turned` gives that image: it is made only
+ * when the other way is read), judged on the
  * longest of `regions` (found in `gray`).
  */
-export async function readsBetterTurned(runtime: OcrRuntime, gray: RasterImage, turned: RasterImage, regions: readonly Region[]): Promise<boolean> {
+export async function readsBetterTurned(runtime: OcrRuntime, gray: RasterImage, turned: () => RasterImage, regions: readonly Region[]): Promise<boolean> {
   const sample = sampleLines(regions, HALF_TURN_SAMPLE_LINES);
   if (sample.length === 0) return false;
   const asIs = await meanConfidence(runtime, gray, sample);
   // Confidences are at most 1: past 1 − HALF_TURN_MARGIN the other way cannot win, so it is not read.
   // Nearly every page asked reads this sure (0.95–1.0 on the real scans) the right way up.
   if (asIs >= 1 - HALF_TURN_MARGIN) return false;
-  const other = await meanConfidence(runtime, turned, sample.map((r) => turnedRegion(r, gray.width, gray.height)));
+  const other = await meanConfidence(runtime, turned(), sample.map((r) => turnedRegion(r, gray.width, gray.height)));
   return other > asIs + HALF_TURN_MARGIN;
 }

@@ -76,11 +76,13 @@ export async function readScan(image: RasterImage): Promise<ScanReading> {
   let regions = await textLines(clean);
   // A page the image tests turned, or could not decide on, is asked of the recogniser (half-turn-check.ts).
   if (rotation !== 0 || !orientation.decided || unsure) {
-    const turned = rotateImage(clean, 180);
+    let turnedPage: RasterImage | undefined;
+    const turned = () => (turnedPage ??= rotateImage(clean, 180));
     if (await readsBetterTurned(runtime, clean, turned, regions)) {
       // (Whitening maps each pixel alone, so the turned clean page is the turned page whitened.)
-      gray = clean === gray ? turned : rotateImage(gray, 180);
-      clean = turned;
+      const turnedClean = turned();
+      gray = clean === gray ? turnedClean : rotateImage(gray, 180);
+      clean = turnedClean;
       rotation = ((rotation + 180) % 360) as ScanReading["rotation"];
       regions = await textLines(clean);
     }

@@ -49,7 +49,7 @@ describe("half-turn check by the recogniser", () => {
     const { image } = preprocessScan(await loadScanPage(file));
     const regions = await detectTextLines(runtime, image);
     const before = calls();
-    const turn = await readsBetterTurned(runtime, image, rotateImage(image, 180), regions);
+    const turn = await readsBetterTurned(runtime, image, () => rotateImage(image, 180), regions);
     return { turn, calls: calls() - before };
   }
 
