@@ -114,10 +114,12 @@ const perFormat = REAL_FORMAT_NAMES.map((format) => {
       falseAlarms: rs.reduce((n, r) => n + r.findings.falseAlarms, 0),
     },
     errors: rs.filter((r) => r.error).length,
+    // Indicators read beyond the expected ones (real-forms.ts FormResult.extraIndicators).
+    extraIndicators: rs.reduce((n, r) => n + r.perForm.reduce((m, p) => m + p.extraIndicators, 0), 0),
   };
 }).filter((f) => f.runs > 0);
 for (const f of perFormat) {
-  console.log(`${pad(f.format, fmtW)}  ${lpad(f.runs, 4)}  ${lpad(frac(f.fields), 11)} ${pct(f.fields)}  phantom ${lpad(f.phantom, 3)}  missed ${lpad(f.missed, 3)}  findings ${f.findings.hits}/${f.findings.misses}/${f.findings.falseAlarms}  errors ${f.errors}`);
+  console.log(`${pad(f.format, fmtW)}  ${lpad(f.runs, 4)}  ${lpad(frac(f.fields), 11)} ${pct(f.fields)}  phantom ${lpad(f.phantom, 3)}  missed ${lpad(f.missed, 3)}  findings ${f.findings.hits}/${f.findings.misses}/${f.findings.falseAlarms}  errors ${f.errors}  extra indicators ${f.extraIndicators}`);
 }
 // fixture × format matrix: % fields right, then +Np phantom / +Nm missed forms
 console.log("");

@@ -218,6 +218,12 @@ export interface FormResult {
   matchedBy: "kind+name" | "name" | "order" | null;
   fields: Tally;
   mismatches: Mismatch[];
+  /**
+   * Indicators the form read that match none expected: pieces of wrapped cells read as rows of their own,
+   * or rows an expectation of a partial copy leaves out. Fields do not count them; compared across the
+   * formats of one fixture they show what a format adds that is not there.
+   */
+  extraIndicators: number;
 }
 
 export interface FindingResult {
@@ -341,7 +347,7 @@ const INDICATOR_NUM: Record<string, (i: Indicator) => number | null> = {
 };
 
 /** Fields of one expected form; `a` null = missed form (every field wrong). */
-function compareForm(e: ExpectedForm, a: Form | null): { fields: Tally; mismatches: Mismatch[] } {
+function compareForm(e: ExpectedForm, a: Form | null): { fields: Tally; mismatches: Mismatch[]; extraIndicators: number } {
   const fields = tally();
   const mismatches: Mismatch[] = [];
   const check = (field: string, ok: boolean, expected: unknown, actual: unknown) => {
@@ -421,7 +427,7 @@ function compareForm(e: ExpectedForm, a: Form | null): { fields: Tally; mismatch
       check(`${where}.${f}`, !!ind && numEq(ei[f] as number | null, got), ei[f], got);
     }
   });
-  return { fields, mismatches };
+  return { fields, mismatches, extraIndicators: inds.length - usedInds.size };
 }
 
 // ---------------------------------------------------------------- one run
@@ -441,8 +447,8 @@ export function compareRun(
   const matches = matchForms(expect.forms, actual);
   const perForm: FormResult[] = expect.forms.map((e, i) => {
     const { form, by } = matches[i]!;
-    const { fields, mismatches } = compareForm(e, form);
-    return { expected: i + 1, kind: e.kind, actualSeq: form?.seq ?? null, actualKind: form?.kind ?? null, matchedBy: by, fields, mismatches };
+    const { fields, mismatches, extraIndicators } = compareForm(e, form);
+    return { expected: i + 1, kind: e.kind, actualSeq: form?.seq ?? null, actualKind: form?.kind ?? null, matchedBy: by, fields, mismatches, extraIndicators };
   });
   const matchedSeqs = new Set(perForm.map((p) => p.actualSeq).filter((s): s is number => s !== null));
   const phantoms = actual.filter((f) => !matchedSeqs.has(f.seq)).map((f) => ({ seq: f.seq, kind: f.kind, projectName: f.projectName }));
