@@ -379,6 +379,21 @@ export function monthsToDate(text: string): number | null {
   return v !== null && v >= 1 && v <= 12 ? v : null;
 }
 
+/**
+ * The months a monitoring form's title says it covers (2023年1-6月…监控表, 2023年度1-9月…,
+ * 截至9月底…), for a form whose columns do not say (执行数, 完成值): N, or null. The period starts
+ * the title or follows its year (…年, …年度) or an opening bracket.
+ */
+export function monthsInTitle(title: string): number | null {
+  const k = keyOf(title);
+  for (let i = 0; i < k.length; i++) {
+    if (i > 0 && !/[年度(]/.test(k[i - 1]!)) continue;
+    const n = monthsToDate(k.slice(i));
+    if (n !== null) return n;
+  }
+  return null;
+}
+
 function chineseMonth(s: string): number | null {
   const d = "一二三四五六七八九".indexOf(s.replace(/^十/, ""));
   if (s === "十") return 10;

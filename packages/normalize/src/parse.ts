@@ -10,7 +10,7 @@ import { joinStackedHeaders } from "./stacked-headers.ts";
 import { readSourceColumnsRow } from "./source-columns.ts";
 import { pairLabelRuns } from "./text-label-runs.ts";
 import { newDraft, touch, applyFact, factFromLine, type Draft } from "./draft.ts";
-import { classifyHeader, buildHeader, isHeaderContinuation, type SectionKind } from "./headers.ts";
+import { classifyHeader, buildHeader, isHeaderContinuation, monthsInTitle, type SectionKind } from "./headers.ts";
 import { align, extraOf, isUnderAmountColumn, readFundingRow, readGoalsRow, readIndicatorRow, readLevelLine, readTotalRow } from "./sections.ts";
 import { newTargetsState, readTargetsRow, finishTargets, readProjectListRow, type TargetsState } from "./containers.ts";
 import { headerField, titleKind, factKeyOf, isTotalLabel, isGradeLabel, isOtherTableTitle, isKnownLabel, looksLikePerformanceTitle, level1Of, level2Of, TITLE_PREFIX, type FactKey } from "./vocab.ts";
@@ -105,6 +105,8 @@ function normalizeWithVocabulary(doc: ExtractedDocument, hints: NormalizeHints):
   const path = hints.fileName ? yearOfPath(hints.fileName) : { file: null, folder: null };
   st.forms.forEach((f, i) => {
     f.seq = i + 1;
+    // A monitoring form's period printed in its title only (2023年1-6月…监控表 over 执行数 columns).
+    if (f.asOfMonth === null && MONITORING_KINDS.has(f.kind) && f.title) f.asOfMonth = monthsInTitle(f.title);
     if (f.fiscalYear !== null) {
       f.fiscalYearSource ??= "printed";
       return;
@@ -127,6 +129,8 @@ function normalizeWithVocabulary(doc: ExtractedDocument, hints: NormalizeHints):
   });
 }
 
+/** The families whose forms report a period to date (forms.as_of_month). */
+const MONITORING_KINDS: ReadonlySet<FormKind> = new Set(["project_monitoring", "department_monitoring"]);
 /** The last characters of a title a page may wrap onto a line of their own (…项目自评 / 表). */
 const TITLE_TAIL = 6;
 
