@@ -56,6 +56,9 @@ export const FAMILIES: FamilyDef[] = [
   { kind: "project_targets", title: [/目标|申报/], required: ["indicators"], container: true },
 ];
 
+/** Monitoring forms: a period to date (1–N月 execution, forms.as_of_month), a forecast for the year, 完成目标可能性. */
+export const MONITORING_KINDS: ReadonlySet<FormKind> = new Set<FormKind>(["project_monitoring", "department_monitoring"]);
+
 export function familyOf(kind: FormKind): FamilyDef {
   return FAMILIES.find((f) => f.kind === kind) ?? { kind, title: [], required: [] };
 }

@@ -11,6 +11,7 @@ import { readSourceColumnsRow } from "./source-columns.ts";
 import { pairLabelRuns } from "./text-label-runs.ts";
 import { newDraft, touch, applyFact, factFromLine, type Draft } from "./draft.ts";
 import { classifyHeader, buildHeader, isHeaderContinuation, monthsInTitle, type SectionKind } from "./headers.ts";
+import { MONITORING_KINDS } from "./families.ts";
 import { align, extraOf, isUnderAmountColumn, readFundingRow, readGoalsRow, readIndicatorRow, readLevelLine, readTotalRow } from "./sections.ts";
 import { newTargetsState, readTargetsRow, finishTargets, readProjectListRow, type TargetsState } from "./containers.ts";
 import { headerField, titleKind, factKeyOf, isTotalLabel, isGradeLabel, isOtherTableTitle, isKnownLabel, looksLikePerformanceTitle, level1Of, level2Of, TITLE_PREFIX, type FactKey } from "./vocab.ts";
@@ -129,8 +130,6 @@ function normalizeWithVocabulary(doc: ExtractedDocument, hints: NormalizeHints):
   });
 }
 
-/** The families whose forms report a period to date (forms.as_of_month). */
-const MONITORING_KINDS: ReadonlySet<FormKind> = new Set(["project_monitoring", "department_monitoring"]);
 /** The last characters of a title a page may wrap onto a line of their own (…项目自评 / 表). */
 const TITLE_TAIL = 6;
 

@@ -5,15 +5,15 @@
  * monitoring form's 执行率 is 1–N月, not the year's), and each rule still
  * checks that the numbers it needs were printed.
  */
-import type { Form, FundingLine } from "@jixiao/normalize";
+import { MONITORING_KINDS, type Form, type FundingLine } from "@jixiao/normalize";
 
 type Kind = Form["kind"];
 
 /** Target forms: targets set at budget time, no actuals, no scores. */
 export const TARGET_KINDS: ReadonlySet<Kind> = new Set<Kind>(["project_targets", "department_targets", "transfer_targets"]);
 
-/** Monitoring forms: 1–N月 execution, a forecast for the year, 完成目标可能性. */
-export const MONITORING_KINDS: ReadonlySet<Kind> = new Set<Kind>(["project_monitoring", "department_monitoring"]);
+/** Monitoring forms: 1–N月 execution, a forecast for the year, 完成目标可能性 (the normalizer's family data). */
+export { MONITORING_KINDS };
 
 /** Forms that report the year's actuals against targets (and so owe a reason for each shortfall). */
 export const ACTUALS_KINDS: ReadonlySet<Kind> = new Set<Kind>(["project_self_eval", "department_self_eval", "transfer_self_eval"]);
