@@ -23,6 +23,12 @@ export interface PreprocessSettings {
   /** Skews smaller than this are left alone (resampling blurs more than it straightens). */
   minDeskewDegrees: number;
   orientation: OrientationSettings;
+  /**
+   * Turn the page half round only when both orientation tests call for it; on one test's word alone leave
+   * it as given (`rotation` 0, `orientation` still saying 180°), for a caller that checks a half turn
+   * itself (read-scan.ts asks the recogniser).
+   */
+  halfTurnOnlyWhenAgreed: boolean;
 }
 
 export const DEFAULT_PREPROCESS_SETTINGS: PreprocessSettings = {
@@ -31,6 +37,7 @@ export const DEFAULT_PREPROCESS_SETTINGS: PreprocessSettings = {
   skew: DEFAULT_SKEW_SETTINGS,
   minDeskewDegrees: 0.1,
   orientation: DEFAULT_ORIENTATION_SETTINGS,
+  halfTurnOnlyWhenAgreed: false,
 };
 
 export interface PreprocessedScan {
@@ -57,6 +64,7 @@ export function preprocessScan(img: RasterImage, settings: PreprocessSettings = 
   const orientation = detectOrientation(mask, components, settings.orientation);
   const skewDegrees = estimateSkew(mask, settings.skew);
   if (Math.abs(skewDegrees) >= settings.minDeskewDegrees) gray = rotateGraySmall(gray, -skewDegrees);
-  if (orientation.rotation !== 0) gray = rotateImage(gray, inverseTurn(orientation.rotation));
-  return { image: gray, rotation: orientation.rotation, skewDegrees, orientation, threshold };
+  const rotation = orientation.rotation === 180 && !orientation.agreed && settings.halfTurnOnlyWhenAgreed ? 0 : orientation.rotation;
+  if (rotation !== 0) gray = rotateImage(gray, inverseTurn(rotation));
+  return { image: gray, rotation, skewDegrees, orientation, threshold };
 }
