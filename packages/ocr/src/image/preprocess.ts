@@ -9,6 +9,7 @@
  */
 import { labelComponents } from "./components.ts";
 import { DEFAULT_GRAYSCALE_SETTINGS, toGrayscale, type GrayscaleSettings } from "./grayscale.ts";
+import { DEFAULT_ILLUMINATION_SETTINGS, evenIllumination, type IlluminationSettings } from "./illumination.ts";
 import { DEFAULT_ORIENTATION_SETTINGS, detectOrientation, type Orientation, type OrientationSettings } from "./orientation.ts";
 import { rotateGraySmall, rotateImage, type QuarterTurn } from "./rotate.ts";
 import { DEFAULT_SKEW_SETTINGS, estimateSkew, type SkewSettings } from "./skew.ts";
@@ -18,6 +19,7 @@ import type { RasterImage } from "./types.ts";
 
 export interface PreprocessSettings {
   grayscale: GrayscaleSettings;
+  illumination: IlluminationSettings;
   speckle: SpeckleSettings;
   skew: SkewSettings;
   /** Skews smaller than this are left alone (resampling blurs more than it straightens). */
@@ -33,6 +35,7 @@ export interface PreprocessSettings {
 
 export const DEFAULT_PREPROCESS_SETTINGS: PreprocessSettings = {
   grayscale: DEFAULT_GRAYSCALE_SETTINGS,
+  illumination: DEFAULT_ILLUMINATION_SETTINGS,
   speckle: DEFAULT_SPECKLE_SETTINGS,
   skew: DEFAULT_SKEW_SETTINGS,
   minDeskewDegrees: 0.1,
@@ -56,7 +59,7 @@ export interface PreprocessedScan {
 const inverseTurn = (r: QuarterTurn): QuarterTurn => ((360 - r) % 360) as QuarterTurn;
 
 export function preprocessScan(img: RasterImage, settings: PreprocessSettings = DEFAULT_PREPROCESS_SETTINGS): PreprocessedScan {
-  let gray = toGrayscale(img, settings.grayscale);
+  let gray = evenIllumination(toGrayscale(img, settings.grayscale), settings.illumination);
   const threshold = inkThreshold(gray);
   const mask = grayToInkMask(gray, threshold);
   const components = labelComponents(mask);
