@@ -62,6 +62,7 @@ function placeChars(chars: readonly DecodedChar[], region: Region, lineWidth: nu
       confidence: c.confidence,
       x0: k === 0 ? region.x0 : (centres[k - 1]! + centres[k]!) / 2,
       x1: k === chars.length - 1 ? region.x1 : (centres[k]! + centres[k + 1]!) / 2,
+      x: centres[k]!,
     };
     if (c.alternatives.length) box.alternatives = c.alternatives.map((a) => ({ text: dictionary[a.index - 1] ?? "", confidence: a.confidence }));
     return box;

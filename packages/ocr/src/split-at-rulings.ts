@@ -48,8 +48,10 @@ export function splitAtRulings(boxes: readonly TextBox[], vertical: readonly Pix
     const parts: TextBox[] = [];
     let rest = box.chars;
     for (const x of cuts) {
-      // Characters whose centre is left of the rule stay left.
-      const k = rest.findIndex((c) => (c.x0 + c.x1) / 2 > x);
+      // Characters read left of the rule stay left: where the recogniser read a character, not the
+      // middle of its edges, which sit halfway across the gap round the rule (量 | 3724.39: the 3's
+      // edges straddle the rule, centred on it, though it is read 15 px right of it).
+      const k = rest.findIndex((c) => (c.x ?? (c.x0 + c.x1) / 2) > x);
       if (k <= 0) continue;
       parts.push(boxFromChars(rest.slice(0, k).map((c, i, a) => (i === a.length - 1 ? { ...c, x1: Math.min(c.x1, x) } : c)), box.y0, box.y1));
       rest = rest.slice(k).map((c, i) => (i === 0 ? { ...c, x0: Math.max(c.x0, x) } : c));

@@ -12,6 +12,12 @@ export interface CharBox {
   /** Left and right edge in image pixels. */
   x0: number;
   x1: number;
+  /**
+   * Where the recogniser read it (the middle of its time steps), in image pixels. The edges are
+   * halfway to the neighbours', so after a wide gap (a cell's padding and its ruling) the edges
+   * say little of where the character is.
+   */
+  x?: number;
   /** Other characters the recogniser gave a real chance to at this place, most likely first. */
   alternatives?: { text: string; confidence: number }[];
 }

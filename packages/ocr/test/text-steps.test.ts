@@ -50,6 +50,16 @@ describe("splitAtRulings", () => {
     expect(parts.map((p) => [p.text, p.x0, p.x1])).toEqual([["228", 100, 130], ["228", 130, 160]]);
   });
 
+  it("puts a character on the side of the ruling where it was read, not where the middle of its edges falls", () => {
+    // As read from a shadowed 200-dpi scan of 重庆 2022's 部门整体绩效目标表: 区级支出预算总量 | 3724.39 as one line,
+    // the ruling at 1342.5. Each character's edges are halfway to its neighbours', so the 3's run from the middle
+    // of the gap round the ruling (1321) to 1364, centred on the ruling, though the 3 was read at 1358.
+    const read: [string, number, number, number][] = [["总", 1248, 1272, 1260], ["量", 1272, 1321, 1284], ["3", 1321, 1364, 1358], ["7", 1364, 1377, 1370], ["2", 1377, 1391, 1384]];
+    const line = boxFromChars(read.map(([text, x0, x1, x]) => ({ text, confidence: 0.99, x0, x1, x })), 389, 418);
+    const parts = splitAtRulings([line], [{ x0: 1342.5, y0: 300, x1: 1342.5, y1: 500 }]);
+    expect(parts.map((p) => p.text)).toEqual(["总量", "372"]);
+  });
+
   it("leaves a line alone when the ruling only touches its end or misses its height", () => {
     const line = boxFromChars(chars("合计", 100), 10, 30);
     expect(splitAtRulings([line], [{ x0: 101, y0: 0, x1: 101, y1: 100 }, { x0: 110, y0: 40, x1: 110, y1: 90 }])).toEqual([line]);
