@@ -11,7 +11,8 @@ import { DEFAULT_PREPROCESS_SETTINGS, preprocessScan, type PreprocessSettings } 
 import { findRulings } from "./image/rulings.ts";
 import { rotateImage } from "./image/rotate.ts";
 import { readsBetterTurned } from "./half-turn-check.ts";
-import { otsuThreshold } from "./image/threshold.ts";
+import { showsThrough } from "./image/show-through.ts";
+import { grayToInkMask, otsuThreshold } from "./image/threshold.ts";
 import { extendToInk } from "./extend-to-ink.ts";
 import { orphanInk } from "./orphan-ink.ts";
 import { hasSealInk, whitenPaper } from "./whiten-paper.ts";
@@ -69,7 +70,8 @@ export async function readScan(image: RasterImage): Promise<ScanReading> {
   const unsure = orientation.rotation === 180 && rotation === 0;
   const t1 = performance.now();
   const ink = otsuThreshold(gray);
-  let clean = hasSealInk(image) ? whitenPaper(gray, ink) : gray;
+  // What is left of a seal, or the other side's print seen through the paper, is made paper before lines are looked for.
+  let clean = hasSealInk(image) || showsThrough(gray, grayToInkMask(gray, ink), ink) ? whitenPaper(gray, ink) : gray;
   const textLines = async (page: RasterImage) => extendToInk(page, await detectTextLines(runtime, page), ink);
   let regions = await textLines(clean);
   // A page the image tests turned, or could not decide on, is asked of the recogniser (half-turn-check.ts).

@@ -2,7 +2,7 @@
  * Scanned forms read as well as the text PDFs they were made from (issue
  * #15): each scan in fixtures/scan/ (scripts/fixtures/make-scans.sh: 150–300
  * dpi, tilt, speckle, JPEG, a red seal, a page turned 90° or 180°, uneven
- * light, CCITT G4) compared with the text PDF pages it was rendered from, field by field of
+ * light, show-through, CCITT G4) compared with the text PDF pages it was rendered from, field by field of
  * the normalized forms (form-fields.ts): ≥ 95% of the text versions' fields
  * over all scans (the issue's measure), ≥ 90% on each, and their findings.
  * Each scan's score and every misread field are printed.
@@ -29,6 +29,7 @@ const SCANS = [
   { scan: "anhui-department-200dpi-comparator-bars.pdf", text: "fixtures/real/pdf/chromium/anhui-2023-department-self-eval.pdf", pages: { from: 1, to: 1 } },
   { scan: "anhui-declaration-200dpi-double-bar-comparators.pdf", text: "fixtures/real/pdf/chromium/anhui-2024-project-declaration.pdf", pages: { from: 1, to: 1 } },
   { scan: "hebei-department-200dpi-shadow.pdf", text: "fixtures/real/pdf/chromium/hebei-2023-department-self-eval.pdf", pages: { from: 1, to: 1 } },
+  { scan: "hubei-selfeval-200dpi-show-through.pdf", text: "fixtures/real/pdf/chromium/hubei-2022-project-self-eval.pdf", pages: { from: 1, to: 1 } },
 ];
 
 /**
