@@ -12,6 +12,7 @@ import { DEFAULT_GRAYSCALE_SETTINGS, toGrayscale, type GrayscaleSettings } from 
 import { DEFAULT_ILLUMINATION_SETTINGS, evenIllumination, type IlluminationSettings } from "./illumination.ts";
 import { DEFAULT_ORIENTATION_SETTINGS, detectOrientation, type Orientation, type OrientationSettings } from "./orientation.ts";
 import { rotateGraySmall, rotateImage, type QuarterTurn } from "./rotate.ts";
+import { DEFAULT_SCANNER_BED_SETTINGS, withoutScannerBed, type ScannerBedSettings } from "./scanner-bed.ts";
 import { DEFAULT_SKEW_SETTINGS, estimateSkew, type SkewSettings } from "./skew.ts";
 import { DEFAULT_SPECKLE_SETTINGS, eraseComponents, findSpeckles, type SpeckleSettings } from "./speckle.ts";
 import { grayToInkMask, inkThreshold } from "./threshold.ts";
@@ -20,6 +21,7 @@ import type { RasterImage } from "./types.ts";
 export interface PreprocessSettings {
   grayscale: GrayscaleSettings;
   illumination: IlluminationSettings;
+  scannerBed: ScannerBedSettings;
   speckle: SpeckleSettings;
   skew: SkewSettings;
   /** Skews smaller than this are left alone (resampling blurs more than it straightens). */
@@ -36,6 +38,7 @@ export interface PreprocessSettings {
 export const DEFAULT_PREPROCESS_SETTINGS: PreprocessSettings = {
   grayscale: DEFAULT_GRAYSCALE_SETTINGS,
   illumination: DEFAULT_ILLUMINATION_SETTINGS,
+  scannerBed: DEFAULT_SCANNER_BED_SETTINGS,
   speckle: DEFAULT_SPECKLE_SETTINGS,
   skew: DEFAULT_SKEW_SETTINGS,
   minDeskewDegrees: 0.1,
@@ -60,8 +63,14 @@ const inverseTurn = (r: QuarterTurn): QuarterTurn => ((360 - r) % 360) as Quarte
 
 export function preprocessScan(img: RasterImage, settings: PreprocessSettings = DEFAULT_PREPROCESS_SETTINGS): PreprocessedScan {
   let gray = evenIllumination(toGrayscale(img, settings.grayscale), settings.illumination);
-  const threshold = inkThreshold(gray);
-  const mask = grayToInkMask(gray, threshold);
+  let threshold = inkThreshold(gray);
+  let mask = grayToInkMask(gray, threshold);
+  const unframed = withoutScannerBed(gray, mask, settings.scannerBed);
+  if (unframed !== gray) {
+    gray = unframed;
+    threshold = inkThreshold(gray);
+    mask = grayToInkMask(gray, threshold);
+  }
   const components = labelComponents(mask);
   eraseComponents(gray, mask, components, findSpeckles(mask, components, settings.speckle));
   const orientation = detectOrientation(mask, components, settings.orientation);

@@ -1,0 +1,75 @@
+/**
+ * The scanner's bed round a page: a page laid on the glass with the lid open,
+ * or smaller than the scan, is framed in thick black running off the image's
+ * edges. Left as ink, the frame is taken for the table's outer rulings and the
+ * title above the table for its cells. What is dark and thick (thicker than
+ * any stroke of print or ruling) and reaches the image's edge is made paper.
+ *
+ * A page with no such frame, every scan fixture, is handed back as it is.
+ */
+import type { InkMask, RasterImage } from "./types.ts";
+
+export interface ScannerBedSettings {
+  /** Dark areas at least this thick, as a share of the image's shorter side, are no print (a bold title's stroke is ~0.4%). */
+  minThickness: number;
+  /** The frame is painted over this many pixels further, for the greyed rim a JPEG leaves round it. */
+  rim: number;
+}
+
+export const DEFAULT_SCANNER_BED_SETTINGS: ScannerBedSettings = { minThickness: 0.008, rim: 3 };
+
+/** 1 where every (erode) or any (dilate) pixel within `r` along rows, then along columns, is 1. */
+function squareFilter(src: Uint8Array, w: number, h: number, r: number, erode: boolean): Uint8Array {
+  const pass = (data: Uint8Array, n: number, len: number, at: (i: number, k: number) => number): Uint8Array => {
+    const out = new Uint8Array(data.length);
+    for (let i = 0; i < n; i++) {
+      // Distance to the nearest pixel of the other value, both ways along the line.
+      const want = erode ? 0 : 1;
+      let last = -Infinity;
+      const near = new Float64Array(len).fill(Infinity);
+      for (let k = 0; k < len; k++) { if (data[at(i, k)] === want) last = k; near[k] = k - last; }
+      last = Infinity;
+      for (let k = len - 1; k >= 0; k--) { if (data[at(i, k)] === want) last = k; near[k] = Math.min(near[k]!, last - k); }
+      for (let k = 0; k < len; k++) out[at(i, k)] = erode ? (near[k]! > r ? 1 : 0) : near[k]! <= r ? 1 : 0;
+    }
+    return out;
+  };
+  const rows = pass(src, h, w, (y, x) => y * w + x);
+  return pass(rows, w, h, (x, y) => y * w + x);
+}
+
+/** Pixels of `thick` connected (4-way) to the image's edge. */
+function reachingEdge(thick: Uint8Array, w: number, h: number): Uint8Array | null {
+  const seen = new Uint8Array(w * h);
+  const stack: number[] = [];
+  const push = (i: number) => { if (thick[i] && !seen[i]) { seen[i] = 1; stack.push(i); } };
+  for (let x = 0; x < w; x++) { push(x); push((h - 1) * w + x); }
+  for (let y = 0; y < h; y++) { push(y * w); push(y * w + w - 1); }
+  if (stack.length === 0) return null;
+  while (stack.length) {
+    const i = stack.pop()!, x = i % w;
+    if (x > 0) push(i - 1);
+    if (x < w - 1) push(i + 1);
+    if (i >= w) push(i - w);
+    if (i < (h - 1) * w) push(i + w);
+  }
+  return seen;
+}
+
+/** The page with the scanner's bed round it made paper, or the page itself when it has none. */
+export function withoutScannerBed(gray: RasterImage, mask: InkMask, settings: ScannerBedSettings = DEFAULT_SCANNER_BED_SETTINGS): RasterImage {
+  const { width: w, height: h } = mask;
+  const r = Math.max(2, Math.round((Math.min(w, h) * settings.minThickness) / 2));
+  // Cheap first: a frame reaches the edge, so an edge with no run of ink 2r+1 long has none.
+  let edgeInk = false;
+  for (let x = 0, run = 0; x < w && !edgeInk; x++) { run = mask.data[x] || mask.data[(h - 1) * w + x] ? run + 1 : 0; edgeInk = run > 2 * r; }
+  for (let y = 0, run = 0; y < h && !edgeInk; y++) { run = mask.data[y * w] || mask.data[y * w + w - 1] ? run + 1 : 0; edgeInk = run > 2 * r; }
+  if (!edgeInk) return gray;
+  const thick = squareFilter(squareFilter(mask.data, w, h, r, true), w, h, r, false);
+  const bed = reachingEdge(thick, w, h);
+  if (!bed) return gray;
+  const paint = squareFilter(bed, w, h, settings.rim, false);
+  const data = Uint8Array.from(gray.data);
+  for (let i = 0; i < data.length; i++) if (paint[i]) data[i] = 255;
+  return { width: w, height: h, channels: 1, data };
+}
