@@ -12,7 +12,7 @@ import { findRulings } from "./image/rulings.ts";
 import { rotateImage } from "./image/rotate.ts";
 import { readsBetterTurned } from "./half-turn-check.ts";
 import { showsThrough } from "./image/show-through.ts";
-import { grayToInkMask, otsuThreshold } from "./image/threshold.ts";
+import { otsuThreshold } from "./image/threshold.ts";
 import { extendToInk } from "./extend-to-ink.ts";
 import { orphanInk } from "./orphan-ink.ts";
 import { hasSealInk, whitenPaper } from "./whiten-paper.ts";
@@ -71,7 +71,7 @@ export async function readScan(image: RasterImage): Promise<ScanReading> {
   const t1 = performance.now();
   const ink = otsuThreshold(gray);
   // What is left of a seal, or the other side's print seen through the paper, is made paper before lines are looked for.
-  let clean = hasSealInk(image) || showsThrough(gray, grayToInkMask(gray, ink), ink) ? whitenPaper(gray, ink) : gray;
+  let clean = hasSealInk(image) || showsThrough(gray, ink) ? whitenPaper(gray, ink) : gray;
   const textLines = async (page: RasterImage) => extendToInk(page, await detectTextLines(runtime, page), ink);
   let regions = await textLines(clean);
   // A page the image tests turned, or could not decide on, is asked of the recogniser (half-turn-check.ts).

@@ -9,14 +9,14 @@
 import { describe, expect, it } from "vitest";
 import { preprocessScan } from "../src/image/preprocess.ts";
 import { DEFAULT_SHOW_THROUGH_SETTINGS, showThroughShare } from "../src/image/show-through.ts";
-import { grayToInkMask, otsuThreshold } from "../src/image/threshold.ts";
+import { otsuThreshold } from "../src/image/threshold.ts";
 import { loadScanPage } from "./image-scan-pages.ts";
 
 async function share(file: string, page = 1): Promise<number> {
   // The page as recognition gets it: grey, light evened, specks gone, level, upright.
   const gray = preprocessScan(await loadScanPage(file, page)).image;
   const ink = otsuThreshold(gray);
-  return showThroughShare(gray, grayToInkMask(gray, ink), ink);
+  return showThroughShare(gray, ink);
 }
 
 describe("show-through", () => {
