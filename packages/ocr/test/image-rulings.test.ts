@@ -3,7 +3,8 @@
  * text PDFs they were made from: same number of distinct horizontal and
  * vertical lines, each within a few pixels of the source's position scaled to
  * the scan's resolution. Covers 150/200/300 dpi, JPEG q40, specks, tilt,
- * quarter turns, a seal across rulings and a bilevel G4 page.
+ * quarter turns, a seal across rulings, a bilevel G4 page and a page on the
+ * scanner's bed.
  */
 import { describe, expect, test } from "vitest";
 import { preprocessScan } from "../src/image/preprocess.ts";
@@ -26,8 +27,11 @@ describe("findRulings on the scan fixtures", () => {
     const tolerance = POSITION_TOLERANCE * Math.max(image.width, image.height);
     const foundH = distinctPositions(found.horizontal.map((s) => s.y0), tolerance);
     const foundV = distinctPositions(found.vertical.map((s) => s.x0), tolerance);
-    const truthH = truth.horizontal.map((v) => v * scale);
-    const truthV = truth.vertical.map((v) => v * scale);
+    // A page on the scanner's bed lies shifted by the bed left of and above it, and shrunk by the bed round it.
+    const bed = fixture.scannerBed?.bedPx ?? { left: 0, top: 0, right: 0, bottom: 0 };
+    const across = image.width / (image.width + bed.left + bed.right), down = image.height / (image.height + bed.top + bed.bottom);
+    const truthH = truth.horizontal.map((v) => (v * scale + bed.top) * down);
+    const truthV = truth.vertical.map((v) => (v * scale + bed.left) * across);
     expect(foundH.length).toBe(truthH.length);
     expect(foundV.length).toBe(truthV.length);
     for (const [f, t] of [[foundH, truthH], [foundV, truthV]] as const) {

@@ -100,6 +100,8 @@ export interface ScanFixture {
   /** Where the image tests alone are fooled: the turn they find (read-scan.ts then asks the recogniser). */
   imageTestsTurn?: 0 | 90 | 180 | 270;
   seal?: { page: number; centrePx: [number, number]; diameterPx: number };
+  /** Scanned with the lid open: this much bed (px at the page's rendered scale) was added round the page, and the whole scaled back to the page's size. */
+  scannerBed?: { bedPx: { left: number; top: number; right: number; bottom: number } };
 }
 
 export const SCAN_MANIFEST: Record<string, ScanFixture> = JSON.parse(readFileSync(SCAN_DIR + "manifest.json", "utf8")).scans;
