@@ -18,24 +18,34 @@ export interface ScannerBedSettings {
 
 export const DEFAULT_SCANNER_BED_SETTINGS: ScannerBedSettings = { minThickness: 0.008, rim: 3 };
 
-/** 1 where every (erode) or any (dilate) pixel within `r` along rows, then along columns, is 1. */
-function squareFilter(src: Uint8Array, w: number, h: number, r: number, erode: boolean): Uint8Array {
-  const pass = (data: Uint8Array, n: number, len: number, at: (i: number, k: number) => number): Uint8Array => {
-    const out = new Uint8Array(data.length);
-    for (let i = 0; i < n; i++) {
-      // Distance to the nearest pixel of the other value, both ways along the line.
-      const want = erode ? 0 : 1;
-      let last = -Infinity;
-      const near = new Float64Array(len).fill(Infinity);
-      for (let k = 0; k < len; k++) { if (data[at(i, k)] === want) last = k; near[k] = k - last; }
-      last = Infinity;
-      for (let k = len - 1; k >= 0; k--) { if (data[at(i, k)] === want) last = k; near[k] = Math.min(near[k]!, last - k); }
-      for (let k = 0; k < len; k++) out[at(i, k)] = erode ? (near[k]! > r ? 1 : 0) : near[k]! <= r ? 1 : 0;
+/**
+ * Along each line of `len` pixels (first pixel at `start(i)`, next `step` on), 1 where every (erode) or any
+ * (dilate) pixel within `r` is 1; beyond the image counts as 1 for erosion (a frame is cut by the edge, not thinned).
+ */
+function linePass(src: Uint8Array, out: Uint8Array, lines: number, len: number, lineStride: number, step: number, r: number, erode: boolean, gap: Int32Array): void {
+  // `gap[k]`: how far pixel k is from the nearest pixel of the value that decides (0 for erosion, 1 for dilation).
+  const decides = erode ? 0 : 1;
+  const FAR = len + r + 1;
+  for (let i = 0; i < lines; i++) {
+    const base = i * lineStride;
+    let last = -FAR;
+    for (let k = 0, p = base; k < len; k++, p += step) { if (src[p] === decides) last = k; gap[k] = k - last; }
+    last = len + FAR;
+    for (let k = len - 1, p = base + (len - 1) * step; k >= 0; k--, p -= step) {
+      if (src[p] === decides) last = k;
+      const d = Math.min(gap[k]!, last - k);
+      out[p] = erode ? (d > r ? 1 : 0) : d <= r ? 1 : 0;
     }
-    return out;
-  };
-  const rows = pass(src, h, w, (y, x) => y * w + x);
-  return pass(rows, w, h, (x, y) => y * w + x);
+  }
+}
+
+/** A square erosion or dilation of radius `r`, rows then columns. */
+function squareFilter(src: Uint8Array, w: number, h: number, r: number, erode: boolean): Uint8Array {
+  const gap = new Int32Array(Math.max(w, h));
+  const rows = new Uint8Array(w * h), out = new Uint8Array(w * h);
+  linePass(src, rows, h, w, w, 1, r, erode, gap);
+  linePass(rows, out, w, h, 1, w, r, erode, gap);
+  return out;
 }
 
 /** Pixels of `thick` connected (4-way) to the image's edge. */
