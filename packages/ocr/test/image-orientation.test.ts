@@ -3,13 +3,13 @@ import { describe, expect, test } from "vitest";
 import { preprocessScan } from "../src/image/preprocess.ts";
 import { rotateImage } from "../src/image/rotate.ts";
 import type { RasterImage } from "../src/image/types.ts";
-import { loadScanPage, scanPagesWithSource } from "./image-scan-pages.ts";
+import { imageTestsTurnOf, loadScanPage, scanPagesWithSource } from "./image-scan-pages.ts";
 
 describe("page orientation", () => {
   test.each(scanPagesWithSource())("$file page $page: turn found as made", async ({ file, page, fixture }) => {
     const input = await loadScanPage(file, page);
     const result = preprocessScan(input);
-    expect(result.rotation).toBe(fixture.imageTestsTurn ?? fixture.turned);
+    expect(result.rotation).toBe(imageTestsTurnOf(fixture, page));
     const quarter = fixture.turned === 90 || fixture.turned === 270;
     expect([result.image.width, result.image.height]).toEqual(quarter ? [input.height, input.width] : [input.width, input.height]);
   });

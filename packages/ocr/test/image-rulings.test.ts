@@ -10,7 +10,7 @@ import { describe, expect, test } from "vitest";
 import { preprocessScan } from "../src/image/preprocess.ts";
 import { findRulings } from "../src/image/rulings.ts";
 import { rotateImage, type QuarterTurn } from "../src/image/rotate.ts";
-import { distinctPositions, loadScanPage, scanPagesWithSource, sourceRulings } from "./image-scan-pages.ts";
+import { distinctPositions, imageTestsTurnOf, loadScanPage, scanPagesWithSource, sourceRulings } from "./image-scan-pages.ts";
 
 /** A found line this close to the source's (0.25 % of the page's long side: 9 px at 300 dpi, 4 px at 150) is the same line. */
 const POSITION_TOLERANCE = 0.0025;
@@ -19,7 +19,7 @@ describe("findRulings on the scan fixtures", () => {
   test.each(scanPagesWithSource())("$file page $page", async ({ file, page, sourcePage, fixture }) => {
     const prepared = preprocessScan(await loadScanPage(file, page)).image;
     // (A page the image tests turn by mistake is set upright as the recogniser's check does: half-turn-check.ts.)
-    const mistaken = (((fixture.imageTestsTurn ?? fixture.turned) - fixture.turned + 360) % 360) as QuarterTurn;
+    const mistaken = ((imageTestsTurnOf(fixture, page) - fixture.turned + 360) % 360) as QuarterTurn;
     const image = mistaken === 0 ? prepared : rotateImage(prepared, mistaken);
     const found = findRulings(image);
     const truth = await sourceRulings(fixture.source!, sourcePage);

@@ -88,6 +88,8 @@ export async function sourceGlyphs(pdf: string, pageNumber: number): Promise<{ t
   }
 }
 
+type QuarterTurnDegrees = 0 | 90 | 180 | 270;
+
 /** One entry of fixtures/scan/manifest.json. */
 export interface ScanFixture {
   source: string | null;
@@ -97,11 +99,17 @@ export interface ScanFixture {
   encoding: string;
   tiltDegrees: number;
   turned: 0 | 90 | 180 | 270;
-  /** Where the image tests alone are fooled: the turn they find (read-scan.ts then asks the recogniser). */
-  imageTestsTurn?: 0 | 90 | 180 | 270;
+  /** Where the image tests alone are fooled: the turn they find (read-scan.ts then asks the recogniser); one per page where the pages differ. */
+  imageTestsTurn?: QuarterTurnDegrees | QuarterTurnDegrees[];
   seal?: { page: number; centrePx: [number, number]; diameterPx: number };
   /** Scanned with the lid open: this much bed (px at the page's rendered scale) was added round the page, and the whole scaled back to the page's size. */
   scannerBed?: { bedPx: { left: number; top: number; right: number; bottom: number } };
+}
+
+/** The turn the image tests alone find on page `page` (1-based) of a scan fixture. */
+export function imageTestsTurnOf(fixture: ScanFixture, page: number): QuarterTurnDegrees {
+  const t = fixture.imageTestsTurn;
+  return (Array.isArray(t) ? t[page - 1] : t) ?? fixture.turned;
 }
 
 export const SCAN_MANIFEST: Record<string, ScanFixture> = JSON.parse(readFileSync(SCAN_DIR + "manifest.json", "utf8")).scans;

@@ -9,6 +9,7 @@
  */
 import { labelComponents } from "./components.ts";
 import { DEFAULT_GRAYSCALE_SETTINGS, toGrayscale, type GrayscaleSettings } from "./grayscale.ts";
+import { DEFAULT_FADED_PRINT_SETTINGS, darkenFadedPrint, type FadedPrintSettings } from "./faded-print.ts";
 import { DEFAULT_ILLUMINATION_SETTINGS, evenIllumination, type IlluminationSettings } from "./illumination.ts";
 import { DEFAULT_ORIENTATION_SETTINGS, detectOrientation, type Orientation, type OrientationSettings } from "./orientation.ts";
 import { rotateGraySmall, rotateImage, type QuarterTurn } from "./rotate.ts";
@@ -21,6 +22,7 @@ import type { RasterImage } from "./types.ts";
 export interface PreprocessSettings {
   grayscale: GrayscaleSettings;
   illumination: IlluminationSettings;
+  fadedPrint: FadedPrintSettings;
   scannerBed: ScannerBedSettings;
   speckle: SpeckleSettings;
   skew: SkewSettings;
@@ -38,6 +40,7 @@ export interface PreprocessSettings {
 export const DEFAULT_PREPROCESS_SETTINGS: PreprocessSettings = {
   grayscale: DEFAULT_GRAYSCALE_SETTINGS,
   illumination: DEFAULT_ILLUMINATION_SETTINGS,
+  fadedPrint: DEFAULT_FADED_PRINT_SETTINGS,
   scannerBed: DEFAULT_SCANNER_BED_SETTINGS,
   speckle: DEFAULT_SPECKLE_SETTINGS,
   skew: DEFAULT_SKEW_SETTINGS,
@@ -62,7 +65,7 @@ export interface PreprocessedScan {
 const inverseTurn = (r: QuarterTurn): QuarterTurn => ((360 - r) % 360) as QuarterTurn;
 
 export function preprocessScan(img: RasterImage, settings: PreprocessSettings = DEFAULT_PREPROCESS_SETTINGS): PreprocessedScan {
-  let gray = evenIllumination(toGrayscale(img, settings.grayscale), settings.illumination);
+  let gray = darkenFadedPrint(evenIllumination(toGrayscale(img, settings.grayscale), settings.illumination), settings.fadedPrint);
   let threshold = inkThreshold(gray);
   let mask = grayToInkMask(gray, threshold);
   const unframed = withoutScannerBed(gray, mask, settings.scannerBed);
