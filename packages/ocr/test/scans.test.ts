@@ -1,7 +1,7 @@
 /**
  * Scanned forms read as well as the text PDFs they were made from (issue
  * #15): each scan in fixtures/scan/ (scripts/fixtures/make-scans.sh: 150–300
- * dpi, tilt, speckle, JPEG, a red seal, a page turned 90° or 180°, uneven
+ * dpi, tilt up to 5°, speckle, JPEG, a red seal, a page turned 90° or 180°, uneven
  * light, show-through, the scanner's bed, faded print, CCITT G4) compared with the text PDF pages it was rendered from, field by field of
  * the normalized forms (form-fields.ts): ≥ 95% of the text versions' fields
  * over all scans (the issue's measure), ≥ 90% on each, and their findings.
@@ -32,6 +32,7 @@ const SCANS = [
   { scan: "hubei-selfeval-200dpi-show-through.pdf", text: "fixtures/real/pdf/chromium/hubei-2022-project-self-eval.pdf", pages: { from: 1, to: 1 } },
   { scan: "sichuan-scorecard-200dpi-scanner-bed.pdf", text: "fixtures/real/pdf/chromium/sichuan-2020-department-scorecard.pdf", pages: { from: 1, to: 1 } },
   { scan: "jiangxi-department-targets-200dpi-faded.pdf", text: "fixtures/real/pdf/chromium/jiangxi-undated-department-targets.pdf", pages: { from: 1, to: 2 } },
+  { scan: "unknown-targets-200dpi-tilt-cw5.pdf", text: "fixtures/real/pdf/chromium/unknown-2017-project-targets.pdf", pages: { from: 1, to: 1 } },
 ];
 
 /**
