@@ -12,6 +12,7 @@
  * the darkest 0.2% of the page is black (0) or the page is blank, and it is
  * handed back as it is.
  */
+import { levelFromDark, sampledHistogram } from "./histogram.ts";
 import type { RasterImage } from "./types.ts";
 
 export interface FadedPrintSettings {
@@ -28,18 +29,9 @@ export const DEFAULT_FADED_PRINT_SETTINGS: FadedPrintSettings = { printQuantile:
 /** Every SAMPLE_STEP-th pixel is counted. */
 const SAMPLE_STEP = 3;
 
-/** The grey level `share` of the sampled pixels are at or below. */
-function quantile(hist: Uint32Array, n: number, share: number): number {
-  let need = Math.max(1, Math.round(n * share)), v = 0;
-  for (; v < 255; v++) if ((need -= hist[v]!) <= 0) break;
-  return v;
-}
-
 export function darkenFadedPrint(gray: RasterImage, settings: FadedPrintSettings = DEFAULT_FADED_PRINT_SETTINGS): RasterImage {
-  const hist = new Uint32Array(256);
-  let n = 0;
-  for (let i = 0; i < gray.data.length; i += SAMPLE_STEP, n++) hist[gray.data[i]!]!++;
-  const print = quantile(hist, n, settings.printQuantile), paper = quantile(hist, n, 0.5);
+  const hist = sampledHistogram(gray, SAMPLE_STEP);
+  const print = levelFromDark(hist, settings.printQuantile), paper = levelFromDark(hist, 0.5);
   if (print < settings.fadedFrom || paper - print < settings.minContrast) return gray;
   const lut = new Uint8Array(256);
   for (let v = 0; v < 256; v++) lut[v] = v <= print ? 0 : v >= paper ? 255 : Math.round(((v - print) * 255) / (paper - print));

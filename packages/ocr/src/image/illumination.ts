@@ -12,6 +12,7 @@
  * JPEG haze and seals included) is returned as given, the same object: the
  * step costs one pass over a sample of the pixels there.
  */
+import { levelFromLight } from "./histogram.ts";
 import type { RasterImage } from "./types.ts";
 
 export interface IlluminationSettings {
@@ -51,10 +52,7 @@ function cellPaper(gray: RasterImage, cell: number, cols: number, rows: number, 
         const row = y * gray.width;
         for (let x = cx * cell; x < x1; x += SAMPLE_STEP, n++) hist[gray.data[row + x]!]!++;
       }
-      // The grey level with `quantile` of the samples at or above it.
-      let need = Math.max(1, Math.round(n * quantile)), v = 255;
-      for (; v > 0; v--) if ((need -= hist[v]!) <= 0) break;
-      paper[cy * cols + cx] = v;
+      paper[cy * cols + cx] = levelFromLight({ counts: hist, n }, quantile);
     }
   }
   return paper;

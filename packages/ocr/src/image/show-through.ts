@@ -10,6 +10,7 @@
  * a stroke and lies next to one; show-through lies on open paper, away from
  * any print.
  */
+import { levelFromLight, sampledHistogram } from "./histogram.ts";
 import type { RasterImage } from "./types.ts";
 
 export interface ShowThroughSettings {
@@ -25,15 +26,8 @@ export interface ShowThroughSettings {
 
 export const DEFAULT_SHOW_THROUGH_SETTINGS: ShowThroughSettings = { reach: 4, lightFrom: 0.25, belowPaper: 24, minShare: 0.005 };
 
-/** The page's paper grey: the level nine tenths of its (sampled) pixels are at or below. */
-function paperLevel(gray: RasterImage): number {
-  const hist = new Uint32Array(256);
-  let n = 0;
-  for (let i = 0; i < gray.data.length; i += 7, n++) hist[gray.data[i]!]!++;
-  let need = Math.round(n * 0.1), v = 255;
-  for (; v > 0; v--) if ((need -= hist[v]!) <= 0) break;
-  return v;
-}
+/** Every PAPER_SAMPLE_STEP-th pixel is counted for the paper's grey. */
+const PAPER_SAMPLE_STEP = 7;
 
 /** Every SAMPLE_STEP-th pixel of every SAMPLE_STEP-th row is looked at (a share needs no more, and a page's 4 M pixels cost ~60 ms). */
 const SAMPLE_STEP = 3;
@@ -50,7 +44,8 @@ function inkWithin(gray: RasterImage, x: number, y: number, r: number, ink: numb
 
 /** Share of the page (sampled) that is light marks on open paper (see the module comment). */
 export function showThroughShare(gray: RasterImage, inkThreshold: number, settings: ShowThroughSettings = DEFAULT_SHOW_THROUGH_SETTINGS): number {
-  const paper = paperLevel(gray);
+  // The paper's grey: the level of the lightest tenth of the page.
+  const paper = levelFromLight(sampledHistogram(gray, PAPER_SAMPLE_STEP), 0.1);
   const lo = inkThreshold + (paper - inkThreshold) * settings.lightFrom, hi = paper - settings.belowPaper;
   if (hi <= lo) return 0;
   let marks = 0, seen = 0;
