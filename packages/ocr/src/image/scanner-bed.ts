@@ -7,6 +7,7 @@
  *
  * A page with no such frame, every scan fixture, is handed back as it is.
  */
+import { labelComponents } from "./components.ts";
 import type { InkMask, RasterImage } from "./types.ts";
 
 export interface ScannerBedSettings {
@@ -48,22 +49,23 @@ function squareFilter(src: Uint8Array, w: number, h: number, r: number, erode: b
   return out;
 }
 
-/** Pixels of `thick` connected (4-way) to the image's edge. */
+/** Pixels of the components of `thick` (labelled as ink is, image/components.ts) that reach the image's edge. */
 function reachingEdge(thick: Uint8Array, w: number, h: number): Uint8Array | null {
-  const seen = new Uint8Array(w * h);
-  const stack: number[] = [];
-  const push = (i: number) => { if (thick[i] && !seen[i]) { seen[i] = 1; stack.push(i); } };
-  for (let x = 0; x < w; x++) { push(x); push((h - 1) * w + x); }
-  for (let y = 0; y < h; y++) { push(y * w); push(y * w + w - 1); }
-  if (stack.length === 0) return null;
-  while (stack.length) {
-    const i = stack.pop()!, x = i % w;
-    if (x > 0) push(i - 1);
-    if (x < w - 1) push(i + 1);
-    if (i >= w) push(i - w);
-    if (i < (h - 1) * w) push(i + w);
+  const c = labelComponents({ width: w, height: h, data: thick });
+  const atEdge = new Uint8Array(c.count);
+  let any = false;
+  for (let k = 0; k < c.count; k++) {
+    if (c.x0[k] === 0 || c.y0[k] === 0 || c.x1[k] === w - 1 || c.y1[k] === h - 1) {
+      atEdge[k] = 1;
+      any = true;
+    }
   }
-  return seen;
+  if (!any) return null;
+  const out = new Uint8Array(w * h);
+  for (let run = 0; run < c.runRow.length; run++) {
+    if (atEdge[c.runComponent[run]!]) out.fill(1, c.runRow[run]! * w + c.runFrom[run]!, c.runRow[run]! * w + c.runTo[run]! + 1);
+  }
+  return out;
 }
 
 /** The page with the scanner's bed round it made paper, or the page itself when it has none. */
