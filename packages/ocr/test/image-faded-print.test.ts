@@ -7,13 +7,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { darkenFadedPrint } from "../src/image/faded-print.ts";
-import { DEFAULT_GRAYSCALE_SETTINGS, toGrayscale } from "../src/image/grayscale.ts";
-import { evenIllumination } from "../src/image/illumination.ts";
 import type { RasterImage } from "../src/image/types.ts";
-import { loadScanPage } from "./image-scan-pages.ts";
-
-/** A page as the step gets it (image/preprocess.ts): grey, its light evened. */
-const grayPage = async (file: string) => evenIllumination(toGrayscale(await loadScanPage(file), DEFAULT_GRAYSCALE_SETTINGS));
+import { evenGrayPage } from "./image-scan-pages.ts";
 
 /** The grey level `share` of the page's pixels are at or below. */
 function level(gray: RasterImage, share: number): number {
@@ -23,7 +18,7 @@ function level(gray: RasterImage, share: number): number {
 
 describe("faded print", () => {
   it("is stretched from its darkest grey to the paper's: black print on white paper", async () => {
-    const given = await grayPage("jiangxi-department-targets-200dpi-faded.pdf");
+    const given = await evenGrayPage("jiangxi-department-targets-200dpi-faded.pdf");
     expect(level(given, 0.002)).toBeGreaterThan(100);
     expect(level(given, 0.5)).toBeLessThan(240);
     const dark = darkenFadedPrint(given);
@@ -34,7 +29,7 @@ describe("faded print", () => {
 
   it("leaves black print as it is: speckle, a seal, bilevel G4, shadow, show-through, the scanner's bed", async () => {
     for (const file of ["qiannan-01-200dpi-tilt-cw1.5-speckle.pdf", "xinzhou-selfeval-300dpi-seal.pdf", "chongqing-targets-300dpi-g4.pdf", "hebei-department-200dpi-shadow.pdf", "hubei-selfeval-200dpi-show-through.pdf", "sichuan-scorecard-200dpi-scanner-bed.pdf"]) {
-      const gray = await grayPage(file);
+      const gray = await evenGrayPage(file);
       expect(darkenFadedPrint(gray) === gray, `${file} handed back as it is`).toBe(true);
     }
   });

@@ -9,6 +9,8 @@ import { clusterValues, mergeEdges } from "../../extract/src/pdf/lattice.ts";
 import { openPdf } from "../../extract/src/pdf/load.ts";
 import { readPage } from "../../extract/src/pdf/read-page.ts";
 import { PdfSettings } from "../../extract/src/pdf/settings.ts";
+import { DEFAULT_GRAYSCALE_SETTINGS, toGrayscale } from "../src/image/grayscale.ts";
+import { evenIllumination } from "../src/image/illumination.ts";
 import type { RasterImage } from "../src/image/types.ts";
 
 export const SCAN_DIR = fileURLToPath(new URL("../../../fixtures/scan/", import.meta.url));
@@ -44,6 +46,11 @@ export async function loadScanPage(file: string, pageNumber = 1): Promise<Raster
   } finally {
     await destroy();
   }
+}
+
+/** Page `pageNumber` of a scan fixture as the steps after the light's evening get it (image/preprocess.ts): grey, its light evened. */
+export async function evenGrayPage(file: string, pageNumber = 1): Promise<RasterImage> {
+  return evenIllumination(toGrayscale(await loadScanPage(file, pageNumber), DEFAULT_GRAYSCALE_SETTINGS));
 }
 
 /** Ink pixels (grey ≤ threshold) in a box of a one-channel image. */

@@ -5,28 +5,20 @@
  * frame is handed back as it is.
  */
 import { describe, expect, it } from "vitest";
-import { DEFAULT_GRAYSCALE_SETTINGS, toGrayscale } from "../src/image/grayscale.ts";
-import { evenIllumination } from "../src/image/illumination.ts";
 import { findRulings } from "../src/image/rulings.ts";
 import { withoutScannerBed } from "../src/image/scanner-bed.ts";
 import { grayToInkMask, inkThreshold } from "../src/image/threshold.ts";
 import type { RasterImage } from "../src/image/types.ts";
-import { loadScanPage } from "./image-scan-pages.ts";
+import { darkPixels, evenGrayPage } from "./image-scan-pages.ts";
 
-/** A page as the step gets it (image/preprocess.ts): grey, its light evened. */
-const grayPage = async (file: string) => evenIllumination(toGrayscale(await loadScanPage(file), DEFAULT_GRAYSCALE_SETTINGS));
 const unframed = (gray: RasterImage) => withoutScannerBed(gray, grayToInkMask(gray, inkThreshold(gray)));
 
-/** Share of a box's pixels darker than 128. */
-function darkShare(gray: RasterImage, x0: number, y0: number, x1: number, y1: number): number {
-  let dark = 0;
-  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (gray.data[y * gray.width + x]! < 128) dark++;
-  return dark / ((x1 - x0) * (y1 - y0));
-}
+/** Share of a box's pixels that are ink (grey ≤ 128). */
+const darkShare = (gray: RasterImage, x0: number, y0: number, x1: number, y1: number) => darkPixels(gray, x0, y0, x1, y1) / ((x1 - x0) * (y1 - y0));
 
 describe("the scanner's bed", () => {
   it("is made paper round the page, and the table inside keeps its rulings and print", async () => {
-    const given = await grayPage("sichuan-scorecard-200dpi-scanner-bed.pdf");
+    const given = await evenGrayPage("sichuan-scorecard-200dpi-scanner-bed.pdf");
     const { width: w, height: h } = given;
     // The frame: the image's left and bottom strips are near-black as scanned.
     expect(darkShare(given, 0, 0, 20, h)).toBeGreaterThan(0.9);
@@ -49,7 +41,7 @@ describe("the scanner's bed", () => {
 
   it("leaves a page without one as it is: speckle, a seal, bilevel G4, shadow, show-through", async () => {
     for (const file of ["qiannan-01-200dpi-tilt-cw1.5-speckle.pdf", "xinzhou-selfeval-300dpi-seal.pdf", "chongqing-targets-300dpi-g4.pdf", "hebei-department-200dpi-shadow.pdf", "hubei-selfeval-200dpi-show-through.pdf"]) {
-      const gray = await grayPage(file);
+      const gray = await evenGrayPage(file);
       expect(unframed(gray) === gray, `${file} handed back as it is`).toBe(true);
     }
   });
