@@ -21,6 +21,10 @@ import { CLOSING } from "./text-layout-words.ts";
 const CLOSE_STARTS = 2;
 /** Characters: how far short of a column start a cell one space after another may start and still be that column's. */
 const SHORT_OF_START = 1;
+/** Characters: how far past a column start a figure one space after a full cell may start and still be that column's. */
+const PAST_START = 1;
+/** A figure alone, with its comparison and a short unit at most (100%, ≥90%, 12个, ≤120万元). */
+const PUSHED_FIGURE = /^[≥≤=<>]?[-+]?\d[\d,]*(?:\.\d+)?(?:%|[\u4e00-\u9fff]{1,2})?$/;
 /** Characters: the widest gap that is one space. */
 const ONE_SPACE = 1.5;
 /** A word that is all one bracket (a wrapped label's tail, (万元)) ends no cell, though it ends in a closing bracket. */
@@ -72,7 +76,9 @@ export function cutShortOfStarts(chunks: readonly Chunk[], starts: readonly numb
     };
     chunk.words.forEach((w, k) => {
       const prev = cur[cur.length - 1] ?? out[out.length - 1]?.words.at(-1);
-      const s = prev ? shortOfStart(prev, w, chunk.words.slice(k), starts, column, tolerance) : undefined;
+      // (The cell's first word, when it starts this chunk's cell at a column start: a cell that fills its column.)
+      const head = cur[0] !== undefined && starts.some((x) => Math.abs(cur[0]!.x0 - x) <= tolerance) ? cur[0] : undefined;
+      const s = prev ? shortOfStart(prev, w, chunk.words.slice(k), starts, column, tolerance, head !== undefined) : undefined;
       if (s === undefined) {
         cur.push(w);
         return;
@@ -86,13 +92,18 @@ export function cutShortOfStarts(chunks: readonly Chunk[], starts: readonly numb
 }
 
 /** The column start a word one space after a full cell starts a character short of, if it is that column's first word. */
-function shortOfStart(prev: Word, w: Word, rest: readonly Word[], starts: readonly number[], column: number, tolerance: number): number | undefined {
+function shortOfStart(prev: Word, w: Word, rest: readonly Word[], starts: readonly number[], column: number, tolerance: number, fromStart: boolean): number | undefined {
   if (w.x0 - prev.x1 > ONE_SPACE * column) return undefined;
   const end = lastChar(prev.text);
   // (A CJK character after which running text puts a space is no cell's end: 目标1: 切实….)
   const endsCell = (isWide(end) && !RUNNING_PUNCTUATION.test(end)) || (CLOSING.test(prev.text) && !BRACKETED.test(prev.text));
   if (!endsCell) return undefined;
-  const s = starts.find((x) => x > prev.x0 + tolerance && w.x0 < x - tolerance && x - w.x0 <= SHORT_OF_START * column + tolerance);
+  const s = starts.find((x) => x > prev.x0 + tolerance && (
+    (w.x0 < x - tolerance && x - w.x0 <= SHORT_OF_START * column + tolerance) ||
+    // (A figure pushed a character past the start by the cell before it, which fills its column from its start,
+    // and all the rest of the line's chunk: 项目(工程)验收合格率 100%. Not a figure inside running text,
+    // 保鲜库 1 座,3550 平方米, nor the end of a centred cell wider than its column, 资金到位率达 100%.)
+    (fromStart && rest.length === 1 && PUSHED_FIGURE.test(w.text) && w.x0 > x + tolerance && w.x0 - x <= PAST_START * column + tolerance)));
   if (s === undefined) return undefined;
   const after = starts.find((x) => x > s + tolerance);
   return after !== undefined && Math.max(...rest.map((r) => r.x1)) > after + tolerance ? undefined : s;
