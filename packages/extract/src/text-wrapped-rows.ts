@@ -24,10 +24,10 @@ import { cellsByRow, isIndicatorHeader } from "./text-grid-rows.ts";
 export const isWordsOnly = (text: string) =>
   !isValueCell(text) && (!/^\s*[≥≤=<>]?\s*[-+]?\d/.test(text) || /[,;，。；、：]/.test(text));
 /**
- * A row the form leaves for more indicators (……, ..., or 指标 2: with nothing after it): a row of its own,
+ * A row the form leaves for more indicators (……, ..., a dash, or 指标 2: with nothing after it): a row of its own,
  * never a line of a neighbour's cell.
  */
-export const isPlaceholder = (text: string) => /^(?:[.…。·]+|指标\d+[:：]?)$/.test(text.replace(/\s+/g, ""));
+export const isPlaceholder = (text: string) => /^(?:[.…。·]+|[-—–]+|指标\d+[:：]?)$/.test(text.replace(/\s+/g, ""));
 /**
  * The label of a group of indicators (数量指标, 产出指标(50分)), merged down over their rows: it may sit
  * left of a row's label, and text-span-labels.ts moves it to the first row it covers.
@@ -289,6 +289,16 @@ export function joinWrappedRows(t: DocTable): DocTable {
     if (!candidate[f] || target[f] !== null || candidate[main] || target[head] !== main || !adjacent(main, f)) continue;
     const cols = new Set(byRow[head]!.map((c) => c.col));
     if (byRow[f]!.every((c) => cols.has(c.col) && !byRow[main]!.some((m) => m.col <= c.col && c.col < m.col + m.colSpan)) && fits(f, main)) target[f] = main;
+  }
+  // The tails of a header's wrapped cells on a line of their own right under it, more than a wrapped line's
+  // cells (一级 | 二级 | 预期指标 | 实际完成指标 | 未完成原 over 指标 | 指标 | 值(A) | 值(B) | 因): each short, no
+  // figure outside a bracket, under a cell of the header, and one at least making that cell a column word.
+  for (let h = 0; h + 1 < t.nRows; h++) {
+    const f = h + 1, tails = byRow[f]!;
+    if (!isHeaderRow(h) || target[f] !== null || target[h] !== null || tails.length <= MAX_WRAP_CELLS || !adjacent(h, f)) continue;
+    const above = (c: FoundCell) => byRow[h]!.find((m) => m.col === c.col);
+    const short = tails.every((c) => Array.from(c.text.trim()).length <= MAX_HEADER_TAIL && !/\d/.test(c.text.replace(/[(（][^()（）]*[)）]/g, "")) && above(c) !== undefined);
+    if (short && tails.some((c) => !isHeaderWord(above(c)!.text) && isHeaderWord(above(c)!.text + c.text.trim()))) target[f] = h;
   }
   for (let h = 1; h < t.nRows; h++) {
     if (!isHeaderRow(h)) continue;

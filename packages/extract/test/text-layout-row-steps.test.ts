@@ -232,3 +232,30 @@ describe("a label ending in a colon over a header is no head of its cells (广�
     expect(rows.find((r) => r.includes("二级指标"))?.[0]).toBe("一级目标");
   });
 });
+
+describe("cutShortOfStarts: a figure pushed a character past its column by a full name (陕西 清涧 2021 申报表)", () => {
+  it("reads 项目(工程)验收合格率 100% as the name and its 指标值, each line a row of its own", () => {
+    const rows = tablesOf("shaanxi-2021-project-targets").flatMap(rowsOf);
+    expect(rows).toContainEqual(["质量指标", "项目(工程)验收合格率", "100%"]);
+    expect(rows).toContainEqual(["时效指标", "项目(工程)完成及时率", "100%"]);
+  });
+
+  it("leaves a figure at the end of a centred cell wider than its column in that cell (广西 2021: 资金到位率达 100%)", () => {
+    const guangxi = tablesOf("guangxi-2021-project-declaration").flatMap((t) => t.cells.map((c) => c.text.replace(/\s+/g, "")));
+    expect(guangxi).toContain("资金到位率达100%");
+  });
+});
+
+describe("joinWrappedRows: the tails of a header's cells on a line of their own (山东 历城 2019 自评表)", () => {
+  it("joins 指标 | 指标 | 值(A) | 值(B) | 因 under 一级 | 二级 | 预期指标 | 实际完成指标 | 未完成原 into the header", () => {
+    const rows = tablesOf("shandong-2019-project-self-eval").flatMap(rowsOf);
+    expect(rows).toContainEqual(["一级指标", "二级指标", "三级指标", "预期指标值(A)", "实际完成指标值(B)", "分值", "得分", "未完成原因", "得分计算方法"]);
+  });
+
+  it("keeps a dash in the names' column a row of its own, no piece of the names round it", () => {
+    const names = tablesOf("shandong-2019-project-self-eval").flatMap((t) => t.cells.map((c) => c.text.replace(/\s+/g, "")));
+    expect(names).toContain("免费开放管理制度健全、执行有效性");
+    expect(names).toContain("实际成本与工作内容的匹配程度");
+    expect(names.some((t) => /^-[\u4e00-\u9fff]|[\u4e00-\u9fff]-$/.test(t))).toBe(false);
+  });
+});
