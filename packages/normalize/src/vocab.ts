@@ -51,6 +51,8 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   [/^(三级指标(内容|名称)?|指标名称|绩效指标名称|绩效目标名称|具体指标|具体绩效指标|指标名称及内容)$/, "name"],
   // 考核指标 beside 考核内容 in a scoring sheet: the indicator a row scores.
   [/^(考核|考评)指标(名称)?$/, "name"],
+  // 评价指标(分值), 指标名称(权重): the indicators with their points printed in each name (2.组织管理(6分)).
+  [/^(?:评价|考核|考评|绩效)?指标(?:名称)?\((?:分值|权重|分数|权数)\)$/, "name"],
   // 年度工作目标 over an indicator's figure: the year's target for it.
   [/^年度工作目标$/, "target"],
   [/^(调整后指标值?|调整后目标值|调整后指标值\(A\))$/, "adjustedTarget"],
