@@ -166,7 +166,8 @@ export function applyFact(form: Form, key: FactKey, value: string): void {
   if (!v) return;
   switch (key) {
     case "projectName":
-      form.projectName ??= v;
+      // (A column word under a name's label, 任务名称 | 主要内容, is the header of a list, not a name.)
+      if (!(Array.from(keyOf(v)).length <= MAX_COLUMN_WORD && isLabelShaped(v) && isKnownLabel(v))) form.projectName ??= v;
       break;
     case "supervisor": {
       const { code, name } = splitCode(v);
@@ -249,6 +250,9 @@ function labelStart(text: string): number | null {
   return isLabelShaped(t) && isKnownLabel(t) ? 0 : null;
 }
 
+/** Characters of a column word at most (主要内容, 绩效目标): a value this short that is a label heads a column. */
+const MAX_COLUMN_WORD = 6;
+
 /** The header facts a form prints as label and value with only a gap between them, no colon. */
 const GAP_PAIR_KEYS = new Set<FactKey>(["projectName", "projectCode", "supervisor", "implementer", "agency", "contact", "phone", "fillDate"]);
 
@@ -263,6 +267,14 @@ export function factFromLine(text: string): { key: FactKey | null; label: string
   // between them, and no colon (a line of the header block whose table text did not keep as cells).
   const gap = /[:：]/.test(text) ? null : text.match(/^\s*(\S{2,16})\s+(\S.{0,59}?)\s*$/);
   const gapKey = gap ? factKeyOf(gap[1]!) : null;
+  // (Two such pairs side by side, wide gaps between all four cells: 项目名称   干渠防渗改造项目      实施单位   乌恰县农村供水站.)
+  const cells = gap ? text.trim().split(/\s{2,}|\t/) : [];
+  if (gapKey && GAP_PAIR_KEYS.has(gapKey) && cells.length >= 4 && cells.length % 2 === 0) {
+    const pairs = Array.from({ length: cells.length / 2 }, (_, i) => ({ key: factKeyOf(cells[2 * i]!), label: cells[2 * i]!, value: cells[2 * i + 1]! }));
+    // (Each label known, or ending as labels do, 项目负责人及联系电话; no value a label itself.)
+    const isLabel = (t: string) => factKeyOf(t) !== null || (isLabelShaped(t) && isKnownLabel(t));
+    if (pairs.every((p) => isLabel(p.label) && !isLabel(p.value.split(/\s+/)[0]!))) return pairs;
+  }
   if (gap && gapKey && GAP_PAIR_KEYS.has(gapKey) && !parseMoneyUnit(`单位:${gap[2]}`) && factKeyOf(gap[2]!.split(/\s+/)[0]!) === null) {
     return [{ key: gapKey, label: gap[1]!, value: gap[2]! }];
   }

@@ -7,6 +7,7 @@ import type { Form, FormKind, FundingLine, Indicator, NarrativeLine, NormalizedD
 import { NormalizedDocument as NormalizedDocumentSchema, pageUnitOf } from "./model.ts";
 import { toRows, type Row, type RowCell } from "./rows.ts";
 import { joinStackedHeaders } from "./stacked-headers.ts";
+import { markGroupedMoneyHeaders, readGroupedMoneyRow } from "./grouped-money-header.ts";
 import { readSourceColumnsRow } from "./source-columns.ts";
 import { pairLabelRuns } from "./text-label-runs.ts";
 import { newDraft, touch, applyFact, factFromLine, type Draft } from "./draft.ts";
@@ -95,7 +96,7 @@ function normalizeWithVocabulary(doc: ExtractedDocument, hints: NormalizeHints):
     cover: null, lastLine: null, pending: [], projectHeading: null, naming: null, reportGrids: [], lastTable: null, splitFrom: null, firstOfTable: false,
   };
   // (Plain extracted text prints a header block's labels and values column by column.)
-  const rows = joinStackedHeaders(joinWrappedTitles(toRows(doc)));
+  const rows = markGroupedMoneyHeaders(joinStackedHeaders(joinWrappedTitles(toRows(doc))));
   for (const row of doc.format === "txt" ? pairLabelRuns(rows) : rows) readRow(st, row);
   closeDraft(st);
   closeSide(st);
@@ -699,6 +700,7 @@ function readCellsRow(st: State, row: Row): void {
   // A cost table in the header block (项目预算成本构成 | 金额 | … down to its 合计).
   if (st.section === null && !draft.closed && readCostTableRow(draft, row)) return;
   if (st.section === null && !draft.closed && readFieldPairsRow(draft, row)) return;
+  if (!draft.closed && readGroupedMoneyRow(draft, row)) return;
   if (st.section === null && !draft.closed && readValueBelow(draft, row)) return;
   // (Also after a funding block, whose section goes on until another part's header: 中长期绩效目标 over 1.… and 2.…)
   if ((st.section === null || st.section === "funding") && !draft.closed && readMergedLabelLine(draft, row)) return;

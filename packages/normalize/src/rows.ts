@@ -5,6 +5,7 @@
  * stray text line in the middle reads the same as one in a single table.
  */
 import type { ExtractedDocument } from "@jixiao/extract";
+import type { GroupedMoneyHeader } from "./grouped-money-header.ts";
 import { isBlankCell, isEmptyValue } from "./values.ts";
 import { foldWideDigits } from "./text-key.ts";
 
@@ -46,6 +47,10 @@ export interface Row {
   printedInFull?: boolean;
   /** Cells merged down from a row above over this row (a unit's name beside each of its projects). */
   inherited?: RowCell[];
+  /** A row of the names over a grouped money block's amounts (grouped-money-header.ts): no pairs. */
+  moneyNames?: boolean;
+  /** The amounts' row of a grouped money block, with the name over each column (grouped-money-header.ts). */
+  groupedMoney?: GroupedMoneyHeader;
 }
 
 /** Formats whose grid columns are the printed ones (no text-layout guesswork); in a PDF, its ruled tables. */

@@ -74,6 +74,43 @@ describe("layouts recognised by structure", () => {
   });
 });
 
+describe("layouts of templates measured on arrival", () => {
+  const GRIDS: RealFormat[] = ["pdf/lo", "pdf/chromium", "docx", "xlsx", "xls"];
+
+  // 总体资金情况(万元) beside 预算支出 over 总额 | 基本支出 | 项目支出, each group over 合计 | 财政拨款 | 专户资金 | 单位资金.
+  it.each(GRIDS)("money under groups of names, one row of amounts (四川 泸县 2024 部门整体目标表, %s): a line per column, named by its group", async (format) => {
+    const form = await firstForm("sichuan-2024-department-targets", format);
+    expect(form.funding.map((l) => [l.source, l.sourceKind, l.budget])).toEqual([
+      ["总额", "total", 1695.55],
+      ["基本支出 / 合计", "total", 1478.75], ["基本支出 / 财政拨款", "fiscal", 1478.75], ["基本支出 / 专户资金", "other", null], ["基本支出 / 单位资金", "own", null],
+      ["项目支出 / 合计", "total", 216.8], ["项目支出 / 财政拨款", "fiscal", 216.8], ["项目支出 / 专户资金", "other", null], ["项目支出 / 单位资金", "own", null],
+    ]);
+    expect(form.moneyUnit).toBe("万元");
+    // (任务名称 | 主要内容 heads the list of tasks: no name of a project.)
+    expect(form.projectName).toBeNull();
+    expect(form.facts.some((f) => f.label === "预算支出" || f.value === "预算支出")).toBe(false);
+  });
+
+  it.each(STRUCTURED)("an untitled score sheet whose names' header carries the points (评价内容 | 评价指标(分值) | 指标说明 | 评分标准, %s)", async (format) => {
+    const doc = normalizeDocument(await extractedFixture("unknown-undated-project-scorecard-2", format), { fileName: "x" });
+    expect(doc.forms.map((f) => f.kind)).toEqual(["evaluation_scorecard"]);
+    const form = doc.forms[0]!;
+    // (The points printed in a name, 2.组织管理(6分), are its weight.)
+    expect(form.indicators.map((i) => i.name)).toEqual(["1.可行性研究报告(项目申报书)", "2.组织管理", "3.项目档案", "4.建设内容完成量",
+      "5.资金落实", "6.实际支出", "7.财务管理制度执行", "8.经济效益", "9.社会效益"]);
+    expect(form.indicators.map((i) => i.weight)).toEqual([null, 6, 2, null, 10, 10, 10, 20, 15]);
+    expect(form.indicators[1]).toMatchObject({ level1Weight: 8, description: "项目单位对项目的管理情况。" });
+  });
+
+  it("pdftotext -layout: two label and value pairs on one line, wide gaps between all four (新疆 乌恰 2021 申报表)", async () => {
+    const form = await firstForm("xinjiang-2021-project-declaration", "text/pdftotext-layout");
+    const facts = new Map(form.facts.map((f) => [f.label, f.value]));
+    expect([facts.get("项目名称"), facts.get("项目负责人及联系电话"), facts.get("主管部门"), facts.get("实施单位")])
+      .toEqual(["干渠防渗改造项目", "沈飞", "乌恰县水利局", "乌恰县农村供水站"]);
+    expect(form.projectName).toBe("干渠防渗改造项目");
+  });
+});
+
 describe("a titled form whose cells came in no rebuildable order", () => {
   // Plain pdftotext of the dense 广水 2021 自评表 pairs 项目名称 with 填报日期:… and 广水市交通运输局位 with 95:
   // nothing of it reads as money or indicators, but it is the form its title announces, with its labels.
