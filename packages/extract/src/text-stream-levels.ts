@@ -185,7 +185,9 @@ function indicatorRowsOf(rows: readonly StreamCell[][], stray: readonly StreamCe
   if (levelsAt < 0) return null;
   // The rows start under the names' column word (三级指标), which reading order may print after a row
   // of other cells (数量指标 | 2021 年完成保鲜库钢构主体安装、封顶; between 二级指标 and 三级指标).
-  const namesAt = rows.findIndex((r, i) => i >= levelsAt && r.some((c) => columnPlace(c.text) === 2));
+  // (Or after every row: 三级指标 | 4 | 得分 last, the rows under the level columns' words before it.)
+  let namesAt = rows.findIndex((r, i) => i >= levelsAt && r.some((c) => columnPlace(c.text) === 2));
+  if (namesAt >= 0 && !rows.some((r, i) => i > namesAt && leadingLevels(r) !== null)) namesAt = -1;
   const headerAt = namesAt < 0 ? levelsAt : namesAt;
   const indicatorRows: IndicatorRow[] = [];
   const loose: StreamCell[] = stray.filter((c) => isLevelWord(c.text));

@@ -62,4 +62,11 @@ describe("a name in the 一级指标 column beside its target and actual (云南
     expect(form!.indicators.filter((i) => i.level1 !== null && i.level1 === i.name)).toEqual([]);
     expect(form!.indicators.map((i) => i.level1)).not.toContain("公猪舍(≥**平方米)");
   });
+
+  // (Reading order put 三级指标 | 4 | 得分 after every row: the rows stand under the level columns' words before it.)
+  it("gives every row the table's one level 1 printed apart, though the names' column word comes after the rows", async () => {
+    const [form] = await forms("yunnan-2022-project-self-eval");
+    expect(form!.indicators.length).toBe(18);
+    expect(new Set(form!.indicators.map((i) => i.level1))).toEqual(new Set(["产出指标"]));
+  });
 });

@@ -590,6 +590,8 @@ export function readIndicatorRow(draft: Draft, printed: Row, exclude: Set<Field>
     // placeholder code in an empty row, 社会成本指标 | 110001 | / | 定性, has no unit.)
     const measured = text(a, "unit");
     if (weight === null && score === null && !(target && actual) && !(target && measured && !isValueTypeText(measured))) return null;
+    // (Nor a header's words with a figure that plain text printed after the rows: 三级指标 | 4.)
+    if ([target, actual].some((t) => t !== null && headerField(t) !== null)) return null;
     name = levels.level2 ?? levels.level1 ?? "";
   }
   const declared = splitDeclaredWeight(name);
