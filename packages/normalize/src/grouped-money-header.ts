@@ -52,7 +52,7 @@ export interface GroupedMoneyHeader {
 export function markGroupedMoneyHeaders(rows: Row[]): Row[] {
   const out = [...rows];
   for (let i = 0; i < out.length; i++) {
-    const found = groupedMoneyHeaderAt(out, i);
+    const found = groupedMoneyHeaderAt(out, i) ?? flatGroupedMoneyHeaderAt(out, i);
     if (!found) continue;
     for (let k = i; k < found.amountsRow; k++) out[k] = { ...out[k]!, moneyNames: true };
     out[found.amountsRow] = { ...out[found.amountsRow]!, groupedMoney: found.header };
@@ -99,6 +99,47 @@ function groupedMoneyHeaderAt(rows: readonly Row[], i: number): { amountsRow: nu
     return { group: group || null, leaf: tidyCjkSpaces(l.cell.text), amount: under(l)[0] ?? null };
   });
   return { amountsRow: j, header: { label: label.text, columns } };
+}
+
+/**
+ * The same block in text that prints a merged cell once, in its first row, and
+ * keeps no spans (text copied from a web page):
+ *
+ *     总体资金情况(万元) | 预算支出
+ *     总额    | 基本支出 | 项目支出
+ *     合计    | 财政拨款 | 专户资金 | 单位资金 | 合计   | 财政拨款 | 专户资金 | 单位资金
+ *     1695.55 | 1478.75  | 1478.75  |          |        | 216.80   | 216.80   |          |
+ *
+ * The names' row repeats one run of names (合计 … 单位资金) as many times as the
+ * groups' row ends with group names; the groups' row's names before them are
+ * names of their own merged down beside the runs (总额), and the amounts' row
+ * prints a cell under each name, blank or not. Nothing else is taken for it.
+ */
+function flatGroupedMoneyHeaderAt(rows: readonly Row[], i: number): { amountsRow: number; header: GroupedMoneyHeader } | null {
+  const [top, groupsRow, namesRow, amounts] = [rows[i], rows[i + 1], rows[i + 2], rows[i + 3]];
+  if (!top || !groupsRow || !namesRow || !amounts || top.exact || top.kind !== "cells" || top.table === null || top.gridRow === undefined) return null;
+  const block = [top, groupsRow, namesRow, amounts];
+  if (block.some((r, k) => r.kind !== "cells" || r.table !== top.table || r.gridRow !== top.gridRow! + k)) return null;
+  const label = top.cells[0]!;
+  if (top.cells.length > 2 || headerField(label.text) !== "fundLabel") return null;
+  const words = (r: Row) => r.cells.every((c) => parseNumber(c.text) === null);
+  if (!words(groupsRow) || !words(namesRow)) return null;
+  const names = namesRow.cells.map((c) => keyOf(c.text));
+  // The shortest run the names repeat, twice or more.
+  const run = [...Array(Math.floor(names.length / 2)).keys()].map((k) => k + 2)
+    .find((p) => names.length % p === 0 && names.every((n, k) => n === names[k % p]));
+  if (run === undefined) return null;
+  const groups = names.length / run;
+  const own = groupsRow.cells.length - groups;
+  const cells = amounts.allCells;
+  if (own < 0 || cells.length !== own + names.length) return null;
+  if (cells.filter((c) => c.text.trim() !== "").length < 2 || !cells.every((c) => c.text.trim() === "" || parseNumber(c.text) !== null)) return null;
+  const amountAt = (k: number) => (cells[k]!.text.trim() === "" ? null : cells[k]!);
+  const columns = [
+    ...groupsRow.cells.slice(0, own).map((c, k) => ({ group: null, leaf: tidyCjkSpaces(c.text), amount: amountAt(k) })),
+    ...namesRow.cells.map((c, k) => ({ group: tidyCjkSpaces(groupsRow.cells[own + Math.floor(k / run)]!.text), leaf: tidyCjkSpaces(c.text), amount: amountAt(own + k) })),
+  ];
+  return { amountsRow: i + 3, header: { label: label.text, columns } };
 }
 
 /** The funding lines of a grouped money block's amounts' row; false for any other row. */
