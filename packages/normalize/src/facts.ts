@@ -162,12 +162,27 @@ export const isMoneyText = (text: string) => MONEY_WITH_PARTS.test(text.trim()) 
  * block) accepts any label-shaped word as a label; otherwise a label must end
  * in a colon or be known to the vocabulary.
  */
+/** Characters of the item a kind's name glues to itself with a colon at most (基本支出:人员类、公用经费等运转类支出). */
+const MAX_ITEM_NAME = 30;
+/** Characters of a description at least: sentences, with a full stop. */
+const MIN_DESCRIPTION = 20;
+
 export function labelValuePairs(cells: readonly RowCell[], loose: boolean): LabelValue[] | null {
   const out: LabelValue[] = [];
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i]!;
     // A blank (or —) cell that follows no label is no part of a pair.
     if (isEmptyValue(c.text)) continue;
+    // 基本支出:人员类、公用经费等运转类支出 | 保障部门本级及下属单位人员类…运转。, 项目支出1:文旅融合 | 组织…: a kind and
+    // its item, beside the sentences that describe it (a list of tasks, 任务名称 | 主要内容): the whole cell is the label.
+    const item = c.text.match(/^[^:：]{2,12}[:：]([^:：]+)$/)?.[1];
+    const description = cells[i + 1];
+    if (item && description && /。/.test(description.text) && Array.from(keyOf(description.text)).length >= MIN_DESCRIPTION
+      && !/\d/.test(item) && Array.from(keyOf(item)).length <= MAX_ITEM_NAME) {
+      out.push({ label: c.text, value: description.text.trim(), cell: c });
+      i++;
+      continue;
+    }
     const glued = splitColonCell(c.text);
     if (glued) {
       // 二、自有资金:0 | 万元: an amount whose unit extracted text cut off into the next cell.

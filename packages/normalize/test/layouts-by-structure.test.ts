@@ -93,6 +93,14 @@ describe("layouts of templates measured on arrival", () => {
     expect(form.facts.some((f) => f.label === "预算支出" || f.value === "预算支出")).toBe(false);
   });
 
+  it.each([...GRIDS, "text/web" as const])("a list of tasks whose names hold a colon (泸县: 基本支出:人员类… | 保障部门…。, %s): each name whole, its description its value", async (format) => {
+    const form = await firstForm("sichuan-2024-department-targets", format);
+    const facts = new Map(form.facts.map((f) => [f.label.replace(/\s+/g, ""), f.value]));
+    expect(facts.get("基本支出:人员类、公用经费等运转类支出")).toMatch(/^保障部门本级及下属单位人员类、公用经费等运转类支出。/);
+    expect(facts.get("项目支出1:公共文化服务(群众文化)")).toMatch(/^组织县级非遗展演/);
+    expect(facts.get("项目支出2:文旅融合")).toMatch(/^组织A级景区/);
+  });
+
   it.each(STRUCTURED)("an untitled score sheet whose names' header carries the points (评价内容 | 评价指标(分值) | 指标说明 | 评分标准, %s)", async (format) => {
     const doc = normalizeDocument(await extractedFixture("unknown-undated-project-scorecard-2", format), { fileName: "x" });
     expect(doc.forms.map((f) => f.kind)).toEqual(["evaluation_scorecard"]);
