@@ -241,6 +241,10 @@ export function joinWrappedRows(t: DocTable): DocTable {
     return cells.every((c) => headLike(c) && Array.from(c.text).length <= MAX_HEADER_TAIL) && heads.every(headLike) &&
       cells.some((c) => heads.some((p) => c.bbox.x0 < p.bbox.x1 && p.bbox.x0 < c.bbox.x1));
   };
+  const isPairRow = (i: number) => byRow[i]!.length === 2 && isWholeLabel(byRow[i]![0]!.text) && !isWholeLabel(byRow[i]![1]!.text);
+  /** Lines a and b, right above and below row main, in the same columns, each a slot main leaves empty. */
+  const centredRound = (a: number, main: number, b: number) => adjacent(a, b) &&
+    byRow[a]!.length === byRow[b]!.length && byRow[a]!.every((c, k) => byRow[b]![k]!.col === c.col && covered(main, c.col) === undefined);
   let r = 0;
   while (r < t.nRows) {
     if (!candidate[r]) { r++; continue; }
@@ -249,6 +253,14 @@ export function joinWrappedRows(t: DocTable): DocTable {
     const prev = r > 0 ? r - 1 : null, next = e < t.nRows ? e : null;
     const run = e - r;
     const up = prev === null || next === null ? undefined : centredSplit(prev, r, e);
+    // At a table's head, a whole label beside its value between the two lines of another cell centred on it, in
+    // slots it leaves empty (2021 年交通局寨山石坪、鲍 | 项目负责人及联系电 over 项目名称 … 刘志龙 09125222043, 家沟果园路 |
+    // 话 under it): both lines are that row's.
+    if (prev === null && run === 3 && isPairRow(r + 1) && centredRound(r, r + 1, r + 2)) {
+      target[r] = target[r + 2] = r + 1;
+      r = e;
+      continue;
+    }
     if (up !== undefined || (run <= MAX_WRAP_RUN && next !== null)) {
       for (let k = 0; k < run; k++) {
         const f = r + k;

@@ -259,3 +259,11 @@ describe("joinWrappedRows: the tails of a header's cells on a line of their own 
     expect(names.some((t) => /^-[\u4e00-\u9fff]|[\u4e00-\u9fff]-$/.test(t))).toBe(false);
   });
 });
+
+describe("joinWrappedRows: a value centred round a label's line at a table's head (陕西 清涧 2021 申报表)", () => {
+  it("joins 2021 年交通局寨山石坪、鲍 / 家沟果园路 and 项目负责人及联系电 / 话 round 项目名称 … 刘志龙 09125222043", () => {
+    const rows = tablesOf("shaanxi-2021-project-targets").flatMap(rowsOf);
+    expect(rows[0]).toEqual(["项目名称", "2021年交通局寨山石坪、鲍家沟果园路", "项目负责人及联系电话", "刘志龙09125222043"]);
+    expect(rows[1]).toEqual(["主管部门", "清涧县交通运输局", "实施单位", "清涧县交通运输局"]);
+  });
+});
