@@ -8,16 +8,17 @@
  *                        | 1695.55 | 1478.75 | 1478.75  |          |          | 216.80 | 216.80   |          |
  *
  * Each column under the names is a funding line named by the names over it,
- * the group first (基本支出 / 合计: the same leaf names repeat under each
- * group; the group is the line's block, as a checklist's subsidy is, so each
- * group's parts add up to its own 合计), its amount the line's budget; a name
- * over every column (预算支出)
- * is the block's caption, no part of a line's name. The block is told by its
- * label (a money block's, merged down beside the names and the amounts),
- * groups over two names or more that repeat the same names (合计 under each),
- * and one row of amounts and nothing else under them. A block of one row of names with its amounts under them is the
- * sources-across block (source-columns.ts); a block of names a line each is
- * read line by line (parse.ts).
+ * the group first (基本支出 / 合计: the same names repeat under each group),
+ * its amount the line's budget. The group is the line's block, as a
+ * checklist's subsidy is, so each group's parts add up to its own 合计. A
+ * name over every column (预算支出) is the block's caption, no part of a
+ * line's name.
+ *
+ * The block is told by its label (a money block's, merged down beside the
+ * names and the amounts), groups that repeat the same names, and one row of
+ * amounts and nothing else under them. One row of names over their amounts is
+ * the sources-across block (source-columns.ts); a group of names each printed
+ * once (财政资金 over 中央 | 省级 | 本级) is read there too.
  */
 import type { Row, RowCell } from "./rows.ts";
 import type { Draft } from "./draft.ts";
