@@ -312,6 +312,13 @@ export function joinWrappedRows(t: DocTable): DocTable {
     const short = tails.every((c) => Array.from(c.text.trim()).length <= MAX_HEADER_TAIL && !/\d/.test(c.text.replace(/[(（][^()（）]*[)）]/g, "")) && above(c) !== undefined);
     if (short && tails.some((c) => !isHeaderWord(above(c)!.text) && isHeaderWord(above(c)!.text + c.text.trim()))) target[f] = h;
   }
+  // Header cells centred round the header's line in slots it leaves empty, their heads above it and their tails
+  // below (评价 | 评价指标 over 指标说明 | 评分标准, 内容 | (分值) under it): both lines are the header's.
+  for (let h = 1; h + 1 < t.nRows; h++) {
+    const [a, b] = [h - 1, h + 1];
+    if (!isHeaderRow(h) || !candidate[a] || !candidate[b] || target[a] !== null || target[b] !== null || !centredRound(a, h, b)) continue;
+    if ([...byRow[a]!, ...byRow[b]!].every((c) => Array.from(c.text.trim()).length <= MAX_HEADER_PIECE && isWordsOnly(c.text))) target[a] = target[b] = h;
+  }
   for (let h = 1; h < t.nRows; h++) {
     if (!isHeaderRow(h)) continue;
     for (let k = h - 1; k >= 0 && candidate[k] && target[k] === null && adjacent(k, k + 1); k--) {

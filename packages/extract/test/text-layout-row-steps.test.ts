@@ -267,3 +267,10 @@ describe("joinWrappedRows: a value centred round a label's line at a table's hea
     expect(rows[1]).toEqual(["主管部门", "清涧县交通运输局", "实施单位", "清涧县交通运输局"]);
   });
 });
+
+describe("joinWrappedRows: header cells centred round the header's line (an untitled 项目 score sheet)", () => {
+  it("joins 评价 | 评价指标 above 指标说明 | 评分标准 and 内容 | (分值) under it into one header", () => {
+    const rows = tablesOf("unknown-undated-project-scorecard-2").flatMap(rowsOf);
+    expect(rows[0]).toEqual(["评价内容", "评价指标(分值)", "指标说明", "评分标准"]);
+  });
+});
