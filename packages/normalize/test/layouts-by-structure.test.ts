@@ -112,6 +112,12 @@ describe("layouts of templates measured on arrival", () => {
     expect(form.indicators[1]).toMatchObject({ level1Weight: 8, description: "项目单位对项目的管理情况。" });
   });
 
+  // (The stored page lost the 一 of 一级预算单位名称.)
+  it.each([...GRIDS, "text/web" as const])("a budget unit's level is no part of its label's meaning (湖南 零陵 2021: 级预算单位名称, %s): the form's agency", async (format) => {
+    const form = await firstForm("hunan-2021-department-self-eval", format);
+    expect(form.agency).toBe("陵区林业局");
+  });
+
   it("pdftotext -layout: two label and value pairs on one line, wide gaps between all four (新疆 乌恰 2021 申报表)", async () => {
     const form = await firstForm("xinjiang-2021-project-declaration", "text/pdftotext-layout");
     const facts = new Map(form.facts.map((f) => [f.label, f.value]));
