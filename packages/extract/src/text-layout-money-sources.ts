@@ -13,8 +13,10 @@ import { foldCompatibilityCharacters } from "./unicode.ts";
 const MAX_SOURCE_CHARS = 20;
 /** Fewest characters: a shorter piece (资金, 拨款) is a tail. */
 const MIN_SOURCE_CHARS = 4;
-/** How a money source's name ends (资金, 财政拨款, 中央补助, 上年结转, 资金总额), before a unit in brackets or a colon. */
-const SOURCE_END = /(?:资金|拨款|经费|补助|结转|结余|资金总额|其他)(?:\((?:万元|元)\))?[:]?$/;
+/** How a money source's name ends (资金, 财政拨款, 中央补助, 上年结转, 资金总额, 基本支出), before a unit in brackets or a colon. */
+const SOURCE_END = /(?:资金|拨款|经费|补助|结转|结余|资金总额|其他|基本支出|项目支出)(?:\((?:万元|元)\))?[:]?$/;
+/** Short names of a line of their own: 其他 under 项目支出, the rest of the money. */
+const SHORT_SOURCE = /^其他(?:\((?:万元|元)\))?[:]?$/;
 /** A figure: an amount is no label, nor a target with a unit. */
 const FIGURE = /\d/;
 
@@ -24,5 +26,5 @@ const key = (s: string) => foldCompatibilityCharacters(s).replace(/\s+/g, "").re
 export function namesMoneySource(text: string): boolean {
   const k = key(text);
   const n = Array.from(k).length;
-  return n >= MIN_SOURCE_CHARS && n <= MAX_SOURCE_CHARS && !FIGURE.test(k) && SOURCE_END.test(k);
+  return (n >= MIN_SOURCE_CHARS && n <= MAX_SOURCE_CHARS && !FIGURE.test(k) && SOURCE_END.test(k)) || SHORT_SOURCE.test(k);
 }

@@ -235,7 +235,9 @@ export function joinWrappedRows(t: DocTable): DocTable {
   // A line of column words' ends right under a header, one of them under a head of its cells left above it
   // (全年执行数 over the header's line, (B) under it; 年度指标 over 年初指标 | 调整后指标), ends those cells.
   const tailOfHeader = (f: number, h: number) => {
-    if (!isHeaderRow(h) || h === 0 || !candidate[h - 1] || target[h - 1] !== null || !adjacent(h - 1, h) || !adjacent(h, f)) return false;
+    // (A label beside its value above the header, 部门(单位)名称 | 绥阳县太白镇人民政府, holds no heads of its cells
+    // when the line is the head of a label centred round the row under it: 年度资金总 over 1172.55 …, 额: under it.)
+    if (!isHeaderRow(h) || h === 0 || !candidate[h - 1] || target[h - 1] !== null || !adjacent(h - 1, h) || !adjacent(h, f) || (isPairRow(h - 1) && f + 1 < t.nRows && !candidate[f + 1] && centredPairHead(f, f + 1))) return false;
     for (let k = h + 1; k < f; k++) if (target[k] !== h) return false;
     const cells = byRow[f]!, heads = byRow[h - 1]!;
     return cells.every((c) => headLike(c) && Array.from(c.text).length <= MAX_HEADER_TAIL) && heads.every(headLike) &&

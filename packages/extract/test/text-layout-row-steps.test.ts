@@ -274,3 +274,12 @@ describe("joinWrappedRows: header cells centred round the header's line (an unti
     expect(rows[0]).toEqual(["评价内容", "评价指标(分值)", "指标说明", "评分标准"]);
   });
 });
+
+describe("joinWrappedRows: a money line's label round its amounts under the header (贵州 绥阳 太白镇 2021 部门整体自评表)", () => {
+  it("joins 年度资金总 / 额: round 1172.55 1268.72 10 10, not 年度资金总 to the header's 资金来源, and keeps 其他 a line of its own", () => {
+    const rows = tablesOf("guizhou-undated-department-self-eval").flatMap(rowsOf);
+    expect(rows.find((r) => r.includes("资金来源"))).not.toContain("年度资金总");
+    expect(rows.some((r) => r.includes("年度资金总额:") && r.includes("1172.55"))).toBe(true);
+    expect(rows.some((r) => r.length === 1 && r[0] === "其他")).toBe(true);
+  });
+});
