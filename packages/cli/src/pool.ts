@@ -80,9 +80,14 @@ export const RUN_MEMORY_MB = 400;
  * while any worker reads a scan or holds the runtime from one (its memory is
  * not given back), once: a second scan read beside the first may then take
  * the run over its limit and wait to be read alone — with the allowance from
- * its start, as a file known to need OCR.
+ * its start, as a file known to need OCR. 420: the pool acts at 796 MB
+ * (400 + 420 − MEMORY_HEADROOM_MB), so a run with OCR stays within the
+ * README's 800 MB. With 500 two workers reading scans peaked at 811–834 MB on
+ * bench phase 6; with 420 at 792 and 797 MB (63.1 and 72.6 s, against 64.7 s:
+ * a scan read again alone when both workers peak at once), with 400 at
+ * 776–777 MB but 72–73 s in both runs (docs/performance.md).
  */
-export const OCR_MEMORY_MB = 500;
+export const OCR_MEMORY_MB = 420;
 /**
  * Larger files are not sent to their worker, which reads them itself: two
  * 32 MB workbooks sent at once held the main process at 219 MB (the bytes,
