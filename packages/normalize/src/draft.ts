@@ -160,6 +160,9 @@ export function splitCode(text: string): { code: string | null; name: string } {
   return { code: null, name: t };
 }
 
+/** Words shaped as a label that end as the vocabulary's labels do (项目负责人及联系电话, 主要内容). */
+const isKnownLabelWord = (text: string) => isLabelShaped(text) && isKnownLabel(text);
+
 /** Apply one header fact (项目名称, 主管部门及代码, 单位(盖章), 填报日期 …) to the form. */
 export function applyFact(form: Form, key: FactKey, value: string): void {
   const v = tidyCjkSpaces(value);
@@ -167,7 +170,7 @@ export function applyFact(form: Form, key: FactKey, value: string): void {
   switch (key) {
     case "projectName":
       // (A column word under a name's label, 任务名称 | 主要内容, is the header of a list, not a name.)
-      if (!(Array.from(keyOf(v)).length <= MAX_COLUMN_WORD && isLabelShaped(v) && isKnownLabel(v))) form.projectName ??= v;
+      if (!(Array.from(keyOf(v)).length <= MAX_COLUMN_WORD && isKnownLabelWord(v))) form.projectName ??= v;
       break;
     case "supervisor": {
       const { code, name } = splitCode(v);
@@ -247,7 +250,7 @@ function labelStart(text: string): number | null {
     if (factKeyOf(t.slice(t.length - len)) === null) continue;
     return lastWord && lastWord.length > len ? t.length - lastWord.length : t.length - len;
   }
-  return isLabelShaped(t) && isKnownLabel(t) ? 0 : null;
+  return isKnownLabelWord(t) ? 0 : null;
 }
 
 /** Characters of a column word at most (主要内容, 绩效目标): a value this short that is a label heads a column. */
@@ -272,7 +275,7 @@ export function factFromLine(text: string): { key: FactKey | null; label: string
   if (gapKey && GAP_PAIR_KEYS.has(gapKey) && cells.length >= 4 && cells.length % 2 === 0) {
     const pairs = Array.from({ length: cells.length / 2 }, (_, i) => ({ key: factKeyOf(cells[2 * i]!), label: cells[2 * i]!, value: cells[2 * i + 1]! }));
     // (Each label known, or ending as labels do, 项目负责人及联系电话; no value a label itself.)
-    const isLabel = (t: string) => factKeyOf(t) !== null || (isLabelShaped(t) && isKnownLabel(t));
+    const isLabel = (t: string) => factKeyOf(t) !== null || isKnownLabelWord(t);
     if (pairs.every((p) => isLabel(p.label) && !isLabel(p.value.split(/\s+/)[0]!))) return pairs;
   }
   if (gap && gapKey && GAP_PAIR_KEYS.has(gapKey) && !parseMoneyUnit(`单位:${gap[2]}`) && factKeyOf(gap[2]!.split(/\s+/)[0]!) === null) {

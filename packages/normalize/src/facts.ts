@@ -156,17 +156,17 @@ export function withBracketedParts<P extends { label: string; value: string }>(p
 const MONEY_WITH_PARTS = /^([-\d,.]+\s*(?:万元|元))\s*(?:[(（]\s*其中\s*[:：]?\s*([^()（）]+)[)）])?$/;
 export const isMoneyText = (text: string) => MONEY_WITH_PARTS.test(text.trim()) && /\d/.test(text);
 
+/** Characters of the item a kind's name glues to itself with a colon at most (基本支出:人员类、公用经费等运转类支出). */
+const MAX_ITEM_NAME = 30;
+/** Characters of a description at least: sentences, with a full stop. */
+const MIN_DESCRIPTION = 20;
+
 /**
  * The row's cells as label/value pairs, or null when some cell is neither a
  * label nor the value of the label before it. `loose` (the form's header
  * block) accepts any label-shaped word as a label; otherwise a label must end
  * in a colon or be known to the vocabulary.
  */
-/** Characters of the item a kind's name glues to itself with a colon at most (基本支出:人员类、公用经费等运转类支出). */
-const MAX_ITEM_NAME = 30;
-/** Characters of a description at least: sentences, with a full stop. */
-const MIN_DESCRIPTION = 20;
-
 export function labelValuePairs(cells: readonly RowCell[], loose: boolean): LabelValue[] | null {
   const out: LabelValue[] = [];
   for (let i = 0; i < cells.length; i++) {

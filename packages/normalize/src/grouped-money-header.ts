@@ -38,9 +38,8 @@ const WHOLE = /^(?:资金)?总额$/;
 /** What joins a line's names, the group's first (基本支出 / 合计). */
 const PATH_SEPARATOR = " / ";
 
-/** The block's label, the names' rows and each column's name over the amounts' row, on the rows that print them. */
+/** Each column's names over a grouped money block's amounts' row, on the row that prints the amounts. */
 export interface GroupedMoneyHeader {
-  label: string;
   /** Every column under the names, left to right: its name and the amount printed under it (null: left blank). */
   columns: { group: string | null; leaf: string; amount: RowCell | null }[];
 }
@@ -99,7 +98,7 @@ function groupedMoneyHeaderAt(rows: readonly Row[], i: number): { amountsRow: nu
     const group = path.map((n) => tidyCjkSpaces(n.cell.text)).join(PATH_SEPARATOR);
     return { group: group || null, leaf: tidyCjkSpaces(l.cell.text), amount: under(l)[0] ?? null };
   });
-  return { amountsRow: j, header: { label: label.text, columns } };
+  return { amountsRow: j, header: { columns } };
 }
 
 /**
@@ -140,7 +139,7 @@ function flatGroupedMoneyHeaderAt(rows: readonly Row[], i: number): { amountsRow
     ...groupsRow.cells.slice(0, own).map((c, k) => ({ group: null, leaf: tidyCjkSpaces(c.text), amount: amountAt(k) })),
     ...namesRow.cells.map((c, k) => ({ group: tidyCjkSpaces(groupsRow.cells[own + Math.floor(k / run)]!.text), leaf: tidyCjkSpaces(c.text), amount: amountAt(own + k) })),
   ];
-  return { amountsRow: i + 3, header: { label: label.text, columns } };
+  return { amountsRow: i + 3, header: { columns } };
 }
 
 /** The funding lines of a grouped money block's amounts' row; false for any other row. */
