@@ -57,7 +57,7 @@ import { textOfWords } from "./pdf/words.ts";
 import { BLANK_LINE_PITCHES, COLUMN, LINE_HEIGHT, LINE_PITCH } from "./text-geometry.ts";
 import { joinWrappedRows } from "./text-wrapped-rows.ts";
 import { isHeaderWord } from "./text-stream.ts";
-import { isHeaderWordHead } from "./text-stream-words.ts";
+import { isHeaderWordHead, isTitle } from "./text-stream-words.ts";
 import { isTotalLabel, moveSpanLabels } from "./text-span-labels.ts";
 import { joinLabelParagraphs } from "./text-layout-label-paragraphs.ts";
 import { joinCentredPairs } from "./text-layout-centred-pairs.ts";
@@ -314,6 +314,39 @@ function splitNumbers(chunk: Chunk): Chunk[] {
   return out.length === 1 ? [chunk] : out;
 }
 
+/** A value with its unit glued on (21980人, 87人次, 181.82万元, ≥12个, 583元/人*月): a value cell in one word. */
+const VALUE_WITH_UNIT = /^[≥≤=<>＞＜]?=?[-+]?\d[\d,.]*%?[^\s\d]{1,5}$/u;
+/** A date's part spaced off its number: 年, 月, 日 end no value cell. */
+const DATE_PART = /^[年月日]$/;
+const isValueWord = (text: string) => NUMBER.test(text) || VALUE_WITH_UNIT.test(text) || /^[—–]+$/.test(text);
+
+/**
+ * Splits the run of value cells that ends a chunk off it and into its cells, when the run
+ * holds two values or more: narrow columns keep one space between an indicator's name and
+ * its values, and between the values (发放人数(按月平均) 5 >=21933人 21980人, Chromium's
+ * tables). A unit spaced off its number (87 人次) stays with it; a run inside words
+ * (救助 87 人次,救助资金 30) is no run, the words after it are no values, nor is a date (2022 年 8 月 10 日).
+ */
+function splitValueRuns(chunk: Chunk): Chunk[] {
+  const words = chunk.words;
+  if (words.length < 3) return [chunk];
+  const cells: Chunk["words"][] = [];
+  let i = words.length;
+  while (i > 0) {
+    const w = words[i - 1]!;
+    if (DATE_PART.test(w.text)) break;
+    if (UNIT_WORD.test(w.text) && i >= 2 && NUMBER.test(words[i - 2]!.text)) {
+      cells.unshift(words.slice(i - 2, i));
+      i -= 2;
+    } else if (isValueWord(w.text)) {
+      cells.unshift([w]);
+      i -= 1;
+    } else break;
+  }
+  if (cells.length < 2 || i === 0 || !endsLikeCell(words[i - 1]!.text)) return [chunk];
+  return [chunkOf(words.slice(0, i)), ...cells.map(chunkOf)];
+}
+
 const isColumnWordOrHead = (text: string) => isHeaderWord(text) || isHeaderWordHead(text);
 /** A column word and, after it in one slot, another or the head of one (splitColumnWords split them): two columns. */
 const columnWordsInOneSlot = (before: Chunk, after: Chunk) => isHeaderWord(before.text) && isColumnWordOrHead(after.text);
@@ -366,6 +399,8 @@ function splitTrailingNumbers(chunks: Chunk[]): Chunk[] {
   });
 }
 
+/** Lines of two cells or more that make a table right under a form's title (its head: 专项名称, 主管部门). */
+const MIN_ROWS_UNDER_TITLE = 2;
 /** A one-chunk line of at most this many characters under a column of the region goes on it, CJK or not. */
 const MAX_ALIGNED_PIECE = 8;
 /** Characters of a one-chunk line of CJK words that neither ends a region nor joins it (a group label's line). */
@@ -391,9 +426,12 @@ const MIN_WRAPPED_INDENT = 8;
 export function textRegions(lines: readonly LooseLine[], chunks: readonly Chunk[][], minRows: number): [number, number][] {
   const regions: [number, number][] = [];
   let start = -1, lastKept = -1, multiCount = 0, singles = 0;
+  // Rows a region needs: fewer right under a form's title (a page that prints only a form's first rows).
+  let needed = minRows;
   const starts = new Set<number>();
   const close = () => {
-    if (start >= 0 && multiCount >= minRows) regions.push([start, lastKept + 1]);
+    if (start >= 0 && multiCount >= needed) regions.push([start, lastKept + 1]);
+    if (start >= 0) needed = minRows;
     start = -1; lastKept = -1; multiCount = 0; singles = 0;
     starts.clear();
   };
@@ -412,6 +450,14 @@ export function textRegions(lines: readonly LooseLine[], chunks: readonly Chunk[
   };
   for (let i = 0; i < lines.length; i++) {
     const multi = chunks[i]!.length >= 2;
+    // A form's title on a line of its own ends the table above it: the next form starts, though no blank
+    // line keeps them apart (two 绩效目标表 on one page), and its title is no label of the rows above. (Above
+    // a title that heads the first table, a line or two of a page's head are no table to end.)
+    if (!multi && chunks[i]!.length === 1 && multiCount >= minRows && isTitle(lines[i]!.text.trim())) {
+      close();
+      needed = Math.min(minRows, MIN_ROWS_UNDER_TITLE);
+      continue;
+    }
     const x0 = chunks[i]![0]?.x0 ?? -1;
     // (A short line too, whatever it holds: a wrapped name's last piece ≥**人, a weight's (30 分).)
     const aligned = !multi && start >= 0 && (isCjkText(lines[i]!.text, 0.4) || Array.from(lines[i]!.text.trim()).length <= MAX_ALIGNED_PIECE) &&
@@ -475,7 +521,9 @@ function bridgeRegions(lines: readonly LooseLine[], chunks: readonly Chunk[][], 
       const gap = widestGap(last[1], r[0]);
       const close = gap <= within(MAX_BRIDGE_BLANKS) || (gap <= within(MAX_ALIGNED_BRIDGE_BLANKS) && underColumns);
       const cjk = (a: number, b: number) => isCjkText(lines.slice(a, b).map((l) => l.text).join(""));
-      if (close && between.length <= MAX_BRIDGE_LINES && between.every((l) => !LATIN_WORD.test(l.text)) && cjk(last[0], last[1]) && cjk(r[0], r[1])) {
+      // (Never over a form's title: the next form starts there.)
+      const titled = between.some((l) => isTitle(l.text.trim()));
+      if (close && !titled && between.length <= MAX_BRIDGE_LINES && between.every((l) => !LATIN_WORD.test(l.text)) && cjk(last[0], last[1]) && cjk(r[0], r[1])) {
         last[1] = r[1];
         continue;
       }
@@ -532,7 +580,7 @@ function isHeadOfFirstCell(lines: readonly LooseLine[], chunks: readonly Chunk[]
  */
 function pageItems(layout: PageLayout): ({ kind: "table"; table: PageTable } | { kind: "text"; line: LooseLine })[] {
   const lines = layout.lines;
-  const chunks = lines.map((l) => splitTrailingNumbers(chunksOfLine(l, TEXT_SETTINGS).flatMap(splitNumbers).flatMap(splitColumnWords)));
+  const chunks = lines.map((l) => splitTrailingNumbers(chunksOfLine(l, TEXT_SETTINGS).flatMap(splitValueRuns).flatMap(splitNumbers).flatMap(splitColumnWords)));
   const items: ({ kind: "table"; table: PageTable } | { kind: "text"; line: LooseLine })[] = [];
   let next = 0;
   for (const [first, e] of bridgeRegions(lines, chunks, textRegions(lines, chunks, TEXT_SETTINGS.minTableRows))) {
@@ -729,4 +777,5 @@ function toTextTable(t: DocTable, sourceLine: (page: number, y: number) => numbe
   const cells: Cell[] = t.cells.map((c) => ({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: c.text, page: c.page }));
   return { page: t.page, pageTo: t.pageTo, nRows: t.nRows, nCols: t.nCols, cells, rowLines: rowLines.slice(0, t.nRows) };
 }
+
 

@@ -1,0 +1,48 @@
+/**
+ * `pdftotext -layout` of forms printed in narrow columns (the Chromium PDFs of the real fixtures,
+ * fixtures/real/text/ID.chromium.pdftotext-layout.txt): one space between an indicator's name and
+ * its values and between the values, and two forms on one page with no blank line between them.
+ */
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { parseExtractedText, toMatrix, type Table } from "@jixiao/extract";
+import { normalizeDocument } from "@jixiao/normalize";
+
+const REAL = new URL("../../../fixtures/real/text/", import.meta.url);
+const textOf = (id: string, kind = "chromium.pdftotext-layout") => readFileSync(new URL(`${id}.${kind}.txt`, REAL), "utf8");
+const tablesOf = (text: string) => parseExtractedText(text).blocks.flatMap((b) => (b.kind === "table" ? [b.table] : []));
+const rowsOf = (t: Table) => toMatrix(t).map((r) => r.map((c) => c?.text ?? "").filter(Boolean));
+const formsOf = (id: string) => normalizeDocument(parseExtractedText(textOf(id)), { fileName: `${id}.txt` }).forms;
+
+describe("a run of values one space apart ends an indicator's row", () => {
+  it("is split into its cells after the name (安徽 2019: 发放人数(按月平均) 5 >=21933人 21980人)", () => {
+    const rows = tablesOf(textOf("anhui-2019-transfer-self-eval")).flatMap(rowsOf);
+    const row = rows.find((r) => r.includes(">=21933人"));
+    expect(row).toBeDefined();
+    expect(row!.slice(-5)).toEqual(["★★★农村低保发放人数(按月平均)", "5", ">=21933人", "21980人", "5"]);
+    expect(rows.find((r) => r.includes(">=59人次"))).toEqual(expect.arrayContaining(["5", ">=59人次", "87人次"]));
+  });
+
+  it("leaves a sentence's figures and a date's parts in their cell", () => {
+    // 临时救助87人次,救助资金30万元 goes on after its figures; 2022 年 8 月 10 日 is one date (LibreOffice's text).
+    const goal = tablesOf(textOf("anhui-2019-transfer-self-eval")).flatMap((t) => t.cells).find((c) => c.text.startsWith("全年救助"));
+    expect(goal?.text).toBe("全年救助建档立卡扶贫户临时救助87人次,救助资金30万元,完成目标任务。");
+    const dated = tablesOf(textOf("hubei-2021-project-self-eval", "pdftotext-layout")).flatMap((t) => t.cells);
+    expect(dated.some((c) => c.text === "8" || c.text === "10 日")).toBe(false);
+  });
+});
+
+describe("a form's title on a line of its own ends the table above it", () => {
+  it("parts two forms printed one under the other (甘肃 2023: two 绩效目标表, no blank line between)", () => {
+    const cells = tablesOf(textOf("gansu-2023-project-targets")).flatMap((t) => t.cells.map((c) => c.text));
+    expect(cells.filter((t) => t.includes("省级部门预算项目支出绩效目标表"))).toEqual([]);
+    const forms = formsOf("gansu-2023-project-targets");
+    expect(forms.map((f) => f.projectName)).toEqual(["博物馆纪念馆市级免费开放补助资金", "博物馆提升改造项目"]);
+    expect(forms[0]!.indicators.map((i) => i.level1)).not.toContain("项目类型");
+  });
+
+  it("is no gap a table bridges (福建 2025: the allocation table above, the form under its title)", () => {
+    const forms = formsOf("fujian-2025-transfer-targets");
+    expect(forms.map((f) => [f.kind, f.projectName])).toEqual([["transfer_targets", "省级第七批水利专项资金"]]);
+  });
+});
