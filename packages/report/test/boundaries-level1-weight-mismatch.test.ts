@@ -128,3 +128,26 @@ describe("level1_weight_mismatch: families", () => {
     expect(run(gaoyi(rows, { kind: "department_targets" }))).toHaveLength(2);
   });
 });
+
+describe("level1_weight_mismatch on rows read from text", () => {
+  // Text keeps no merged cells: pdftotext prints 产出 halfway down its rows, and the reader may put
+  // the boundary between 投入 and 产出 one row off. 预算上报及时性 (2) then counts under 产出.
+  const shifted = ROWS.map((r): (typeof ROWS)[number] => (r[4] === "预算上报及时性" ? ["产出", 25, "数量指标", 10, r[4], r[5], r[6]] : r));
+  const lines = (rows: typeof ROWS) => Object.fromEntries(rows.map(([, , , , name], k) => [name, { line: 40 + k }]));
+
+  it("a boundary a row off, every group whole with it moved back: the reading's, no finding", () => {
+    expect(run(gaoyi(lines(shifted), {}, shifted))).toEqual([]);
+  });
+  it("the same rows from a PDF's cells (no source line): the form's own grouping, reported", () => {
+    expect(run(gaoyi({}, {}, shifted)).map((f) => [f.params, f.expected, f.observed])).toEqual([
+      [{ level: 1, name: "投入", indicators: 4 }, 20, 18],
+      [{ level: 2, name: "预算编制", indicators: 2 }, 10, 8],
+      [{ level: 1, name: "产出", indicators: 8 }, 25, 27],
+      [{ level: 2, name: "数量指标", indicators: 5 }, 10, 12],
+    ]);
+  });
+  it("a weight printed wrong fits no boundary: reported from text too", () => {
+    const wrong = { ...lines(shifted), 项目预算功能分类等编制合规性: { line: 43, weight: 7 } };
+    expect(run(gaoyi(wrong, {}, shifted)).map((f) => f.params!.name)).toContain("投入");
+  });
+});

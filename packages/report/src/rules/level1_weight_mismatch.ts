@@ -1,7 +1,10 @@
 /**
  * level1_weight_mismatch — warning — a declared 一级指标 weight such as
  * 产出指标(60分) differs from the sum of the weights of its indicators. Declared
- * 二级指标 weights (高邑's 预算执行(25)) are checked the same way.
+ * 二级指标 weights (高邑's 预算执行(25)) are checked the same way. On rows read
+ * from text, where a group's rows are guessed from where its label sits, a
+ * mismatch that moving the groups' boundaries would resolve for every group
+ * is not reported (fitsMovedBoundaries).
  */
 import type { Form, Indicator } from "@jixiao/normalize";
 import { formLabel, tail, whereText, type DocumentContext } from "../context.ts";
@@ -45,6 +48,40 @@ function range(ctx: DocumentContext, members: Indicator[]): string | null {
   return first === last || !last ? first : `${first}至${last}`;
 }
 
+/**
+ * Whether the groups of a level, read from text, would each hold their declared weight with their
+ * boundaries moved along the indicators: in order, every running total of the declared weights is a
+ * running total of the indicators' weights, and the last is their sum. Text keeps no merged cells
+ * (pdftotext prints a group's label halfway down its rows, a web page's copy drops the span), so where
+ * a group starts and ends is read from where its label sits; when moving those boundaries makes every
+ * group agree, the mismatch is in the reading, not in the form.
+ */
+function fitsMovedBoundaries(form: Form, level: 1 | 2): boolean {
+  // (The indicators under a label of this level; a row without a weight, a sub-heading's, adds none.)
+  const inds = form.indicators.filter((i) => (level === 1 ? i.level1 : i.level2) !== null);
+  if (inds.some((i) => i.line === null)) return false;
+  const declared: number[] = [];
+  const seen = new Set<string>();
+  for (const i of inds) {
+    const key = level === 1 ? i.level1! : `${i.level1 ?? ""}/${i.level2}`;
+    const weight = level === 1 ? i.level1Weight : i.level2Weight;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (weight === null) return false;
+    declared.push(weight);
+  }
+  const running = (xs: number[]) => xs.map(((s) => (x: number) => (s += x))(0));
+  const byIndicator = running(inds.map((i) => i.weight ?? 0));
+  const byGroup = running(declared);
+  let from = 0;
+  for (const total of byGroup) {
+    from = byIndicator.findIndex((t, k) => k >= from && agrees(total, t));
+    if (from < 0) return false;
+    from++;
+  }
+  return from === byIndicator.length;
+}
+
 export const level1WeightMismatch = defineRule("level1_weight_mismatch", "warning", (ctx, report) => {
   // Where 分值 are printed (a target form may print them too); a monitoring form has none.
   return ctx.doc.forms.filter((form) => !isMonitoring(form)).flatMap((form) =>
@@ -54,6 +91,7 @@ export const level1WeightMismatch = defineRule("level1_weight_mismatch", "warnin
       if (form.missing.includes("total") && g.members.includes(form.indicators[form.indicators.length - 1]!)) return [];
       const sum = g.members.reduce((s, i) => s + i.weight!, 0);
       if (agrees(g.declared, sum)) return [];
+      if (fitsMovedBoundaries(form, g.level)) return [];
       return [
         report({
           form,
