@@ -33,6 +33,7 @@ import { isHeaderWord, isValueCell } from "./text-stream.ts";
 import { isStreamValueCell } from "./text-stream-words.ts";
 import { isTotalLabel, namesColumn } from "./text-span-labels.ts";
 import { BARE_SIGN, isLevelLabel, isPlaceholder, mergeCells } from "./text-wrapped-rows.ts";
+import { NUMBERED_ITEM } from "./text-layout-words.ts";
 import { cellsByRow, isIndicatorHeader } from "./text-grid-rows.ts";
 
 /** A date a row's value names: 2021年12月31日, 2023年12月底前, 12月底. */
@@ -64,6 +65,8 @@ const MAX_HEADER_LINES = 3;
 const MAX_HEADER_PIECE = 12;
 /** A group's label: two characters or more before 指标 (数量指标, 满意度指标(10分)). */
 const LEVEL_WORD = /^[^(（]{2,}指标/;
+/** Cells of a column that open a numbered item (指标1:, 指标2:) from which the column is a numbered list. */
+const MIN_NUMBERED_ITEMS = 2;
 /** Slack on line positions (a line is one LINE_STEP below the one before). */
 const EPS = 0.01;
 /** A level's label: ends in 指标, maybe with its weight (满意度指标(10分)); no word value of a row. */
@@ -260,6 +263,9 @@ function planColumn(cells: FoundCell[], anchors: readonly number[], pos: Map<num
     // (A comparison sign or a unit sign alone, ≧ or %, is a whole cell: no line goes on from it; nor from a
     // total's label, 总分: a line beside it is a row of its own, 其他需要说明事项 | 无.)
     if (own[j] && lines.length > 1 && (BARE_SIGN.test(own[j]!.text.trim()) || isTotalLabel(own[j]!.text))) return Infinity;
+    // (In a column of numbered items, an item opens its cell: 指标5:进口冷链食品新 never goes on 指标4:开展食品安全宣's
+    // lines, nor 指标4 under 险分级, the end of 指标3:食品经营环节风.)
+    if (numbered && lines.slice(1).some((c) => NUMBERED_ITEM.test(c.text))) return Infinity;
     const a = pos.get(anchors[j]!)!;
     for (let k = 1; k < lines.length; k++) {
       if (!follows(lines[k - 1]!, lines[k]!, at(lines[k - 1]!) < a - EPS && at(lines[k]!) > a + EPS)) return Infinity;
@@ -275,6 +281,7 @@ function planColumn(cells: FoundCell[], anchors: readonly number[], pos: Map<num
     return align === "centre" ? centred : align === "top" ? top : startsOnAnchor ? Math.min(centred, top + MIXED_TOP_COST) : centred;
   };
   const oneLine = gaps.slice(1, -1).every((g) => g.length === 0);
+  const numbered = cells.filter((c) => NUMBERED_ITEM.test(c.text)).length >= MIN_NUMBERED_ITEMS;
   const m = anchors.length;
   // best[t]: least cost with the anchors before j decided and t lines of gaps[j] going to anchor j's cell.
   type Step = { cost: number; prev: number; below: number };

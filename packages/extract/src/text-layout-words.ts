@@ -18,3 +18,5 @@ export const CLOSING = /[)）\]】]$/;
 
 /** Whether a word ends as a cell of words ends: in a CJK character or a closing bracket. */
 export const endsLikeCell = (text: string) => isWide(lastChar(text)) || CLOSING.test(text);
+/** An item of a numbered list of indicators or goals opening a cell: 指标5:, 目标2：. */
+export const NUMBERED_ITEM = /^\s*(?:指标|目标|任务)\s*\d{1,2}\s*[:：]/u;
