@@ -46,3 +46,31 @@ describe("a form's title on a line of its own ends the table above it", () => {
     expect(forms.map((f) => [f.kind, f.projectName])).toEqual([["transfer_targets", "省级第七批水利专项资金"]]);
   });
 });
+
+describe("a column of numbered items under an indicator header", () => {
+  it("starts each item's cell on its own line (四川 2021: 指标5:进口冷链食品新 is no line of 指标4's name)", () => {
+    const rows = tablesOf(textOf("sichuan-2021-transfer-self-eval-3")).flatMap(rowsOf);
+    const names = rows.flatMap((r) => r.filter((c) => /^指标\d:/.test(c)));
+    expect(names).toEqual(expect.arrayContaining([
+      "指标3:食品经营环节风险分级",
+      "指标4:开展食品安全宣传周等科普宣传活",
+      "指标5:进口冷链食品新冠肺炎疫情应急处置示范演练",
+      "指标1:辖区内与补助资金相关的重大食品安全监管责任事故发生数",
+    ]));
+    expect(names.filter((n) => (n.match(/指标\d:/g) ?? []).length > 1)).toEqual([]);
+  });
+});
+
+describe("the head of a form in narrow columns, read to the end", () => {
+  it("takes the points a label wrapped over two lines captions (四川 2021: 自评得 / 分 over the indicators' 50)", () => {
+    const [form] = formsOf("sichuan-2021-transfer-self-eval-3");
+    expect(form!.indicators.map((i) => [i.name, i.score])).toContainEqual(["指标2:违法案件查办率", 4]);
+    expect(form!.indicators).toHaveLength(9);
+  });
+
+  it("parts a label and its value one space apart at a line's end (新疆 2021: 项目负责人及联系电话 沈飞)", () => {
+    const [form] = formsOf("xinjiang-2021-project-declaration");
+    expect(form!.projectName).toBe("干渠防渗改造项目");
+    expect(form!.facts.map((f) => [f.label, f.value])).toContainEqual(["项目负责人及联系电话", "沈飞"]);
+  });
+});

@@ -77,6 +77,8 @@ export interface Draft {
   items?: Form[];
   /** Labels of points (自评得分, 分值) the header block prints over a column of figures, by column. */
   pointCaptions?: Map<number, string>;
+  /** Header-block cells of the row before, by column: the head of a points label wrapped onto the next row (自评得 / 分). */
+  captionHeads?: Map<number, string>;
   /** Years the narrative lines read while this form was open speak of (a report page's only year). */
   narrativeYears?: number[];
   /** The last indicator row of copied text that printed its 指标性质: its printed width, that cell's slot and text. */
@@ -271,11 +273,17 @@ export function factFromLine(text: string): { key: FactKey | null; label: string
   const gap = /[:：]/.test(text) ? null : text.match(/^\s*(\S{2,16})\s+(\S.{0,59}?)\s*$/);
   const gapKey = gap ? factKeyOf(gap[1]!) : null;
   // (Two such pairs side by side, wide gaps between all four cells: 项目名称   干渠防渗改造项目      实施单位   乌恰县农村供水站.)
-  const cells = gap ? text.trim().split(/\s{2,}|\t/) : [];
+  // (Each label known, or ending as labels do, 项目负责人及联系电话; no value a label itself.)
+  const isLabel = (t: string) => factKeyOf(t) !== null || isKnownLabelWord(t);
+  const wide = gap ? text.trim().split(/\s{2,}|\t/) : [];
+  // (A narrow last pair keeps one space between its label and value: 项目负责人及联系电话 沈飞. An odd count of
+  // cells has one such cell; it is split where a label ends it.)
+  const cells = wide.length % 2 === 0 ? wide : wide.flatMap((c, i) => {
+    const m = i % 2 === 0 ? c.match(/^(\S+) (\S.*)$/) : null;
+    return m && isLabel(m[1]!) ? [m[1]!, m[2]!] : [c];
+  });
   if (gapKey && GAP_PAIR_KEYS.has(gapKey) && cells.length >= 4 && cells.length % 2 === 0) {
     const pairs = Array.from({ length: cells.length / 2 }, (_, i) => ({ key: factKeyOf(cells[2 * i]!), label: cells[2 * i]!, value: cells[2 * i + 1]! }));
-    // (Each label known, or ending as labels do, 项目负责人及联系电话; no value a label itself.)
-    const isLabel = (t: string) => factKeyOf(t) !== null || isKnownLabelWord(t);
     if (pairs.every((p) => isLabel(p.label) && !isLabel(p.value.split(/\s+/)[0]!))) return pairs;
   }
   if (gap && gapKey && GAP_PAIR_KEYS.has(gapKey) && !parseMoneyUnit(`单位:${gap[2]}`) && factKeyOf(gap[2]!.split(/\s+/)[0]!) === null) {

@@ -87,15 +87,24 @@ export function isNamedTargetsHeader(row: Row): boolean {
 
 /** A header-block cell that names points (自评得分, 分值) over the column it stands in. */
 export function notePointCaptions(d: Draft, row: Row): void {
+  const heads = d.captionHeads;
+  d.captionHeads = new Map(row.cells.map((c) => [c.col, c.text]));
   for (const c of row.cells) {
-    const field = headerField(c.text);
-    if ((field === "score" || field === "weight") && isLabelShaped(c.text)) {
-      (d.pointCaptions ??= new Map()).set(c.col, c.text);
+    // (A label wrapped in a narrow column goes on in the same column on the row below: 自评得 over 分.)
+    const wrapped = heads?.get(c.col);
+    const text = wrapped !== undefined && headerField(wrapped) === null && isPointsLabel(wrapped + c.text) ? wrapped + c.text : c.text;
+    if (isPointsLabel(text)) {
+      (d.pointCaptions ??= new Map()).set(c.col, text);
       // (Text that prints merged cells once keeps no columns: such a label last on its row heads the last column.)
-      if (!row.exact && c === row.cells[row.cells.length - 1]) d.pointCaptions.set(LAST_COLUMN, c.text);
+      if (!row.exact && c === row.cells[row.cells.length - 1]) d.pointCaptions.set(LAST_COLUMN, text);
     }
   }
 }
+
+const isPointsLabel = (text: string) => {
+  const field = headerField(text);
+  return (field === "score" || field === "weight") && isLabelShaped(text);
+};
 
 /** Cells of a captioned indicator header at least (levels, name, a value, the points). */
 const INDICATOR_HEADER_CELLS = 4;
