@@ -14,6 +14,7 @@ import { COLUMN, LINE_GAP, LINE_STEP } from "./text-geometry.ts";
 import { isHeaderWord, isValueCell } from "./text-stream.ts";
 import { namesMoneySource } from "./text-layout-money-sources.ts";
 import { cellsByRow, isIndicatorHeader } from "./text-grid-rows.ts";
+import { isLabelWord } from "./text-stream-words.ts";
 
 /**
  * A wrapped cell's line holds words, never a value alone or a dash (those fit
@@ -247,6 +248,21 @@ export function joinWrappedRows(t: DocTable): DocTable {
   /** Lines a and b, right above and below row main, in the same columns, each a slot main leaves empty. */
   const centredRound = (a: number, main: number, b: number) => adjacent(a, b) &&
     byRow[a]!.length === byRow[b]!.length && byRow[a]!.every((c, k) => byRow[b]![k]!.col === c.col && covered(main, c.col) === undefined);
+  // A lone line of a label's piece that ends the label of the row above and begins none with the row below's
+  // (专项资金 / 名称 over 县级主管 / 部门: a narrow label column, its cells set at the top) is the row above's; one
+  // that begins the row below's label and ends none above (其中:中央、省、市补助县级资 over 金 | 194.9), that
+  // row's. Otherwise undefined: where lines sit decides.
+  const labelPiece = (f: number, prev: number | null, next: number | null): number | undefined => {
+    if (prev === null || next === null || f !== prev + 1 || f !== next - 1) return undefined;
+    const label = (text: string) => isLabelWord(text) || namesMoneySource(text);
+    // (Each cell that tells: ends the label above and begins none below, or the other way round; the rest, a
+    // unit's line under a block's label, (万元), tells nothing.)
+    const told = new Set(own(f).flatMap((c) => {
+      const endsAbove = label(textAt(prev, c.col) + c.text), startsBelow = label(c.text + textAt(next, c.col));
+      return endsAbove === startsBelow ? [] : [endsAbove ? prev : next];
+    }));
+    return told.size === 1 ? [...told][0] : undefined;
+  };
   let r = 0;
   while (r < t.nRows) {
     if (!candidate[r]) { r++; continue; }
@@ -267,7 +283,9 @@ export function joinWrappedRows(t: DocTable): DocTable {
       for (let k = 0; k < run; k++) {
         const f = r + k;
         let to: number | null;
+        const piece = labelPiece(f, prev, next);
         if (prev !== null && tailOfHeader(f, prev)) to = prev;
+        else if (piece !== undefined) to = piece;
         else if (up !== undefined) to = k < up ? prev : next;
         else if (prev === null && run === 1 && centredPairHead(f, next!)) to = next;
         else if (prev === null && 2 * k + 1 <= run) to = null;

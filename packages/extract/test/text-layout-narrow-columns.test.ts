@@ -74,3 +74,17 @@ describe("the head of a form in narrow columns, read to the end", () => {
     expect(form!.facts.map((f) => [f.label, f.value])).toContainEqual(["项目负责人及联系电话", "沈飞"]);
   });
 });
+
+describe("labels wrapped in a narrow label column", () => {
+  it("join the row whose label they end (湖南 2020: 专项资金 / 名称 over 县级主管 / 部门, set at the top of their cells)", () => {
+    const rows = tablesOf(textOf("hunan-2020-transfer-self-eval")).flatMap(rowsOf);
+    expect(rows).toContainEqual(expect.arrayContaining(["专项资金名称", "县级储备粮", "负责人及电话"]));
+    expect(rows).toContainEqual(expect.arrayContaining(["县级主管部门", "衡山县商务和粮食局", "实施单位"]));
+  });
+
+  it("part a label closing on its unit from the cell one space after it ((万元) 其中:中央、省、市补助县级资)", () => {
+    const cells = tablesOf(textOf("hunan-2020-transfer-self-eval")).flatMap((t) => t.cells.map((c) => c.text));
+    expect(cells).toContain("项目资金(万元)");
+    expect(cells.filter((c) => c.includes("(万元)其中") || c.includes("(万元) 其中"))).toEqual([]);
+  });
+});
