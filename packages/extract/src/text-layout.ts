@@ -53,7 +53,8 @@ import { ALIGN_TOLERANCE, addColumnStart, alignedColumnStarts, columnAt, splitAt
 import { type DocTable, continuesTable, joinContinuedTable } from "./pdf/continuation.ts";
 import { isPageNumberText } from "./pdf/margins.ts";
 import { PdfSettings } from "./pdf/settings.ts";
-import { textOfWords } from "./pdf/words.ts";
+import { firstChar, textOfWords } from "./pdf/words.ts";
+import { isWide } from "./pdf/glyphs.ts";
 import { BLANK_LINE_PITCHES, COLUMN, LINE_HEIGHT, LINE_PITCH } from "./text-geometry.ts";
 import { joinWrappedRows } from "./text-wrapped-rows.ts";
 import { isHeaderWord } from "./text-stream.ts";
@@ -312,6 +313,20 @@ function splitNumbers(chunk: Chunk): Chunk[] {
   }
   if (cur.length) out.push(chunkOf(cur));
   return out.length === 1 ? [chunk] : out;
+}
+
+/** A label's first word closing on its unit or points: 项目决策(10分), (万元), 资金情况(万元). */
+const BRACKETED_LABEL = /^[^\s()（）]{0,8}[(（][^()（）]{1,6}[)）]$/u;
+
+/**
+ * Splits a chunk after its first word when that word is a label closing on a bracket and CJK words follow
+ * one space after it (项目决策(10分) 项目立项, (万元) 其中:中央补助): narrow columns keep one space between a
+ * label column and the next, and a bracket is no CJK character for the chunk gaps.
+ */
+function splitAfterBracketedLabel(chunk: Chunk): Chunk[] {
+  const [first, second] = chunk.words;
+  if (!first || !second || !BRACKETED_LABEL.test(first.text) || !isWide(firstChar(second.text))) return [chunk];
+  return [chunkOf([first]), chunkOf(chunk.words.slice(1))];
 }
 
 /** A value with its unit glued on (21980人, 87人次, 181.82万元, ≥12个, 583元/人*月): a value cell in one word. */
@@ -580,7 +595,7 @@ function isHeadOfFirstCell(lines: readonly LooseLine[], chunks: readonly Chunk[]
  */
 function pageItems(layout: PageLayout): ({ kind: "table"; table: PageTable } | { kind: "text"; line: LooseLine })[] {
   const lines = layout.lines;
-  const chunks = lines.map((l) => splitTrailingNumbers(chunksOfLine(l, TEXT_SETTINGS).flatMap(splitValueRuns).flatMap(splitNumbers).flatMap(splitColumnWords)));
+  const chunks = lines.map((l) => splitTrailingNumbers(chunksOfLine(l, TEXT_SETTINGS).flatMap(splitAfterBracketedLabel).flatMap(splitValueRuns).flatMap(splitNumbers).flatMap(splitColumnWords)));
   const items: ({ kind: "table"; table: PageTable } | { kind: "text"; line: LooseLine })[] = [];
   let next = 0;
   for (const [first, e] of bridgeRegions(lines, chunks, textRegions(lines, chunks, TEXT_SETTINGS.minTableRows))) {
