@@ -325,9 +325,12 @@ const BRACKETED_LABEL = /^[^\s()（）]{0,8}[(（][^()（）]{1,6}[)）]$/u;
  */
 function splitAfterBracketedLabel(chunk: Chunk): Chunk[] {
   const [first, second] = chunk.words;
-  if (!first || !second || !BRACKETED_LABEL.test(first.text) || !isWide(firstChar(second.text))) return [chunk];
+  if (!first || !second || !BRACKETED_LABEL.test(first.text) || OUTLINE_NUMBER.test(first.text) || !isWide(firstChar(second.text))) return [chunk];
   return [chunkOf([first]), chunkOf(chunk.words.slice(1))];
 }
+
+/** An outline's number in brackets, (二) or (1): the head of a heading or an item, no label. */
+const OUTLINE_NUMBER = /^[(（](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]$/u;
 
 /** A value with its unit glued on (21980人, 87人次, 181.82万元, ≥12个, 583元/人*月): a value cell in one word. */
 const VALUE_WITH_UNIT = /^[≥≤=<>＞＜]?=?[-+]?\d[\d,.]*%?[^\s\d]{1,5}$/u;
@@ -414,6 +417,11 @@ function splitTrailingNumbers(chunks: Chunk[]): Chunk[] {
   });
 }
 
+/** A line of one chunk that is a form's or a table's title. */
+const isTitleLine = (chunks: readonly Chunk[]) => chunks.length === 1 && isTitle(chunks[0]!.text.trim());
+/** Whether a title line stands before line `end` (a form, or a titled table, is above). */
+const titledBefore = (lines: readonly LooseLine[], chunks: readonly Chunk[][], end: number) =>
+  lines.slice(0, Math.max(0, end)).some((_, k) => isTitleLine(chunks[k]!));
 /** Lines of two cells or more that make a table right under a form's title (its head: 专项名称, 主管部门). */
 const MIN_ROWS_UNDER_TITLE = 2;
 /** A one-chunk line of at most this many characters under a column of the region goes on it, CJK or not. */
@@ -465,10 +473,11 @@ export function textRegions(lines: readonly LooseLine[], chunks: readonly Chunk[
   };
   for (let i = 0; i < lines.length; i++) {
     const multi = chunks[i]!.length >= 2;
-    // A form's title on a line of its own ends the table above it: the next form starts, though no blank
-    // line keeps them apart (two 绩效目标表 on one page), and its title is no label of the rows above. (Above
-    // a title that heads the first table, a line or two of a page's head are no table to end.)
-    if (!multi && chunks[i]!.length === 1 && multiCount >= minRows && isTitle(lines[i]!.text.trim())) {
+    // A form's title on a line of its own ends the table of the form above it: the next form starts, though no
+    // blank line keeps them apart (two 绩效目标表 on one page), and its title is no label of the rows above. (Only
+    // under an earlier title: a report's own tables before its annexed form's title stay as the text reads them;
+    // and above a title that heads the first table, a line or two of a page's head are no table to end.)
+    if (!multi && chunks[i]!.length === 1 && multiCount >= minRows && isTitleLine(chunks[i]!) && titledBefore(lines, chunks, start)) {
       close();
       needed = Math.min(minRows, MIN_ROWS_UNDER_TITLE);
       continue;
@@ -537,7 +546,7 @@ function bridgeRegions(lines: readonly LooseLine[], chunks: readonly Chunk[][], 
       const close = gap <= within(MAX_BRIDGE_BLANKS) || (gap <= within(MAX_ALIGNED_BRIDGE_BLANKS) && underColumns);
       const cjk = (a: number, b: number) => isCjkText(lines.slice(a, b).map((l) => l.text).join(""));
       // (Never over a form's title: the next form starts there.)
-      const titled = between.some((l) => isTitle(l.text.trim()));
+      const titled = between.some((l, k) => isTitleLine(chunks[last[1] + k]!)) && titledBefore(lines, chunks, last[0]);
       if (close && !titled && between.length <= MAX_BRIDGE_LINES && between.every((l) => !LATIN_WORD.test(l.text)) && cjk(last[0], last[1]) && cjk(r[0], r[1])) {
         last[1] = r[1];
         continue;
