@@ -342,12 +342,12 @@ const isValueWord = (text: string) => NUMBER.test(text) || VALUE_WITH_UNIT.test(
  * Splits the run of value cells that ends a chunk off it and into its cells, when the run
  * holds two values or more: narrow columns keep one space between an indicator's name and
  * its values, and between the values (发放人数(按月平均) 5 >=21933人 21980人, Chromium's
- * tables). A unit spaced off its number (87 人次) stays with it; a run inside words
+ * tables), or a chunk of values alone (10 3亩). A unit spaced off its number (87 人次) stays with it; a run inside words
  * (救助 87 人次,救助资金 30) is no run, the words after it are no values, nor is a date (2022 年 8 月 10 日).
  */
 function splitValueRuns(chunk: Chunk): Chunk[] {
   const words = chunk.words;
-  if (words.length < 3) return [chunk];
+  if (words.length < 2) return [chunk];
   const cells: Chunk["words"][] = [];
   let i = words.length;
   while (i > 0) {
@@ -361,8 +361,9 @@ function splitValueRuns(chunk: Chunk): Chunk[] {
       i -= 1;
     } else break;
   }
-  if (cells.length < 2 || i === 0 || !endsLikeCell(words[i - 1]!.text)) return [chunk];
-  return [chunkOf(words.slice(0, i)), ...cells.map(chunkOf)];
+  if (cells.length < 2 || (i > 0 && !endsLikeCell(words[i - 1]!.text))) return [chunk];
+  // (A chunk of values alone, 10 3亩: the weight and the target one space apart, each a cell.)
+  return i === 0 ? cells.map(chunkOf) : [chunkOf(words.slice(0, i)), ...cells.map(chunkOf)];
 }
 
 const isColumnWordOrHead = (text: string) => isHeaderWord(text) || isHeaderWordHead(text);

@@ -23,6 +23,13 @@ describe("a run of values one space apart ends an indicator's row", () => {
     expect(rows.find((r) => r.includes(">=59人次"))).toEqual(expect.arrayContaining(["5", ">=59人次", "87人次"]));
   });
 
+  it("is split when the chunk holds values alone (安徽 2023: ★补助鱼塘面积 10 3亩, the weight and the target)", () => {
+    const rows = tablesOf(textOf("anhui-2023-project-self-eval")).flatMap(rowsOf);
+    const row = rows.find((r) => r.includes("★补助鱼塘面积"));
+    expect(row).toEqual(expect.arrayContaining(["★补助鱼塘面积", "10", "3亩"]));
+    expect(rows.flat().filter((c) => c === "10 3亩")).toEqual([]);
+  });
+
   it("leaves a sentence's figures and a date's parts in their cell", () => {
     // 临时救助87人次,救助资金30万元 goes on after its figures; 2022 年 8 月 10 日 is one date (LibreOffice's text).
     const goal = tablesOf(textOf("anhui-2019-transfer-self-eval")).flatMap((t) => t.cells).find((c) => c.text.startsWith("全年救助"));
