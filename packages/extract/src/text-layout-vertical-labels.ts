@@ -16,12 +16,13 @@
  * column between, and a bracket right under them, is one cell: the label, in
  * the row of its first character. Not when every character shares its line
  * with a row's values: that is a column of one-character values (是否核心指标's
- * 否 / 否 / 是, a qualitative target's 高 / 好), a character to each row.
+ * 否 / 否 / 是, a qualitative target's 高 / 好), a character to each row — unless
+ * the characters spell a group's label (产 出 指 标).
  */
 import type { FoundCell } from "./pdf/page-tables.ts";
 import type { DocTable } from "./pdf/continuation.ts";
 import { COLUMN, LINE_PITCH } from "./text-geometry.ts";
-import { mergeCells } from "./text-wrapped-rows.ts";
+import { isLevelLabel, mergeCells } from "./text-wrapped-rows.ts";
 import { VALUE_START } from "./text-layout-words.ts";
 
 /** Characters one under another that make a label printed down its column (三 characters: 产 出 指 … ). */
@@ -50,7 +51,9 @@ export function joinVerticalLabels(t: DocTable): DocTable {
       // (Every character on a line that holds a row's values too is a column of one-character values, each its
       // row's: 是否核心指标 | 否 / 否 / 是 beside 100% 2 2, 高 / 好 under 年初指标值.)
       const valuesBeside = cells.slice(i, j).every((c) => (byRow.get(c.row) ?? []).some((o) => o !== c && VALUE_START.test(o.text.trim())));
-      if (j - i >= MIN_RUN && !valuesBeside) {
+      // (But characters that spell a group's label, 产 出 指 标, are that label, values beside them or not.)
+      const spelled = isLevelLabel(cells.slice(i, j).map((c) => c.text.trim()).join(""));
+      if (j - i >= MIN_RUN && (!valuesBeside || spelled)) {
         const tail = cells[j];
         const end = tail && BRACKET.test(tail.text.replace(/\s+/g, "")) && near(cells[j - 1]!, tail) ? j + 1 : j;
         for (let k = i + 1; k < end; k++) target.set(cells[k]!, cells[i]!.row);

@@ -95,3 +95,11 @@ describe("labels wrapped in a narrow label column", () => {
     expect(cells.filter((c) => c.includes("(万元)其中") || c.includes("(万元) 其中"))).toEqual([]);
   });
 });
+
+describe("a group's label printed a character per line beside rows of values", () => {
+  it("is one label when its characters spell it (安徽 2023: 产 / 出 / 指 / 标 / (50分))", () => {
+    const cells = tablesOf(textOf("anhui-2023-project-self-eval")).flatMap((t) => t.cells.map((c) => c.text));
+    expect(cells).toEqual(expect.arrayContaining(["产出指标(50分)", "效益指标(30分)"]));
+    expect(cells.filter((c) => c === "出" || c === "指")).toEqual([]);
+  });
+});
