@@ -80,14 +80,15 @@ export const RUN_MEMORY_MB = 400;
  * while any worker reads a scan or holds the runtime from one (its memory is
  * not given back), once: a second scan read beside the first may then take
  * the run over its limit and wait to be read alone — with the allowance from
- * its start, as a file known to need OCR. 420: the pool acts at 796 MB
- * (400 + 420 − MEMORY_HEADROOM_MB), so a run with OCR stays within the
- * README's 800 MB. With 500 two workers reading scans peaked at 811–834 MB on
- * bench phase 6; with 420 at 792 and 797 MB (63.1 and 72.6 s, against 64.7 s:
- * a scan read again alone when both workers peak at once), with 400 at
- * 776–777 MB but 72–73 s in both runs (docs/performance.md).
+ * its start, as a file known to need OCR. 400: the pool acts at 776 MB
+ * (400 + 400 − MEMORY_HEADROOM_MB), so a run with OCR stays within the
+ * README's 800 MB, memory read between polls included. With 500 two workers
+ * reading scans peaked at 811–834 MB on bench phase 6; with 420 at 770–804 MB;
+ * with 400 at 776–799 MB, 1.1–1.2 pages/s against 1.2–1.3 at 420 on the same
+ * machine (a scan read again alone when both workers peak at once;
+ * docs/performance.md).
  */
-export const OCR_MEMORY_MB = 420;
+export const OCR_MEMORY_MB = 400;
 /**
  * Larger files are not sent to their worker, which reads them itself: two
  * 32 MB workbooks sent at once held the main process at 219 MB (the bytes,
