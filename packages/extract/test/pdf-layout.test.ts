@@ -134,6 +134,21 @@ describe("tables across pages", () => {
   });
 });
 
+describe("a row of words the page break cut before its figures (岳阳 科技局 评分表, LibreOffice's PDF)", () => {
+  it("is one row: its criterion's sentence goes on below the break without a new item's mark", async () => {
+    const { extractBytes } = await import("../src/index.ts");
+    const { readFileSync } = await import("node:fs");
+    const file = new URL("../../../fixtures/real/pdf/lo/hunan-undated-department-scorecard-2.pdf", import.meta.url);
+    const doc = await extractBytes(readFileSync(file), { fileName: file.pathname });
+    const cells = doc.blocks.flatMap((b) => (b.kind === "table" ? b.table.cells : []));
+    const name = cells.find((c) => c.text.replace(/\s+/g, "").startsWith("资金使用"));
+    expect(name?.text.replace(/\s+/g, "")).toBe("资金使用合规性");
+    const rule = cells.find((c) => c.row === name!.row && c.text.startsWith("①支出符合"));
+    expect(rule?.text.replace(/\s+/g, "")).toContain("财务管理制度规定以及有关专项资金管理办法的规定");
+    expect(cells.filter((c) => c.text.trim() === "合规性")).toEqual([]);
+  });
+});
+
 describe("merged cells a spreadsheet prints across a page break (湖南 部门整体 评分表, printed by Calc)", () => {
   const cell = (row: number, col: number, text: string, page = 1, extra: Partial<FoundCell> = {}): FoundCell =>
     ({ row, col, rowSpan: 1, colSpan: 1, text, page, bbox: { x0: col * 100, x1: col * 100 + 100, y0: row * 20, y1: row * 20 + 20 }, ...extra });

@@ -70,6 +70,10 @@ const sameColumns = (p: FoundCell, q: FoundCell) => p.col === q.col && p.colSpan
 
 /** Room (in font sizes, plus padding) at the end of a last line that still counts as full: line-breaking rules carry up to two characters (排。) to the next line. */
 const FULL_LINE_SLACK = 2.2;
+/** A text's end that ends a sentence or an item (。；;！): text after a break begins anew. */
+const SENTENCE_END = /[。；;！!]$/u;
+/** The mark an item of a list begins with: ①, 1., 1、, (1), 一、. */
+const ITEM_MARK = /^(?:[①-⑳]|\d{1,2}[.、．)]|[(（]\d{1,2}[)）]|[一二三四五六七八九十]、)/u;
 /** Cell padding (pt) allowed on top of that. */
 const CELL_PADDING = 6;
 
@@ -141,8 +145,15 @@ export function joinContinuedTable(prev: DocTable, next: PageTable): DocTable {
   // A label merged down rows of its own on the next page, beside a merged cell above, starts a group
   // (项目效益(35分) over 8 rows under 项目产出(30分)): a row's tail carried over fills one row.
   const startsGroup = filled.some((c) => c.rowSpan > 1 && (partner(c)?.rowSpan ?? 0) > 1 && c.col === firstFilledCol);
-  const rowWasCut = aligned && filled.length > 0 && filled.length < emptyUnderFilled.length && !startsGroup &&
-    (nameAndNumbersStayAbove || filled.every((c) => textRanToEnd(partner(c)!)));
+  // A sentence cut mid-way: the row's text ran to the border above, ends no sentence there, and goes on
+  // below without a new item's mark, every cell below under a filled one and no figure among them (资金使用 /
+  // 合规性 beside ①支出符合国家财经法规和财务管理 / 制度规定以及有关专项资金管理办法的规定, a row the page cut
+  // before its 分值 and 得分, with as many label columns left empty below as cells filled).
+  const sentenceGoesOn = aligned && !filled.some((c) => isNumber(c.text)) && filled.every((c) => partner(c)!.text.trim()) &&
+    filled.some((c) => textRanToEnd(partner(c)!) && !SENTENCE_END.test(partner(c)!.text.trim()) && !ITEM_MARK.test(c.text.trim()));
+  const rowWasCut = aligned && filled.length > 0 && !startsGroup &&
+    ((filled.length < emptyUnderFilled.length && (nameAndNumbersStayAbove || filled.every((c) => textRanToEnd(partner(c)!)))) ||
+      (filled.length <= emptyUnderFilled.length && sentenceGoesOn));
 
   const offset = rowWasCut ? prev.nRows - 1 : prev.nRows;
   const absorbed = new Set<FoundCell>();
