@@ -421,8 +421,7 @@ function splitTrailingNumbers(chunks: Chunk[]): Chunk[] {
 /** A line of one chunk that is a form's or a table's title. */
 const isTitleLine = (chunks: readonly Chunk[]) => chunks.length === 1 && isTitle(chunks[0]!.text.trim());
 /** Whether a title line stands before line `end` (a form, or a titled table, is above). */
-const titledBefore = (lines: readonly LooseLine[], chunks: readonly Chunk[][], end: number) =>
-  lines.slice(0, Math.max(0, end)).some((_, k) => isTitleLine(chunks[k]!));
+const titledBefore = (chunks: readonly Chunk[][], end: number) => chunks.slice(0, Math.max(0, end)).some(isTitleLine);
 /** Lines of two cells or more that make a table right under a form's title (its head: 专项名称, 主管部门). */
 const MIN_ROWS_UNDER_TITLE = 2;
 /** A one-chunk line of at most this many characters under a column of the region goes on it, CJK or not. */
@@ -478,7 +477,7 @@ export function textRegions(lines: readonly LooseLine[], chunks: readonly Chunk[
     // blank line keeps them apart (two 绩效目标表 on one page), and its title is no label of the rows above. (Only
     // under an earlier title: a report's own tables before its annexed form's title stay as the text reads them;
     // and above a title that heads the first table, a line or two of a page's head are no table to end.)
-    if (!multi && chunks[i]!.length === 1 && multiCount >= minRows && isTitleLine(chunks[i]!) && titledBefore(lines, chunks, start)) {
+    if (multiCount >= minRows && isTitleLine(chunks[i]!) && titledBefore(chunks, start)) {
       close();
       needed = Math.min(minRows, MIN_ROWS_UNDER_TITLE);
       continue;
@@ -547,7 +546,7 @@ function bridgeRegions(lines: readonly LooseLine[], chunks: readonly Chunk[][], 
       const close = gap <= within(MAX_BRIDGE_BLANKS) || (gap <= within(MAX_ALIGNED_BRIDGE_BLANKS) && underColumns);
       const cjk = (a: number, b: number) => isCjkText(lines.slice(a, b).map((l) => l.text).join(""));
       // (Never over a form's title: the next form starts there.)
-      const titled = between.some((l, k) => isTitleLine(chunks[last[1] + k]!)) && titledBefore(lines, chunks, last[0]);
+      const titled = between.some((l, k) => isTitleLine(chunks[last[1] + k]!)) && titledBefore(chunks, last[0]);
       if (close && !titled && between.length <= MAX_BRIDGE_LINES && between.every((l) => !LATIN_WORD.test(l.text)) && cjk(last[0], last[1]) && cjk(r[0], r[1])) {
         last[1] = r[1];
         continue;
@@ -802,5 +801,3 @@ function toTextTable(t: DocTable, sourceLine: (page: number, y: number) => numbe
   const cells: Cell[] = t.cells.map((c) => ({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: c.text, page: c.page }));
   return { page: t.page, pageTo: t.pageTo, nRows: t.nRows, nCols: t.nCols, cells, rowLines: rowLines.slice(0, t.nRows) };
 }
-
-
