@@ -18,7 +18,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
-  FLOOR_FORMATS, REAL_FORMAT_NAMES, familyTotals, floor2, listRealFixtures, measureAll, ratio,
+  FLOOR_FORMATS, REAL_FORMAT_NAMES, familyTotals, floor2, formatTotals, listRealFixtures, measureAll, ratio,
   type RealFormat, type RealFormResult, type Tally,
 } from "../packages/normalize/test/real-forms.ts";
 
@@ -164,9 +164,8 @@ if (writeThresholds) {
   console.log(`wrote ${file}`);
   const floorsFile = resolve(ROOT, "packages/normalize/test/real-forms-format-floors.json");
   const floors = Object.fromEntries([...FLOOR_FORMATS].map((format) => {
-    const t = familyTotals(results.filter((r) => r.format === format));
-    const sum = (k: "fields" | "forms") => t.reduce((a, f) => ({ right: a.right + f[k].right, total: a.total + f[k].total }), { right: 0, total: 0 });
-    return [format, { fields: floor2(ratio(sum("fields"))), forms: floor2(ratio(sum("forms"))) }];
+    const { fields, forms } = formatTotals(results, format);
+    return [format, { fields: floor2(ratio(fields)), forms: floor2(ratio(forms)) }];
   }));
   writeFileSync(floorsFile, JSON.stringify(floors, null, 2) + "\n");
   console.log(`wrote ${floorsFile}`);

@@ -18,7 +18,7 @@
  */
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { FLOOR_FORMATS, familyTotals, listRealFixtures, measureAll, ratio, readExpectation, renderedFormats, type FamilyTotals, type RealFormResult } from "./real-forms.ts";
+import { FLOOR_FORMATS, familyTotals, formatTotals, listRealFixtures, measureAll, ratio, readExpectation, renderedFormats, type FamilyTotals, type RealFormResult } from "./real-forms.ts";
 
 /** Findings a real form contains that the rules do not raise yet, as `ID form N rule` (none today). */
 const KNOWN_FINDING_MISSES: string[] = [];
@@ -67,10 +67,8 @@ describe("real published forms", () => {
   it.each([...FLOOR_FORMATS])("format %s stays at or above its floor", (format) => {
     const floor = FORMAT_FLOORS[format];
     expect(floor, `a floor for ${format} in real-forms-format-floors.json`).toBeDefined();
-    const runs = results.filter((r) => r.format === format);
-    expect(runs.length, `${format} renders measured`).toBeGreaterThan(0);
-    const sum = (k: "fields" | "forms") => familyTotals(runs).reduce((a, f) => ({ right: a.right + f[k].right, total: a.total + f[k].total }), { right: 0, total: 0 });
-    const fields = sum("fields"), forms = sum("forms");
+    expect(results.filter((r) => r.format === format).length, `${format} renders measured`).toBeGreaterThan(0);
+    const { fields, forms } = formatTotals(results, format);
     const where = `${format}: fields ${fields.right}/${fields.total}, forms ${forms.right}/${forms.total}`;
     expect(ratio(fields), where).toBeGreaterThanOrEqual(floor!.fields);
     expect(ratio(forms), where).toBeGreaterThanOrEqual(floor!.forms);

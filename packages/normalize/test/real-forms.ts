@@ -60,6 +60,13 @@ export const REAL_FORMAT_NAMES = Object.keys(REAL_FORMATS) as RealFormat[];
  */
 export const FLOOR_FORMATS: ReadonlySet<RealFormat> = new Set<RealFormat>(["text/pdftotext-layout-chromium"]);
 
+/** Fields and forms right over every run of one format, summed over its families. */
+export function formatTotals(results: readonly RealFormResult[], format: RealFormat): { fields: Tally; forms: Tally } {
+  const families = familyTotals(results.filter((r) => r.format === format));
+  const sum = (k: "fields" | "forms") => families.reduce((a, f) => ({ right: a.right + f[k].right, total: a.total + f[k].total }), tally());
+  return { fields: sum("fields"), forms: sum("forms") };
+}
+
 /** The family of a negative fixture (a publication with no form: `forms: []`). */
 export const NEGATIVE = "negative";
 
