@@ -4,8 +4,8 @@
  */
 import type { Row } from "./rows.ts";
 import type { Column } from "./align.ts";
-import { headerField, headerKey, HEADER_CHILDREN, isGoalsHeader, MONTHS_TO_DATE, sourceKindOf, type Field } from "./vocab.ts";
-import { parseMoneyUnit, parseNumber } from "./values.ts";
+import { headerField, headerKey, HEADER_CHILDREN, level1Of, isGoalsHeader, MONTHS_TO_DATE, sourceKindOf, type Field } from "./vocab.ts";
+import { parseGrade, parseMoneyUnit, parseNumber } from "./values.ts";
 import { keyOf } from "./text-key.ts";
 
 export type SectionKind = "funding" | "indicators" | "goals" | "targets" | "projectList";
@@ -126,7 +126,23 @@ export function isHeaderContinuation(row: Row, above: readonly Row[] = []): bool
   const sources = row.cells.length >= 2 && row.cells.every((c) => isSourceName(c.text));
   // (Two regions or more, alone or beside the header cells merged down and written out over them.)
   const regions = row.cells.filter((c) => isPlaceName(c.text)).length >= 2;
+  // 优 | 良 | 中 | 差 under 绩效标准: the grades its standard is split into. (Layout text may print the first
+  // group's label, merged down beside the rows, on that line: 产出指标 | 优 | 良 | 中 | 差; parse.ts keeps it.)
+  const grades = row.cells.filter((c) => isGradeWord(c.text));
+  if (grades.length >= 2 && row.cells.every((c) => grades.includes(c) || (!row.exact && c === row.cells[0] && level1Of(c.text)))) return true;
   return years || sources || row.cells.every((c) => headerField(c.text) !== null || repeated(c) || (regions && isPlaceName(c.text)) || /^\(.*\)$/.test(keyOf(c.text)) || /^(按支出性质分|按收入性质分|年度预算申请|中期指标值|中期目标值|中期指标|年度指标|名称)$/.test(keyOf(c.text)));
+}
+
+/** 优 | 良 | 中 | 差, 优秀 | 良好 | 合格 | 不合格: the grades a standard is given for (not a letter, A级, which a row may hold). */
+function isGradeWord(text: string): boolean {
+  const grade = parseGrade(text);
+  return grade !== null && !/[A-D]/.test(grade);
+}
+
+/** The words of the group header whose span covers a column (绩效标准 over 优 … 差). */
+function groupOver(groups: readonly { col: number; colSpan: number; text: string }[], col: number): string | null {
+  const group = groups.find((g) => g.col <= col && col < g.col + g.colSpan);
+  return group ? tidyHeader(group.text) : null;
 }
 
 /**
@@ -147,6 +163,12 @@ const GROUP_CHILDREN: [Field, ReadonlySet<Field>][] = [
   ["target", new Set<Field>(["valueType", "target", "adjustedTarget", "unit"])],
 ];
 
+/** Headers of the items or their levels. */
+const ITEM_HEADERS: ReadonlySet<Field> = new Set<Field>(["name", "level1", "level2"]);
+
+/** No field: the sub-headers a grades group takes are told by their words (isGradeWord). */
+const GRADES: ReadonlySet<Field> = new Set<Field>();
+
 /**
  * A two-row header copied from a web page keeps no spans: 绩效指标 | 年度指标值 |
  * 实际完成值 | 分值 … over 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位,
@@ -159,10 +181,14 @@ export function spreadFlatGroups(rows: Row[]): Row[] {
   const [top, sub] = rows as [Row, Row];
   const flat = (r: Row) => r.cells.every((c, i) => c.colSpan <= 1 && c.col === r.cells[0]!.col + i);
   if (!flat(top) || !flat(sub) || top.cells[0]!.col !== sub.cells[0]!.col) return rows;
-  const groupOf = (c: Row["cells"][number]) => GROUP_CHILDREN.find(([f]) => f === headerField(c.text))?.[1];
+  // 绩效标准 over 优 | 良 | 中 | 差: the one header naming no field over a row of grades.
+  const unnamed = top.cells.filter((c) => headerField(c.text) === null);
+  const gradedBy = sub.cells.every((c) => isGradeWord(c.text)) && unnamed.length === 1 ? unnamed[0] : undefined;
+  const groupOf = (c: Row["cells"][number]) => c === gradedBy ? GRADES : GROUP_CHILDREN.find(([f]) => f === headerField(c.text))?.[1];
   // 财政资金 over 中央 | 省级 | 市级资金 | 本级: public money split by the level that gives it.
   const fiscalGroup = (c: Row["cells"][number]) => isSourceName(c.text) && sourceKindOf(headerKey(c.text)) === "fiscal";
   if (!top.cells.some((c) => groupOf(c) || fiscalGroup(c))) return rows;
+  const namedElsewhere = [...top.cells, ...sub.cells].some((c) => ITEM_HEADERS.has(headerField(c.text)!));
   const start = top.cells[0]!.col;
   const topCells: Row["cells"] = [];
   const subCells: Row["cells"] = [];
@@ -172,15 +198,16 @@ export function spreadFlatGroups(rows: Row[]): Row[] {
     const fiscal = fiscalGroup(c);
     const children = groupOf(c) ?? (fiscal ? new Set<Field>() : undefined);
     const from = col;
-    const takes = (text: string) => children!.has(headerField(text)!) || (headerField(c.text) === "target" && isPlaceName(text))
+    const takes = (text: string) => children!.has(headerField(text)!) || (headerField(c.text) === "target" && isPlaceName(text)) || (c === gradedBy && isGradeWord(text))
       || (fiscal && isSourceName(text) && sourceKindOf(headerKey(text)) !== "fiscal");
     while (children && next < sub.cells.length && takes(sub.cells[next]!.text)) {
       subCells.push({ ...sub.cells[next]!, col: col++ });
       next++;
     }
     // 绩效指标 over nothing on the next row is merged down beside the table's rows, which
-    // copied text prints without it: it takes no slot of theirs.
-    if (col === from && headerField(c.text) === "label") continue;
+    // copied text prints without it: it takes no slot of theirs. (Unless no other header names
+    // the items or their levels: then it heads their column, 指标类型 | 绩效指标 | 绩效目标.)
+    if (col === from && headerField(c.text) === "label" && namedElsewhere) continue;
     if (col === from) col++;
     topCells.push({ ...c, col: from, colSpan: col - from });
   }
@@ -196,6 +223,8 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
   let moneyUnit: "元" | "万元" | null = null;
   let asOfMonth: number | null = null;
   const parents: { col: number; key: string }[] = [];
+  // Header cells naming no field that span columns: the groups their sub-headers split.
+  const groups: { col: number; colSpan: number; text: string }[] = [];
   headerRows.forEach((row, depth) => {
     for (const c of row.cells) {
       moneyUnit ??= parseMoneyUnit(c.text);
@@ -226,7 +255,11 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
       }
       // (A source's name under a group spanning several of them — 财政资金 over 中央 | 省级 | 本级 — heads its own column.)
       const underGroup = depth > 0 && (byCol.get(col)?.colSpan ?? 1) > 1 && byCol.get(col)!.field === null && isSourceName(c.text);
-      if (field || !byCol.has(col) || underGroup) byCol.set(col, { text: c.text, field, colSpan: Math.max(1, c.colSpan) });
+      // (A grade under the group it splits, 绩效标准 over 优 | 良 | 中 | 差, heads the group's column for that grade.)
+      const gradeGroup = depth > 0 && field === null && isGradeWord(c.text) ? groupOver(groups, col) : null;
+      if (gradeGroup) byCol.set(col, { text: `${gradeGroup}(${keyOf(c.text)})`, field: null, colSpan: Math.max(1, c.colSpan) });
+      else if (field || !byCol.has(col) || underGroup) byCol.set(col, { text: c.text, field, colSpan: Math.max(1, c.colSpan) });
+      if (field === null && c.colSpan > 1) groups.push({ col, colSpan: c.colSpan, text: c.text });
       asOfMonth ??= monthsToDate(c.text);
     }
   });
@@ -257,6 +290,14 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
     // of two levels, whose 二级指标 column holds the indicators themselves.
     const l2 = columns.find((c) => c.field === "level2");
     if (!d && l2 && columns.some((c) => c.field === "level1") && columns.some((c) => VALUE_FIELDS.has(c.field))) l2.field = "name";
+  }
+  // 指标类型 | 绩效指标 | 绩效目标 | 绩效标准, no level and no name header: the indicators' block word heads the items
+  // themselves, and the goals' word right of them, with no target header, their targets.
+  const label = columns.find((c) => c.field === "label");
+  if (kind === "indicators" && label && !columns.some((c) => c.field === "name" || c.field === "level1" || c.field === "level2")) {
+    label.field = "name";
+    const goal = columns.find((c) => c.field === "goal" && c.col > label.col);
+    if (goal && !columns.some((c) => c.field === "target")) goal.field = "target";
   }
   // 年度绩效目标 | (blank) | 二级指标 | 三级指标 …: a header cell left blank right before the 二级指标 heads the
   // level 1 that the rows print there (产出指标 merged down its group), and the goals word first is the

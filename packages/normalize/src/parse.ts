@@ -26,7 +26,7 @@ import { isEmptyValue, isUnitAlone, parseFiscalYear, parseGrade, parseMoneyUnit,
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
 import { finishForm } from "./finish.ts";
 import { resolveMoneyUnits } from "./money-unit.ts";
-import { GOALS_HEADER_CELLS, isNamedTargetsHeader, notePartPoints, notePointCaptions, readMergedLabelLine, readValueBelow, withoutValueBelow, withPointCaptions } from "./header-block-values.ts";
+import { GOALS_HEADER_CELLS, isGoalWordedGrid, isNamedTargetsHeader, notePartPoints, notePointCaptions, readMergedLabelLine, readValueBelow, withoutValueBelow, withPointCaptions } from "./header-block-values.ts";
 import { coverFromLine, coverPairs, formFromCover, opensCoveredForm, reportFamily, type ReportCover } from "./report-cover.ts";
 import { hasOwnContent, namesAnotherForm } from "./form-boundaries.ts";
 
@@ -592,6 +592,8 @@ function readCellsRow(st: State, row: Row): void {
   // 总体目标 — starts that part instead.)
   const own = d && d.headerRows.length > 0 && d.header?.kind === "goals" ? classifyHeader(row) : null;
   if (d && d.headerRows.length > 0 && isHeaderContinuation(row, d.headerRows) && (own === null || own === "goals")) {
+    // (A group's label printed on the header's last line opens the first group.)
+    if (!row.exact && row.cells.length > 1 && level1Of(row.cells[0]!.text)) readLevelLine(d, row.cells[0]!.text);
     d.headerRows.push(row);
     d.header = buildHeader(d.header!.kind, d.headerRows);
     if (d.header.moneyUnit) d.form.moneyUnit ??= d.header.moneyUnit;
@@ -599,6 +601,11 @@ function readCellsRow(st: State, row: Row): void {
     return;
   }
   if (d) d.headerRows = [];
+  // (Under a target form's own title, a grid headed with the goals' word, which alone would head goals.)
+  if (d && !d.untitled && d.form.title !== null && /targets$/.test(d.form.kind) && isGoalWordedGrid(row)) {
+    startSection(st, "indicators", row);
+    return;
+  }
   const header = classifyHeader(row);
   if (header) {
     startSection(st, header, row);

@@ -435,6 +435,20 @@ export function readLevelLine(draft: Draft, line: string): boolean {
   return false;
 }
 
+/**
+ * 产出指标 | 指标1:物业管理面积 | 6500平方米 under 指标类型 | 绩效指标 | 绩效目标: in a grid with no level column, a
+ * column headed as the values' type whose cell holds a level-1 word (not 定量, 正向) is the grid's level 1 — the
+ * template's word for the kind of indicator. The column is read so from then on.
+ */
+function levelsHeadedAsType(draft: Draft, row: Row): void {
+  const columns = draft.header?.columns;
+  const typed = columns?.find((c) => c.field === "valueType");
+  const name = columns?.find((c) => c.field === "name");
+  if (!columns || !typed || !name || typed.col > name.col || columns.some((c) => c.field === "level1" || c.field === "level2")) return;
+  // (Such a word fits no value type, so the row's alignment leaves it aside: the cells before the names are read.)
+  if (row.cells.some((c) => c.col < name.col && level1Of(c.text) && !isValueTypeText(c.text))) typed.field = "level1";
+}
+
 function setLevel1(levels: LevelState, name: string, weight: number | null): void {
   const same = levels.level1 === name;
   if (!same) {
@@ -457,6 +471,7 @@ function canonicalLevel2(label: string): { name: string; weight: number | null }
  * and yield nothing.
  */
 export function readIndicatorRow(draft: Draft, printed: Row, exclude: Set<Field> = new Set()): Indicator | null {
+  levelsHeadedAsType(draft, printed);
   const { row: carriedRow, carried } = withValueTypeCarried(draft, printed);
   const row = besideGridLabel(draft, carriedRow);
   // (Where besideGridLabel placed the row, its slots are one right of the printed row's.)

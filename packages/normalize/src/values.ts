@@ -93,8 +93,12 @@ const UNITS = [
   "元/人/年", "元/人·年", "元/人", "元/次", "人次", "户次", "万人次", "万人", "万元", "亿元", "个月", "工作日", "分钟", "小时",
   "万册", "万", "平方米", "平米", "公里", "千米", "%", "‰", "元", "人", "次", "个", "家", "项", "件", "份", "天", "日", "年", "月",
   "场", "所", "户", "座", "台", "套", "本", "张", "批", "期", "篇", "条", "层", "分", "名", "辆", "处", "间", "所", "册", "季度", "周",
+  // (Quantities measured, not counted: 60万度 of power, 200亩, 3000吨.)
+  "万度", "度", "千瓦时", "万千瓦时", "吨", "万吨", "立方米", "万立方米", "万平方米", "亩", "万亩", "公顷", "米", "千克", "公斤",
+  "株", "棵", "头", "只", "课时", "学时", "人日",
 ];
-const UNIT_RE = new RegExp(`^(${UNITS.map((u) => u.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|")})`);
+// (Longest first, so that 平方米 is not read as 平 and 米.)
+const UNIT_RE = new RegExp(`^(${[...UNITS].sort((a, b) => b.length - a.length).map((u) => u.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|")})`);
 
 export interface ParsedValue {
   comparator: Comparator | null;
@@ -126,9 +130,10 @@ export function parseValue(raw: string | null | undefined): ParsedValue {
       k = k.replace(re, "");
     }
   }
-  // Range: 5%-10%, 80-90分, 5~10个
-  const range = k.match(/^(\d+(?:\.\d+)?)(%?)[-~～至到](\d+(?:\.\d+)?)(.*)$/);
-  if (range) {
+  // Range: 5%-10%, 80-90分, 5~10个, 170天-200天 (the unit after each number, the same).
+  const range = k.match(/^(\d+(?:\.\d+)?)([^\d.\-~～至到]{0,4})[-~～至到](\d+(?:\.\d+)?)(.*)$/);
+  // (Not a date's parts, 2023年-2024年: a period, not a quantity.)
+  if (range && (range[2] === "" || range[2] === "%" || (range[2] === range[4] && !/^[年月日]/.test(range[2]!)))) {
     // The unit after the second number, else the first number's %: null only when neither prints one.
     const unit = matchUnit(range[4] || range[2] || "");
     if (unit !== undefined) {

@@ -195,6 +195,8 @@ export const HEADER_CHILDREN: [RegExp, RegExp][] = [
 const LEVEL1: [RegExp, string][] = [
   [/^产出指标$|^产出$/, "产出指标"],
   [/^效益指标$|^效益$/, "效益指标"],
+  // (海南's targets before 2019 name their outcomes 成效指标, beside 产出指标.)
+  [/^成效指标$/, "成效指标"],
   [/^(服务对象)?满意度(指标)?$/, "满意度指标"],
   [/^成本指标$/, "成本指标"],
   [/^投入(指标)?$/, "投入"],

@@ -9,7 +9,11 @@
  *   leading weight column their groups with points;
  * - a money table's header wrapped over two text rows (当年 / 金额) and labels
  *   wrapped round their row's line (部门(单位) / … / 名称; 项目主管单 | 项目实施单 /
- *   … / 位 | 位) in pdftotext -layout text.
+ *   … / 位 | 位) in pdftotext -layout text;
+ * - a target grid headed with no level and no name word (指标类型 | 绩效指标 |
+ *   绩效目标 | 绩效标准 over 优 | 良 | 中 | 差): the column holding level words is
+ *   the level 1, 绩效指标 heads the items, 绩效目标 their targets, and each grade
+ *   its own extra column.
  */
 import { describe, expect, it } from "vitest";
 import { parseExtractedText } from "@jixiao/extract";
@@ -24,6 +28,16 @@ async function firstForm(id: string, format: RealFormat) {
   expect(form, `${id} ${format}: a form`).toBeDefined();
   return form!;
 }
+
+/** 海南 2018's items: level 1 (the 指标类型 column), name (绩效指标) and target (绩效目标). */
+const HAINAN_TARGETS = [
+  ["产出指标", "指标1:物业管理面积", "6500平方米"],
+  ["产出指标", "指标2:用电量", "60万度"],
+  ["产出指标", "指标3:日常电子设备的维修(护)率", "20%以上"],
+  ["成效指标", "指标1:日常参观展示设备的使用率", "80%以上"],
+  ["成效指标", "指标2:项目成本控制", "不超预算"],
+  ["成效指标", "指标3:保证设备正常运转天数", "200"],
+];
 
 describe("layouts recognised by structure", () => {
   // (In text copied from a web page too: its row prints the block label 项目资金, merged down beside it, once,
@@ -50,6 +64,24 @@ describe("layouts recognised by structure", () => {
     // 年终完成值 is what was reached: the actual. The caption across the next page's table (项目年度目标1:…) is a pair, no indicator.
     expect(form.indicators.some((i) => i.name.startsWith("项目年度目标"))).toBe(false);
     expect(form.indicators.find((i) => i.name === "乡村道路建设养护里程")?.actualText).toBe("300公里");
+  });
+
+  it.each(STRUCTURED)("a target grid headed by meaning (海南 2018 项目绩效目标表, %s)", async (format) => {
+    const form = await firstForm("hainan-2018-project-targets", format);
+    expect(form.kind).toBe("project_targets");
+    expect(form.indicators.map((i) => [i.level1, i.name, i.targetText])).toEqual(HAINAN_TARGETS);
+    // (The level words are no value type, and the grades keep their group's name.)
+    expect(form.indicators.every((i) => i.valueType === null)).toBe(true);
+    expect(form.indicators[1]!.extra).toEqual({ "绩效标准(优)": "60万度以上", "绩效标准(良)": "50万度-60万度", "绩效标准(中)": "40万度-50万度", "绩效标准(差)": "40万度以下" });
+    expect([form.indicators[1]!.targetValue, form.indicators[1]!.unit]).toEqual([60, "万度"]);
+  });
+
+  // (pdftotext -layout prints the first group's label on the grades' line, 产出指标 | 优 | 良 | 中 | 差: it opens the group.)
+  it("a target grid headed by meaning (海南 2018 项目绩效目标表, pdftotext -layout): its items, levels and targets", async () => {
+    const form = await firstForm("hainan-2018-project-targets", "text/pdftotext-layout");
+    const named = form.indicators.filter((i) => i.name.startsWith("指标"));
+    expect(named.map((i) => [i.level1, i.name, i.targetText])).toEqual(HAINAN_TARGETS);
+    expect(named[2]!.extra).toEqual({ 优: "20%以上", 良: "15%-20%", 中: "10%-15%", 差: "10%以下" });
   });
 
   it("pdftotext -layout: a header wrapped over two rows and a label wrapped round its row (湖北 广水 2023 部门整体目标表)", async () => {

@@ -118,7 +118,7 @@ describe("targets and actuals: comparators", () => {
   it("a comparator with no number keeps the comparator (≧ %, ±3%以内)", () => {
     expect(parseValue("≧ %")).toEqual({ comparator: ">=", value: null, valueMax: null, unit: null });
     expect(parseValue("±3%以内")).toEqual({ comparator: "<=", value: null, valueMax: null, unit: null });
-    expect(parseValue("≥266米")).toEqual({ comparator: ">=", value: null, valueMax: null, unit: null });
+    expect(parseValue("≥266级")).toEqual({ comparator: ">=", value: null, valueMax: null, unit: null });
   });
 });
 
@@ -136,7 +136,7 @@ describe("targets and actuals: numbers, units and ranges", () => {
   it("a bare number is an equality without a unit", () => {
     expect(parseValue("104")).toEqual({ comparator: "=", value: 104, valueMax: null, unit: null });
   });
-  it.each(["2021年12月完成", "9月前", "11月前", "12县(市)", "12头", "5个村", "1.5亩", "100人(户)", "3天内完成", "5个左右的"])(
+  it.each(["2021年12月完成", "9月前", "11月前", "12县(市)", "12支队", "5个村", "1.5倍", "100人(户)", "3天内完成", "5个左右的"])(
     "%s is a description, not a quantity", (text) => {
       expect(parseValue(text)).toEqual({ comparator: "qualitative", value: null, valueMax: null, unit: null });
     });

@@ -32,7 +32,18 @@ describe("parseValue", () => {
   it("reads ranges with both ends", () => {
     expect(parseValue("5%-10%")).toMatchObject({ value: 5, valueMax: 10, unit: "%" });
     expect(parseValue("80-90分")).toMatchObject({ value: 80, valueMax: 90, unit: "分" });
+    // (海南's 绩效标准 print the unit after each end.)
+    expect(parseValue("5500平方米-6500平方米")).toMatchObject({ value: 5500, valueMax: 6500, unit: "平方米" });
+    expect(parseValue("170天-200天")).toMatchObject({ value: 170, valueMax: 200, unit: "天" });
+    // (Two ends in different units are no range; a period of years is no quantity.)
+    expect(parseValue("1个-3天")).toMatchObject({ value: null });
+    expect(parseValue("2023年-2024年")).toMatchObject({ comparator: "qualitative", value: null });
   });
+
+  it.each([["60万度", 60, "万度"], ["3000吨", 3000, "吨"], ["200亩", 200, "亩"], ["12000平方米", 12000, "平方米"]])(
+    "reads a measured quantity %s", (text, value, unit) => {
+      expect(parseValue(text)).toMatchObject({ comparator: "=", value, unit });
+    });
 
   it.each(["有效保障", "成效明显", "2023年12月底完成", "州本级及12县(市)", "按时间节点保障落实", "达成预期指标"])(
     "keeps %s qualitative", (text) => {
