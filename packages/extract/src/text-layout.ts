@@ -58,7 +58,7 @@ import { isWide } from "./pdf/glyphs.ts";
 import { BLANK_LINE_PITCHES, COLUMN, LINE_HEIGHT, LINE_PITCH } from "./text-geometry.ts";
 import { joinWrappedRows } from "./text-wrapped-rows.ts";
 import { isHeaderWord } from "./text-stream.ts";
-import { isHeaderWordHead, isTitle } from "./text-stream-words.ts";
+import { isHeaderWordHead, isLabelWord, isTitle } from "./text-stream-words.ts";
 import { isTotalLabel, moveSpanLabels } from "./text-span-labels.ts";
 import { joinLabelParagraphs } from "./text-layout-label-paragraphs.ts";
 import { joinCentredPairs } from "./text-layout-centred-pairs.ts";
@@ -87,6 +87,8 @@ const MIN_GAPPED_LINES = 3;
 const MIN_GAPPED_SHARE = 0.15;
 /** A column start (where text resumes after a gap) shared by this many lines is an alignment. */
 const MIN_ALIGNED_STARTS = 3;
+/** ...or, where none is, this many starts each shared by two lines. */
+const MIN_TWICE_ALIGNED_STARTS = 2;
 
 const isSpaceChar = (ch: string) => /\s/u.test(ch);
 
@@ -136,7 +138,13 @@ export function looksLikeColumnLayout(lines: readonly string[]): boolean {
   if (gapped < MIN_GAPPED_LINES) return false;
   const counts = new Map<number, number>();
   for (const s of starts) for (const x of new Set(s)) counts.set(x, (counts.get(x) ?? 0) + 1);
-  const aligned = new Set([...counts].filter(([, n]) => n >= MIN_ALIGNED_STARTS).map(([x]) => x));
+  let aligned = new Set([...counts].filter(([, n]) => n >= MIN_ALIGNED_STARTS).map(([x]) => x));
+  // (A short form's page, a few label | value lines in narrow columns, may align no start three times but
+  // two starts twice each: 自治区主管部门 农业农村厅 … 专项实施期 over 市县财政部门 原州区财政局 … 市县主管部门.)
+  if (aligned.size === 0) {
+    const twice = new Set([...counts].filter(([, n]) => n >= 2).map(([x]) => x));
+    if (twice.size >= MIN_TWICE_ALIGNED_STARTS) aligned = twice;
+  }
   if (aligned.size === 0) return false;
   // A line indented to an aligned column is the next line of a cell in it (a paragraph beside its label,
   // 职能职责概述 centred on the left of its lines), as much a line of the layout as one with a gap.
@@ -326,6 +334,21 @@ const BRACKETED_LABEL = /^[^\s()（）]{0,8}[(（][^()（）]{1,6}[)）]$/u;
 function splitAfterBracketedLabel(chunk: Chunk): Chunk[] {
   const [first, second] = chunk.words;
   if (!first || !second || !BRACKETED_LABEL.test(first.text) || OUTLINE_NUMBER.test(first.text) || !isWide(firstChar(second.text))) return [chunk];
+  return [chunkOf([first]), chunkOf(chunk.words.slice(1))];
+}
+
+/**
+ * Splits a chunk after its first word when that word is a whole label of a form's header block and a value in
+ * CJK words follows one space after it (自治区主管部门 农业农村厅, 项目名称 碟令薯樽轴示施): narrow columns keep one
+ * space between a label column and its value's. Not when the words go on with the label (主管部门 名称) or are
+ * labels or column words themselves.
+ */
+function splitAfterLabelWord(chunk: Chunk): Chunk[] {
+  const [first, second] = chunk.words;
+  // (A label with its colon, 部门(单位)名称: 岳阳市…, is a pair printed as a line, no columns.)
+  if (!first || !second || !isLabelWord(first.text) || /[:：]$/.test(first.text) || !isWide(firstChar(second.text))) return [chunk];
+  const rest = textOfWords(chunk.words.slice(1));
+  if (isLabelWord(first.text + second.text) || isLabelWord(rest) || isHeaderWord(rest) || isHeaderWordHead(rest)) return [chunk];
   return [chunkOf([first]), chunkOf(chunk.words.slice(1))];
 }
 
@@ -604,7 +627,7 @@ function isHeadOfFirstCell(lines: readonly LooseLine[], chunks: readonly Chunk[]
  */
 function pageItems(layout: PageLayout): ({ kind: "table"; table: PageTable } | { kind: "text"; line: LooseLine })[] {
   const lines = layout.lines;
-  const chunks = lines.map((l) => splitTrailingNumbers(chunksOfLine(l, TEXT_SETTINGS).flatMap(splitAfterBracketedLabel).flatMap(splitValueRuns).flatMap(splitNumbers).flatMap(splitColumnWords)));
+  const chunks = lines.map((l) => splitTrailingNumbers(chunksOfLine(l, TEXT_SETTINGS).flatMap(splitAfterBracketedLabel).flatMap(splitAfterLabelWord).flatMap(splitValueRuns).flatMap(splitNumbers).flatMap(splitColumnWords)));
   const items: ({ kind: "table"; table: PageTable } | { kind: "text"; line: LooseLine })[] = [];
   let next = 0;
   for (const [first, e] of bridgeRegions(lines, chunks, textRegions(lines, chunks, TEXT_SETTINGS.minTableRows))) {

@@ -103,3 +103,20 @@ describe("a group's label printed a character per line beside rows of values", (
     expect(cells.filter((c) => c === "出" || c === "指")).toEqual([]);
   });
 });
+
+describe("a short form's label | value lines in narrow columns", () => {
+  // 宁夏 2022's 自评表 head: sixteen lines whose column starts are shared by two lines each, and each label
+  // one space from its value (自治区主管部门 农业农村厅 … 专项实施期 2022年3月-2022年11月).
+  it("are read as layout text, each label its own cell beside its value (宁夏 2022 自评表)", () => {
+    const rows = tablesOf(textOf("ningxia-2022-transfer-self-eval")).flatMap(rowsOf);
+    expect(rows).toContainEqual(["市县财政部门", "原州区财政局", "市县主管部门", "原州区农业农村局"]);
+    const form = formsOf("ningxia-2022-transfer-self-eval")[0]!;
+    expect(form.kind).toBe("transfer_self_eval");
+    expect(form.facts.find((f) => f.label === "市县主管部门")?.value).toBe("原州区农业农村局");
+  });
+
+  it("keeps a label with its colon on a line as a pair, no table (湖南 2018: 部门(单位)名称: 岳阳市…)", () => {
+    const cells = tablesOf(textOf("hunan-2018-department-self-eval", "pdftotext-layout")).flatMap((t) => t.cells.map((c) => c.text));
+    expect(cells).not.toContain("岳阳市城市管理监督指挥中心");
+  });
+});
