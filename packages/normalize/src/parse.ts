@@ -583,6 +583,23 @@ function noteCoverRow(st: State, row: Row): void {
 
 // ---- table rows --------------------------------------------------------------------
 
+/**
+ * A grid that writes its merged cells out (a workbook unmerged with fill-down) prints the block label of the
+ * part's header (年度预算申请(万元) merged down beside the money block) again on each of its lines: that copy is
+ * the header's, not the line's, whose own cells (其中: 一般公共预算:1873.66万元 | 其中:基本支出:…) are read as
+ * they would be without it. (A row of nothing but copies, a header repeated, stays as it is.)
+ */
+function withoutHeaderCopies(draft: Draft, row: Row): Row {
+  const labels = draft.header?.labels;
+  if (!row.exact || !labels) return row;
+  const copy = (c: Row["cells"][number]) => labels.get(c.col) !== undefined && keyOf(c.text) === keyOf(labels.get(c.col)!);
+  // (The copies lead the row, where the merged label stood; a header's word further right is the next header's own.)
+  let lead = 0;
+  while (lead < row.cells.length && copy(row.cells[lead]!)) lead++;
+  if (lead === 0 || lead === row.cells.length) return row;
+  return { ...row, cells: row.cells.slice(lead) };
+}
+
 function readCellsRow(st: State, row: Row): void {
   st.firstOfTable = row.table !== null && row.table !== st.lastTable;
   st.lastTable = row.table;
@@ -601,6 +618,7 @@ function readCellsRow(st: State, row: Row): void {
     return;
   }
   if (d) d.headerRows = [];
+  if (d) row = withoutHeaderCopies(d, row);
   // (Under a target form's own title, a grid headed with the goals' word, which alone would head goals.)
   if (d && !d.untitled && d.form.title !== null && /targets$/.test(d.form.kind) && isGoalWordedGrid(row)) {
     startSection(st, "indicators", row);

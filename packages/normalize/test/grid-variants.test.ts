@@ -50,6 +50,8 @@ const CASES: [string, string, (doc: ExtractedDocument) => ExtractedDocument][] =
   // 永德 2022, 银川 2021: funding block and level labels.
   ["yunnan-2022-project-self-eval-2", "merged cells written out", writtenOut],
   ["ningxia-2021-project-self-eval", "merged cells written out", writtenOut],
+  // 岳阳 2021: 年度预算申请(万元) beside each line of label:value pairs (其中: 一般公共预算:1873.66万元 | 其中:基本支出:…).
+  ["hunan-2021-department-self-eval", "merged cells written out", writtenOut],
   // 鄂州 2022: a two-level grid whose first column holds 数量指标, 质量指标 ….
   ["hubei-2022-project-targets", "first column's labels ending in a colon", colonLabels],
   // 廊坊 2019, 宁德 2019: level 1 labels, header-block labels.
