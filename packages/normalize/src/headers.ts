@@ -292,13 +292,15 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
     if (!d && l2 && columns.some((c) => c.field === "level1") && columns.some((c) => VALUE_FIELDS.has(c.field))) l2.field = "name";
   }
   // 指标类型 | 绩效指标 | 绩效目标 | 绩效标准, no level and no name header: the indicators' block word heads the items
-  // themselves, and the goals' word right of them, with no target header, their targets.
+  // themselves.
+  const isItem = (c: Column<Field>) => c.field === "name" || c.field === "level1" || c.field === "level2";
   const label = columns.find((c) => c.field === "label");
-  if (kind === "indicators" && label && !columns.some((c) => c.field === "name" || c.field === "level1" || c.field === "level2")) {
-    label.field = "name";
-    const goal = columns.find((c) => c.field === "goal" && c.col > label.col);
-    if (goal && !columns.some((c) => c.field === "target")) goal.field = "target";
-  }
+  if (kind === "indicators" && label && !columns.some(isItem)) label.field = "name";
+  // 三级指标 | 绩效目标 | 实际完成值 (or … | 绩效指标 | 绩效目标): the goals' word right of the items, with no target
+  // header, heads each item's target, as 年度指标值 would.
+  const lastItem = Math.max(-1, ...columns.filter(isItem).map((c) => c.col));
+  const goal = columns.find((c) => c.field === "goal" && c.col > lastItem);
+  if (kind === "indicators" && lastItem >= 0 && goal && !columns.some((c) => c.field === "target")) goal.field = "target";
   // 年度绩效目标 | (blank) | 二级指标 | 三级指标 …: a header cell left blank right before the 二级指标 heads the
   // level 1 that the rows print there (产出指标 merged down its group), and the goals word first is the
   // block's label merged down beside the grid, as 绩效指标 is, not a column of goals.

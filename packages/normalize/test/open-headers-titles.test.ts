@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { headerField } from "@jixiao/normalize";
 import { titleKind } from "../src/vocab.ts";
 import { projectFromTitle } from "../src/title-project.ts";
-import { classifyHeader } from "../src/headers.ts";
+import { buildHeader, classifyHeader } from "../src/headers.ts";
 
 describe("indicator columns by what their header ends with", () => {
   it.each([
@@ -131,5 +131,25 @@ describe("a target form that names its criteria (绩效目标、评价指标与�
     expect(headerField("绩效目标名称")).toBe("name");
     expect(headerField("计算符号")).toBe("valueType");
     expect(headerField("指标值说明")).toBe("description");
+  });
+});
+
+describe("a goals word heading a column of the indicator grid", () => {
+  const columns = (...words: string[]) => {
+    const cells = words.map((text, col) => ({ col, colSpan: 1, text }));
+    const row = { kind: "cells" as const, cells, allCells: cells, text: words.join(" "), page: 1, line: null, table: 1, exact: true };
+    const kind = classifyHeader(row);
+    return kind ? buildHeader(kind, [row]).columns.map((c) => c.field) : null;
+  };
+  // A template may head its targets with the goals' words (绩效目标, 年度目标, 预期目标, 计划目标) and its
+  // achievements with 实际完成情况: right of the items, with no 指标值, they are each item's target and actual.
+  it.each(["绩效目标", "年度目标", "预期目标", "计划目标"])("%s right of the items heads their targets", (goal) => {
+    expect(columns("一级指标", "二级指标", "三级指标", goal, "实际完成情况", "分值", "得分"))
+      .toEqual(["level1", "level2", "name", "target", "actual", "weight", "score"]);
+  });
+
+  it("beside a 指标值 column, or left of the items (the block's label merged down), stays no target", () => {
+    expect(columns("一级指标", "二级指标", "三级指标", "指标值", "年度目标")).toEqual(["level1", "level2", "name", "target", "goal"]);
+    expect(columns("年度绩效目标", "一级指标", "二级指标", "三级指标", "指标值")).toEqual(["goal", "level1", "level2", "name", "target"]);
   });
 });
