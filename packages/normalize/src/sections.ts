@@ -437,8 +437,8 @@ export function readLevelLine(draft: Draft, line: string): boolean {
 
 /**
  * 产出指标 | 指标1:物业管理面积 | 6500平方米 under 指标类型 | 绩效指标 | 绩效目标: in a grid with no level column, a
- * column headed as the values' type whose cell holds a level-1 word (not 定量, 正向) is the grid's level 1 — the
- * template's word for the kind of indicator. The column is read so from then on.
+ * column headed as the values' type whose cell holds a level word (not 定量, 正向) is the grid's level — 产出指标 its
+ * level 1, 数量指标 its level 2 — the template's word for the kind of indicator. The column is read so from then on.
  */
 function levelsHeadedAsType(draft: Draft, row: Row): void {
   const columns = draft.header?.columns;
@@ -446,7 +446,8 @@ function levelsHeadedAsType(draft: Draft, row: Row): void {
   const name = columns?.find((c) => c.field === "name");
   if (!columns || !typed || !name || typed.col > name.col || columns.some((c) => c.field === "level1" || c.field === "level2")) return;
   // (Such a word fits no value type, so the row's alignment leaves it aside: the cells before the names are read.)
-  if (row.cells.some((c) => c.col < name.col && level1Of(c.text) && !isValueTypeText(c.text))) typed.field = "level1";
+  const held = row.cells.find((c) => c.col < name.col && !isValueTypeText(c.text) && (level1Of(c.text) || level2Of(c.text)));
+  if (held) typed.field = level1Of(held.text) ? "level1" : "level2";
 }
 
 function setLevel1(levels: LevelState, name: string, weight: number | null): void {

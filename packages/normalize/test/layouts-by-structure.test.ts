@@ -20,6 +20,7 @@ import { parseExtractedText } from "@jixiao/extract";
 import { normalizeDocument } from "@jixiao/normalize";
 import { extractedFixture } from "./fixture-documents.ts";
 import type { RealFormat } from "./real-forms.ts";
+import { wordsOf } from "./grid-variations.ts";
 
 const STRUCTURED: RealFormat[] = ["pdf/lo", "pdf/chromium", "docx", "xlsx", "xls", "text/web"];
 
@@ -74,6 +75,15 @@ describe("layouts recognised by structure", () => {
     expect(form.indicators.every((i) => i.valueType === null)).toBe(true);
     expect(form.indicators[1]!.extra).toEqual({ "绩效标准(优)": "60万度以上", "绩效标准(良)": "50万度-60万度", "绩效标准(中)": "40万度-50万度", "绩效标准(差)": "40万度以下" });
     expect([form.indicators[1]!.targetValue, form.indicators[1]!.unit]).toEqual([60, "万度"]);
+  });
+
+  // (The same grid with level-2 words in the 指标类型 column, as a template without level 1s would print it.)
+  it("a target grid whose 指标类型 column holds level-2 words (海南 2018, its DOCX grid so varied)", async () => {
+    const varied = wordsOf([["产出指标", "数量指标"], ["成效指标", "质量指标"]])(await extractedFixture("hainan-2018-project-targets", "docx"));
+    const form = normalizeDocument(varied, { fileName: "hainan-2018-project-targets.docx" }).forms[0]!;
+    expect(form.indicators.map((i) => [i.level1, i.level2, i.name])).toEqual(
+      HAINAN_TARGETS.map(([level1, name]) => [null, level1 === "产出指标" ? "数量指标" : "质量指标", name]),
+    );
   });
 
   // (pdftotext -layout prints the first group's label on the grades' line, 产出指标 | 优 | 良 | 中 | 差: it opens the group.)
