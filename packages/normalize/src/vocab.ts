@@ -73,6 +73,11 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   [/^(扣分|失分|偏差|未完成|未达标|未达成)(原因|理由|说明)/, "reason"],
   [/^年初.{0,4}预算(数|金额|资金|资金总额|总额|安排数?|安排金额)$/, "initialBudget"],
   [/^(全年|调整后|年度)?.{0,4}预算(数|金额|资金|资金总额|总额|安排数?|安排金额)$/, "budget"],
+  // 批复金额, 预算批复数, 下达金额: the budget as approved or passed down.
+  [/^(?:预算)?(?:批复|下达)(?:金额|数|预算数?|预算金额)$|^批复预算$/, "budget"],
+  // 支付金额, 实际拨付, 已支付, 全年支出, 完成投资: the money paid out.
+  [/^(?:实际|已)?(?:支付|拨付)(?:数|金额)?$|^全年支出(?:数|金额)?$|^(?:实际)?完成投资(?:额|金额)?$/, "executed"],
+  [/^(?:支出|执行|支付)进度$/, "rate"],
   // 计划安排资金, 计划投资额: the money planned for the year, its budget.
   [/^计划(?:安排|投资|投入)(?:资金|金额|数|额)?$/, "budget"],
   // 年初预算 | 结转 | 调整 | 小计: the sum of the year's budget parts is the year's budget.

@@ -38,6 +38,13 @@ describe("indicator columns by what their header ends with", () => {
     ["实施进度", "actual"], // 大英县 2020 自评报告's indicator table
     ["考核指标", "name"], // a finance office's 一般公共预算支出管理 scoring sheet
     ["权数", "weight"],
+    // The money block's columns as other templates head them: approved or passed down, paid out, and how far.
+    ["批复金额", "budget"],
+    ["预算下达数", "budget"],
+    ["支付金额", "executed"],
+    ["实际拨付", "executed"],
+    ["完成投资", "executed"],
+    ["支出进度", "rate"],
     ["年度工作目标", "target"],
     ["自评分数", "score"],
     ["二级指标名称", "level2"],
