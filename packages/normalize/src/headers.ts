@@ -181,10 +181,12 @@ export function spreadFlatGroups(rows: Row[]): Row[] {
   const [top, sub] = rows as [Row, Row];
   const flat = (r: Row) => r.cells.every((c, i) => c.colSpan <= 1 && c.col === r.cells[0]!.col + i);
   if (!flat(top) || !flat(sub) || top.cells[0]!.col !== sub.cells[0]!.col) return rows;
-  // 绩效标准 over 优 | 良 | 中 | 差: the one header naming no field over a row of grades.
+  // 绩效标准 over 优 | 良 | 中 | 差: the one header naming no field over a row of grades. (评价指标 over 一级指标 |
+  // 二级指标 | 三级指标: the one naming no field over a row of levels is their group, as 绩效指标 is.)
   const unnamed = top.cells.filter((c) => headerField(c.text) === null);
   const gradedBy = sub.cells.every((c) => isGradeWord(c.text)) && unnamed.length === 1 ? unnamed[0] : undefined;
-  const groupOf = (c: Row["cells"][number]) => c === gradedBy ? GRADES : GROUP_CHILDREN.find(([f]) => f === headerField(c.text))?.[1];
+  const levelsBy = sub.cells.every((c) => ITEM_HEADERS.has(headerField(c.text)!)) && unnamed.length === 1 ? unnamed[0] : undefined;
+  const groupOf = (c: Row["cells"][number]) => c === gradedBy ? GRADES : c === levelsBy ? GROUP_CHILDREN[0]![1] : GROUP_CHILDREN.find(([f]) => f === headerField(c.text))?.[1];
   // 财政资金 over 中央 | 省级 | 市级资金 | 本级: public money split by the level that gives it.
   const fiscalGroup = (c: Row["cells"][number]) => isSourceName(c.text) && sourceKindOf(headerKey(c.text)) === "fiscal";
   if (!top.cells.some((c) => groupOf(c) || fiscalGroup(c))) return rows;

@@ -11,7 +11,7 @@ import { markGroupedMoneyHeaders, readGroupedMoneyRow } from "./grouped-money-he
 import { readSourceColumnsRow } from "./source-columns.ts";
 import { pairLabelRuns } from "./text-label-runs.ts";
 import { newDraft, touch, applyFact, factFromLine, type Draft } from "./draft.ts";
-import { classifyHeader, buildHeader, isHeaderContinuation, monthsInTitle, type SectionKind } from "./headers.ts";
+import { classifyHeader, buildHeader, isHeaderContinuation, monthsInTitle, spreadFlatGroups, type SectionKind } from "./headers.ts";
 import { MONITORING_KINDS } from "./families.ts";
 import { align, extraOf, isUnderAmountColumn, readFundingRow, readGoalsRow, readIndicatorRow, readLevelLine, readTotalRow } from "./sections.ts";
 import { newTargetsState, readTargetsRow, finishTargets, readProjectListRow, type TargetsState } from "./containers.ts";
@@ -79,6 +79,8 @@ interface State {
   reportGrids: Draft[];
   /** The table the last row of cells came from, to tell a table's first row. */
   lastTable: number | null;
+  /** The row before, when it held words only and headed nothing: the first row of a header the next may finish. */
+  wordsAbove: Row | null;
   /** Whether the row being read is the first of its table. */
   firstOfTable: boolean;
   /** The form the current untitled draft was split from (namesAnotherForm): a draft that ends with no content is its footer. */
@@ -93,7 +95,7 @@ function normalizeWithVocabulary(doc: ExtractedDocument, hints: NormalizeHints):
   const st: State = {
     forms: [], narrative: [], sideTables: [], warnings: [], draft: null, section: null, targets: null,
     docYear: null, side: null, lastTitle: null, foreignTable: false, sheetYears: new Map(), sheet: null, unknownTitle: null,
-    cover: null, lastLine: null, pending: [], projectHeading: null, naming: null, reportGrids: [], lastTable: null, splitFrom: null, firstOfTable: false,
+    cover: null, lastLine: null, pending: [], projectHeading: null, naming: null, reportGrids: [], lastTable: null, wordsAbove: null, splitFrom: null, firstOfTable: false,
   };
   // (Plain extracted text prints a header block's labels and values column by column.)
   const rows = markGroupedMoneyHeaders(joinStackedHeaders(joinWrappedTitles(toRows(doc))));
@@ -600,6 +602,35 @@ function withoutHeaderCopies(draft: Draft, row: Row): Row {
   return { ...row, cells: row.cells.slice(lead) };
 }
 
+/**
+ * 评价指标 | 分值 | 评价内容及评分标准 | 备注 right above 一级指标 | 二级指标 | 三级指标, in text copied from a web page
+ * (no spans): the row above, no header by itself, is the header's first row — its word naming no field the group
+ * over the levels, its other words the columns spanning both rows (spreadFlatGroups places them).
+ */
+function groupHeaderAbove(above: Row, row: Row): Row | null {
+  if (above.table !== row.table || above.gridRow === undefined || row.gridRow !== above.gridRow + 1) return null;
+  if (!above.cells.some((c) => headerField(c.text) !== null)) return null;
+  const spread = spreadFlatGroups([above, row]);
+  return spread.length === 2 && spread[0] !== above ? above : null;
+}
+
+/** The columns of an indicator grid a header cell merged down over its rows may head. */
+const MERGED_DOWN_HEADS: ReadonlySet<string> = new Set(["target", "adjustedTarget", "actual", "weight", "score", "scoringRule", "description", "reason", "remark", "unit", "valueType"]);
+
+/**
+ * 一级指标 | 二级指标 | 三级指标 under 评价指标, beside 分值 | 评价内容及评分标准 | 备注 merged down over both header rows
+ * (an exact grid): those cells head their columns on this row too. The row above, whose 评价指标 names no field, was
+ * no header by itself, so this row opens the grid and would read no points and no rule without them.
+ */
+function withHeadersMergedDown(row: Row): Row {
+  if (!row.exact || !row.inherited?.length) return row;
+  const overlaps = (c: Row["cells"][number]) => row.cells.some((o) => o.col < c.col + c.colSpan && c.col < o.col + o.colSpan);
+  const heads = row.inherited.filter((c) => MERGED_DOWN_HEADS.has(headerField(c.text) ?? "") && !overlaps(c));
+  if (heads.length === 0) return row;
+  const cells = [...row.cells, ...heads].sort((a, b) => a.col - b.col);
+  return { ...row, cells, allCells: [...row.allCells.filter((c) => !heads.some((h) => h.col === c.col)), ...heads].sort((a, b) => a.col - b.col) };
+}
+
 function readCellsRow(st: State, row: Row): void {
   st.firstOfTable = row.table !== null && row.table !== st.lastTable;
   st.lastTable = row.table;
@@ -625,8 +656,16 @@ function readCellsRow(st: State, row: Row): void {
     return;
   }
   const header = classifyHeader(row);
+  const wordsAbove = st.wordsAbove;
+  st.wordsAbove = header === null && !row.exact && row.cells.every((c) => parseNumber(c.text) === null) ? row : null;
   if (header) {
-    startSection(st, header, row);
+    startSection(st, header, header === "indicators" ? withHeadersMergedDown(row) : row);
+    const group = header === "indicators" && wordsAbove ? groupHeaderAbove(wordsAbove, row) : null;
+    if (group && st.draft) {
+      st.draft.headerRows = [group, row];
+      st.draft.header = buildHeader(header, st.draft.headerRows);
+      noteHeader(st.draft);
+    }
     return;
   }
   // Under a target form's own title, a grid of named goals and their targets (绩效目标名称 | 目标值 | 评价指标 |

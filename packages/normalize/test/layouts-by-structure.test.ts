@@ -94,6 +94,20 @@ describe("layouts recognised by structure", () => {
     expect(named[2]!.extra).toEqual({ 优: "20%以上", 良: "15%-20%", 中: "10%-15%", 差: "10%以下" });
   });
 
+  // (评价指标 names no column: the levels under it open the grid, and 分值 | 评价内容及评分标准 | 备注, merged down over
+  // both header rows — or, in copied text, printed once on the row above — head their columns on it.)
+  it.each(STRUCTURED)("a scorecard's levels under a group word beside headers merged down (萧县 评价指标, %s)", async (format) => {
+    const form = await firstForm("anhui-undated-project-scorecard", format);
+    expect(form.kind).toBe("evaluation_scorecard");
+    expect(form.indicators.map((i) => [i.level1, i.level1Weight, i.level2, i.level2Weight, i.name, i.weight])).toEqual([
+      ["投入", 20, "项目立项", 12, "方案制定与审批", 4],
+      ["投入", 20, "项目立项", 12, "机制建立与执行", 4],
+      ["投入", 20, "项目立项", 12, "绩效目标情况", 4],
+      ["投入", 20, "资金落实", 8, "资金到位率", 4],
+    ]);
+    expect(form.indicators[1]!.scoringRule).toMatch(/^\(1\)项目市、县是否建立健全/);
+  });
+
   it("pdftotext -layout: a header wrapped over two rows and a label wrapped round its row (湖北 广水 2023 部门整体目标表)", async () => {
     const form = await firstForm("hubei-2023-department-targets", "text/pdftotext-layout");
     expect(form.agency).toBe("广水市教育局");
