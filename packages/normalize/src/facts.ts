@@ -10,7 +10,7 @@ import type { Form, FundingLine } from "./model.ts";
 import type { RowCell } from "./rows.ts";
 import { factKeyOf, headerField, isGoalsHeader, isKnownLabel, namesOtherMoney, sourceKindOf, type FactKey } from "./vocab.ts";
 import { fundingLine } from "./funding-line.ts";
-import { parseMoneyUnit, parseNumber, isEmptyValue } from "./values.ts";
+import { parseMoneyUnit, parseNumber, isEmptyValue, isUnitAlone } from "./values.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
 
 /** Longest label, in characters of its key: longer text is a sentence or a value. */
@@ -51,7 +51,11 @@ const isSentence = (text: string): boolean => /[。；;]/.test(text) || keyOf(te
 
 /** Short words with no sentence punctuation and no number: the shape of a label. */
 export function isLabelShaped(text: string): boolean {
-  const k = keyOf(text).replace(/:$/, "");
+  // (A list's number before the money of a level of government or a kind of source, 2.市级资金 or 其中:1.中央资金,
+  // is no part of the label's shape; before other words, 1.完成造林 or 2.实际到位资金, it numbers an item.)
+  const printed = keyOf(text).replace(/:$/, "");
+  const unnumbered = printed.replace(LIST_NUMBER, "");
+  const k = unnumbered !== printed && NUMBERED_SOURCE.test(unnumbered) ? unnumbered : printed;
   if (k.length < 2 || k.length > MAX_LABEL_LENGTH) return false;
   // A label may wrap once inside its merged cell (年度主要目标\n和成果); more lines are prose.
   // (A list comma in a label the vocabulary knows is the label's: 预算部门、单位名称, 保证项目实施的制度、措施.)
@@ -61,6 +65,11 @@ export function isLabelShaped(text: string): boolean {
   if ((k.match(/[\u3400-\u9fff]/g) ?? []).length < 2) return false;
   return !/\d/.test(k.replace(/\([^)]*\)/g, ""));
 }
+
+/** Money by the level of government or the kind of source it comes from: 中央资金, 市级资金, 区级财政, 其他资金. */
+const NUMBERED_SOURCE = /^(?:中央|省|市|区|县|区县|市县|本级|地方|上级|财政|自筹|单位自有|其他|社会)[^\d]{0,6}(?:资金|拨款|补助|财政)$/;
+/** A list's number opening a label, after 其中: if any: 1. 2、 (3) 四、. */
+const LIST_NUMBER = /^(?:其中:)?(?:\d{1,2}[.、](?=[\u3400-\u9fff])|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}、)/;
 
 /**
  * A numbered item's label ending in a colon and its points (年度目标1:(80分)): a label, whatever
@@ -309,7 +318,9 @@ export function recordFact(form: Form, pair: { label: string; value: string }, p
   const label = labelText(pair.label);
   const value = tidyCjkSpaces(pair.value);
   if (!label) return;
-  const key = factKeyOf(label);
+  // (单位:万元 is the unit the amounts are in, not the unit that filed the form.)
+  const named = factKeyOf(label);
+  const key = named === "agency" && isUnitAlone(value) ? "moneyUnit" : named;
   addFact(form, label, value, key ? fieldOfFactKey(key) : null, page, line);
   if (isGoalsHeader(label) && value) {
     // 年度目标 | 到2022年底，…: the form's goal, printed beside its label (and a fact like any pair).
