@@ -108,6 +108,21 @@ describe("layouts recognised by structure", () => {
     expect(form.indicators[1]!.scoringRule).toMatch(/^\(1\)项目市、县是否建立健全/);
   });
 
+  // (潼南 五桂镇: 编制单位: | 813-潼南区五桂镇 | 单位:万元 — the unit of the amounts beside the agency that filed.)
+  it.each(STRUCTURED)("a head naming the filing agency and the amounts' unit side by side (潼南 2023, %s)", async (format) => {
+    const form = await firstForm("chongqing-2023-project-targets-2", format);
+    expect([form.agency, form.moneyUnit]).toEqual(["813-潼南区五桂镇", "万元"]);
+    expect(form.facts.find((f) => f.label === "单位")?.field).toBe("money_unit");
+  });
+
+  // (荣昌 2022: 其中:1.中央资金 | 2.市级资金 153.5184 | 3.区级资金 | 4.其他资金 under 年度资金总额: 153.5184.)
+  it.each(STRUCTURED)("numbered money lines under the total (荣昌 2022, %s)", async (format) => {
+    const form = await firstForm("chongqing-2022-project-targets", format);
+    expect(form.funding.map((l) => [l.source, l.budget])).toEqual([
+      ["年度资金总额", 153.5184], ["1.中央资金", null], ["2.市级资金", 153.5184], ["3.区级资金", null], ["4.其他资金", null],
+    ]);
+  });
+
   it("pdftotext -layout: a header wrapped over two rows and a label wrapped round its row (湖北 广水 2023 部门整体目标表)", async () => {
     const form = await firstForm("hubei-2023-department-targets", "text/pdftotext-layout");
     expect(form.agency).toBe("广水市教育局");
