@@ -147,3 +147,27 @@ describe("which form a sentence speaks of", () => {
     expect(said(xinzhou({}, { kind: "project_targets" }), SAID)).toEqual([]);
   });
 });
+
+/**
+ * A department's list of the projects it files, each with its amount, above the forms (荣昌区林业局 2022: 古昌镇大青冈村
+ * 乡村振兴绿化美化项目100万元 over the project's 目标表, whose 年度资金总额 is 153.5184 万元).
+ */
+describe("a listed project's amount against its form", () => {
+  const GUCHANG = "古昌镇大青冈村乡村振兴绿化美化项目";
+  const targets = (budget: number, initialBudget: number | null = null) => form(1, {
+    kind: "project_targets", projectName: GUCHANG, fiscalYear: 2022, moneyUnit: "万元",
+    funding: [{ source: "年度资金总额", budget, initialBudget }],
+  });
+  it("an amount that is not the form's budget is reported, whatever the form's family", () => {
+    const [f] = said(targets(153.5184), `${GUCHANG}100万元`);
+    expect(f).toMatchObject({ rule: "narrative_mismatch", expected: 153.5184, observed: 100, fundingSeq: 1 });
+    expect(f!.message).toBe(`文字部分写“${GUCHANG}100万元”，而表中全年预算数为153.5184万元（第72行，${GUCHANG}）`);
+  });
+  it("the same amount, or the budget at the year's start, or another project's line, is not", () => {
+    expect(said(targets(100), `${GUCHANG}100万元`)).toEqual([]);
+    expect(said(targets(153.5184, 100), `${GUCHANG}100万元`)).toEqual([]);
+    expect(said(targets(153.5184), "国有岚峰林场森林防火交通工具20万元")).toEqual([]);
+    // (Words after the amount make it a sentence, read by meaning or not at all.)
+    expect(said(targets(153.5184), `${GUCHANG}100万元用于绿化`)).toEqual([]);
+  });
+});

@@ -5,16 +5,19 @@
  * document's only self-evaluation form. Budget, execution and rate are read
  * by meaning (narrative-figures.ts): 年初预算安排资金120万元，实际支出98.5万元,
  * 已拨付…, 全年执行数为…; a figure dated to another year is left alone.
+ * A line of the document's list of projects that names a form's project and
+ * its amount (古昌镇…绿化美化项目100万元) is checked against that form's budget,
+ * whatever its family.
  */
 import { keyOf, type Finding, type Form } from "@jixiao/normalize";
-import { formLabel, paramsOf, tail, whereText } from "../context.ts";
+import { formLabel, paramsOf, tail, whereText, type DocumentContext } from "../context.ts";
 import { executionLine, mainLine } from "../funding.ts";
 import { reportsActuals } from "../families.ts";
 import { narrativeFigures, narrativeSentences, type NarrativeFigure, type Sentence } from "../narrative-figures.ts";
 import { amountsAgree } from "../project-figures.ts";
 import { agrees } from "../rounding.ts";
 import { canonicalGrade } from "../scoring-params.ts";
-import { defineRule } from "./rule.ts";
+import { defineRule, type Report } from "./rule.ts";
 
 function formOfSentence(forms: Form[], sentence: Sentence): Form | null {
   const text = sentence.text;
@@ -83,10 +86,44 @@ function compare(form: Form, fig: NarrativeFigure): Compared | null {
   }
 }
 
+/** 古昌镇大青冈村乡村振兴绿化美化项目100万元: a line of a list that names a project and one amount, nothing else. */
+const NAMED_AMOUNT = /^(.+?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(万元|元|万)$/;
+
+/**
+ * A line of the document's own list of projects naming a form's project with its amount (the department's list above
+ * the forms it files): the money the form budgets, at the year's start or as adjusted, whatever the form's family.
+ */
+function listedAmounts(ctx: DocumentContext, report: Report): Finding[] {
+  const found: Finding[] = [];
+  for (const line of ctx.doc.narrative) {
+    const m = keyOf(line.text).match(NAMED_AMOUNT);
+    if (!m) continue;
+    const forms = ctx.doc.forms.filter((f) => f.projectName && keyOf(f.projectName) === m[1]);
+    if (forms.length !== 1) continue;
+    const form = forms[0]!;
+    const main = mainLine(form);
+    const unit = form.moneyUnitEffective ?? form.moneyUnit;
+    const value = Number(m[2]!.replace(/,/g, ""));
+    const said = m[3] === "元" ? "元" : "万元";
+    const printed = [main?.budget, main?.initialBudget].filter((v): v is number => v != null);
+    if (printed.length === 0 || printed.some((v) => amountsAgree(value, said, v, unit))) continue;
+    found.push(report({
+      form,
+      funding: main,
+      message: `文字部分写“${keyOf(line.text)}”，而表中全年预算数为${printed[0]}${unit ?? ""}` + tail(whereText(ctx, line), formLabel(form)),
+      expected: printed[0]!,
+      observed: value,
+      page: line.page,
+      params: { figure: "budget", snippet: keyOf(line.text), line: line.line },
+    }));
+  }
+  return found;
+}
+
 export const narrativeMismatch = defineRule("narrative_mismatch", "warning", (ctx, report) => {
   // Forms stating the year's actuals (self-evaluations, transfer-payment self-evaluations), not targets or 1–N月 monitoring.
   const forms = ctx.doc.forms.filter(reportsActuals);
-  const found: Finding[] = [];
+  const found: Finding[] = listedAmounts(ctx, report);
   for (const line of narrativeSentences(ctx.doc.narrative)) {
     const form = formOfSentence(forms, line);
     if (!form) continue;
