@@ -68,6 +68,15 @@ export function isLabelShaped(text: string): boolean {
 
 /** Money by the level of government or the kind of source it comes from: 中央资金, 市级资金, 区级财政, 其他资金. */
 const NUMBERED_SOURCE = /^(?:中央|省|市|区|县|区县|市县|本级|地方|上级|财政|自筹|单位自有|其他|社会)[^\d]{0,6}(?:资金|拨款|补助|财政)$/;
+/**
+ * A label of money that groups lines beside it (一般公共预算拨款 merged down over 小计 | 市本级 | 中央及自治区补助):
+ * not a block's label, which declares its unit or names the block (项目资金(万元), 资金情况).
+ */
+export function isMoneyGroup(text: string): boolean {
+  // (Nor the whole's, 资金总额及构成 over 总额 | 财政拨款:… | 其他:…: its lines name themselves.)
+  return isMoneyLabel(text) && parseMoneyUnit(text) === null && !/情况$|来源$|总额|总计|合计|构成/.test(keyOf(text)) && !/^(?:项目资金|年度资金|资金)$/.test(keyOf(text));
+}
+
 /** A list's number opening a label, after 其中: if any: 1. 2、 (3) 四、. */
 const LIST_NUMBER = /^(?:其中:)?(?:\d{1,2}[.、](?=[\u3400-\u9fff])|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}、)/;
 
@@ -314,7 +323,7 @@ const TICK_BOXES = /[□■☐☑☒✓✔√]/;
  * the label is known, as a funding line candidate when it is an amount.
  */
 export function recordFact(form: Form, pair: { label: string; value: string }, page: number | null, line: number | null,
-  apply: (form: Form, key: FactKey, value: string) => void, factFunding: FactFunding[], column = 0, underMoneyBlock = false): void {
+  apply: (form: Form, key: FactKey, value: string) => void, factFunding: FactFunding[], column = 0, underMoneyBlock = false, moneyGroup: string | null = null): void {
   const label = labelText(pair.label);
   const value = tidyCjkSpaces(pair.value);
   if (!label) return;
@@ -341,10 +350,12 @@ export function recordFact(form: Form, pair: { label: string; value: string }, p
   // (Never a label of tick boxes, 新增项目□延续项目√: the options of a field, which text that lost its rows may
   // print beside an amount of another line.)
   const moneyTotal = underMoneyBlock && /^(?:合计|总计)$/.test(keyOf(label));
-  if ((isMoneyLabel(label) || moneyValue || moneyTotal) && !TICK_BOXES.test(label) && (amount !== null || !value || value.length <= 20)) {
+  // (小计 | 1800, 市本级 | 1800 beside 一般公共预算拨款 merged down over them: the group's lines, named by it.)
+  const inGroup = moneyGroup !== null && !isMoneyLabel(label) && (amount !== null || !value);
+  if ((isMoneyLabel(label) || moneyValue || moneyTotal || inGroup) && !TICK_BOXES.test(label) && (amount !== null || !value || value.length <= 20)) {
     // The unit in the label (金额（万元）) or printed after the amount (10000万元).
     form.moneyUnit ??= parseMoneyUnit(label) ?? (amount !== null ? value.match(/\d\s*(万元|元)$/)?.[1] as "万元" | "元" | undefined ?? null : null);
-    const source = label.replace(/^其中[:：]?/, "");
+    const source = (inGroup && !isMoneyLabel(label) ? `${labelText(moneyGroup)}${label}` : label).replace(/^其中[:：]?/, "");
     const sameColumn = factFunding.filter((f) => f.column === column);
     // The first amount of a column of pairs is its total, unless its label names one
     // source among others (该项目支出上级资金 beside 年度本级预算金额) rather than the whole.

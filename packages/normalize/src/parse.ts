@@ -19,7 +19,7 @@ import { headerField, titleKind, factKeyOf, isTotalLabel, isGradeLabel, isOtherT
 import { readChecklistFunding, repeatsCurrentItem } from "./checklist-funding.ts";
 import { readFieldPairsRow } from "./field-pairs-funding.ts";
 import { readCostTableRow } from "./cost-table.ts";
-import { fundingFromFacts, isLabelShaped, isMoneyLabel, labelText, labelValuePairs, recordFact, splitColonCell, withBracketedParts } from "./facts.ts";
+import { fundingFromFacts, isLabelShaped, isMoneyGroup, isMoneyLabel, labelText, labelValuePairs, recordFact, splitColonCell, withBracketedParts } from "./facts.ts";
 import { mostFrequent, yearOfPath } from "./year.ts";
 import { withVocabulary, type Vocabulary } from "./vocabulary.ts";
 import { isEmptyValue, isUnitAlone, parseFiscalYear, parseGrade, parseMoneyUnit, parseNumber } from "./values.ts";
@@ -854,6 +854,9 @@ function readFactsRow(st: State, draft: Draft, row: Row): boolean {
   if (!pairs) return false;
   // 项目资金（万元） | 总计 | 24.998: under a block label that names money, a bare total word is the money's total.
   const moneyBlock = pairs[0]!.cell !== cells[0] && isMoneyLabel(cells[0]!.text);
+  // 一般公共预算拨款 | 小计 | 1800, then 市本级 | 1800 under it merged down: the lines of that group of money.
+  const groupCell = pairs[0]!.cell !== cells[0] ? cells[0] : row.inherited?.filter((c) => c.col < pairs[0]!.cell.col).at(-1);
+  const moneyGroup = groupCell && isMoneyGroup(groupCell.text) ? groupCell.text : null;
   if (pairs.some((p) => factKeyOf(p.label) === "projectName") && !draft.container && (draft.form.indicators.length > 0 || draft.closed)) {
     // A new project block without a new title: the next form of the same kind.
     const kind = draft.form.kind;
@@ -871,7 +874,7 @@ function readFactsRow(st: State, draft: Draft, row: Row): boolean {
     pairs.slice(1).every((p) => isMoneyLabel(p.label) && !/总|合计/.test(keyOf(p.label)));
   const valuesBelow: NonNullable<Draft["valuesBelow"]> = [];
   pairs.forEach((p, column) => {
-    for (const q of withBracketedParts(p)) recordFact(draft.form, q, row.page, row.line, applyFact, draft.factFunding, along ? 0 : column, moneyBlock);
+    for (const q of withBracketedParts(p)) recordFact(draft.form, q, row.page, row.line, applyFact, draft.factFunding, along ? 0 : column, moneyBlock, moneyGroup);
     const fact = draft.form.facts[draft.form.facts.length - 1];
     // (A label after a pair of the row, not one opening the row: 其他依据 | over 需要说明的其他问题 | is two labels.)
     if (headerBlock && column > 0 && isEmptyValue(p.value) && fact && fact.value === "") valuesBelow.push({ col: p.cell.col, colSpan: p.cell.colSpan, fact, last: column === pairs.length - 1 });

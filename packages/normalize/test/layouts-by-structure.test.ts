@@ -123,6 +123,18 @@ describe("layouts recognised by structure", () => {
     ]);
   });
 
+  // (百色 2023: 项目资金(万元) over 合计 | 1800, then 一般公共预算拨款 merged down beside 小计 | 1800, 市本级 | 1800 and
+  // 中央及自治区补助: its lines, named by it where their own words name no money.)
+  it.each(STRUCTURED.filter((f) => f !== "text/web"))("a group of money lines under a label merged down beside them (百色 2023, %s)", async (format) => {
+    const form = await firstForm("guangxi-2023-project-targets", format);
+    expect(form.funding.map((l) => [l.source, l.sourceKind, l.budget])).toEqual([
+      ["合计", "total", 1800], ["一般公共预算拨款小计", "fiscal", 1800], ["一般公共预算拨款市本级", "local", 1800], ["中央及自治区补助", "central", null],
+      ["政府性基金预算拨款", "fiscal", null], ["国有资本经营预算拨款", "other", null], ["其他资金", "other", null],
+    ]);
+    // (The facts keep the labels as printed.)
+    expect(form.facts.filter((f) => f.value === "1800").map((f) => f.label)).toEqual(["合计", "小计", "市本级"]);
+  });
+
   it("pdftotext -layout: a header wrapped over two rows and a label wrapped round its row (湖北 广水 2023 部门整体目标表)", async () => {
     const form = await firstForm("hubei-2023-department-targets", "text/pdftotext-layout");
     expect(form.agency).toBe("广水市教育局");
