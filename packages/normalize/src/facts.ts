@@ -60,10 +60,13 @@ export function isLabelShaped(text: string): boolean {
   // A label may wrap once inside its merged cell (年度主要目标\n和成果); more lines are prose.
   // (A list comma in a label the vocabulary knows is the label's: 预算部门、单位名称, 保证项目实施的制度、措施.)
   if (/[。；;！？!?]/.test(k) || (k.includes("、") && !isKnownLabel(k)) || text.trim().split("\n").length > 2) return false;
-  if (parseNumber(k) !== null || /^[\d.%,]+/.test(k)) return false;
+  // (The year a label opens with, 2021年金额 or 2020年实际执行数, is the year's column of a figure.)
+  // (Not a name that opens with its year, 2023年云雾…建设项目: only a figure's column word follows the year.)
+  const words = k.replace(/^(?:19|20)\d{2}年(?=(?:实际|预计|全年|年初)?(?:金额|预算数?|执行数|决算数|资金|支出数?|完成值|目标值|指标值)$)/, "");
+  if (parseNumber(k) !== null || /^[\d.%,]+/.test(words)) return false;
   // Labels are words: at least two CJK characters, and no digit outside a parenthesis (目标1 is a value).
   if ((k.match(/[\u3400-\u9fff]/g) ?? []).length < 2) return false;
-  return !/\d/.test(k.replace(/\([^)]*\)/g, ""));
+  return !/\d/.test(words.replace(/\([^)]*\)/g, ""));
 }
 
 /** Money by the level of government or the kind of source it comes from: 中央资金, 市级资金, 区级财政, 其他资金. */

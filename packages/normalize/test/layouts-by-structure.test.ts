@@ -135,6 +135,15 @@ describe("layouts recognised by structure", () => {
     expect(form.facts.filter((f) => f.value === "1800").map((f) => f.label)).toEqual(["合计", "小计", "市本级"]);
   });
 
+  // (广东 2021: 资金需求(万元) | 2021年金额 | 一般公共预算安排77300万元 — the block, the year's column, its amount; the
+  // head names 资金名称 and 省级业务主管部门.)
+  it.each(STRUCTURED)("a money label over the year's column and its amount among words (广东 2021, %s)", async (format) => {
+    const form = await firstForm("guangdong-2021-project-targets", format);
+    expect(form.funding.map((l) => [l.source, l.budget])).toEqual([["2021年金额", 77300]]);
+    expect(form.facts.find((f) => f.label === "2021年金额")?.value).toBe("一般公共预算安排77300万元");
+    expect([form.projectName, form.supervisor]).toEqual(["教育发展专项资金", "广东省教育厅"]);
+  });
+
   it("pdftotext -layout: a header wrapped over two rows and a label wrapped round its row (湖北 广水 2023 部门整体目标表)", async () => {
     const form = await firstForm("hubei-2023-department-targets", "text/pdftotext-layout");
     expect(form.agency).toBe("广水市教育局");
