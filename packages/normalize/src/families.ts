@@ -24,7 +24,8 @@ export interface FamilyDef {
 }
 
 /** Words that make a table title one of a performance form (all families); a table of targets (项目具体目标表) too. */
-export const PERFORMANCE_TITLE = /(绩效|自评|评价|监控|指标体系|评分).*(表|清单)(\([^()]{1,20}\))?$|目标(申报)?表$/;
+// (…绩效评价指标体系 with no 表: a scorecard titled by what it is.)
+export const PERFORMANCE_TITLE = /(绩效|自评|评价|监控|指标体系|评分).*(表|清单)(\([^()]{1,20}\))?$|目标(申报)?表$|绩效评价指标体系$/;
 /**
  * ...but not a sheet of data the evaluation draws on (部门整体支出绩效评价基础数据表: staff,
  * 三公经费 and 楼堂馆所 figures a 决算 publication prints before its 自评表): no family's form.
@@ -33,6 +34,8 @@ export const DATA_SHEET_TITLE = /数据(统计|汇总)?表(\([^()]{1,20}\))?$/;
 
 /** "Whole unit" words: 部门整体支出绩效自评表, 单位整体支出绩效目标表. */
 const WHOLE = /整体|部门支出|单位支出|部门绩效|单位绩效/;
+/** What a self-evaluation's title says it is: 自评, 评价, or the targets' 完成情况 (项目支出绩效目标完成情况表). */
+const SELF_EVAL = /自评|评价|完成情况/;
 /** 转移支付 and its kin; 中央粮油生产保障资金: a central fund named in the title is handed down as a transfer. */
 const TRANSFER = /转移支付|区域绩效|专项资金区域|区域\(项目\)|共同财政事权|中央预算内|中央[^，,。、]{1,30}(资金|补助)/;
 
@@ -47,11 +50,11 @@ export const FAMILIES: FamilyDef[] = [
   { kind: "project_list", title: [/分项绩效项目清单$|项目绩效清单$|分项项目清单$/], required: [] },
   { kind: "department_monitoring", title: [/监控|跟踪/, WHOLE], required: ["funding", "indicators"] },
   { kind: "project_monitoring", title: [/监控|跟踪/], required: ["funding", "indicators"] },
-  { kind: "transfer_self_eval", title: [TRANSFER, /自评|评价/], notTitle: [TARGETS_WITH_CRITERIA], required: ["funding", "indicators"] },
+  { kind: "transfer_self_eval", title: [TRANSFER, SELF_EVAL], notTitle: [TARGETS_WITH_CRITERIA], required: ["funding", "indicators"] },
   { kind: "transfer_targets", title: [TRANSFER, /目标|申报/], required: ["indicators"] },
   { kind: "evaluation_scorecard", title: [/指标体系|评分表|评分标准表|打分表|评价指标表|评价得分表/], notTitle: [/自评表$/], required: ["indicators", "total"] },
-  { kind: "department_self_eval", title: [/自评|评价/, WHOLE], notTitle: [TARGETS_WITH_CRITERIA], required: ["funding", "indicators", "total"] },
-  { kind: "project_self_eval", title: [/自评|评价/], notTitle: [TARGETS_WITH_CRITERIA], required: ["funding", "indicators", "total"] },
+  { kind: "department_self_eval", title: [SELF_EVAL, WHOLE], notTitle: [TARGETS_WITH_CRITERIA], required: ["funding", "indicators", "total"] },
+  { kind: "project_self_eval", title: [SELF_EVAL], notTitle: [TARGETS_WITH_CRITERIA], required: ["funding", "indicators", "total"] },
   { kind: "department_targets", title: [/目标|申报/, WHOLE], required: ["indicators"], container: true },
   { kind: "project_targets", title: [/目标|申报/], required: ["indicators"], container: true },
 ];

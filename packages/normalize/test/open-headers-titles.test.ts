@@ -132,6 +132,13 @@ describe("a target form that names its criteria (绩效目标、评价指标与�
     expect(titleKind("项目支出绩效自评表")).toBe("project_self_eval");
   });
 
+  it("a table of the targets' 完成情况 is a self-evaluation; an 指标体系 with no 表 is a scorecard", () => {
+    expect(titleKind("项目支出绩效目标完成情况表")).toBe("project_self_eval");
+    expect(titleKind("部门整体绩效目标完成情况表")).toBe("department_self_eval");
+    expect(titleKind("2022年农村义务教育学生营养改善计划项目绩效评价指标体系")).toBe("evaluation_scorecard");
+    expect(titleKind("2024年项目支出绩效目标表")).toBe("project_targets");
+  });
+
   it("reads the headers these templates name their columns by", () => {
     expect(headerField("一级目标")).toBe("level1");
     expect(headerField("三级指标内容")).toBe("name");
