@@ -253,7 +253,10 @@ export function labelValuePairs(cells: readonly RowCell[], loose: boolean): Labe
       next = after;
     }
     // A cell that is itself a known label or column header is no value (部门职能 | 支出项目名称 | 预算金额（万元）).
-    const nextIsLabel = next !== undefined && (endsWithColon(next.text) || splitColonCell(next.text) !== null
+    // (A value that opens by restating the end of its label is the value: 年度总体目标 | 目标:完成退耕还林政策任务….)
+    const colonPair = next !== undefined ? splitColonCell(next.text) : null;
+    const restates = colonPair !== null && keyOf(colonPair.label).length > 0 && keyOf(c.text).endsWith(keyOf(colonPair.label));
+    const nextIsLabel = next !== undefined && !restates && (endsWithColon(next.text) || colonPair !== null
       || (isLabelShaped(next.text) && (factKeyOf(next.text) !== null || headerField(next.text) !== null
         // 资金情况（万元） | 下达资金总额 | …: an amount's label under the block's label.
         || (isMoneyLabel(c.text) && isMoneyLabel(next.text)))));

@@ -144,6 +144,13 @@ describe("layouts recognised by structure", () => {
     expect([form.projectName, form.supervisor]).toEqual(["教育发展专项资金", "广东省教育厅"]);
   });
 
+  // (陈仓 2021: 年度总体目标 | 目标:完成退耕还林政策任务… — the value opens by restating its label's end.)
+  it.each(STRUCTURED)("a value that restates its label's end before a colon (陈仓 2021, %s)", async (format) => {
+    const form = await firstForm("shaanxi-2021-transfer-targets", format);
+    expect(form.facts.find((f) => f.label === "年度总体目标")?.value).toMatch(/^目标:完成退耕还林政策任务,/);
+    expect(form.facts.some((f) => f.label === "目标")).toBe(false);
+  });
+
   it("pdftotext -layout: a header wrapped over two rows and a label wrapped round its row (湖北 广水 2023 部门整体目标表)", async () => {
     const form = await firstForm("hubei-2023-department-targets", "text/pdftotext-layout");
     expect(form.agency).toBe("广水市教育局");
