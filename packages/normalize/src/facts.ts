@@ -357,7 +357,8 @@ export function recordFact(form: Form, pair: { label: string; value: string }, p
   // print beside an amount of another line.)
   const moneyTotal = underMoneyBlock && /^(?:合计|总计)$/.test(keyOf(label));
   // (小计 | 1800, 市本级 | 1800 beside 一般公共预算拨款 merged down over them: the group's lines, named by it.)
-  const inGroup = moneyGroup !== null && !isMoneyLabel(label) && (amount !== null || !value);
+  // (Not 合计 or 总计: under a label merged down the whole block, 资金金额 beside 总计 | 24.998, the block's total.)
+  const inGroup = moneyGroup !== null && !isMoneyLabel(label) && !/^(?:合计|总计)$/.test(keyOf(label)) && (amount !== null || !value);
   if ((isMoneyLabel(label) || moneyValue || moneyTotal || inGroup) && !TICK_BOXES.test(label) && (amount !== null || !value || value.length <= 20)) {
     // The unit in the label (金额（万元）) or printed after the amount (10000万元).
     form.moneyUnit ??= parseMoneyUnit(label) ?? (amount !== null ? value.match(/\d\s*(万元|元)$/)?.[1] as "万元" | "元" | undefined ?? null : null);

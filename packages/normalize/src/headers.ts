@@ -340,8 +340,12 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
   }
   // 指标值 | 实际完成情况 in an indicator grid: the row's achieved value, as 实际完成值 (the words a goals
   // block heads its outcome with).
+  // (完成情况 alone, naming no field, beside a target: the same, 绩效指标 | 指标内容 | 目标值 | 完成情况 | 分值 | 得分.)
   if (kind === "indicators" && columns.some((c) => c.field === "target") && !columns.some((c) => c.field === "actual")) {
     for (const c of columns) if (c.field === "goalActual") c.field = "actual";
+    const done = entries.find(([, v]) => v.field === null && headerKey(v.text) === "完成情况");
+    if (done && !columns.some((c) => c.field === "actual")) columns.push({ col: done[0], field: "actual" });
+    columns.sort((a, b) => a.col - b.col);
   }
   // 年度资金总额 | 金额(万元) over a money block: the total's name heads the column of the lines' names (其中…,
   // (一)财政拨款小计) when another column heads the amounts.

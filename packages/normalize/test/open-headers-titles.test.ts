@@ -162,9 +162,9 @@ describe("a goals word heading a column of the indicator grid", () => {
       .toEqual(["level1", "level2", "name", "target", "actual", "weight", "score"]);
   });
 
-  it("完成情况 beside a target heads the items' actuals; over a goal, the goals' outcome", () => {
+  it("完成情况 beside a target heads the items' actuals; 实际完成情况 beside a goal, the goals' outcome", () => {
     expect(columns("绩效指标", "指标内容", "目标值", "完成情况", "分值", "得分")).toEqual(["label", "name", "target", "actual", "weight", "score"]);
-    expect(columns("年度目标", "完成情况")).toEqual(["goal", "goalActual"]);
+    expect(columns("年度目标", "实际完成情况")).toEqual(["goal", "goalActual"]);
   });
 
   it("beside a 指标值 column, or left of the items (the block's label merged down), stays no target", () => {
