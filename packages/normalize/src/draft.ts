@@ -7,7 +7,7 @@ import type { HeaderModel } from "./headers.ts";
 import type { Row } from "./rows.ts";
 import type { ChecklistFundingState } from "./checklist-funding.ts";
 import type { CostTableState } from "./cost-table.ts";
-import type { FieldPairsState } from "./field-pairs-funding.ts";
+import type { FieldPairsState, StackedPairsState } from "./field-pairs-funding.ts";
 import { factKeyOf, type FactKey } from "./vocab.ts";
 import { ENUMERATOR, isLabelShaped, isMoneyText, labelWordAfterSpace, type FactFunding } from "./facts.ts";
 import { isKnownLabel } from "./vocab.ts";
@@ -87,6 +87,8 @@ export interface Draft {
   sectionTable?: number | null;
   /** A funding block of pairs named by their fields (预算数： | 2.38 | 执行数： | 2.38) being read (field-pairs-funding.ts). */
   fieldPairs?: FieldPairsState;
+  /** A block of field pairs stacked down its rows (field-pairs-funding.ts). */
+  stackedPairs?: StackedPairsState;
   /** A goals row of layout text whose paragraphs go on (no sentence ended): its line, and its facts by label. */
   openGoals?: { line: number; facts: Map<string, Form["facts"][number]> };
   /** Labels of the header block's last row printed with no value beside them, whose value may stand under them. */
@@ -266,6 +268,11 @@ const GAP_PAIR_KEYS = new Set<FactKey>(["projectName", "projectCode", "superviso
  * any other label：value part of the line (label as printed, key null when the
  * vocabulary has no field for it).
  */
+/** A tick box, ticked or not: the options of a field. */
+const TICK_BOX = /[□■☐☑☒✓✔√]/;
+/** Characters of the value of a known label's line at most, that line being a fact (not prose). */
+const MAX_KNOWN_LINE_VALUE = 30;
+
 export function factFromLine(text: string): { key: FactKey | null; label: string; value: string }[] {
   const out: { key: FactKey | null; label: string; value: string }[] = [];
   // 项目名称 省级第七批水利专项资金: a label cell and its value cell that text extraction put on one line with a gap
@@ -290,7 +297,13 @@ export function factFromLine(text: string): { key: FactKey | null; label: string
     return [{ key: gapKey, label: gap[1]!, value: gap[2]! }];
   }
   // Several facts on one line: 填报单位：X    单位：万元
-  const parts = text.split(/\s{2,}|\t/).flatMap(splitRunTogetherLabels);
+  // (A field's options spaced apart, 评价类型:项目实施过程评价□   项目完成结果评价■, are its one value.)
+  const parts = text.split(/\s{2,}|\t/).flatMap(splitRunTogetherLabels).reduce<string[]>((acc, part) => {
+    const prev = acc[acc.length - 1];
+    if (prev !== undefined && TICK_BOX.test(prev) && TICK_BOX.test(part) && !/[:：]/.test(part)) acc[acc.length - 1] = `${prev} ${part.trim()}`;
+    else acc.push(part);
+    return acc;
+  }, []);
   for (const part of parts) {
     const m = part.replace(ENUMERATOR, "").match(/^\s*([^:：]{1,14})[:：]\s*(.*)$/);
     if (!m) continue;
@@ -309,5 +322,7 @@ export function factFromLine(text: string): { key: FactKey | null; label: string
   }
   // A line of prose with one colon (目标：…) is not a header block: only known labels count then, or an amount of
   // money (三、其他：3683.3970万元, a line of a money block written out).
-  return out.some((f) => f.key !== null) || out.length >= 2 || out.some((f) => isMoneyText(f.value)) ? out : [];
+  // (Nor a label the vocabulary understands before a short value, 填报类型:整体□ 区域√ 项目□.)
+  const knownShort = (f: { label: string; value: string }) => isKnownLabel(f.label) && Array.from(f.value.trim()).length <= MAX_KNOWN_LINE_VALUE && !/[。；;]/.test(f.value);
+  return out.some((f) => f.key !== null || knownShort(f)) || out.length >= 2 || out.some((f) => isMoneyText(f.value)) ? out : [];
 }

@@ -24,7 +24,7 @@ import type { FundingLine } from "./model.ts";
 import { addFact, isLabelShaped, isMoneyLabel, isOfWhichMarker, labelText } from "./facts.ts";
 import { fundingLine } from "./funding-line.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
-import { parseNumber } from "./values.ts";
+import { parseMoneyUnit, parseNumber, parseRate } from "./values.ts";
 import { pointCaptionOf } from "./header-block-values.ts";
 import { headerField, sourceKindOf } from "./vocab.ts";
 
@@ -53,7 +53,66 @@ export function readFieldPairsRow(d: Draft, row: Row): boolean {
   if (readHead(d, row)) return true;
   if (d.fieldPairs && readLine(d, d.fieldPairs, row)) return true;
   d.fieldPairs = undefined;
+  if (readStacked(d, row)) return true;
+  d.stackedPairs = undefined;
   return false;
+}
+
+/** The block's one line whose fields its rows name one or two at a time, and the fields already set. */
+export interface StackedPairsState {
+  head: FundingLine;
+  block: string;
+  set: Set<Field>;
+}
+
+/**
+ * The same block with its fields stacked down its rows, one pair or two a row, in an exact grid (遂宁 经开区 2021:
+ * 预算执行情况(万元) merged down beside 转移支付预算数(A) | 5.8万 | 预算执行率(B/A) | 100% over 转移支付执行数(B) |
+ * 5.8万, the rate merged down both rows): each pair a field of the block's one line. The block opens with its budget,
+ * its label beside it; each row after it, under that label merged down, sets fields not yet set.
+ */
+function readStacked(d: Draft, row: Row): boolean {
+  if (!row.exact) return false;
+  const cells = row.cells;
+  const st = d.stackedPairs;
+  const under = st !== undefined && (row.inherited ?? []).some((c) => keyOf(c.text) === keyOf(st.block));
+  // (A label set a character a line down its merged cell, 预算 / 执行 / 情况 / (万元), is one label.)
+  const oneLine = (text: string) => text.replace(/\s*\n\s*/g, "");
+  const block = !under && cells[0] && isLabelShaped(oneLine(cells[0].text)) && stackedField(oneLine(cells[0].text)) === null && parseNumber(cells[0].text) === null ? cells[0] : null;
+  const pairs: { label: RowCell; value: RowCell; field: Field }[] = [];
+  let i = block ? 1 : 0;
+  while (i + 1 < cells.length) {
+    const field = stackedField(cells[i]!.text);
+    const value = cells[i + 1]!.text;
+    if (field === null || (field === "rate" ? parseRate(value) : parseNumber(value)) === null) break;
+    pairs.push({ label: cells[i]!, value: cells[i + 1]!, field });
+    i += 2;
+  }
+  if (i !== cells.length || pairs.length === 0 || new Set(pairs.map((p) => p.field)).size !== pairs.length) return false;
+  let state = st;
+  if (under && st && pairs.every((p) => !st.set.has(p.field))) state = st;
+  // (Opened by a money block's label, 预算执行情况(万元), beside its budget and one more field: a label beside an amount
+  // alone, 资金总额及构成 | 总额 | 10606.7522万元, is a block of lines, read as such.)
+  else if (block && pairs[0]!.field === "budget" && pairs.length >= 2 && (headerField(oneLine(block.text)) === "fundLabel" || parseMoneyUnit(block.text) !== null)) {
+    const head = fundingLine(d.form.funding.length + 1, labelText(oneLine(block.text)), "total", null, null, null, null);
+    Object.assign(head, { page: row.page, line: row.line, ocrConfidence: row.ocrConfidence ?? null });
+    d.form.funding.push(head);
+    d.form.moneyUnit ??= parseMoneyUnit(oneLine(block.text));
+    state = { head, block: block.text, set: new Set() };
+    d.stackedPairs = state;
+  } else return false;
+  for (const p of pairs) {
+    if (p.field === "rate") Object.assign(state!.head, { executionRate: parseRate(p.value.text), executionRateText: tidyCjkSpaces(p.value.text) || null });
+    else setField(state!.head, p.field, p.value.text);
+    state!.set.add(p.field);
+    addFact(d.form, labelText(p.label.text), tidyCjkSpaces(p.value.text), null, row.page, row.line);
+  }
+  return true;
+}
+
+/** A stacked pair's label: a funding field's (预算数, 执行数) or the rate's (预算执行率(B/A)). */
+function stackedField(text: string): Field | null {
+  return fieldOf(text) ?? (isLabelShaped(text) && headerField(labelText(text)) === "rate" ? "rate" : null);
 }
 
 function readHead(d: Draft, row: Row): boolean {

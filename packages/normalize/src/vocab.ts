@@ -88,7 +88,8 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   [/^(全年|年度)?(预算|资金|支出)?(执行|实现|支付|使用)率$/, "rate"],
   [/^(本年度?|年末|年度)?结余(金额|数|资金)$/, "balance"],
   // (Not 到位资金: money that arrived is not money spent; it stays in extra.)
-  [/^(全年|年度|实际)?.{0,2}(执行|支出|投入|使用|拨付)(数|金额|资金额?|资金|额|总额)$/, "executed"],
+  // (转移支付执行数: whose money, in as many words as a budget's, 转移支付预算数.)
+  [/^(全年|年度|实际)?.{0,4}(执行|支出|投入|使用|拨付)(数|金额|资金额?|资金|额|总额)$/, "executed"],
   [/^绩效指标$/, "label"],
   // funding
   [/^(资金来源|来源|资金性质|资金类别|资金构成)$/, "source"],

@@ -151,6 +151,16 @@ describe("layouts recognised by structure", () => {
     expect(form.facts.some((f) => f.label === "目标")).toBe(false);
   });
 
+  // (遂宁 经开区 2021: 预算执行情况(万元) merged down beside 转移支付预算数(A) | 5.8万 | 预算执行率(B/A) | 100% over
+  // 转移支付执行数(B) | 5.8万, the rate merged down both rows; a line 填报类型:整体□ 区域√ 项目□ above the table.)
+  it.each(STRUCTURED.filter((f) => f !== "text/web"))("a money block whose fields are stacked down its rows (遂宁 2021, %s)", async (format) => {
+    const form = await firstForm("sichuan-2021-transfer-self-eval-4", format);
+    expect(form.funding.map((l) => [l.source, l.budget, l.executed, l.executionRate])).toEqual([["预算执行情况(万元)", 5.8, 5.8, 1]]);
+    expect(form.moneyUnit).toBe("万元");
+    // (PDF text drops the spaces between the options.)
+    expect(form.facts.find((f) => f.label === "填报类型")?.value.replace(/\s+/g, "")).toBe("整体□区域√项目□");
+  });
+
   it("pdftotext -layout: a header wrapped over two rows and a label wrapped round its row (湖北 广水 2023 部门整体目标表)", async () => {
     const form = await firstForm("hubei-2023-department-targets", "text/pdftotext-layout");
     expect(form.agency).toBe("广水市教育局");
