@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { headerField } from "@jixiao/normalize";
-import { titleKind } from "../src/vocab.ts";
+import { factKeyOf, titleKind } from "../src/vocab.ts";
 import { projectFromTitle } from "../src/title-project.ts";
 import { buildHeader, classifyHeader } from "../src/headers.ts";
 
@@ -145,6 +145,13 @@ describe("a target form that names its criteria (绩效目标、评价指标与�
     expect(headerField("绩效目标名称")).toBe("name");
     expect(headerField("计算符号")).toBe("valueType");
     expect(headerField("指标值说明")).toBe("description");
+  });
+
+  it("reads the head's labels these templates print (编制单位, 单位信息, 省级业务主管部门, 具体实施单位)", () => {
+    expect(factKeyOf("编制单位")).toBe("agency");
+    expect(factKeyOf("单位信息:")).toBe("agency");
+    expect(factKeyOf("省级业务主管部门")).toBe("supervisor");
+    expect(factKeyOf("具体实施单位")).toBe("implementer");
   });
 });
 
