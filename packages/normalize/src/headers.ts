@@ -354,6 +354,12 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
     const first = budgets[0]!;
     if (/资金总额$/.test(headerKey(byCol.get(first.col)!.text))) first.field = "source";
   }
+  // 目标值 | 评价指标 | 标准值 | 目标完成值 | 评价指标值: of two targets' columns, the one printed before the actual
+  // is the item's target; the one after it measures a criterion beside it (kept under its header).
+  const firstActual = columns.find((c) => c.field === "actual");
+  if (firstActual && columns.filter((c) => c.field === "target").length > 1 && columns.some((c) => c.field === "target" && c.col < firstActual.col)) {
+    for (let i = columns.length - 1; i >= 0; i--) if (columns[i]!.field === "target" && columns[i]!.col > firstActual.col) columns.splice(i, 1);
+  }
   const kept = dedupe(columns);
   const keptCols = new Set(kept.map((c) => c.col));
   const extras: ExtraColumn[] = entries

@@ -373,6 +373,8 @@ export function factsUnderHeader(draft: Draft, row: Row): boolean {
 
 /** A heading numbered by a Chinese numeral (一、投入目标, 二、管理目标). */
 const GROUP_HEADING = /^[一二三四五六七八九十]+[、.．]\S{2,12}$/;
+/** A numbered group's heading inside a group (1.数量目标, 2、质量指标): a group's word ends it. */
+const SUB_GROUP_HEADING = /^\d{1,2}[、.．]\S{0,8}(?:目标|指标)$/;
 /** A paragraph's last character when its sentence is done. */
 const SENTENCE_END = /[。；;！!？?]$/;
 /** The lines of one paragraph: CJK joined as they are, Latin words with a space. */
@@ -494,8 +496,15 @@ export function readIndicatorRow(draft: Draft, printed: Row, exclude: Set<Field>
   // 一、投入目标 alone in the names' column, nothing measured beside it: the heading of the group of rows
   // under it (a template that numbers its groups instead of printing a level column), their level 1.
   const heading = !l1Text && !l2Text ? text(a, "name") : null;
-  if (heading && GROUP_HEADING.test(keyOf(heading)) && !text(a, "target") && !text(a, "actual") && number(a, "weight") === null && number(a, "score") === null) {
+  const nothingMeasured = !text(a, "target") && !text(a, "actual") && number(a, "weight") === null && number(a, "score") === null;
+  if (heading && GROUP_HEADING.test(keyOf(heading)) && nothingMeasured) {
     setLevel1(levels, tidyCjkSpaces(heading), null);
+    return null;
+  }
+  // (1.数量目标 under 三、产出目标, nothing measured beside it: the heading of a group inside that group, its level 2.)
+  if (heading && levels.level1 !== null && SUB_GROUP_HEADING.test(keyOf(heading)) && nothingMeasured) {
+    levels.level2 = tidyCjkSpaces(heading);
+    levels.level2Weight = null;
     return null;
   }
   // 社会公众满意度 | ≥90% under 满意度指标 | 满意度指标 | 受益单位满意度 | 95%: a row whose only words name its

@@ -161,6 +161,16 @@ describe("layouts recognised by structure", () => {
     expect(form.facts.find((f) => f.label === "填报类型")?.value.replace(/\s+/g, "")).toBe("整体□区域√项目□");
   });
 
+  // (宜兴: 绩效目标设置情况 over 目标名称 | 目标值 | 评价指标 | 标准值, 绩效目标完成情况 over 目标完成值 | 评价指标值 | 权重分值
+  // | 评分规则 | 得分; groups headed 三、产出目标 then 1.数量目标 on rows of their own.)
+  it.each(STRUCTURED)("a target before its actual and a criterion's value after it; numbered group headings (宜兴, %s)", async (format) => {
+    const form = await firstForm("jiangsu-undated-project-self-eval", format);
+    const counted = form.indicators.find((i) => i.name === "居民电子健康档案建档数")!;
+    expect([counted.level1, counted.level2, counted.targetText, counted.actualText, counted.weight, counted.score]).toEqual(["三、产出目标", "1.数量目标", "941250份", "1024410", 5, 5]);
+    expect(counted.extra["评价指标值"]).toBe("81.74%");
+    expect(form.indicators[0]!.targetText).toBe("6475");
+  });
+
   it("pdftotext -layout: a header wrapped over two rows and a label wrapped round its row (湖北 广水 2023 部门整体目标表)", async () => {
     const form = await firstForm("hubei-2023-department-targets", "text/pdftotext-layout");
     expect(form.agency).toBe("广水市教育局");
