@@ -28,7 +28,12 @@ export const isWordsOnly = (text: string) =>
  * A row the form leaves for more indicators (……, ..., a dash, or 指标 2: with nothing after it): a row of its own,
  * never a line of a neighbour's cell.
  */
-export const isPlaceholder = (text: string) => /^(?:[.…。·]+|[-—–]+|指标\d+[:：]?)$/.test(text.replace(/\s+/g, ""));
+export const isPlaceholder = (text: string) => /^(?:[.…。·]+|[-—–]+|指标\d+[:：]?)$/.test(text.replace(/\s+/g, "")) || isGroupHeading(text);
+/**
+ * A group's numbered heading on a row of its own (一、投入目标, 三、产出目标, 1.数量目标): it heads the rows under it,
+ * and is no line of a neighbour's cell.
+ */
+const isGroupHeading = (text: string) => /^(?:[一二三四五六七八九十]+[、.．]\S{2,10}|\d{1,2}[、.．]\S{0,8})(?:目标|指标)$/.test(text.replace(/\s+/g, ""));
 /**
  * The label of a group of indicators (数量指标, 产出指标(50分)), merged down over their rows: it may sit
  * left of a row's label, and text-span-labels.ts moves it to the first row it covers.

@@ -120,3 +120,15 @@ describe("a short form's label | value lines in narrow columns", () => {
     expect(cells).not.toContain("岳阳市城市管理监督指挥中心");
   });
 });
+
+describe("a group's numbered heading on a line of its own", () => {
+  // 宜兴's 自评表: 一、投入目标 alone on its line, then 1.预算投入资金 6475 …; 三、产出目标 then 1.数量目标 (LibreOffice's text).
+  it("stays a row of its own, not the first line of the name below it", () => {
+    const rows = tablesOf(textOf("jiangsu-undated-project-self-eval", "pdftotext-layout")).flatMap(rowsOf);
+    expect(rows).toContainEqual(["一、投入目标"]);
+    expect(rows).toContainEqual(["1.数量目标"]);
+    expect(rows.flat().some((c) => c.startsWith("一、投入目标1."))).toBe(false);
+    const form = normalizeDocument(parseExtractedText(textOf("jiangsu-undated-project-self-eval", "pdftotext-layout")), { fileName: "yixing.txt" }).forms[0]!;
+    expect(form.indicators[0]).toMatchObject({ level1: "一、投入目标", name: "1.预算投入资金", targetText: "6475", weight: 1, score: 1 });
+  });
+});
