@@ -87,6 +87,8 @@ const MIN_GAPPED_LINES = 3;
 const MIN_GAPPED_SHARE = 0.15;
 /** A column start (where text resumes after a gap) shared by this many lines is an alignment. */
 const MIN_ALIGNED_STARTS = 3;
+/** Lines with a gap a document's tail needs when the prose above it has none (looksLikeColumnLayout). */
+const MIN_TAIL_GAPPED_LINES = 4;
 /** ...or, where none is, this many starts each shared by two lines. */
 const MIN_TWICE_ALIGNED_STARTS = 2;
 
@@ -148,8 +150,13 @@ export function looksLikeColumnLayout(lines: readonly string[]): boolean {
   if (aligned.size === 0) return false;
   // A line indented to an aligned column is the next line of a cell in it (a paragraph beside its label,
   // 职能职责概述 centred on the left of its lines), as much a line of the layout as one with a gap.
-  const continued = nonBlank.filter((l, i) => starts[i]!.length === 0 && aligned.has(indentOf(l))).length;
-  return gapped + continued >= MIN_GAPPED_SHARE * nonBlank.length;
+  const inLayout = (i: number) => starts[i]!.length > 0 || aligned.has(indentOf(nonBlank[i]!));
+  const laidOut = nonBlank.filter((_, i) => inLayout(i)).length;
+  if (laidOut >= MIN_GAPPED_SHARE * nonBlank.length) return true;
+  // (A notice of several paragraphs with its form annexed at the end, 附件2 …自评表 over a few label | value lines: the
+  // share is taken over the lines from the first one laid out, the form's, when the prose before has none.)
+  const first = nonBlank.findIndex((_, i) => starts[i]!.length > 0);
+  return laidOut >= MIN_GAPPED_SHARE * (nonBlank.length - first) && gapped >= MIN_TAIL_GAPPED_LINES;
 }
 
 /** Columns of spaces before a line's text. */

@@ -132,3 +132,13 @@ describe("a group's numbered heading on a line of its own", () => {
     expect(form.indicators[0]).toMatchObject({ level1: "一、投入目标", name: "1.预算投入资金", targetText: "6475", weight: 1, score: 1 });
   });
 });
+
+describe("a notice's paragraphs with its form annexed at the end", () => {
+  // 天津 宝坻 2020: two notices of fifteen lines of prose, then 附件2's 自评表 of a few label | value lines (Chromium's
+  // text): too few laid-out lines for the whole text, enough for its tail.
+  it("is layout text, its form read from the lines laid out", () => {
+    const [form] = formsOf("tianjin-2020-transfer-self-eval");
+    expect(form?.kind).toBe("transfer_self_eval");
+    expect(form?.facts.find((f) => f.label === "地方主管部门")?.value).toBe("天津市宝坻区财政局");
+  });
+});
