@@ -105,9 +105,12 @@ export function joinWrappedRows(t: DocTable): DocTable {
   const byRow = cellsByRow(t);
   // A budget line whose amounts are blank (其他资金 under 其中:财政拨款) is a row, not the tail of the label
   // above; it has no wrapped cells either (its label is one line, its amounts none).
+  // (So is one right above another line's label that opens with 其中: 年度资金总额 over 其中:中央补助 | 50.29, the
+  // whole left blank over its parts.)
   const blankSource = byRow.map((cells, i) =>
-    i > 0 && cells.length === 1 && namesMoneySource(cells[0]!.text) &&
-    byRow[i - 1]!.some((a) => a.col === cells[0]!.col && namesMoneySource(a.text)));
+    cells.length === 1 && namesMoneySource(cells[0]!.text) &&
+    ((i > 0 && byRow[i - 1]!.some((a) => a.col === cells[0]!.col && namesMoneySource(a.text)))
+      || (i + 1 < byRow.length && byRow[i + 1]!.some((b) => b.col === cells[0]!.col && /^\s*其中/.test(b.text) && namesMoneySource(b.text)))));
   const headerWords = (i: number) => (byRow[i] ?? []).filter((c) => isHeaderWord(c.text)).length;
   // Cells left of an indicator header's first column, under it: the pieces of a label merged down beside the
   // whole table (本年度 / 绩效指标 beside 一级指标 … 绩效标准). They count for no line's cells: such a piece on

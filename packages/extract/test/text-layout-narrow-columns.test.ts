@@ -142,3 +142,13 @@ describe("a notice's paragraphs with its form annexed at the end", () => {
     expect(form?.facts.find((f) => f.label === "地方主管部门")?.value).toBe("天津市宝坻区财政局");
   });
 });
+
+describe("a money block's whole left blank over its parts", () => {
+  // 陕西 2023: 年度资金总额 (blank) over 其中:中央补助 50.29 over 地方资金, the block's label 资金金额 beside the middle line.
+  it("is a line of its own, not the first line of the part under it", () => {
+    const rows = tablesOf(textOf("shaanxi-2023-transfer-targets")).flatMap(rowsOf);
+    expect(rows).toContainEqual(["年度资金总额"]);
+    expect(rows).toContainEqual(["资金金额", "其中:中央补助", "50.29"]);
+    expect(formsOf("shaanxi-2023-transfer-targets")[0]?.kind).toBe("transfer_targets");
+  });
+});
