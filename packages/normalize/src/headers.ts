@@ -75,6 +75,9 @@ export function classifyHeader(row: Row): SectionKind | null {
   // 项目权重 | 评价内容 | 分值 | 自评分 | 评价标准: a scored grid with no level or name header, whose items stand
   // in columns no entry names left of the points (a scorecard's 评价内容, 考核内容).
   if (!hasLevels && count(FUNDING_FIELDS) === 0 && fields.has("weight") && fields.has("score") && unnamedBeforeValues(row).length > 0) return "indicators";
+  // (Or a target beside what was achieved, 评价内容 | 绩效内容 | 绩效目标值 | 实际完成值 | 累计完成率: the items in the
+  // columns before them that no entry names.)
+  if (!hasLevels && count(FUNDING_FIELDS) === 0 && fields.has("target") && fields.has("actual") && unnamedBeforeValues(row).length > 0) return "indicators";
   // (Or one amount column after a money block's label first: 部门总体资金情况 | 总体资金情况 单位:万元 | 当年金额 | 占比 ….)
   // (…or sources across after it: 专项资金情况 | 本年度预计投入 | 财政资金 | 其他, whose amounts stand under them.)
   // (A money label ending in a colon, 资金总额：, awaits its value beside it: a pair, no column header.)
@@ -316,6 +319,19 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
       columns.push({ col: level2.col - 1, field: "level1" });
       const first = columns.find((c) => c.col < level2.col - 1 && c.field === "goal");
       if (first) first.field = "label";
+    } else {
+      // 分解目标 | 自评权重 | 二级指标 …: a header naming no column right before the 二级指标 — or before a weight right
+      // before it — heads the level 1 (管理指标, 产出指标 merged down their groups), and that weight its points.
+      const before = entries.filter(([col]) => col < level2.col);
+      const last = before.at(-1);
+      const weighted = last?.[1].field === "weight" ? last : undefined;
+      const head = weighted ? before.at(-2) : last;
+      if (head && head[1].field === null && !isStructuralHeader(head[1].text) && head[0] + head[1].colSpan === (weighted?.[0] ?? level2.col)) {
+        columns.push({ col: head[0], field: "level1" });
+        const points = weighted && columns.find((c) => c.col === weighted[0] && c.field === "weight");
+        if (points) points.field = "level1Weight";
+        columns.sort((a, b) => a.col - b.col);
+      }
     }
   }
   // Levels no entry names, in a grid with no level column. With no name header either (项目权重 | 评价内容 |
@@ -334,7 +350,10 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
       leading = isLeadingWeight(only, only.cells[0]!) ? columns.find((c) => c.col === only.cells[0]!.col) : undefined;
       if (leading) leading.field = "level1";
     }
-    const unnamed = name ? entries.filter(([col, v]) => col < name!.col && v.field === null && !isStructuralHeader(v.text)).map(([col]) => col) : [];
+    const unnamedEntries = name ? entries.filter(([col, v]) => col < name!.col && v.field === null && !isStructuralHeader(v.text)) : [];
+    const unnamed = unnamedEntries.map(([col]) => col);
+    // (One such header over two columns, 评价内容 over 产出目标 | 数量目标: both levels, the outer one first.)
+    if (unnamed.length === 1 && !leading && unnamedEntries[0]![1].colSpan === 2 && unnamed[0]! + 2 <= name!.col) unnamed.push(unnamed[0]! + 1);
     if (unnamed.length > 0 && unnamed.length <= 2) unnamed.forEach((col, i) => columns.push({ col, field: leading || i === 1 ? "level2" : "level1" }));
     columns.sort((a, b) => a.col - b.col);
   }

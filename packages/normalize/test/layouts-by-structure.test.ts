@@ -171,6 +171,27 @@ describe("layouts recognised by structure", () => {
     expect(form.indicators[0]!.targetText).toBe("6475");
   });
 
+  // (黄马乡 2021: 分解目标 | 自评权重 | 二级指标 | 三级指标 …, 管理指标 | 30 merged down their group; the level-1 words
+  // read as their canonical names, 管理, 效果.)
+  it.each(STRUCTURED)("a level 1 headed by no level word, its points in the column after it (黄马乡 2021, %s)", async (format) => {
+    const form = await firstForm("jiangxi-2021-department-self-eval", format);
+    const first = form.indicators[0]!;
+    expect([first.level1, first.level1Weight, first.level2, first.name]).toEqual(["管理", 30, "预算编审管理", "完整、准确率"]);
+    expect(form.indicators.find((i) => i.name === "业务收入")).toMatchObject({ level1: "效果", level1Weight: 35, level2: "经济效益指标" });
+  });
+
+  // (宁德: 评价内容 over 产出目标 | 数量目标 | 绩效内容 | 绩效目标值 | 实际完成值 | 累计完成率, a report's table; no title,
+  // no money, no points: the document's only form.)
+  it.each(STRUCTURED.filter((f) => f !== "text/web"))("a target beside its outcome, the items under headers no entry names (宁德, %s)", async (format) => {
+    const form = await firstForm("fujian-undated-project-self-eval", format);
+    expect(form.kind).toBe("project_self_eval");
+    expect(form.indicators.map((i) => [i.level1, i.level2, i.targetText, i.actualText])).toEqual([
+      ["产出目标", "数量目标", ">=2个", "0个"], ["产出目标", "数量目标", ">=28次", "40次"], ["产出目标", "数量目标", ">=500人", "1700人"],
+      ["产出目标", "质量目标", ">=95%", "98%"], ["产出目标", "质量目标", ">=100%", "100%"],
+    ]);
+    expect(form.indicators[1]!.extra["累计完成率"]).toBe("143%");
+  });
+
   it("pdftotext -layout: a header wrapped over two rows and a label wrapped round its row (湖北 广水 2023 部门整体目标表)", async () => {
     const form = await firstForm("hubei-2023-department-targets", "text/pdftotext-layout");
     expect(form.agency).toBe("广水市教育局");
