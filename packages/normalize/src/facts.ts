@@ -148,8 +148,11 @@ export function gluedPairs(pair: { label: string; value: string }): { label: str
     if (word) cut = part.length - word.length;
     for (let n = Math.min(GLUED_LABEL_MAX, part.length); n >= 2 && cut < 0; n--) if (factKeyOf(part.slice(part.length - n)) !== null) cut = part.length - n;
     if (cut < 0 && lastEmpty && isLabelShaped(part)) cut = 0;
+    // (Or a label after a comma, whatever its words: 年初职工人数: 14 人,人员编制: 9 人.)
+    const comma = cut < 0 ? part.search(/[,，;；][^,，;；]+$/) : -1;
+    if (comma > 0 && isLabelShaped(part.slice(comma + 1))) cut = comma + 1;
     if (cut < 0) return [pair];
-    out[out.length - 1]!.value = part.slice(0, cut).trim();
+    out[out.length - 1]!.value = part.slice(0, cut).trim().replace(/[,，;；]$/, "");
     out.push({ label: part.slice(cut), value: "" });
   }
   out[out.length - 1]!.value = parts[parts.length - 1]!.trim();

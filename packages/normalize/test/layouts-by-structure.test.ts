@@ -192,6 +192,13 @@ describe("layouts recognised by structure", () => {
     expect(form.indicators[1]!.extra["累计完成率"]).toBe("143%");
   });
 
+  // (炎陵 2017: 年初职工人数: 14 人,人员编制: 9 人 in one cell — two pairs, the second label no field's.)
+  it.each(STRUCTURED)("two pairs in one cell, a comma between them (炎陵 2017, %s)", async (format) => {
+    const form = await firstForm("hunan-2017-department-targets", format);
+    const fact = (label: string) => form.facts.find((f) => f.label === label)?.value.replace(/\s+/g, "");
+    expect([fact("年初职工人数"), fact("人员编制")]).toEqual(["14人", "9人"]);
+  });
+
   it("pdftotext -layout: a header wrapped over two rows and a label wrapped round its row (湖北 广水 2023 部门整体目标表)", async () => {
     const form = await firstForm("hubei-2023-department-targets", "text/pdftotext-layout");
     expect(form.agency).toBe("广水市教育局");
