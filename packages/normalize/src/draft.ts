@@ -235,7 +235,7 @@ export function splitRunTogetherLabels(part: string): string[] {
     const between = rest.slice(first + 1, first + 1 + next);
     const cut = labelStart(between);
     if (cut === null) break;
-    out.push(rest.slice(0, first + 1 + cut));
+    out.push(rest.slice(0, first + 1 + cut).replace(/[,，;；]\s*$/, ""));
     rest = rest.slice(first + 1 + cut);
   }
   out.push(rest);
@@ -254,7 +254,10 @@ function labelStart(text: string): number | null {
     if (factKeyOf(t.slice(t.length - len)) === null) continue;
     return lastWord && lastWord.length > len ? t.length - lastWord.length : t.length - len;
   }
-  return isKnownLabelWord(t) ? 0 : null;
+  if (isKnownLabelWord(t)) return 0;
+  // (A label after a comma, whatever its words: 年初职工人数: 14 人,人员编制: 9 人.)
+  const comma = t.search(/[,，;；][^,，;；]+$/);
+  return comma > 0 && isLabelShaped(t.slice(comma + 1)) ? comma + 1 : null;
 }
 
 /** Characters of a column word at most (主要内容, 绩效目标): a value this short that is a label heads a column. */
