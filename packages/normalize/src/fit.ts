@@ -15,6 +15,8 @@ const LONG_TEXT = 40;
 const NAME_BONUS = 2;
 /** How a unit of measure starts: 人次, 万元, 平方米, 亿人民币, %, 个/户. */
 const UNIT_START = /^(%|‰|[个人次件户家所项座台套辆天日时分秒周月年元万亿千百吨公里米亩顷平立方克斤只头批场期篇份册本张条宗名间处棵株艘架部枚])/;
+/** Words a qualitative target is printed as: a direction or a state, short. */
+const QUALITATIVE_TARGET = /^(?:减少?|降低|下降|提高|提升|增加|增长|上升|不变|持平|稳定|良好|优良|达标|合格|满意|完成|是|否|有|无)$/;
 /** A cell under a column of its own that no field names: better than unassigned, worse than any real fit. */
 const EXTRA_FIT = 0.5;
 /** Weights and scores are points out of 100. */
@@ -90,6 +92,8 @@ export function fit(field: Field, text: string): number {
       // 人次, 亿人民币, %: a measure word fits; a short phrase (按月安排) fits the value beside it better.
       const k = keyOf(text);
       if (k.length > 6) return -3;
+      // (减少, 提高, 达标: a qualitative target's word, never a unit of measure.)
+      if (QUALITATIVE_TARGET.test(k)) return -1;
       return UNIT_START.test(k) ? 2 : k.length <= 3 ? 1 : 0.25;
     }
     case "description":

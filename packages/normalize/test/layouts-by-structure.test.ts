@@ -199,6 +199,14 @@ describe("layouts recognised by structure", () => {
     expect([fact("年初职工人数"), fact("人员编制")]).toEqual(["14人", "9人"]);
   });
 
+  // (南县 2025: 指标值类型 | 目标值 | 度量单位, a cost's target 定性 | 减少 with no unit; copied text drops the merged 成本指标.)
+  it.each(STRUCTURED)("a qualitative target before an empty unit column (南县 2025, %s)", async (format) => {
+    const form = await firstForm("hunan-2025-project-targets", format);
+    expect(form.indicators.map((i) => [i.level2, i.targetText, i.unit])).toEqual([
+      ["经济成本指标", "70", "万元"], ["社会成本指标", "减少", null], ["生态环境成本指标", "减", null],
+    ]);
+  });
+
   it("pdftotext -layout: a header wrapped over two rows and a label wrapped round its row (湖北 广水 2023 部门整体目标表)", async () => {
     const form = await firstForm("hubei-2023-department-targets", "text/pdftotext-layout");
     expect(form.agency).toBe("广水市教育局");
