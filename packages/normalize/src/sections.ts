@@ -41,7 +41,10 @@ export function align(draft: Draft, row: Row, exclude: Set<Field> = new Set()): 
   // A copied row that prints every cell stands where printed under a header that prints every
   // cell too, as many and none blank (a blank header slot is a copy whose rows do not line up).
   const inPlace = row.exact === true || (row.printedInFull === true && header?.printedWidth === row.allCells.length && header.blanks.length === 0);
-  return alignRow(cells, columns, fit, { vacant: row.vacant, exact: inPlace, placed: !inPlace && placedByColumn(row), covered });
+  // (In a grid read as printed, or a row copied in full under its header, a weight may be printed as its share of
+  // the hundred points, 20% under 权重.)
+  const fitting = inPlace ? (f: Field, t: string) => (POINT_FIELDS.has(f) && percentPoints(t) !== null ? PERCENT_POINTS_FIT : fit(f, t)) : fit;
+  return alignRow(cells, columns, fitting, { vacant: row.vacant, exact: inPlace, placed: !inPlace && placedByColumn(row), covered });
 }
 
 /**
@@ -148,7 +151,20 @@ const text = (a: Alignment<Field>, f: Field): string | null => {
   const c = a.byField.get(f);
   return c ? tidyCjkSpaces(c.text) : null;
 };
-const number = (a: Alignment<Field>, f: Field): number | null => parseNumber(a.byField.get(f)?.text);
+const number = (a: Alignment<Field>, f: Field): number | null => {
+  const t = a.byField.get(f)?.text;
+  return parseNumber(t) ?? (POINT_FIELDS.has(f) ? percentPoints(t) : null);
+};
+
+/** The columns of a level's or an indicator's points. */
+const POINT_FIELDS: ReadonlySet<Field> = new Set<Field>(["weight", "level1Weight", "level2Weight"]);
+/** How well a share of the hundred points fits a points column: below a figure of points (3). */
+const PERCENT_POINTS_FIT = 2;
+/** 20% as points out of the hundred: 20 (never more than the whole). */
+function percentPoints(text: string | null | undefined): number | null {
+  const m = keyOf(text ?? "").match(/^(\d{1,3}(?:\.\d+)?)%$/);
+  return m && Number(m[1]) <= 100 ? Number(m[1]) : null;
+}
 
 /**
  * The row's cells that no canonical column took, under the header they sit

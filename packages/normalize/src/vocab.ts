@@ -434,7 +434,7 @@ export function isKnownLabel(label: string): boolean {
 export function isTotalLabel(text: string): boolean {
   // 项目总得分, 绩效自评总分: whatever names the form, a label ending in 总分/总得分 is its total.
   // (合计(总分): the total's word and, in brackets, what it totals.)
-  return /^(总分|合计|总计|综合得分|自评总分|总得分|合计得分)$|^[^\d]{0,8}(总分|总得分|综合得分)$/.test(keyOf(text).replace(/[:：]$/, "").replace(/\((?:分|总分|得分)\)$/, ""));
+  return /^(总分|合计|总计|综合得分|自评总分|总得分|合计得分|得分合计)$|^[^\d]{0,8}(总分|总得分|综合得分)$/.test(keyOf(text).replace(/[:：]$/, "").replace(/\((?:分|总分|得分)\)$/, ""));
 }
 
 export function isGradeLabel(text: string): boolean {

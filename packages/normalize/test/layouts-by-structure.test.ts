@@ -207,6 +207,15 @@ describe("layouts recognised by structure", () => {
     ]);
   });
 
+  // (四川 普惠金融: 指标值 | 完成值 | 权重 | 得分 with 权重 printed 20%, 10%, 5% — the share of the hundred points — and
+  // 得分合计 | 100 closing the grid.)
+  it.each(STRUCTURED.filter((f) => f !== "text/web"))("weights printed as shares of the hundred points; 得分合计 is the total (四川 普惠金融, %s)", async (format) => {
+    const form = await firstForm("sichuan-undated-transfer-self-eval", format);
+    expect(form.indicators.map((i) => i.weight)).toEqual([20, 20, 10, 10, 10, 10, 10, 5, 5]);
+    expect(form.indicators.map((i) => i.score)).toEqual([20, 20, 10, 10, 10, 10, 10, 5, 5]);
+    expect(form.totalScore).toBe(100);
+  });
+
   it("pdftotext -layout: a header wrapped over two rows and a label wrapped round its row (湖北 广水 2023 部门整体目标表)", async () => {
     const form = await firstForm("hubei-2023-department-targets", "text/pdftotext-layout");
     expect(form.agency).toBe("广水市教育局");
