@@ -150,4 +150,17 @@ describe("level1_weight_mismatch on rows read from text", () => {
     const wrong = { ...lines(shifted), 项目预算功能分类等编制合规性: { line: 43, weight: 7 } };
     expect(run(gaoyi(wrong, {}, shifted)).map((f) => f.params!.name)).toContain("投入");
   });
+  // (A level's labels read unevenly — 预算编制 (10) whole, its neighbour split at a space into a label with no points —
+  // leave that level's groups to the reading's guess.)
+  it("a level's labels read some with points and some without: that level is not summed", () => {
+    const wrong = { ...lines(ROWS), 项目预算功能分类等编制合规性: { line: 43, weight: 7 } };
+    const uneven = { ...wrong, 预算上报及时性: { line: 44, level2: "预算", level2Weight: null } };
+    expect(run(gaoyi(uneven, {}, ROWS)).map((f) => f.params!.level)).toEqual([1]);
+    expect(run(gaoyi(wrong, {}, ROWS)).map((f) => f.params!.level)).toEqual([1, 2]);
+  });
+  it("a form read from text that lost its total: not summed; from a PDF's cells it is", () => {
+    const wrong = { 项目预算功能分类等编制合规性: { weight: 7 } };
+    expect(run(gaoyi({ ...lines(ROWS), ...{ 项目预算功能分类等编制合规性: { line: 43, weight: 7 } } }, { missing: ["total"] }, ROWS))).toEqual([]);
+    expect(run(gaoyi(wrong, { missing: ["total"] }, ROWS)).map((f) => f.params!.name)).toEqual(["投入", "预算编制"]);
+  });
 });

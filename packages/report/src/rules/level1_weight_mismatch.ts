@@ -4,7 +4,9 @@
  * 二级指标 weights (高邑's 预算执行(25)) are checked the same way. On rows read
  * from text, where a group's rows are guessed from where its label sits, a
  * mismatch that moving the groups' boundaries would resolve for every group
- * is not reported (fitsMovedBoundaries).
+ * is not reported (fitsMovedBoundaries), nor one whose level's labels were read
+ * unevenly, some with points and some without (unevenlyRead), nor any on a form
+ * read from text that lost its total (a copy cut short).
  */
 import type { Form, Indicator } from "@jixiao/normalize";
 import { formLabel, tail, whereText, type DocumentContext } from "../context.ts";
@@ -82,10 +84,25 @@ function fitsMovedBoundaries(form: Form, level: 1 | 2): boolean {
   return from === byIndicator.length;
 }
 
+/**
+ * Whether a level's groups were read unevenly from text: some of its labels declare points and others, read as
+ * labels of the same level, declare none (决策过程 (8分) read whole, its neighbour's 决策 依据 split at a space into
+ * 决策 | 依据). A template declares points for all its groups of a level or for none; the groups' members are the
+ * reading's guess, not the form's.
+ */
+function unevenlyRead(form: Form, level: 1 | 2): boolean {
+  const inds = form.indicators.filter((i) => i.line !== null && (level === 1 ? i.level1 : i.level2) !== null);
+  const declared = inds.map((i) => (level === 1 ? i.level1Weight : i.level2Weight));
+  return declared.some((w) => w !== null) && declared.some((w) => w === null);
+}
+
 export const level1WeightMismatch = defineRule("level1_weight_mismatch", "warning", (ctx, report) => {
-  // Where 分值 are printed (a target form may print them too); a monitoring form has none.
-  return ctx.doc.forms.filter((form) => !isMonitoring(form)).flatMap((form) =>
+  // Where 分值 are printed (a target form may print them too); a monitoring form has none. (Not on a form read from
+  // text that lost its total: a copy cut short, whose groups text placed by guess, can hold no group's whole.)
+  const cutText = (form: Form) => form.missing.includes("total") && form.indicators.some((i) => i.line !== null);
+  return ctx.doc.forms.filter((form) => !isMonitoring(form) && !cutText(form)).flatMap((form) =>
     groups(form).flatMap((g) => {
+      if (unevenlyRead(form, g.level)) return [];
       if (g.members.some((i) => i.weight === null)) return [];
       // Without its total row a form may be cut short: its last group may have lost rows.
       if (form.missing.includes("total") && g.members.includes(form.indicators[form.indicators.length - 1]!)) return [];
