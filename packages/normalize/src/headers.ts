@@ -379,6 +379,17 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
   if (firstActual && columns.filter((c) => c.field === "target").length > 1 && columns.some((c) => c.field === "target" && c.col < firstActual.col)) {
     for (let i = columns.length - 1; i >= 0; i--) if (columns[i]!.field === "target" && columns[i]!.col > firstActual.col) columns.splice(i, 1);
   }
+  // 三级指标 | 自评分 | 具体指标 | 评价标准 | 得分: of two names' columns the level-3 header's holds the names, the other
+  // describes them; of two scores' columns the self-evaluation's (自评分) is the form's, the other (left blank for
+  // the reviewer) stays under its header.
+  const named = columns.filter((c) => c.field === "name");
+  // (Not two 三级指标, 长期 and 年度 side by side: the year's, the later one, is kept as before.)
+  const level3s = named.filter((c) => /^三级/.test(headerKey(byCol.get(c.col)?.text ?? "")));
+  const level3 = level3s.length === 1 ? level3s[0] : undefined;
+  if (named.length > 1 && level3) for (const c of named) if (c !== level3) c.field = columns.some((o) => o.field === "description") ? "remark" : "description";
+  const scored = columns.filter((c) => c.field === "score");
+  const own = scored.find((c) => /^自评/.test(headerKey(byCol.get(c.col)?.text ?? "")));
+  if (scored.length > 1 && own) for (let i = columns.length - 1; i >= 0; i--) if (columns[i]!.field === "score" && columns[i] !== own) columns.splice(i, 1);
   const kept = dedupe(columns);
   const keptCols = new Set(kept.map((c) => c.col));
   const extras: ExtraColumn[] = entries
