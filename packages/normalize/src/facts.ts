@@ -332,7 +332,8 @@ const TICK_BOXES = /[□■☐☑☒✓✔√]/;
  * the label is known, as a funding line candidate when it is an amount.
  */
 export function recordFact(form: Form, pair: { label: string; value: string }, page: number | null, line: number | null,
-  apply: (form: Form, key: FactKey, value: string) => void, factFunding: FactFunding[], column = 0, underMoneyBlock = false, moneyGroup: string | null = null): void {
+  apply: (form: Form, key: FactKey, value: string) => void, factFunding: FactFunding[], column = 0, underMoneyBlock = false, moneyGroup: string | null = null,
+  block: string | null = null): void {
   const label = labelText(pair.label);
   const value = tidyCjkSpaces(pair.value);
   if (!label) return;
@@ -379,7 +380,9 @@ export function recordFact(form: Form, pair: { label: string; value: string }, p
     const l = fundingLine(factFunding.length + 1, source, kind, amount, value || null, null, null);
     l.page = page;
     l.line = line;
-    factFunding.push({ line: l, column });
+    // (A column's block label is its first row's: the rows under it print it merged down, once.)
+    const columnBlock = block ?? factFunding.find((f) => f.column === column && f.block !== undefined)?.block;
+    factFunding.push({ line: l, column, ...(columnBlock ? { block: columnBlock } : {}) });
   }
 }
 
@@ -417,6 +420,8 @@ export const WHOLE_TERM_KEY = "所属总额";
 export interface FactFunding {
   line: FundingLine;
   column: number;
+  /** The label of the block its column of pairs stands under (资金使用情况(万元)), when the row prints one. */
+  block?: string;
 }
 
 /**
@@ -429,6 +434,8 @@ export interface FactFunding {
 export function fundingFromFacts(facts: FactFunding[]): FundingLine[] {
   const columns = [...new Set(facts.map((f) => f.column))];
   if (columns.length < 2) return facts.map((f) => f.line);
+  const spent = spentBeside(facts, columns);
+  if (spent) return spent;
   const first = (c: number) => facts.find((f) => f.column === c)!.line;
   const year = columns.find((c) => /当年|本年|年度/.test(keyOf(first(c).source)));
   // The other column must name a whole: 项目总额, 中期资金总额, 实施期…; a column of another
@@ -440,6 +447,20 @@ export function fundingFromFacts(facts: FactFunding[]): FundingLine[] {
   const others = facts.filter((f) => whole(f.column)).map((f) => ({ ...f.line, extra: { ...f.line.extra, [WHOLE_TERM_KEY]: first(f.column).source } }));
   const lines = [...others, ...facts.filter((f) => !whole(f.column)).map((f) => f.line)];
   return lines.map((l, i) => ({ ...l, seq: i + 1 }));
+}
+
+/**
+ * 资金情况(万元) | 年度金额 208 · 中央财政 165 · 省级财政 43 beside 资金使用情况(万元) | 合计 109.8 · 中央财政 84.5 · 省级财政
+ * 25.3: the second column of pairs, under a block that names what was spent (使用, 支出, 执行), lists the same lines in
+ * the same order, its first the whole: each line's budget and execution, one line each.
+ */
+function spentBeside(facts: readonly FactFunding[], columns: readonly number[]): FundingLine[] | null {
+  if (columns.length !== 2) return null;
+  const [budgets, spent] = columns.map((c) => facts.filter((f) => f.column === c)) as [FactFunding[], FactFunding[]];
+  if (!spent[0]?.block || !/使用|支出|执行/.test(keyOf(spent[0].block)) || budgets.length !== spent.length || budgets.length < 2) return null;
+  const same = budgets.every((f, i) => i === 0 || keyOf(f.line.source) === keyOf(spent[i]!.line.source));
+  if (!same) return null;
+  return budgets.map((f, i) => ({ ...f.line, seq: i + 1, executed: spent[i]!.line.budget, executedText: spent[i]!.line.budgetText }));
 }
 
 /** The form column a fact key fills (form_facts.field), or null for keys with no column. */

@@ -874,7 +874,10 @@ function readFactsRow(st: State, draft: Draft, row: Row): boolean {
     pairs.slice(1).every((p) => isMoneyLabel(p.label) && !/总|合计/.test(keyOf(p.label)));
   const valuesBelow: NonNullable<Draft["valuesBelow"]> = [];
   pairs.forEach((p, column) => {
-    for (const q of withBracketedParts(p)) recordFact(draft.form, q, row.page, row.line, applyFact, draft.factFunding, along ? 0 : column, moneyBlock, moneyGroup);
+    // (The block label its column of pairs stands under: the row's last cell before the pair that is no pair's.)
+    const block = cells.filter((c) => c.col < p.cell.col && !pairs.some((o) => o.cell === c)).at(-1);
+    const blockLabel = block && /资金|金额|预算|经费/.test(keyOf(block.text)) && !pairs.some((o) => o.value === block.text) ? block.text : null;
+    for (const q of withBracketedParts(p)) recordFact(draft.form, q, row.page, row.line, applyFact, draft.factFunding, along ? 0 : column, moneyBlock, moneyGroup, blockLabel);
     const fact = draft.form.facts[draft.form.facts.length - 1];
     // (A label after a pair of the row, not one opening the row: 其他依据 | over 需要说明的其他问题 | is two labels.)
     if (headerBlock && column > 0 && isEmptyValue(p.value) && fact && fact.value === "") valuesBelow.push({ col: p.cell.col, colSpan: p.cell.colSpan, fact, last: column === pairs.length - 1 });

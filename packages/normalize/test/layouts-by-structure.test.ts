@@ -216,6 +216,21 @@ describe("layouts recognised by structure", () => {
     expect(form.totalScore).toBe(100);
   });
 
+  // (大通湖 2020 计分表: 三级指标 | 自评分 | 具体指标 | 评价标准 | 得分 — the level-3 header names the items, 具体指标
+  // describes them; 自评分 holds the scores, 得分 is left blank for the reviewer.)
+  it.each(STRUCTURED)("names under 三级指标 beside a 具体指标, scores under 自评分 beside a blank 得分 (大通湖 2020, %s)", async (format) => {
+    const form = await firstForm("hunan-2020-project-scorecard", format);
+    expect(form.kind).toBe("evaluation_scorecard");
+    expect(form.indicators.slice(0, 2).map((i) => [i.name.replace(/\s+/g, ""), i.weight, i.score])).toEqual([["决策依据", 4, 4], ["决策程序", 4, 4]]);
+    expect(form.indicators[0]!.description).toMatch(/^有关法律法规的明确规定/);
+  });
+
+  // (四川 普惠金融: 资金情况(万元) | 年度金额(提前下达): 208万元 … beside 资金使用情况(万元) | 合计: 109.8万元 …, the same lines.)
+  it.each(STRUCTURED.filter((f) => f !== "text/web"))("the money and what was spent of it side by side: one line each (四川 普惠金融, %s)", async (format) => {
+    const form = await firstForm("sichuan-undated-transfer-self-eval", format);
+    expect(form.funding.map((l) => [l.source, l.budget, l.executed])).toEqual([["年度金额(提前下达)", 208, 109.8], ["中央财政", 165, 84.5], ["省级财政", 43, 25.3]]);
+  });
+
   it("pdftotext -layout: a header wrapped over two rows and a label wrapped round its row (湖北 广水 2023 部门整体目标表)", async () => {
     const form = await firstForm("hubei-2023-department-targets", "text/pdftotext-layout");
     expect(form.agency).toBe("广水市教育局");
