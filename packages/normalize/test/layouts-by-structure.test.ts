@@ -231,6 +231,14 @@ describe("layouts recognised by structure", () => {
     expect(form.funding.map((l) => [l.source, l.budget, l.executed])).toEqual([["年度金额(提前下达)", 208, 109.8], ["中央财政", 165, 84.5], ["省级财政", 43, 25.3]]);
   });
 
+  // (黄果树 2023 评价报告's 概要: 各级资金投入总数 | 246.37 | 抽查资金总数 | 246.37 | 资金抽查占比 | 100% — the money, then an
+  // evaluation's sample of it and the sample's share.)
+  it.each(STRUCTURED)("an evaluation's sample of the money is no money line (黄果树 2023, %s)", async (format) => {
+    const form = await firstForm("guizhou-2023-evaluation-summary", format);
+    expect(form.funding.map((l) => l.source)).toEqual(["各级资金投入总数", "区级财政资金拨付数"]);
+    expect(form.facts.find((f) => f.label === "抽查资金总数")?.value).toBe("246.37");
+  });
+
   it("pdftotext -layout: a header wrapped over two rows and a label wrapped round its row (湖北 广水 2023 部门整体目标表)", async () => {
     const form = await firstForm("hubei-2023-department-targets", "text/pdftotext-layout");
     expect(form.agency).toBe("广水市教育局");
