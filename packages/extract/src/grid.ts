@@ -61,6 +61,11 @@ export const Table = z.object({
    * merged over them), so their columns are the printed ones.
    */
   fullRows: z.array(z.number().int().nonnegative()).optional(),
+  /**
+   * Text with tabs copied from a web page: each row prints its cells in turn, a
+   * merged cell once (on its first row), blanks kept.
+   */
+  copied: z.boolean().optional(),
 });
 export type Table = z.infer<typeof Table>;
 

@@ -356,5 +356,6 @@ function rowsToTable(rows: { cells: string[]; line: number }[], page: number): T
     cells,
     rowLines: rows.map((r) => r.line),
     ...(fullRows.length > 0 && nCols > 1 ? { fullRows } : {}),
+    ...(marksMergedSlots(rows) ? {} : { copied: true }),
   };
 }

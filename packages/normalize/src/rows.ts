@@ -45,6 +45,8 @@ export interface Row {
   exact?: boolean;
   /** Text with tabs: the row prints a cell for every column of its table (extract's Table.fullRows). */
   printedInFull?: boolean;
+  /** Text copied from a web page: the row prints its cells in turn, a merged cell only on its first row (Table.copied). */
+  copied?: boolean;
   /** Cells merged down from a row above over this row (a unit's name beside each of its projects). */
   inherited?: RowCell[];
   /** A row of the names over a grouped money block's amounts (grouped-money-header.ts): no pairs. */
@@ -103,6 +105,7 @@ export function toRows(doc: ExtractedDocument): Row[] {
         ...(vacant.size > 0 ? { vacant } : {}),
         ...(exact ? { exact } : {}),
         ...(!exact && fullRows.has(r) ? { printedInFull: true } : {}),
+        ...(!exact && t.copied ? { copied: true } : {}),
         ...(inherited.length > 0 ? { inherited } : {}),
         ...(t.sheet ? { sheet: t.sheet } : {}),
         ...(lowestOfRow.has(r) ? { ocrConfidence: lowestOfRow.get(r)! } : {}),

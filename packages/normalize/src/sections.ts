@@ -129,6 +129,8 @@ function carriedInPlace(draft: Draft, row: Row, slot: NonNullable<Draft["valueTy
  */
 function besideGridLabel(draft: Draft, row: Row): Row {
   const header = draft.header;
+  const besideLevels = besideLevelledGrid(draft, row);
+  if (besideLevels !== row) return besideLevels;
   if (row.exact || row.kind !== "cells" || !header || header.printedWidth === null || row.allCells.length !== header.printedWidth - 1) return row;
   if (headerField(header.labels.get(0) ?? "") !== "label" || headerField(row.allCells[0]?.text ?? "") === "label") return row;
   // (Where level columns follow the label, their own merged cells make the rows' widths vary: the levels'
@@ -136,6 +138,26 @@ function besideGridLabel(draft: Draft, row: Row): Row {
   if (header.columns.some((c) => c.field === "level1" || c.field === "level2")) return row;
   const moved = new Map([...row.allCells].sort((x, y) => x.col - y.col).map((c, i) => [c, { ...c, col: i + 1 }]));
   // (Each of its cells is then in its own header's slot, as in a grid whose columns are the printed ones.)
+  return { ...row, cells: row.cells.map((c) => moved.get(c) ?? c), allCells: [...moved.values()], exact: true };
+}
+
+/**
+ * In copied text, a row under a goals word merged down beside a grid of levels (绩效目标完成情况 | 一级指标 | 二级指标 |
+ * 三级指标 | 指标值 | 完成值 | 权重 | 得分, the word printed once, on the header's line): every row lacks that cell, and a
+ * group's later rows their level's too, so a row's cells are the header's last ones — each row printed in full, its
+ * blanks kept — and stand there. (Only where the goals word heads the grid's first column: a column merged down
+ * on the right would break this, and no such template prints one beside its levels.)
+ */
+function besideLevelledGrid(draft: Draft, row: Row): Row {
+  const header = draft.header;
+  if (!row.copied || row.kind !== "cells" || !header || header.printedWidth === null) return row;
+  const first = headerField(header.labels.get(0) ?? "");
+  // (The word names the goals, their outcome, or no column at all: 绩效目标完成情况 heads nothing the grid fills.)
+  const blockWord = first === null || first === "goal" || first === "goalActual" || first === "label";
+  if (!blockWord || !header.columns.some((c) => c.field === "level1") || header.columns.some((c) => c.col === 0)) return row;
+  const offset = header.printedWidth - row.allCells.length;
+  if (offset < 1) return row;
+  const moved = new Map([...row.allCells].sort((x, y) => x.col - y.col).map((c, i) => [c, { ...c, col: i + offset }]));
   return { ...row, cells: row.cells.map((c) => moved.get(c) ?? c), allCells: [...moved.values()], exact: true };
 }
 

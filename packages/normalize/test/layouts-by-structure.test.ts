@@ -209,8 +209,11 @@ describe("layouts recognised by structure", () => {
 
   // (四川 普惠金融: 指标值 | 完成值 | 权重 | 得分 with 权重 printed 20%, 10%, 5% — the share of the hundred points — and
   // 得分合计 | 100 closing the grid.)
-  it.each(STRUCTURED.filter((f) => f !== "text/web"))("weights printed as shares of the hundred points; 得分合计 is the total (四川 普惠金融, %s)", async (format) => {
+  // (Copied text prints 绩效目标完成情况 once, on the header's line, and each group's level on its first row only: a
+  // row's cells are the header's last ones.)
+  it.each(STRUCTURED)("weights printed as shares of the hundred points; 得分合计 is the total (四川 普惠金融, %s)", async (format) => {
     const form = await firstForm("sichuan-undated-transfer-self-eval", format);
+    expect(form.indicators.map((i) => [i.targetText, i.actualText])[1]).toEqual(["≥90%", "98.70%"]);
     expect(form.indicators.map((i) => i.weight)).toEqual([20, 20, 10, 10, 10, 10, 10, 5, 5]);
     expect(form.indicators.map((i) => i.score)).toEqual([20, 20, 10, 10, 10, 10, 10, 5, 5]);
     expect(form.totalScore).toBe(100);
