@@ -800,6 +800,7 @@ function readCellsRow(st: State, row: Row): void {
       }
       if (readCaptionPair(draft, row)) return;
       if (continuesIndicator(draft, row)) return;
+      if (continuesBracketedName(draft, row)) return;
       if (repeatsCurrentItem(draft, row)) {
         keepNewWithIndicatorAbove(draft, row);
         return;
@@ -1007,6 +1008,31 @@ function continuesIndicator(draft: Draft, row: Row): boolean {
   // of the item): kept in the indicator's extra under their header, line by line.
   appendExtra(prev, extraOf(draft, a.unassigned, new Set(), a.underColumn));
   return true;
+}
+
+/**
+ * In text, a line holding only the end of a name whose bracket the indicator above left open (上一轮退耕还林补助面积(万
+ * over 亩), in a grid whose values were left blank): that name's next line, not an indicator. Nothing measured stands
+ * on either line, so no value tells the rows apart; the brackets do.
+ */
+function continuesBracketedName(draft: Draft, row: Row): boolean {
+  const prev = draft.form.indicators.at(-1);
+  if (row.exact || !prev || row.cells.length !== 1 || parseNumber(row.cells[0]!.text) !== null) return false;
+  const measured = (i: Indicator) => i.targetText !== null || i.actualText !== null || i.weight !== null || i.score !== null;
+  const text = tidyCjkSpaces(row.cells[0]!.text);
+  if (measured(prev) || !(opensUnclosed(prev.name) || closesUnopened(text))) return false;
+  prev.name = joinWrapped(prev.name, text);
+  return true;
+}
+
+/** Whether text opens a bracket it does not close: a wrapped cell's first line. */
+function opensUnclosed(text: string): boolean {
+  let depth = 0;
+  for (const ch of text) {
+    if (/[(（\[【]/.test(ch)) depth++;
+    else if (/[)）\]】]/.test(ch)) depth = Math.max(0, depth - 1);
+  }
+  return depth > 0;
 }
 
 /**

@@ -242,6 +242,14 @@ describe("layouts recognised by structure", () => {
     expect(form.facts.find((f) => f.label === "抽查资金总数")?.value).toBe("246.37");
   });
 
+  // (陈仓 2021: its 指标值 left blank, a name wrapped with its bracket open, 上一轮退耕还林补助面积(万 over 亩).)
+  it("pdftotext -layout: a name's line after an open bracket is that name's, no indicator (陈仓 2021)", async () => {
+    const form = await firstForm("shaanxi-2021-transfer-targets", "text/pdftotext-layout");
+    const names = form.indicators.map((i) => i.name);
+    expect(names).toContain("上一轮退耕还林补助面积(万亩)");
+    expect(names).not.toContain("亩)");
+  });
+
   it("pdftotext -layout: a header wrapped over two rows and a label wrapped round its row (湖北 广水 2023 部门整体目标表)", async () => {
     const form = await firstForm("hubei-2023-department-targets", "text/pdftotext-layout");
     expect(form.agency).toBe("广水市教育局");
