@@ -45,6 +45,11 @@ describe("indicator columns by what their header ends with", () => {
     ["实际拨付", "executed"],
     ["完成投资", "executed"],
     ["支出进度", "rate"],
+    // An indicator's planned and achieved figures, and a monitoring form's short words.
+    ["计划数", "target"],
+    ["实际数", "actual"],
+    ["全年预计", "forecast"],
+    ["可能性", "likelihood"],
     ["年度工作目标", "target"],
     ["自评分数", "score"],
     ["二级指标名称", "level2"],
