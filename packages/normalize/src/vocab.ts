@@ -86,7 +86,7 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   // 年初预算 | 结转 | 调整 | 小计: the sum of the year's budget parts is the year's budget.
   [/^(预算)?小计$/, "budget"],
   // 调整后预算, 年度预算: the year's budget without the 数 most templates add.
-  [/^(全年|年度|调整后|全年调整后?)预算$/, "budget"],
+  [/^(全年|年度|调整后|调整|全年调整后?)预算$/, "budget"],
   [/^实际执行$/, "executed"],
   [/^(全年|年度)?(预算|资金|支出)?(执行|实现|支付|使用)率$/, "rate"],
   [/^(本年度?|年末|年度)?结余(金额|数|资金)$/, "balance"],

@@ -46,6 +46,7 @@ describe("indicator columns by what their header ends with", () => {
     ["完成投资", "executed"],
     ["支出进度", "rate"],
     // An indicator's planned and achieved figures, and a monitoring form's short words.
+    ["调整预算", "budget"],
     ["计划数", "target"],
     ["实际数", "actual"],
     ["全年预计", "forecast"],
