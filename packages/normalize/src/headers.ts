@@ -96,6 +96,10 @@ export function classifyHeader(row: Row): SectionKind | null {
   const [label, words] = row.cells;
   // (A short goal is one too when it counts what it will do: 总 体 目 标 | 开展7个小型水利工程建设.)
   if (row.cells.length === 2 && isGoalsHeader(label!.text) && (keyOf(words!.text).length > GOAL_HEADER_WORDS || /\d/.test(keyOf(words!.text))) && !isGoalsHeader(words!.text) && headerField(words!.text) === null) return null;
+  // (绩效目标 | 绩效指标 | 指标值 | 完成情况: the goals word merged down beside a grid of indicators, its targets under
+  // 指标值 — an indicator grid, not a goals block.)
+  const at = (f: Field) => row.cells.findIndex((c) => headerField(c.text) === f);
+  if (fields.has("goal") && fields.has("label") && fields.has("target") && at("goal") < at("label") && at("label") < at("target")) return "indicators";
   if (row.cells.some((c) => isGoalsHeader(c.text)) || (fields.has("goal") && fields.has("goalActual"))) return "goals";
   return null;
 }
@@ -306,6 +310,10 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
   const lastItem = Math.max(-1, ...columns.filter(isItem).map((c) => c.col));
   const goal = columns.find((c) => c.field === "goal" && c.col > lastItem);
   if (kind === "indicators" && lastItem >= 0 && goal && !columns.some((c) => c.field === "target")) goal.field = "target";
+  // (绩效目标 | 绩效指标 | 指标值 …: a goals word left of the items, over the goal text merged down beside them, heads
+  // no field of theirs: its cells are kept in each row's extra, under it.)
+  const firstItem = Math.min(...columns.filter(isItem).map((c) => c.col));
+  if (kind === "indicators") for (let i = columns.length - 1; i >= 0; i--) if (columns[i]!.field === "goal" && columns[i]!.col < firstItem) columns.splice(i, 1);
   // 年度绩效目标 | (blank) | 二级指标 | 三级指标 …: a header cell left blank right before the 二级指标 heads the
   // level 1 that the rows print there (产出指标 merged down its group), and the goals word first is the
   // block's label merged down beside the grid, as 绩效指标 is, not a column of goals.

@@ -182,6 +182,11 @@ describe("a goals word heading a column of the indicator grid", () => {
 
   it("beside a 指标值 column, or left of the items (the block's label merged down), stays no target", () => {
     expect(columns("一级指标", "二级指标", "三级指标", "指标值", "年度目标")).toEqual(["level1", "level2", "name", "target", "goal"]);
-    expect(columns("年度绩效目标", "一级指标", "二级指标", "三级指标", "指标值")).toEqual(["goal", "level1", "level2", "name", "target"]);
+    // (Left of the items it heads the goal text merged down beside them: no field of theirs, kept under it as extra.)
+    expect(columns("年度绩效目标", "一级指标", "二级指标", "三级指标", "指标值")).toEqual(["level1", "level2", "name", "target"]);
+  });
+
+  it("绩效目标 | 绩效指标 | 指标值 | 完成情况: a goals word beside a grid of indicators heads the grid, not a goals block", () => {
+    expect(columns("绩效目标", "绩效指标", "指标值", "完成情况", "偏差原因")).toEqual(["name", "target", "actual", "reason"]);
   });
 });
