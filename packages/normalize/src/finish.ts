@@ -42,8 +42,9 @@ function familyByContent(form: Form): Form["kind"] {
   const split = sources.some((s) => /中央(财政)?(补助|资金)/.test(s)) && sources.some((s) => /^(其中:?)?地方(财政)?资金/.test(s));
   // Or a 主管部门 of a named level of government (县级主管部门) whose money is a higher
   // level's subsidy (中央、省、市补助县级资金): a special transfer to that level.
+  // (Or the higher levels' own money, 中央财政 | 省级财政 under a 省级主管部门: 四川's 普惠金融 专项资金.)
   const leveled = labels.some((l) => /^(省|市|区|县|区县|市县|州|旗)级主管部门$/.test(l))
-    && sources.some((s) => /补助|上级/.test(s) && /中央|省|市|上级/.test(s));
+    && sources.some((s) => (/补助|上级/.test(s) && /中央|省|市|上级/.test(s)) || /^(其中:?)?中央(财政|资金)/.test(s));
   // Or its targets split by the places the money goes to (西坪镇尧山村 | 桃舟乡吾培村 | …, each a column of
   // values): a target form of money handed down to them.
   const regional = form.kind === "project_targets" && form.indicators.some((i) => Object.keys(i.extra ?? {}).filter(isPlaceName).length >= 2);

@@ -217,6 +217,8 @@ describe("layouts recognised by structure", () => {
     expect(form.indicators.map((i) => i.weight)).toEqual([20, 20, 10, 10, 10, 10, 10, 5, 5]);
     expect(form.indicators.map((i) => i.score)).toEqual([20, 20, 10, 10, 10, 10, 10, 5, 5]);
     expect(form.totalScore).toBe(100);
+    // (No title: 省级主管部门 over 中央财政 | 省级财政 money makes it a transfer's form.)
+    expect(form.kind).toBe("transfer_self_eval");
   });
 
   // (大通湖 2020 计分表: 三级指标 | 自评分 | 具体指标 | 评价标准 | 得分 — the level-3 header names the items, 具体指标
