@@ -9,7 +9,7 @@ import type { ChecklistFundingState } from "./checklist-funding.ts";
 import type { CostTableState } from "./cost-table.ts";
 import type { FieldPairsState, StackedPairsState } from "./field-pairs-funding.ts";
 import { factKeyOf, type FactKey } from "./vocab.ts";
-import { ENUMERATOR, isLabelShaped, isMoneyText, labelWordAfterSpace, type FactFunding } from "./facts.ts";
+import { ENUMERATOR, isLabelShaped, isMoneyText, labelAfterComma, labelWordAfterSpace, TICK_BOXES, type FactFunding } from "./facts.ts";
 import { isKnownLabel } from "./vocab.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
 import { parseDate, parseFiscalYear, parseMoneyUnit, parseNumber } from "./values.ts";
@@ -254,10 +254,7 @@ function labelStart(text: string): number | null {
     if (factKeyOf(t.slice(t.length - len)) === null) continue;
     return lastWord && lastWord.length > len ? t.length - lastWord.length : t.length - len;
   }
-  if (isKnownLabelWord(t)) return 0;
-  // (A label after a comma, whatever its words: 年初职工人数: 14 人,人员编制: 9 人.)
-  const comma = t.search(/[,，;；][^,，;；]+$/);
-  return comma > 0 && isLabelShaped(t.slice(comma + 1)) ? comma + 1 : null;
+  return isKnownLabelWord(t) ? 0 : labelAfterComma(t);
 }
 
 /** Characters of a column word at most (主要内容, 绩效目标): a value this short that is a label heads a column. */
@@ -271,8 +268,6 @@ const GAP_PAIR_KEYS = new Set<FactKey>(["projectName", "projectCode", "superviso
  * any other label：value part of the line (label as printed, key null when the
  * vocabulary has no field for it).
  */
-/** A tick box, ticked or not: the options of a field. */
-const TICK_BOX = /[□■☐☑☒✓✔√]/;
 /** Characters of the value of a known label's line at most, that line being a fact (not prose). */
 const MAX_KNOWN_LINE_VALUE = 30;
 
@@ -303,7 +298,7 @@ export function factFromLine(text: string): { key: FactKey | null; label: string
   // (A field's options spaced apart, 评价类型:项目实施过程评价□   项目完成结果评价■, are its one value.)
   const parts = text.split(/\s{2,}|\t/).flatMap(splitRunTogetherLabels).reduce<string[]>((acc, part) => {
     const prev = acc[acc.length - 1];
-    if (prev !== undefined && TICK_BOX.test(prev) && TICK_BOX.test(part) && !/[:：]/.test(part)) acc[acc.length - 1] = `${prev} ${part.trim()}`;
+    if (prev !== undefined && TICK_BOXES.test(prev) && TICK_BOXES.test(part) && !/[:：]/.test(part)) acc[acc.length - 1] = `${prev} ${part.trim()}`;
     else acc.push(part);
     return acc;
   }, []);

@@ -148,9 +148,7 @@ export function gluedPairs(pair: { label: string; value: string }): { label: str
     if (word) cut = part.length - word.length;
     for (let n = Math.min(GLUED_LABEL_MAX, part.length); n >= 2 && cut < 0; n--) if (factKeyOf(part.slice(part.length - n)) !== null) cut = part.length - n;
     if (cut < 0 && lastEmpty && isLabelShaped(part)) cut = 0;
-    // (Or a label after a comma, whatever its words: 年初职工人数: 14 人,人员编制: 9 人.)
-    const comma = cut < 0 ? part.search(/[,，;；][^,，;；]+$/) : -1;
-    if (comma > 0 && isLabelShaped(part.slice(comma + 1))) cut = comma + 1;
+    if (cut < 0) cut = labelAfterComma(part) ?? -1;
     if (cut < 0) return [pair];
     out[out.length - 1]!.value = part.slice(0, cut).trim().replace(/[,，;；]$/, "");
     out.push({ label: part.slice(cut), value: "" });
@@ -158,6 +156,15 @@ export function gluedPairs(pair: { label: string; value: string }): { label: str
   out[out.length - 1]!.value = parts[parts.length - 1]!.trim();
   return out;
 }
+/**
+ * Where a label starts after the last comma of a value run on into it, whatever its words (年初职工人数: 14 人,人员编制:
+ * 9 人): the comma ends the value, a label's shape the rest. Null when no such label follows a comma.
+ */
+export function labelAfterComma(text: string): number | null {
+  const comma = text.search(/[,，;；][^,，;；]+$/);
+  return comma > 0 && isLabelShaped(text.slice(comma + 1)) ? comma + 1 : null;
+}
+
 /** Characters of a label glued after a value at most. */
 const GLUED_LABEL_MAX = 12;
 
@@ -328,7 +335,7 @@ export function addFact(form: Form, label: string, value: string, field: string 
 }
 
 /** Tick boxes, ticked or not: a label printing them lists a field's options. */
-const TICK_BOXES = /[□■☐☑☒✓✔√]/;
+export const TICK_BOXES = /[□■☐☑☒✓✔√]/;
 /**
  * Record one printed pair on the form: as a fact always, in its field when
  * the label is known, as a funding line candidate when it is an amount.
@@ -368,7 +375,7 @@ export function recordFact(form: Form, pair: { label: string; value: string }, p
   if ((isMoneyLabel(label) || moneyValue || moneyTotal || inGroup) && !TICK_BOXES.test(label) && (amount !== null || !value || value.length <= 20)) {
     // The unit in the label (金额（万元）) or printed after the amount (10000万元).
     form.moneyUnit ??= parseMoneyUnit(label) ?? (amount !== null ? value.match(/\d\s*(万元|元)$/)?.[1] as "万元" | "元" | undefined ?? null : null);
-    const source = (inGroup && !isMoneyLabel(label) ? `${labelText(moneyGroup)}${label}` : label).replace(/^其中[:：]?/, "");
+    const source = (inGroup ? `${labelText(moneyGroup)}${label}` : label).replace(/^其中[:：]?/, "");
     const sameColumn = factFunding.filter((f) => f.column === column);
     // The first amount of a column of pairs is its total, unless its label names one
     // source among others (该项目支出上级资金 beside 年度本级预算金额) rather than the whole.
