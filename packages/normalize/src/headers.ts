@@ -313,7 +313,7 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
   // (绩效目标 | 绩效指标 | 指标值 …: a goals word left of the items, over the goal text merged down beside them, heads
   // no field of theirs: its cells are kept in each row's extra, under it.)
   const firstItem = Math.min(...columns.filter(isItem).map((c) => c.col));
-  if (kind === "indicators") for (let i = columns.length - 1; i >= 0; i--) if (columns[i]!.field === "goal" && columns[i]!.col < firstItem) columns.splice(i, 1);
+  if (kind === "indicators") dropColumns(columns, (c) => c.field === "goal" && c.col < firstItem);
   // 年度绩效目标 | (blank) | 二级指标 | 三级指标 …: a header cell left blank right before the 二级指标 heads the
   // level 1 that the rows print there (产出指标 merged down its group), and the goals word first is the
   // block's label merged down beside the grid, as 绩效指标 is, not a column of goals.
@@ -385,7 +385,7 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
   // is the item's target; the one after it measures a criterion beside it (kept under its header).
   const firstActual = columns.find((c) => c.field === "actual");
   if (firstActual && columns.filter((c) => c.field === "target").length > 1 && columns.some((c) => c.field === "target" && c.col < firstActual.col)) {
-    for (let i = columns.length - 1; i >= 0; i--) if (columns[i]!.field === "target" && columns[i]!.col > firstActual.col) columns.splice(i, 1);
+    dropColumns(columns, (c) => c.field === "target" && c.col > firstActual.col);
   }
   // 三级指标 | 自评分 | 具体指标 | 评价标准 | 得分: of two names' columns the level-3 header's holds the names, the other
   // describes them; of two scores' columns the self-evaluation's (自评分) is the form's, the other (left blank for
@@ -397,7 +397,7 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
   if (named.length > 1 && level3) for (const c of named) if (c !== level3) c.field = columns.some((o) => o.field === "description") ? "remark" : "description";
   const scored = columns.filter((c) => c.field === "score");
   const own = scored.find((c) => /^自评/.test(headerKey(byCol.get(c.col)?.text ?? "")));
-  if (scored.length > 1 && own) for (let i = columns.length - 1; i >= 0; i--) if (columns[i]!.field === "score" && columns[i] !== own) columns.splice(i, 1);
+  if (scored.length > 1 && own) dropColumns(columns, (c) => c.field === "score" && c !== own);
   const kept = dedupe(columns);
   const keptCols = new Set(kept.map((c) => c.col));
   const extras: ExtraColumn[] = entries
@@ -507,6 +507,11 @@ function dedupe(columns: Column<Field>[]): Column<Field>[] {
   const seen = new Map<Field, number>();
   columns.forEach((c, i) => seen.set(c.field, i));
   return columns.filter((c, i) => seen.get(c.field) === i || c.field === "label");
+}
+
+/** Leave out the columns a test picks (their headers then head extra columns). */
+function dropColumns(columns: Column<Field>[], drop: (c: Column<Field>) => boolean): void {
+  for (let i = columns.length - 1; i >= 0; i--) if (drop(columns[i]!)) columns.splice(i, 1);
 }
 
 /** Slots strictly inside a header's span that none of its cells covers. */
