@@ -89,7 +89,7 @@ function readStacked(d: Draft, row: Row): boolean {
     i += 2;
   }
   if (i !== cells.length || pairs.length === 0 || new Set(pairs.map((p) => p.field)).size !== pairs.length) return false;
-  let state = st;
+  let state: StackedPairsState;
   if (under && st && pairs.every((p) => !st.set.has(p.field))) state = st;
   // (Opened by a money block's label, 预算执行情况(万元), beside its budget and one more field: a label beside an amount
   // alone, 资金总额及构成 | 总额 | 10606.7522万元, is a block of lines, read as such.)
@@ -102,9 +102,9 @@ function readStacked(d: Draft, row: Row): boolean {
     d.stackedPairs = state;
   } else return false;
   for (const p of pairs) {
-    if (p.field === "rate") Object.assign(state!.head, { executionRate: parseRate(p.value.text), executionRateText: tidyCjkSpaces(p.value.text) || null });
-    else setField(state!.head, p.field, p.value.text);
-    state!.set.add(p.field);
+    if (p.field === "rate") Object.assign(state.head, { executionRate: parseRate(p.value.text), executionRateText: tidyCjkSpaces(p.value.text) || null });
+    else setField(state.head, p.field, p.value.text);
+    state.set.add(p.field);
     addFact(d.form, labelText(p.label.text), tidyCjkSpaces(p.value.text), null, row.page, row.line);
   }
   return true;

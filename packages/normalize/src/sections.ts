@@ -136,8 +136,13 @@ function besideGridLabel(draft: Draft, row: Row): Row {
   // (Where level columns follow the label, their own merged cells make the rows' widths vary: the levels'
   // own reading of copied text (level2Col) places those.)
   if (header.columns.some((c) => c.field === "level1" || c.field === "level2")) return row;
-  const moved = new Map([...row.allCells].sort((x, y) => x.col - y.col).map((c, i) => [c, { ...c, col: i + 1 }]));
   // (Each of its cells is then in its own header's slot, as in a grid whose columns are the printed ones.)
+  return placedFrom(row, 1);
+}
+
+/** A copied row's cells placed in turn from a slot on, as a grid whose columns are the printed ones places them. */
+function placedFrom(row: Row, first: number): Row {
+  const moved = new Map([...row.allCells].sort((x, y) => x.col - y.col).map((c, i) => [c, { ...c, col: i + first }]));
   return { ...row, cells: row.cells.map((c) => moved.get(c) ?? c), allCells: [...moved.values()], exact: true };
 }
 
@@ -156,9 +161,7 @@ function besideLevelledGrid(draft: Draft, row: Row): Row {
   const blockWord = first === null || first === "goal" || first === "goalActual" || first === "label";
   if (!blockWord || !header.columns.some((c) => c.field === "level1") || header.columns.some((c) => c.col === 0)) return row;
   const offset = header.printedWidth - row.allCells.length;
-  if (offset < 1) return row;
-  const moved = new Map([...row.allCells].sort((x, y) => x.col - y.col).map((c, i) => [c, { ...c, col: i + offset }]));
-  return { ...row, cells: row.cells.map((c) => moved.get(c) ?? c), allCells: [...moved.values()], exact: true };
+  return offset < 1 ? row : placedFrom(row, offset);
 }
 
 /** The text of a cell merged down from a row above over this row's column of the field, if any. */
