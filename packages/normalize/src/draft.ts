@@ -250,6 +250,8 @@ function labelStart(text: string): number | null {
   if (word) return t.length - word.length;
   // (Nor its tail when the whole word after the space ends with it: 发布机构, not 机构, in 发布时间: 2020-12-02 发布机构:.)
   const lastWord = t.match(/\s([\u3400-\u9fff]{2,10})$/)?.[1];
+  // (All of it when all of it is a label: 联系电话, not its tail 电话, in 填报人:联系电话: — the first label's value is empty.)
+  if (t.length <= 10 && factKeyOf(t) !== null) return 0;
   for (let len = Math.min(10, t.length - 1); len >= 2; len--) {
     if (factKeyOf(t.slice(t.length - len)) === null) continue;
     return lastWord && lastWord.length > len ? t.length - lastWord.length : t.length - len;

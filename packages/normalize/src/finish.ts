@@ -9,11 +9,13 @@ import { familyOf, type FormPart } from "./families.ts";
 import { activeVocabulary } from "./vocabulary.ts";
 import { projectFromTitle } from "./title-project.ts";
 import { level2Of } from "./vocab.ts";
+import { indicatorsFromEnumeratedFacts } from "./enumerated-indicators.ts";
 
 /** Families about one project: a form of these that prints no 项目名称 may name it in its title. */
 const PROJECT_KINDS = new Set<Form["kind"]>(["project_self_eval", "transfer_self_eval", "project_targets", "transfer_targets", "project_monitoring"]);
 
 export function finishForm(form: Form): Form {
+  indicatorsFromEnumeratedFacts(form);
   form.kind = familyByContent(form);
   // Analysts group by agency: a form that prints only 主管部门/实施单位 is filed under it.
   form.agency ??= form.implementer ?? form.supervisor;

@@ -8,6 +8,7 @@ import { headerField, titleKind } from "@jixiao/normalize";
 import { factKeyOf, isOtherTableTitle, level2Of } from "../src/vocab.ts";
 import { labelValuePairs, isLabelShaped, statedAmount } from "../src/facts.ts";
 import { factFromLine } from "../src/draft.ts";
+import { enumeratedItems } from "../src/enumerated-indicators.ts";
 import { comparatorFromValueType } from "../src/values.ts";
 import { isPlaceName, monthsToDate } from "../src/headers.ts";
 import { yearOfPath } from "../src/year.ts";
@@ -437,6 +438,20 @@ describe("header lines and columns as unseen templates print them", () => {
     expect(factFromLine("发布时间: 2020-12-02 发布机构:教育局").map((f) => [f.label, f.value.trim()])).toEqual([["发布时间", "2020-12-02"], ["发布机构", "教育局"]]);
     // Labels run together with no space keep their known tails (湘潭 2023).
     expect(factFromLine("填表人:宋云花联系电话:16607326331").map((f) => f.label)).toEqual(["填表人", "联系电话"]);
+  });
+
+  it("takes a label that is all the text between two colons whole: 填报人:联系电话: is two empty labels (炎陵 2017 as PDF text)", () => {
+    expect(factFromLine("填报人:联系电话:").map((f) => [f.label, f.value])).toEqual([["填报人", ""], ["联系电话", ""]]);
+    expect(factFromLine("填报人:张三联系电话:123").map((f) => [f.label, f.value])).toEqual([["填报人", "张三"], ["联系电话", "123"]]);
+  });
+
+  it("reads a numbered list of indicators in one cell: each item's name and the value it is to reach", () => {
+    expect(enumeratedItems("指标1部门重点支出占部门整体支出的比例是15%: 指标2三公经费2017年比2016年增加公务接待费990元: 指标5(部门预决算和三公经费预决算公开)100%: ……"))
+      .toEqual([{ name: "部门重点支出占部门整体支出的比例", target: "15%" }, { name: "三公经费2017年比2016年增加公务接待费", target: "990元" },
+        { name: "部门预决算和三公经费预决算公开", target: "100%" }]);
+    expect(enumeratedItems("1.群众满意度:≥90%;2.宣传覆盖率达到95%")).toEqual([{ name: "群众满意度", target: "≥90%" }, { name: "宣传覆盖率", target: "95%" }]);
+    // Prose with no numbered items is no list.
+    expect(enumeratedItems("保障单位正常运转,提高服务质量")).toEqual([]);
   });
 
   it("ends the form before a table titled with its unit run on (…资金安排表单位:万元)", () => {

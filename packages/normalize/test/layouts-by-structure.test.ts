@@ -318,6 +318,27 @@ describe("layouts of templates measured on arrival", () => {
     expect(form.agency).toBe("陵区林业局");
   });
 
+  // 产出指标 | 指标1部门重点支出占部门整体支出的比例是15%: 指标2三公经费…增加公务接待费990元: … — no indicator grid.
+  it.each([...GRIDS, "text/web" as const])("indicators numbered in one cell beside their level word (湖南 炎陵 2017 部门整体支出绩效目标申报表, %s)", async (format) => {
+    const form = await firstForm("hunan-2017-department-targets", format);
+    expect(form.indicators.map((i) => [i.level1, i.name, i.targetText])).toEqual([
+      ["产出指标", "部门重点支出占部门整体支出的比例", "15%"],
+      ["产出指标", "三公经费2017年比2016年增加公务接待费", "990元"],
+      ["产出指标", "部门整体支出支付进度", "100%"],
+      ["产出指标", "结转结余资金减少率", "100%"],
+      ["产出指标", "部门预决算和三公经费预决算公开", "100%"],
+      ["产出指标", "政府采购执行率", "100%"],
+      ["产出指标", "重点工作办结率", "100%"],
+      ["效益指标", "经济效益", "预计收费4000元"],
+      ["效益指标", "社会效益", "工程建设有新亮点、交通产业有新突破、行业管理有新成效和交通队伍建设有新提高"],
+      ["效益指标", "社会公众或服务对象满意度", "满意"],
+    ]);
+    // (The cells stay facts as printed too; 填报人: 联系电话: is two empty labels, not 填报人 = 联系.)
+    const facts = new Map(form.facts.map((f) => [f.label, f.value]));
+    expect(facts.get("产出指标")).toMatch(/^指标1部门重点支出/);
+    expect([facts.get("填报人"), facts.get("联系电话")]).toEqual(["", ""]);
+  });
+
   it("pdftotext -layout: two label and value pairs on one line, wide gaps between all four (新疆 乌恰 2021 申报表)", async () => {
     const form = await firstForm("xinjiang-2021-project-declaration", "text/pdftotext-layout");
     const facts = new Map(form.facts.map((f) => [f.label, f.value]));
