@@ -8,7 +8,7 @@ import type { Row } from "./rows.ts";
 import type { ChecklistFundingState } from "./checklist-funding.ts";
 import type { CostTableState } from "./cost-table.ts";
 import type { FieldPairsState, StackedPairsState } from "./field-pairs-funding.ts";
-import { factKeyOf, type FactKey } from "./vocab.ts";
+import { factKeyOf, isGradeLabel, type FactKey } from "./vocab.ts";
 import { ENUMERATOR, isLabelShaped, isMoneyText, labelAfterComma, labelWordAfterSpace, TICK_BOXES, type FactFunding } from "./facts.ts";
 import { isKnownLabel } from "./vocab.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
@@ -187,7 +187,8 @@ export function applyFact(form: Form, key: FactKey, value: string): void {
       break;
     case "agency": {
       const unit = parseMoneyUnit(`单位:${v}`);
-      if (unit && /^(万元|元)$/.test(keyOf(v))) form.moneyUnit ??= unit;
+      // (单位:万元、类、个: the units of a summary's money and counts, the money's first.)
+      if (unit && /^(万元|元)(?:[、,/](?:[^\d、,/]{1,3}))*$/.test(keyOf(v))) form.moneyUnit ??= unit;
       else form.agency ??= v;
       break;
     }
@@ -253,7 +254,8 @@ function labelStart(text: string): number | null {
   // (All of it when all of it is a label: 联系电话, not its tail 电话, in 填报人:联系电话: — the first label's value is empty.)
   if (t.length <= 10 && factKeyOf(t) !== null) return 0;
   for (let len = Math.min(10, t.length - 1); len >= 2; len--) {
-    if (factKeyOf(t.slice(t.length - len)) === null) continue;
+    // (Or a grade's label, 评价等级 in 评价分值:88.64分评价等级:良.)
+    if (factKeyOf(t.slice(t.length - len)) === null && !isGradeLabel(t.slice(t.length - len))) continue;
     return lastWord && lastWord.length > len ? t.length - lastWord.length : t.length - len;
   }
   return isKnownLabelWord(t) ? 0 : labelAfterComma(t);

@@ -8,9 +8,9 @@
  */
 import type { Form, FundingLine } from "./model.ts";
 import type { RowCell } from "./rows.ts";
-import { factKeyOf, headerField, isGoalsHeader, isKnownLabel, namesOtherMoney, sourceKindOf, type FactKey } from "./vocab.ts";
+import { factKeyOf, headerField, isGoalsHeader, isGradeLabel, isKnownLabel, namesOtherMoney, sourceKindOf, type FactKey } from "./vocab.ts";
 import { fundingLine } from "./funding-line.ts";
-import { parseMoneyUnit, parseNumber, isEmptyValue, isUnitAlone } from "./values.ts";
+import { parseGrade, parseMoneyUnit, parseNumber, isEmptyValue, isUnitAlone } from "./values.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
 
 /** Longest label, in characters of its key: longer text is a sentence or a value. */
@@ -361,6 +361,8 @@ export function recordFact(form: Form, pair: { label: string; value: string }, p
   // programme and the project under it; the form's targets are the 二级 project's.
   if (key === "projectName" && SUB_PROJECT.test(keyOf(label)) && value && !isEmptyValue(value)) form.projectName = null;
   if (key && value && !seal && !isEmptyValue(value)) apply(form, key, value);
+  // 评价等级:良, 自评等级 | 优 among the header pairs: the form's grade, when the value is one.
+  else if (isGradeLabel(label)) form.grade ??= parseGrade(value);
   else if (!key && !isKnownLabel(label) && !form.unrecognizedLabels.includes(label)) form.unrecognizedLabels.push(label);
   const amount = statedAmount(value);
   // An amount left blank or written out (参见附件1具体金额) is still a line of the funding block; and a value that is an

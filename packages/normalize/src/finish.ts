@@ -8,7 +8,8 @@ import type { Form, Indicator } from "./model.ts";
 import { familyOf, type FormPart } from "./families.ts";
 import { activeVocabulary } from "./vocabulary.ts";
 import { projectFromTitle } from "./title-project.ts";
-import { level2Of } from "./vocab.ts";
+import { factKeyOf, level2Of } from "./vocab.ts";
+import { keyOf } from "./text-key.ts";
 import { indicatorsFromEnumeratedFacts } from "./enumerated-indicators.ts";
 
 /** Families about one project: a form of these that prints no 项目名称 may name it in its title. */
@@ -35,7 +36,7 @@ export function finishForm(form: Form): Form {
  * level of government (省级财政部门, 区县主管部门 …).
  */
 function familyByContent(form: Form): Form["kind"] {
-  if (form.kind === "project_self_eval" && isScoreSheet(form)) return "evaluation_scorecard";
+  if (form.kind === "project_self_eval" && (isScoreSheet(form) || isEvaluationSummary(form))) return "evaluation_scorecard";
   const labels = form.facts.map((f) => f.label.replace(/\s/g, ""));
   const transfer = labels.some((l) => /中央主管部门|转移支付/.test(l))
     || (labels.some((l) => /财政部门$/.test(l)) && labels.filter((l) => /主管部门$/.test(l)).length >= 1 && labels.some((l) => /^(省|市|区|县|区县|市县|自治区)级?/.test(l)));
@@ -54,6 +55,15 @@ function familyByContent(form: Form): Form["kind"] {
   if (form.kind === "project_self_eval") return "transfer_self_eval";
   if (form.kind === "project_targets") return "transfer_targets";
   return form.kind;
+}
+
+/**
+ * The summary table of an evaluation report (贵州's 概要): the evaluator who signs it (评价机构) and the result
+ * it gave (评价分值, 评价得分, 评价等级) among its pairs — an evaluation's form, not the unit's own self-evaluation.
+ */
+function isEvaluationSummary(form: Form): boolean {
+  const labels = form.facts.map((f) => keyOf(f.label));
+  return labels.some((l) => factKeyOf(l) === "evaluator" && /^评价/.test(l)) && labels.some((l) => /^评价(?:分值|得分|总分|等级|结论)$/.test(l));
 }
 
 /**

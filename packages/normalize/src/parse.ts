@@ -561,7 +561,7 @@ function readHeaderLine(st: State, row: Row): boolean {
 function noteCoverLine(st: State, row: Row, text: string): void {
   const pairs = coverPairs(text);
   if (pairs.length > 0) st.pending.push(...pairs.map((p) => ({ ...p, page: row.page, line: row.line })));
-  else st.pending = [];
+  else if (!isCaption(text)) st.pending = [];
   const key = pairs.map((p) => factKeyOf(p.label)).find((k) => k === "projectName" || k === "agency");
   const placed = pairs.map((p) => ({ ...p, page: row.page, line: row.line }));
   if (key) st.naming = { pairs: placed, key };
@@ -576,8 +576,17 @@ function noteCoverLine(st: State, row: Row, text: string): void {
 }
 
 /** A row of label | value cells outside any form, after a report's title: the cover's pairs. */
+/** Characters of a caption at most (概要, 基本情况): a heading over the rows that follow, which keeps the pairs above. */
+const MAX_CAPTION = 8;
+const isCaption = (text: string): boolean => isLabelShaped(text) && Array.from(keyOf(text)).length <= MAX_CAPTION;
 function noteCoverRow(st: State, row: Row): void {
-  st.pending = [];
+  // A table's own first rows above the header block of a form that prints no title (评价分值:88.64分评价等级:良,
+  // 金额单位:万元 in a merged cell across the table, a caption 概要 between) are held for that form, as lines of
+  // text above a form are.
+  const printed = printedCells(row);
+  const held = printed.length === 1 ? coverPairs(printed[0]!.text) : [];
+  if (held.length) st.pending.push(...held.map((p) => ({ ...p, page: row.page, line: row.line })));
+  else if (!(printed.length === 1 && isCaption(printed[0]!.text))) st.pending = [];
   if (!st.cover || st.forms.length > 0 || st.side) return;
   for (const p of labelValuePairs(printedCells(row), true) ?? []) st.cover.pairs.push({ label: p.label, value: p.value, page: row.page, line: row.line });
   st.cover.years.push(...yearsInCells(row));

@@ -376,7 +376,7 @@ export type FactKey = "projectName" | "projectCode" | "supervisor" | "implemente
 
 const FACT_LABELS: [RegExp, FactKey][] = [
   // 评价机构 | 部门(单位)评价组: the body that evaluated, no field of the form (not its agency).
-  [/^(?:评价|自评)机构(?:名称)?$/, "evaluator"],
+  [/^(?:评价|自评)机构(?:名称|全称)?(?:\(盖章\))?$/, "evaluator"],
   [/^(项目名称|专项名称|项目\(专项\)名称)$/, "projectName"],
   [/^(主管部门及代码|主管部门|主管单位|主管部门\(单位\)|主管部门名称及代码)$/, "supervisor"],
   [/^(实施单位|预算单位|项目实施单位|实施单位\(盖章\)|项目单位)$/, "implementer"],
@@ -387,7 +387,8 @@ const FACT_LABELS: [RegExp, FactKey][] = [
   [/^(联系电话|电话)$/, "phone"],
   // 自评得分 | 98 among the header facts: the form's total, printed above its table.
   // (分): the unit a 重庆 template prints after it (自评总分(分) | 97.6).
-  [/^(?:绩效)?(?:自评|评价|综合)(?:得分|总分|分数)(?:\(分\))?$/, "totalScore"],
+  // (评价分值 | 88.64分: the points the evaluation gave, printed as a pair — a 分值 column elsewhere is a weight.)
+  [/^(?:绩效)?(?:自评|评价|综合)(?:得分|总分|分数|分值)(?:\(分\))?$/, "totalScore"],
   // By meaning: what the label ends with, whatever words a template puts before it.
   // (转移(项目)名称: 转移支付 cut short before its bracket.)
   // (项目全称, 项目名称(全称): a full name is the name.)

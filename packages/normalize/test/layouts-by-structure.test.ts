@@ -339,6 +339,16 @@ describe("layouts of templates measured on arrival", () => {
     expect([facts.get("填报人"), facts.get("联系电话")]).toEqual(["", ""]);
   });
 
+  // 评价分值:88.64分评价等级:良 | 概要 | 评价机构全称(盖章):…单位:万元、类、个 over 项目名称 | … — the rows above the
+  // header block, in the table or as lines of the sheet, are the form's; the evaluator's result makes it an evaluation's.
+  it.each([...GRIDS, "text/web" as const])("an evaluation report's summary table (贵州 黄果树 2023 概要, %s): its result, unit and evaluator above the header block", async (format) => {
+    const form = await firstForm("guizhou-2023-evaluation-summary", format);
+    expect([form.kind, form.totalScore, form.grade, form.moneyUnit]).toEqual(["evaluation_scorecard", 88.64, "良", "万元"]);
+    const facts = new Map(form.facts.map((f) => [f.label, f.value]));
+    // (The unit's own 自评分值 100, 自评等级 优 are kept as printed beside it.)
+    expect([facts.get("评价分值"), facts.get("评价等级"), facts.get("自评分值"), facts.get("自评等级")]).toEqual(["88.64分", "良", "100", "优"]);
+  });
+
   it("pdftotext -layout: two label and value pairs on one line, wide gaps between all four (新疆 乌恰 2021 申报表)", async () => {
     const form = await firstForm("xinjiang-2021-project-declaration", "text/pdftotext-layout");
     const facts = new Map(form.facts.map((f) => [f.label, f.value]));
