@@ -21,6 +21,12 @@ export interface Column<F extends string> {
 
 /** Cost of a cell being one column away from its header. Small: meaning beats position. */
 export const POSITION_PENALTY = 0.3;
+/**
+ * The same in a grid whose columns are the printed ones: a cell there stands where it was printed, so each
+ * column it would move costs more (共性指标 under 指标类型, fitting no value type, stays there rather than fill
+ * the 完成量 three columns left that its row left blank).
+ */
+export const EXACT_POSITION_PENALTY = 0.5;
 /** Cost of leaving a non-empty cell unassigned (junk, or a label with no column). */
 export const SKIP_PENALTY = 4;
 /**
@@ -107,7 +113,7 @@ export function alignRow<F extends string>(
         const f = fit(column.field, cell.text);
         if (f > FORBIDDEN) {
           const dist = distance(cell, column.col);
-          const place = dist === 0 ? exactBonus : -POSITION_PENALTY * dist;
+          const place = dist === 0 ? exactBonus : -(geometry.exact ? EXACT_POSITION_PENALTY : POSITION_PENALTY) * dist;
           const blocked = (vacant.has(column.col) ? VACANT_PENALTY : 0) + (holds(column) ? COVERED_PENALTY : 0);
           const s = f + place - blocked + best[i + 1]![j + 1]!;
           if (s > b) { b = s; c = 2; }

@@ -146,12 +146,18 @@ export function gluedPairs(pair: { label: string; value: string }): { label: str
     const qualified = part.match(QUALIFIED_PERSON_LABEL)?.[1];
     const word = labelWordAfterSpace(parts[k]!) ?? (qualified !== undefined && isWholeLabel(qualified) ? qualified : null);
     if (word) cut = part.length - word.length;
+    // (Or the words after the value's last line break, the label of a line of its own: 资金总额: 250 ⏎ 三、其他:0.)
+    const lineStart = part.lastIndexOf("\n") + 1;
+    if (cut < 0 && lineStart > 0 && isLabelShaped(part.slice(lineStart).replace(ENUMERATOR, ""))) cut = lineStart;
+    // (Or the words from the list's next number on, when a PDF's text lost the break: 250二、自有资金:0.)
+    const numbered = part.search(/(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])[^、()（）]*$/);
+    if (cut < 0 && numbered > 0 && isLabelShaped(part.slice(numbered).replace(ENUMERATOR, ""))) cut = numbered;
     for (let n = Math.min(GLUED_LABEL_MAX, part.length); n >= 2 && cut < 0; n--) if (factKeyOf(part.slice(part.length - n)) !== null) cut = part.length - n;
     if (cut < 0 && lastEmpty && isLabelShaped(part)) cut = 0;
     if (cut < 0) cut = labelAfterComma(part) ?? -1;
     if (cut < 0) return [pair];
     out[out.length - 1]!.value = part.slice(0, cut).trim().replace(/[,，;；]$/, "");
-    out.push({ label: part.slice(cut), value: "" });
+    out.push({ label: part.slice(cut).replace(ENUMERATOR, ""), value: "" });
   }
   out[out.length - 1]!.value = parts[parts.length - 1]!.trim();
   return out;
@@ -371,10 +377,12 @@ export function recordFact(form: Form, pair: { label: string; value: string }, p
   // (Never a label of tick boxes, 新增项目□延续项目√: the options of a field, which text that lost its rows may
   // print beside an amount of another line.)
   const moneyTotal = underMoneyBlock && /^(?:合计|总计)$/.test(keyOf(label));
+  // (Nor is a bare 其他 with an amount, 三、其他:0 after 二、自有资金:0 under 项目资金申请(万元): the money's other source.)
+  const otherMoney = underMoneyBlock && amount !== null && /^(?:其他|其它)$/.test(keyOf(label));
   // (小计 | 1800, 市本级 | 1800 beside 一般公共预算拨款 merged down over them: the group's lines, named by it.)
   // (Not 合计 or 总计: under a label merged down the whole block, 资金金额 beside 总计 | 24.998, the block's total.)
   const inGroup = moneyGroup !== null && !isMoneyLabel(label) && !/^(?:合计|总计)$/.test(keyOf(label)) && (amount !== null || !value);
-  if ((isMoneyLabel(label) || moneyValue || moneyTotal || inGroup) && !TICK_BOXES.test(label) && (amount !== null || !value || value.length <= 20)) {
+  if ((isMoneyLabel(label) || moneyValue || moneyTotal || otherMoney || inGroup) && !TICK_BOXES.test(label) && (amount !== null || !value || value.length <= 20)) {
     // The unit in the label (金额（万元）) or printed after the amount (10000万元).
     form.moneyUnit ??= parseMoneyUnit(label) ?? (amount !== null ? value.match(/\d\s*(万元|元)$/)?.[1] as "万元" | "元" | undefined ?? null : null);
     const source = (inGroup ? `${labelText(moneyGroup)}${label}` : label).replace(/^其中[:：]?/, "");

@@ -115,7 +115,10 @@ export function fit(field: Field, text: string): number {
       return /项目资金|资金情况|预算安排|执行进度/.test(keyOf(text)) || parseMoneyUnit(text) ? 2 : -1;
     case "source":
       if (isNum) return NEVER;
-      return sourceKindOf(text) !== "other" || /其他/.test(text) ? 3 : 0;
+      // (收入构成, 支出构成, 资金情况: the label of a block of lines, merged down beside them, names none of them; 基本支出 and
+      // 项目支出 beside it split the money by purpose, lines as sources are.)
+      if (/(?:构成|情况)$/.test(keyOf(text))) return -1;
+      return sourceKindOf(text) !== "other" || /其他|基本支出|项目支出/.test(text) ? 3 : 0;
     case "unitCode":
       return /^\d{3,}$/.test(keyOf(text)) ? 3 : -10;
     case "projectName":

@@ -352,7 +352,7 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
     const only = headerRows.length === 1 ? headerRows[0]! : undefined;
     const items = !name && only ? unnamedBeforeValues(only) : [];
     let leading: Column<Field> | undefined;
-    if (only && items.length > 0 && items.length <= 2) {
+    if (only && items.length > 0 && items.length <= 3) {
       name = { col: items[items.length - 1]!, field: "name" };
       columns.push(name);
       leading = isLeadingWeight(only, only.cells[0]!) ? columns.find((c) => c.col === only.cells[0]!.col) : undefined;

@@ -126,9 +126,10 @@ interface MergedDown {
 function vacantColumns(r: number, all: RowCell[], reachDown: MergedDown[], exact: boolean): Set<number> {
   const vacant = new Set<number>();
   for (const m of reachDown) if (m.until >= r) for (let c = m.from; c <= m.to; c++) vacant.add(c);
+  // (A cell printing only a dash or a slash, —, /, is printed blank too: it holds the slot of nothing.)
   if (exact) {
-    for (const c of all) if (c.text.trim() === "") for (let k = c.col; k < c.col + c.colSpan; k++) vacant.add(k);
+    for (const c of all) if (isBlankCell(c.text)) for (let k = c.col; k < c.col + c.colSpan; k++) vacant.add(k);
   }
-  for (const c of all) if (c.text.trim() !== "") for (let k = c.col; k < c.col + c.colSpan; k++) vacant.delete(k);
+  for (const c of all) if (!isBlankCell(c.text)) for (let k = c.col; k < c.col + c.colSpan; k++) vacant.delete(k);
   return vacant;
 }

@@ -208,7 +208,10 @@ export function extraOf(draft: Draft, cells: readonly RowCell[], skip: ReadonlyS
       ?? extras.find((e) => c.col >= e.col && c.col < e.col + e.colSpan)
       ?? extras.find((e) => e.col >= c.col && e.col < c.col + Math.max(1, c.colSpan));
     // A header printed as __proto__ or constructor stays a plain key, not the object's prototype.
-    const key = safeKey(under ? under.header : `第${c.col + 1}列`);
+    // (Else the header over its own column, when the cell fits that column's field no better than none: 共性指标 under
+    // 指标类型, a column read as the values' type elsewhere.)
+    const own = draft.header?.labels?.get(c.col);
+    const key = safeKey(under ? under.header : own ? tidyCjkSpaces(own) : `第${c.col + 1}列`);
     const text = tidyCjkSpaces(c.text);
     extra[key] = extra[key] ? `${extra[key]}\n${text}` : text;
   }
@@ -321,6 +324,10 @@ export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
   // blank); a heading such as 二、工作整体完成情况 is not.
   // (社会资金, 社会资本: money from outside the public purse, a source as 其他资金 is.)
   if (noNumbers && source && sourceKindOf(source) === "other" && !namesOtherMoney(source)) return null;
+  // (Nor is prose, 部门职能概述 | (一)负责…。(二)…: the next part of the form, a label and its text, whatever words
+  // of money the text holds.)
+  // (A long label explaining what a source includes, 其他资金(万元,自有资金、社会资本…等), is still a source.)
+  if (noNumbers && source && /[。；;]/.test(source)) return null;
   source = (source ?? "资金").replace(/^-+/, "").replace(/[:：]$/, "");
   const raw = (f: Field) => a.byField.get(f)?.text ?? null;
   const used = new Set<RowCell>([...a.byField.values()]);
@@ -358,13 +365,15 @@ export function isUnderAmountColumn(draft: Draft, c: RowCell): boolean {
 function isBlockLabel(text: string): boolean {
   // (项目资金(万元) beside 年度资金总额: the block's label as the vocabulary names it, too.)
   // (Not a block label the cell runs on into a line's, 资金投入情况 其中:中央财政资金(万元): a line's label has a colon.)
-  return /(情况|资金来源)(\((万元|元)\))?$/.test(keyOf(text)) || (headerField(text) === "fundLabel" && !/[:：]/.test(text));
+  // (收入构成 | 支出构成 merged down beside their lines: what the money is made of, a block's label too.)
+  return /(情况|资金来源|构成)(\((万元|元)\))?$/.test(keyOf(text)) || (headerField(text) === "fundLabel" && !/[:：]/.test(text));
 }
 
 /** 其他资金, 地方资金（万元）, 上年结转, 其中：财政拨款, 下达资金总额: a label that names where money comes from. */
 function namesMoneySource(text: string): boolean {
   const k = keyOf(text).replace(/\((万元|元)\)$/, "");
-  return k.length <= 20 && parseNumber(k) === null && (sourceKindOf(k) !== "other" || /(资金|拨款|经费|补助|结转|其他)$/.test(k));
+  // (基本支出, 项目支出: the money split by what it is spent on, lines as sources are.)
+  return k.length <= 20 && parseNumber(k) === null && (sourceKindOf(k) !== "other" || /(资金|拨款|经费|补助|结转|其他|基本支出|项目支出)$/.test(k));
 }
 
 // ---- goals -------------------------------------------------------------------

@@ -140,6 +140,8 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   [/^[^()]{0,6}实际[^()]{0,4}(?:值|数值)$|^(?:全年|年度)?实际完成数$/, "actual"],
   // 年终完成值, 年底完成值: what was reached by the year's end (not 预计完成值, a forecast).
   [/^(?!.*(?:预计|预期|计划))[^()]{0,4}完成值$/, "actual"],
+  // (完成量 beside 目标值(年度/终期): the quantity reached, as 实际完成数.)
+  [/^(?:实际|年度|全年)?完成(?:量|数量)$/, "actual"],
   // 实施进度 beside 指标值 in a report's indicator table: how far each target was carried out.
   [/^(?:实施进度|完成进度|实际进度)$/, "actual"],
   // (自评分值, 考核分值: the points a row was given, not its points out of.)
@@ -153,6 +155,8 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   [/^[^()]{0,8}(?:评分|扣分|计分|评\(扣\)分|(?:得分|评分|计分)计算)(?:标准|规则|办法|细则|方法|公式)$/, "scoringRule"],
   // 考核标准, 评价依据: what a row is scored by.
   [/^(?:考核|考评)(?:标准|依据|办法)$/, "scoringRule"],
+  // 评价内容(标准), 考核内容及评分标准: what is assessed with the standard it is scored by, in one column.
+  [/^[^()]{0,6}(?:\((?:评分|评价|考核)?标准\)|[及与和](?:评分|评价|考核)?标准)$/, "scoringRule"],
   // 评价要点, 考核要点: what a row looks at, as an indicator's explanation does.
   [/^(?:评价|考核|考评)要点$/, "description"],
 ];
@@ -246,6 +250,9 @@ export function splitDeclaredWeight(text: string): LevelLabel {
   // 成本指标(0-20)分: a range of points declares no single weight.
   const range = k.match(/^(.+?)\(\d+(?:\.\d+)?[-~]\d+(?:\.\d+)?\)分?$/);
   if (range) return { name: range[1]!, weight: null };
+  // 目标完成情况(50分,附加分5分): the points, then a note on them (a bonus beyond them) — the points are the weight.
+  const noted = k.match(/^(.+?)\((\d+(?:\.\d+)?)分[,;][^()]*\)$/);
+  if (noted) return { name: noted[1]!, weight: Number(noted[2]) };
   // (特性指标70分): the whole label in parentheses.
   const inner = k.match(/^\(([^()]*\D)(\d+(?:\.\d+)?)分\)$/);
   if (inner) return { name: inner[1]!, weight: Number(inner[2]) };
@@ -303,7 +310,8 @@ const SOURCE_KINDS: [RegExp, SourceKind][] = [
   [/上级|省级|市级补助|省补|自治区/, "superior"],
   [/本级|地方|市县级?|县级|市县区|州本级|区级/, "local"],
   // (政府性基金拨款, 财政专户拨款: public money of the other budgets; 事业基金弥补差额: the unit's own reserve.)
-  [/财政拨款|财政资金|财政性资金|一般公共预算|财政补助|政府性基金|财政专户/, "fiscal"],
+  // (预算资金 beside 自有资金: the money the budget grants, as 财政拨款.)
+  [/财政拨款|财政资金|财政性资金|一般公共预算|财政补助|政府性基金|财政专户|^预算(?:资金|拨款)$/, "fiscal"],
   // (自筹资金: what the unit raises itself.)
   [/自有|自筹|单位资金|事业收入|经营收入|事业基金/, "own"],
   [/其他/, "other"],

@@ -349,6 +349,37 @@ describe("layouts of templates measured on arrival", () => {
     expect([facts.get("评价分值"), facts.get("评价等级"), facts.get("自评分值"), facts.get("自评等级")]).toEqual(["88.64分", "良", "100", "优"]);
   });
 
+  // 评价内容 | 评价类别 | 评价指标 | 单位 | 分值 | 评分标准 | 完成量 | 目标值(年度/终期) | 得分 | 指标类型: three columns no
+  // entry names before the values are the two levels and the names; 完成量 is what was reached.
+  it.each(GRIDS)("a scorecard whose levels and names stand under words no entry names (国土综合整治 评价指标表, %s)", async (format) => {
+    const form = await firstForm("unknown-undated-land-consolidation-scorecard", format);
+    expect(form.indicators).toHaveLength(9);
+    expect(form.indicators[0]).toMatchObject({ level1: "项目预算执行情况", level1Weight: 20, level2: "资金投入水平", name: "资金投入情况", unit: "万元", weight: 5, actualText: null });
+    // (The points with a note on them, 目标完成情况(50分,附加分5分), weigh the level 50; 共性指标 stays under 指标类型.)
+    expect(form.indicators[3]).toMatchObject({ level1: "目标完成情况", level1Weight: 50, level2: "生产空间优化", level2Weight: 10, name: "新增耕地面积", unit: "公顷" });
+    expect(form.indicators.every((i) => i.extra["指标类型"] === "共性指标")).toBe(true);
+  });
+
+  it.each(GRIDS)("评价内容(标准): what is assessed and its scoring standard in one column (经济发展引导资金 评价指标表, %s)", async (format) => {
+    const form = await firstForm("unknown-undated-guidance-fund-scorecard", format);
+    const starts = ["海洋经济发展引导资金设立的依据", "海洋经济发展引导资金设立目标", "引导项目与XX市海洋经济", "项目投资计划完成率,100%:5分", "项目建设进度与计划的符合程度", "完全达到:5分;"];
+    expect(form.indicators.map((i, k) => i.scoringRule?.startsWith(starts[k]!))).toEqual(starts.map(() => true));
+    expect(form.indicators.map((i) => i.weight)).toEqual([3, 3, 4, 5, 5, 5]);
+  });
+
+  // 项目资金申请(万元) | 资金总额: 250 ⏎ 一、预算资金:250 ⏎ 二、自有资金:0 ⏎ 三、其他:0 — one cell (in a PDF, with no breaks).
+  it.each(GRIDS)("the money's lines in one cell, a line each or run together (湘潭 2024 项目绩效目标表, %s)", async (format) => {
+    const form = await firstForm("hunan-2024-project-targets", format);
+    expect(form.funding.map((l) => [l.source, l.sourceKind, l.budget])).toEqual([["资金总额", "total", 250], ["预算资金", "fiscal", 250], ["自有资金", "own", 0], ["其他", "other", 0]]);
+  });
+
+  // 部门职能概述 | (一)负责…。(二)… after the 收入构成/支出构成 block: the next part, not a source of money.
+  it.each(GRIDS)("a label and its prose after a money block are a fact, not a funding line (广水 2021 部门整体目标表, %s)", async (format) => {
+    const form = await firstForm("hubei-2021-department-targets", format);
+    expect(form.funding.map((l) => l.source)).toEqual(["财政拨款", "其他资金", "合计", "基本支出", "项目支出", "合计"]);
+    expect(form.facts.find((f) => f.label === "部门职能概述")?.value).toMatch(/^\(一\)负责全市人民防空工作。/);
+  });
+
   it("pdftotext -layout: two label and value pairs on one line, wide gaps between all four (新疆 乌恰 2021 申报表)", async () => {
     const form = await firstForm("xinjiang-2021-project-declaration", "text/pdftotext-layout");
     const facts = new Map(form.facts.map((f) => [f.label, f.value]));

@@ -177,6 +177,8 @@ export function labelKey(s: unknown): string {
   return valueKey(s).replace(/[（），；【】［］＜＞＝％．〔〕]/g, (c) => FULL_TO_HALF[c] ?? c).replace(/[:：]/g, "");
 }
 
+const unnumbered = (s: string): string => labelKey(s).replace(/^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[、.](?!\d))/, "");
+
 const numEq = (a: number | null | undefined, b: number | null | undefined): boolean => {
   if (a === null || a === undefined || b === null || b === undefined) return (a ?? null) === (b ?? null);
   return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
@@ -192,7 +194,8 @@ function splitTarget(i: Indicator): string | null {
 }
 
 /** A declared weight printed in a label (相关性(5分), 产出指标（50分）) is the weight, not the name: the model keeps it apart. */
-const withoutWeight = (s: string): string => labelKey(s).replace(/\(?\d+(?:\.\d+)?分?\)?$|\d+(?:\.\d+)?分$/, "");
+// (Also points with a note on them, 目标完成情况(50分,附加分5分): stored as the level 目标完成情况 weighing 50.)
+const withoutWeight = (s: string): string => labelKey(s).replace(/\(?\d+(?:\.\d+)?分?\)?$|\d+(?:\.\d+)?分$|\(\d+(?:\.\d+)?分[,;][^()]*\)$/, "");
 const nameKey = (s: string): string => withoutWeight(s) || labelKey(s);
 
 /**
@@ -388,6 +391,8 @@ function compareForm(e: ExpectedForm, a: Form | null): { fields: Tally; mismatch
     const facts = a?.facts ?? [];
     let j = facts.findIndex((x, k) => !usedFacts.has(k) && labelKey(x.label) === key && textEq(x.value, value));
     if (j < 0) j = facts.findIndex((x, k) => !usedFacts.has(k) && labelKey(x.label) === key);
+    // (A list's number before a label, 二、自有资金, is no part of it: the model keeps the label without it.)
+    if (j < 0) j = facts.findIndex((x, k) => !usedFacts.has(k) && unnumbered(x.label) === unnumbered(label));
     if (j >= 0) usedFacts.add(j);
     const got = j >= 0 ? facts[j]!.value : undefined;
     // a label printed with an empty value: right when the form has no such fact or an empty one

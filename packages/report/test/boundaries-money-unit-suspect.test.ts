@@ -185,3 +185,35 @@ describe("another table of the same project, in the other unit", () => {
     expect(found[0]!.message).toBe(`另一张表（第4页）标明金额单位为元，但其金额8.65只有按万元理解才与本表（万元）一致（第4页，${XINZHOU}）`);
   });
 });
+
+// 广水市人民政府办公室 2021 部门整体支出绩效目标申报表 (fixtures/real hubei-2021-department-targets): 支出构成 in a block
+// labelled 单位:万元 prints 基本支出 7242318 beside 项目支出 243.96 under a 合计 of 968.1918.
+describe("one part written in the other unit", () => {
+  const GUANGSHUI = "广水市人民政府办公室";
+  const block = (basic: number, whole = 968.1918, unit: "万元" | "元" = "万元") => findingsOf(form(1, { kind: "department_targets", agency: GUANGSHUI, moneyUnit: unit, moneyUnitEffective: null, funding: [
+    { source: "合计", sourceKind: "total", budget: whole },
+    { source: "基本支出", sourceKind: "other", budget: basic },
+    { source: "项目支出", sourceKind: "other", budget: 243.96 },
+  ] }), "money_unit_suspect");
+
+  it("is found when that part, read in 元, makes the whole add up", () => {
+    const [f] = block(7242318);
+    expect(f).toMatchObject({ fundingSeq: 2, observed: 7242318, params: { declared: "万元", effective: "元", reason: "part_scaled", whole: "合计" } });
+    expect(f!.message).toContain("基本支出为7242318；按元理解（724.2318万元）各项才与合计968.1918相符");
+  });
+
+  it("is not found when the parts add up as printed, when no one part closes the sum, or when the whole is 0", () => {
+    expect(block(724.2318)).toEqual([]);
+    expect(block(7250000)).toEqual([]);
+    expect(block(7242318, 0)).toEqual([]);
+  });
+
+  it("in a 元 block, a part written in 万元 is found the same way", () => {
+    const [f] = findingsOf(form(1, { kind: "department_targets", moneyUnit: "元", moneyUnitEffective: null, funding: [
+      { source: "合计", sourceKind: "total", budget: 9681918 },
+      { source: "基本支出", sourceKind: "other", budget: 724.2318 },
+      { source: "项目支出", sourceKind: "other", budget: 2439600 },
+    ] }), "money_unit_suspect");
+    expect(f).toMatchObject({ fundingSeq: 2, params: { declared: "元", effective: "万元" } });
+  });
+});

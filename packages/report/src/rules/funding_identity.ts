@@ -31,7 +31,7 @@ const PURPOSE = /基本支出|项目支出/;
 /** Lines that subdivide 财政拨款 rather than the total. */
 const FISCAL_CHILD_KINDS = new Set<FundingLine["sourceKind"]>(["central", "superior", "local"]);
 
-interface Identity {
+export interface Identity {
   whole: FundingLine;
   parts: FundingLine[];
   /** How the relation reads in a message: 财政拨款＋其他资金. */
@@ -76,7 +76,8 @@ function partName(line: FundingLine): string {
   return name.replace(/^其中[:：]\s*/, "");
 }
 
-function identities(form: Form): Identity[] {
+/** The relations the form's money should satisfy: a whole and its direct parts, 财政拨款 and its 其中 lines, the split by purpose. */
+export function identities(form: Form): Identity[] {
   const { medium, year } = termLines(form);
   return blocksOf(form.funding.filter((l) => !medium.includes(l))).flatMap((lines) => blockIdentities(lines, year));
 }

@@ -19,6 +19,8 @@ import type { Finding, Form, FundingLine, Indicator, MoneyUnit } from "@jixiao/n
 import { isCostIndicator, moneyValue } from "../money.ts";
 import { yuanPer } from "../funding.ts";
 import { defineRule } from "./rule.ts";
+import { identities } from "./funding_identity.ts";
+import { columnDecimals, sumAgrees } from "../rounding.ts";
 
 /** Relative tolerance when an amount is matched with a cost target (the normalizer's own). */
 const MATCH_TOLERANCE = 0.005;
@@ -69,6 +71,42 @@ export function scaledCostEvidence(form: Form): ScaledCostEvidence | null {
   return null;
 }
 
+/** Share of the whole a part must make once scaled to count as the one cell written in the other unit. */
+const MIN_SCALED_SHARE = 0.01;
+
+export interface ScaledPartEvidence {
+  whole: FundingLine;
+  line: FundingLine;
+  amount: number;
+  declared: MoneyUnit;
+  actual: MoneyUnit;
+}
+
+/**
+ * A part of the block that makes its whole add up only when read in the other unit: 基本支出 7242318 in a block
+ * labelled 单位:万元 whose 合计 968.1918 is 724.2318 + 243.96 — that one cell was written in 元 (or lost its point).
+ * Only when the parts do not add up as printed, and exactly one part, scaled 10,000×, closes the sum.
+ */
+export function scaledPartEvidence(form: Form): ScaledPartEvidence | null {
+  const declared = form.moneyUnit;
+  if (!declared || (form.moneyUnitEffective !== null && form.moneyUnitEffective !== declared)) return null;
+  const other: MoneyUnit = declared === "万元" ? "元" : "万元";
+  const scale = yuanPer(other) / yuanPer(declared);
+  for (const id of identities(form)) {
+    const whole = id.whole.budget;
+    const parts = id.parts.map((p) => p.budget);
+    if (whole === null || whole <= 0 || parts.length < 2 || parts.some((v) => v === null) || sumAgrees(whole, parts as number[])) continue;
+    const fits = id.parts.filter((_, i) => {
+      // (A part that scaled is a sizeable share of the whole, not a rounding's worth: 6.3 shrunk to 0.00063 fits any 0.)
+      if ((parts[i] as number) * scale < whole * MIN_SCALED_SHARE) return false;
+      const scaled = (parts as number[]).map((v, k) => (k === i ? v * scale : v));
+      return sumAgrees(whole, scaled, columnDecimals([whole, ...(parts as number[])]));
+    });
+    if (fits.length === 1) return { whole: id.whole, line: fits[0]!, amount: fits[0]!.budget!, declared, actual: other };
+  }
+  return null;
+}
+
 export const moneyUnitSuspect = defineRule("money_unit_suspect", "warning", (ctx, report) => {
   const found: Finding[] = [];
   for (const form of ctx.doc.forms) {
@@ -104,6 +142,23 @@ export const moneyUnitSuspect = defineRule("money_unit_suspect", "warning", (ctx
         observed: e.amount,
         params: { declared: e.declared, effective: e.actual, reason: "cost_indicator_scaled", indicator: e.indicator.name, column: e.column },
         inputs: [e.indicator],
+      }),
+    );
+  }
+  for (const form of ctx.doc.forms) {
+    const e = scaledPartEvidence(form);
+    if (!e) continue;
+    const part = e.line.source.replace(/[:：]$/, "");
+    found.push(
+      report({
+        form,
+        funding: e.line,
+        message:
+          `表头金额单位为${e.declared}，${part}为${e.amount}；按${e.actual}理解（${e.amount * yuanPer(e.actual) / yuanPer(e.declared)}${e.declared}）各项才与${e.whole.source.replace(/[:：]$/, "")}${e.whole.budget}相符` +
+          tail(whereText(ctx, e.line), formLabel(form)),
+        expected: null,
+        observed: e.amount,
+        params: { declared: e.declared, effective: e.actual, reason: "part_scaled", whole: e.whole.source },
       }),
     );
   }
