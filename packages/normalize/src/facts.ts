@@ -8,7 +8,7 @@
  */
 import type { Form, FundingLine } from "./model.ts";
 import type { RowCell } from "./rows.ts";
-import { factKeyOf, headerField, isGoalsHeader, isGradeLabel, isKnownLabel, namesOtherMoney, sourceKindOf, type FactKey } from "./vocab.ts";
+import { factKeyOf, headerField, isGoalsHeader, isGradeLabel, isKnownLabel, level1Of, namesOtherMoney, sourceKindOf, type FactKey } from "./vocab.ts";
 import { fundingLine } from "./funding-line.ts";
 import { parseGrade, parseMoneyUnit, parseNumber, isEmptyValue, isUnitAlone } from "./values.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
@@ -240,8 +240,9 @@ export function labelValuePairs(cells: readonly RowCell[], loose: boolean): Labe
       continue;
     }
     // 项目立项情况 merged down over 项目立项的依据 | … and the rows under it: the label of a block of pairs.
-    if (loose && i === 0 && (c.rowSpan ?? 1) > 1 && cells.length >= 3 && isLabelShaped(c.text) && isLabelShaped(cells[1]!.text)
-      && factKeyOf(c.text) === null) continue;
+    // (So is a label before a level's word, 部门整体支出年度绩效指标 | 产出指标 | 指标1…, where a scan lost the merge.)
+    if (loose && i === 0 && ((c.rowSpan ?? 1) > 1 || level1Of(cells[1]?.text ?? "") !== null) && cells.length >= 3 && isLabelShaped(c.text)
+      && isLabelShaped(cells[1]!.text) && factKeyOf(c.text) === null) continue;
     const labelLike = (isLabelShaped(c.text) && (loose || endsWithColon(c.text) || isKnownLabel(c.text))) || isScoredItemLabel(c.text);
     if (!labelLike) {
       // 项目资金\n预算执行\n10分 | 项目总预算 | 65: a block's label (with its weight) before the first pair.
@@ -272,7 +273,8 @@ export function labelValuePairs(cells: readonly RowCell[], loose: boolean): Labe
     // (A value that opens by restating the end of its label is the value: 年度总体目标 | 目标:完成退耕还林政策任务….)
     const colonPair = next !== undefined ? splitColonCell(next.text) : null;
     const restates = colonPair !== null && keyOf(colonPair.label).length > 0 && keyOf(c.text).endsWith(keyOf(colonPair.label));
-    const nextIsLabel = next !== undefined && !restates && (endsWithColon(next.text) || colonPair !== null
+    // (Not text that only ends with a colon, 指标1…是15%:指标2…990元: — a list whose items end so.)
+    const nextIsLabel = next !== undefined && !restates && ((endsWithColon(next.text) && isLabelShaped(next.text)) || colonPair !== null
       || (isLabelShaped(next.text) && (factKeyOf(next.text) !== null || headerField(next.text) !== null
         // 资金情况（万元） | 下达资金总额 | …: an amount's label under the block's label.
         || (isMoneyLabel(c.text) && isMoneyLabel(next.text)))));

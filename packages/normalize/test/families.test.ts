@@ -445,6 +445,12 @@ describe("header lines and columns as unseen templates print them", () => {
     expect(factFromLine("填报人:张三联系电话:123").map((f) => [f.label, f.value])).toEqual([["填报人", "张三"], ["联系电话", "123"]]);
   });
 
+  it("reads a label before a level's word as a block label, and a list ending in a colon as a value (炎陵 2017 scanned, its merge lost)", () => {
+    const texts = ["部门整体支出年度绩效指标", "产出指标", "指标1部门重点支出占部门整体支出的比例是15%:指标2三公经费2017年比2016年增加公务接待费990元:"];
+    const pairs = labelValuePairs(texts.map((text, col) => ({ col, colSpan: 1, text })), true);
+    expect(pairs?.map((p) => [p.label, p.value])).toEqual([["产出指标", texts[2]]]);
+  });
+
   it("reads a numbered list of indicators in one cell: each item's name and the value it is to reach", () => {
     expect(enumeratedItems("指标1部门重点支出占部门整体支出的比例是15%: 指标2三公经费2017年比2016年增加公务接待费990元: 指标5(部门预决算和三公经费预决算公开)100%: ……"))
       .toEqual([{ name: "部门重点支出占部门整体支出的比例", target: "15%" }, { name: "三公经费2017年比2016年增加公务接待费", target: "990元" },
