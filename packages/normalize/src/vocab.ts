@@ -88,6 +88,8 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   // 调整后预算, 年度预算: the year's budget without the 数 most templates add.
   [/^(全年|年度|调整后|调整|全年调整后?)预算$/, "budget"],
   [/^实际执行$/, "executed"],
+  // (实际使用 beside 预算数: what was spent of it.)
+  [/^实际使用$/, "executed"],
   [/^(全年|年度)?(预算|资金|支出)?(执行|实现|支付|使用)率$/, "rate"],
   [/^(本年度?|年末|年度)?结余(金额|数|资金)$/, "balance"],
   // (Not 到位资金: money that arrived is not money spent; it stays in extra.)
@@ -142,6 +144,8 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   [/^(?!.*(?:预计|预期|计划))[^()]{0,4}完成值$/, "actual"],
   // (完成量 beside 目标值(年度/终期): the quantity reached, as 实际完成数.)
   [/^(?:实际|年度|全年)?完成(?:量|数量)$/, "actual"],
+  // (达成值: the value reached, as 完成值.)
+  [/^(?:实际|年度|全年)?达成值$/, "actual"],
   // 实施进度 beside 指标值 in a report's indicator table: how far each target was carried out.
   [/^(?:实施进度|完成进度|实际进度)$/, "actual"],
   // (自评分值, 考核分值: the points a row was given, not its points out of.)

@@ -31,6 +31,13 @@ describe("headers and labels of these templates, by meaning", () => {
     // A sentence that ends with the words is no column header.
     expect(headerField("按照年度工作计划和有关文件确定的评分标准")).toBeNull();
   });
+  it("reads other templates' words for what was reached and what was spent", () => {
+    expect([headerField("达成值"), headerField("实际达成值"), headerField("完成量"), headerField("实际完成量")]).toEqual(["actual", "actual", "actual", "actual"]);
+    expect(headerField("实际使用")).toBe("executed");
+    expect([headerField("评价内容(标准)"), headerField("考核内容及评分标准")]).toEqual(["scoringRule", "scoringRule"]);
+    // A target's words are not the value reached, nor is a standard alone a rule.
+    expect([headerField("计划完成值"), headerField("标准值")]).toEqual(["target", null]);
+  });
   it("reads 自评得分 among header facts as the form's total", () => {
     expect(factKeyOf("自评得分")).toBe("totalScore");
     expect(factKeyOf("评价得分")).toBe("totalScore");
