@@ -428,8 +428,8 @@ const FACT_LABELS: [RegExp, FactKey][] = [
  */
 // (财政处室, 业务处室: the office of the finance bureau or department that handles a project; 所属地区; 单位自筹, 财政专户:
 // money; 项目绩效目标, 当年绩效目标, 年度主要目标和成果, 年度绩效指标: goals and indicators under whatever words; 县级主管部门;
-// 部门职能, 单位职能概述; 项目来源; 项目实施进度计划; …完成情况综述.)
-const KNOWN_LABEL = /(财政部门|主管部门|邮编|邮政编码|方式|处室|地区|自筹|专户|必要性|可行性|概述|进度计划|(?:绩效|年度|长期|中期|总体|整体|履职)目标|目标和成果|绩效指标|衡量指标|职能|来源|综述|标准|分类|审批|周期|措施|概况|情况|说明|类型|类别|属性|性质|期限|周期|项目期|起止时间|起止年限|实施期|分配方式|支出方向|用途|依据|地点|范围|对象|内容|概况|状态|级次|层级|区划|编码|代码|编号|电话|手机|职务|邮箱|传真|负责人|联系人|审核人|经办人|签字|签章|盖章|批准|批复|文号|总投资|金额|资金|预算|总额|投资|拨款|补助|收入|支出|数|额|时间|日期|年度|期间|科目)(\(.*\))?$/;
+// 部门职能, 单位职能概述; 项目来源; 项目实施进度计划; …完成情况综述; 项目所属领域; an evaluation's 委托单位 and 受托单位.)
+const KNOWN_LABEL = /(财政部门|主管部门|领域|委托单位|受托单位|委托方|受托方|邮编|邮政编码|方式|处室|地区|自筹|专户|必要性|可行性|概述|进度计划|(?:绩效|年度|长期|中期|总体|整体|履职)目标|目标和成果|绩效指标|衡量指标|职能|来源|综述|标准|分类|审批|周期|措施|概况|情况|说明|类型|类别|属性|性质|期限|周期|项目期|起止时间|起止年限|实施期|分配方式|支出方向|用途|依据|地点|范围|对象|内容|概况|状态|级次|层级|区划|编码|代码|编号|电话|手机|职务|邮箱|传真|负责人|联系人|审核人|经办人|签字|签章|盖章|批准|批复|文号|总投资|金额|资金|预算|总额|投资|拨款|补助|收入|支出|数|额|时间|日期|年度|期间|科目)(\(.*\))?$/;
 
 export function factKeyOf(label: string): FactKey | null {
   const k = keyOf(label).replace(/[:：]$/, "").replace(/^[*＊※]+/, "");
@@ -443,7 +443,8 @@ export function factKeyOf(label: string): FactKey | null {
 export function isKnownLabel(label: string): boolean {
   // (长期目标(450字内): how much the filer may write is no part of the label.)
   const k = keyOf(label).replace(/[:：]$/, "").replace(/\((?:限)?\d+字(?:以)?内\)$/, "");
-  return factKeyOf(k) !== null || activeVocabulary().knownLabels.has(k) || KNOWN_LABEL.test(k) || headerField(k) !== null;
+  // (自评等级, 评价结论: a grade's label, read into the form's grade.)
+  return factKeyOf(k) !== null || activeVocabulary().knownLabels.has(k) || KNOWN_LABEL.test(k) || headerField(k) !== null || isGradeLabel(k);
 }
 
 /** Row labels that close a form's indicator table. */

@@ -18,7 +18,7 @@
 import { describe, expect, it } from "vitest";
 import { headerField, normalizeDocument } from "@jixiao/normalize";
 import { checkDocument } from "../../report/src/check.ts";
-import { factKeyOf } from "../src/vocab.ts";
+import { factKeyOf, isKnownLabel } from "../src/vocab.ts";
 import { extractedFixture } from "./fixture-documents.ts";
 import type { RealFormat } from "./real-forms.ts";
 
@@ -37,6 +37,11 @@ describe("headers and labels of these templates, by meaning", () => {
     expect([headerField("评价内容(标准)"), headerField("考核内容及评分标准")]).toEqual(["scoringRule", "scoringRule"]);
     // A target's words are not the value reached, nor is a standard alone a rule.
     expect([headerField("计划完成值"), headerField("标准值")]).toEqual(["target", null]);
+  });
+  it("knows other templates' header labels, so they are not reported as unrecognised", () => {
+    expect(["项目所属领域", "委托单位", "受托单位", "自评等级", "评价结论"].map(isKnownLabel)).toEqual([true, true, true, true, true]);
+    // (The evaluation's commissioning body is not the form's agency.)
+    expect(factKeyOf("委托单位")).toBeNull();
   });
   it("reads 自评得分 among header facts as the form's total", () => {
     expect(factKeyOf("自评得分")).toBe("totalScore");
