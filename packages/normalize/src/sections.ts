@@ -658,6 +658,8 @@ export function readIndicatorRow(draft: Draft, printed: Row, exclude: Set<Field>
   const target = text(a, "target");
   const actual = text(a, "actual");
   const adjusted = text(a, "adjustedTarget");
+  // 指标1: | | | or …… | | |: a template's slot for one more indicator, left unfilled — no indicator.
+  if (name !== null && TEMPLATE_SLOT.test(keyOf(name)) && [weight, score].every((v) => v === null) && [target, actual, adjusted].every((t) => t === null || isEmptyValue(t))) return null;
   if (!name) {
     // A row with numbers but no name keeps its level label as name; a row of labels only is no indicator.
     // (A target form's row with a target and its unit and no name — 成本指标 | 社会成本指标 | 定量 |
@@ -716,6 +718,9 @@ export function readIndicatorRow(draft: Draft, printed: Row, exclude: Set<Field>
     line: row.line,
   };
 }
+
+/** An unfilled slot's name: an ellipsis, or a numbered 指标1: with nothing after it. */
+const TEMPLATE_SLOT = /^(?:[…⋯.。·]{2,}|…|指标\s*\d{1,2}\s*[:：]?|\d{1,2}[.、]?)$/;
 
 function remarkText(a: Alignment<Field>): string | null {
   const r = text(a, "remark");

@@ -380,6 +380,15 @@ describe("layouts of templates measured on arrival", () => {
     expect(form.facts.find((f) => f.label === "部门职能概述")?.value).toMatch(/^\(一\)负责全市人民防空工作。/);
   });
 
+  // 成本指标 | 指标1: | | | and 质量指标 | …… | | |: the template's slots for more indicators, left unfilled.
+  it.each([...GRIDS, "text/web" as const])("an unfilled slot of the template is no indicator (安徽 2023 自评表s, %s)", async (format) => {
+    for (const id of ["anhui-2023-department-self-eval", "anhui-2023-project-self-eval"]) {
+      const form = await firstForm(id, format);
+      expect(form.indicators.filter((i) => /^(?:…+|指标\d+:?)$/.test(i.name)), id).toEqual([]);
+      expect(form.indicators.length, id).toBeGreaterThan(5);
+    }
+  });
+
   it("pdftotext -layout: two label and value pairs on one line, wide gaps between all four (新疆 乌恰 2021 申报表)", async () => {
     const form = await firstForm("xinjiang-2021-project-declaration", "text/pdftotext-layout");
     const facts = new Map(form.facts.map((f) => [f.label, f.value]));
