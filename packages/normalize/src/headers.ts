@@ -411,7 +411,15 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
   const printedWidth = headerRows[0] && !headerRows[0].exact ? headerRows[0].allCells.length : null;
   const blanks = headerRows.some((r) => r.exact) ? [] : blankSlots(entries.map(([col, v]) => ({ col, colSpan: v.colSpan })));
   const sourceColumns = kind === "funding" ? sourceNameColumns(kept, extras) : [];
-  return { kind, columns: kept, extras, causeColumns, moneyUnit, asOfMonth, declaredWeight, labels, printedWidth, blanks, sourceColumns };
+  // (其他资金 beside 合计 | 财政拨款 printed across: that source's column too, not a department's income column.)
+  const incomes = sourceColumns.length ? kept.filter((c) => INCOME_FIELDS.has(c.field) && isSourceName(labels.get(c.col) ?? "")) : [];
+  for (const c of incomes) {
+    const e = { col: c.col, colSpan: entries.find(([col]) => col === c.col)?.[1].colSpan ?? 1, header: labels.get(c.col)! };
+    extras.push(e);
+    sourceColumns.push(e);
+  }
+  const columnsKept = incomes.length ? kept.filter((c) => !incomes.includes(c)) : kept;
+  return { kind, columns: columnsKept, extras, causeColumns, moneyUnit, asOfMonth, declaredWeight, labels, printedWidth, blanks, sourceColumns };
 }
 
 /**
@@ -424,11 +432,17 @@ function sourceNameColumns(columns: readonly Column<Field>[], extras: readonly E
     // 本年度预计投入 | 财政资金 over 中央 | 省级 | 市级资金 | 本级 | 其他: with no 来源 column and no amount column of
     // its own, a header naming sources across holds each amount under its name, the whole (本年度预计投入) among them.
     if (columns.some((c) => FUNDING_FIELDS.has(c.field))) return [];
-    return extras.filter((e) => isSourceName(e.header)).length >= 2 ? [...extras] : [];
+    // (Not a first column naming the rows, 项目 | 合计 | 财政拨款 over 预算数 | 100 | 80: the rows' own words.)
+    // (Only such a word: 本年度预计投入(万元) before them is the whole's amount, and stays.)
+    const first = extras.findIndex((e) => !/^(?:项目|类别|名称|科目|类型|内容)$/.test(headerKey(e.header)));
+    return extras.filter((e) => isSourceName(e.header)).length >= 2 ? extras.slice(Math.max(0, first)) : [];
   }
   const named = extras.filter((e) => e.col > source.col && isSourceName(e.header));
   return named.length >= 2 ? named : [];
 }
+
+/** A department form's income columns (一般公共预算, 政府性基金, 财政专户, 其他资金). */
+const INCOME_FIELDS: ReadonlySet<Field> = new Set<Field>(["incomeFiscal", "incomeFund", "incomeSpecial", "incomeOther"]);
 
 /** 中央(万元), 省、地, 本级, 市县, 其他, 合计: a short header naming where money comes from, or the whole. */
 function isSourceName(header: string): boolean {

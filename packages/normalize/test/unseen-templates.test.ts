@@ -16,6 +16,7 @@
  *   a label over its value (未能完成原因 above its text).
  */
 import { describe, expect, it } from "vitest";
+import { parseExtractedText } from "@jixiao/extract";
 import { headerField, normalizeDocument } from "@jixiao/normalize";
 import { checkDocument } from "../../report/src/check.ts";
 import { factKeyOf, isKnownLabel } from "../src/vocab.ts";
@@ -394,3 +395,24 @@ describe.each([...FORMATS, "xls", "text/web"] as RealFormat[])("2017 食品药�
     expect(form.indicators.map((i) => i.name)).not.toContain("一、投入目标");
   });
 });
+
+// Probed: a money block printed with its sources across and a row per measure (预算数, 执行数, 执行率) down them, the
+// other way round from the usual 资金来源 | 全年预算数 | 全年执行数. No fixture prints it; the lines are typed as a
+// web page's copy prints a table, a tab between cells.
+describe("a money block with its sources across and a row per measure", () => {
+  const read = (...rows: string[]) => normalizeDocument(parseExtractedText(["项目支出绩效自评表", "项目名称\t道路养护", ...rows,
+    "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分", "产出指标\t数量指标\t养护里程\t≥10公里\t12公里\t90\t90"].join("\n")), { fileName: "x.txt" }).forms[0]!;
+
+  it("reads one line per source, its budget, execution and rate from the rows that name them", () => {
+    const form = read("项目资金(万元)\t项目\t合计\t财政拨款\t其他资金", "\t预算数\t100\t80\t20", "\t执行数\t90\t70\t20", "\t执行率\t90%\t87.5%\t100%");
+    expect(form.funding.map((l) => [l.source, l.sourceKind, l.budget, l.executed, l.executionRate])).toEqual([
+      ["合计", "total", 100, 90, 0.9], ["财政拨款", "fiscal", 80, 70, 0.875], ["其他资金", "other", 20, 20, 1]]);
+  });
+
+  it("reads a first row of 年初预算数 as the initial budget, not the year's", () => {
+    const form = read("项目资金(万元)\t项目\t合计\t中央补助\t地方资金", "\t年初预算数\t100\t60\t40", "\t全年预算数\t120\t70\t50", "\t全年执行数\t110\t70\t40");
+    expect(form.funding.map((l) => [l.source, l.initialBudget, l.budget, l.executed])).toEqual([
+      ["合计", 100, 120, 110], ["中央补助", 60, 70, 70], ["地方资金", 40, 50, 40]]);
+  });
+});
+
