@@ -54,7 +54,7 @@ function fieldsOf(row: Row): Field[] {
 const GOAL_HEADER_WORDS = 12;
 
 /** Classify a row as the header of a form part, or null. */
-export function classifyHeader(row: Row): SectionKind | null {
+export function classifyHeader(row: Row, underIndicatorHeader = false): SectionKind | null {
   if (row.kind !== "cells") return null;
   // Headers hold words; a row with an amount in it (预算数： 3686.55) is data.
   if (row.cells.some((c) => parseNumber(c.text) !== null)) return null;
@@ -72,6 +72,10 @@ export function classifyHeader(row: Row): SectionKind | null {
   }
   if (fields.has("seq") && fields.has("projectName")) return hasLevels && count(INDICATOR_FIELDS) >= 3 ? "targets" : "projectList";
   if (hasLevels && count(INDICATOR_FIELDS) >= 3) return "indicators";
+  // 指标 | 指标值 | 完成值 | 分值 | 得分, 序号 | 指标 | 目标值 | 完成值: the bare word heads the items, values beside them.
+  // (Not right under an indicator header: there it is that header's wrapped second line, 一级 / 指标 | 年度 / 指标值.)
+  const bareItems = row.cells.some((c, i) => /^指标$/.test(headerKey(c.text)) && VALUE_FIELDS.has(headerField(row.cells[i + 1]?.text ?? "") as Field));
+  if (!hasLevels && bareItems && !underIndicatorHeader && count(FUNDING_FIELDS) === 0 && count(INDICATOR_FIELDS) >= 2) return "indicators";
   // 项目权重 | 评价内容 | 分值 | 自评分 | 评价标准: a scored grid with no level or name header, whose items stand
   // in columns no entry names left of the points (a scorecard's 评价内容, 考核内容).
   if (!hasLevels && count(FUNDING_FIELDS) === 0 && fields.has("weight") && fields.has("score") && unnamedBeforeValues(row).length > 0) return "indicators";
@@ -290,6 +294,16 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
   // down beside the grid (as 绩效指标 is): the indicators come after their levels.
   const firstLevel = columns.find((c) => c.field === "level1" || c.field === "level2");
   if (kind === "indicators" && firstLevel) for (const c of columns) if (c.field === "name" && c.col < firstLevel.col) c.field = "label";
+  // 一级指标 | 二级指标 | 指标 | 指标值, 指标 | 指标值 | 完成值 | 分值 | 得分: with no name header, the bare word 指标 right of
+  // the levels (or heading the grid) heads the indicators — not the block's label merged down beside the grid, which
+  // stands left of the levels.
+  const lastLevel = Math.max(-1, ...columns.filter((c) => c.field === "level1" || c.field === "level2").map((c) => c.col));
+  const firstValue = Math.min(...columns.filter((c) => VALUE_FIELDS.has(c.field)).map((c) => c.col));
+  const bare = entries.find(([col, v]) => v.field === null && /^指标$/.test(headerKey(v.text)) && col > lastLevel && col < firstValue);
+  if (kind === "indicators" && bare && !columns.some((c) => c.field === "name" || c.field === "label")) {
+    columns.push({ col: bare[0], field: "name" });
+    columns.sort((a, b) => a.col - b.col);
+  }
   // 指标内容 in a grid with no 三级指标 column is the indicator itself.
   if (kind === "indicators" && !columns.some((c) => c.field === "name")) {
     // (Not one that says how long its text may be, 指标内容(150字内): an explanation written into the form.)

@@ -657,6 +657,7 @@ function readCellsRow(st: State, row: Row): void {
     noteHeader(d);
     return;
   }
+  const underIndicatorHeader = d !== null && d.headerRows.length > 0 && d.header?.kind === "indicators";
   if (d) d.headerRows = [];
   if (d) row = withoutHeaderCopies(d, row);
   // (Under a target form's own title, a grid headed with the goals' word, which alone would head goals.)
@@ -664,7 +665,7 @@ function readCellsRow(st: State, row: Row): void {
     startSection(st, "indicators", row);
     return;
   }
-  const header = classifyHeader(row);
+  const header = classifyHeader(row, underIndicatorHeader);
   const wordsAbove = st.wordsAbove;
   st.wordsAbove = header === null && !row.exact && row.cells.every((c) => parseNumber(c.text) === null) ? row : null;
   if (header) {

@@ -389,6 +389,18 @@ describe("layouts of templates measured on arrival", () => {
     }
   });
 
+  // 指标 | 指标权重 | 计量单位 | 指标性质 | 指标值 under 绩效指标, the levels printed in no column of their own.
+  it("pdftotext -layout: 指标 alone heads the indicators (重庆 2023 目标审批表), and under another header it is that header's second line", async () => {
+    const doc = normalizeDocument(await extractedFixture("chongqing-2023-project-targets-2", "text/pdftotext-layout"), { fileName: "x.txt" });
+    // (指标值 80 beside 计量单位 人数 and 指标性质 ≥: the value, its unit and its comparison each in its column.)
+    expect(doc.forms[0]!.indicators.slice(0, 5).map((i) => [i.name, i.targetValue, i.weight])).toEqual([["发放人数", 80, 20], ["是否按时足额发放", 95, 10],
+      ["促进社会和谐", null, 20], ["保障收入", null, 20], ["保障权益", null, 20]]);
+    expect(doc.forms[0]!.indicators[0]).toMatchObject({ unit: "人数", comparator: ">=" });
+    // (山西 2020 in Chromium's -layout text: 一级 / 指标 | 年度 / 指标值 wrapped under 二级指标 | 三级指标 … is no header of its own.)
+    const shanxi = normalizeDocument(await extractedFixture("shanxi-2020-project-self-eval", "text/pdftotext-layout-chromium"), { fileName: "x.txt" });
+    expect(shanxi.forms[0]!.indicators.find((i) => i.name === "指标1:全县参合人数")).toMatchObject({ level1: "产出指标", level2: "数量指标" });
+  });
+
   it("pdftotext -layout: two label and value pairs on one line, wide gaps between all four (新疆 乌恰 2021 申报表)", async () => {
     const form = await firstForm("xinjiang-2021-project-declaration", "text/pdftotext-layout");
     const facts = new Map(form.facts.map((f) => [f.label, f.value]));

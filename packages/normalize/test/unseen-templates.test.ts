@@ -416,3 +416,21 @@ describe("a money block with its sources across and a row per measure", () => {
   });
 });
 
+// Probed: the bare word 指标 heading the indicators (重庆 2023 目标审批表 prints 指标 | 指标权重 | 计量单位 | 指标性质 |
+// 指标值, see layouts-by-structure.test.ts); other templates print it alone before the values, or after the levels.
+describe("指标 alone over the indicators' names", () => {
+  const inds = (header: string, row: string) => normalizeDocument(parseExtractedText(["项目支出绩效自评表", "项目名称\t道路养护", header, row].join("\n")),
+    { fileName: "x.txt" }).forms[0]?.indicators ?? [];
+
+  it("heads the names before the values, first or after 序号", () => {
+    expect(inds("指标\t指标值\t完成值\t分值\t得分", "养护里程\t≥10公里\t12公里\t90\t90").map((i) => [i.name, i.targetText, i.actualText, i.weight, i.score]))
+      .toEqual([["养护里程", "≥10公里", "12公里", 90, 90]]);
+    expect(inds("序号\t指标\t目标值\t完成值\t得分", "1\t养护里程\t≥10公里\t12公里\t90").map((i) => [i.name, i.targetText, i.score])).toEqual([["养护里程", "≥10公里", 90]]);
+  });
+
+  it("heads the names after the levels, which keep their own columns", () => {
+    expect(inds("一级指标\t二级指标\t指标\t指标值\t分值", "产出指标\t数量指标\t养护里程\t≥10公里\t90").map((i) => [i.level1, i.level2, i.name, i.targetText]))
+      .toEqual([["产出指标", "数量指标", "养护里程", "≥10公里"]]);
+  });
+});
+
