@@ -90,6 +90,9 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   [/^实际执行$/, "executed"],
   // (实际使用 beside 预算数: what was spent of it.)
   [/^实际使用$/, "executed"],
+  // (实际投入 beside 计划投入, 本年支出 beside 本年预算: what was spent of the money.)
+  [/^实际(?:投入|投资)(?:数|金额|额)?$|^本年(?:支出|执行)(?:数|金额)?$/, "executed"],
+  [/^实际(?:预算)?执行率$/, "rate"],
   [/^(全年|年度)?(预算|资金|支出)?(执行|实现|支付|使用)率$/, "rate"],
   [/^(本年度?|年末|年度)?结余(金额|数|资金)$/, "balance"],
   // (Not 到位资金: money that arrived is not money spent; it stays in extra.)

@@ -35,6 +35,7 @@ describe("headers and labels of these templates, by meaning", () => {
   it("reads other templates' words for what was reached and what was spent", () => {
     expect([headerField("达成值"), headerField("实际达成值"), headerField("完成量"), headerField("实际完成量")]).toEqual(["actual", "actual", "actual", "actual"]);
     expect(headerField("实际使用")).toBe("executed");
+    expect([headerField("实际投入"), headerField("实际投资"), headerField("本年支出"), headerField("实际执行率")]).toEqual(["executed", "executed", "executed", "rate"]);
     expect([headerField("评价内容(标准)"), headerField("考核内容及评分标准")]).toEqual(["scoringRule", "scoringRule"]);
     // A target's words are not the value reached, nor is a standard alone a rule.
     expect([headerField("计划完成值"), headerField("标准值")]).toEqual(["target", null]);
