@@ -454,11 +454,12 @@ export function isKnownLabel(label: string): boolean {
 export function isTotalLabel(text: string): boolean {
   // 项目总得分, 绩效自评总分: whatever names the form, a label ending in 总分/总得分 is its total.
   // (合计(总分): the total's word and, in brackets, what it totals.)
-  return /^(总分|合计|总计|综合得分|自评总分|总得分|合计得分|得分合计)$|^[^\d]{0,8}(总分|总得分|综合得分)$/.test(keyOf(text).replace(/[:：]$/, "").replace(/\((?:分|总分|得分)\)$/, ""));
+  // (合计(100分): the points the total is out of. Not 自评得分, which the header block prints as a pair, 银川's 自评得分 | 98.)
+  return /^(总分|合计|总计|综合得分|自评总分|总得分|合计得分|得分合计)$|^[^\d]{0,8}(总分|总得分|综合得分)$/.test(keyOf(text).replace(/[:：]$/, "").replace(/\((?:分|总分|得分|\d+(?:\.\d+)?分)\)$/, ""));
 }
 
 export function isGradeLabel(text: string): boolean {
-  return /^(绩效结论|自评结论|评价结论|绩效自评结论|自评等级|评价等级|绩效等级|绩效评价等级|综合评价等级|评定等级|等级|自评等次|评价等次|评价结果|自评结果)$/.test(keyOf(text).replace(/[:：]$/, ""));
+  return /^(绩效结论|自评结论|评价结论|绩效自评结论|绩效评价结论|综合评价结论|自评等级|评价等级|绩效等级|绩效评价等级|综合评价等级|评定等级|等级|等次|自评等次|评价等次|评定等次|考核等次|评价结果|自评结果|评定结果|考核结果)$/.test(keyOf(text).replace(/[:：]$/, ""));
 }
 
 export function isGoalsHeader(text: string): boolean {

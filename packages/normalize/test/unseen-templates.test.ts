@@ -19,7 +19,7 @@ import { describe, expect, it } from "vitest";
 import { parseExtractedText } from "@jixiao/extract";
 import { headerField, normalizeDocument } from "@jixiao/normalize";
 import { checkDocument } from "../../report/src/check.ts";
-import { factKeyOf, isKnownLabel } from "../src/vocab.ts";
+import { factKeyOf, isGradeLabel, isKnownLabel, isTotalLabel } from "../src/vocab.ts";
 import { extractedFixture } from "./fixture-documents.ts";
 import type { RealFormat } from "./real-forms.ts";
 
@@ -39,6 +39,10 @@ describe("headers and labels of these templates, by meaning", () => {
     expect([headerField("评价内容(标准)"), headerField("考核内容及评分标准")]).toEqual(["scoringRule", "scoringRule"]);
     // A target's words are not the value reached, nor is a standard alone a rule.
     expect([headerField("计划完成值"), headerField("标准值")]).toEqual(["target", null]);
+  });
+  it("reads other templates' words for the total and the grade", () => {
+    expect([isTotalLabel("合计(100分)"), isTotalLabel("总分(分)"), isTotalLabel("自评得分")]).toEqual([true, true, false]);
+    expect(["等次", "评定结果", "考核等次", "综合评价结论", "评定等次"].map(isGradeLabel)).toEqual([true, true, true, true, true]);
   });
   it("knows other templates' header labels, so they are not reported as unrecognised", () => {
     expect(["项目所属领域", "委托单位", "受托单位", "自评等级", "评价结论"].map(isKnownLabel)).toEqual([true, true, true, true, true]);
