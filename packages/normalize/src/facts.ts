@@ -329,7 +329,8 @@ export function isMoneyLabel(label: string): boolean {
   // 基本支出, 项目支出: a kind of spending that ends the label is an amount too; so is a kind of income
   // (纳入财政专户管理的收入, 上年结余收入).
   // (省级财政安排, 本级安排: what a level of government allots; 其中:省级财政: a part of the money, a level's; 上年结转: money carried over.)
-  return (/金额|资金|预算|总额|投资|拨款|补助|经费|资金总额|自筹$|财政专户$/.test(k) || /支出$|收入$|(?:财政|本级|省级|市级|县级|中央|上级|地方)安排$|^其中:?(?:中央|省级?|市级?|县级?|区级?|市县级?|本级|上级|地方)财政$|^(?:上年|以前年度)?(?:结转|结余)(?:结余|结转)?$/.test(k)) && !/来源(?!资金)|性质|用途|方式|类型|名称|单位$|部门$|机构$|编码|代码|编号|科目/.test(k) &&
+  // (市级配套, 银行贷款, 专项债, 一般债券: money a project draws on besides the budget's.)
+  return (/金额|资金|预算|总额|投资|拨款|补助|经费|资金总额|自筹$|财政专户$|配套$|贷款$|专项债$|债券$/.test(k) || /支出$|收入$|(?:财政|本级|省级|市级|县级|中央|上级|地方)安排$|^其中:?(?:中央|省级?|市级?|县级?|区级?|市县级?|本级|上级|地方)财政$|^(?:上年|以前年度)?(?:结转|结余)(?:结余|结转)?$/.test(k)) && !/来源(?!资金)|性质|用途|方式|类型|名称|单位$|部门$|机构$|编码|代码|编号|科目/.test(k) &&
     // What is done with money (资金分配, 资金到位, 资金管理 — a scorecard's criteria, weighed in points) and
     // its rates and qualities (资金到位率, 资金使用合规性) are no amounts.
     !/资金(?:分配|到位|管理|使用|监管)|[率性]$/.test(k) &&

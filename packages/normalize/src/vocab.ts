@@ -309,7 +309,8 @@ const SOURCE_KINDS: [RegExp, SourceKind][] = [
   // (预算申报数: the year's whole amount a target form asks for, no source's share.)
   // (本年度预计投入: what the year puts in, all sources together.)
   // (项目资金总额, 年度预算总额: the year's whole amount, whatever words come before it.)
-  [/资金总额|预算总额|^合计|^总计|^预算数|^执行数|项目资金$|^(?:预算)?申报数$|^(?:本年度?|当年|年度)(?:预计)?(?:总)?投入$/, "total"],
+  // (项目总投资, 项目总预算: the project's whole amount.)
+  [/资金总额|预算总额|^合计|^总计|^预算数|^执行数|项目资金$|^(?:预算)?申报数$|^(?:本年度?|当年|年度)(?:预计)?(?:总)?投入$|^项目总(?:投资|预算)$/, "total"],
   // (上年结余资金, 以前年度结余: what is left from years before, as 上年结转.)
   [/上年结转|结转资金|结转结余|上年结余|以前年度结[余转]/, "carryover"],
   [/中央/, "central"],

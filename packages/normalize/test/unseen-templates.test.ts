@@ -19,7 +19,8 @@ import { describe, expect, it } from "vitest";
 import { parseExtractedText } from "@jixiao/extract";
 import { headerField, normalizeDocument } from "@jixiao/normalize";
 import { checkDocument } from "../../report/src/check.ts";
-import { factKeyOf, isGradeLabel, isKnownLabel, isTotalLabel } from "../src/vocab.ts";
+import { factKeyOf, isGradeLabel, isKnownLabel, isTotalLabel, sourceKindOf } from "../src/vocab.ts";
+import { isMoneyLabel } from "../src/facts.ts";
 import { extractedFixture } from "./fixture-documents.ts";
 import type { RealFormat } from "./real-forms.ts";
 
@@ -39,6 +40,12 @@ describe("headers and labels of these templates, by meaning", () => {
     expect([headerField("评价内容(标准)"), headerField("考核内容及评分标准")]).toEqual(["scoringRule", "scoringRule"]);
     // A target's words are not the value reached, nor is a standard alone a rule.
     expect([headerField("计划完成值"), headerField("标准值")]).toEqual(["target", null]);
+  });
+  it("reads other templates' money lines: the project's whole amount, and money besides the budget's", () => {
+    expect([sourceKindOf("项目总投资"), sourceKindOf("项目总预算")]).toEqual(["total", "total"]);
+    expect(["市级配套", "银行贷款", "专项债", "一般债券"].map(isMoneyLabel)).toEqual([true, true, true, true]);
+    // (Not a rate or a kind of money's use.)
+    expect([isMoneyLabel("资金到位率"), isMoneyLabel("资金分配")]).toEqual([false, false]);
   });
   it("reads other templates' words for the total and the grade", () => {
     expect([isTotalLabel("合计(100分)"), isTotalLabel("总分(分)"), isTotalLabel("自评得分")]).toEqual([true, true, false]);
