@@ -300,7 +300,8 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
   const lastLevel = Math.max(-1, ...columns.filter((c) => c.field === "level1" || c.field === "level2").map((c) => c.col));
   const firstValue = Math.min(...columns.filter((c) => VALUE_FIELDS.has(c.field)).map((c) => c.col));
   const bare = entries.find(([col, v]) => v.field === null && /^指标$/.test(headerKey(v.text)) && col > lastLevel && col < firstValue);
-  if (kind === "indicators" && bare && !columns.some((c) => c.field === "name" || c.field === "label")) {
+  // (A 绩效指标 left of the levels is the block's label merged down beside them: it heads no names.)
+  if (kind === "indicators" && bare && !columns.some((c) => c.field === "name" || (c.field === "label" && c.col > lastLevel))) {
     columns.push({ col: bare[0], field: "name" });
     columns.sort((a, b) => a.col - b.col);
   }
