@@ -443,6 +443,9 @@ describe("指标 alone over the indicators' names", () => {
   it("heads the names after the levels, which keep their own columns", () => {
     expect(inds("一级指标\t二级指标\t指标\t指标值\t分值", "产出指标\t数量指标\t养护里程\t≥10公里\t90").map((i) => [i.level1, i.level2, i.name, i.targetText]))
       .toEqual([["产出指标", "数量指标", "养护里程", "≥10公里"]]);
+    // (Beside 绩效指标, the block's label merged down left of the levels, too.)
+    expect(inds("绩效指标\t一级指标\t二级指标\t指标\t指标值\t分值", "\t产出指标\t数量指标\t养护里程\t≥10公里\t90").map((i) => [i.level1, i.level2, i.name, i.weight]))
+      .toEqual([["产出指标", "数量指标", "养护里程", 90]]);
   });
 });
 
