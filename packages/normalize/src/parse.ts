@@ -60,6 +60,10 @@ interface State {
   sheet: string | null;
   /** A self-evaluation report's cover, with the pairs printed outside any form (report-cover.ts). */
   cover: ReportCover | null;
+  /** Forms read before the current cover (0, or the forms closed by a later report's title): a cover is the next form's. */
+  coverBase: number;
+  /** The last line of text read, for a report title wrapped over two lines. */
+  prevText: string | null;
   /** The last narrative line read outside a form (the first line of a wrapped report title). */
   lastLine: string | null;
   /** A heading naming a project's targets (3岁以下婴幼儿照护服务项目项目绩效目标), for the target form under it. */
@@ -95,14 +99,14 @@ function normalizeWithVocabulary(doc: ExtractedDocument, hints: NormalizeHints):
   const st: State = {
     forms: [], narrative: [], sideTables: [], warnings: [], draft: null, section: null, targets: null,
     docYear: null, side: null, lastTitle: null, foreignTable: false, sheetYears: new Map(), sheet: null, unknownTitle: null,
-    cover: null, lastLine: null, pending: [], projectHeading: null, naming: null, reportGrids: [], lastTable: null, wordsAbove: null, splitFrom: null, firstOfTable: false,
+    cover: null, coverBase: 0, prevText: null, lastLine: null, pending: [], projectHeading: null, naming: null, reportGrids: [], lastTable: null, wordsAbove: null, splitFrom: null, firstOfTable: false,
   };
   // (Plain extracted text prints a header block's labels and values column by column.)
   const rows = markGroupedMoneyHeaders(joinStackedHeaders(joinWrappedTitles(toRows(doc))));
   for (const row of doc.format === "txt" ? pairLabelRuns(rows) : rows) readRow(st, row);
   closeDraft(st);
   closeSide(st);
-  const fromCover = st.forms.length === 0 && st.cover ? formFromCover(st.cover) : null;
+  const fromCover = st.forms.length === st.coverBase && st.cover ? formFromCover(st.cover) : null;
   if (st.forms.length === 0) st.forms.push(...formsFromReportGrids(st, fromCover));
   else if (fromCover) st.forms.push(finishForm(fromCover));
   else for (const d of st.reportGrids) st.warnings.push(`第${d.form.pageFrom ?? "?"}页：无标题、无资金和总分的指标表未作为表单读取`);
@@ -171,11 +175,18 @@ function readRow(st: State, row: Row): void {
     startForm(st, tk, single!, row);
     return;
   }
-  // A self-evaluation report's title (…绩效评价自评报告) after a form: the form has ended; the report's cover starts.
-  if (st.draft && row.kind === "text" && reportFamily(row.text) !== null) {
+  // A self-evaluation report's title (…绩效评价自评报告, or wrapped over two lines: 岳阳市2018年度部门整体支出 /
+  // 绩效评价自评报告) after a form: the form has ended; the report's cover starts, the next form's.
+  const prevText = st.prevText;
+  st.prevText = row.kind === "text" ? row.text : null;
+  const wrappedTitle = row.kind === "text" && prevText !== null && reportFamily(prevText + row.text) !== null;
+  const reportTitle = row.kind === "text" && (reportFamily(row.text) !== null || wrappedTitle);
+  if (st.draft && reportTitle) {
     closeDraft(st);
     closeSide(st);
-    st.lastLine = null;
+    st.cover = null;
+    st.coverBase = st.forms.length;
+    st.lastLine = wrappedTitle ? prevText : null;
     readTextLine(st, row);
     return;
   }
@@ -567,7 +578,7 @@ function noteCoverLine(st: State, row: Row, text: string): void {
   if (key) st.naming = { pairs: placed, key };
   // (Pairs on later lines of the page, 联系电话：…, are the same block's.)
   else if (st.naming && st.naming.pairs[0]!.page === row.page) st.naming.pairs.push(...placed);
-  if (st.forms.length === 0) {
+  if (st.forms.length === st.coverBase) {
     const cover = st.cover === null ? coverFromLine(text, st.lastLine, row) : null;
     if (cover) st.cover = cover;
     else if (st.cover) for (const f of pairs) st.cover.pairs.push({ ...f, page: row.page, line: row.line });
@@ -587,7 +598,7 @@ function noteCoverRow(st: State, row: Row): void {
   const held = printed.length === 1 ? coverPairs(printed[0]!.text) : [];
   if (held.length) st.pending.push(...held.map((p) => ({ ...p, page: row.page, line: row.line })));
   else if (!(printed.length === 1 && isCaption(printed[0]!.text))) st.pending = [];
-  if (!st.cover || st.forms.length > 0 || st.side) return;
+  if (!st.cover || st.forms.length > st.coverBase || st.side) return;
   for (const p of labelValuePairs(printedCells(row), true) ?? []) st.cover.pairs.push({ label: p.label, value: p.value, page: row.page, line: row.line });
   st.cover.years.push(...yearsInCells(row));
 }
@@ -722,7 +733,7 @@ function readCellsRow(st: State, row: Row): void {
     startUntitled(st, tie === "project" ? "project_self_eval" : "department_self_eval", row);
     st.draft!.tiedTo = tie;
     st.draft!.openedBy = opening;
-  } else if (!st.draft && !st.foreignTable && st.cover && st.forms.length === 0 && opensCoveredForm(st.cover, labelValuePairs(printedCells(row), true) ?? [])) {
+  } else if (!st.draft && !st.foreignTable && st.cover && st.forms.length === st.coverBase && opensCoveredForm(st.cover, labelValuePairs(printedCells(row), true) ?? [])) {
     startCoveredForm(st, st.cover, row);
   }
   const draft = st.draft;

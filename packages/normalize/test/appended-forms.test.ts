@@ -76,15 +76,21 @@ describe("two forms back to back, the second untitled, read as each reads alone"
   }
 });
 
-// A self-evaluation report after a form (岳阳 2018 部门整体支出绩效评价自评报告 after 襄阳's 监控表): the report's
-// title ends the form, and its cover's 部门(单位)名称 and 预算编码 are no facts of the form before it.
-describe("a report after a form ends it", () => {
-  it("hubei-2019-project-monitoring then hunan-2018-department-self-eval (docx)", async () => {
-    const a = await extracted("hubei-2019-project-monitoring", "docx");
-    const b = await extracted("hunan-2018-department-self-eval", "docx");
-    const alone = normalizeDocument(a).forms;
-    const joined = normalizeDocument(appended(a, b)).forms;
-    expect(joined.map(essentials)).toEqual(alone.map(essentials));
-    expect(joined[0]!.facts.map((f) => f.label)).toEqual(alone[0]!.facts.map((f) => f.label));
-  });
+// A self-evaluation report after a form (岳阳 2018 部门整体支出绩效评价自评报告 after 襄阳's 监控表, or after 炎陵's
+// 目标申报表 with its title wrapped over two lines; 南湖新区's 项目绩效评价自评报告 after 广水's 目标表): the report's
+// title ends the form, its cover's 部门(单位)名称 and 预算编码 are no facts of the form before it, and the report's
+// cover is the next form's, as it is when the report is read alone.
+describe("a report after a form ends it and opens the next", () => {
+  for (const [first, second] of [["hubei-2019-project-monitoring", "hunan-2018-department-self-eval"], ["hunan-2017-department-targets", "hunan-2018-department-self-eval"],
+    ["hubei-2023-department-targets", "hunan-2016-project-self-eval"]]) {
+    it(`${first} then ${second} (docx)`, async () => {
+      const a = await extracted(first!, "docx");
+      const b = await extracted(second!, "docx");
+      const alone = [...normalizeDocument(a).forms, ...normalizeDocument(b).forms];
+      const joined = normalizeDocument(appended(a, b)).forms;
+      expect(joined.map(essentials)).toEqual(alone.map(essentials));
+      expect(joined.map((f) => f.title)).toEqual(alone.map((f) => f.title));
+      expect(joined[0]!.facts.map((f) => f.label)).toEqual(alone[0]!.facts.map((f) => f.label));
+    });
+  }
 });
