@@ -255,7 +255,8 @@ function labelStart(text: string): number | null {
   if (t.length <= 10 && factKeyOf(t) !== null) return 0;
   for (let len = Math.min(10, t.length - 1); len >= 2; len--) {
     // (Or a grade's label, 评价等级 in 评价分值:88.64分评价等级:良.)
-    if (factKeyOf(t.slice(t.length - len)) === null && !isGradeLabel(t.slice(t.length - len))) continue;
+    const tail = t.slice(t.length - len);
+    if (factKeyOf(tail) === null && !isGradeLabel(tail)) continue;
     return lastWord && lastWord.length > len ? t.length - lastWord.length : t.length - len;
   }
   return isKnownLabelWord(t) ? 0 : labelAfterComma(t);

@@ -22,8 +22,8 @@ const TRAILING_VALUE = /^(.*?[^\d.,\s])\s*((?:[≥≤<>=]|不低于|不高于|�
 export function indicatorsFromEnumeratedFacts(form: Form): void {
   if (form.indicators.length) return;
   for (const fact of form.facts) {
-    const level = splitDeclaredWeight(fact.label);
     if (!level1Of(fact.label)) continue;
+    const level = splitDeclaredWeight(fact.label);
     for (const item of enumeratedItems(fact.value)) {
       form.indicators.push(indicatorOf(form, fact, level.name.replace(/\s+/g, ""), level.weight, item));
     }

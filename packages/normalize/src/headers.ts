@@ -429,7 +429,7 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
   // (其他资金 beside 合计 | 财政拨款 printed across: that source's column too, not a department's income column.)
   const incomes = sourceColumns.length ? kept.filter((c) => INCOME_FIELDS.has(c.field) && isSourceName(labels.get(c.col) ?? "")) : [];
   for (const c of incomes) {
-    const e = { col: c.col, colSpan: entries.find(([col]) => col === c.col)?.[1].colSpan ?? 1, header: labels.get(c.col)! };
+    const e = { col: c.col, colSpan: byCol.get(c.col)?.colSpan ?? 1, header: labels.get(c.col)! };
     extras.push(e);
     sourceColumns.push(e);
   }

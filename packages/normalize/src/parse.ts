@@ -586,10 +586,11 @@ function noteCoverLine(st: State, row: Row, text: string): void {
   st.lastLine = text;
 }
 
-/** A row of label | value cells outside any form, after a report's title: the cover's pairs. */
 /** Characters of a caption at most (概要, 基本情况): a heading over the rows that follow, which keeps the pairs above. */
 const MAX_CAPTION = 8;
 const isCaption = (text: string): boolean => isLabelShaped(text) && Array.from(keyOf(text)).length <= MAX_CAPTION;
+
+/** A row of label | value cells outside any form, after a report's title: the cover's pairs. */
 function noteCoverRow(st: State, row: Row): void {
   // A table's own first rows above the header block of a form that prints no title (评价分值:88.64分评价等级:良,
   // 金额单位:万元 in a merged cell across the table, a caption 概要 between) are held for that form, as lines of
@@ -599,7 +600,7 @@ function noteCoverRow(st: State, row: Row): void {
   if (held.length) st.pending.push(...held.map((p) => ({ ...p, page: row.page, line: row.line })));
   else if (!(printed.length === 1 && isCaption(printed[0]!.text))) st.pending = [];
   if (!st.cover || st.forms.length > st.coverBase || st.side) return;
-  for (const p of labelValuePairs(printedCells(row), true) ?? []) st.cover.pairs.push({ label: p.label, value: p.value, page: row.page, line: row.line });
+  for (const p of labelValuePairs(printed, true) ?? []) st.cover.pairs.push({ label: p.label, value: p.value, page: row.page, line: row.line });
   st.cover.years.push(...yearsInCells(row));
 }
 

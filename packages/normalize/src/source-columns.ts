@@ -29,27 +29,24 @@ export function readSourceColumnsRow(draft: Draft, row: Row): FundingLine[] | nu
   // (In copied text the word may stand under the block's label, whose merge the copy lost.)
   const words = [...a.unassigned, ...[a.byField.get("fundLabel"), a.byField.get("source")].filter((c) => c !== undefined)];
   const measure = rowMeasure(words.filter((c) => parseNumber(c.text) === null && parseRate(c.text) === null));
-  const lineOf = (col: number) => {
+  const sourceOf = (col: number) => {
     const column = columns.find((c) => c.col === col);
-    return column ? draft.form.funding.find((l) => l.source === headerKey(column.header)) : undefined;
+    return column ? headerKey(column.header) : null;
   };
+  const lineOf = (col: number) => draft.form.funding.find((l) => l.source === sourceOf(col));
   if (measure && [...a.underColumn.values()].some((col) => lineOf(col))) return fillSourceLines(a.underColumn, lineOf, measure);
   const placed = [...a.underColumn].flatMap(([cell, col]) => {
-    const column = columns.find((c) => c.col === col);
-    const amount = parseNumber(cell.text);
-    return column && amount !== null ? [{ cell, column, amount }] : [];
+    const source = sourceOf(col);
+    return source !== null && parseNumber(cell.text) !== null ? [{ cell, source }] : [];
   });
   if (placed.length === 0) return null;
   const executed = a.byField.get("executed"), rate = a.byField.get("rate");
-  const lines = placed.map(({ cell, column, amount }, i) => {
-    const source = headerKey(column.header);
-    return { ...fundingLine(draft.form.funding.length + 1 + i, source, sourceKindOf(source), amount, cell.text, null, null), page: row.page, line: row.line, ocrConfidence: row.ocrConfidence ?? null };
-  });
   // (A first row that measures something other than the budget, 年初预算数 | 100 | 60 …, holds that.)
-  if (measure && measure !== "budget") for (const [i, l] of lines.entries()) {
-    [l.budget, l.budgetText] = [null, null];
-    setMeasure(l, measure, placed[i]!.cell.text);
-  }
+  const lines = placed.map(({ cell, source }, i) => {
+    const line = { ...fundingLine(draft.form.funding.length + 1 + i, source, sourceKindOf(source), null, null, null, null), page: row.page, line: row.line, ocrConfidence: row.ocrConfidence ?? null };
+    setMeasure(line, measure ?? "budget", cell.text);
+    return line;
+  });
   const whole = lines.find((l) => l.sourceKind === "total") ?? (lines.length === 1 ? lines[0] : undefined);
   if (whole && (executed || rate)) {
     whole.executed = parseNumber(executed?.text);

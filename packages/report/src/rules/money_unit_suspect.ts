@@ -43,13 +43,21 @@ export interface ScaledCostEvidence {
   actual: MoneyUnit;
 }
 
+/** The form's declared unit and the other one, when the normalizer kept the declared unit (else it is a finding already). */
+function keptUnits(form: Form): { declared: MoneyUnit; other: MoneyUnit } | null {
+  const declared = form.moneyUnit;
+  if (!declared || (form.moneyUnitEffective !== null && form.moneyUnitEffective !== declared)) return null;
+  return { declared, other: declared === "万元" ? "元" : "万元" };
+}
+
 /**
  * An amount that equals a cost target of the same form only after a
  * 10,000× shift, while no amount equals a cost target as declared.
  */
 export function scaledCostEvidence(form: Form): ScaledCostEvidence | null {
-  const declared = form.moneyUnit;
-  if (!declared || (form.moneyUnitEffective !== null && form.moneyUnitEffective !== declared)) return null;
+  const units = keptUnits(form);
+  if (!units) return null;
+  const { declared, other } = units;
   const amounts = form.funding.flatMap((line) =>
     AMOUNT_COLUMNS.flatMap(([column]) => ((line[column] ?? 0) > 0 ? [{ line, column, amount: line[column]! }] : [])),
   );
@@ -61,7 +69,6 @@ export function scaledCostEvidence(form: Form): ScaledCostEvidence | null {
     return money && money.value > 0 ? [{ indicator, targetText: targetText!, value: (money.value * yuanPer(money.unit)) / yuanPer(declared) }] : [];
   });
   if (amounts.some((a) => costs.some((c) => close(a.amount, c.value)))) return null;
-  const other: MoneyUnit = declared === "万元" ? "元" : "万元";
   const scale = yuanPer(declared) / yuanPer(other);
   for (const a of amounts) {
     // (Compared at the amount's own size: shrunk 10,000×, any two small amounts would pass the rounding floor, 65.66 against 75元.)
@@ -88,19 +95,21 @@ export interface ScaledPartEvidence {
  * Only when the parts do not add up as printed, and exactly one part, scaled 10,000×, closes the sum.
  */
 export function scaledPartEvidence(form: Form): ScaledPartEvidence | null {
-  const declared = form.moneyUnit;
-  if (!declared || (form.moneyUnitEffective !== null && form.moneyUnitEffective !== declared)) return null;
-  const other: MoneyUnit = declared === "万元" ? "元" : "万元";
+  const units = keptUnits(form);
+  if (!units) return null;
+  const { declared, other } = units;
   const scale = yuanPer(other) / yuanPer(declared);
   for (const id of identities(form)) {
     const whole = id.whole.budget;
-    const parts = id.parts.map((p) => p.budget);
-    if (whole === null || whole <= 0 || parts.length < 2 || parts.some((v) => v === null) || sumAgrees(whole, parts as number[])) continue;
+    const budgets = id.parts.map((p) => p.budget);
+    if (whole === null || whole <= 0 || budgets.length < 2 || budgets.some((v) => v === null)) continue;
+    const parts = budgets as number[];
+    if (sumAgrees(whole, parts)) continue;
     const fits = id.parts.filter((_, i) => {
       // (A part that scaled is a sizeable share of the whole, not a rounding's worth: 6.3 shrunk to 0.00063 fits any 0.)
-      if ((parts[i] as number) * scale < whole * MIN_SCALED_SHARE) return false;
-      const scaled = (parts as number[]).map((v, k) => (k === i ? v * scale : v));
-      return sumAgrees(whole, scaled, columnDecimals([whole, ...(parts as number[])]));
+      if (parts[i]! * scale < whole * MIN_SCALED_SHARE) return false;
+      const scaled = parts.map((v, k) => (k === i ? v * scale : v));
+      return sumAgrees(whole, scaled, columnDecimals([whole, ...parts]));
     });
     if (fits.length === 1) return { whole: id.whole, line: fits[0]!, amount: fits[0]!.budget!, declared, actual: other };
   }
