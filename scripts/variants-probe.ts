@@ -67,7 +67,9 @@ const spacedLabels = eachTable((t) => ({ ...t, cells: t.cells.map((c) => (/^[\u4
 function swapCols(t: Table, c: number): Table | null {
   for (const x of t.cells) { const end = x.col + x.colSpan - 1; if ((x.col <= c && end >= c + 1) || (x.col === c + 1 && x.colSpan > 1) || (x.col < c && end >= c) ) return null; }
   if (!t.cells.some((x) => x.col === c) || !t.cells.some((x) => x.col === c + 1)) return null;
-  return { ...t, cells: t.cells.map((x) => (x.col === c ? { ...x, col: c + 1 } : x.col === c + 1 ? { ...x, col: c } : x)) };
+  // (Cells kept in reading order, as an extractor gives them.)
+  const cells = t.cells.map((x) => (x.col === c ? { ...x, col: c + 1 } : x.col === c + 1 ? { ...x, col: c } : x));
+  return { ...t, cells: cells.sort((a, b) => a.row - b.row || a.col - b.col) };
 }
 const LEVEL_WORDS: [string, string[]][] = [
   ["产出指标", ["产出", "项目产出", "产出目标"]], ["效益指标", ["效益", "项目效益", "效果指标", "效益目标"]], ["满意度指标", ["满意度", "服务对象满意度"]],

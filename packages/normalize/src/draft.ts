@@ -87,6 +87,12 @@ export interface Draft {
   sectionTable?: number | null;
   /** A funding block of pairs named by their fields (预算数： | 2.38 | 执行数： | 2.38) being read (field-pairs-funding.ts). */
   fieldPairs?: FieldPairsState;
+  /**
+   * A money block's label on a line of its own in text that lost its columns (资金使用情况(万元) after 资金情况's
+   * pairs), with the column of pairs its lines stand for: the pairs under it are that block's, as they are
+   * beside it in the printed form.
+   */
+  textMoneyBlock?: { label: string; column: number };
   /** A block of field pairs stacked down its rows (field-pairs-funding.ts). */
   stackedPairs?: StackedPairsState;
   /** A goals row of layout text whose paragraphs go on (no sentence ended): its line, and its facts by label. */
@@ -100,7 +106,8 @@ export function newDraft(kind: FormKind, title: string | null, row: Row | null):
     form: {
       seq: 1,
       kind,
-      title: title ? tidyCjkSpaces(title) : null,
+      // (项目绩效目标表：: a title printed as a label over its table; the colon is no part of it.)
+      title: title ? tidyCjkSpaces(title).replace(/\s*[:：]$/, "") : null,
       fiscalYear: title ? parseFiscalYear(title) : null,
       fiscalYearSource: title && parseFiscalYear(title) !== null ? "printed" : null,
       agency: null,

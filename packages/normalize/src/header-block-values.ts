@@ -86,17 +86,19 @@ export function isNamedTargetsHeader(row: Row): boolean {
 }
 
 /**
- * 指标类型 | 绩效指标 | 绩效目标 | 绩效标准: the indicators' block word and, right of it, the goals' word over
- * their columns, three cells at least and no level, name or target header — a target form's grid whose items
- * stand under 绩效指标 and their targets under 绩效目标 (not a goals block, which names no indicators).
+ * 指标类型 | 绩效指标 | 绩效目标 | 绩效标准: the indicators' block word (or the items' own, 考核指标) and, right of
+ * it, the goals' word over their columns, three cells at least and no level or target header — a target form's
+ * grid whose items stand under 绩效指标 and their targets under 绩效目标 (not a goals block, which names no
+ * indicators).
  */
 export function isGoalWordedGrid(row: Row): boolean {
   if (row.kind !== "cells" || row.cells.length < 3 || row.cells.some((c) => parseNumber(c.text) !== null)) return false;
   const fields = row.cells.map((c) => headerField(c.text));
-  const label = fields.indexOf("label");
+  // (考核指标 | 绩效目标: the items' own word before the goals' as well.)
+  const label = fields.findIndex((f) => f === "label" || f === "name");
   const goal = fields.indexOf("goal");
-  const regular = fields.some((f) => f === "name" || f === "level1" || f === "level2" || f === "target" || f === "goalActual" || f === "budget");
-  return label >= 0 && goal > label && !regular;
+  const regular = fields.some((f) => f === "level1" || f === "level2" || f === "target" || f === "goalActual" || f === "budget");
+  return label >= 0 && goal > label && !regular && fields.filter((f) => f === "label" || f === "name").length === 1;
 }
 
 /** A header-block cell that names points (自评得分, 分值) over the column it stands in. */

@@ -71,17 +71,23 @@ export function classifyHeader(row: Row, underIndicatorHeader = false): SectionK
     return "targets";
   }
   if (fields.has("seq") && fields.has("projectName")) return hasLevels && count(INDICATOR_FIELDS) >= 3 ? "targets" : "projectList";
-  if (hasLevels && count(INDICATOR_FIELDS) >= 3) return "indicators";
+  // (一级指标 | 二级指标 | 指标 under 评价指标, the points merged down beside them: the bare word after the levels heads
+  // the names, as 三级指标 would.)
+  const namesAfterLevels = row.cells.some((c, i) => i > 0 && /^指标$/.test(headerKey(c.text)) && /^level[12]$/.test(headerField(row.cells[i - 1]!.text) ?? ""));
+  if (hasLevels && count(INDICATOR_FIELDS) + (namesAfterLevels && !fields.has("name") ? 1 : 0) >= 3) return "indicators";
   // 指标 | 指标值 | 完成值 | 分值 | 得分, 序号 | 指标 | 目标值 | 完成值: the bare word heads the items, values beside them.
   // (Not right under an indicator header: there it is that header's wrapped second line, 一级 / 指标 | 年度 / 指标值.)
   const bareItems = row.cells.some((c, i) => /^指标$/.test(headerKey(c.text)) && VALUE_FIELDS.has(headerField(row.cells[i + 1]?.text ?? "") as Field));
-  if (!hasLevels && bareItems && !underIndicatorHeader && count(FUNDING_FIELDS) === 0 && count(INDICATOR_FIELDS) >= 2) return "indicators";
+  // (Two value columns of one field count twice: 指标 | 年度目标值 | 实施周期目标值.)
+  const indicatorCells = row.cells.filter((c) => INDICATOR_FIELDS.has(headerField(c.text) as Field)).length;
+  if (!hasLevels && bareItems && !underIndicatorHeader && count(FUNDING_FIELDS) === 0 && indicatorCells >= 2) return "indicators";
   // 项目权重 | 评价内容 | 分值 | 自评分 | 评价标准: a scored grid with no level or name header, whose items stand
   // in columns no entry names left of the points (a scorecard's 评价内容, 考核内容).
   if (!hasLevels && count(FUNDING_FIELDS) === 0 && fields.has("weight") && fields.has("score") && unnamedBeforeValues(row).length > 0) return "indicators";
   // (Or a target beside what was achieved, 评价内容 | 绩效内容 | 绩效目标值 | 实际完成值 | 累计完成率: the items in the
   // columns before them that no entry names.)
-  if (!hasLevels && count(FUNDING_FIELDS) === 0 && fields.has("target") && fields.has("actual") && unnamedBeforeValues(row).length > 0) return "indicators";
+  // (实际完成情况 there is the items' actual, as beside any target.)
+  if (!hasLevels && count(FUNDING_FIELDS) === 0 && fields.has("target") && (fields.has("actual") || fields.has("goalActual")) && unnamedBeforeValues(row).length > 0) return "indicators";
   // (Or one amount column after a money block's label first: 部门总体资金情况 | 总体资金情况 单位:万元 | 当年金额 | 占比 ….)
   // (…or sources across after it: 专项资金情况 | 本年度预计投入 | 财政资金 | 其他, whose amounts stand under them.)
   // (A money label ending in a colon, 资金总额：, awaits its value beside it: a pair, no column header.)
@@ -123,7 +129,8 @@ function isLeadingWeight(row: Row, c: Row["cells"][number]): boolean {
  * A row continuing the header above it: sub-headers (目标申报数 / 预算编制数,
  * 一级指标 … under 绩效指标), parenthesised qualifiers ((调整后), (至2021年底)) or
  * the word 名称 repeated under each level (一级指标 | 二级指标 | 三级指标 over 名称 |
- * 名称 | 名称), which names no column of its own, or the regions a 区域目标值 is
+ * 名称 | 名称), which names no column of its own, the bare word 指标 beside the levels under their
+ * group (评价指标 over 一级指标 | 二级指标 | 指标: the names' column), or the regions a 区域目标值 is
  * split into (新罗区 | 永定区 | …: each its own column, its values kept under its name).
  */
 export function isHeaderContinuation(row: Row, above: readonly Row[] = []): boolean {
@@ -140,8 +147,9 @@ export function isHeaderContinuation(row: Row, above: readonly Row[] = []): bool
   // 优 | 良 | 中 | 差 under 绩效标准: the grades its standard is split into. (Layout text may print the first
   // group's label, merged down beside the rows, on that line: 产出指标 | 优 | 良 | 中 | 差; parse.ts keeps it.)
   const grades = row.cells.filter((c) => isGradeWord(c.text));
-  if (grades.length >= 2 && row.cells.every((c) => grades.includes(c) || (!row.exact && c === row.cells[0] && level1Of(c.text)))) return true;
-  return years || sources || row.cells.every((c) => headerField(c.text) !== null || repeated(c) || (regions && isPlaceName(c.text)) || /^\(.*\)$/.test(keyOf(c.text)) || /^(按支出性质分|按收入性质分|年度预算申请|中期指标值|中期目标值|中期指标|年度指标|名称)$/.test(keyOf(c.text)));
+  // (Beside the header's cells merged down and written out on this row too: 指标类型 | 绩效指标 | 绩效目标 | 优 | 良 ….)
+  if (grades.length >= 2 && row.cells.every((c) => grades.includes(c) || repeated(c) || (!row.exact && c === row.cells[0] && level1Of(c.text)))) return true;
+  return years || sources || row.cells.every((c) => headerField(c.text) !== null || repeated(c) || (regions && isPlaceName(c.text)) || /^\(.*\)$/.test(keyOf(c.text)) || /^(按支出性质分|按收入性质分|年度预算申请|中期指标值|中期目标值|中期指标|年度指标|名称|指标)$/.test(headerKey(c.text)));
 }
 
 /** 优 | 良 | 中 | 差, 优秀 | 良好 | 合格 | 不合格: the grades a standard is given for (not a letter, A级, which a row may hold). */
@@ -298,10 +306,12 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
   // the levels (or heading the grid) heads the indicators — not the block's label merged down beside the grid, which
   // stands left of the levels.
   const lastLevel = Math.max(-1, ...columns.filter((c) => c.field === "level1" || c.field === "level2").map((c) => c.col));
-  const firstValue = Math.min(...columns.filter((c) => VALUE_FIELDS.has(c.field)).map((c) => c.col));
+  // (A group's points left of the levels, 分解目标 | 自评权重 | 二级指标 | 指标 | 年度指标值, are no value of the items.)
+  const firstValue = Math.min(...columns.filter((c) => VALUE_FIELDS.has(c.field) && c.col > lastLevel).map((c) => c.col));
   const bare = entries.find(([col, v]) => v.field === null && /^指标$/.test(headerKey(v.text)) && col > lastLevel && col < firstValue);
   // (A 绩效指标 left of the levels is the block's label merged down beside them: it heads no names.)
-  if (kind === "indicators" && bare && !columns.some((c) => c.field === "name" || (c.field === "label" && c.col > lastLevel))) {
+  // (So in a table of projects' targets: 单位名称 | 项目名称 | … | 一级指标 | 二级指标 | 指标 | 指标性质 | 指标值.)
+  if ((kind === "indicators" || kind === "targets") && bare && !columns.some((c) => c.field === "name" || (c.field === "label" && c.col > lastLevel))) {
     columns.push({ col: bare[0], field: "name" });
     columns.sort((a, b) => a.col - b.col);
   }

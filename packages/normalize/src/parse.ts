@@ -5,7 +5,7 @@
 import type { ExtractedDocument } from "@jixiao/extract";
 import type { Form, FormKind, FundingLine, Indicator, NarrativeLine, NormalizedDocument, SideTable } from "./model.ts";
 import { NormalizedDocument as NormalizedDocumentSchema, pageUnitOf } from "./model.ts";
-import { toRows, type Row, type RowCell } from "./rows.ts";
+import { toRows, withWrittenOutLabelsInherited, type Row, type RowCell } from "./rows.ts";
 import { joinStackedHeaders } from "./stacked-headers.ts";
 import { markGroupedMoneyHeaders, readGroupedMoneyRow } from "./grouped-money-header.ts";
 import { readSourceColumnsRow } from "./source-columns.ts";
@@ -83,6 +83,8 @@ interface State {
   reportGrids: Draft[];
   /** The table the last row of cells came from, to tell a table's first row. */
   lastTable: number | null;
+  /** The last row of cells read, as printed: a label written out on the next row repeats one of its cells. */
+  lastCells: Row | null;
   /** The row before, when it held words only and headed nothing: the first row of a header the next may finish. */
   wordsAbove: Row | null;
   /** Whether the row being read is the first of its table. */
@@ -99,7 +101,7 @@ function normalizeWithVocabulary(doc: ExtractedDocument, hints: NormalizeHints):
   const st: State = {
     forms: [], narrative: [], sideTables: [], warnings: [], draft: null, section: null, targets: null,
     docYear: null, side: null, lastTitle: null, foreignTable: false, sheetYears: new Map(), sheet: null, unknownTitle: null,
-    cover: null, coverBase: 0, prevText: null, lastLine: null, pending: [], projectHeading: null, naming: null, reportGrids: [], lastTable: null, wordsAbove: null, splitFrom: null, firstOfTable: false,
+    cover: null, coverBase: 0, prevText: null, lastLine: null, pending: [], projectHeading: null, naming: null, reportGrids: [], lastTable: null, lastCells: null, wordsAbove: null, splitFrom: null, firstOfTable: false,
   };
   // (Plain extracted text prints a header block's labels and values column by column.)
   const rows = markGroupedMoneyHeaders(joinStackedHeaders(joinWrappedTitles(toRows(doc))));
@@ -475,6 +477,13 @@ function readTextLine(st: State, row: Row, hold = true): void {
   }
   touch(d, row);
   (d.narrativeYears ??= []).push(...yearsInCells({ ...row, cells: [{ col: 0, colSpan: 1, text }] }));
+  // (资金使用情况(万元) alone on its line after a block of money pairs: the next column of pairs, under its label —
+  // what was spent of each line above, fundingFromFacts.)
+  if (st.section === null && !d.closed && !row.exact && d.factFunding.length > 0 && isLabelShaped(text) && /^(?:资金|经费|预算)(?:使用|支出|执行)情况(?:\((?:万元|元)\))?$/.test(k)) {
+    d.textMoneyBlock = { label: text, column: Math.max(...d.factFunding.map((f) => f.column)) + 1 };
+    st.narrative.push({ page: row.page, line: row.line, text });
+    return;
+  }
   // (Text that lost its columns prints the value under a row's last label as a line of its own.)
   if (st.section === null && !d.closed && d.valuesBelow?.length === 1 && readValueBelow(d, { ...row, kind: "cells", cells: [{ col: d.valuesBelow[0]!.col, colSpan: 1, text }], allCells: [] })) return;
   d.valuesBelow = undefined;
@@ -652,9 +661,13 @@ function withHeadersMergedDown(row: Row): Row {
   return { ...row, cells, allCells: [...row.allCells.filter((c) => !heads.some((h) => h.col === c.col)), ...heads].sort((a, b) => a.col - b.col) };
 }
 
-function readCellsRow(st: State, row: Row): void {
-  st.firstOfTable = row.table !== null && row.table !== st.lastTable;
-  st.lastTable = row.table;
+function readCellsRow(st: State, printed: Row): void {
+  st.firstOfTable = printed.table !== null && printed.table !== st.lastTable;
+  st.lastTable = printed.table;
+  const above = st.lastCells;
+  st.lastCells = printed;
+  // (Above any part's header, or in a money block: a block label written out on each of its rows is read as merged.)
+  let row = st.section === null || st.section === "funding" ? withWrittenOutLabelsInherited(printed, above) : printed;
   // Sub-header rows first: 目标申报数 | 预算编制数 would otherwise read as a new header.
   const d = st.side ?? st.draft;
   // (Under a goals header, a full header of another part — 一级指标 | 二级指标 … under
@@ -752,7 +765,7 @@ function readCellsRow(st: State, row: Row): void {
   if (isColumnNumbers(row)) return;
   // 合计 inside a funding block is its total line, not the form's total score; nor is the 合计
   // of a table in the form's header block (项目预算成本构成's cost lines), which is no form's end.
-  const headerBlockSum = st.section === null && /^(合计|总计|小计)$/.test(keyOf(first.text));
+  const headerBlockSum = st.section === null && /^(合计|总计|小计):?$/.test(keyOf(first.text));
   if (isTotalLabel(first.text) && st.section !== "funding" && !headerBlockSum) {
     const rest = readTotalRow(draft, row.cells);
     if (rest) draft.form.grade ??= parseGrade(rest);
@@ -900,7 +913,9 @@ function readFactsRow(st: State, draft: Draft, row: Row): boolean {
     // (The block label its column of pairs stands under: the row's last cell before the pair that is no pair's.)
     const block = cells.filter((c) => c.col < p.cell.col && !pairs.some((o) => o.cell === c)).at(-1);
     const blockLabel = block && /资金|金额|预算|经费/.test(keyOf(block.text)) && !pairs.some((o) => o.value === block.text) ? block.text : null;
-    for (const q of withBracketedParts(p)) recordFact(draft.form, q, row.page, row.line, applyFact, draft.factFunding, along ? 0 : column, moneyBlock, moneyGroup, blockLabel);
+    const textBlock = row.exact ? undefined : draft.textMoneyBlock;
+    const at = (along ? 0 : column) + (textBlock?.column ?? 0);
+    for (const q of withBracketedParts(p)) recordFact(draft.form, q, row.page, row.line, applyFact, draft.factFunding, at, moneyBlock, moneyGroup, blockLabel ?? textBlock?.label ?? null);
     const fact = draft.form.facts[draft.form.facts.length - 1];
     // (A label after a pair of the row, not one opening the row: 其他依据 | over 需要说明的其他问题 | is two labels.)
     if (headerBlock && column > 0 && isEmptyValue(p.value) && fact && fact.value === "") valuesBelow.push({ col: p.cell.col, colSpan: p.cell.colSpan, fact, last: column === pairs.length - 1 });

@@ -133,3 +133,23 @@ function vacantColumns(r: number, all: RowCell[], reachDown: MergedDown[], exact
   for (const c of all) if (!isBlankCell(c.text)) for (let k = c.col; k < c.col + c.colSpan; k++) vacant.delete(k);
   return vacant;
 }
+
+/**
+ * A label cell that repeats the one right above it in its column (资金情况(万元) on each row of its pairs): a
+ * merged cell written out on every row it covered, as workbooks unmerged with fill-down print it. It is moved to
+ * the row's inherited cells, where a merged cell's rows below keep it, so the row reads as under the merge.
+ */
+const BLOCK_LABEL = /^[\u3400-\u9fff]{2,12}(?:情况|资金|金额|预算|经费)(?:[(（](?:万元|元)[)）])?$/;
+
+export function withWrittenOutLabelsInherited(row: Row, above: Row | null): Row {
+  // (Only in a grid as printed: text prints a merged cell once, and two equal cells there are two cells.)
+  if (row.kind !== "cells" || !row.exact || !above || above.kind !== "cells" || above.table !== row.table || row.gridRow === undefined
+    || above.gridRow !== row.gridRow - 1) return row;
+  // (Only a block's label, which names money or a state of affairs: a value printed twice, 坝塘镇 as 实施单位 over
+  // 坝塘镇 as 项目单位, is two values.)
+  const repeated = row.cells.filter((c) => BLOCK_LABEL.test(c.text.replace(/\s+/g, ""))
+    && above.cells.some((a) => a.col === c.col && a.colSpan === c.colSpan && a.text === c.text));
+  if (repeated.length === 0 || repeated.length === row.cells.length) return row;
+  const kept = (c: RowCell) => !repeated.some((r) => r.col === c.col && r.colSpan === c.colSpan);
+  return { ...row, cells: row.cells.filter(kept), allCells: row.allCells.filter(kept), inherited: [...(row.inherited ?? []), ...repeated] };
+}

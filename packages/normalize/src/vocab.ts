@@ -98,7 +98,8 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   // (Not 到位资金: money that arrived is not money spent; it stays in extra.)
   // (转移支付执行数: whose money, in as many words as a budget's, 转移支付预算数.)
   [/^(全年|年度|实际)?.{0,4}(执行|支出|投入|使用|拨付)(数|金额|资金额?|资金|额|总额)$/, "executed"],
-  [/^绩效指标$/, "label"],
+  // (绩效指标体系, 绩效目标指标: the block's word as other templates print it.)
+  [/^绩效(?:目标)?指标(?:体系)?$/, "label"],
   // funding
   [/^(资金来源|来源|资金性质|资金类别|资金构成)$/, "source"],
   // 当年金额, 本年度预算: the year's amount of a target form (beside the years before it).
@@ -215,6 +216,9 @@ export const HEADER_CHILDREN: [RegExp, RegExp][] = [
 const LEVEL1: [RegExp, string][] = [
   [/^产出指标$|^产出$/, "产出指标"],
   [/^效益指标$|^效益$/, "效益指标"],
+  // (产出目标, 效益目标: the levels named by what they aim at, kept as printed.)
+  [/^产出目标$/, "产出目标"],
+  [/^效益目标$/, "效益目标"],
   // (海南's targets before 2019 name their outcomes 成效指标, beside 产出指标.)
   [/^成效指标$/, "成效指标"],
   [/^(服务对象)?满意度(指标)?$/, "满意度指标"],
@@ -230,6 +234,7 @@ const LEVEL1: [RegExp, string][] = [
 
 /** Canonical level-2 names: a stem and its canonical form. */
 const LEVEL2: [RegExp, string][] = [
+  // (Not 产出数量, 产出时效: a scorecard's indicators under its level 项目产出.)
   [/^数量(指标)?$/, "数量指标"],
   [/^质量(指标)?$/, "质量指标"],
   [/^时效(指标)?$/, "时效指标"],
@@ -253,7 +258,8 @@ export interface LevelLabel {
 /** Split a declared weight off a label: 产出指标 (50分) → 产出指标, 50; 预算执行（25） → 预算执行, 25. */
 export function splitDeclaredWeight(text: string): LevelLabel {
   // 数量指标(必填硬性指标), 经济效益指标(选填): the template's note on filling the level in, no part of its name.
-  const k = keyOf(text).replace(TEMPLATE_HINT, "");
+  // (产出指标：: a level printed as a label, its colon no part of the name.)
+  const k = keyOf(text).replace(TEMPLATE_HINT, "").replace(/:$/, "");
   // 成本指标(0-20)分: a range of points declares no single weight.
   const range = k.match(/^(.+?)\(\d+(?:\.\d+)?[-~]\d+(?:\.\d+)?\)分?$/);
   if (range) return { name: range[1]!, weight: null };
@@ -352,7 +358,8 @@ export const TITLE_PREFIX = /^(?:(?:附件|附表)\s*[\d一二三四五六七八
  */
 /** A line's key as a title (附件/enumerator removed), or null when it is too long or a sentence to be one. */
 function titleKey(text: string): string | null {
-  const k = keyOf(text).replace(TITLE_PREFIX, "").replace(/^[:：]/, "");
+  // (项目绩效目标表：: a title printed as a label over the table it heads.)
+  const k = keyOf(text).replace(TITLE_PREFIX, "").replace(/^[:：]/, "").replace(/[:：]$/, "");
   return k.length > 60 || /[。；;，,]/.test(k) ? null : k;
 }
 

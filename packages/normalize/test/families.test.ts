@@ -268,6 +268,12 @@ describe("forms in text that lost most of their columns are still found, never i
     expect(forms[0]).toMatchObject({ kind: "project_targets", fiscalYear: 2023 });
     expect(forms[0]!.funding.map((l) => [l.source, l.budget])).toEqual([["该项目支出上级资金", 0], ["年度本级预算金额", 250]]);
   });
+  it("资金使用情况(万元) on a line of its own after the pairs of 资金情况(万元): what was spent of each line, in plain pdftotext (四川 普惠金融)", () => {
+    const form = read("sichuan-undated-transfer-self-eval.pdftotext.txt")[0]!;
+    expect(form.funding.map((l) => [l.source, l.budget, l.executed])).toEqual([
+      ["年度金额(提前下达)", 208, 109.8], ["中央财政", 165, 84.5], ["省级财政", 43, 25.3],
+    ]);
+  });
   it("a header -layout left as a line of text heads the table after it (部门整体支出绩效评价指标表), and wrapped 评分标准 lines are no indicators", () => {
     const forms = read("unknown-2017-department-scorecard.pdftotext-layout.txt");
     expect(forms).toHaveLength(1);

@@ -92,7 +92,42 @@ const CASES: [string, string, (doc: ExtractedDocument) => ExtractedDocument][] =
   ["hubei-2020-project-targets-2", "block label 考核指标 for 绩效指标", wordsOf([["绩效指标", "考核指标"]])],
   // 彭水 2024: 指标解释, 记录's 自评内容/完成情况 and 需提供的支撑材料 beside 一级指标 | … over 名称 | 名称 | 名称.
   ["chongqing-2024-transfer-self-eval", "header cells written out on each header row", headerWrittenOut],
+  // 四川 普惠金融: 资金情况(万元) and 资金使用情况(万元) beside their pairs (中央财政 | 165万元 | 中央财政 | 84.5万元), each
+  // written out on every row: still the amounts and what was spent of each, one line per source.
+  ["sichuan-undated-transfer-self-eval", "merged cells written out", writtenOut],
+  // 海南 2018: 指标类型 | 绩效指标 | 绩效目标 written out beside 优 | 良 | 中 | 差 under 绩效标准.
+  ["hainan-2018-project-targets", "merged cells written out", writtenOut],
+  // 海南 2018: its title 项目绩效目标表： and 产出指标：, 成效指标： printed as labels; 四川 2022: 区域绩效目标表：.
+  ["hainan-2018-project-targets", "first column's labels ending in a colon", colonLabels],
+  ["sichuan-2022-transfer-targets", "first column's labels ending in a colon", colonLabels],
+  // 扶持项目 评价表: 合计： closing the header block's table of spending lines, no total of the form's.
+  ["unknown-undated-project-scorecard", "first column's labels ending in a colon", colonLabels],
+  // The names headed by the bare word 指标: under 评价指标 beside 一级指标 | 二级指标 (安徽 营养改善计划), alone before
+  // 年度目标值 | 实施周期目标值 (广东 2021), after 分解目标 | 自评权重 | 二级指标 (蚕茶 2021), in a table of projects (井研 2023).
+  ["anhui-undated-project-scorecard", "names headed 指标", wordsOf([["三级指标", "指标"]])],
+  ["guangdong-2021-project-targets", "names headed 指标", wordsOf([["三级指标", "指标"]])],
+  ["jiangxi-2021-department-self-eval", "names headed 指标", wordsOf([["三级指标", "指标"]])],
+  ["sichuan-2023-project-declaration", "names headed 指标", wordsOf([["三级指标", "指标"]])],
+  // 海南 2018: the items under the block's other words, 考核指标 and 绩效指标体系.
+  ["hainan-2018-project-targets", "items headed 考核指标", wordsOf([["绩效指标", "考核指标"]])],
+  ["hainan-2018-project-targets", "items headed 绩效指标体系", wordsOf([["绩效指标", "绩效指标体系"]])],
+  // 福鼎 人才驿站: 评价内容 | 绩效内容 | 绩效目标值 | 实际完成情况 | 累计完成率.
+  ["fujian-undated-project-self-eval", "achieved values headed 实际完成情况", wordsOf([["实际完成值", "实际完成情况"]])],
 ];
+
+// 产出目标 and 效益目标, the levels named by what they aim at (海南 2018's 产出指标 | 成效指标, 炎陵 2017's 产出指标 | 效益指标):
+// the same rows, each still under its level.
+describe.each([
+  ["hainan-2018-project-targets", "产出指标", "产出目标"], ["hunan-2017-department-targets", "产出指标", "产出目标"], ["hunan-2017-department-targets", "效益指标", "效益目标"],
+])("%s with %s printed as %s", (id, from, to) => {
+  it("reads the same indicators, each under its level", async () => {
+    const doc = await extractedFixture(id, "docx");
+    const rows = (forms: Form[]) => forms.flatMap((f) => f.indicators.map((i) => [i.level1 === null ? null : i.level1 === from || i.level1 === to ? "that level" : i.level1, i.name, i.targetText]));
+    const printed = rows(normalizeDocument(doc).forms);
+    expect(printed.some(([level]) => level === "that level")).toBe(true);
+    expect(rows(normalizeDocument(wordsOf([[from, to]])(doc)).forms)).toEqual(printed);
+  });
+});
 
 // 濮阳 2021, 江西 2023, 陕西 2023: a money block label (项目资金（万元）) merged down beside 总计 | 24.998, the total's
 // other word, where these forms print 年度资金总额. Under such a label the bare total word is the money's total line

@@ -9,9 +9,12 @@ import type { ExtractedDocument, Table } from "@jixiao/extract";
 export const eachTable = (change: (t: Table) => Table) => (doc: ExtractedDocument): ExtractedDocument =>
   ({ ...doc, blocks: doc.blocks.map((b) => (b.kind === "table" ? { ...b, table: change(b.table) } : b)) });
 
+/** Cells in reading order, row by row, as an extractor gives them. */
+const inReadingOrder = (cells: Table["cells"]) => [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
+
 export const writtenOut = eachTable((t) => ({
   ...t,
-  cells: t.cells.flatMap((c) => (c.rowSpan > 1 && c.colSpan === 1 ? Array.from({ length: c.rowSpan }, (_, k) => ({ ...c, row: c.row + k, rowSpan: 1 })) : [c])),
+  cells: inReadingOrder(t.cells.flatMap((c) => (c.rowSpan > 1 && c.colSpan === 1 ? Array.from({ length: c.rowSpan }, (_, k) => ({ ...c, row: c.row + k, rowSpan: 1 })) : [c]))),
 }));
 
 export const colonLabels = eachTable((t) => ({
@@ -28,7 +31,7 @@ export const wideDigits = eachTable((t) => ({
 // 名称 | 名称), written out on each of them.
 export const headerWrittenOut = eachTable((t) => ({
   ...t,
-  cells: t.cells.flatMap((c) => (c.row === 0 && c.rowSpan > 1 && c.rowSpan <= 3 && c.colSpan === 1 ? Array.from({ length: c.rowSpan }, (_, k) => ({ ...c, row: c.row + k, rowSpan: 1 })) : [c])),
+  cells: inReadingOrder(t.cells.flatMap((c) => (c.row === 0 && c.rowSpan > 1 && c.rowSpan <= 3 && c.colSpan === 1 ? Array.from({ length: c.rowSpan }, (_, k) => ({ ...c, row: c.row + k, rowSpan: 1 })) : [c]))),
 }));
 
 /** Each cell whose whole text is one of the words replaced by the other word of its pair. */
