@@ -64,7 +64,8 @@ export function markGroupedMoneyHeaders(rows: Row[]): Row[] {
 function groupedMoneyHeaderAt(rows: readonly Row[], i: number): { amountsRow: number; header: GroupedMoneyHeader } | null {
   const top = rows[i]!;
   const label = top.cells[0];
-  if (top.kind !== "cells" || top.table === null || top.gridRow === undefined || !label || label.col !== 0) return null;
+  // (The label first on its row, wherever the grid starts: a blank margin column may stand before it.)
+  if (top.kind !== "cells" || top.table === null || top.gridRow === undefined || !label) return null;
   if (headerField(label.text) !== "fundLabel" || (label.rowSpan ?? 1) < 3) return null;
   const last = top.gridRow + (label.rowSpan ?? 1) - 1;
   // The names' rows, words only, then the amounts' row, all within the label's rows.

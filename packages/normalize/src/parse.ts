@@ -512,12 +512,7 @@ function readTextLine(st: State, row: Row, hold = true): void {
     return;
   }
   // 项目总得分99分, 自评总分：95.5 on a line of its own: the form's total, printed outside its table.
-  const total = text.match(/^\s*(\S{0,10}?(?:总分|总得分|综合得分))\s*[:：]?\s*(\d{1,3}(?:\.\d+)?)\s*分?\s*$/);
-  if (total && isTotalLabel(total[1]!)) {
-    recordFact(d.form, { label: total[1]!, value: text.slice(text.indexOf(total[2]!)).trim() }, row.page, row.line, applyFact, d.factFunding);
-    d.form.totalScore ??= Number(total[2]);
-    return;
-  }
+  if (readTotalLine(d, row, text)) return;
   const facts = factFromLine(text);
   if (facts.length > 0) {
     for (const f of facts.flatMap(withBracketedParts)) recordFact(d.form, f, row.page, row.line, applyFact, d.factFunding);
@@ -537,6 +532,15 @@ function readTextLine(st: State, row: Row, hold = true): void {
     return;
   }
   st.narrative.push({ page: row.page, line: row.line, text });
+}
+
+/** 项目总得分99分, 自评总分：95.5: a line (or a cell across a table) giving the form's total; false when it is not one. */
+function readTotalLine(d: Draft, row: Row, text: string): boolean {
+  const total = text.match(/^\s*(\S{0,10}?(?:总分|总得分|综合得分))\s*[:：]?\s*(\d{1,3}(?:\.\d+)?)\s*分?\s*$/);
+  if (!total || !isTotalLabel(total[1]!)) return false;
+  recordFact(d.form, { label: total[1]!, value: text.slice(text.indexOf(total[2]!)).trim() }, row.page, row.line, applyFact, d.factFunding);
+  d.form.totalScore ??= Number(total[2]);
+  return true;
 }
 
 /**
@@ -765,6 +769,8 @@ function readCellsRow(st: State, printed: Row): void {
   if (isColumnNumbers(row)) return;
   // 合计 inside a funding block is its total line, not the form's total score; nor is the 合计
   // of a table in the form's header block (项目预算成本构成's cost lines), which is no form's end.
+  // (项目总得分99分 alone in a cell across the table, a workbook's caption row: the total, as the same line of text is.)
+  if (row.cells.length === 1 && st.section === null && readTotalLine(draft, row, first.text)) return;
   const headerBlockSum = st.section === null && /^(合计|总计|小计):?$/.test(keyOf(first.text));
   if (isTotalLabel(first.text) && st.section !== "funding" && !headerBlockSum) {
     const rest = readTotalRow(draft, row.cells);
@@ -873,6 +879,14 @@ function readCellsRow(st: State, printed: Row): void {
  * or one ending in a colon starts such a row.
  */
 function readFactsRow(st: State, draft: Draft, row: Row): boolean {
+  // (项目名称: 食品药品监管事业发展专项 单位:万元 alone in a cell across the table, a workbook's caption row: read as
+  // the line of text it is, each of its pairs — spaced apart as on a line; 填报单位(盖章):单位负责人:谭呈祥, run
+  // together, is split by the labels below.)
+  const lineFacts = row.cells.length === 1 && st.section === null && /[:：][^:：]*\s[^:：]*[:：]/.test(row.cells[0]!.text.trim()) ? factFromLine(row.cells[0]!.text) : [];
+  if (lineFacts.length >= 2) {
+    for (const f of lineFacts.flatMap(withBracketedParts)) recordFact(draft.form, f, row.page, row.line, applyFact, draft.factFunding);
+    return true;
+  }
   // Blank cells stay: a label followed by one is printed with its value left empty (其他资金 | ).
   const cells = splitTrailingLabels(printedCells(row).flatMap(splitGluedLabel));
   const firstKey = factKeyOf(cells[0]!.text);

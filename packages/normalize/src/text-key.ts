@@ -44,10 +44,15 @@ export function keyOf(s: string | null | undefined): string {
   return key;
 }
 
-/** Collapse the spaces a PDF text layer puts inside CJK words (总 分 → 总分), keep them between Latin words. */
+/**
+ * Collapse the spaces a PDF text layer puts inside CJK words (总 分 → 总分), and the line breaks a narrow cell
+ * wraps them at (新建高校 / (校区), 维修(维护 / )所需成本); keep them between Latin words.
+ */
 export function tidyCjkSpaces(s: string): string {
   return s
     .replace(/([\u3400-\u9FFF\uF900-\uFAFF（）：，；、。“”])\s+(?=[\u3400-\u9FFF\uF900-\uFAFF（）：，；、。“”])/g, "$1")
+    // (Only a line break: a space there may part two cells a text layer printed on one line, 填报单位(盖章) 单位负责人.)
+    .replace(/(?<=[\u3400-\u9FFF\uF900-\uFAFF])[ \t]*\n\s*(?=[()])|(?<=[()])[ \t]*\n\s*(?=[\u3400-\u9FFF\uF900-\uFAFF])/g, "")
     .replace(/\s+/g, " ")
     .trim();
 }

@@ -9,6 +9,8 @@
  * - Digits typed full-width: １００００万元, ９５．５％, （４３３００１）.
  * - Other words for the same column or fact: 项目全称, 归口管理部门, 实际完成情况 (in an indicator
  *   grid), 决算数, 年初批复数; and a header cell merged down its header's rows written out on each.
+ * - A blank margin column; the lines above a table printed as its first rows; words wrapped inside their
+ *   cells; a table cut in two by a page break.
  * - No title: a sheet holding only the table, its first row naming the unit or
  *   project (部门 | 金寨县…, 部门（单位）名称 | …). The form is found by its parts, and
  *   its family by what they hold (nothing achieved: a target form).
@@ -19,7 +21,7 @@ import { normalizeDocument, type Form } from "@jixiao/normalize";
 import { keyOf } from "../src/text-key.ts";
 import { extractedFixture } from "./fixture-documents.ts";
 import { listRealFixtures, readExpectation } from "./real-forms.ts";
-import { colonLabels, eachTable, headerWrittenOut, tablesOnly, wideDigits, wordsOf, writtenOut } from "./grid-variations.ts";
+import { colonLabels, cutAtPageBreak, eachTable, headerWrittenOut, linesInTable, marginColumn, tablesOnly, wideDigits, wordsOf, wrappedInCells, writtenOut } from "./grid-variations.ts";
 
 // Header and label words other templates print for the same columns and facts: 项目全称 for 项目名称, 归口管理部门
 // for 主管部门, 实际完成情况 for 实际完成值, 决算数 for 全年执行数, 年初批复数 for 年初预算数.
@@ -113,6 +115,20 @@ const CASES: [string, string, (doc: ExtractedDocument) => ExtractedDocument][] =
   ["hainan-2018-project-targets", "items headed 绩效指标体系", wordsOf([["绩效指标", "绩效指标体系"]])],
   // 福鼎 人才驿站: 评价内容 | 绩效内容 | 绩效目标值 | 实际完成情况 | 累计完成率.
   ["fujian-undated-project-self-eval", "achieved values headed 实际完成情况", wordsOf([["实际完成值", "实际完成情况"]])],
+  // 泸县 2024: a money block of groups of names over one row of amounts, after a blank margin column.
+  ["sichuan-2024-department-targets", "blank margin column", marginColumn],
+  ["hubei-2022-project-targets", "blank margin column", marginColumn],
+  // 原州区 2022: 项目总得分99分 in the table's caption rows; 2017 食品药品: 项目名称: … 单位:万元 in one caption cell.
+  ["ningxia-2022-transfer-self-eval", "lines above the table moved into it", linesInTable],
+  ["unknown-2017-project-targets", "lines above the table moved into it", linesInTable],
+  ["hunan-2023-project-targets", "lines above the table moved into it", linesInTable],
+  // 广东 2021 新建高校(校区), 屏山 2022 及时(按期)完工率: names wrapped at a bracket in a narrow cell.
+  ["guangdong-2021-project-targets", "words wrapped in their cells", wrappedInCells],
+  ["sichuan-2022-project-self-eval", "words wrapped in their cells", wrappedInCells],
+  // 银川 2021, 鄂州 2022, 重庆 2021: long tables cut by a page break, the header not repeated.
+  ["ningxia-2021-project-self-eval", "tables cut by a page break", cutAtPageBreak],
+  ["hubei-2022-project-targets", "tables cut by a page break", cutAtPageBreak],
+  ["chongqing-2021-department-self-eval-2", "tables cut by a page break", cutAtPageBreak],
 ];
 
 // 产出目标 and 效益目标, the levels named by what they aim at (海南 2018's 产出指标 | 成效指标, 炎陵 2017's 产出指标 | 效益指标):

@@ -41,3 +41,67 @@ export const wordsOf = (words: [string, string][]) => eachTable((t) => ({
 }));
 
 export const tablesOnly = (doc: ExtractedDocument): ExtractedDocument => ({ ...doc, blocks: doc.blocks.filter((b) => b.kind === "table") });
+
+/** A blank column before the table's first (a spreadsheet's margin column A, left empty). */
+export const marginColumn = eachTable((t) => ({ ...t, nCols: t.nCols + 1, cells: t.cells.map((c) => ({ ...c, col: c.col + 1 })) }));
+
+/**
+ * The lines printed right above each table (its title, year, 单位：万元) moved into the table as its first
+ * rows, each merged across it: a workbook's title in A1:H1.
+ */
+export const linesInTable = (doc: ExtractedDocument): ExtractedDocument => {
+  const blocks: ExtractedDocument["blocks"] = [];
+  let lines: Extract<ExtractedDocument["blocks"][number], { kind: "text" }>[] = [];
+  for (const b of doc.blocks) {
+    if (b.kind === "text") {
+      lines.push(b);
+      continue;
+    }
+    const moved = lines.slice(-3);
+    blocks.push(...lines.slice(0, -3));
+    lines = [];
+    const t = b.table;
+    const head = moved.map((l, i) => ({ row: i, col: 0, rowSpan: 1, colSpan: t.nCols, text: l.text, page: t.page }));
+    blocks.push({ ...b, table: { ...t, nRows: t.nRows + head.length, rowLines: undefined, rowNumbers: undefined, cells: [...head, ...t.cells.map((c) => ({ ...c, row: c.row + head.length }))] } });
+  }
+  blocks.push(...lines);
+  return { ...doc, blocks };
+};
+
+/**
+ * Each table of eight rows or more cut in two at the row nearest its middle that no merged cell crosses, the
+ * second part a table of its own on the next page with no header repeated: a page break.
+ */
+export const cutAtPageBreak = (doc: ExtractedDocument): ExtractedDocument => ({
+  ...doc,
+  blocks: doc.blocks.flatMap((b) => {
+    if (b.kind !== "table" || b.table.nRows < 8) return [b];
+    const t = b.table;
+    const crosses = (r: number) => t.cells.some((c) => c.row < r && c.row + c.rowSpan > r);
+    const mid = Math.floor(t.nRows / 2);
+    const at = [0, 1, -1, 2, -2, 3, -3].map((d) => mid + d).find((r) => r > 0 && r < t.nRows && !crosses(r));
+    if (at === undefined) return [b];
+    const top = { ...t, nRows: at, pageTo: t.page, rowLines: undefined, rowNumbers: undefined, cells: t.cells.filter((c) => c.row < at) };
+    const rest = { ...t, page: t.page + 1, pageTo: Math.max(t.pageTo, t.page + 1), nRows: t.nRows - at, rowLines: undefined, rowNumbers: undefined,
+      cells: t.cells.filter((c) => c.row >= at).map((c) => ({ ...c, row: c.row - at, page: c.page + 1 })) };
+    return [{ ...b, table: top }, { ...b, table: rest }];
+  }),
+});
+
+/** Words of four to ten characters broken over two lines inside their cell, as a narrow column of a DOCX prints them. */
+export const wrappedInCells = eachTable((t) => ({
+  ...t,
+  cells: t.cells.map((c) => {
+    const text = c.text.trim();
+    if (!/^[\u4e00-\u9fff()（）]{4,10}$/.test(text)) return c;
+    const chars = Array.from(text);
+    const half = Math.ceil(chars.length / 2);
+    return { ...c, text: `${chars.slice(0, half).join("")}\n${chars.slice(half).join("")}` };
+  }),
+}));
+
+/** Brackets and colons typed full-width, as a Chinese input method types them: （万元）, 项目名称：. */
+export const fullWidthPunct = eachTable((t) => ({
+  ...t,
+  cells: t.cells.map((c) => ({ ...c, text: c.text.replace(/\(/g, "（").replace(/\)/g, "）").replace(/:/g, "：") })),
+}));
