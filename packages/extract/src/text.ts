@@ -178,6 +178,10 @@ export function extractText(bytes: Uint8Array): ExtractedDocument {
 
 export function parseExtractedText(text: string): ExtractedDocument {
   const lines = text.split(/\r\n|\n|\r/);
+  // Tables written as rows of cells between pipes (a markdown table, a crawler's copy of a web page): the same rows
+  // as a copy with tabs gives, read as such.
+  const piped = !text.includes("\t") ? pipeRowsAsTabs(lines) : null;
+  if (piped) return parseExtractedText(piped.join("\n"));
   if (!text.includes("\t") && looksLikeColumnLayout(lines.flatMap((l) => l.split("\f")))) {
     const pages: { line: number; text: string }[][] = [[]];
     lines.forEach((raw, i) => raw.split("\f").forEach((part, k) => {
@@ -234,6 +238,29 @@ export function parseExtractedText(text: string): ExtractedDocument {
   });
   flushTable();
   return { format: "txt", pageCount: page, pages, blocks, warnings: [] };
+}
+
+/** A row of cells between pipes: | 项目名称 | 普惠金融发展专项资金 | (a markdown table's, a crawler's). */
+const PIPE_ROW = /^\s*\|.*\|\s*$/;
+/** The row under a markdown table's header: |---|:---:|. */
+const DELIMITER_ROW = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+/** Rows between pipes a text needs before its pipes are read as cell boundaries. */
+const MIN_PIPE_ROWS = 2;
+
+/**
+ * The lines of a text whose tables are rows between pipes, each such row written with tabs between its cells
+ * instead (a pipe escaped as \| is a character of its cell; a <br> inside a cell, a line break, is a space), the
+ * delimiter rows left blank so that every line keeps its number; null when the text has too few such rows.
+ */
+function pipeRowsAsTabs(lines: readonly string[]): string[] | null {
+  const rows = lines.filter((l) => PIPE_ROW.test(l) && !DELIMITER_ROW.test(l));
+  if (rows.length < MIN_PIPE_ROWS) return null;
+  return lines.map((l) => {
+    if (DELIMITER_ROW.test(l) && l.includes("|")) return "";
+    if (!PIPE_ROW.test(l)) return l;
+    const inner = l.trim().slice(1, -1);
+    return inner.split(/(?<!\\)\|/).map((c) => c.replace(/\\\|/g, "|").replace(/<br\s*\/?>/gi, " ").trim()).join("\t");
+  });
 }
 
 interface GroupRun {
