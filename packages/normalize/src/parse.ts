@@ -1196,16 +1196,18 @@ function startSection(st: State, kind: SectionKind, row: Row): void {
   // 项目 sheet with 单位名称/项目名称 over its header): the next form. A header a page break repeats
   // has the same columns.
   const open = st.draft;
+  const fields = (h: { columns: { field: string }[] }) => h.columns.map((c) => c.field).sort().join(",");
+  const repeated = open?.header?.kind === kind && fields(header) === fields(open.header);
   if (open && open.untitled && kind === "indicators" && open.form.indicators.length > 0 && open.header?.kind === "indicators") {
-    const fields = (h: { columns: { field: string }[] }) => h.columns.map((c) => c.field).sort().join(",");
-    if (fields(header) !== fields(open.header)) {
+    if (!repeated) {
       closeDraft(st);
       startUntitled(st, open.form.kind, row);
     }
   }
   // A target form's grid read (nothing achieved, nothing scored), then a table of its own whose indicator header
   // scores or reports what was achieved (一级指标 | … | 评分标准 | 分值 | 自评得分): another family's form, untitled.
-  if (open && !open.untitled && st.firstOfTable && kind === "indicators" && open.header?.kind === "indicators" && open.form.indicators.length > 0
+  // (Not the same header again, which a page break repeats over a blank score sheet's next rows.)
+  if (open && !open.untitled && !repeated && st.firstOfTable && kind === "indicators" && open.header?.kind === "indicators" && open.form.indicators.length > 0
     && open.form.indicators.every((i) => i.actualText === null && i.score === null)
     && header.columns.some((c) => c.field === "score" || c.field === "actual")) {
     closeDraft(st);
@@ -1258,7 +1260,8 @@ function startSection(st: State, kind: SectionKind, row: Row): void {
   // (Not a unit's target table, 单位编码 | 单位名称 | 年度预算申请 over its sub-headers: group headers over columns
   // say the indicator columns may come on the header's next row.)
   const noIndicatorColumns = !header.columns.some((c) => c.field === "level1" || c.field === "level2" || c.field === "name" || c.field === "unitCode");
-  const grouped = row.kind === "cells" && row.cells.some((c) => c.colSpan > 1);
+  // (The row's first cell, its block's label, may be merged across two columns, 年度履职目标 over 序号 too: no group.)
+  const grouped = row.kind === "cells" && row.cells.some((c, i) => i > 0 && c.colSpan > 1);
   if (kind === "targets" && noIndicatorColumns && !grouped && isDepartmentKind(d.form.kind)) {
     kind = "projectList";
     header.kind = kind;

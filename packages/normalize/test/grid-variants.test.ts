@@ -10,7 +10,7 @@
  * - Other words for the same column or fact: 项目全称, 归口管理部门, 实际完成情况 (in an indicator
  *   grid), 决算数, 年初批复数; and a header cell merged down its header's rows written out on each.
  * - A blank margin column; the lines above a table printed as its first rows; words wrapped inside their
- *   cells; a table cut in two by a page break.
+ *   cells; a table cut in two by a page break, with or without the grid's header repeated; a 序号 column.
  * - No title: a sheet holding only the table, its first row naming the unit or
  *   project (部门 | 金寨县…, 部门（单位）名称 | …). The form is found by its parts, and
  *   its family by what they hold (nothing achieved: a target form).
@@ -21,7 +21,7 @@ import { normalizeDocument, type Form } from "@jixiao/normalize";
 import { keyOf } from "../src/text-key.ts";
 import { extractedFixture } from "./fixture-documents.ts";
 import { listRealFixtures, readExpectation } from "./real-forms.ts";
-import { colonLabels, cutAtPageBreak, eachTable, headerWrittenOut, linesInTable, marginColumn, tablesOnly, wideDigits, wordsOf, wrappedInCells, writtenOut } from "./grid-variations.ts";
+import { colonLabels, cutAtPageBreak, eachTable, headerWrittenOut, linesInTable, marginColumn, numberedRows, repeatedHeaderAtBreak, tablesOnly, wideDigits, wordsOf, wrappedInCells, writtenOut } from "./grid-variations.ts";
 
 // Header and label words other templates print for the same columns and facts: 项目全称 for 项目名称, 归口管理部门
 // for 主管部门, 实际完成情况 for 实际完成值, 决算数 for 全年执行数, 年初批复数 for 年初预算数.
@@ -129,6 +129,15 @@ const CASES: [string, string, (doc: ExtractedDocument) => ExtractedDocument][] =
   ["ningxia-2021-project-self-eval", "tables cut by a page break", cutAtPageBreak],
   ["hubei-2022-project-targets", "tables cut by a page break", cutAtPageBreak],
   ["chongqing-2021-department-self-eval-2", "tables cut by a page break", cutAtPageBreak],
+  // 四川 评分表 (blank scores), 永德 2022 (two header rows): the grid's header printed again after the page break.
+  ["sichuan-undated-scorecard", "grid header repeated after a page break", repeatedHeaderAtBreak],
+  ["yunnan-2022-project-self-eval-2", "grid header repeated after a page break", repeatedHeaderAtBreak],
+  ["hubei-2022-project-self-eval", "grid header repeated after a page break", repeatedHeaderAtBreak],
+  // 宁德 2019 部门整体支出绩效目标表: 年度履职目标 merged across the new 序号 column over its list of spending items,
+  // then 序号 | 一级指标 | …; 稷山 2020, 永德 2022: numbered indicator rows above an unnumbered 总分.
+  ["fujian-2019-department-targets", "a 序号 column before the indicator grid", numberedRows],
+  ["shanxi-2020-project-self-eval", "a 序号 column before the indicator grid", numberedRows],
+  ["yunnan-2022-project-self-eval-2", "a 序号 column before the indicator grid", numberedRows],
 ];
 
 // 产出目标 and 效益目标, the levels named by what they aim at (海南 2018's 产出指标 | 成效指标, 炎陵 2017's 产出指标 | 效益指标):

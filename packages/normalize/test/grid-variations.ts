@@ -74,7 +74,7 @@ export const linesInTable = (doc: ExtractedDocument): ExtractedDocument => {
  */
 export const cutAtPageBreak = (doc: ExtractedDocument): ExtractedDocument => ({
   ...doc,
-  blocks: doc.blocks.flatMap((b) => {
+  blocks: doc.blocks.flatMap((b): ExtractedDocument["blocks"] => {
     if (b.kind !== "table" || b.table.nRows < 8) return [b];
     const t = b.table;
     const crosses = (r: number) => t.cells.some((c) => c.row < r && c.row + c.rowSpan > r);
@@ -105,3 +105,56 @@ export const fullWidthPunct = eachTable((t) => ({
   ...t,
   cells: t.cells.map((c) => ({ ...c, text: c.text.replace(/\(/g, "（").replace(/\)/g, "）").replace(/:/g, "：") })),
 }));
+
+/** The first row of a table that heads an indicator grid: it names the indicators' own column. */
+const headsIndicators = (t: Table, row: number) => t.cells.some((c) => c.row === row && /^(三级指标|指标名称|绩效指标名称|具体指标|三级指标名称)$/.test(c.text.replace(/\s+/g, "")));
+
+/**
+ * A 序号 column before the indicator grid, numbering its rows (other templates count their indicators): the
+ * grid's header row and each row of three cells or more under it but its total get a cell in a new first column;
+ * every other row (the header block above, the total or a note below) has its first cell widened over that column.
+ */
+export const numberedRows = eachTable((t) => {
+  let header = -1;
+  for (let r = 0; r < t.nRows && header < 0; r++) if (headsIndicators(t, r)) header = r;
+  if (header < 0 || t.cells.some((c) => c.row < header && c.row + c.rowSpan > header)) return t;
+  const cellsOf = (r: number) => t.cells.filter((c) => c.row === r);
+  const numbered = new Set<number>();
+  const isTotal = (r: number) => /^(总分|合计|总计|得分合计|自评总分|综合得分)/.test((cellsOf(r).find((c) => c.text.trim())?.text ?? "").replace(/\s+/g, ""));
+  for (let r = header; r < t.nRows; r++) if (r === header || (cellsOf(r).filter((c) => c.text.trim()).length >= 3 && !isTotal(r))) numbered.add(r);
+  // (A cell merged down from a numbered row into one that is not: that row is numbered too.)
+  for (const c of t.cells) if (numbered.has(c.row)) for (let k = 1; k < c.rowSpan; k++) numbered.add(c.row + k);
+  const numbers: Table["cells"] = [];
+  let n = 0;
+  for (const r of [...numbered].sort((a, b) => a - b)) numbers.push({ row: r, col: 0, rowSpan: 1, colSpan: 1, text: r === header ? "序号" : String(++n), page: t.page });
+  const widened = new Set([...Array(t.nRows).keys()].filter((r) => !numbered.has(r)).map((r) => cellsOf(r).find((c) => c.col === 0)).filter((c) => c !== undefined));
+  const cells = t.cells.map((c) => (widened.has(c) ? { ...c, colSpan: c.colSpan + 1 } : { ...c, col: c.col + 1 }));
+  return { ...t, nCols: t.nCols + 1, cells: [...numbers, ...cells].sort((a, b) => a.row - b.row || a.col - b.col) };
+});
+
+/**
+ * Each table cut at a page break inside its indicator grid, the grid's header row printed again at the top of
+ * the next page (a word processor's repeated header row), the second part a table of its own.
+ */
+export const repeatedHeaderAtBreak = (doc: ExtractedDocument): ExtractedDocument => ({
+  ...doc,
+  blocks: doc.blocks.flatMap((b): ExtractedDocument["blocks"] => {
+    if (b.kind !== "table") return [b];
+    const t = b.table;
+    let names = -1;
+    for (let r = 0; r < t.nRows && names < 0; r++) if (headsIndicators(t, r)) names = r;
+    // (The header's rows: from the first whose cells reach down to the names' row, 绩效指标 | 年度指标值 | 实际完成值 over
+    // 一级指标 | … | 度量单位, to the last any of them covers.)
+    const header = names < 0 ? -1 : Math.min(...t.cells.filter((c) => c.row <= names && c.row + c.rowSpan > names).map((c) => c.row));
+    const headerEnd = Math.max(names + 1, ...t.cells.filter((c) => c.row >= header && c.row <= names).map((c) => c.row + c.rowSpan));
+    const crosses = (r: number) => t.cells.some((c) => c.row < r && c.row + c.rowSpan > r);
+    const at = header < 0 ? undefined : [...Array(t.nRows).keys()].map((k) => Math.floor((headerEnd + t.nRows) / 2) + (k % 2 ? -(k + 1) / 2 : k / 2))
+      .find((r) => r > headerEnd + 1 && r < t.nRows && !crosses(r));
+    if (at === undefined) return [b];
+    const head = t.cells.filter((c) => c.row >= header && c.row < headerEnd).map((c) => ({ ...c, row: c.row - header, page: c.page + 1 }));
+    const top = { ...t, nRows: at, pageTo: t.page, rowLines: undefined, rowNumbers: undefined, cells: t.cells.filter((c) => c.row < at) };
+    const rest = { ...t, page: t.page + 1, pageTo: Math.max(t.pageTo, t.page + 1), nRows: t.nRows - at + headerEnd - header, rowLines: undefined, rowNumbers: undefined,
+      cells: [...head, ...t.cells.filter((c) => c.row >= at).map((c) => ({ ...c, row: c.row - at + headerEnd - header, page: c.page + 1 }))] };
+    return [{ ...b, table: top }, { ...b, table: rest }];
+  }),
+});
