@@ -54,7 +54,7 @@ function fieldsOf(row: Row): Field[] {
 const GOAL_HEADER_WORDS = 12;
 
 /** Classify a row as the header of a form part, or null. */
-export function classifyHeader(row: Row, underIndicatorHeader = false): SectionKind | null {
+export function classifyHeader(row: Row, underIndicatorHeader = false, inIndicatorSection = underIndicatorHeader): SectionKind | null {
   if (row.kind !== "cells") return null;
   // Headers hold words; a row with an amount in it (预算数： 3686.55) is data.
   if (row.cells.some((c) => parseNumber(c.text) !== null)) return null;
@@ -74,7 +74,11 @@ export function classifyHeader(row: Row, underIndicatorHeader = false): SectionK
   // (一级指标 | 二级指标 | 指标 under 评价指标, the points merged down beside them: the bare word after the levels heads
   // the names, as 三级指标 would.)
   const namesAfterLevels = row.cells.some((c, i) => i > 0 && /^指标$/.test(headerKey(c.text)) && /^level[12]$/.test(headerField(row.cells[i - 1]!.text) ?? ""));
-  if (hasLevels && count(INDICATOR_FIELDS) + (namesAfterLevels && !fields.has("name") ? 1 : 0) >= 3) return "indicators";
+  // (三级指标 names only an indicator's own column: beside one more of a grid's, 三级指标 | 指标值 with no level
+  // columns, it heads an indicator grid — not inside another indicator grid, where it is a wrapped line of that
+  // grid's header, 期) | 三级指标(年度) | 指标值(年度) in -layout text.)
+  const namedThird = !inIndicatorSection && row.cells.some((c) => /^三级指标/.test(headerKey(c.text)));
+  if (hasLevels && count(INDICATOR_FIELDS) + (namesAfterLevels && !fields.has("name") ? 1 : 0) >= (namedThird ? 2 : 3)) return "indicators";
   // 指标 | 指标值 | 完成值 | 分值 | 得分, 序号 | 指标 | 目标值 | 完成值: the bare word heads the items, values beside them.
   // (Not right under an indicator header: there it is that header's wrapped second line, 一级 / 指标 | 年度 / 指标值.)
   const bareItems = row.cells.some((c, i) => /^指标$/.test(headerKey(c.text)) && VALUE_FIELDS.has(headerField(row.cells[i + 1]?.text ?? "") as Field));

@@ -694,7 +694,7 @@ function readCellsRow(st: State, printed: Row): void {
     startSection(st, "indicators", row);
     return;
   }
-  const header = classifyHeader(row, underIndicatorHeader);
+  const header = classifyHeader(row, underIndicatorHeader, underIndicatorHeader || st.section === "indicators");
   const wordsAbove = st.wordsAbove;
   st.wordsAbove = header === null && !row.exact && row.cells.every((c) => parseNumber(c.text) === null) ? row : null;
   if (header) {
@@ -709,7 +709,8 @@ function readCellsRow(st: State, printed: Row): void {
   }
   // Under a target form's own title, a grid of named goals and their targets (绩效目标名称 | 目标值 | 评价指标 |
   // 标准值): its indicators, though it has fewer indicator columns than an untitled grid needs.
-  if (d && !d.untitled && d.form.title !== null && /targets$/.test(d.form.kind) && st.section === null && isNamedTargetsHeader(row)) {
+  // (Also after the form's goals or money block: 总体目标 | 年度目标 over …, then 绩效指标 | 三级指标 | 指标值.)
+  if (d && !d.untitled && d.form.title !== null && /targets$/.test(d.form.kind) && st.section !== "indicators" && isNamedTargetsHeader(row)) {
     startSection(st, "indicators", row);
     return;
   }

@@ -21,7 +21,9 @@ export function joinStackedHeaders(rows: Row[]): Row[] {
   for (let i = 0; i < rows.length; i++) {
     const top = rows[i]!, below = rows[i + 1];
     const joined = below && stackable(top, below) ? stack(top, below) : null;
-    if (joined && classifyHeader(top) === null && classifyHeader(below!) === null && classifyHeader(joined) !== null) {
+    // (Each row judged as a line inside a grid's header would be: 期) | 三级指标(年度) | 指标值(年度) heads nothing alone.)
+    const alone = (r: Row) => classifyHeader(r, false, true);
+    if (joined && alone(top) === null && alone(below!) === null && classifyHeader(joined) !== null) {
       out.push(joined);
       i++;
       continue;

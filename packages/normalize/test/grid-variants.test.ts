@@ -21,7 +21,7 @@ import { normalizeDocument, type Form } from "@jixiao/normalize";
 import { keyOf } from "../src/text-key.ts";
 import { extractedFixture } from "./fixture-documents.ts";
 import { listRealFixtures, readExpectation } from "./real-forms.ts";
-import { colonLabels, cutAtPageBreak, eachTable, headerWrittenOut, linesInTable, marginColumn, numberedRows, repeatedHeaderAtBreak, tablesOnly, wideDigits, wordsOf, wrappedInCells, writtenOut } from "./grid-variations.ts";
+import { colonLabels, cutAtPageBreak, eachTable, headerWrittenOut, levelsLeftOut, linesInTable, marginColumn, numberedRows, repeatedHeaderAtBreak, tablesOnly, wideDigits, wordsOf, wrappedInCells, writtenOut } from "./grid-variations.ts";
 
 // Header and label words other templates print for the same columns and facts: 项目全称 for 项目名称, 归口管理部门
 // for 主管部门, 实际完成情况 for 实际完成值, 决算数 for 全年执行数, 年初批复数 for 年初预算数.
@@ -139,6 +139,18 @@ const CASES: [string, string, (doc: ExtractedDocument) => ExtractedDocument][] =
   ["shanxi-2020-project-self-eval", "a 序号 column before the indicator grid", numberedRows],
   ["yunnan-2022-project-self-eval-2", "a 序号 column before the indicator grid", numberedRows],
 ];
+
+// A grid that lists its indicators under their names alone, 三级指标 | 指标值 | … with no level columns (岳阳 2022 申报表,
+// 阿克苏 2021 目标表, 泉州 2022 区域目标表 with its regions' columns, a 2017 部门整体 score sheet): the same rows, levels aside.
+describe.each(["hunan-2022-project-targets", "xinjiang-2021-project-targets", "fujian-2022-transfer-targets", "unknown-2017-department-scorecard-2"])("%s without its level columns", (id) => {
+  it("reads the same indicators, their values and points", async () => {
+    const doc = await extractedFixture(id, "docx");
+    const rows = (forms: Form[]) => forms.map((f) => ({ kind: f.kind, indicators: f.indicators.map((i) => [i.name, i.targetText, i.actualText, i.weight, i.score]) }));
+    const printed = rows(normalizeDocument(doc).forms);
+    expect(printed.flatMap((f) => f.indicators).length).toBeGreaterThan(0);
+    expect(rows(normalizeDocument(levelsLeftOut(doc)).forms)).toEqual(printed);
+  });
+});
 
 // 产出目标 and 效益目标, the levels named by what they aim at (海南 2018's 产出指标 | 成效指标, 炎陵 2017's 产出指标 | 效益指标):
 // the same rows, each still under its level.

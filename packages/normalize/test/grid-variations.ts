@@ -158,3 +158,25 @@ export const repeatedHeaderAtBreak = (doc: ExtractedDocument): ExtractedDocument
     return [{ ...b, table: top }, { ...b, table: rest }];
   }),
 });
+
+/**
+ * The level columns (一级指标, 二级指标) left out of each indicator grid, the columns right of them moved left: a
+ * template that lists its indicators under their names alone (三级指标 | 指标值 | …). Tables whose level cells are
+ * merged across other columns, or whose names stand under 二级指标, are left as printed.
+ */
+export const levelsLeftOut = eachTable((t) => {
+  const header = t.cells.find((c) => /^一级指标$/.test(c.text.replace(/\s+/g, "")) && c.colSpan === 1);
+  const second = header && t.cells.find((c) => c.row === header.row && c.col === header.col + 1 && /^二级指标$/.test(c.text.replace(/\s+/g, "")) && c.colSpan === 1);
+  // (Only where a third column holds the names: in a two-level grid 二级指标 holds them.)
+  const third = second && t.cells.find((c) => c.row === header.row && c.col === header.col + 2 && /^(三级指标|指标名称|三级指标名称)$/.test(c.text.replace(/\s+/g, "")));
+  if (!header || !second || !third) return t;
+  const from = header.col, width = 2;
+  const below = t.cells.filter((c) => c.row >= header.row);
+  if (below.some((c) => c.col < from + width && c.col + c.colSpan > from + width)) return t;
+  const cells = t.cells.flatMap((c) => {
+    if (c.row < header.row || c.col + c.colSpan <= from) return [c];
+    if (c.col >= from + width) return [{ ...c, col: c.col - width }];
+    return [];
+  });
+  return { ...t, nCols: t.nCols - width, cells };
+});
