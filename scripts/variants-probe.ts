@@ -13,7 +13,7 @@ import type { ExtractedDocument, Table } from "@jixiao/extract";
 import { normalizeDocument, type Form } from "@jixiao/normalize";
 import { extractedFixture } from "../packages/normalize/test/fixture-documents.ts";
 import { listRealFixtures, readExpectation } from "../packages/normalize/test/real-forms.ts";
-import { colonLabels, cutAtPageBreak, eachTable, fullWidthPunct, levelsLeftOut, linesInTable, marginColumn, numberedRows, repeatedHeaderAtBreak, tablesOnly, wordsOf, wrappedInCells, writtenOut } from "../packages/normalize/test/grid-variations.ts";
+import { colonLabels, cutAtPageBreak, eachTable, fullWidthPunct, gridApart, groupedDigits, levelsLeftOut, linesInTable, marginColumn, numberedRows, repeatedHeaderAtBreak, tablesOnly, wordsOf, wrappedInCells, writtenOut } from "../packages/normalize/test/grid-variations.ts";
 
 /** Header and label words, and the words other templates print for them. */
 const WORDS: [string, string[]][] = [
@@ -97,7 +97,7 @@ for (const id of listRealFixtures()) {
   const variants: [string, ExtractedDocument][] = [["writtenOut", writtenOut(doc)], ["colon", colonLabels(doc)], ["tablesOnly", tablesOnly(doc)], ["asciiPunct", plainSpace(doc)], ["spaced", spacedLabels(doc)],
     ["marginColumn", marginColumn(doc)], ["linesInTable", linesInTable(doc)], ["pageBreak", cutAtPageBreak(doc)],
     ["wrapped", wrappedInCells(doc)], ["fullWidthPunct", fullWidthPunct(doc)],
-    ["numberedRows", numberedRows(doc)], ["repeatedHeader", repeatedHeaderAtBreak(doc)], ["levelsLeftOut", levelsLeftOut(doc)]];
+    ["numberedRows", numberedRows(doc)], ["repeatedHeader", repeatedHeaderAtBreak(doc)], ["levelsLeftOut", levelsLeftOut(doc)], ["groupedDigits", groupedDigits(doc)], ["gridApart", gridApart(doc)]];
   doc.blocks.forEach((b, bi) => { if (b.kind !== "table") return; const maxc = Math.max(...b.table.cells.map((x) => x.col + x.colSpan)); for (let c = 0; c + 1 < maxc; c++) { const t = swapCols(b.table, c); if (t) variants.push([`swap`, { ...doc, blocks: doc.blocks.map((bb, j) => (j === bi ? { ...bb, table: t } : bb)) as ExtractedDocument["blocks"] }]); } });
   // Other words for headers and labels (read the same), and for levels (产出 for 产出指标: the same rows, levels still read).
   for (const [prefix, words] of [["syn", WORDS], ["lvl", LEVEL_WORDS]] as const) {
@@ -120,7 +120,9 @@ for (const id of listRealFixtures()) {
     }
     let s; try { s = (level ? shape : summary)(normalizeDocument(v).forms); } catch (e) { s = String(e); }
     // (Full-width brackets and colons stay as typed in the texts read: compared with them folded.)
-    const fold = (x: unknown) => (name === "fullWidthPunct" ? JSON.stringify(x).replace(/（/g, "(").replace(/）/g, ")").replace(/：/g, ":") : JSON.stringify(x));
+    // (So do thousands separators in the targets and values read as printed.)
+    const fold = (x: unknown) => (name === "fullWidthPunct" ? JSON.stringify(x).replace(/（/g, "(").replace(/）/g, ")").replace(/：/g, ":")
+      : name === "groupedDigits" ? JSON.stringify(x).replace(/(?<=\d),(?=\d{3})/g, "") : JSON.stringify(x));
     const bad = fold(s) !== fold(level ? baseShape : base);
     bump(name, bad);
     if (bad) console.log(`${id} ${name}: ${diff(base, s)}`);

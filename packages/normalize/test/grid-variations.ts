@@ -180,3 +180,29 @@ export const levelsLeftOut = eachTable((t) => {
   });
   return { ...t, nCols: t.nCols - width, cells };
 });
+
+/** Amounts of four digits or more before the point written with thousands separators: 1695.55 → 1,695.55. */
+export const groupedDigits = eachTable((t) => ({
+  ...t,
+  cells: t.cells.map((c) => (/^\d{4,}(\.\d+)?$/.test(c.text.trim()) ? { ...c, text: c.text.trim().replace(/^\d+/, (d) => d.replace(/\B(?=(\d{3})+$)/g, ",")) } : c)),
+}));
+
+/**
+ * Each table cut right above its indicator grid's header: the header block and the money in one table, the grid
+ * in the next (a template printing them as two tables, one under the other).
+ */
+export const gridApart = (doc: ExtractedDocument): ExtractedDocument => ({
+  ...doc,
+  blocks: doc.blocks.flatMap((b): ExtractedDocument["blocks"] => {
+    if (b.kind !== "table") return [b];
+    const t = b.table;
+    let names = -1;
+    for (let r = 0; r < t.nRows && names < 0; r++) if (headsIndicators(t, r)) names = r;
+    if (names < 0) return [b];
+    const at = Math.min(...t.cells.filter((c) => c.row <= names && c.row + c.rowSpan > names).map((c) => c.row));
+    if (at <= 0 || t.cells.some((c) => c.row < at && c.row + c.rowSpan > at)) return [b];
+    const top = { ...t, nRows: at, rowLines: undefined, rowNumbers: undefined, cells: t.cells.filter((c) => c.row < at) };
+    const grid = { ...t, nRows: t.nRows - at, rowLines: undefined, rowNumbers: undefined, cells: t.cells.filter((c) => c.row >= at).map((c) => ({ ...c, row: c.row - at })) };
+    return [{ ...b, table: top }, { ...b, table: grid }];
+  }),
+});

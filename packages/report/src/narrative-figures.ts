@@ -27,7 +27,8 @@ const AMOUNT = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(万元|元)"
 /** Scores, grades and a department's 项目支出: fixed phrasings. Budget, execution and rate are read by meaning (below). */
 const PATTERNS: [FigureKind, RegExp][] = [
   ["executionScore", /预算执行(?:情况|率)?得分(?:为)?(\d+(?:\.\d+)?)分/g],
-  ["totalScore", /(?:总得分|总分|绩效评价得分|综合得分|自评总分|最终得分)(?:为)?(\d+(?:\.\d+)?)分/g],
+  // (自评得分, 评价得分: the self-evaluation's or the evaluation's whole score, as 总得分 is.)
+  ["totalScore", /(?:总得分|总分|绩效评价得分|综合得分|自评总分|最终得分|(?<![标项率])自评得分|评价得分)(?:为)?(\d+(?:\.\d+)?)分/g],
   ["grade", /(?:属于|等级为|结论为|结果为|评定为)"?(优秀|优|良好|良|中等|中|差)(?![\u4e00-\u9fff])/g],
   ["projectSpending", new RegExp(`项目支出(?:为|共|合计)?${AMOUNT}`, "g")],
 ];
@@ -45,7 +46,8 @@ const PATTERNS: [FigureKind, RegExp][] = [
  * is the balance — that is what narrative_mismatch is there to catch.
  */
 const BUDGET_WORDS = /安排使用|计划使用|拟使用|预算|安排|批复|下达|到位/g;
-const EXECUTION_WORDS = /执行|支出|使用|拨付|完成|支付|列支|兑付/g;
+// (决算数: what the final accounts say was spent.)
+const EXECUTION_WORDS = /执行|支出|使用|拨付|完成|支付|列支|兑付|决算/g;
 const BALANCE_WORDS = /结余|结转|结存|余额|剩余|未(?:执行|支出|使用|拨付|到位|支付|完成)|尚未|收回|退回|上缴|节约/;
 const CATEGORY_WORDS = /基本支出|项目支出|预算支出|预算收入|收入|三公|政府采购|人员经费|公用经费/;
 /** A part of the money, not the whole: 其中支付…, 主要用于…, 分别为…. */
@@ -56,7 +58,8 @@ const ITEM = /(?<!经)费/;
 const MAX_GAP = 8;
 /** Modifiers kept in the snippet before the first word: 年初预算, 实际支出, 累计拨付. */
 const MODIFIERS = /(?:年初|全年|实际|本年度?|当年|累计|已经?|共|调整后|项目|年度)*$/;
-const RATE = /(执行率|支出率|使用率)(?:为|达到了|达到|达|是|约为|约)?(\d+(?:\.\d+)?)%/g;
+// (支付率, 拨付率, 兑付率: the share of the money paid out, as the execution rate is.)
+const RATE = /(执行率|支出率|使用率|支付率|拨付率|兑付率)(?:为|达到了|达到|达|是|约为|约)?(\d+(?:\.\d+)?)%/g;
 const RATE_EXCLUDED = /三公|政府采购|收入/;
 const YEAR = /(20\d{2})年/g;
 /** Clause breaks: ，；。!? — but not the comma of 86,500 (keyOf folds ， to ,). */
