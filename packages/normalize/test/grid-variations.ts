@@ -9,6 +9,32 @@ import type { ExtractedDocument, Table } from "@jixiao/extract";
 export const eachTable = (change: (t: Table) => Table) => (doc: ExtractedDocument): ExtractedDocument =>
   ({ ...doc, blocks: doc.blocks.map((b) => (b.kind === "table" ? { ...b, table: change(b.table) } : b)) });
 
+/** The first row of a table that heads an indicator grid: it names the indicators' own column. */
+const headsIndicators = (t: Table, row: number) => t.cells.some((c) => c.row === row && /^(三级指标|指标名称|绩效指标名称|具体指标|三级指标名称)$/.test(c.text.replace(/\s+/g, "")));
+
+/**
+ * The first and the last-but-one rows of a table's indicator grid header: from the first row whose cells reach
+ * down to the row naming the indicators (绩效指标 | 年度指标值 | 实际完成值 over 一级指标 | … | 度量单位), to the end of
+ * the rows those cells cover; null when the table has no such grid.
+ */
+function gridHeaderRows(t: Table): { from: number; to: number } | null {
+  let names = -1;
+  for (let r = 0; r < t.nRows && names < 0; r++) if (headsIndicators(t, r)) names = r;
+  if (names < 0) return null;
+  const from = Math.min(...t.cells.filter((c) => c.row <= names && c.row + c.rowSpan > names).map((c) => c.row));
+  return { from, to: Math.max(names + 1, ...t.cells.filter((c) => c.row >= from && c.row <= names).map((c) => c.row + c.rowSpan)) };
+}
+
+/** Each table of the document replaced by the tables `split` cuts it into. */
+const eachTableSplit = (split: (t: Table) => Table[]) => (doc: ExtractedDocument): ExtractedDocument =>
+  ({ ...doc, blocks: doc.blocks.flatMap((b): ExtractedDocument["blocks"] => (b.kind === "table" ? split(b.table).map((table) => ({ ...b, table })) : [b])) });
+
+/** A table's rows from..to-1 as a table of their own, starting on `page`. */
+const rowsOf = (t: Table, from: number, to: number, page = t.page): Table => ({
+  ...t, page, pageTo: Math.max(page, t.pageTo), nRows: to - from, rowLines: undefined, rowNumbers: undefined,
+  cells: t.cells.filter((c) => c.row >= from && c.row < to).map((c) => ({ ...c, row: c.row - from, page: c.page + page - t.page })),
+});
+
 /** Cells in reading order, row by row, as an extractor gives them. */
 const inReadingOrder = (cells: Table["cells"]) => [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
 
@@ -72,20 +98,12 @@ export const linesInTable = (doc: ExtractedDocument): ExtractedDocument => {
  * Each table of eight rows or more cut in two at the row nearest its middle that no merged cell crosses, the
  * second part a table of its own on the next page with no header repeated: a page break.
  */
-export const cutAtPageBreak = (doc: ExtractedDocument): ExtractedDocument => ({
-  ...doc,
-  blocks: doc.blocks.flatMap((b): ExtractedDocument["blocks"] => {
-    if (b.kind !== "table" || b.table.nRows < 8) return [b];
-    const t = b.table;
-    const crosses = (r: number) => t.cells.some((c) => c.row < r && c.row + c.rowSpan > r);
-    const mid = Math.floor(t.nRows / 2);
-    const at = [0, 1, -1, 2, -2, 3, -3].map((d) => mid + d).find((r) => r > 0 && r < t.nRows && !crosses(r));
-    if (at === undefined) return [b];
-    const top = { ...t, nRows: at, pageTo: t.page, rowLines: undefined, rowNumbers: undefined, cells: t.cells.filter((c) => c.row < at) };
-    const rest = { ...t, page: t.page + 1, pageTo: Math.max(t.pageTo, t.page + 1), nRows: t.nRows - at, rowLines: undefined, rowNumbers: undefined,
-      cells: t.cells.filter((c) => c.row >= at).map((c) => ({ ...c, row: c.row - at, page: c.page + 1 })) };
-    return [{ ...b, table: top }, { ...b, table: rest }];
-  }),
+export const cutAtPageBreak = eachTableSplit((t) => {
+  if (t.nRows < 8) return [t];
+  const crosses = (r: number) => t.cells.some((c) => c.row < r && c.row + c.rowSpan > r);
+  const mid = Math.floor(t.nRows / 2);
+  const at = [0, 1, -1, 2, -2, 3, -3].map((d) => mid + d).find((r) => r > 0 && r < t.nRows && !crosses(r));
+  return at === undefined ? [t] : [{ ...rowsOf(t, 0, at), pageTo: t.page }, rowsOf(t, at, t.nRows, t.page + 1)];
 });
 
 /** Words of four to ten characters broken over two lines inside their cell, as a narrow column of a DOCX prints them. */
@@ -105,9 +123,6 @@ export const fullWidthPunct = eachTable((t) => ({
   ...t,
   cells: t.cells.map((c) => ({ ...c, text: c.text.replace(/\(/g, "（").replace(/\)/g, "）").replace(/:/g, "：") })),
 }));
-
-/** The first row of a table that heads an indicator grid: it names the indicators' own column. */
-const headsIndicators = (t: Table, row: number) => t.cells.some((c) => c.row === row && /^(三级指标|指标名称|绩效指标名称|具体指标|三级指标名称)$/.test(c.text.replace(/\s+/g, "")));
 
 /**
  * A 序号 column before the indicator grid, numbering its rows (other templates count their indicators): the
@@ -136,27 +151,16 @@ export const numberedRows = eachTable((t) => {
  * Each table cut at a page break inside its indicator grid, the grid's header row printed again at the top of
  * the next page (a word processor's repeated header row), the second part a table of its own.
  */
-export const repeatedHeaderAtBreak = (doc: ExtractedDocument): ExtractedDocument => ({
-  ...doc,
-  blocks: doc.blocks.flatMap((b): ExtractedDocument["blocks"] => {
-    if (b.kind !== "table") return [b];
-    const t = b.table;
-    let names = -1;
-    for (let r = 0; r < t.nRows && names < 0; r++) if (headsIndicators(t, r)) names = r;
-    // (The header's rows: from the first whose cells reach down to the names' row, 绩效指标 | 年度指标值 | 实际完成值 over
-    // 一级指标 | … | 度量单位, to the last any of them covers.)
-    const header = names < 0 ? -1 : Math.min(...t.cells.filter((c) => c.row <= names && c.row + c.rowSpan > names).map((c) => c.row));
-    const headerEnd = Math.max(names + 1, ...t.cells.filter((c) => c.row >= header && c.row <= names).map((c) => c.row + c.rowSpan));
-    const crosses = (r: number) => t.cells.some((c) => c.row < r && c.row + c.rowSpan > r);
-    const at = header < 0 ? undefined : [...Array(t.nRows).keys()].map((k) => Math.floor((headerEnd + t.nRows) / 2) + (k % 2 ? -(k + 1) / 2 : k / 2))
-      .find((r) => r > headerEnd + 1 && r < t.nRows && !crosses(r));
-    if (at === undefined) return [b];
-    const head = t.cells.filter((c) => c.row >= header && c.row < headerEnd).map((c) => ({ ...c, row: c.row - header, page: c.page + 1 }));
-    const top = { ...t, nRows: at, pageTo: t.page, rowLines: undefined, rowNumbers: undefined, cells: t.cells.filter((c) => c.row < at) };
-    const rest = { ...t, page: t.page + 1, pageTo: Math.max(t.pageTo, t.page + 1), nRows: t.nRows - at + headerEnd - header, rowLines: undefined, rowNumbers: undefined,
-      cells: [...head, ...t.cells.filter((c) => c.row >= at).map((c) => ({ ...c, row: c.row - at + headerEnd - header, page: c.page + 1 }))] };
-    return [{ ...b, table: top }, { ...b, table: rest }];
-  }),
+export const repeatedHeaderAtBreak = eachTableSplit((t) => {
+  const header = gridHeaderRows(t);
+  if (!header) return [t];
+  const crosses = (r: number) => t.cells.some((c) => c.row < r && c.row + c.rowSpan > r);
+  const mid = Math.floor((header.to + t.nRows) / 2);
+  const at = [...Array(t.nRows).keys()].map((k) => mid + (k % 2 ? -(k + 1) / 2 : k / 2)).find((r) => r > header.to + 1 && r < t.nRows && !crosses(r));
+  if (at === undefined) return [t];
+  const head = rowsOf(t, header.from, header.to, t.page + 1), rest = rowsOf(t, at, t.nRows, t.page + 1);
+  const continued = { ...rest, nRows: head.nRows + rest.nRows, cells: [...head.cells, ...rest.cells.map((c) => ({ ...c, row: c.row + head.nRows }))] };
+  return [{ ...rowsOf(t, 0, at), pageTo: t.page }, continued];
 });
 
 /**
@@ -191,18 +195,8 @@ export const groupedDigits = eachTable((t) => ({
  * Each table cut right above its indicator grid's header: the header block and the money in one table, the grid
  * in the next (a template printing them as two tables, one under the other).
  */
-export const gridApart = (doc: ExtractedDocument): ExtractedDocument => ({
-  ...doc,
-  blocks: doc.blocks.flatMap((b): ExtractedDocument["blocks"] => {
-    if (b.kind !== "table") return [b];
-    const t = b.table;
-    let names = -1;
-    for (let r = 0; r < t.nRows && names < 0; r++) if (headsIndicators(t, r)) names = r;
-    if (names < 0) return [b];
-    const at = Math.min(...t.cells.filter((c) => c.row <= names && c.row + c.rowSpan > names).map((c) => c.row));
-    if (at <= 0 || t.cells.some((c) => c.row < at && c.row + c.rowSpan > at)) return [b];
-    const top = { ...t, nRows: at, rowLines: undefined, rowNumbers: undefined, cells: t.cells.filter((c) => c.row < at) };
-    const grid = { ...t, nRows: t.nRows - at, rowLines: undefined, rowNumbers: undefined, cells: t.cells.filter((c) => c.row >= at).map((c) => ({ ...c, row: c.row - at })) };
-    return [{ ...b, table: top }, { ...b, table: grid }];
-  }),
+export const gridApart = eachTableSplit((t) => {
+  const header = gridHeaderRows(t);
+  if (!header || header.from <= 0 || t.cells.some((c) => c.row < header.from && c.row + c.rowSpan > header.from)) return [t];
+  return [rowsOf(t, 0, header.from), rowsOf(t, header.from, t.nRows)];
 });
