@@ -27,8 +27,8 @@ const AMOUNT = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(万元|元)"
 /** Scores, grades and a department's 项目支出: fixed phrasings. Budget, execution and rate are read by meaning (below). */
 const PATTERNS: [FigureKind, RegExp][] = [
   ["executionScore", /预算执行(?:情况|率)?得分(?:为)?(\d+(?:\.\d+)?)分/g],
-  // (自评得分, 评价得分: the self-evaluation's or the evaluation's whole score, as 总得分 is.)
-  ["totalScore", /(?:总得分|总分|绩效评价得分|综合得分|自评总分|最终得分|(?<![标项率])自评得分|评价得分)(?:为)?(\d+(?:\.\d+)?)分/g],
+  // (Not 自评得分 alone: reports give each part's own, 预算编制…自评得分7分.)
+  ["totalScore", /(?:总得分|总分|绩效评价得分|综合得分|自评总分|最终得分)(?:为)?(\d+(?:\.\d+)?)分/g],
   ["grade", /(?:属于|等级为|结论为|结果为|评定为)"?(优秀|优|良好|良|中等|中|差)(?![\u4e00-\u9fff])/g],
   ["projectSpending", new RegExp(`项目支出(?:为|共|合计)?${AMOUNT}`, "g")],
 ];
