@@ -900,7 +900,11 @@ function readFactsRow(st: State, draft: Draft, row: Row): boolean {
   if (st.section === "indicators" && !firstKey && (level1Of(firstLabel) || level2Of(firstLabel))) return false;
   // (项目立项情况 | 项目立项的依据 | 机关、学校…: where the pairs do not read from the first cell, that cell may be the
   // label of a block of pairs, merged down beside them in the printed form and lost in copied text.)
-  const pairs = labelValuePairs(cells, headerBlock)
+  // (资金情况(万元)： | 资金总额 | 100 | 其中:财政拨款 | 100: a money block's label printed with a colon before its pairs is
+  // still their block's label, not a label left blank.)
+  const moneyBlockFirst = headerBlock && cells.length >= 3 && /[:：]\s*$/.test(cells[0]!.text) && isMoneyLabel(labelText(cells[0]!.text))
+    && isLabelShaped(cells[1]!.text) && parseNumber(cells[1]!.text) === null ? labelValuePairs(cells.slice(1), headerBlock) : null;
+  const pairs = moneyBlockFirst ?? labelValuePairs(cells, headerBlock)
     ?? (headerBlock && cells.length >= 3 && isLabelShaped(cells[0]!.text) && factKeyOf(cells[0]!.text) === null ? labelValuePairs(cells.slice(1), headerBlock) : null);
   if (!pairs) return false;
   // 项目资金（万元） | 总计 | 24.998: under a block label that names money, a bare total word is the money's total.

@@ -104,6 +104,10 @@ const CASES: [string, string, (doc: ExtractedDocument) => ExtractedDocument][] =
   ["sichuan-2022-transfer-targets", "first column's labels ending in a colon", colonLabels],
   // 扶持项目 评价表: 合计： closing the header block's table of spending lines, no total of the form's.
   ["unknown-undated-project-scorecard", "first column's labels ending in a colon", colonLabels],
+  // 泉州 2022: 资金情况(万元)： before its pairs 资金总额 | 100 | 其中:财政拨款 | 100; 大足 2021: names printed as labels.
+  ["fujian-2022-transfer-targets", "first column's labels ending in a colon", colonLabels],
+  ["chongqing-2021-department-self-eval", "first column's labels ending in a colon", colonLabels],
+  ["unknown-2017-project-targets", "first column's labels ending in a colon", colonLabels],
   // The names headed by the bare word 指标: under 评价指标 beside 一级指标 | 二级指标 (安徽 营养改善计划), alone before
   // 年度目标值 | 实施周期目标值 (广东 2021), after 分解目标 | 自评权重 | 二级指标 (蚕茶 2021), in a table of projects (井研 2023).
   ["anhui-undated-project-scorecard", "names headed 指标", wordsOf([["三级指标", "指标"]])],
