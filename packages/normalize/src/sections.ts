@@ -531,6 +531,12 @@ export function readIndicatorRow(draft: Draft, printed: Row, exclude: Set<Field>
   const shifted = row === carriedRow ? 0 : 1;
   const a = align(draft, row, exclude);
   const levels = draft.levels;
+  // (财政主管业务科 | —: a footer's label merged across the level columns of a grid, alone on its row, no level word,
+  // nothing in the names' column nor any value: no indicator and no group.)
+  const nameCol = draft.header?.columns.find((c) => c.field === "name")?.col;
+  const printedText = row.cells.filter((c) => c.text.trim() !== "");
+  const only = printedText.length === 1 ? printedText[0]! : null;
+  if (row.exact && only && nameCol !== undefined && only.colSpan > 1 && only.col + only.colSpan <= nameCol && !level1Of(only.text) && !level2Of(only.text)) return null;
   // (产出指标： with a colon, as a template may print its labels, is the label.)
   const noColon = (t: string | null) => t?.replace(/\s*[:：]\s*$/, "") || null;
   let l1Text = noColon(text(a, "level1"));
@@ -659,7 +665,10 @@ export function readIndicatorRow(draft: Draft, printed: Row, exclude: Set<Field>
   const actual = text(a, "actual");
   const adjusted = text(a, "adjustedTarget");
   // 指标1: | | | or …… | | |: a template's slot for one more indicator, left unfilled — no indicator.
-  if (name !== null && TEMPLATE_SLOT.test(keyOf(name)) && [weight, score].every((v) => v === null) && [target, actual, adjusted].every((t) => t === null || isEmptyValue(t))) return null;
+  // (So is a row whose names' column prints only the slot's number, 目标完成程度 | 1 in a workbook that stored 1. as a
+  // number: the group's label is no indicator's name.)
+  const slotInNames = row.exact && nameCol !== undefined && TEMPLATE_SLOT.test(keyOf(row.cells.find((c) => c.col === nameCol)?.text ?? "-"));
+  if ((slotInNames || (name !== null && TEMPLATE_SLOT.test(keyOf(name)))) && [weight, score].every((v) => v === null) && [target, actual, adjusted].every((t) => t === null || isEmptyValue(t))) return null;
   if (!name) {
     // A row with numbers but no name keeps its level label as name; a row of labels only is no indicator.
     // (A target form's row with a target and its unit and no name — 成本指标 | 社会成本指标 | 定量 |

@@ -192,6 +192,13 @@ describe("layouts recognised by structure", () => {
     expect(form.indicators[1]!.extra["累计完成率"]).toBe("143%");
   });
 
+  // (大庆 申报表, blank: 二级指标 | 三级指标 under 指标名称 over slots 1. 2. 3. ……, stored as numbers in a workbook, and the
+  // footer 财政主管业务科 merged across the level columns: a grid is read, but no slot, group label or footer is an indicator.)
+  it.each(["pdf/lo", "docx", "xlsx", "xls"] as RealFormat[])("a blank grid's slots and footer are no indicators (大庆, %s)", async (format) => {
+    const form = await firstForm("heilongjiang-undated-project-targets", format);
+    expect(form.indicators.map((i) => i.name)).toEqual([]);
+  });
+
   // (炎陵 2017: 年初职工人数: 14 人,人员编制: 9 人 in one cell — two pairs, the second label no field's.)
   it.each(STRUCTURED)("two pairs in one cell, a comma between them (炎陵 2017, %s)", async (format) => {
     const form = await firstForm("hunan-2017-department-targets", format);
