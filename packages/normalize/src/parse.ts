@@ -85,6 +85,8 @@ interface State {
   lastTable: number | null;
   /** The last row of cells read, as printed: a label written out on the next row repeats one of its cells. */
   lastCells: Row | null;
+  /** Indicators the open form held when the current table began: those after were read from this table. */
+  indicatorsBeforeTable: number;
   /** The row before, when it held words only and headed nothing: the first row of a header the next may finish. */
   wordsAbove: Row | null;
   /** Whether the row being read is the first of its table. */
@@ -101,7 +103,7 @@ function normalizeWithVocabulary(doc: ExtractedDocument, hints: NormalizeHints):
   const st: State = {
     forms: [], narrative: [], sideTables: [], warnings: [], draft: null, section: null, targets: null,
     docYear: null, side: null, lastTitle: null, foreignTable: false, sheetYears: new Map(), sheet: null, unknownTitle: null,
-    cover: null, coverBase: 0, prevText: null, lastLine: null, pending: [], projectHeading: null, naming: null, reportGrids: [], lastTable: null, lastCells: null, wordsAbove: null, splitFrom: null, firstOfTable: false,
+    cover: null, coverBase: 0, prevText: null, lastLine: null, pending: [], projectHeading: null, naming: null, reportGrids: [], lastTable: null, lastCells: null, indicatorsBeforeTable: 0, wordsAbove: null, splitFrom: null, firstOfTable: false,
   };
   // (Plain extracted text prints a header block's labels and values column by column.)
   const rows = markGroupedMoneyHeaders(joinStackedHeaders(joinWrappedTitles(toRows(doc))));
@@ -670,6 +672,7 @@ function readCellsRow(st: State, printed: Row): void {
   st.lastTable = printed.table;
   const above = st.lastCells;
   st.lastCells = printed;
+  if (st.firstOfTable) st.indicatorsBeforeTable = st.draft?.form.indicators.length ?? 0;
   // (Above any part's header, or in a money block: a block label written out on each of its rows is read as merged.)
   let row = st.section === null || st.section === "funding" ? withWrittenOutLabelsInherited(printed, above) : printed;
   // Sub-header rows first: 目标申报数 | 预算编制数 would otherwise read as a new header.
@@ -1216,6 +1219,15 @@ function startSection(st: State, kind: SectionKind, row: Row): void {
     && open.form.indicators.every((i) => i.actualText === null && i.score === null)
     && header.columns.some((c) => c.field === "score" || c.field === "actual")) {
     closeDraft(st);
+  }
+  // (…or that weighs its items, 一级指标 | … | 分值 | 评价内容及评分标准 under 评价指标: a score sheet. What its table
+  // printed above that header, the header's group row, was read into the target form's grid before: taken back out.)
+  const targetGrid = (f: Form) => f.indicators.every((i) => i.actualText === null && i.score === null && i.weight === null);
+  if (st.draft === open && open && !open.untitled && !repeated && kind === "indicators" && open.header?.kind === "indicators"
+    && open.form.indicators.length > 0 && targetGrid(open.form) && open.sectionTable != null && row.table !== null && row.table !== open.sectionTable
+    && header.columns.some((c) => c.field === "weight" || c.field === "scoringRule")) {
+    open.form.indicators.splice(Math.min(st.indicatorsBeforeTable, open.form.indicators.length));
+    if (open.form.indicators.length > 0) closeDraft(st);
   }
   if (!st.draft && kind === "funding") {
     // A funding table outside any form: the report's own 预算执行情况.

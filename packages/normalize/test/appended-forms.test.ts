@@ -60,6 +60,9 @@ const BACK_TO_BACK: [string, string][] = [
   // 分值 | 自评得分): a grid that scores, after a grid of targets only, is another form.
   ["hunan-2023-project-targets", "hunan-undated-department-scorecard"],
   ["unknown-2017-project-targets", "unknown-undated-budget-management-scorecard"],
+  // 六安 2025 目标表, then 安徽's 营养改善计划 score sheet, untitled: 评价指标 | 分值 | 评价内容及评分标准 over 一级指标 |
+  // 二级指标 | 三级指标 — a grid that weighs its items after a grid of targets only; its group row is no target's.
+  ["anhui-2025-project-targets", "anhui-undated-project-scorecard"],
 ];
 
 describe("two forms back to back, the second untitled, read as each reads alone", () => {
