@@ -3,8 +3,9 @@
  * cells written out, labels with a colon, the lines around the table left out or moved into it, ASCII
  * brackets, spaced labels, other header and label words, two adjacent columns swapped, a blank margin column,
  * a table cut by a page break, words wrapped in their cells, full-width brackets and colons, a
- * 序号 column before the indicator grid, the grid's header repeated after a page break — and the reading compared with
- * the printed one. Prints each variant that reads differently and a count per variant. A measure of
+ * 序号 column before the indicator grid, the grid's header repeated after a page break, the level columns left
+ * out, amounts with thousands separators, the grid in a table of its own, the header block's pairs one a row —
+ * and the reading compared with the printed one. Prints each variant that reads differently and a count per variant. A measure of
  * how much a reading rests on a template's exact words and layout, not a test: some variants change
  * what the form says (a label swapped with its value; a unit printed above the table left out).
  * Usage: npx tsx scripts/variants-probe.ts [fixture-id-part]
@@ -13,7 +14,7 @@ import type { ExtractedDocument, Table } from "@jixiao/extract";
 import { normalizeDocument, type Form } from "@jixiao/normalize";
 import { extractedFixture } from "../packages/normalize/test/fixture-documents.ts";
 import { listRealFixtures, readExpectation } from "../packages/normalize/test/real-forms.ts";
-import { colonLabels, cutAtPageBreak, eachTable, fullWidthPunct, gridApart, groupedDigits, levelsLeftOut, linesInTable, marginColumn, numberedRows, repeatedHeaderAtBreak, tablesOnly, wordsOf, wrappedInCells, writtenOut } from "../packages/normalize/test/grid-variations.ts";
+import { colonLabels, cutAtPageBreak, eachTable, fullWidthPunct, gridApart, groupedDigits, levelsLeftOut, linesInTable, marginColumn, numberedRows, pairsOnePerRow, repeatedHeaderAtBreak, tablesOnly, wordsOf, wrappedInCells, writtenOut } from "../packages/normalize/test/grid-variations.ts";
 
 /** Header and label words, and the words other templates print for them. */
 const WORDS: [string, string[]][] = [
@@ -97,7 +98,7 @@ for (const id of listRealFixtures()) {
   const variants: [string, ExtractedDocument][] = [["writtenOut", writtenOut(doc)], ["colon", colonLabels(doc)], ["tablesOnly", tablesOnly(doc)], ["asciiPunct", plainSpace(doc)], ["spaced", spacedLabels(doc)],
     ["marginColumn", marginColumn(doc)], ["linesInTable", linesInTable(doc)], ["pageBreak", cutAtPageBreak(doc)],
     ["wrapped", wrappedInCells(doc)], ["fullWidthPunct", fullWidthPunct(doc)],
-    ["numberedRows", numberedRows(doc)], ["repeatedHeader", repeatedHeaderAtBreak(doc)], ["levelsLeftOut", levelsLeftOut(doc)], ["groupedDigits", groupedDigits(doc)], ["gridApart", gridApart(doc)]];
+    ["numberedRows", numberedRows(doc)], ["repeatedHeader", repeatedHeaderAtBreak(doc)], ["levelsLeftOut", levelsLeftOut(doc)], ["groupedDigits", groupedDigits(doc)], ["gridApart", gridApart(doc)], ["pairsOnePerRow", pairsOnePerRow(doc)]];
   doc.blocks.forEach((b, bi) => { if (b.kind !== "table") return; const maxc = Math.max(...b.table.cells.map((x) => x.col + x.colSpan)); for (let c = 0; c + 1 < maxc; c++) { const t = swapCols(b.table, c); if (t) variants.push([`swap`, { ...doc, blocks: doc.blocks.map((bb, j) => (j === bi ? { ...bb, table: t } : bb)) as ExtractedDocument["blocks"] }]); } });
   // Other words for headers and labels (read the same), and for levels (产出 for 产出指标: the same rows, levels still read).
   for (const [prefix, words] of [["syn", WORDS], ["lvl", LEVEL_WORDS]] as const) {

@@ -21,7 +21,7 @@ import { normalizeDocument, type Form } from "@jixiao/normalize";
 import { keyOf } from "../src/text-key.ts";
 import { extractedFixture } from "./fixture-documents.ts";
 import { listRealFixtures, readExpectation } from "./real-forms.ts";
-import { colonLabels, cutAtPageBreak, eachTable, gridApart, headerWrittenOut, levelsLeftOut, linesInTable, marginColumn, numberedRows, repeatedHeaderAtBreak, tablesOnly, wideDigits, wordsOf, wrappedInCells, writtenOut } from "./grid-variations.ts";
+import { colonLabels, cutAtPageBreak, eachTable, gridApart, headerWrittenOut, levelsLeftOut, linesInTable, marginColumn, numberedRows, pairsOnePerRow, repeatedHeaderAtBreak, tablesOnly, wideDigits, wordsOf, wrappedInCells, writtenOut } from "./grid-variations.ts";
 
 // Header and label words other templates print for the same columns and facts: 项目全称 for 项目名称, 归口管理部门
 // for 主管部门, 实际完成情况 for 实际完成值, 决算数 for 全年执行数, 年初批复数 for 年初预算数.
@@ -145,6 +145,10 @@ const CASES: [string, string, (doc: ExtractedDocument) => ExtractedDocument][] =
   // 银川 2021, 池州 2022: the header block and money in one table, the indicator grid in the next.
   ["ningxia-2021-project-self-eval", "indicator grid in a table of its own", gridApart],
   ["anhui-2022-project-self-eval", "indicator grid in a table of its own", gridApart],
+  // 嘉峪关 2023 (four rows of pairs), 黄果树 2023 概要 (thirteen), 忠县 2024: 主管部门 | … | 实施单位 | … printed one pair a row.
+  ["gansu-2023-project-targets", "header block's pairs one a row", pairsOnePerRow],
+  ["guizhou-2023-evaluation-summary", "header block's pairs one a row", pairsOnePerRow],
+  ["chongqing-2024-department-self-eval", "header block's pairs one a row", pairsOnePerRow],
 ];
 
 // A grid that lists its indicators under their names alone, 三级指标 | 指标值 | … with no level columns (岳阳 2022 申报表,

@@ -200,3 +200,37 @@ export const gridApart = eachTableSplit((t) => {
   if (!header || header.from <= 0 || t.cells.some((c) => c.row < header.from && c.row + c.rowSpan > header.from)) return [t];
   return [rowsOf(t, 0, header.from), rowsOf(t, header.from, t.nRows)];
 });
+
+/**
+ * The header block's rows of several label | value pairs printed one pair a row, the value across the rest of the
+ * table (项目名称 | X | 主管部门 | Y → 项目名称 | X, then 主管部门 | Y): a template narrower than the fixture's. Only rows
+ * above the indicator grid, of unmerged cells, each pair's label short words.
+ */
+export const pairsOnePerRow = eachTable((t) => {
+  const header = gridHeaderRows(t);
+  const last = header ? header.from : t.nRows;
+  const isLabel = (s: string) => /^[\u4e00-\u9fff()（）、/]{2,12}[:：]?$/.test(s.replace(/\s+/g, ""));
+  const cellsOf = (r: number) => t.cells.filter((c) => c.row === r).sort((a, b) => a.col - b.col);
+  const split = new Map<number, Table["cells"][]>();
+  for (let r = 0; r < last; r++) {
+    const cells = cellsOf(r);
+    if (cells.length < 4 || cells.length % 2 !== 0 || cells.some((c) => c.rowSpan > 1)) continue;
+    if (t.cells.some((c) => c.row < r && c.row + c.rowSpan > r)) continue;
+    const pairs = Array.from({ length: cells.length / 2 }, (_, i) => [cells[2 * i]!, cells[2 * i + 1]!]);
+    if (!pairs.every(([l, v]) => isLabel(l!.text) && !isLabel(v!.text) && v!.text.trim() !== "")) continue;
+    split.set(r, pairs.map(([l, v]) => [{ ...l!, col: 0, colSpan: 1 }, { ...v!, col: 1, colSpan: Math.max(1, t.nCols - 1) }]));
+  }
+  if (split.size === 0) return t;
+  const cells: Table["cells"] = [];
+  let shift = 0;
+  for (let r = 0; r < t.nRows; r++) {
+    const pairs = split.get(r);
+    if (!pairs) {
+      for (const c of cellsOf(r)) cells.push({ ...c, row: r + shift });
+      continue;
+    }
+    pairs.forEach((pair, i) => pair.forEach((c) => cells.push({ ...c, row: r + shift + i })));
+    shift += pairs.length - 1;
+  }
+  return { ...t, nRows: t.nRows + shift, rowLines: undefined, rowNumbers: undefined, cells };
+});
