@@ -1215,16 +1215,13 @@ function startSection(st: State, kind: SectionKind, row: Row): void {
   // A target form's grid read (nothing achieved, nothing scored), then a table of its own whose indicator header
   // scores or reports what was achieved (一级指标 | … | 评分标准 | 分值 | 自评得分): another family's form, untitled.
   // (Not the same header again, which a page break repeats over a blank score sheet's next rows.)
-  if (open && !open.untitled && !repeated && st.firstOfTable && kind === "indicators" && open.header?.kind === "indicators" && open.form.indicators.length > 0
-    && open.form.indicators.every((i) => i.actualText === null && i.score === null)
-    && header.columns.some((c) => c.field === "score" || c.field === "actual")) {
-    closeDraft(st);
-  }
+  const targetGrid = open !== null && !open.untitled && !repeated && kind === "indicators" && open.header?.kind === "indicators"
+    && open.form.indicators.length > 0 && open.form.indicators.every((i) => i.actualText === null && i.score === null);
+  if (targetGrid && st.firstOfTable && header.columns.some((c) => c.field === "score" || c.field === "actual")) closeDraft(st);
   // (…or that weighs its items, 一级指标 | … | 分值 | 评价内容及评分标准 under 评价指标: a score sheet. What its table
   // printed above that header, the header's group row, was read into the target form's grid before: taken back out.)
-  const targetGrid = (f: Form) => f.indicators.every((i) => i.actualText === null && i.score === null && i.weight === null);
-  if (st.draft === open && open && !open.untitled && !repeated && kind === "indicators" && open.header?.kind === "indicators"
-    && open.form.indicators.length > 0 && targetGrid(open.form) && open.sectionTable != null && row.table !== null && row.table !== open.sectionTable
+  if (open && targetGrid && st.draft === open && open.form.indicators.every((i) => i.weight === null)
+    && open.sectionTable != null && row.table !== null && row.table !== open.sectionTable
     && header.columns.some((c) => c.field === "weight" || c.field === "scoringRule")) {
     open.form.indicators.splice(Math.min(st.indicatorsBeforeTable, open.form.indicators.length));
     if (open.form.indicators.length > 0) closeDraft(st);

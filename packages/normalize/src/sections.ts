@@ -683,7 +683,7 @@ export function readIndicatorRow(draft: Draft, printed: Row, exclude: Set<Field>
   const declared = splitDeclaredWeight(name);
   if (declared.weight !== null && (weight === null || declared.weight === weight)) name = tidyCjkSpaces(declared.name);
   // (外贸进出口总额：: a name printed as a label, its colon no part of it.)
-  else if (/\S\s*[:：]\s*$/.test(name)) name = name.replace(/\s*[:：]\s*$/, "");
+  else name = noColon(name) ?? name;
   // (指标性质 merged down a run of rows, 定量指标 over nine of them, is each row's.)
   const valueType = text(a, "valueType") ?? mergedDownInto(draft, row, "valueType") ?? carried?.text ?? null;
   if (!printed.exact) {
