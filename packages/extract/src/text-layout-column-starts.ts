@@ -15,7 +15,7 @@ import { ALIGN_TOLERANCE } from "./pdf/cjk-columns.ts";
 import { isWide } from "./pdf/glyphs.ts";
 import { lastChar } from "./pdf/words.ts";
 import { isHeaderWord } from "./text-stream-words.ts";
-import { CLOSING } from "./text-layout-words.ts";
+import { CLOSING, COMPARISON } from "./text-layout-words.ts";
 
 /** Characters: starts this close are one column unless a line has cells at both. */
 const CLOSE_STARTS = 2;
@@ -24,7 +24,7 @@ const SHORT_OF_START = 1;
 /** Characters: how far past a column start a figure one space after a full cell may start and still be that column's. */
 const PAST_START = 1;
 /** A figure alone, with its comparison and a short unit at most (100%, ≥90%, 12个, ≤120万元). */
-const PUSHED_FIGURE = /^[≥≤=<>]?[-+]?\d[\d,]*(?:\.\d+)?(?:%|[\u4e00-\u9fff]{1,2})?$/;
+const PUSHED_FIGURE = new RegExp(`^${COMPARISON}?[-+]?\\d[\\d,]*(?:\\.\\d+)?(?:%|[\\u4e00-\\u9fff]{1,2})?$`);
 /** Characters: the widest gap that is one space. */
 const ONE_SPACE = 1.5;
 /** A word that is all one bracket (a wrapped label's tail, (万元)) ends no cell, though it ends in a closing bracket. */

@@ -7,12 +7,17 @@
 import { isWide } from "./pdf/glyphs.ts";
 import { lastChar } from "./pdf/words.ts";
 
+/**
+ * A comparison sign as fonts print it: ≧ ≦ and ⩾ ⩽ are how many print ≥ ≤
+ * (安徽 2024's ≧90%), full-width ＞ ＜ ＝ how others print > < =; ≈ is about.
+ */
+export const COMPARISON = "[≥≤≧≦⩾⩽=<>＝＞＜≈]";
 /** A number, a share or a comparison with one (5, 100%, ≥90%). */
-export const NUMBER = /^[≥≤=<>]?[-+]?\d[\d,]*(\.\d+)?%?$/;
+export const NUMBER = new RegExp(`^${COMPARISON}?[-+]?\\d[\\d,]*(\\.\\d+)?%?$`);
 /** An amount printed with thousands separators (660,000.00, 3,309,840.00): a money cell of its own. */
 export const GROUPED_AMOUNT = /^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 /** A value cell's start: a number, a comparison, a sign; or a dash alone (no value: 财务管理制度有效性 7  —). */
-export const VALUE_START = /^[≥≤=<>]?[-+]?\d|^[—–]+$/;
+export const VALUE_START = new RegExp(`^${COMPARISON}?[-+]?\\d|^[—–]+$`);
 /** A closing bracket at a word's end: the end of a name's unit (仓库(≥**平方米) 104), as final as a CJK character. */
 export const CLOSING = /[)）\]】]$/;
 

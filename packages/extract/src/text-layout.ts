@@ -67,9 +67,10 @@ import { joinBarePairs } from "./text-layout-bare-pairs.ts";
 import { placePushedNumbers } from "./text-layout-pushed-numbers.ts";
 import { joinVerticalLabels } from "./text-layout-vertical-labels.ts";
 import { joinAnchoredRows } from "./text-layout-anchored-rows.ts";
+import { joinFilledLines } from "./text-layout-filled-lines.ts";
 import { cellsByRow, isIndicatorHeader } from "./text-grid-rows.ts";
 import { cutShortOfStarts, mergeCloseStarts } from "./text-layout-column-starts.ts";
-import { GROUPED_AMOUNT, NUMBER, VALUE_START, endsLikeCell } from "./text-layout-words.ts";
+import { COMPARISON, GROUPED_AMOUNT, NUMBER, VALUE_START, endsLikeCell } from "./text-layout-words.ts";
 import { placeListCells, takeListCells } from "./text-layout-list-blocks.ts";
 import { headValuelessColumns } from "./text-layout-header-columns.ts";
 
@@ -301,7 +302,7 @@ export function parseColumnLayout(pages: readonly SourceLine[][]): { blocks: Blo
     const centred = (t: DocTable) => (anchored === table ? joinCentredCells(t) : t);
     // A project list's own columns are set aside while its indicator rows are rebuilt (text-layout-list-blocks.ts).
     const taken = takeListCells(anchored);
-    const rows = moveSpanLabels(joinWrappedRows(joinVerticalLabels(joinBarePairs(centred(joinCentredPairs(joinLabelParagraphs(taken?.table ?? anchored)))))), lent !== null);
+    const rows = moveSpanLabels(joinFilledLines(joinWrappedRows(joinVerticalLabels(joinBarePairs(centred(joinCentredPairs(joinLabelParagraphs(taken?.table ?? anchored))))))), lent !== null);
     const read = taken ? placeListCells(rows, taken.list) : rows;
     return { kind: "table", table: toTextTable(lent && above ? withoutLentHeader(read, lent.columns, above.nCols) : read, sourceLine) };
   });
@@ -363,7 +364,7 @@ function splitAfterLabelWord(chunk: Chunk): Chunk[] {
 const OUTLINE_NUMBER = /^[(（](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]$/u;
 
 /** A value with its unit glued on (21980人, 87人次, 181.82万元, ≥12个, 583元/人*月): a value cell in one word. */
-const VALUE_WITH_UNIT = /^[≥≤=<>＞＜]?=?[-+]?\d[\d,.]*%?[^\s\d]{1,5}$/u;
+const VALUE_WITH_UNIT = new RegExp(`^${COMPARISON}?=?[-+]?\\d[\\d,.]*%?[^\\s\\d]{1,5}$`, "u");
 /** A date's part spaced off its number: 年, 月, 日 end no value cell. */
 const DATE_PART = /^[年月日]$/;
 const isValueWord = (text: string) => NUMBER.test(text) || VALUE_WITH_UNIT.test(text) || /^[—–]+$/.test(text);
@@ -425,7 +426,7 @@ const UNIT_WORD = /^(?:%|‰|个|人|人次|次|件|户|家|所|项|座|台|套|
 /** A comparison alone (the 指标性质 column: =, ≥, ≤ before the target in a column of its own). */
 const COMPARISON_SIGN = /^(?:[≥≤=<>≧≦＝＞＜]=?|>=|<=)$/;
 /** A target led by a comparison, with a short unit (≥12个, =100%, ≤90万元): a value cell, never a name's end. */
-const COMPARED_TARGET = /^[≥≤=<>＞＜]=?[-+]?\d[\d,.]*[^\s\d]{0,3}$/;
+const COMPARED_TARGET = new RegExp(`^${COMPARISON}=?[-+]?\\d[\\d,.]*[^\\s\\d]{0,3}$`);
 
 /**
  * Splits a number off the end of a chunk of CJK words when value cells follow

@@ -7,6 +7,7 @@
  * their meaning: what only the cell stream needs is in the stream* variants.
  */
 import { foldCompatibilityCharacters } from "./unicode.ts";
+import { COMPARISON } from "./text-layout-words.ts";
 
 const squash = (s: string) => foldCompatibilityCharacters(s).replace(/\s+/g, "");
 export const key = (s: string) => squash(s).replace(/（/g, "(").replace(/）/g, ")").replace(/：/g, ":");
@@ -100,9 +101,9 @@ export function isValueCell(text: string): boolean {
 /** Words of a unit of measure, alone or as a rate (人/次, 万元/人, 元/人·月). */
 const UNIT = "(?:万元|亿元|元|万人次|人次|人|次|起|宗|例|个|家|项|户|天|日|月|年|件|台|套|所|座|公里|千米|平方米|立方米|米|亩|公顷|吨|头|只|册|份|篇|场|批|辆|株|本|期|条|处|间|张|部|名|小时|周|季度|km|kw|m2|m3)";
 const UNIT_CELL = new RegExp(`^${UNIT}(?:[/／·*]${UNIT})*$`);
-const QUANTITY = new RegExp(`^(?:[≥≤=<>＞＜≈]|>=|<=)?[-+]?\\d[\\d,]*(?:\\.\\d+)?(?:%|${UNIT}(?:[/／·*]${UNIT})*)?$`);
+const QUANTITY = new RegExp(`^(?:${COMPARISON}|>=|<=)?[-+]?\\d[\\d,]*(?:\\.\\d+)?(?:%|${UNIT}(?:[/／·*]${UNIT})*)?$`);
 /** A figure with a unit per unit (490元/平米, 300元/米): a value wherever it stands. */
-const RATE_QUANTITY = new RegExp(`^(?:[≥≤=<>＞＜≈]|>=|<=)?[-+]?\\d[\\d,]*(?:\\.\\d+)?${UNIT}(?:[/／·*](?:平米|${UNIT}))+$`);
+const RATE_QUANTITY = new RegExp(`^(?:${COMPARISON}|>=|<=)?[-+]?\\d[\\d,]*(?:\\.\\d+)?${UNIT}(?:[/／·*](?:平米|${UNIT}))+$`);
 
 /**
  * A value of the cell stream: isValueCell's, a unit of measure in a column of
