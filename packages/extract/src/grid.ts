@@ -66,6 +66,11 @@ export const Table = z.object({
    * merged cell once (on its first row), blanks kept.
    */
   copied: z.boolean().optional(),
+  /**
+   * Text laid out by columns (pdftotext -layout): each cell stands in the
+   * column its text starts under, so its column is where the form prints it.
+   */
+  laidOut: z.boolean().optional(),
 });
 export type Table = z.infer<typeof Table>;
 

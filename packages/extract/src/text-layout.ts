@@ -830,5 +830,5 @@ function toTextTable(t: DocTable, sourceLine: (page: number, y: number) => numbe
   }
   for (let r = 0; r < t.nRows; r++) rowLines[r] ??= rowLines[r - 1] ?? 1;
   const cells: Cell[] = t.cells.map((c) => ({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: c.text, page: c.page }));
-  return { page: t.page, pageTo: t.pageTo, nRows: t.nRows, nCols: t.nCols, cells, rowLines: rowLines.slice(0, t.nRows) };
+  return { page: t.page, pageTo: t.pageTo, nRows: t.nRows, nCols: t.nCols, cells, rowLines: rowLines.slice(0, t.nRows), laidOut: true };
 }

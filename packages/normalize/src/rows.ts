@@ -47,6 +47,8 @@ export interface Row {
   printedInFull?: boolean;
   /** Text copied from a web page: the row prints its cells in turn, a merged cell only on its first row (Table.copied). */
   copied?: boolean;
+  /** Text laid out by columns: each cell stands in its column's slot (extract's Table.laidOut). */
+  laidOut?: boolean;
   /** Cells merged down from a row above over this row (a unit's name beside each of its projects). */
   inherited?: RowCell[];
   /** A row of the names over a grouped money block's amounts (grouped-money-header.ts): no pairs. */
@@ -106,6 +108,7 @@ export function toRows(doc: ExtractedDocument): Row[] {
         ...(exact ? { exact } : {}),
         ...(!exact && fullRows.has(r) ? { printedInFull: true } : {}),
         ...(!exact && t.copied ? { copied: true } : {}),
+        ...(!exact && t.laidOut ? { laidOut: true } : {}),
         ...(inherited.length > 0 ? { inherited } : {}),
         ...(t.sheet ? { sheet: t.sheet } : {}),
         ...(lowestOfRow.has(r) ? { ocrConfidence: lowestOfRow.get(r)! } : {}),

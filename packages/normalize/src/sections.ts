@@ -41,10 +41,13 @@ export function align(draft: Draft, row: Row, exclude: Set<Field> = new Set()): 
   // A copied row that prints every cell stands where printed under a header that prints every
   // cell too, as many and none blank (a blank header slot is a copy whose rows do not line up).
   const inPlace = row.exact === true || (row.printedInFull === true && header?.printedWidth === row.allCells.length && header.blanks.length === 0);
-  // (In a grid read as printed, or a row copied in full under its header, a weight may be printed as its share of
-  // the hundred points, 20% under 权重.)
-  const fitting = inPlace ? (f: Field, t: string) => (POINT_FIELDS.has(f) && percentPoints(t) !== null ? PERCENT_POINTS_FIT : fit(f, t)) : fit;
-  return alignRow(cells, columns, fitting, { vacant: row.vacant, exact: inPlace, placed: !inPlace && placedByColumn(row), covered });
+  // (In a grid read as printed, a row copied in full under its header or one laid out by columns, each cell
+  // where its column is, a weight may be printed as its share of the hundred points, 20% under 权重.)
+  // (Laid out by columns, only an indicator's weight: a funding line's rate, 100% beside its points, is no points.)
+  const placed = !inPlace && placedByColumn(row);
+  const asPoints = inPlace ? (f: Field) => POINT_FIELDS.has(f) : row.laidOut === true && header?.kind === "indicators" ? (f: Field) => f === "weight" : null;
+  const fitting = asPoints ? (f: Field, t: string) => (asPoints(f) && percentPoints(t) !== null ? PERCENT_POINTS_FIT : fit(f, t)) : fit;
+  return alignRow(cells, columns, fitting, { vacant: row.vacant, exact: inPlace, placed, covered });
 }
 
 /**

@@ -274,6 +274,11 @@ describe("forms in text that lost most of their columns are still found, never i
       ["年度金额(提前下达)", 208, 109.8], ["中央财政", 165, 84.5], ["省级财政", 43, 25.3],
     ]);
   });
+  it("a weight printed as its share of the hundred (20% under 权重) is its points in -layout text too, and a funding line's rate is none (四川 普惠金融)", () => {
+    const form = read("sichuan-undated-transfer-self-eval.pdftotext-layout.txt")[0]!;
+    expect(form.indicators.map((i) => i.weight)).toEqual([20, 20, 10, 10, 10, 10, 10, 5, 5]);
+    expect(form.indicators.every((i) => i.extra["权重"] === undefined)).toBe(true);
+  });
   it("a header -layout left as a line of text heads the table after it (部门整体支出绩效评价指标表), and wrapped 评分标准 lines are no indicators", () => {
     const forms = read("unknown-2017-department-scorecard.pdftotext-layout.txt");
     expect(forms).toHaveLength(1);
