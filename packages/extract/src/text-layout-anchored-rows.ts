@@ -39,10 +39,10 @@ import { cellsByRow, isIndicatorHeader } from "./text-grid-rows.ts";
 /** A date a row's value names: 2021年12月31日, 2023年12月底前, 12月底. */
 const DATE_VALUE = /^(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:底|末|初|中旬)?(?:前|以前|内|之前)?(?:完成)?$|^(?:19|20)\d{2}年(?:底|末|度)?(?:前|以前|内)?(?:完成)?$/;
 /**
- * A figure and a short unit of any name (3500 公斤, ≥70 村): a value, whatever its unit; the unit lists
+ * A figure and a short unit of any name (3500 公斤, ≥70 村, 80M, 60km/h): a value, whatever its unit; the unit lists
  * of the cell readers do not hold every unit a form counts in.
  */
-const MEASURE = new RegExp(`^(?:${COMPARISON}|>=|<=)?[-+]?\\d[\\d,]*(?:\\.\\d+)?[\\u4e00-\\u9fff]{1,2}(?:[/／][\\u4e00-\\u9fff]{1,2})?$`);
+const MEASURE = new RegExp(`^(?:${COMPARISON}|>=|<=)?[-+]?\\d[\\d,]*(?:\\.\\d+)?(?:[\\u4e00-\\u9fff]{1,2}(?:[/／][\\u4e00-\\u9fff]{1,2})?|[A-Za-z]{1,3}(?:[/／][A-Za-z]{1,3})?)$`);
 /** A value of a row: an amount, a share, a score, a count with its unit (192 只, 10 辆, 583 元/人*月, 3500 公斤), or a date. */
 const isQuantity = (text: string) => {
   const t = text.replace(/\s+/g, "");

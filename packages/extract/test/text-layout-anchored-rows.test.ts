@@ -15,6 +15,13 @@ const rowsOf = (id: string) =>
     .map((row) => row.filter((c, i) => c && (i === 0 || row[i - 1] !== c)).map((c) => c!.text));
 
 describe("joinAnchoredRows: cells centred on their row's value line", () => {
+  it("anchors a row on a figure with a Latin unit (80M), as on one with a CJK unit (湘潭 2024 雾炮车)", () => {
+    const rows = rowsOf("hunan-2024-project-targets");
+    expect(rows).toContainEqual(["年度绩效指标", "产出指标", "数量指标", "雾炮车抑尘降尘服务配备车辆数", "10", "计划标准"]);
+    expect(rows).toContainEqual(["雾炮车风炮射程", "80M", "计划标准"]);
+    expect(rows).toContainEqual(["质量指标", "服务周期内空气质量", "优良", "计划标准"]);
+  });
+
   it("gives each name the lines centred on its values, and a placeholder row (指标 2 / ……) its own row (河北 2019)", () => {
     const rows = rowsOf("hebei-2019-project-self-eval");
     // 指标 1 工程资 / (values) / 金金额, the reason's four lines around the same values.
