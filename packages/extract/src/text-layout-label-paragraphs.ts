@@ -12,7 +12,8 @@
  * column), a paragraph line, or both, each label (a label of several lines
  * is one) takes the lines above it back to the previous label's, and as many
  * lines below it: the run is read so only when that centring divides it
- * exactly, every line to one label. Runs under an indicator header, or with
+ * exactly, every line to one label (trying, where the labels one by one do
+ * not, a label of two lines round a one-line paragraph as one). Runs under an indicator header, or with
  * a group label (数量指标, merged down over indicator rows and centred over
  * them, not over a paragraph), are left alone, and so are lines that each
  * end in a colon (资金总额： over 一般公共预算拨款： in a blank template): labels
@@ -114,22 +115,69 @@ function divideRun(byRow: FoundCell[][], s: number, e: number, kind: (r: number)
     else labels.push([r, r + 1]);
   }
   if (labels.length === 0 || labels.every(([x, y]) => y - x === e - s)) return;
+  // (A label of two lines may straddle its one-line paragraph, 项目实施 / 2023年12月31日前完成 / 进度计划: where the
+  // labels one by one do not divide the run, two label-only lines round one paragraph line are tried as one label,
+  // and then a label beside its paragraph's line as a whole label, not the head of the label-only line under it.)
+  const assigned = centredOn(labels, s, e) ?? centredOn(straddling(labels, kind), s, e) ??
+    centredOn(straddling(splitAtParagraphs(labels, kind), kind), s, e);
+  if (!assigned) return;
+  // A label's first line is its row; the paragraph's lines and the label's other lines join it.
+  for (let r = s; r < e; r++) {
+    if (assigned[r] !== undefined && assigned[r] !== r) target[r] = assigned[r]!;
+    // A paragraph's line in two pieces, beside its label or alone, is one line of the paragraph.
+    const cells = byRow[r]!;
+    const pieces = kind(r) === "paragraph" ? cells : cells.slice(1);
+    const [head, tail] = pieces;
+    if (pieces.length === 2) {
+      const line = { ...head!, text: head!.text + tail!.text, colSpan: tail!.col + tail!.colSpan - head!.col, bbox: unionBox([head!.bbox, tail!.bbox]) };
+      byRow[r] = kind(r) === "paragraph" ? [line] : [cells[0]!, line];
+    }
+  }
+}
+
+/** Each line's label (its first line), when each label is centred on its lines and they divide lines s..e-1 exactly; else null. */
+function centredOn(labels: readonly [number, number][], s: number, e: number): (number | null)[] | null {
   const assigned: (number | null)[] = [];
   let pos = s;
   for (const [x, y] of labels) {
     const above = x - pos;
     const below = labels.find(([nx]) => nx > x)?.[0] ?? e;
     // The label's row ends as far below its lines as it starts above them.
-    if (y + above > below) return;
+    if (y + above > below) return null;
     for (let r = pos; r < y + above; r++) assigned[r] = x;
     pos = y + above;
   }
-  if (pos !== e) return;
-  // A label's first line is its row; the paragraph's lines and the label's other lines join it.
-  for (let r = s; r < e; r++) {
-    if (assigned[r] !== undefined && assigned[r] !== r) target[r] = assigned[r]!;
-    // A paragraph's line in two pieces beside its label is one line of the paragraph.
-    const [label, head, tail] = byRow[r]!;
-    if (tail) byRow[r] = [label!, { ...head!, text: head!.text + tail.text, colSpan: tail.col + tail.colSpan - head!.col, bbox: unionBox([head!.bbox, tail.bbox]) }];
+  return pos === e ? assigned : null;
+}
+
+/**
+ * The labels with each line that holds a paragraph's line a label of its own: 项目起止时间 | 2023年6月至12月 over
+ * 项目实施 (the first line of the next label, 项目实施 / … / 进度计划) is a whole label beside its one-line paragraph.
+ */
+function splitAtParagraphs(labels: readonly [number, number][], kind: (r: number) => Kind): [number, number][] {
+  return labels.flatMap(([x, y]): [number, number][] => {
+    const out: [number, number][] = [];
+    let from = x;
+    for (let r = x; r < y; r++) {
+      if (kind(r) !== "both" || y - x === 1) continue;
+      if (r > from) out.push([from, r]);
+      out.push([r, r + 1]);
+      from = r + 1;
+    }
+    if (from < y) out.push([from, y]);
+    return out;
+  });
+}
+
+/** The labels with each two one-line labels that hold no paragraph text, one paragraph line apart, taken as one. */
+function straddling(labels: readonly [number, number][], kind: (r: number) => Kind): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < labels.length; i++) {
+    const [x, y] = labels[i]!, next = labels[i + 1];
+    if (next && y - x === 1 && next[1] - next[0] === 1 && next[0] === y + 1 && kind(x) === "label" && kind(next[0]) === "label") {
+      out.push([x, next[1]]);
+      i++;
+    } else out.push([x, y]);
   }
+  return out;
 }

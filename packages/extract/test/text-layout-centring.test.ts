@@ -31,6 +31,26 @@ describe("joinLabelParagraphs: a label centred beside its wrapped paragraph is o
     expect(rows.find((r) => r[0] === "项目概况")?.[1]).toMatch(/^根据上海市同舟服务中心.*预计全年服务1715人次。$/);
   });
 
+  it("joins a paragraph's line that a wide gap cut in two (上海 2019: 结转项目□  其他一次性项目□)", () => {
+    const rows = tablesOf("shanghai-2019-project-targets").flatMap(rowsOf);
+    expect(rows).toContainEqual(["项目类型", "市委市政府已确定的新增项目□结转项目□其他一次性项目□经常性专项业务费√其他经常性项目□"]);
+  });
+
+  it("takes a label of two lines round its one-line paragraph as one, beside labels with their own lines (百色 2023)", () => {
+    // The form's labels and paragraphs, from 项目实施内容's first line to the indicator header (the money block
+    // above them, whose labels the centring does not divide, is left out).
+    const lines = textOf("guangxi-2023-project-targets").split("\n");
+    const from = lines.findIndex((l) => l.includes("根据 2020 年"));
+    const to = lines.findIndex((l) => l.includes("一级指标"));
+    const rows = parseExtractedText(["项目名称  百色天立学校办学补贴", ...lines.slice(from, to + 1)].join("\n"))
+      .blocks.flatMap((b) => (b.kind === "table" ? rowsOf(b.table) : []));
+    expect(rows).toContainEqual(["项目起止时间", "2023年6月至12月"]);
+    expect(rows).toContainEqual(["项目实施进度计划", "2023年12月31日前完成"]);
+    expect(rows.find((r) => r[0] === "项目实施内容")?.[1]).toMatch(/^根据2020年9月29日.*支出补贴……”。$/);
+    expect(rows.find((r) => r[0] === "年度绩效目标")?.[1]).toMatch(/^投入1800万元.*全面发展。$/);
+    expect(rows.find((r) => r[0] === "中期绩效目标")?.[1]).toMatch(/^引进优质教育品牌.*品牌影响力。$/);
+  });
+
   it("joins a label of two lines into one beside its paragraph (湖南 2018 部门)", () => {
     const rows = tablesOf("hunan-2018-department-self-eval").flatMap(rowsOf);
     expect(rows.find((r) => r[0] === "职能职责概述")?.[1]).toMatch(/^负责全市数字化城市管理监督.*业务指导。$/);
