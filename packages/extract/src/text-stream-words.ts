@@ -37,7 +37,15 @@ const MIN_HEAD = 4;
  * Column words only the cell stream reads (a header run cut short by one of
  * them makes every row under it too narrow): 全年实际值, 指标方向(性), 预算执行数.
  */
-const STREAM_HEADER_WORD = /^(?:(?:全年|年度)?实际值|指标方向性?|预算执行数|绩效目标值)$/;
+const STREAM_HEADER_WORD = new RegExp("^(?:" + [
+  "(?:全年|年度)?实际值", "指标方向性?", "预算执行数", "绩效目标值",
+  // What a column holds, as other templates word it (目标完成值, 评价指标值, 标准值; 目标名称; 评分规则): a value, a
+  // name or a rule (指标目标值, 实施周期目标值); never a level's label (数量指标) nor a sentence's head wrapped in its
+  // cell (该指标值 over 数据合理).
+  "(?:目标|评价|考核)?(?:标准值|完成值)", "(?![该此本其])[^\\d\\s,，。、:：]{0,4}(?:指标值|目标值)", "(?:目标|指标|项目|评价)名称",
+  "(?:评价|考核|评分)指标",
+  "(?:评分|计分|扣分)(?:规则|办法|方法)", "得分(?:计算)?(?:方法|规则)",
+].join("|") + ")$");
 
 /** Qualifiers a header word may carry: (A), (万元), (B/A×100%), (10分), a colon. */
 function headerKey(text: string): string {
@@ -127,7 +135,9 @@ export const declaredWeight = (text: string) => { const m = key(text).match(DECL
 /** A level label of an indicator table: 产出指标, 数量指标, 满意度指标(10分). */
 export const isLevelWord = (text: string) => {
   const k = key(text).replace(DECLARED_WEIGHT, "");
-  return /^(?:产出|效益|效果|满意度|服务对象满意度|社会公众满意度|成本|经济成本|社会成本|生态环境成本|数量|质量|时效|进度|经济效益|社会效益|生态效益|环境效益|可持续影响|可持续发展|投入|过程|管理|决策|履职|运行|职责履行|履职效能|产出数量|产出质量|产出时效|产出成本)指标$/.test(k);
+  // (Or its goal, numbered as a heading of the rows under it: 一、投入目标, 三、产出目标, 1.数量目标.)
+  return /^(?:产出|效益|效果|满意度|服务对象满意度|社会公众满意度|成本|经济成本|社会成本|生态环境成本|数量|质量|时效|进度|经济效益|社会效益|生态效益|环境效益|可持续影响|可持续发展|投入|过程|管理|决策|履职|运行|职责履行|履职效能|产出数量|产出质量|产出时效|产出成本)指标$/.test(k)
+    || /^(?:[一二三四五六七八九十]{1,2}[、.．]|\d{1,2}[、.．])(?:产出|效益|效果|满意度|成本|数量|质量|时效|进度|投入|过程|管理|决策|履职|运行)目标$/.test(k);
 };
 
 /** Titles: a form's or a table's name, kept as narrative (the normalize stage starts forms on them). */

@@ -17,7 +17,11 @@
  * - under a header, cells are grouped into rows: a row ends where text follows
  *   a value (…, 8, 8 | 下一指标名称), where a level label (数量指标, 产出指标)
  *   starts over a row that has a name, or at the header's width (plus one for
- *   the row label that header rows leave out);
+ *   the row label that header rows leave out); under a header without level
+ *   columns a cell is read by its place: text under a column of words
+ *   (评价指标, 评分规则) goes on the row, text under a column of figures after
+ *   the row's figures starts the next, and a group's label (一、投入目标) is a
+ *   row of its own; a group's word over some columns (绩效目标设置情况) is text;
  * - a row that cannot be rebuilt with confidence (more values than the header
  *   has columns; weighted labels with no value, cut only by the width) is left
  *   out of the table and kept as narrative: a misplaced number is a false finding;
@@ -37,10 +41,13 @@ import type { Block, Cell, PageInfo, Table } from "./grid.ts";
 import { cellsOfParagraph, paragraphs, type StreamCell } from "./text-stream-paragraph.ts";
 import { columnPlace, orderHeader } from "./text-stream-header.ts";
 import { isLevelBlock, withBlockLevels } from "./text-stream-levels.ts";
-import { isLabelWord, isLevelWord, isStreamHeaderWord, isStreamValueCell, isTitle, isWordCell } from "./text-stream-words.ts";
+import { isLabelWord, isLevelWord, isStreamHeaderWord, isStreamValueCell, isTitle, isWordCell, key } from "./text-stream-words.ts";
 
 // The -layout readers (text-wrapped-rows.ts, text-span-labels.ts …) take these from here.
 export { isHeaderWord, isLabelWord, isValueCell } from "./text-stream-words.ts";
+
+/** A word heading a group of columns: what it tells of (绩效目标设置情况, 绩效目标完成情况), no column's content. */
+const isGroupWord = (text: string) => /^[^\d\s:：,，。]{2,10}情况$/.test(text.replace(/\s+/g, ""));
 
 /** Paragraphs a cell-per-paragraph text has at least... */
 const MIN_PARAGRAPHS = 5;
@@ -133,6 +140,7 @@ function readCells(cells: StreamCell[]): Block[] {
 
   for (let i = 0; i < cells.length;) {
     const c = cells[i]!;
+    const positional = header.length >= MIN_POSITIONAL_HEADER && header.length === width && !header.some((h) => columnPlace(h) === 0 || columnPlace(h) === 1);
     if (isTitle(c.text)) {
       text(c);
       width = 0;
@@ -142,17 +150,22 @@ function readCells(cells: StreamCell[]): Block[] {
     // A run of column words: a header row. (Reading order may put the first row's merged level
     // cells right after the level columns' words above them: 一级指标 | 产出指标 | 二级指标 | 数量指标
     // | 三级指标 …; they are held for that row.)
+    // (A group's word over some of the columns, 绩效目标设置情况 over 目标名称 | 目标值 and 绩效目标完成情况 over the
+    // rest, printed before its columns' words, is no column: it is kept as a line of text, and the run goes on.)
     let h = i;
     const held: StreamCell[] = [];
+    const grouping: StreamCell[] = [];
     while (h < cells.length) {
       if (isStreamHeaderWord(cells[h]!.text)) h++;
       else if (h > i && isLevelColumnWord(cells[h - 1]!.text) && isLevelWord(cells[h]!.text) && isStreamHeaderWord(cells[h + 1]?.text ?? "")) held.push(cells[h++]!);
+      else if (isGroupWord(cells[h]!.text) && isStreamHeaderWord(cells[h + 1]?.text ?? "") && isStreamHeaderWord(cells[h + 2]?.text ?? "")) grouping.push(cells[h++]!);
       else break;
     }
-    if (h - i - held.length >= MIN_HEADER_RUN) {
+    if (h - i - held.length - grouping.length >= MIN_HEADER_RUN) {
       endRow();
       if (width === 0) { header = []; headerRuns = []; }
-      const run = cells.slice(i, h).filter((c) => !held.includes(c));
+      for (const g of grouping) blocks.push({ kind: "text", page: g.page, text: g.text, line: g.line });
+      const run = cells.slice(i, h).filter((c) => !held.includes(c) && !grouping.includes(c));
       header.push(...run.map((x) => x.text));
       const whole = indicatorHeader(headerRuns, run);
       if (whole) {
@@ -214,6 +227,14 @@ function readCells(cells: StreamCell[]): Block[] {
       i++;
       continue;
     }
+    // (Under a header without level columns, a group's label, 一、投入目标, heads the rows under it as a row of
+    // its own, as the grid prints it across the table.)
+    if (positional && isLevelWord(c.text)) {
+      endRow();
+      rows.push({ cells: [c] });
+      i++;
+      continue;
+    }
     const prev = row[row.length - 1];
     const value = isStreamValueCell(c.text);
     // (Text after a value starts the next row, unless the header ends in a column of text — 指标值说明,
@@ -225,7 +246,14 @@ function readCells(cells: StreamCell[]): Block[] {
     // the next row has the row's figures after it.)
     const unit = header.some((h) => UNIT_COLUMN.test(h)) && UNIT_SHAPED.test(c.text.replace(/\s+/g, "")) && !isLevelWord(c.text)
       && i + 1 < cells.length && !isStreamValueCell(cells[i + 1]!.text);
-    if (afterValue && !lastColumnText && !unit) endRow();
+    // (Under a header without level columns, whose rows start in its first column, a row's next cell stands under
+    // the header's word at its place: text under a column of words, 评价指标 or 评分规则 after 目标值 | 6475, goes on
+    // the row; text under a column of figures, after a figure of the row, starts the next.)
+    const at = positional ? header[row.length] : undefined;
+    const underWords = at !== undefined && WORDS_COLUMN.test(key(at));
+    const underFigure = at !== undefined && !underWords && columnPlace(at) !== null && columnPlace(at)! >= 4 && row.some((x) => isStreamValueCell(x.text));
+    if (afterValue && !lastColumnText && !unit && !underWords) endRow();
+    else if (!value && prev !== undefined && !isStreamValueCell(prev.text) && underFigure) endRow();
     else if (row.length && isLevelWord(c.text) && row.some((x) => !isLevelWord(x.text))) endRow();
     // A header-block label glued to its value (项目负责人:查小兵) is a row of its own, wherever it falls.
     else if (row.length && isGluedLabelPair(c.text)) endRow();
@@ -272,6 +300,11 @@ function isGluedLabelPair(text: string): boolean {
 /** A header's column of units, and a cell shaped like a unit: 人, 万立方米, %, km. */
 const UNIT_COLUMN = /^(?:度量|计量|指标)单位$/;
 const UNIT_SHAPED = /^(?:[\u4e00-\u9fff]{1,4}|%|‰|[A-Za-z/²³]{1,6})$/;
+
+/** Columns a header has at least for its rows' cells to be read by their places under it. */
+const MIN_POSITIONAL_HEADER = 4;
+/** A header's column of words: an indicator's name, a rule or a note (评价指标, 目标名称, 评分规则, 偏差原因). */
+const WORDS_COLUMN = /(?:名称|(?:评价|考核|绩效)指标|三级指标|规则|标准|办法|方法|说明|解释|原因|措施|备注|内容)$/;
 
 /** A header's column of text: what is said of a row after its figures. */
 const TEXT_COLUMN = /(?:说明|解释|原因|措施|备注|内容)$/;

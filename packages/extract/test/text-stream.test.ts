@@ -154,3 +154,34 @@ describe("a header drawn with its names' column after the targets (shanghai-2022
     expect(form.indicators.find((i) => i.name === "合同结算条款完成率")).toMatchObject({ targetText: "=100%", actualText: "100%", weight: 20, score: 20 });
   });
 });
+
+describe("a header in other templates' words, over rows read by their places (江苏 宜兴 2016, 甘肃 2023)", () => {
+  const rows = tables(parseExtractedText(text("jiangsu-undated-project-self-eval"))).flatMap(rowsOf);
+
+  it("reads 目标名称 … 评分规则 | 得分 as one header row, its groups' words (绩效目标设置情况) kept as text", () => {
+    expect(rows[0]).toEqual(["目标名称", "目标值", "评价指标", "标准值", "目标完成值", "评价指标值", "权重分值", "评分规则", "得分"]);
+    const texts = parseExtractedText(text("jiangsu-undated-project-self-eval")).blocks.flatMap((b) => (b.kind === "text" ? [b.text] : []));
+    expect(texts).toEqual(expect.arrayContaining(["绩效目标设置情况", "绩效目标完成情况"]));
+  });
+
+  it("makes a numbered group's label (一、投入目标) a row of its own, as the grid prints it across the table", () => {
+    expect(rows[1]).toEqual(["一、投入目标"]);
+  });
+
+  it("keeps words under a column of words (评价指标, 评分规则) on the row, after its figures", () => {
+    expect(rows).toContainEqual(["2.实际到位资金", "6475", "资金到位率", "100%", "6475", "100%", "1", "实际到位资金/预算投入资金≠100%则不得分", "1"]);
+    expect(rows).toContainEqual(["3.实际支出", "6475", "实际支出率", "100%", "6475", "100%", "1", "实际支出率≠100%则不得分", "1"]);
+  });
+
+  it("finds the form, whose rows are a tree of groups and names", async () => {
+    const [form] = await forms("jiangsu-undated-project-self-eval");
+    expect(form?.indicators.find((i) => i.name === "2.实际到位资金")).toMatchObject({ level1: "一、投入目标", targetText: "6475", actualText: "6475", weight: 1, score: 1 });
+  });
+
+  it("takes 指标目标值 for a column word, but not a sentence's head wrapped in its cell (该指标值 over 数据合理)", async () => {
+    const [gansu] = await forms("gansu-2023-project-targets");
+    expect(gansu?.indicators.find((i) => i.name === "免费开放天数")).toMatchObject({ level2: "数量指标", targetText: "=300 天" });
+    const jiangxi = tables(parseExtractedText(text("jiangxi-undated-department-targets"))).flatMap(rowsOf);
+    expect(jiangxi).toContainEqual(["保障退休职工人数(人)", "=", "81", "人", "该指标值数据合理"]);
+  });
+});
