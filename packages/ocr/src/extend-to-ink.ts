@@ -3,7 +3,8 @@
  * single flat stroke (一 of 一级指标, a dash) at the end of a line: the line's
  * region stops short of it. Each region is grown sideways over the ink next
  * to it on its line, up to a gap wider than GAP_SHARE of its height or a
- * ruling (a column of ink the whole height of the line).
+ * ruling (a column of ink the whole height of the line). A stroke the
+ * region's edge cuts counts whole.
  */
 import type { Region } from "./gray-resize.ts";
 import type { RasterImage } from "./image/types.ts";
@@ -34,7 +35,11 @@ export function extendToInk(gray: RasterImage, regions: readonly Region[], inkBe
     };
     const grow = (from: number, step: -1 | 1): number => {
       let edge = from;
-      let gap = 0, run = 0, longest = 0;
+      // (A stroke the region's edge cuts, 一 of 一、投入目标 half inside it, counts whole: its ink inside the
+      // edge starts the run.)
+      let inside = 0;
+      for (let x = from; x >= Math.floor(r.x0) && x <= Math.ceil(r.x1) && inkIn(x) > 0 && inside < height; x -= step) inside++;
+      let gap = 0, run = inside, longest = 0;
       const maxGap = GAP_SHARE * height;
       for (let x = from + step, k = 0; x >= 0 && x < gray.width && k < REACH_SHARE * height; x += step, k++) {
         const ink = inkIn(x);

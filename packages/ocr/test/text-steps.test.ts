@@ -154,6 +154,15 @@ describe("extendToInk", () => {
     expect(extendToInk(page([52, 19, 55, 22]), [line], 128)[0]!.x0).toBe(60);
     expect(extendToInk(page([50, 0, 52, 40], [40, 19, 49, 21]), [line], 128)[0]!.x0).toBe(60);
   });
+
+  it("counts a stroke the line's edge cuts whole (一 of 一、投入目标, half inside the detected line)", () => {
+    // 24 px of stroke, 12 inside the line and 12 outside it: the 12 outside alone are short of the stroke a
+    // character makes at this line's height (0.4 × 34 = 13.6 px).
+    const line = { x0: 133, y0: 3, x1: 190, y1: 37 };
+    expect(extendToInk(page([121, 19, 145, 21], [150, 12, 180, 28]), [line], 128)[0]!.x0).toBe(121);
+    // A character cut by the edge with paper right outside it takes in no speck beyond.
+    expect(extendToInk(page([126, 19, 128, 21], [133, 12, 145, 28]), [line], 128)[0]!.x0).toBe(133);
+  });
 });
 
 describe("componentsAbove", () => {
