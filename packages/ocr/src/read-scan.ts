@@ -24,6 +24,7 @@ import { splitAtRulings } from "./split-at-rulings.ts";
 import type { TextBox } from "./text-box.ts";
 import { trimNoise } from "./trim-noise.ts";
 import { settlePunctuationWidth } from "./punctuation-width.ts";
+import { withoutCharsReadTwice } from "./chars-read-twice.ts";
 
 export interface ScanReading {
   /** Size of the image the coordinates refer to (after any turn). */
@@ -92,7 +93,7 @@ export async function readScan(image: RasterImage): Promise<ScanReading> {
   const found = await recognizeLines(runtime, clean, regions);
   // Lone symbols the detector passed over, kept only when read with confidence.
   const orphans = (await recognizeLines(runtime, clean, orphanInk(clean, ink, regions, rulings))).filter((b) => b.confidence >= SURE_ORPHAN);
-  const lines = [...found, ...orphans];
+  const lines = withoutCharsReadTwice([...found, ...orphans]);
   const t3 = performance.now();
   return {
     width: gray.width,

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { componentsAbove } from "../src/components.ts";
 import { decodeCtc } from "../src/ctc.ts";
 import { extendToInk } from "../src/extend-to-ink.ts";
+import { withoutCharsReadTwice } from "../src/chars-read-twice.ts";
 import { mergeLinePieces } from "../src/merge-line-pieces.ts";
 import { splitAtRulings } from "../src/split-at-rulings.ts";
 import { boxFromChars, type CharBox } from "../src/text-box.ts";
@@ -162,6 +163,19 @@ describe("extendToInk", () => {
     expect(extendToInk(page([121, 19, 145, 21], [150, 12, 180, 28]), [line], 128)[0]!.x0).toBe(121);
     // A character cut by the edge with paper right outside it takes in no speck beyond.
     expect(extendToInk(page([126, 19, 128, 21], [133, 12, 145, 28]), [line], 128)[0]!.x0).toBe(133);
+  });
+});
+
+describe("withoutCharsReadTwice", () => {
+  it("drops the characters a second region read again inside a longer line, and keeps the rest (云南 2023: 97.80% | 0%9)", () => {
+    const rate = boxFromChars(chars("97.80%", 1173, 16), 410, 443);
+    const again = boxFromChars(chars("0%9", 1233, 21), 413, 442);
+    const below = boxFromChars(chars("97.80%", 1172, 16), 460, 494);
+    const got = withoutCharsReadTwice([rate, again, below]);
+    expect(got.map((b) => b.text)).toEqual(["97.80%", "9", "97.80%"]);
+    expect(got[1]!.x0).toBe(1275);
+    // A box read twice whole is dropped.
+    expect(withoutCharsReadTwice([rate, boxFromChars(chars("0%", 1240, 14), 412, 442)]).map((b) => b.text)).toEqual(["97.80%"]);
   });
 });
 
