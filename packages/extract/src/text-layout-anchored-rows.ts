@@ -174,7 +174,7 @@ function planRegion(byRow: FoundCell[][], header: number, end: number, page: num
   }
   flush();
   const firstBody = Math.min(anchors[0]!, ...[...target].filter(([, r]) => r === anchors[0]).map(([c]) => c.row));
-  if (byRow[header]![0]?.page === page) joinHeaderBand(byRow, header, firstBody, names, target);
+  if (byRow[header]![0]?.page === page) joinHeaderBand(byRow, header, firstBody, anchors[0]!, names, target);
 }
 
 /**
@@ -186,9 +186,12 @@ function planRegion(byRow: FoundCell[][], header: number, end: number, page: num
  * piece above a column whose cell on the header line is a whole column word:
  * that piece heads several columns (绩效指标 over 一级/二级/三级指标, 年度指标值
  * over 指标性质 | 指标值) and stays a row of its own, the group header; and
- * below such a word only a bracketed piece ((A)) is its.
+ * below such a word only a bracketed piece ((A)) is its. A line right under
+ * the header whose pieces each complete their cell into a column word
+ * (指标值说 over the header's line, 明 under it) is the header's even where
+ * a column's plan gave it to the first row.
  */
-function joinHeaderBand(byRow: FoundCell[][], header: number, firstBody: number, names: number, target: Map<FoundCell, number>): void {
+function joinHeaderBand(byRow: FoundCell[][], header: number, firstBody: number, firstAnchor: number, names: number, target: Map<FoundCell, number>): void {
   const line = (r: number) => lineOf(byRow[r]!);
   const adjacent = (a: number, b: number) => Math.abs(line(a) - line(b)) <= 1 + EPS;
   const pieceOnly = (r: number) => byRow[r]!.length > 0 && byRow[r]!.every((c) => !target.has(c) && isHeaderPiece(c.text));
@@ -210,6 +213,21 @@ function joinHeaderBand(byRow: FoundCell[][], header: number, firstBody: number,
     const pieces = byRow[r]!.filter((c) => c.col >= names || !LEVEL_WORD.test(c.text.replace(/\s+/g, "")));
     if (!pieces.every(tail)) break;
     for (const c of pieces) target.set(c, header);
+  }
+  // A line right under the header, above the first row's values, whose pieces each make the header cell over them
+  // a column word it is not without them (指标值说 over 明), ends those cells, whatever the columns' plans gave it.
+  const r = header + 1;
+  if (r < firstAnchor && adjacent(header, r)) {
+    // (The header cell's text with its pieces above the header's line: 指标值说 sits over that line, 明 under it.)
+    const over = (c: FoundCell) => (o: FoundCell) => o.bbox.x0 < c.bbox.x1 && c.bbox.x0 < o.bbox.x1;
+    const headText = (c: FoundCell) => byRow.slice(Math.max(0, header - MAX_HEADER_LINES), header + 1)
+      .flatMap((cells) => cells.filter((o) => over(c)(o) && (o.row === header || target.get(o) === header)))
+      .sort((a, b) => a.row - b.row).map((o) => o.text.trim()).join("");
+    const completes = (c: FoundCell) => {
+      const head = headText(c);
+      return head !== "" && isHeaderPiece(c.text) && !isHeaderWord(head) && isHeaderWord(head + c.text.trim());
+    };
+    if (byRow[r]!.length > 0 && byRow[r]!.every(completes)) for (const c of byRow[r]!) target.set(c, header);
   }
 }
 

@@ -15,6 +15,15 @@ const rowsOf = (id: string) =>
     .map((row) => row.filter((c, i) => c && (i === 0 || row[i - 1] !== c)).map((c) => c!.text));
 
 describe("joinAnchoredRows: cells centred on their row's value line", () => {
+  it("ends a header cell centred round the header's line with its piece under it, not the first row's reason (山西 2020, 江西 浮梁)", () => {
+    const shanxi = rowsOf("shanxi-2020-project-self-eval");
+    expect(shanxi.find((r) => r.includes("一级指标"))?.at(-1)).toBe("偏差原因分析及改进措施");
+    expect(shanxi.find((r) => r.includes("指标1:全县参合人数"))?.at(-1)).toBe("建档立卡中有新增死亡人员,导致有偏差");
+    const jiangxi = rowsOf("jiangxi-undated-department-targets");
+    expect(jiangxi.find((r) => r.includes("计算符号"))?.at(-1)).toBe("指标值说明");
+    expect(jiangxi.find((r) => r.includes("保障在职职工人数(人)"))?.at(-1)).toBe("该指标值数据合理");
+  });
+
   it("anchors a row on a figure with a Latin unit (80M), as on one with a CJK unit (湘潭 2024 雾炮车)", () => {
     const rows = rowsOf("hunan-2024-project-targets");
     expect(rows).toContainEqual(["年度绩效指标", "产出指标", "数量指标", "雾炮车抑尘降尘服务配备车辆数", "10", "计划标准"]);
