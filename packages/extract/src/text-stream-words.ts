@@ -40,9 +40,10 @@ const MIN_HEAD = 4;
 const STREAM_HEADER_WORD = new RegExp("^(?:" + [
   "(?:全年|年度)?实际值", "指标方向性?", "预算执行数", "绩效目标值",
   // What a column holds, as other templates word it (目标完成值, 评价指标值, 标准值; 目标名称; 评分规则): a value, a
-  // name or a rule (指标目标值, 实施周期目标值); never a level's label (数量指标) nor a sentence's head wrapped in its
-  // cell (该指标值 over 数据合理).
-  "(?:目标|评价|考核)?(?:标准值|完成值)", "(?![该此本其])[^\\d\\s,，。、:：]{0,4}(?:指标值|目标值)", "(?:目标|指标|项目|评价)名称",
+  // name or a rule, its qualifier a period's or a target's (指标目标值, 实施周期目标值); never a level's label
+  // (数量指标), a sentence's head wrapped in its cell (该指标值 over 数据合理) nor two header cells' pieces on one
+  // line (度量 指标值 of 度量单位 and 指标值类型).
+  "(?:目标|评价|考核)?(?:标准值|完成值)", "(?:指标|目标|年度|年初|全年|预期|计划|实施期|实施周期|中期|调整后?|考核|评价)(?:指标值|目标值)", "(?:目标|指标|项目|评价)名称",
   "(?:评价|考核|评分)指标",
   "(?:评分|计分|扣分)(?:规则|办法|方法)", "得分(?:计算)?(?:方法|规则)",
 ].join("|") + ")$");
