@@ -91,6 +91,19 @@ export function runDirection(run: TextRun, view: Matrix): [number, number] {
 
 /** A run whose direction is this close to vertical (|sin| of its angle) reads up or down the page. */
 const SIDEWAYS = 0.95;
+/**
+ * A run whose direction is this far from the page's lines (|sin| of its angle, about 10°), and not sideways, is
+ * set aslant; a run of one character at about 5° already (a seal's ring turns each character on its own; an OCR
+ * layer over a tilted scan turns its words by the tilt, a few degrees).
+ */
+const ASLANT = 0.17;
+const ASLANT_CHARACTER = 0.09;
+/** A character is set up or down the page only this close to a quarter turn (about 8°): a ring's 75° is aslant. */
+const SIDEWAYS_CHARACTER = 0.99;
+
+/** Whether a run of `length` characters advancing along this unit vector is set aslant: neither along the page's lines nor up or down it. */
+export const isSlanted = ([, dy]: [number, number], length: number) =>
+  length === 1 ? Math.abs(dy) > ASLANT_CHARACTER && Math.abs(dy) < SIDEWAYS_CHARACTER : Math.abs(dy) > ASLANT && Math.abs(dy) < SIDEWAYS;
 
 /**
  * Glyphs of the runs, in display space. Whitespace from the PDF is dropped but
