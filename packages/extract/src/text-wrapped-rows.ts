@@ -50,10 +50,15 @@ const MAX_WRAP_CELLS = 2;
 const MAX_WRAP_RUN = 4;
 /**
  * A label, a colon and an amount of money (三、其他:3683.3970 万元, 财政拨款：15万元): a whole cell,
- * a row of its own, never a line of a neighbour's cell or of a paragraph.
+ * a row of its own, never a line of a neighbour's cell or of a paragraph. The unit may be the block's
+ * (其中:公共财政拨款:183.18 under 年度预算收支情况(万元)) where the label names money.
  */
-export const isMoneyFact = (text: string) =>
-  /^[^:：\d]{2,}[:：]\s*[-+]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|亿元)$/.test(text.trim());
+export const isMoneyFact = (text: string) => {
+  const m = /^((?:其中\s*[:：]\s*)?[^:：\d]{2,})[:：]\s*[-+]?\d[\d,]*(?:\.\d+)?\s*(万元|元|亿元)?$/.exec(text.trim());
+  return m !== null && (m[2] !== undefined || MONEY_LABEL.test(m[1]!));
+};
+/** A label that names an amount of money: a grant, a fund, spending, income, a budget, a total. */
+const MONEY_LABEL = /(?:拨款|资金|支出|收入|经费|预算|金额|合计|小计|总额)$/;
 /**
  * A whole label of a form's header block: a few words ending as labels end (主管部门, 项目类别, 填报日期,
  * 项目负责人及电话, 项目支出实施期, 本年度绩效目标); not the tail of one (及代码 after 主管部门) nor a bare 单位

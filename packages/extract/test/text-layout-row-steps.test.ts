@@ -283,3 +283,12 @@ describe("joinWrappedRows: a money line's label round its amounts under the head
     expect(rows.some((r) => r.length === 1 && r[0] === "其他")).toBe(true);
   });
 });
+
+describe("joinLabelParagraphs: a list of amounts beside its block's label is no paragraph (炎陵 2017 部门整体)", () => {
+  it("keeps each label:amount of a block in 万元 a row of its own, the unit its block's", () => {
+    const rows = tablesOf("hunan-2017-department-targets").flatMap(rowsOf);
+    expect(rows).toContainEqual(["其中:公共财政拨款:183.18", "其中:基本支出:183.58"]);
+    expect(rows).toContainEqual(["年度预算收支情况(万元)", "纳入预算管理的非税收入拨款:0.4", "项目支出:"]);
+    expect(rows).toContainEqual(["政府性基金拨款:", "其他支出:"]);
+  });
+});
