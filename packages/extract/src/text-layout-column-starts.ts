@@ -11,7 +11,7 @@
  */
 import type { Word } from "./pdf/geometry.ts";
 import { type Chunk, chunkOf } from "./pdf/unruled.ts";
-import { ALIGN_TOLERANCE } from "./pdf/cjk-columns.ts";
+import { ALIGN_TOLERANCE, isItemHead } from "./pdf/cjk-columns.ts";
 import { isWide } from "./pdf/glyphs.ts";
 import { lastChar } from "./pdf/words.ts";
 import { isHeaderWord } from "./text-stream-words.ts";
@@ -97,7 +97,8 @@ function shortOfStart(prev: Word, w: Word, rest: readonly Word[], starts: readon
   const end = lastChar(prev.text);
   // (A CJK character after which running text puts a space is no cell's end: 目标1: 切实….)
   const endsCell = (isWide(end) && !RUNNING_PUNCTUATION.test(end)) || (CLOSING.test(prev.text) && !BRACKETED.test(prev.text));
-  if (!endsCell) return undefined;
+  // (Nor a numbered item's word before its number, 指标 1 部门重点支出….)
+  if (!endsCell || isItemHead(prev.text, w.text)) return undefined;
   const s = starts.find((x) => x > prev.x0 + tolerance && (
     (w.x0 < x - tolerance && x - w.x0 <= SHORT_OF_START * column + tolerance) ||
     // (A figure pushed a character past the start by the cell before it, which fills its column from its start,

@@ -57,6 +57,11 @@ export const isMoneyFact = (text: string) => {
   const m = /^((?:其中\s*[:：]\s*)?[^:：\d]{2,})[:：]\s*[-+]?\d[\d,]*(?:\.\d+)?\s*(万元|元|亿元)?$/.exec(text.trim());
   return m !== null && (m[2] !== undefined || MONEY_LABEL.test(m[1]!));
 };
+/**
+ * A line that opens a numbered indicator of a list (指标1部门重点支出…, 指标 2(社会效益):…): no line of the
+ * cell above it. (Not 目标 1: a goals cell breaks its lines at its goals.)
+ */
+const INDICATOR_ITEM = /^\s*指标\s*\d{1,2}(?![\d.,%])\s*\S/;
 /** A label that names an amount of money: a grant, a fund, spending, income, a budget, a total. */
 const MONEY_LABEL = /(?:拨款|资金|支出|收入|经费|预算|金额|合计|小计|总额)$/;
 /**
@@ -182,6 +187,8 @@ export function joinWrappedRows(t: DocTable): DocTable {
   };
   const fits = (frag: number, main: number, asHead = false) =>
     adjacent(frag, main) && !blankSource[main] &&
+    // (A line that opens a numbered indicator may head the row below it, never end the one above.)
+    !(frag > main && byRow[frag]!.some((c) => INDICATOR_ITEM.test(c.text))) &&
     // Lines above a header are no lines of its cells, but for the heads of them (below).
     (asHead || !(frag < main && isHeaderRow(main))) &&
     byRow[frag]!.every((c) => outer(c) || c.col >= firstLabel(main) || isLevelLabel(c.text) || piecesLevelLabel(c, frag, main)) &&

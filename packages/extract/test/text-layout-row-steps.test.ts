@@ -291,4 +291,12 @@ describe("joinLabelParagraphs: a list of amounts beside its block's label is no 
     expect(rows).toContainEqual(["年度预算收支情况(万元)", "纳入预算管理的非税收入拨款:0.4", "项目支出:"]);
     expect(rows).toContainEqual(["政府性基金拨款:", "其他支出:"]);
   });
+
+  it("keeps a numbered item's word with its number (指标 1 部门重点支出…, 目标 3:站场建设), each item a row", () => {
+    const rows = tablesOf("hunan-2017-department-targets").flatMap(rowsOf);
+    expect(rows).toContainEqual(["指标1部门重点支出占部门整体支出的比例是15%:"]);
+    expect(rows).toContainEqual(["指标6(政府采购执行率)100%:"]);
+    expect(rows).toContainEqual(["整体绩效目标", "目标1:干线公路建设;目标2:农村公路建设;目标3:站场建设。……"]);
+    expect(rows.flat().filter((t) => t === "指标")).toEqual([]);
+  });
 });

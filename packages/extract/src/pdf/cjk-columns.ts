@@ -69,6 +69,9 @@ export function addColumnStart(starts: number[], x: number, size: number): boole
  * merely near a start is a space in running text (目标 2: in a goal crossing
  * the column).
  */
+/** The word of a numbered item (指标 1, 目标 2, 任务 3) and the item's number after it: one cell's words. */
+export const isItemHead = (word: string, next: string) => /^(?:指标|目标|任务)$/.test(word) && /^\d{1,2}(?![\d.,%])/.test(next);
+
 export function splitAtColumnStarts(chunks: readonly Chunk[], starts: readonly number[], size: number): Chunk[] {
   const tolerance = ALIGN_TOLERANCE * size;
   const out: Chunk[] = [];
@@ -80,7 +83,10 @@ export function splitAtColumnStarts(chunks: readonly Chunk[], starts: readonly n
     };
     for (const w of c.words) {
       const prev = cur[cur.length - 1];
-      const cut = prev && w.x0 - prev.x1 >= SPLIT_GAP * size && starts.some((s) => s > prev.x1 && Math.abs(w.x0 - s) <= tolerance);
+      // (Never between a numbered item's word and its number, 指标 1 部门重点支出…: a list of items aligns its
+      // numbers as if they were a column.)
+      const cut = prev && w.x0 - prev.x1 >= SPLIT_GAP * size && starts.some((s) => s > prev.x1 && Math.abs(w.x0 - s) <= tolerance) &&
+        !isItemHead(prev.text, w.text);
       if (cut) flush();
       cur.push(w);
     }
