@@ -450,7 +450,9 @@ function splitTrailingNumbers(chunks: Chunk[]): Chunk[] {
 }
 
 /** A line of one chunk that is a form's or a table's title. */
-const isTitleLine = (chunks: readonly Chunk[]) => chunks.length === 1 && isTitle(chunks[0]!.text.trim());
+/** (Its words one space apart at most: 此处填写扶持项目名称 项目绩效评价表 is one title, not two cells.) */
+const isTitleLine = (chunks: readonly Chunk[]) => chunks.length >= 1 &&
+  chunks.every((c, k) => k === 0 || c.x0 - chunks[k - 1]!.x1 <= COLUMN + 0.01) && isTitle(chunks.map((c) => c.text.trim()).join(" "));
 /** Whether a title line stands before line `end` (a form, or a titled table, is above). */
 const titledBefore = (chunks: readonly Chunk[][], end: number) => chunks.slice(0, Math.max(0, end)).some(isTitleLine);
 /** Lines of two cells or more that make a table right under a form's title (its head: 专项名称, 主管部门). */
@@ -503,7 +505,8 @@ export function textRegions(lines: readonly LooseLine[], chunks: readonly Chunk[
     return false;
   };
   for (let i = 0; i < lines.length; i++) {
-    const multi = chunks[i]!.length >= 2;
+    // (A title's words one space apart are one line of text, no row.)
+    const multi = chunks[i]!.length >= 2 && !isTitleLine(chunks[i]!);
     // A form's title on a line of its own ends the table of the form above it: the next form starts, though no
     // blank line keeps them apart (two 绩效目标表 on one page), and its title is no label of the rows above. (Only
     // under an earlier title: a report's own tables before its annexed form's title stay as the text reads them;

@@ -28,7 +28,8 @@ import { cellsByRow, isIndicatorHeader } from "./text-grid-rows.ts";
 import { levelOf } from "./text-stream-levels.ts";
 
 /** The header of the indicators' names. */
-const NAME_HEADER = /^(?:三级指标|(?:绩效)?指标名称|指标内容|具体指标)$/;
+/** (With a qualifier in brackets, 三级指标(可调整), 指标名称(长期): the same column.) */
+const NAME_HEADER = /^(?:三级指标|(?:绩效)?指标名称|指标内容|具体指标)(?:[(（][^()（）]*[)）])?$/;
 /** Share of the fullest column's rows the names' column fills at least. */
 const NAME_SHARE = 0.75;
 /** A cell over the first column of the rows' own cells and the next is prose when it spans this many columns or is this long. */

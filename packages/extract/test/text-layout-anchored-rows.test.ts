@@ -15,6 +15,18 @@ const rowsOf = (id: string) =>
     .map((row) => row.filter((c, i) => c && (i === 0 || row[i - 1] !== c)).map((c) => c!.text));
 
 describe("joinAnchoredRows: cells centred on their row's value line", () => {
+  it("finds the names under 三级指标 with a qualifier (三级指标(可调整)), and the rows round their weights (项目绩效评价表)", () => {
+    const rows = rowsOf("unknown-undated-project-scorecard");
+    expect(rows).toContainEqual(["决策程序", "5", "项目是否符合申报条件;申报、批复程序是否符合相关管理办法;项目调整是否履行相应手续",
+      "项目符合申报条件(2分),申报、批复及项目实施调整是否符合相关管理办法和程序(3分)"]);
+  });
+
+  it("keeps a title whose words stand one space apart out of the table (此处填写扶持项目名称 项目绩效评价表)", () => {
+    const doc = parseExtractedText(readFileSync(new URL("unknown-undated-project-scorecard.pdftotext-layout.txt", REAL), "utf8"));
+    expect(doc.blocks.find((b) => b.kind === "text" && /项目绩效评价表$/.test(b.text))).toBeDefined();
+    expect(rowsOf("unknown-undated-project-scorecard").flat().some((t) => /评价表/.test(t))).toBe(false);
+  });
+
   it("ends a header cell centred round the header's line with its piece under it, not the first row's reason (山西 2020, 江西 浮梁)", () => {
     const shanxi = rowsOf("shanxi-2020-project-self-eval");
     expect(shanxi.find((r) => r.includes("一级指标"))?.at(-1)).toBe("偏差原因分析及改进措施");
