@@ -63,6 +63,20 @@ export function addColumnStart(starts: number[], x: number, size: number): boole
 }
 
 /**
+ * addColumnStart, or, where a start lies within a column width right of x, that start moved to x: a column's
+ * header centred over it (二级指标 at 193) put its start right of where its cells' text starts (数量指标 |
+ * 社会效益指标 at 180, flush left), and those cells fell in the column before, two cells in one slot. Only
+ * when that leaves a column width to the start before.
+ */
+export function addOrMoveColumnStart(starts: number[], x: number, size: number): boolean {
+  const width = MIN_COLUMN_WIDTH * size;
+  const right = starts.findIndex((s) => s > x && s - x < width);
+  if (right < 0 || starts.some((s) => s < x && x - s < width)) return addColumnStart(starts, x, size);
+  starts[right] = x;
+  return true;
+}
+
+/**
  * Splits chunks where a word starts right at a column start after a gap: a
  * cell whose text runs up to the next column (医保信息平台数据 ≥90%) was read as
  * one chunk because the gap was narrower than a column gap elsewhere. A word

@@ -9,9 +9,12 @@ import { unionBox } from "./geometry.ts";
 import type { LooseLine } from "./layout.ts";
 import type { FoundCell, PageTable } from "./page-tables.ts";
 import type { Chunk } from "./unruled.ts";
-import { ALIGN_TOLERANCE, addColumnStart, alignedColumnStarts, columnAt, splitAtColumnStarts } from "./cjk-columns.ts";
+import { ALIGN_TOLERANCE, addColumnStart, addOrMoveColumnStart, alignedColumnStarts, columnAt, splitAtColumnStarts } from "./cjk-columns.ts";
 import { type CellBlock, type PlacedChunk, blockText, cellBlocks, placeBlocks } from "./cjk-rows.ts";
 import { joinWrappedLines } from "./words.ts";
+
+/** Characters a cell has at least for a column start to be moved to it. */
+const MIN_MOVING_CELL = 2;
 
 /** The most common font size of the region's words (their body text). */
 function bodySize(rows: readonly Chunk[][]): number {
@@ -52,7 +55,10 @@ export function cjkRegionToTable(page: number, lines: readonly LooseLine[], rows
   for (const shared of grid.slots.values()) {
     const byX = [...shared].sort((a, b) => a.x0 - b.x0);
     for (let k = 1; k < byX.length; k++) {
-      if (byX[k]!.x0 > byX[k - 1]!.x1) added = addColumnStart(starts, byX[k]!.x0, size) || added;
+      if (byX[k]!.x0 <= byX[k - 1]!.x1) continue;
+      // (A start is moved only for a cell of words, not for a character a justified line set apart, 部门整体支出 年.)
+      const words = Array.from(blockText(byX[k]!).replace(/\s+/g, "")).length >= MIN_MOVING_CELL;
+      added = (words ? addOrMoveColumnStart(starts, byX[k]!.x0, size) : addColumnStart(starts, byX[k]!.x0, size)) || added;
     }
   }
   if (added) grid = readGrid(rows, starts, size);
