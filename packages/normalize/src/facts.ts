@@ -260,7 +260,9 @@ export function labelValuePairs(cells: readonly RowCell[], loose: boolean): Labe
       // (Or, in the header block, a label whose value ends the row: 联系电话 | | 项目起止时间 | 2021年度.)
       const afterIsLabel = after !== undefined && isLabelShaped(after.text) && (endsWithColon(after.text) || factKeyOf(after.text) !== null
         || headerField(after.text) !== null || (isMoneyLabel(c.text) && isMoneyLabel(after.text))
-        || (loose && cells.slice(j + 1).filter((x) => !isEmptyValue(x.text)).length === 1));
+        || (loose && cells.slice(j + 1).filter((x) => !isEmptyValue(x.text)).length === 1)
+        // (Or a label with its own value slot printed blank, in a row of pairs: 主管部门 | | 财政处室 | | 自评总分 | 97.6.)
+        || (loose && isEmptyValue(cells[j + 1]?.text ?? "x") && cells[j + 1] !== undefined && cells.slice(j + 2).some((x) => !isEmptyValue(x.text))));
       if (!after || afterIsLabel) {
         out.push({ label: c.text, value: next.text.trim(), cell: c });
         i = j - 1;

@@ -413,6 +413,15 @@ describe("a two-row header whose groups span the level and target columns (永�
     });
 });
 
+describe("two labels of the header block each with its value slot printed blank (重庆 2021 部门整体绩效自评表)", async () => {
+  const read = firstRealForm;
+  it.each(["docx/chongqing-2021-department-self-eval-2.docx", "xlsx/chongqing-2021-department-self-eval-2.xlsx", "pdf/chromium/chongqing-2021-department-self-eval-2.pdf"])(
+    "reads 主管部门 | | 财政处室 | | 自评总分(分) | 97.6 as three pairs, the first two empty (%s)", async (name) => {
+      const facts = (await read(name)).facts.map((f) => [f.label, f.value]);
+      expect(facts).toEqual(expect.arrayContaining([["主管部门", ""], ["财政处室", ""], ["自评总分(分)", "97.6"]]));
+    });
+});
+
 describe("区域目标值 split into one column per region (龙岩's 专项转移支付绩效目标表)", async () => {
   const read = firstRealForm;
   it.each(["docx/fujian-2023-transfer-targets.docx", "text/fujian-2023-transfer-targets.web.txt"])("keeps each region's value under the region's name (%s)", async (name) => {
