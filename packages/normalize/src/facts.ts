@@ -322,8 +322,13 @@ export function labelValuePairs(cells: readonly RowCell[], loose: boolean): Labe
       return null;
     }
   }
+  // (A range's word alone, 项目起止时间 | | 到 | , is what a form prints between two dates left blank: no value.)
+  for (const p of out) if (RANGE_WORD_ALONE.test(p.value.trim())) p.value = "";
   return out.length > 0 ? out : null;
 }
+
+/** The word or sign between a range's two ends, alone in a cell. */
+const RANGE_WORD_ALONE = /^(?:到|至|~|～)$/;
 
 /** 其中：财政拨款, 本年度项目金额（万元）, 项目总金额（中期规划，万元）: a label that names an amount. */
 export function isMoneyLabel(label: string): boolean {

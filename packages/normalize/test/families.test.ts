@@ -422,6 +422,15 @@ describe("two labels of the header block each with its value slot printed blank 
     });
 });
 
+describe("a range left blank in the header block (广西 2021 申报表: 项目起止时间(如20190101) | | 到 | )", async () => {
+  const read = firstRealForm;
+  it.each(["docx/guangxi-2021-project-declaration.docx", "pdf/lo/guangxi-2021-project-declaration.pdf", "text/guangxi-2021-project-declaration.web.txt"])(
+    "gives the label no value, not the range's word (%s)", async (name) => {
+      const fact = (await read(name)).facts.find((f) => f.label.startsWith("项目起止时间"));
+      expect(fact?.value).toBe("");
+    });
+});
+
 describe("区域目标值 split into one column per region (龙岩's 专项转移支付绩效目标表)", async () => {
   const read = firstRealForm;
   it.each(["docx/fujian-2023-transfer-targets.docx", "text/fujian-2023-transfer-targets.web.txt"])("keeps each region's value under the region's name (%s)", async (name) => {
