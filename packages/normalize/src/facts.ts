@@ -244,6 +244,15 @@ export function labelValuePairs(cells: readonly RowCell[], loose: boolean): Labe
     if (loose && i === 0 && ((c.rowSpan ?? 1) > 1 || level1Of(cells[1]?.text ?? "") !== null) && cells.length >= 3 && isLabelShaped(c.text)
       && isLabelShaped(cells[1]!.text) && factKeyOf(c.text) === null) continue;
     const labelLike = (isLabelShaped(c.text) && (loose || endsWithColon(c.text) || isKnownLabel(c.text))) || isScoredItemLabel(c.text);
+    // 项目属性 | 1、常年性 | 2、延续性□ 3、一次性□ | 4、新增性□: a label's numbered options, cut into cells by the
+    // gaps between them (extracted text), are one value.
+    if (labelLike && OPTION.test(cells[i + 1]?.text.trim() ?? "") && OPTION.test(cells[i + 2]?.text.trim() ?? "")) {
+      let j = i + 1;
+      while (j < cells.length && OPTION.test(cells[j]!.text.trim())) j++;
+      out.push({ label: c.text, value: cells.slice(i + 1, j).map((x) => x.text.trim()).join(" "), cell: c });
+      i = j - 1;
+      continue;
+    }
     if (!labelLike) {
       // 项目资金\n预算执行\n10分 | 项目总预算 | 65: a block's label (with its weight) before the first pair.
       if (loose && i === 0 && isBlockLabel(c.text) && cells.length >= 3 && isLabelShaped(cells[1]!.text)) continue;
@@ -326,6 +335,9 @@ export function labelValuePairs(cells: readonly RowCell[], loose: boolean): Labe
   for (const p of out) if (RANGE_WORD_ALONE.test(p.value.trim())) p.value = "";
   return out.length > 0 ? out : null;
 }
+
+/** A numbered option of a label, ticked or not, or a run of them: 1、常年性, 2、延续性□ 3、一次性□. */
+const OPTION = /^(?:\d{1,2}[、.．]\s*[^\d\s、.．:：]{1,12}\s*[□☑■√✓]?\s*)+$/u;
 
 /** The word or sign between a range's two ends, alone in a cell. */
 const RANGE_WORD_ALONE = /^(?:到|至|~|～)$/;

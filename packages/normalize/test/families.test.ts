@@ -431,6 +431,13 @@ describe("a range left blank in the header block (广西 2021 申报表: 项目�
     });
 });
 
+describe("a label's numbered options cut into cells by -layout text (广水 2021: 项目属性 | 1、常年性 | 2、延续性□ 3、一次性□ | 4、新增性□)", async () => {
+  it("are one value of the label", async () => {
+    const fact = (await firstRealForm("text/hubei-2021-project-self-eval.pdftotext-layout.txt")).facts.find((f) => f.label === "项目属性");
+    expect(fact?.value).toBe("1、常年性 2、延续性□ 3、一次性□ 4、新增性□");
+  });
+});
+
 describe("区域目标值 split into one column per region (龙岩's 专项转移支付绩效目标表)", async () => {
   const read = firstRealForm;
   it.each(["docx/fujian-2023-transfer-targets.docx", "text/fujian-2023-transfer-targets.web.txt"])("keeps each region's value under the region's name (%s)", async (name) => {
