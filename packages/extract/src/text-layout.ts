@@ -449,8 +449,10 @@ function splitTrailingNumbers(chunks: Chunk[]): Chunk[] {
   });
 }
 
-/** A line of one chunk that is a form's or a table's title. */
-/** (Its words one space apart at most: 此处填写扶持项目名称 项目绩效评价表 is one title, not two cells.) */
+/**
+ * A line that is a form's or a table's title: its chunks one space apart at most (此处填写扶持项目名称
+ * 项目绩效评价表 is one title, not two cells).
+ */
 const isTitleLine = (chunks: readonly Chunk[]) => chunks.length >= 1 &&
   chunks.every((c, k) => k === 0 || c.x0 - chunks[k - 1]!.x1 <= COLUMN + 0.01) && isTitle(chunks.map((c) => c.text.trim()).join(" "));
 /** Whether a title line stands before line `end` (a form, or a titled table, is above). */

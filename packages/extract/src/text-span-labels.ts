@@ -27,8 +27,7 @@ import { COLUMN, LINE_HEIGHT, LINE_STEP } from "./text-geometry.ts";
 import { cellsByRow, isIndicatorHeader } from "./text-grid-rows.ts";
 import { levelOf } from "./text-stream-levels.ts";
 
-/** The header of the indicators' names. */
-/** (With a qualifier in brackets, 三级指标(可调整), 指标名称(长期): the same column.) */
+/** The header of the indicators' names, with a qualifier in brackets or without (三级指标(可调整), 指标名称(长期)). */
 const NAME_HEADER = /^(?:三级指标|(?:绩效)?指标名称|指标内容|具体指标)(?:[(（][^()（）]*[)）])?$/;
 /** Share of the fullest column's rows the names' column fills at least. */
 const NAME_SHARE = 0.75;

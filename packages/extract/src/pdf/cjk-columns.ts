@@ -76,6 +76,9 @@ export function addOrMoveColumnStart(starts: number[], x: number, size: number):
   return true;
 }
 
+/** The word of a numbered item (指标 1, 目标 2, 任务 3) and the item's number after it: one cell's words. */
+export const isItemHead = (word: string, next: string) => /^(?:指标|目标|任务)$/.test(word) && /^\d{1,2}(?![\d.,%])/.test(next);
+
 /**
  * Splits chunks where a word starts right at a column start after a gap: a
  * cell whose text runs up to the next column (医保信息平台数据 ≥90%) was read as
@@ -83,9 +86,6 @@ export function addOrMoveColumnStart(starts: number[], x: number, size: number):
  * merely near a start is a space in running text (目标 2: in a goal crossing
  * the column).
  */
-/** The word of a numbered item (指标 1, 目标 2, 任务 3) and the item's number after it: one cell's words. */
-export const isItemHead = (word: string, next: string) => /^(?:指标|目标|任务)$/.test(word) && /^\d{1,2}(?![\d.,%])/.test(next);
-
 export function splitAtColumnStarts(chunks: readonly Chunk[], starts: readonly number[], size: number): Chunk[] {
   const tolerance = ALIGN_TOLERANCE * size;
   const out: Chunk[] = [];
