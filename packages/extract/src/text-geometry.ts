@@ -3,6 +3,7 @@
  * column is one unit of width and one "font size", lines are stacked one
  * pitch apart, a blank line is one pitch more.
  */
+import type { FoundCell } from "./pdf/page-tables.ts";
 
 /**
  * Units per character column. The PDF finder's absolute tolerances are in
@@ -20,3 +21,6 @@ export const BLANK_LINE_PITCHES = 1;
 export const LINE_STEP = LINE_PITCH * COLUMN;
 /** The gap between the bottom of a line and the top of the next with no blank line between them. */
 export const LINE_GAP = LINE_STEP - LINE_HEIGHT * COLUMN;
+
+/** Whether two cells' text spans across the page overlap: one stands over the other, in one column of text. */
+export const overlapsAcross = (a: FoundCell, b: FoundCell) => a.bbox.x0 < b.bbox.x1 && b.bbox.x0 < a.bbox.x1;

@@ -28,7 +28,7 @@
  */
 import type { FoundCell } from "./pdf/page-tables.ts";
 import type { DocTable } from "./pdf/continuation.ts";
-import { LINE_STEP } from "./text-geometry.ts";
+import { LINE_STEP, overlapsAcross } from "./text-geometry.ts";
 import { isHeaderWord, isValueCell } from "./text-stream.ts";
 import { isStreamValueCell } from "./text-stream-words.ts";
 import { isTotalLabel, namesColumn } from "./text-span-labels.ts";
@@ -198,7 +198,7 @@ function joinHeaderBand(byRow: FoundCell[][], header: number, firstBody: number,
   const own = byRow[header]!;
   // The header cell a piece lies over or under: by where its text is, as a wrapped cell's lines share their column
   // whatever the grid made of them.
-  const under = (c: FoundCell) => own.find((o) => o.bbox.x0 < c.bbox.x1 && c.bbox.x0 < o.bbox.x1) ?? own.find((o) => o.col <= c.col && c.col < o.col + o.colSpan);
+  const under = (c: FoundCell) => own.find((o) => overlapsAcross(o, c)) ?? own.find((o) => o.col <= c.col && c.col < o.col + o.colSpan);
   for (let r = header - 1, k = 0; r >= 0 && k < MAX_HEADER_LINES && pieceOnly(r) && adjacent(r, r + 1); r--, k++) {
     for (const c of byRow[r]!) {
       const cell = under(c);
@@ -219,9 +219,8 @@ function joinHeaderBand(byRow: FoundCell[][], header: number, firstBody: number,
   const r = header + 1;
   if (r < firstAnchor && adjacent(header, r)) {
     // (The header cell's text with its pieces above the header's line: 指标值说 sits over that line, 明 under it.)
-    const over = (c: FoundCell) => (o: FoundCell) => o.bbox.x0 < c.bbox.x1 && c.bbox.x0 < o.bbox.x1;
     const headText = (c: FoundCell) => byRow.slice(Math.max(0, header - MAX_HEADER_LINES), header + 1)
-      .flatMap((cells) => cells.filter((o) => over(c)(o) && (o.row === header || target.get(o) === header)))
+      .flatMap((cells) => cells.filter((o) => overlapsAcross(o, c) && (o.row === header || target.get(o) === header)))
       .sort((a, b) => a.row - b.row).map((o) => o.text.trim()).join("");
     const completes = (c: FoundCell) => {
       const head = headText(c);
@@ -359,15 +358,14 @@ function placeCentredLabels(byRow: FoundCell[][], header: number, end: number, o
   const names = namesColumn(byRow, header, end);
   if (names === null) return;
   const heads = byRow[header]!.filter((c) => c.col < names && isHeaderWord(c.text));
-  const overlaps = (a: FoundCell, b: FoundCell) => a.bbox.x0 < b.bbox.x1 && b.bbox.x0 < a.bbox.x1;
   for (let r = header + 1; r < end; r++) {
     for (const c of byRow[r]!) {
       // (Its cell may reach into the column it belongs to: the grid spans it over both.)
       if (c.col >= names || c.colSpan > 2 || !isLevelLabel(c.text)) continue;
-      const over = heads.filter((h) => overlaps(h, c));
+      const over = heads.filter((h) => overlapsAcross(h, c));
       // (Alone among the line's labels: a line printing 一级 and 二级 side by side has them in their columns.)
       const alone = !byRow[r]!.some((o) => o !== c && o.col < names && isLevelLabel(o.text));
-      if (alone && over.length === 1 && over[0]!.col !== c.col && !heads.some((h) => h.col === c.col && overlaps(h, c))
+      if (alone && over.length === 1 && over[0]!.col !== c.col && !heads.some((h) => h.col === c.col && overlapsAcross(h, c))
         && !byRow[r]!.some((o) => o !== c && o.col === over[0]!.col)) out.set(c, over[0]!.col);
     }
   }

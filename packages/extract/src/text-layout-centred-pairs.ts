@@ -17,7 +17,7 @@
  */
 import type { FoundCell } from "./pdf/page-tables.ts";
 import type { DocTable } from "./pdf/continuation.ts";
-import { LINE_GAP } from "./text-geometry.ts";
+import { LINE_GAP, overlapsAcross } from "./text-geometry.ts";
 import { isHeaderWord, isValueCell } from "./text-stream.ts";
 import { isLevelLabel, isWordsOnly, mergeLines } from "./text-wrapped-rows.ts";
 import { cellsByRow } from "./text-grid-rows.ts";
@@ -54,7 +54,7 @@ export function joinCentredPairs(t: DocTable): DocTable {
       // A header's heads and tails are centred on their cells: a tail (期)) may start a column right of
       // its head (指标值(长), but lies under it, one under each; it takes its head's column.
       const heads = sortedByX(byRow[above]!), tails = sortedByX(byRow[below]!);
-      if (heads.length !== tails.length || !tails.every((c, k) => overlaps(c, heads[k]!) && heads.every((h, j) => j === k || !overlaps(c, h)))) continue;
+      if (heads.length !== tails.length || !tails.every((c, k) => overlapsAcross(c, heads[k]!) && heads.every((h, j) => j === k || !overlapsAcross(c, h)))) continue;
       if (!free(above, r)) continue;
       tails.forEach((c, k) => column.set(c, heads[k]!));
     } else if (columns(above) !== columns(below) || !free(above, r)) continue;
@@ -67,7 +67,6 @@ export function joinCentredPairs(t: DocTable): DocTable {
 }
 
 const sortedByX = (cells: readonly FoundCell[]) => [...cells].sort((a, b) => a.bbox.x0 - b.bbox.x0);
-const overlaps = (a: FoundCell, b: FoundCell) => a.bbox.x0 < b.bbox.x1 && b.bbox.x0 < a.bbox.x1;
 
 /**
  * A row whose cells of words each wrap over three lines, its one-line cells (the score) on the middle one:
