@@ -13,11 +13,12 @@
  * is one) takes the lines above it back to the previous label's, and as many
  * lines below it: the run is read so only when that centring divides it
  * exactly, every line to one label (trying, where the labels one by one do
- * not, a label of two lines round a one-line paragraph as one). Runs under an indicator header, or with
- * a group label (数量指标, merged down over indicator rows and centred over
- * them, not over a paragraph), are left alone, and so are lines that each
- * end in a colon (资金总额： over 一般公共预算拨款： in a blank template): labels
- * whose values are blank, not a paragraph's lines.
+ * not, a label of two lines round a one-line paragraph as one). Runs under
+ * an indicator header, or with a group label (数量指标, merged down over
+ * indicator rows and centred over them, not over a paragraph), are left
+ * alone, and so are lines that each end in a colon (资金总额： over
+ * 一般公共预算拨款： in a blank template): labels whose values are blank, not a
+ * paragraph's lines.
  */
 import type { FoundCell } from "./pdf/page-tables.ts";
 import type { DocTable } from "./pdf/continuation.ts";
@@ -126,11 +127,12 @@ function divideRun(byRow: FoundCell[][], s: number, e: number, kind: (r: number)
     if (assigned[r] !== undefined && assigned[r] !== r) target[r] = assigned[r]!;
     // A paragraph's line in two pieces, beside its label or alone, is one line of the paragraph.
     const cells = byRow[r]!;
-    const pieces = kind(r) === "paragraph" ? cells : cells.slice(1);
+    const alone = kind(r) === "paragraph";
+    const pieces = alone ? cells : cells.slice(1);
     const [head, tail] = pieces;
     if (pieces.length === 2) {
       const line = { ...head!, text: head!.text + tail!.text, colSpan: tail!.col + tail!.colSpan - head!.col, bbox: unionBox([head!.bbox, tail!.bbox]) };
-      byRow[r] = kind(r) === "paragraph" ? [line] : [cells[0]!, line];
+      byRow[r] = alone ? [line] : [cells[0]!, line];
     }
   }
 }

@@ -301,13 +301,13 @@ function isGluedLabelPair(text: string): boolean {
 const UNIT_COLUMN = /^(?:度量|计量|指标)单位$/;
 const UNIT_SHAPED = /^(?:[\u4e00-\u9fff]{1,4}|%|‰|[A-Za-z/²³]{1,6})$/;
 
-/** Columns a header has at least for its rows' cells to be read by their places under it. */
-const MIN_POSITIONAL_HEADER = 4;
-/** A header's column of words: an indicator's name, a rule or a note (评价指标, 目标名称, 评分规则, 偏差原因). */
-const WORDS_COLUMN = /(?:名称|(?:评价|考核|绩效)指标|三级指标|规则|标准|办法|方法|说明|解释|原因|措施|备注|内容)$/;
-
 /** A header's column of text: what is said of a row after its figures. */
 const TEXT_COLUMN = /(?:说明|解释|原因|措施|备注|内容)$/;
+
+/** Columns a header has at least for its rows' cells to be read by their places under it. */
+const MIN_POSITIONAL_HEADER = 4;
+/** A header's column of words: an indicator's name or a rule (评价指标, 目标名称, 评分规则), or one of text (偏差原因). */
+const WORDS_COLUMN = new RegExp(`(?:名称|(?:评价|考核|绩效)指标|三级指标|规则|标准|办法|方法)$|${TEXT_COLUMN.source}`);
 
 /**
  * Whether the next cell of a row would stand in its header's last column: the row's cells after its

@@ -271,7 +271,7 @@ export function labelValuePairs(cells: readonly RowCell[], loose: boolean): Labe
         || headerField(after.text) !== null || (isMoneyLabel(c.text) && isMoneyLabel(after.text))
         || (loose && cells.slice(j + 1).filter((x) => !isEmptyValue(x.text)).length === 1)
         // (Or a label with its own value slot printed blank, in a row of pairs: 主管部门 | | 财政处室 | | 自评总分 | 97.6.)
-        || (loose && isEmptyValue(cells[j + 1]?.text ?? "x") && cells[j + 1] !== undefined && cells.slice(j + 2).some((x) => !isEmptyValue(x.text))));
+        || (loose && cells[j + 1] !== undefined && isEmptyValue(cells[j + 1]!.text) && cells.slice(j + 2).some((x) => !isEmptyValue(x.text))));
       if (!after || afterIsLabel) {
         out.push({ label: c.text, value: next.text.trim(), cell: c });
         i = j - 1;
