@@ -29,6 +29,7 @@ import { cellsByRow, isIndicatorHeader } from "./text-grid-rows.ts";
 import { namesColumn } from "./text-span-labels.ts";
 import { isValueCell } from "./text-stream.ts";
 import { isPlaceholder, mergeCells } from "./text-wrapped-rows.ts";
+import { ENDS_WITH_UNIT } from "./text-layout-words.ts";
 
 /** Full lines a column needs at least, and the share of its lines they make, for it to be taken as wrapped. */
 const MIN_FULL_LINES = 2;
@@ -66,6 +67,9 @@ export function joinFilledLines(t: DocTable): DocTable {
     const width = Math.max(...lines.map((c) => widthOf(c.text)));
     const adjacent = (a: FoundCell, b: FoundCell) => Math.abs(b.bbox.y0 - a.bbox.y0 - LINE_STEP) <= EPS;
     const fills = (c: FoundCell, next: FoundCell) => {
+      // (Two names each ending in its unit are two names, however wide: the column fits its longest on one line.
+      // One line alone ending so may be a wrapped name's head, 支持国家创新型县(市) over 项目数量.)
+      if (ENDS_WITH_UNIT.test(c.text.trim()) && ENDS_WITH_UNIT.test(next.text.trim())) return false;
       const w = widthOf(c.text);
       if (w >= width - NARROW_SLACK) return true;
       const second = Array.from(next.text.trim())[1] ?? "";

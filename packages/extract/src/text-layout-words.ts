@@ -21,6 +21,12 @@ export const VALUE_START = new RegExp(`^${COMPARISON}?[-+]?\\d|^[—–]+$`);
 /** A closing bracket at a word's end: the end of a name's unit (仓库(≥**平方米) 104), as final as a CJK character. */
 export const CLOSING = /[)）\]】]$/;
 
+/**
+ * A name that ends in its unit, in brackets (天保工程实施单位保险参保人数(人), 补助面积(万亩), 覆盖率(%)), as forms
+ * print an indicator's unit after it; or in a qualifier so bracketed (创新型县(市)), where a wrapped name may go on.
+ */
+export const ENDS_WITH_UNIT = /[(（][^()（）\d\s]{1,4}[)）]$/u;
+
 /** Whether a word ends as a cell of words ends: in a CJK character or a closing bracket. */
 export const endsLikeCell = (text: string) => isWide(lastChar(text)) || CLOSING.test(text);
 /** An item of a numbered list of indicators or goals opening a cell: 指标5:, 目标2：. */

@@ -148,7 +148,9 @@ export function looksLikeColumnLayout(lines: readonly string[]): boolean {
     const twice = new Set([...counts].filter(([, n]) => n >= 2).map(([x]) => x));
     if (twice.size >= MIN_TWICE_ALIGNED_STARTS) aligned = twice;
   }
-  if (aligned.size === 0) return false;
+  // (An indicator header set out on one line, 一级指标    二级指标    三级指标    指标值, is a table's line whatever
+  // else aligns: a form whose other lines are narrow label | value pairs one space apart.)
+  if (aligned.size === 0) return nonBlank.some(isHeaderLine);
   // A line indented to an aligned column is the next line of a cell in it (a paragraph beside its label,
   // 职能职责概述 centred on the left of its lines), as much a line of the layout as one with a gap.
   const inLayout = (i: number) => starts[i]!.length > 0 || aligned.has(indentOf(nonBlank[i]!));
@@ -159,6 +161,14 @@ export function looksLikeColumnLayout(lines: readonly string[]): boolean {
   const first = nonBlank.findIndex((_, i) => starts[i]!.length > 0);
   return laidOut >= MIN_GAPPED_SHARE * (nonBlank.length - first) && gapped >= MIN_TAIL_GAPPED_LINES;
 }
+
+/** Column words a line of an indicator table's header holds at least (一级指标 | 二级指标 | 三级指标). */
+const MIN_HEADER_LINE_WORDS = 3;
+/** A line of column words only, apart by gaps: a table's header. */
+const isHeaderLine = (line: string) => {
+  const words = line.trim().split(/ {2,}/);
+  return words.length >= MIN_HEADER_LINE_WORDS && words.every((w) => isHeaderWord(w));
+};
 
 /** Columns of spaces before a line's text. */
 const indentOf = (line: string) => Array.from(line).findIndex((ch) => ch !== " ");

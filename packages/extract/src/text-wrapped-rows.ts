@@ -15,6 +15,7 @@ import { isHeaderWord, isValueCell } from "./text-stream.ts";
 import { namesMoneySource } from "./text-layout-money-sources.ts";
 import { cellsByRow, isIndicatorHeader } from "./text-grid-rows.ts";
 import { isLabelWord } from "./text-stream-words.ts";
+import { ENDS_WITH_UNIT } from "./text-layout-words.ts";
 
 /**
  * A wrapped cell's line holds words, never a value alone or a dash (those fit
@@ -189,6 +190,9 @@ export function joinWrappedRows(t: DocTable): DocTable {
     adjacent(frag, main) && !blankSource[main] &&
     // (A line that opens a numbered indicator may head the row below it, never end the one above.)
     !(frag > main && byRow[frag]!.some((c) => INDICATOR_ITEM.test(c.text))) &&
+    // (A name ending in its unit heads no cell of the row below that ends in its own: 参保人数(人) over
+    // 上一轮退耕还林补助面积(万亩) are two names.)
+    !(frag < main && byRow[frag]!.some((c) => ENDS_WITH_UNIT.test(c.text.trim()) && ENDS_WITH_UNIT.test(textAt(main, c.col)))) &&
     // Lines above a header are no lines of its cells, but for the heads of them (below).
     (asHead || !(frag < main && isHeaderRow(main))) &&
     byRow[frag]!.every((c) => outer(c) || c.col >= firstLabel(main) || isLevelLabel(c.text) || piecesLevelLabel(c, frag, main)) &&

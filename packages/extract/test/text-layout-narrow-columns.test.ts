@@ -152,3 +152,23 @@ describe("a money block's whole left blank over its parts", () => {
     expect(formsOf("shaanxi-2023-transfer-targets")[0]?.kind).toBe("transfer_targets");
   });
 });
+
+describe("a notice with its form annexed, whose label | value lines are one space apart", () => {
+  // 陕西 2021 (Chromium's text): fourteen lines of a notice, then the 区域绩效目标申报表: 区级财政部门 宝鸡市陈仓区财政局 …
+  // one space apart, aligning nowhere; only the indicator header sets its words apart by gaps.
+  it("is layout text from its indicator header's line, and its form is read", () => {
+    expect(tablesOf(textOf("shaanxi-2021-transfer-targets")).length).toBeGreaterThan(0);
+    const [form] = formsOf("shaanxi-2021-transfer-targets");
+    expect(form?.kind).toBe("transfer_targets");
+    expect(form?.facts.find((f) => f.label === "区级财政部门")?.value).toBe("宝鸡市陈仓区财政局");
+  });
+
+  // Its names, no values beside them, each on one line in the wide column: each ends in its unit's bracket.
+  it("keeps names that each end in their unit apart, though the longest fill the column", () => {
+    const rows = tablesOf(textOf("shaanxi-2021-transfer-targets")).flatMap(rowsOf);
+    expect(rows).toContainEqual(["绩效指标", "产出指标", "数量指标", "天保工程实施单位保险参保人数(人)"]);
+    for (const name of ["上一轮退耕还林补助面积(万亩)", "新一轮退耕还林(草)第二次补助面积(万亩)", "新一轮退耕还林(草)第三次补助面积(万亩)", "草原有害生物防治面积(万亩)"]) {
+      expect(rows).toContainEqual([name]);
+    }
+  });
+});
