@@ -391,6 +391,8 @@ function isWeightedScorecard(form: Form): boolean {
  * facts and an amount: the form exists, and is reported as partial.
  */
 const MIN_FORM_FACTS = 3;
+/** Lines with an amount a titled form's money block has at least to be that form by itself. */
+const MIN_FUNDED_LINES = 2;
 /** Labels a titled form with no money, indicator or named subject has at least to be kept (isScrambledForm). */
 const MIN_SCRAMBLED_FACTS = 8;
 /**
@@ -422,7 +424,10 @@ function isPairedForm(form: Form): boolean {
   // (A department's target form that a page prints only the head of — its pairs and the department they name —
   // is that form too: 部门(单位)名称 | 广水市教育局 | 填报人 | … before the cut.)
   const tied = form.funding.length > 0 || (isDepartmentKind(form.kind) && form.agency !== null);
-  return form.title !== null && form.facts.length >= MIN_FORM_FACTS && (tied || isScrambledForm(form));
+  // (So is one under its family's title whose money block was read, lines with amounts, whatever its pairs lost:
+  // Chromium's narrow text read 部门(单位) | 广水市教育局 | 名称 as one cell, leaving no pair that names it.)
+  const funded = form.funding.filter((f) => f.budget !== null || f.executed !== null).length >= MIN_FUNDED_LINES;
+  return form.title !== null && (funded || (form.facts.length >= MIN_FORM_FACTS && (tied || isScrambledForm(form))));
 }
 
 /**

@@ -266,6 +266,14 @@ describe("layouts recognised by structure", () => {
     expect([budgets.get("财政拨款"), budgets.get("其他资金"), budgets.get("基本支出"), budgets.get("项目支出")]).toEqual([108292.73, 14348.77, 93199.91, 29441.59]);
   });
 
+  // (Chromium's narrow columns: 部门(单位) | 广水市教育局 | 名称 read as one cell, no pair left but 填报日期.)
+  it("pdftotext -layout of Chromium's PDF: a form under its family's title with its money block is kept, though no label names its department (湖北 广水 2023 部门整体目标表)", async () => {
+    const form = await firstForm("hubei-2023-department-targets", "text/pdftotext-layout-chromium");
+    expect([form.kind, form.title]).toEqual(["department_targets", "部门整体支出绩效目标申报表"]);
+    const budgets = new Map(form.funding.map((l) => [l.source.replace(/^(部门总体|收入构成|支出构成|资金情况)+/, ""), l.budget]));
+    expect([budgets.get("财政拨款"), budgets.get("基本支出")]).toEqual([108292.73, 93199.91]);
+  });
+
   it("pdftotext -layout: two labels wrapped round their row's line, each beside its value (湖北 广水 2021 自评表: 项目主管单 | 项目实施单 / … / 位 | 位)", async () => {
     const form = await firstForm("hubei-2021-project-self-eval", "text/pdftotext-layout");
     const facts = new Map(form.facts.map((f) => [f.label, f.value]));
