@@ -38,6 +38,8 @@
  * row's cells), and the labels of cells merged down over several rows, which
  * pdftotext prints halfway down them, are moved up to the first row they
  * cover (text-span-labels.ts). A blank line is a wider gap, two blank lines end a table.
+ * Before all this, rows that pdftotext printed a column at a time (blocks of alike cells, one under the
+ * other and each right of the one before) are laid side by side again (text-layout-stacked-blocks.ts).
  * Chunks: two spaces, or one between two CJK characters or two numbers,
  * separate cells, and a number one space after CJK words when value cells
  * follow it on the line (splitTrailingNumbers); a number that overflowing words
@@ -68,6 +70,7 @@ import { placePushedNumbers } from "./text-layout-pushed-numbers.ts";
 import { joinVerticalLabels } from "./text-layout-vertical-labels.ts";
 import { joinAnchoredRows } from "./text-layout-anchored-rows.ts";
 import { joinFilledLines } from "./text-layout-filled-lines.ts";
+import { unstackBlocks } from "./text-layout-stacked-blocks.ts";
 import { cellsByRow, isIndicatorHeader } from "./text-grid-rows.ts";
 import { cutShortOfStarts, mergeCloseStarts } from "./text-layout-column-starts.ts";
 import { COMPARISON, GROUPED_AMOUNT, NUMBER, VALUE_START, endsLikeCell } from "./text-layout-words.ts";
@@ -180,7 +183,9 @@ interface SourceLine {
 }
 
 /** One page of layout text as a PDF page layout without rules; `lineAt` maps a line's top back to its source line. */
-function pageLayout(number: number, lines: readonly SourceLine[], lineAt: Map<string, number>): PageLayout {
+function pageLayout(number: number, printed: readonly SourceLine[], lineAt: Map<string, number>): PageLayout {
+  // (Rows pdftotext printed block after block, a column at a time, are laid side by side first.)
+  const lines = unstackBlocks(printed);
   const loose: LooseLine[] = [];
   let y = 0, blanks = 0;
   const content = lines.filter((l) => l.text.trim() !== "");

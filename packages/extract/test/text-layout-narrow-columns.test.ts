@@ -1,7 +1,8 @@
 /**
  * `pdftotext -layout` of forms printed in narrow columns (the Chromium PDFs of the real fixtures,
  * fixtures/real/text/ID.chromium.pdftotext-layout.txt): one space between an indicator's name and
- * its values and between the values, and two forms on one page with no blank line between them.
+ * its values and between the values, and two forms on one page with no blank line between them;
+ * the rows of alike cells pdftotext printed a column at a time.
  */
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
@@ -170,5 +171,30 @@ describe("a notice with its form annexed, whose label | value lines are one spac
     for (const name of ["上一轮退耕还林补助面积(万亩)", "新一轮退耕还林(草)第二次补助面积(万亩)", "新一轮退耕还林(草)第三次补助面积(万亩)", "草原有害生物防治面积(万亩)"]) {
       expect(rows).toContainEqual([name]);
     }
+  });
+});
+
+describe("rows pdftotext printed a column at a time (its blocks of alike cells, Chromium's PDFs)", () => {
+  // 河北 宁晋 2019: 享受资助人数 / 资金支出率, then 达到预计值 / 达到目标值, 2100 / 95%, 10 / 10, each block right of
+  // the one before and under it.
+  it("lays the blocks side by side again, one row per line (河北 2019 评价指标表)", () => {
+    const rows = tablesOf(textOf("hebei-2019-project-scorecard")).flatMap(rowsOf);
+    expect(rows).toContainEqual(expect.arrayContaining(["享受资助人数", "达到预计值", "2100", "10"]));
+    expect(rows).toContainEqual(expect.arrayContaining(["资金支出率", "达到目标值", "95%", "10"]));
+  });
+
+  // 四川 中江 2022: 时效指标 及时(按期)开工率 / 及时(按期)完工率, then 10 ≥90% twice, ≥90% twice, 10 twice; the
+  // line above, (70分), starts no block (≥90% under 10 ≥90% stands under no line of its block).
+  it("starts at the block's first line and keeps each row's values on it (四川 2022 自评表)", () => {
+    const rows = tablesOf(textOf("sichuan-2022-project-self-eval")).flatMap(rowsOf);
+    expect(rows).toContainEqual(["及时(按期)开工率", "10", "≥90%", "≥90%", "10"]);
+    expect(rows.find((r) => r.includes("及时(按期)完工率"))?.slice(-4)).toEqual(["10", "≥90%", "≥90%", "10"]);
+    expect(rows.find((r) => r.includes("(70分)"))).toEqual(["(70分)"]);
+  });
+
+  // 重庆 2022 部门整体目标表: 10 / 10 % = beside 100, the unit and the sign in columns of their own.
+  it("takes a block of values with their units and signs (重庆 2022 部门目标表)", () => {
+    const rows = tablesOf(textOf("chongqing-2022-department-targets")).flatMap(rowsOf);
+    expect(rows).toContainEqual(expect.arrayContaining(["民政优抚及特困补助发放及时率", "10", "%", "=", "100"]));
   });
 });
