@@ -21,9 +21,9 @@
  *     时效指标 及时(按期)开工率 10 ≥90%  ≥90%  10
  *             及时(按期)完工率 10 ≥90%  ≥90%  10
  *
- * Only where the blocks hold a row's values (a block after the first whose
- * lines are all figures, shares or amounts): lines of words further right
- * on each line (a title's lines, a cover's) are no cells of one row.
+ * Only where the blocks hold the rows' values (a block after the first each
+ * of whose lines holds a figure, a share or an amount): lines of words further
+ * right on each line (a title's lines, a cover's) are no cells of one row.
  */
 
 /** Lines of one block at most (rows of alike cells pdftotext gathered). */
@@ -47,13 +47,8 @@ function extent(text: string): { from: number; to: number } {
 }
 
 const isBlank = (text: string) => text.trim() === "";
-/** A sign or a unit in a column of its own beside a value (%, =, ≥, 万元, 公里). */
-const SIGN_OR_UNIT = /^(?:[%‰=≥≤≧≦<>＝＞＜]|[\u4e00-\u9fff]{1,2})$/u;
-/** A line of a row's values: figures, with their signs and units in columns of their own (10 % = beside 100). */
-const isValueLine = (text: string) => {
-  const words = text.trim().split(/\s+/);
-  return words.some((w) => VALUE.test(w)) && words.every((w) => VALUE.test(w) || SIGN_OR_UNIT.test(w));
-};
+/** A line that holds a row's value (10 % =, 预计完成率达 完成率达100% 6 6): a figure among its words. */
+const isValueLine = (text: string) => text.trim().split(/\s+/).some((w) => VALUE.test(w));
 
 /** The blocks of k lines from line i on, each right of the one before; empty if fewer than two. */
 function blocksFrom(lines: readonly NumberedLine[], i: number, k: number): { from: number; to: number }[] {
