@@ -60,7 +60,7 @@ import { isWide } from "./pdf/glyphs.ts";
 import { BLANK_LINE_PITCHES, COLUMN, LINE_HEIGHT, LINE_PITCH } from "./text-geometry.ts";
 import { joinWrappedRows } from "./text-wrapped-rows.ts";
 import { isHeaderWord } from "./text-stream.ts";
-import { isHeaderWordHead, isLabelWord, isTitle } from "./text-stream-words.ts";
+import { MIN_HEAD_BEFORE_WORD, isHeaderWordHead, isLabelWord, isTitle } from "./text-stream-words.ts";
 import { isTotalLabel, moveSpanLabels } from "./text-span-labels.ts";
 import { joinLabelParagraphs } from "./text-layout-label-paragraphs.ts";
 import { joinCentredPairs } from "./text-layout-centred-pairs.ts";
@@ -239,10 +239,16 @@ const lastIndicatorHeader = (t: DocTable): FoundCell[] | null => cellsByRow(t).f
 function withHeader(t: DocTable, header: readonly FoundCell[], scale: (x: number) => number): { table: DocTable; columns: Map<number, number> } {
   const top = Math.min(...t.cells.map((c) => c.bbox.y0)) - (1 + BLANK_LINE_PITCHES) * LINE_PITCH * COLUMN;
   const colOf = (x: number) => Math.max(0, columnAt(t.xs.slice(0, -1), scale(x) + ALIGN_TOLERANCE * COLUMN));
+  // (A header of as many cells as the page has columns, two of which land in one column where they are: the
+  // page's text set off from the page before's at the same scale, as Chromium's narrow columns are; its cells head
+  // the columns in order.)
+  const byPlace = header.map((c) => colOf(c.bbox.x0));
+  const sameScale = scale(0) === 0 && scale(COLUMN) === COLUMN;
+  const inOrder = sameScale && header.length === t.nCols && new Set(byPlace).size < byPlace.length;
   // Each of this page's columns that a header word lands in, and that word's column in the page before's table.
   const columns = new Map<number, number>();
-  const placed = header.map((c) => {
-    const col = colOf(c.bbox.x0);
+  const placed = header.map((c, i) => {
+    const col = inOrder ? i : byPlace[i]!;
     if (!columns.has(col)) columns.set(col, c.col);
     return { ...c, row: 0, col, colSpan: 1, rowSpan: 1, page: t.page, bbox: { ...c.bbox, y0: top, y1: top + (c.bbox.y1 - c.bbox.y0) } };
   }).filter((c, i, all) => all.findIndex((o) => o.col === c.col) === i);
@@ -413,22 +419,28 @@ function splitValueRuns(chunk: Chunk): Chunk[] {
 }
 
 const isColumnWordOrHead = (text: string) => isHeaderWord(text) || isHeaderWordHead(text);
-/** A column word and, after it in one slot, another or the head of one (splitColumnWords split them): two columns. */
-const columnWordsInOneSlot = (before: Chunk, after: Chunk) => isHeaderWord(before.text) && isColumnWordOrHead(after.text);
+/**
+ * A column word and, after it in one slot, another or the head of one (splitColumnWords split them): two columns.
+ * (Or the head of one, its tail on the next line, and a whole one after it: 计算符 目标值 over 号.)
+ */
+const columnWordsInOneSlot = (before: Chunk, after: Chunk) =>
+  (isHeaderWord(before.text) && isColumnWordOrHead(after.text)) || (isHeaderWordHead(before.text, MIN_HEAD_BEFORE_WORD) && isHeaderWord(after.text));
 
 /**
  * Splits a chunk of two column words one space apart (年度指标值(A) 实际完成值(B)): a header's
  * narrow columns keep no more between them in -layout text, and a header cell is one column word.
- * The last may be the head of one, its line's end cut it (得分 未完成原因分, 析 on the next line).
+ * The last may be the head of one, its line's end cut it (得分 未完成原因分, 析 on the next line); so may one
+ * before a whole one (计算符 目标值, 号 under it).
  */
 function splitColumnWords(chunk: Chunk): Chunk[] {
   const words = chunk.words;
   const text = (ws: readonly Chunk["words"][number][]) => ws.map((w) => w.text).join("");
   for (let k = 1; k < words.length; k++) {
     const left = words.slice(0, k), right = words.slice(k);
-    if (!isHeaderWord(text(left))) continue;
     const rest = splitColumnWords(chunkOf(right));
-    if (rest.length > 1 || isColumnWordOrHead(text(right))) return [chunkOf(left), ...rest];
+    if (isHeaderWord(text(left)) && (rest.length > 1 || isColumnWordOrHead(text(right)))) return [chunkOf(left), ...rest];
+    // (A head whose tail wrapped onto the next line, before a whole word: 计算符 目标值, 号 under it.)
+    if (isHeaderWordHead(text(left), MIN_HEAD_BEFORE_WORD) && isHeaderWord(rest[0]!.text)) return [chunkOf(left), ...rest];
   }
   return [chunk];
 }
@@ -476,6 +488,21 @@ const titledBefore = (chunks: readonly Chunk[][], end: number) => chunks.slice(0
 const MIN_ROWS_UNDER_TITLE = 2;
 /** A one-chunk line of at most this many characters under a column of the region goes on it, CJK or not. */
 const MAX_ALIGNED_PIECE = 8;
+/** Column words a line holds at least to be a header whose wrapped cells' tails the line under it holds. */
+const MIN_TAIL_HEADER_WORDS = 2;
+/**
+ * A line of short pieces right under a header line, each under one of its cells (号 under 计算符 of 计算符
+ * / 号, centred): the tails of the header's wrapped cells, the region's though they start at no column (a
+ * page break right under the header leaves them its last line).
+ */
+function isHeaderTail(chunks: readonly Chunk[][], i: number, lastKept: number): boolean {
+  const header = chunks[i - 1];
+  if (lastKept !== i - 1 || !header || header.filter((c) => isColumnWordOrHead(c.text)).length < MIN_TAIL_HEADER_WORDS) return false;
+  return chunks[i]!.every((c) => Array.from(c.text).length <= MAX_HEADER_TAIL && !/\d/.test(c.text) &&
+    header.some((h) => c.x0 >= h.x0 - COLUMN && c.x1 <= h.x1 + COLUMN));
+}
+/** Characters of a header's wrapped cell's tail under its line at most (号, 明, (B)). */
+const MAX_HEADER_TAIL = 4;
 /** Characters of a one-chunk line of CJK words that neither ends a region nor joins it (a group label's line). */
 const MAX_SHORT_LABEL = 6;
 /** One-chunk lines in a row that end a region (as in pdf/unruled.ts). */
@@ -536,7 +563,7 @@ export function textRegions(lines: readonly LooseLine[], chunks: readonly Chunk[
     const x0 = chunks[i]![0]?.x0 ?? -1;
     // (A short line too, whatever it holds: a wrapped name's last piece ≥**人, a weight's (30 分).)
     const aligned = !multi && start >= 0 && (isCjkText(lines[i]!.text, 0.4) || Array.from(lines[i]!.text.trim()).length <= MAX_ALIGNED_PIECE) &&
-      (starts.has(x0) || inWrappedColumn(i));
+      (starts.has(x0) || inWrappedColumn(i) || isHeaderTail(chunks, i, lastKept));
     if (start >= 0) {
       const gapTooBig = lines[i]!.y0 - lines[i - 1]!.y0 > MAX_REGION_PITCHES * LINE_PITCH * COLUMN + 0.01;
       // (A short label's line — 可持续影响, 效益指标, a group label centred beside rows — keeps a region going

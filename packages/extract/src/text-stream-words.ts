@@ -68,11 +68,16 @@ const matchesHeader = (text: string, word: RegExp) => {
 
 export const isHeaderWord = (text: string) => matchesHeader(text, HEADER_WORD);
 
-/** The head of a column word that a line's end cut (未完成原因分 of 未完成原因分析, 偏差原因分析及改 …). */
-export const isHeaderWordHead = (text: string) => {
+/**
+ * The head of a column word that a line's end cut (未完成原因分 of 未完成原因分析, 偏差原因分析及改 …); at least
+ * `minHead` characters of it (fewer where a whole column word follows it on its line: 计算符 before 目标值).
+ */
+export const isHeaderWordHead = (text: string, minHead = MIN_HEAD) => {
   const k = key(text);
-  return k.length >= MIN_HEAD && PLAIN_HEADER_WORDS.some((w) => w.length > k.length && w.startsWith(k));
+  return k.length >= minHead && PLAIN_HEADER_WORDS.some((w) => w.length > k.length && w.startsWith(k));
 };
+/** Characters of a column word's head before a whole column word on its line (计算符 目标值, 号 under it). */
+export const MIN_HEAD_BEFORE_WORD = 3;
 
 /** A column word of the cell stream: isHeaderWord's, the stream's own, and a required-field star (*指标值). */
 export const isStreamHeaderWord = (text: string) => {

@@ -349,12 +349,14 @@ export function joinWrappedRows(t: DocTable): DocTable {
   // The tails of a header's wrapped cells on a line of their own right under it, more than a wrapped line's
   // cells (一级 | 二级 | 预期指标 | 实际完成指标 | 未完成原 over 指标 | 指标 | 值(A) | 值(B) | 因): each short, no
   // figure outside a bracket, under a cell of the header, and one at least making that cell a column word.
+  // (Fewer, where each makes its cell a column word: 计算符 over 号.)
   for (let h = 0; h + 1 < t.nRows; h++) {
     const f = h + 1, tails = byRow[f]!;
-    if (!isHeaderRow(h) || target[f] !== null || target[h] !== null || tails.length <= MAX_WRAP_CELLS || !adjacent(h, f)) continue;
+    if (!isHeaderRow(h) || target[f] !== null || target[h] !== null || !adjacent(h, f)) continue;
     const above = (c: FoundCell) => byRow[h]!.find((m) => m.col === c.col);
     const short = tails.every((c) => Array.from(c.text.trim()).length <= MAX_HEADER_TAIL && !/\d/.test(c.text.replace(/[(（][^()（）]*[)）]/g, "")) && above(c) !== undefined);
-    if (short && tails.some((c) => !isHeaderWord(above(c)!.text) && isHeaderWord(above(c)!.text + c.text.trim()))) target[f] = h;
+    const completes = (c: FoundCell) => !isHeaderWord(above(c)!.text) && isHeaderWord(above(c)!.text + c.text.trim());
+    if (short && (tails.length > MAX_WRAP_CELLS ? tails.some(completes) : tails.every(completes))) target[f] = h;
   }
   // Header cells centred round the header's line in slots it leaves empty, their heads above it and their tails
   // below (评价 | 评价指标 over 指标说明 | 评分标准, 内容 | (分值) under it): both lines are the header's.

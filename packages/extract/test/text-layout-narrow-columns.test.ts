@@ -198,3 +198,20 @@ describe("rows pdftotext printed a column at a time (its blocks of alike cells, 
     expect(rows).toContainEqual(expect.arrayContaining(["民政优抚及特困补助发放及时率", "10", "%", "=", "100"]));
   });
 });
+
+describe("an indicator header at a page's foot, its rows on the next page (江西 浮梁 部门整体绩效目标, Chromium's text)", () => {
+  // 一级指标 二级指标 三级指标 计算符 目标值 度量单位 指标值说明, 号 under 计算符, then the page break; the next page's
+  // rows start five characters further right than the header's words.
+  it("keeps the header's wrapped word whole and its words apart (计算符 / 号, 目标值 one space after it)", () => {
+    const rows = tablesOf(textOf("jiangxi-undated-department-targets")).flatMap(rowsOf);
+    expect(rows).toContainEqual(["一级指标", "二级指标", "三级指标", "计算符号", "目标值", "度量单位", "指标值说明"]);
+    expect(rows).not.toContainEqual(["号"]);
+  });
+
+  it("heads the next page's columns in order with it", () => {
+    const rows = tablesOf(textOf("jiangxi-undated-department-targets")).flatMap(rowsOf);
+    expect(rows.find((r) => r.includes("保障在职职工人数(人)"))?.slice(-4)).toEqual(["=", "116", "人", "该指标值数据合理"]);
+    const form = formsOf("jiangxi-undated-department-targets")[0]!;
+    expect(form.indicators.find((i) => i.name === "保障退休职工人数(人)")).toMatchObject({ targetText: "81", unit: "人" });
+  });
+});
