@@ -370,16 +370,24 @@ function splitAfterBracketedLabel(chunk: Chunk): Chunk[] {
  * Splits a chunk after its first word when that word is a whole label of a form's header block and a value in
  * CJK words follows one space after it (自治区主管部门 农业农村厅, 项目名称 碟令薯樽轴示施): narrow columns keep one
  * space between a label column and its value's. Not when the words go on with the label (主管部门 名称) or are
- * labels or column words themselves.
+ * labels or column words themselves. So is a chunk of two words, one ending as labels end and a figure after it
+ * (项目开始日期 2023-01-01, 其他资金 20万元): the pair's two cells.
  */
 function splitAfterLabelWord(chunk: Chunk): Chunk[] {
   const [first, second] = chunk.words;
+  // (Or a figure one space after a word that ends as a label does: 项目开始日期 2023-01-01, 其他资金 20万元.)
+  if (first && second && chunk.words.length === 2 && LABEL_ENDING.test(first.text) && LABEL_VALUE.test(second.text)) return [chunkOf([first]), chunkOf([second])];
   // (A label with its colon, 部门(单位)名称: 岳阳市…, is a pair printed as a line, no columns.)
   if (!first || !second || !isLabelWord(first.text) || /[:：]$/.test(first.text) || !isWide(firstChar(second.text))) return [chunk];
   const rest = textOfWords(chunk.words.slice(1));
   if (isLabelWord(first.text + second.text) || isLabelWord(rest) || isHeaderWord(rest) || isHeaderWordHead(rest)) return [chunk];
   return [chunkOf([first]), chunkOf(chunk.words.slice(1))];
 }
+
+/** A word of a header block's label, by how labels end (…日期, …资金, …总投资, …电话, …名称): two to twelve CJK characters. */
+const LABEL_ENDING = /^[\u4e00-\u9fff()（）]{1,10}(?:名称|单位|部门|日期|时间|期限|电话|金额|资金|总额|投资|安排|预算数|申报数|编码|代码)$/u;
+/** A label's value that is a figure: an amount with its unit, a date, a code or a phone number (20万元, 2023-01-01). */
+const LABEL_VALUE = /^[-+]?\d[\d,.\-/:]*(?:%|[\u4e00-\u9fff]{1,2})?$/u;
 
 /** An outline's number in brackets, (二) or (1): the head of a heading or an item, no label. */
 const OUTLINE_NUMBER = /^[(（](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]$/u;

@@ -215,3 +215,19 @@ describe("an indicator header at a page's foot, its rows on the next page (江�
     expect(form.indicators.find((i) => i.name === "保障退休职工人数(人)")).toMatchObject({ targetText: "81", unit: "人" });
   });
 });
+
+describe("a label and its figure one space apart (甘肃 2023 绩效目标表, Chromium's text)", () => {
+  // 项目开始日期 2023-01-01 … 项目总投资 20万元 中央补助安排 0 省级财政安排 0 其他资金 20万元: a word that ends as labels
+  // end (…日期, …投资, …资金), then a figure alone.
+  it("parts the label from its value", () => {
+    const rows = tablesOf(textOf("gansu-2023-project-targets")).flatMap(rowsOf);
+    expect(rows.flat()).toEqual(expect.arrayContaining(["项目开始日期", "2023-01-01", "其他资金", "20万元"]));
+    const facts = new Map(formsOf("gansu-2023-project-targets")[0]!.facts.map((f) => [f.label, f.value]));
+    expect([facts.get("项目总投资"), facts.get("中央补助安排"), facts.get("其他资金")]).toEqual(["20万元", "0", "20万元"]);
+  });
+
+  it("leaves a name and its weight in an indicator's row to the value runs (★补助鱼塘面积 10 3亩)", () => {
+    const rows = tablesOf(textOf("anhui-2023-project-self-eval")).flatMap(rowsOf);
+    expect(rows.find((r) => r.includes("★补助鱼塘面积"))).toEqual(expect.arrayContaining(["10", "3亩"]));
+  });
+});
