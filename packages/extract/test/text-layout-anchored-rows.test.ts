@@ -151,3 +151,31 @@ describe("rows rebuilt around their value lines are not joined again column by c
     expect(rows.find((r) => r.includes("其中猪养殖数量"))).toEqual(expect.arrayContaining(["12头"]));
   });
 });
+
+describe("joinAnchoredRows: a line that opens another group's label", () => {
+  // 云南 永德 2022 (Chromium's text): 数量指标 学生受资助人数 ≧ 735 … on one line, then 质量指标 营养改善计划覆, then
+  // 盖率 ≧ 100 % 100% 10 10: the name's first line sits with the next group's label, so it begins that row.
+  const chromiumRows = (id: string) =>
+    parseExtractedText(readFileSync(new URL(`${id}.chromium.pdftotext-layout.txt`, REAL), "utf8")).blocks
+      .flatMap((b) => (b.kind === "table" ? toMatrix(b.table) : []))
+      .map((row) => row.filter((c, i) => c && (i === 0 || row[i - 1] !== c)).map((c) => c!.text));
+
+  it("gives the row below its cells, not the row above (质量指标 营养改善计划覆 / 盖率)", () => {
+    const rows = chromiumRows("yunnan-2022-project-self-eval-2");
+    expect(rows).toContainEqual(expect.arrayContaining(["学生受资助人数", "735"]));
+    expect(rows.find((r) => r.includes("营养改善计划覆盖率"))).toEqual(expect.arrayContaining(["质量指标", "≧", "100", "100%"]));
+    expect(rows.find((r) => r.includes("生均补助标准达标率"))).toEqual(expect.arrayContaining(["成本指标", "═"]));
+    // 可持续影 starts a label after 社会效益 / 指标: 促进学校教育事 begins the row of 业健康发展 ≧ 100.
+    expect(rows.flat()).toContain("促进学校教育事业健康发展");
+  });
+
+  it("leaves a block's label's end alone (四川 2021: 年度绩效指标 / 完成情况 beside two rows)", () => {
+    const rows = chromiumRows("sichuan-2021-transfer-self-eval-3");
+    expect(rows.flat()).toContain("指标5:进口冷链食品新冠肺炎疫情应急处置示范演练");
+  });
+
+  it("takes no group's label under a block's label beside the whole grid for a new group (福建 2023: 绩效指标 over 产出指标)", () => {
+    const rows = chromiumRows("fujian-2023-transfer-targets");
+    expect(rows.flat()).toContain("宗教管理经费补助县(市、区)数量");
+  });
+});
