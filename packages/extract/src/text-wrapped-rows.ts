@@ -10,12 +10,12 @@ import type { FoundCell } from "./pdf/page-tables.ts";
 import { unionBox } from "./pdf/geometry.ts";
 import type { DocTable } from "./pdf/continuation.ts";
 import { joinWrappedLines } from "./pdf/words.ts";
-import { COLUMN, LINE_GAP, LINE_STEP } from "./text-geometry.ts";
+import { COLUMN, LINE_GAP, LINE_STEP, overlapsAcross } from "./text-geometry.ts";
 import { isHeaderWord, isValueCell } from "./text-stream.ts";
 import { namesMoneySource } from "./text-layout-money-sources.ts";
 import { cellsByRow, isIndicatorHeader } from "./text-grid-rows.ts";
 import { isLabelWord } from "./text-stream-words.ts";
-import { ENDS_WITH_UNIT } from "./text-layout-words.ts";
+import { ENDS_WITH_UNIT, GOALS_WORD } from "./text-layout-words.ts";
 
 /**
  * A wrapped cell's line holds words, never a value alone or a dash (those fit
@@ -287,6 +287,16 @@ export function joinWrappedRows(t: DocTable): DocTable {
     }));
     return told.size === 1 ? [...told][0] : undefined;
   };
+  // The tails of a header's wrapped cells right under it (see below).
+  const tailsOfHeader = (f: number, h: number) => {
+    const tails = byRow[f]!;
+    if (!isHeaderRow(h) || !adjacent(h, f)) return false;
+    // (The header cell over it by column, or by where its text stands: 分值 under 参考, a column off.)
+    const above = (c: FoundCell) => byRow[h]!.find((m) => m.col === c.col) ?? byRow[h]!.find((m) => overlapsAcross(m, c));
+    const short = tails.every((c) => Array.from(c.text.trim()).length <= MAX_HEADER_TAIL && !/\d/.test(c.text.replace(/[(（][^()（）]*[)）]/g, "")) && above(c) !== undefined);
+    const completes = (c: FoundCell) => !isHeaderWord(above(c)!.text) && isHeaderWord(above(c)!.text + c.text.trim());
+    return short && (tails.length > MAX_WRAP_CELLS ? tails.some(completes) : tails.every(completes));
+  };
   let r = 0;
   while (r < t.nRows) {
     if (!candidate[r]) { r++; continue; }
@@ -308,7 +318,7 @@ export function joinWrappedRows(t: DocTable): DocTable {
         const f = r + k;
         let to: number | null;
         const piece = labelPiece(f, prev, next);
-        if (prev !== null && tailOfHeader(f, prev)) to = prev;
+        if (prev !== null && (tailOfHeader(f, prev) || (f === prev + 1 && tailsOfHeader(f, prev)))) to = prev;
         else if (piece !== undefined) to = piece;
         else if (up !== undefined) to = k < up ? prev : next;
         else if (prev === null && run === 1 && centredPairHead(f, next!)) to = next;
@@ -351,12 +361,8 @@ export function joinWrappedRows(t: DocTable): DocTable {
   // figure outside a bracket, under a cell of the header, and one at least making that cell a column word.
   // (Fewer, where each makes its cell a column word: 计算符 over 号.)
   for (let h = 0; h + 1 < t.nRows; h++) {
-    const f = h + 1, tails = byRow[f]!;
-    if (!isHeaderRow(h) || target[f] !== null || target[h] !== null || !adjacent(h, f)) continue;
-    const above = (c: FoundCell) => byRow[h]!.find((m) => m.col === c.col);
-    const short = tails.every((c) => Array.from(c.text.trim()).length <= MAX_HEADER_TAIL && !/\d/.test(c.text.replace(/[(（][^()（）]*[)）]/g, "")) && above(c) !== undefined);
-    const completes = (c: FoundCell) => !isHeaderWord(above(c)!.text) && isHeaderWord(above(c)!.text + c.text.trim());
-    if (short && (tails.length > MAX_WRAP_CELLS ? tails.some(completes) : tails.every(completes))) target[f] = h;
+    const f = h + 1;
+    if (target[f] === null && target[h] === null && tailsOfHeader(f, h)) target[f] = h;
   }
   // Header cells centred round the header's line in slots it leaves empty, their heads above it and their tails
   // below (评价 | 评价指标 over 指标说明 | 评分标准, 内容 | (分值) under it): both lines are the header's.
@@ -368,7 +374,8 @@ export function joinWrappedRows(t: DocTable): DocTable {
   for (let h = 1; h < t.nRows; h++) {
     if (!isHeaderRow(h)) continue;
     for (let k = h - 1; k >= 0 && candidate[k] && target[k] === null && adjacent(k, k + 1); k--) {
-      if (!byRow[k]!.every((c) => headOf(c, h)) || !fits(k, h, true)) break;
+      // (Nor the goals block's lines over the header: 年度总体目标完成情况, 年初设定目标 | 保障学校正常工作运行.)
+      if (!byRow[k]!.every((c) => headOf(c, h)) || !fits(k, h, true) || byRow[k]!.some((c) => GOALS_WORD.test(c.text.replace(/\s+/g, "")))) break;
       target[k] = h;
     }
   }

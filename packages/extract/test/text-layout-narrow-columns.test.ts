@@ -231,3 +231,13 @@ describe("a label and its figure one space apart (甘肃 2023 绩效目标表, C
     expect(rows.find((r) => r.includes("★补助鱼塘面积"))).toEqual(expect.arrayContaining(["10", "3亩"]));
   });
 });
+
+describe("an indicator header under a goals block, its cells wrapped (宁夏 银川 2021 自评表, Chromium's text)", () => {
+  // 年度总体 年初设定目标 保障学校正常工作运行 / 目标 年度总体目标完成情况 right over 一级指标 … 参考 指标值(A) … 得分
+  // 未完成原因分析及改, then 分值 and 进措施 on the line under it.
+  it("keeps the goal's text out of the header, and the header's tails in it", () => {
+    const rows = tablesOf(textOf("ningxia-2021-project-self-eval")).flatMap(rowsOf);
+    expect(rows).toContainEqual(["一级指标", "二级指标", "三级指标", "参考分值", "指标值(A)", "全年实际值(B)", "得分", "未完成原因分析及改进措施"]);
+    expect(rows.find((r) => r.includes("年初设定目标"))).toContain("保障学校正常工作运行");
+  });
+});
