@@ -798,7 +798,9 @@ function readCellsRow(st: State, printed: Row): void {
     if (said) draft.form.deviation = draft.form.deviation ? `${draft.form.deviation}\n${said}` : said;
     return;
   }
-  draft.textYears.push(...yearsInCells(row));
+  // (Not an indicator's: a scoring rule names plans of other years, XX市2009年产业发展导向目录, and a target the
+  // year after the form's, 项目完成时间 2023年底 on 宁夏's 2022 form.)
+  if (st.section !== "indicators") draft.textYears.push(...yearsInCells(row));
   if (st.section !== null && isNoteRow(row)) {
     draft.form.notes.push(tidyCjkSpaces(row.cells.map((c) => c.text).join("：").replace(/^(说明|注|备注|填表说明)[:：]+/, "$1：")));
     return;

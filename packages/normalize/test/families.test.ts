@@ -157,6 +157,13 @@ describe("the year of a form that prints none (南华's undated self-evaluation)
     expect([none.fiscalYear, none.fiscalYearSource]).toEqual([null, null]);
   });
 
+  it("is not a year an indicator's cell names (an undated 引导资金 scorecard's rule: XX市2009年产业发展导向目录)", async () => {
+    const { extractFile: ef } = await import("@jixiao/extract");
+    const scorecard = normalizeDocument(await ef(new URL("../../../fixtures/real/docx/unknown-undated-guidance-fund-scorecard.docx", import.meta.url).pathname), { fileName: "/archive/2012/引导资金评分表.docx" }).forms[0]!;
+    expect(scorecard.indicators.some((i) => /2009年/.test(i.scoringRule ?? ""))).toBe(true);
+    expect([scorecard.fiscalYear, scorecard.fiscalYearSource]).toEqual([2012, "folder"]);
+  });
+
   it("is printed when the form's header says it", async () => {
     const { extractFile: ef } = await import("@jixiao/extract");
     const printed = normalizeDocument(await ef(new URL("../../../fixtures/real/docx/hubei-2022-project-self-eval.docx", import.meta.url).pathname), { fileName: "/2019/x.docx" }).forms[0]!;
