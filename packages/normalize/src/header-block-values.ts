@@ -35,6 +35,8 @@ export function readMergedLabelLine(draft: Draft, row: Row): boolean {
   const filled = row.cells.filter((c) => !isEmptyValue(c.text));
   const last = draft.form.facts[draft.form.facts.length - 1];
   if (filled.length !== 1 || !last || !last.value) return false;
+  // (A label awaiting its value, 已实施情况: under the label's goal text, is a pair of its own, left blank.)
+  if (AWAITING_VALUE.test(filled[0]!.text)) return false;
   const label = row.inherited?.find((c) => labelText(c.text) === last.label && c.col < filled[0]!.col);
   // (Text that prints a merged cell once gives the next line no label at all; it goes on the value's numbered list.)
   if (!label && (row.exact || row.inherited?.length || !continuesNumbering(last.value, filled[0]!.text))) return false;
@@ -43,6 +45,9 @@ export function readMergedLabelLine(draft: Draft, row: Row): boolean {
   if (goal && goal.actual === null && goal.expected !== null && last.value.startsWith(goal.expected)) goal.expected = last.value;
   return true;
 }
+
+/** A label and its colon, nothing after it (已实施情况:, 未实施情况及原因:). */
+const AWAITING_VALUE = /^[^:：\d]{2,20}[:：]\s*$/u;
 
 /** 2.… after a value whose last line starts 1.…: the next item of its numbered list. */
 function continuesNumbering(value: string, text: string): boolean {

@@ -396,6 +396,13 @@ describe.each([...FORMATS, "xls"] as RealFormat[])("乐昌 2018 绩效目标表 
     const form = normalizeDocument(await extractedFixture("guangdong-2018-transfer-targets", format)).forms[0]!;
     expect(form.indicators[0]?.level1).toBe("产出指标");
   });
+
+  // 总体目标 merged down over its goal text, 已实施情况: and 未实施情况及原因: (prompts left blank).
+  it("keeps the blank prompts under a merged label out of its value, as pairs of their own", async () => {
+    const facts = new Map(normalizeDocument(await extractedFixture("guangdong-2018-transfer-targets", format)).forms[0]!.facts.map((f) => [f.label, f.value]));
+    expect(facts.get("总体目标")).toMatch(/目标3:提升中职教育吸引力$/);
+    expect([facts.get("已实施情况"), facts.get("未实施情况及原因")]).toEqual(["", ""]);
+  });
 });
 
 describe.each([...FORMATS, "xls", "text/web"] as RealFormat[])("2017 食品药品监管事业发展专项绩效目标、评价指标与标准值表 (%s)", (format) => {
