@@ -139,6 +139,8 @@ function isLeadingWeight(row: Row, c: Row["cells"][number]): boolean {
  */
 export function isHeaderContinuation(row: Row, above: readonly Row[] = []): boolean {
   if (row.kind !== "cells" || row.cells.length === 0) return false;
+  // (A label with its colon alone, 年度资金总额: over blank amounts, is a line under the header, not a piece of it.)
+  if (row.cells.length === 1 && /[:：]\s*$/.test(row.cells[0]!.text)) return false;
   // (A header cell merged down over the rows below, written out on each of them — a workbook unmerged
   // with fill-down — repeats its words in its column: no column of its own.)
   const repeated = (c: Row["cells"][number]) => above.some((r) => r.cells.some((h) => h.col <= c.col && c.col < h.col + Math.max(1, h.colSpan) && keyOf(h.text) === keyOf(c.text)));

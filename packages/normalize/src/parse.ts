@@ -824,8 +824,9 @@ function readCellsRow(st: State, printed: Row): void {
   draft.valuesBelow = undefined;
   // (年度资金总额： | 300 under the block's 全年预算数 column: a line of the money block whose label ends in a colon,
   // not a pair of the header block.)
-  const amountUnderHeader = st.section === "funding" && row.exact === true && row.cells.some((c) => parseNumber(c.text) !== null
-    && isUnderAmountColumn(draft, c));
+  // (Or with its amounts left blank, 年度资金总额: | | | in a blank template: a line of the block all the same.)
+  const amountUnderHeader = st.section === "funding" && row.exact === true && (row.cells.some((c) => parseNumber(c.text) !== null
+    && isUnderAmountColumn(draft, c)) || (/[:：]\s*$/.test(first.text) && row.cells.slice(1).every((c) => isEmptyValue(c.text))));
   if (!amountUnderHeader && pairsRow !== row && readFactsRow(st, draft, pairsRow)) return;
   if (!amountUnderHeader && readFactsRow(st, draft, row)) return;
   switch (st.section) {

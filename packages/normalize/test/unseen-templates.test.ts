@@ -456,3 +456,13 @@ describe("指标 alone over the indicators' names", () => {
   });
 });
 
+
+describe.each([...FORMATS, "xls"] as RealFormat[])("中央引导地方科技发展资金绩效目标自评表, left blank (%s)", (format) => {
+  // 项目资金(万元) over 年度资金总额: | | | , 其中:中央补助 | | | … : the template's lines, their amounts not filled in.
+  it("keeps the money block's first line, its label printed with a colon", async () => {
+    const form = normalizeDocument(await extractedFixture("unknown-2021-transfer-self-eval", format)).forms[0]!;
+    expect(form.funding.map((l) => [l.source, l.sourceKind, l.budget])).toEqual([
+      ["年度资金总额", "total", null], ["其中:中央补助", "central", null], ["地方资金", "local", null], ["其他资金", "other", null],
+    ]);
+  });
+});
