@@ -279,6 +279,9 @@ function spreadMergedAmounts(draft: Draft, row: Row, byField: Map<Field, RowCell
 }
 
 /** One line of the funding block: 年度资金总额 228 228 181.82 10分 79.74% 8. */
+/** A line of a money block split by purpose: 基本支出, (2)项目支出, 其中:项目支出. */
+const PURPOSE_OF_MONEY = /(?:基本支出|项目支出)$/u;
+
 export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
   const a = align(draft, besideBlockLabel(draft, row));
   let source = text(a, "source");
@@ -326,7 +329,8 @@ export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
   // A row of words only is a funding line when it names a source (本级安排, 其他资金 left
   // blank); a heading such as 二、工作整体完成情况 is not.
   // (社会资金, 社会资本: money from outside the public purse, a source as 其他资金 is.)
-  if (noNumbers && source && sourceKindOf(source) === "other" && !namesOtherMoney(source)) return null;
+  // (Nor a purpose the block splits its money by, (2)项目支出 under (1)基本支出, left blank.)
+  if (noNumbers && source && sourceKindOf(source) === "other" && !namesOtherMoney(source) && !PURPOSE_OF_MONEY.test(source)) return null;
   // (Nor is prose, 部门职能概述 | (一)负责…。(二)…: the next part of the form, a label and its text, whatever words
   // of money the text holds.)
   // (A long label explaining what a source includes, 其他资金(万元,自有资金、社会资本…等), is still a source.)

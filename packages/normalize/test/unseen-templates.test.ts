@@ -466,3 +466,11 @@ describe.each([...FORMATS, "xls"] as RealFormat[])("中央引导地方科技发�
     ]);
   });
 });
+
+describe.each([...FORMATS, "xls", "text/web"] as RealFormat[])("蚕茶卫生院整体支出绩效自评表 (%s)", (format) => {
+  // 资金结构:(1)基本支出 | | | 103.21% over (2)项目支出 | | | : the second purpose printed, its amounts left blank.
+  it("keeps the numbered purpose left blank as a line of the money block", async () => {
+    const form = normalizeDocument(await extractedFixture("jiangxi-2021-department-self-eval", format)).forms[0]!;
+    expect(form.funding.map((l) => [l.source, l.executionRate])).toEqual([["资金来源:(1)财政拨款", 1.0321], ["资金结构:(1)基本支出", 1.0321], ["(2)项目支出", null]]);
+  });
+});
