@@ -233,7 +233,9 @@ export function labelValuePairs(cells: readonly RowCell[], loose: boolean): Labe
       // 年度资金总额:50万 | 中央衔接推进乡村振兴补助资金50: words after a label that carries its value are more of that value.
       const more = cells[i + 1];
       const last = out[out.length - 1];
-      if (more && last && last.value && !isEmptyValue(more.text) && !isLabelShaped(more.text) && splitColonCell(more.text) === null) {
+      // (So are more options of a value ticked or not, 评价类型:项目实施过程评价□ | 项目完成结果评价■.)
+      const options = last && TICKED.test(last.value) && more !== undefined && TICKED.test(more.text);
+      if (more && last && last.value && !isEmptyValue(more.text) && (options || !isLabelShaped(more.text)) && splitColonCell(more.text) === null) {
         last.value = `${last.value} ${more.text.trim()}`;
         i++;
       }
@@ -335,6 +337,9 @@ export function labelValuePairs(cells: readonly RowCell[], loose: boolean): Labe
   for (const p of out) if (RANGE_WORD_ALONE.test(p.value.trim())) p.value = "";
   return out.length > 0 ? out : null;
 }
+
+/** An option ending in its check box, ticked or not (项目完成结果评价■, 一次性□). */
+const TICKED = /[□☑■√✓☐☒]\s*$/u;
 
 /** A numbered option of a label, ticked or not, or a run of them: 1、常年性, 2、延续性□ 3、一次性□. */
 const OPTION = /^(?:\d{1,2}[、.．]\s*[^\d\s、.．:：]{1,12}\s*[□☑■√✓]?\s*)+$/u;

@@ -474,3 +474,11 @@ describe.each([...FORMATS, "xls", "text/web"] as RealFormat[])("蚕茶卫生院�
     expect(form.funding.map((l) => [l.source, l.executionRate])).toEqual([["资金来源:(1)财政拨款", 1.0321], ["资金结构:(1)基本支出", 1.0321], ["(2)项目支出", null]]);
   });
 });
+
+describe("a label's options each with its check box, cut into cells (四川 2021 区域自评表, pdftotext -layout)", () => {
+  // 填报类型:整体□ | 区域√ | 项目□: the options after the first are more of the value, not labels of their own.
+  it("is one value", async () => {
+    const form = normalizeDocument(await extractedFixture("sichuan-2021-transfer-self-eval-4", "text/pdftotext-layout")).forms[0]!;
+    expect(form.facts.find((f) => f.label === "填报类型")?.value.replace(/\s+/g, "")).toBe("整体□区域√项目□");
+  });
+});
