@@ -616,7 +616,9 @@ function noteCoverRow(st: State, row: Row): void {
   // 金额单位:万元 in a merged cell across the table, a caption 概要 between) are held for that form, as lines of
   // text above a form are.
   const printed = printedCells(row);
-  const held = printed.length === 1 ? coverPairs(printed[0]!.text) : [];
+  // (Or its pair cut into cells, 评价类型:项目实施过程评价□ | 项目完成结果评价■, a line the PDF read as a row.)
+  const held = printed.length === 1 ? coverPairs(printed[0]!.text)
+    : /[:：]/.test(printed[0]?.text ?? "") ? (labelValuePairs(printed, false) ?? []).map((p) => ({ label: p.label, value: p.value })) : [];
   if (held.length) st.pending.push(...held.map((p) => ({ ...p, page: row.page, line: row.line })));
   else if (!(printed.length === 1 && isCaption(printed[0]!.text))) st.pending = [];
   if (!st.cover || st.forms.length > st.coverBase || st.side) return;

@@ -482,3 +482,12 @@ describe("a label's options each with its check box, cut into cells (四川 2021
     expect(form.facts.find((f) => f.label === "填报类型")?.value.replace(/\s+/g, "")).toBe("整体□区域√项目□");
   });
 });
+
+describe.each(["pdf/lo", "pdf/chromium", "docx"] as RealFormat[])("岳阳 南湖新区 2016 自评报告's form (%s)", (format) => {
+  // 评价类型:项目实施过程评价□   项目完成结果评价■ over 项目名称 | 优抚: a line the PDF reads as a row of two cells.
+  it("keeps the pair printed above the form's block, its options in one value", async () => {
+    const form = normalizeDocument(await extractedFixture("hunan-2016-project-self-eval", format)).forms[0]!;
+    expect(form.facts[0]).toMatchObject({ label: "评价类型" });
+    expect(form.facts[0]!.value.replace(/\s+/g, "")).toBe("项目实施过程评价□项目完成结果评价■");
+  });
+});
