@@ -8,8 +8,8 @@
 import { keyOf } from "./text-key.ts";
 import { TITLE_PREFIX } from "./vocab.ts";
 
-/** The family words a title ends with: 绩效自评表, 支出绩效目标申报表, 项目自评表 … */
-const FAMILY_TAIL = /(?:支出)?(?:绩效)?(?:目标)?(?:自评|评价|申报|审批|批复|监控|跟踪|目标|运行监控)*表(?:\([^()]{0,20}\))?$/;
+/** The family words a title ends with: 绩效自评表, 支出绩效目标申报表, 项目自评表, 区域绩效目标申报表 … */
+const FAMILY_TAIL = /(?:区域)?(?:支出)?(?:绩效)?(?:目标)?(?:自评|评价|申报|审批|批复|监控|跟踪|目标|运行监控)*表(?:\([^()]{0,20}\))?$/;
 /** A year (2024年度, 2024年) and everything printed before it (the place). */
 const UP_TO_YEAR = /^.*?(?:19|20)\d{2}(?:年度|年)/;
 /** A place before a yearless title: 上海市, 东莞市, 黄石市, 濉溪县 … */

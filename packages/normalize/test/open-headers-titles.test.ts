@@ -96,6 +96,8 @@ describe("the project a form names in its title", () => {
     ["2025年农村危房改造补助资金绩效目标表", "农村危房改造补助资金"],
     ["就业补助资金绩效自评表", "就业补助资金"],
     ["附件2：2025年农村危房改造补助资金绩效目标表", "农村危房改造补助资金"],
+    // 陕西 宝鸡 2021: a transfer's 区域 is the family's word, not the fund's.
+    ["2021年林业生态保护恢复资金区域绩效目标申报表", "林业生态保护恢复资金"],
   ])("%s → %s", (title, name) => expect(projectFromTitle(title)).toBe(name));
 
   it.each([
