@@ -445,10 +445,13 @@ function splitColumnWords(chunk: Chunk): Chunk[] {
   const text = (ws: readonly Chunk["words"][number][]) => ws.map((w) => w.text).join("");
   for (let k = 1; k < words.length; k++) {
     const left = words.slice(0, k), right = words.slice(k);
+    const word = isHeaderWord(text(left)), head = isHeaderWordHead(text(left), MIN_HEAD_BEFORE_WORD);
+    // (Only after a column word or its head is the rest split: a chunk of many words is not split every way.)
+    if (!word && !head) continue;
     const rest = splitColumnWords(chunkOf(right));
-    if (isHeaderWord(text(left)) && (rest.length > 1 || isColumnWordOrHead(text(right)))) return [chunkOf(left), ...rest];
+    if (word && (rest.length > 1 || isColumnWordOrHead(text(right)))) return [chunkOf(left), ...rest];
     // (A head whose tail wrapped onto the next line, before a whole word: 计算符 目标值, 号 under it.)
-    if (isHeaderWordHead(text(left), MIN_HEAD_BEFORE_WORD) && isHeaderWord(rest[0]!.text)) return [chunkOf(left), ...rest];
+    if (head && isHeaderWord(rest[0]!.text)) return [chunkOf(left), ...rest];
   }
   return [chunk];
 }
