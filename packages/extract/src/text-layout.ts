@@ -236,15 +236,14 @@ const lastIndicatorHeader = (t: DocTable): FoundCell[] | null => cellsByRow(t).f
  * by where their text starts, a blank line above the first row (so no step
  * joins a row's lines to it).
  */
-function withHeader(t: DocTable, header: readonly FoundCell[], scale: (x: number) => number): { table: DocTable; columns: Map<number, number> } {
+function withHeader(t: DocTable, header: readonly FoundCell[], scale: PageScale): { table: DocTable; columns: Map<number, number> } {
   const top = Math.min(...t.cells.map((c) => c.bbox.y0)) - (1 + BLANK_LINE_PITCHES) * LINE_PITCH * COLUMN;
-  const colOf = (x: number) => Math.max(0, columnAt(t.xs.slice(0, -1), scale(x) + ALIGN_TOLERANCE * COLUMN));
+  const colOf = (x: number) => Math.max(0, columnAt(t.xs.slice(0, -1), scale.at(x) + ALIGN_TOLERANCE * COLUMN));
   // (A header of as many cells as the page has columns, two of which land in one column where they are: the
   // page's text set off from the page before's at the same scale, as Chromium's narrow columns are; its cells head
   // the columns in order.)
   const byPlace = header.map((c) => colOf(c.bbox.x0));
-  const sameScale = scale(0) === 0 && scale(COLUMN) === COLUMN;
-  const inOrder = sameScale && header.length === t.nCols && new Set(byPlace).size < byPlace.length;
+  const inOrder = scale.same && header.length === t.nCols && new Set(byPlace).size < byPlace.length;
   // Each of this page's columns that a header word lands in, and that word's column in the page before's table.
   const columns = new Map<number, number>();
   const placed = header.map((c, i) => {
@@ -264,10 +263,16 @@ const OTHER_SCALE = 0.15;
  * (pdftotext printed it at another scale: the borderless stress form's page 2), then mapped from
  * one span onto the other.
  */
-function pageScale(prev: DocTable, next: PageTable): (x: number) => number {
+function pageScale(prev: DocTable, next: PageTable): PageScale {
   const [a0, a1] = textSpan(prev), [b0, b1] = textSpan(next);
   const ratio = (b1 - b0) / Math.max(1, a1 - a0);
-  return Math.abs(1 - ratio) <= OTHER_SCALE ? (x) => x : (x) => b0 + (x - a0) * ratio;
+  return Math.abs(1 - ratio) <= OTHER_SCALE ? { same: true, at: (x) => x } : { same: false, at: (x) => b0 + (x - a0) * ratio };
+}
+
+/** Where an x of the page before falls on the next page, and whether the next page's text is at the same scale. */
+interface PageScale {
+  same: boolean;
+  at: (x: number) => number;
 }
 
 /**
