@@ -36,7 +36,7 @@ import { isHeaderWord, isValueCell } from "./text-stream.ts";
 import { isStreamValueCell } from "./text-stream-words.ts";
 import { isTotalLabel, namesColumn } from "./text-span-labels.ts";
 import { BARE_SIGN, isLevelLabel, isPlaceholder, mergeCells } from "./text-wrapped-rows.ts";
-import { COMPARISON, GOALS_WORD, NUMBERED_ITEM } from "./text-layout-words.ts";
+import { COMPARISON, NUMBERED_ITEM, isGoalsWord } from "./text-layout-words.ts";
 import { cellsByRow, isIndicatorHeader } from "./text-grid-rows.ts";
 
 /** A date a row's value names: 2021年12月31日, 2023年12月底前, 12月底. */
@@ -227,7 +227,7 @@ function joinHeaderBand(byRow: FoundCell[][], header: number, firstBody: number,
   const under = (c: FoundCell) => own.find((o) => overlapsAcross(o, c)) ?? own.find((o) => o.col <= c.col && c.col < o.col + o.colSpan);
   for (let r = header - 1, k = 0; r >= 0 && k < MAX_HEADER_LINES && pieceOnly(r) && adjacent(r, r + 1); r--, k++) {
     // (The goals block's lines over the header, 年初设定目标 | 保障学校正常工作运行, end the band.)
-    if (byRow[r]!.some((c) => GOALS_WORD.test(c.text.replace(/\s+/g, "")))) break;
+    if (byRow[r]!.some((c) => isGoalsWord(c.text))) break;
     for (const c of byRow[r]!) {
       const cell = under(c);
       if (!cell || !isHeaderWord(cell.text)) target.set(c, header);

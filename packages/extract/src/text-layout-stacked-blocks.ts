@@ -26,10 +26,12 @@
  * right on each line (a title's lines, a cover's) are no cells of one row.
  */
 
+import { COMPARISON } from "./text-layout-words.ts";
+
 /** Lines of one block at most (rows of alike cells pdftotext gathered). */
 const MAX_BLOCK_LINES = 6;
 /** A value of a row: a figure with a comparison, a share or a short unit (10, ≥90%, ≥266米, 20万元, 95%). */
-const VALUE = /^(?:[≥≤≧≦⩾⩽=<>＝＞＜≈]|>=|<=)?[-+]?\d[\d,]*(?:\.\d+)?(?:%|[\u4e00-\u9fff]{1,3})?$/u;
+const VALUE = new RegExp(`^(?:${COMPARISON}|>=|<=)?[-+]?\\d[\\d,]*(?:\\.\\d+)?(?:%|[\\u4e00-\\u9fff]{1,3})?$`, "u");
 
 /** A line of the file: its text and its 1-based number (text-layout.ts). */
 export interface NumberedLine {

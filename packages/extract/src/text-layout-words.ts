@@ -35,4 +35,5 @@ export const NUMBERED_ITEM = /^\s*(?:指标|目标|任务)\s*\d{1,2}\s*[:：]/u;
  * A word of a goals block's header or label (年初设定目标, 年度总体目标完成情况, 预期目标, 实际完成情况): never a
  * piece of an indicator header's wrapped cells, though it stands right over that header.
  */
-export const GOALS_WORD = /(?:设定目标|预期目标|总体目标|目标完成情况|实际完成情况)$/u;
+const GOALS_WORD = /(?:设定目标|预期目标|总体目标|目标完成情况|实际完成情况)$/u;
+export const isGoalsWord = (text: string) => GOALS_WORD.test(text.replace(/\s+/g, ""));

@@ -15,7 +15,7 @@ import { isHeaderWord, isValueCell } from "./text-stream.ts";
 import { namesMoneySource } from "./text-layout-money-sources.ts";
 import { cellsByRow, isIndicatorHeader } from "./text-grid-rows.ts";
 import { isLabelWord } from "./text-stream-words.ts";
-import { ENDS_WITH_UNIT, GOALS_WORD } from "./text-layout-words.ts";
+import { ENDS_WITH_UNIT, isGoalsWord } from "./text-layout-words.ts";
 
 /**
  * A wrapped cell's line holds words, never a value alone or a dash (those fit
@@ -375,7 +375,7 @@ export function joinWrappedRows(t: DocTable): DocTable {
     if (!isHeaderRow(h)) continue;
     for (let k = h - 1; k >= 0 && candidate[k] && target[k] === null && adjacent(k, k + 1); k--) {
       // (Nor the goals block's lines over the header: 年度总体目标完成情况, 年初设定目标 | 保障学校正常工作运行.)
-      if (!byRow[k]!.every((c) => headOf(c, h)) || !fits(k, h, true) || byRow[k]!.some((c) => GOALS_WORD.test(c.text.replace(/\s+/g, "")))) break;
+      if (!byRow[k]!.every((c) => headOf(c, h)) || !fits(k, h, true) || byRow[k]!.some((c) => isGoalsWord(c.text))) break;
       target[k] = h;
     }
   }
