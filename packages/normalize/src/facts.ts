@@ -11,7 +11,7 @@ import type { RowCell } from "./rows.ts";
 import { factKeyOf, headerField, isGoalsHeader, isGradeLabel, isKnownLabel, level1Of, namesOtherMoney, sourceKindOf, type FactKey } from "./vocab.ts";
 import { fundingLine } from "./funding-line.ts";
 import { parseGrade, parseMoneyUnit, parseNumber, isEmptyValue, isUnitAlone } from "./values.ts";
-import { keyOf, tidyCjkSpaces } from "./text-key.ts";
+import { endsWithColon, keyOf, tidyCjkSpaces } from "./text-key.ts";
 
 /** Longest label, in characters of its key: longer text is a sentence or a value. */
 const MAX_LABEL_LENGTH = 24;
@@ -32,7 +32,6 @@ export const isOfWhichMarker = (text: string): boolean => /^其中:?$/.test(keyO
 /** Label text as stored: spaces inside CJK words and the trailing colon removed. */
 export const labelText = (text: string): string => tidyCjkSpaces(text).replace(/\s*[:：]\s*$/, "").replace(/^[*＊※]+\s*/, "");
 
-const endsWithColon = (text: string): boolean => /[:：]\s*$/.test(text);
 /** A person's label qualified by whose it is: 单位负责人, 项目联系人, 财务负责人. */
 const QUALIFIED_PERSON_LABEL = /((?:单位|项目|部门|财务|专项|填报|审核)(?:负责人|联系人|联系电话))$/;
 /** A known label (a fact key or a label the vocabulary knows) of label shape. */

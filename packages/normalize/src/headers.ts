@@ -6,7 +6,7 @@ import type { Row } from "./rows.ts";
 import type { Column } from "./align.ts";
 import { headerField, headerKey, HEADER_CHILDREN, level1Of, isGoalsHeader, MONTHS_TO_DATE, sourceKindOf, type Field } from "./vocab.ts";
 import { parseGrade, parseMoneyUnit, parseNumber } from "./values.ts";
-import { keyOf } from "./text-key.ts";
+import { endsWithColon, keyOf } from "./text-key.ts";
 
 export type SectionKind = "funding" | "indicators" | "goals" | "targets" | "projectList";
 
@@ -95,7 +95,7 @@ export function classifyHeader(row: Row, underIndicatorHeader = false, inIndicat
   // (Or one amount column after a money block's label first: 部门总体资金情况 | 总体资金情况 单位:万元 | 当年金额 | 占比 ….)
   // (…or sources across after it: 专项资金情况 | 本年度预计投入 | 财政资金 | 其他, whose amounts stand under them.)
   // (A money label ending in a colon, 资金总额：, awaits its value beside it: a pair, no column header.)
-  const amountCells = row.cells.filter((c) => !/[:：]\s*$/.test(c.text) && FUNDING_FIELDS.has(headerField(c.text) as Field));
+  const amountCells = row.cells.filter((c) => !endsWithColon(c.text) && FUNDING_FIELDS.has(headerField(c.text) as Field));
   const amountHeaders = new Set(amountCells.map((c) => headerField(c.text))).size;
   const underBlockLabel = headerField(row.cells[0]!.text) === "fundLabel"
     && (amountHeaders >= 1 || row.cells.slice(1).filter((c) => isSourceName(c.text)).length >= 2);
@@ -140,7 +140,7 @@ function isLeadingWeight(row: Row, c: Row["cells"][number]): boolean {
 export function isHeaderContinuation(row: Row, above: readonly Row[] = []): boolean {
   if (row.kind !== "cells" || row.cells.length === 0) return false;
   // (A label with its colon alone, 年度资金总额: over blank amounts, is a line under the header, not a piece of it.)
-  if (row.cells.length === 1 && /[:：]\s*$/.test(row.cells[0]!.text)) return false;
+  if (row.cells.length === 1 && endsWithColon(row.cells[0]!.text)) return false;
   // (A header cell merged down over the rows below, written out on each of them — a workbook unmerged
   // with fill-down — repeats its words in its column: no column of its own.)
   const repeated = (c: Row["cells"][number]) => above.some((r) => r.cells.some((h) => h.col <= c.col && c.col < h.col + Math.max(1, h.colSpan) && keyOf(h.text) === keyOf(c.text)));
@@ -479,7 +479,7 @@ const INCOME_FIELDS: ReadonlySet<Field> = new Set<Field>(["incomeFiscal", "incom
 function isSourceName(header: string): boolean {
   const k = headerKey(header);
   // (Not a label awaiting its value, 市：, nor a body, 县级主管部门.)
-  if (/[:：]\s*$/.test(header) || /(部门|单位|机构)$/.test(k)) return false;
+  if (endsWithColon(header) || /(部门|单位|机构)$/.test(k)) return false;
   return Array.from(k).length <= 6 && (sourceKindOf(k) !== "other" || /^(其他|省|市|县|地|区)/.test(k));
 }
 

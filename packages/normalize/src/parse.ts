@@ -23,7 +23,7 @@ import { fundingFromFacts, isLabelShaped, isMoneyGroup, isMoneyLabel, labelText,
 import { mostFrequent, yearOfPath } from "./year.ts";
 import { withVocabulary, type Vocabulary } from "./vocabulary.ts";
 import { isEmptyValue, isUnitAlone, parseFiscalYear, parseGrade, parseMoneyUnit, parseNumber } from "./values.ts";
-import { keyOf, tidyCjkSpaces } from "./text-key.ts";
+import { endsWithColon, keyOf, tidyCjkSpaces } from "./text-key.ts";
 import { finishForm } from "./finish.ts";
 import { resolveMoneyUnits } from "./money-unit.ts";
 import { GOALS_HEADER_CELLS, isGoalWordedGrid, isNamedTargetsHeader, notePartPoints, notePointCaptions, readMergedLabelLine, readValueBelow, withoutValueBelow, withPointCaptions } from "./header-block-values.ts";
@@ -828,7 +828,7 @@ function readCellsRow(st: State, printed: Row): void {
   // not a pair of the header block.)
   // (Or with its amounts left blank, 年度资金总额: | | | in a blank template: a line of the block all the same.)
   const amountUnderHeader = st.section === "funding" && row.exact === true && (row.cells.some((c) => parseNumber(c.text) !== null
-    && isUnderAmountColumn(draft, c)) || (/[:：]\s*$/.test(first.text) && row.cells.slice(1).every((c) => isEmptyValue(c.text))));
+    && isUnderAmountColumn(draft, c)) || (endsWithColon(first.text) && row.cells.slice(1).every((c) => isEmptyValue(c.text))));
   if (!amountUnderHeader && pairsRow !== row && readFactsRow(st, draft, pairsRow)) return;
   if (!amountUnderHeader && readFactsRow(st, draft, row)) return;
   switch (st.section) {
@@ -915,7 +915,7 @@ function readFactsRow(st: State, draft: Draft, row: Row): boolean {
   // label of a block of pairs, merged down beside them in the printed form and lost in copied text.)
   // (资金情况(万元)： | 资金总额 | 100 | 其中:财政拨款 | 100: a money block's label printed with a colon before its pairs is
   // still their block's label, not a label left blank.)
-  const moneyBlockFirst = headerBlock && cells.length >= 3 && /[:：]\s*$/.test(cells[0]!.text) && isMoneyLabel(labelText(cells[0]!.text))
+  const moneyBlockFirst = headerBlock && cells.length >= 3 && endsWithColon(cells[0]!.text) && isMoneyLabel(labelText(cells[0]!.text))
     && isLabelShaped(cells[1]!.text) && parseNumber(cells[1]!.text) === null ? labelValuePairs(cells.slice(1), headerBlock) : null;
   const pairs = moneyBlockFirst ?? labelValuePairs(cells, headerBlock)
     ?? (headerBlock && cells.length >= 3 && isLabelShaped(cells[0]!.text) && factKeyOf(cells[0]!.text) === null ? labelValuePairs(cells.slice(1), headerBlock) : null);

@@ -278,10 +278,10 @@ function spreadMergedAmounts(draft: Draft, row: Row, byField: Map<Field, RowCell
   }
 }
 
-/** One line of the funding block: 年度资金总额 228 228 181.82 10分 79.74% 8. */
 /** A line of a money block split by purpose: 基本支出, (2)项目支出, 其中:项目支出. */
 const PURPOSE_OF_MONEY = /(?:基本支出|项目支出)$/u;
 
+/** One line of the funding block: 年度资金总额 228 228 181.82 10分 79.74% 8. */
 export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
   const a = align(draft, besideBlockLabel(draft, row));
   let source = text(a, "source");

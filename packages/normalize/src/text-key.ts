@@ -56,3 +56,6 @@ export function tidyCjkSpaces(s: string): string {
     .replace(/\s+/g, " ")
     .trim();
 }
+
+/** A label printed with its colon and nothing after it (年度资金总额:, 已实施情况：). */
+export const endsWithColon = (text: string): boolean => /[:：]\s*$/.test(text);
