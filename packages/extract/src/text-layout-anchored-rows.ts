@@ -161,25 +161,30 @@ function planRegion(byRow: FoundCell[][], header: number, end: number, page: num
   const blankBefore = new Set(rows.filter((r, i) => i > 0 && lineOf(byRow[r]!) - lineOf(byRow[rows[i - 1]!]!) > 1 + EPS));
   // A line that opens another group's label left of the names, where the label since the anchor above is whole
   // (质量指标 under 数量指标's row, 可持续影 after 社会效益 / 指标): its cells begin the next row, never end that one.
-  const opens = new Set(rows.filter((r) => !anchorSet.has(r) && byRow[r]!.some((c) => {
+  const opensAfter = new Map<number, number>();
+  for (const r of rows) {
     const above = anchors.filter((a) => a < r).pop();
-    if (above === undefined || c.col >= names || /\d/.test(c.text) || /^[(（]/.test(c.text.trim())) return false;
-    const textOf = (from: number, to: number) => rows.filter((k) => k >= from && k < to).flatMap((k) => byRow[k]!.filter((o) => o.col === c.col))
-      .map((o) => o.text).join("").replace(/\s+/g, "");
-    // (The line's words start a group's label: with the lines under them they end in 指标 — 质量指标, 可持续影 / 响指标,
-    // not 完成情况 under 年度绩效指标, the end of a block's label.)
-    const since = textOf(above, r), from = textOf(r, r + MAX_LEVEL_LINES);
-    // (Not after a block's label beside the whole grid, 绩效指标: a group's label under it opens no new group.)
-    return since !== "" && LEVEL_LABEL.test(since) && !isHeaderWord(since) && LEVEL_HEAD.test(from);
-  })));
+    if (anchorSet.has(r) || above === undefined) continue;
+    const opensLabel = byRow[r]!.some((c) => {
+      if (c.col >= names || /\d/.test(c.text) || /^[(（]/.test(c.text.trim())) return false;
+      const textOf = (from: number, to: number) => rows.filter((k) => k >= from && k < to).flatMap((k) => byRow[k]!.filter((o) => o.col === c.col))
+        .map((o) => o.text).join("").replace(/\s+/g, "");
+      // (The line's words start a group's label: with the lines under them they end in 指标 — 质量指标, 可持续影 / 响指标,
+      // not 完成情况 under 年度绩效指标, the end of a block's label.)
+      const since = textOf(above, r), from = textOf(r, r + MAX_LEVEL_LINES);
+      // (Not after a block's label beside the whole grid, 绩效指标: a group's label under it opens no new group.)
+      return since !== "" && LEVEL_LABEL.test(since) && !isHeaderWord(since) && LEVEL_HEAD.test(from);
+    });
+    if (opensLabel) opensAfter.set(r, above);
+  }
   const plans = (["centre", "top", "mixed"] as Alignment[]).map((align) =>
     cols.map((col) => planColumn(rows.flatMap((r) => byRow[r]!.filter((c) => c.col === col)), anchors, pos, blankBefore, align)));
   const total = (ps: ColumnPlan[]) => ps.reduce((s, p) => s + p.cost, 0);
   const best = plans.reduce((a, b) => (total(b) < total(a) ? b : a));
   for (const p of best) for (const [c, r] of p.target) target.set(c, r);
   // Such a line and the lines after it that the plan gave the row above go to the row below instead.
-  for (const r of opens) {
-    const above = anchors.filter((a) => a < r).pop()!, below = anchors.find((a) => a > r);
+  for (const [r, above] of opensAfter) {
+    const below = anchors.find((a) => a > r);
     if (below === undefined) continue;
     for (const k of rows.filter((k) => k >= r && k < below)) for (const c of byRow[k]!) if (c.col >= names && target.get(c) === above) target.set(c, below);
   }
