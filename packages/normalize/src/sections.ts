@@ -747,17 +747,39 @@ function remarkText(a: Alignment<Field>): string | null {
 
 // ---- totals ------------------------------------------------------------------
 
-/** 总分 100 98, 合计 100 97, 总 分 95.23 优: the last two numbers are weight and score; one number is the score. */
+/**
+ * 总分 100 98, 合计 100 97, 总 分 95.23 优: the last two numbers are weight and score; one number is the score,
+ * unless the table has points and no score column (总分 | 100 under a scorecard's 分值).
+ * A row that names its score's slot (总分 | 100 | 得分 | 92) says which is which: the numbers before the slot
+ * are the points, those after it the score; a slot left blank (总分 | 100 | 得分 | ) is a total not yet scored.
+ */
 export function readTotalRow(draft: Draft, cells: RowCell[]): string | null {
-  const nums = cells.slice(1).map((c) => parseNumber(c.text)).filter((v): v is number => v !== null);
   const f = draft.form;
+  const slot = cells.findIndex((c, i) => i > 0 && headerField(c.text) === "score");
+  if (slot > 0) {
+    const before = numbersIn(cells.slice(1, slot));
+    const after = numbersIn(cells.slice(slot + 1));
+    if (before.length) f.totalWeight = before[before.length - 1]!;
+    if (after.length) f.totalScore = after[0]!;
+    return textsIn(cells.slice(slot + 1))[0] ?? null;
+  }
+  const nums = numbersIn(cells.slice(1));
   if (nums.length >= 2) {
     f.totalWeight = nums[nums.length - 2]!;
     f.totalScore = nums[nums.length - 1]!;
   } else if (nums.length === 1) {
-    f.totalScore = nums[0]!;
+    if (scoresNothing(draft)) f.totalWeight = nums[0]!;
+    else f.totalScore = nums[0]!;
   }
-  const rest = cells.slice(1).filter((c) => parseNumber(c.text) === null).map((c) => c.text);
-  return rest.length ? rest[0]! : null;
+  return textsIn(cells.slice(1))[0] ?? null;
 }
+
+/** A table of points with no score column (a scorecard's 分值 alone, a target form's weights): its total is their sum. */
+function scoresNothing(draft: Draft): boolean {
+  const columns = draft.header?.columns ?? [];
+  return columns.some((c) => c.field === "weight") && !columns.some((c) => c.field === "score") && draft.form.indicators.some((i) => i.weight !== null) && draft.form.indicators.every((i) => i.score === null);
+}
+
+const numbersIn = (cells: RowCell[]): number[] => cells.map((c) => parseNumber(c.text)).filter((v): v is number => v !== null);
+const textsIn = (cells: RowCell[]): string[] => cells.filter((c) => c.text && parseNumber(c.text) === null).map((c) => c.text);
 

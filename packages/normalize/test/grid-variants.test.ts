@@ -21,7 +21,7 @@ import { normalizeDocument, type Form } from "@jixiao/normalize";
 import { keyOf } from "../src/text-key.ts";
 import { extractedFixture } from "./fixture-documents.ts";
 import { listRealFixtures, readExpectation } from "./real-forms.ts";
-import { colonLabels, cutAtPageBreak, eachTable, gridApart, headerWrittenOut, levelsLeftOut, linesInTable, marginColumn, numberedRows, pairsOnePerRow, repeatedHeaderAtBreak, tablesOnly, wideDigits, wordsOf, wrappedInCells, writtenOut } from "./grid-variations.ts";
+import { colonLabels, cutAtPageBreak, eachTable, gridApart, headerWrittenOut, levelsLeftOut, linesInTable, marginColumn, numberedRows, pairsOnePerRow, repeatedHeaderAtBreak, scoreSlotNamed, tablesOnly, wideDigits, wordsOf, wrappedInCells, writtenOut } from "./grid-variations.ts";
 
 // Header and label words other templates print for the same columns and facts: 项目全称 for 项目名称, 归口管理部门
 // for 主管部门, 实际完成情况 for 实际完成值, 决算数 for 全年执行数, 年初批复数 for 年初预算数.
@@ -189,6 +189,22 @@ describe.each(["henan-2021-project-targets", "jiangxi-2023-transfer-targets", "s
     expect(lines(printed).some(([kind]) => kind === "total")).toBe(true);
     expect(lines(varied)).toEqual(lines(printed));
     expect(varied.flatMap((f) => f.funding.filter((l) => l.sourceKind === "total").map((l) => l.source))).toContain("总计");
+  });
+});
+
+// 上海 2022, 四川 2022: the total row naming its score's slot, 总分 | 100 | 得分 | 98.62 (as 吉林's 评价指标体系 pages print
+// it): the same total and points; the slot left blank (总分 | 100 | 得分 | ), a template not yet scored: points, no score.
+describe.each(["shanghai-2022-project-self-eval", "sichuan-2022-project-self-eval"])("%s with its total's score slot named", (id) => {
+  const totals = (forms: Form[]) => forms.map((f) => [f.totalWeight, f.totalScore]);
+  it("reads the same points and total score", async () => {
+    const doc = await extractedFixture(id, "docx");
+    const printed = totals(normalizeDocument(doc).forms);
+    expect(printed).toEqual([[100, expect.any(Number)]]);
+    expect(totals(normalizeDocument(scoreSlotNamed(false)(doc)).forms)).toEqual(printed);
+  });
+  it("reads a blank slot as a total not yet scored", async () => {
+    const doc = await extractedFixture(id, "docx");
+    expect(totals(normalizeDocument(scoreSlotNamed(true)(doc)).forms)).toEqual([[100, null]]);
   });
 });
 

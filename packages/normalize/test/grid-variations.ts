@@ -234,3 +234,21 @@ export const pairsOnePerRow = eachTable((t) => {
   }
   return { ...t, nRows: t.nRows + shift, rowLines: undefined, rowNumbers: undefined, cells };
 });
+
+/**
+ * The total row naming its score's slot (总分 | 100 | 得分 | 98.62, as 吉林's 评价指标体系 pages print it): the row's
+ * last figure moved into the blank cell after it, the word 得分 where it stood; `blank` leaves the slot unfilled
+ * (总分 | 100 | 得分 | ), a template not yet scored.
+ */
+export const scoreSlotNamed = (blank: boolean) => eachTable((t) => {
+  const totalRow = t.cells.find((c) => c.col === 0 && /^(总分|合计)$/.test(c.text.replace(/\s+/g, "")))?.row;
+  if (totalRow === undefined) return t;
+  const row = t.cells.filter((c) => c.row === totalRow);
+  const score = [...row].reverse().find((c) => /^\d+(\.\d+)?$/.test(c.text.trim()));
+  const slot = score && row.find((c) => c.col === score.col + score.colSpan && !c.text.trim());
+  if (!score || !slot) return t;
+  return {
+    ...t,
+    cells: t.cells.map((c) => (c === score ? { ...c, text: "得分" } : c === slot ? { ...c, text: blank ? "" : score.text } : c)),
+  };
+});
