@@ -12,7 +12,7 @@ import { fit } from "./fit.ts";
 import { addFact, isLabelShaped, isOfWhichMarker, labelText } from "./facts.ts";
 import { isPlaceName } from "./headers.ts";
 import { isQualifiedLevel1, level1Of, level2Of, splitDeclaredWeight, namesOtherMoney, sourceKindOf, hasDeclaredWeight, headerField, headerKey } from "./vocab.ts";
-import { comparatorFromValueType, isBlankCell, isUnitAlone, parseNumber, parseRate, parseValue, isEmptyValue, isValueTypeText } from "./values.ts";
+import { comparatorFromValueType, isBlankCell, parseGrade, isUnitAlone, parseNumber, parseRate, parseValue, isEmptyValue, isValueTypeText } from "./values.ts";
 import { keyOf, tidyCjkSpaces } from "./text-key.ts";
 
 export function align(draft: Draft, row: Row, exclude: Set<Field> = new Set()): Alignment<Field> {
@@ -753,8 +753,9 @@ function remarkText(a: Alignment<Field>): string | null {
  * A row that names its score's slot (总分 | 100 | 得分 | 92) says which is which: the numbers before the slot
  * are the points, those after it the score; a slot left blank (总分 | 100 | 得分 | ) is a total not yet scored.
  */
-export function readTotalRow(draft: Draft, cells: RowCell[]): string | null {
+export function readTotalRow(draft: Draft, printed: RowCell[]): string | null {
   const f = draft.form;
+  const cells = printed.flatMap(scoreAndGradeApart);
   const slot = cells.findIndex((c, i) => i > 0 && headerField(c.text) === "score");
   if (slot > 0) {
     const before = numbersIn(cells.slice(1, slot));
@@ -778,6 +779,16 @@ export function readTotalRow(draft: Draft, cells: RowCell[]): string | null {
 function scoresNothing(draft: Draft): boolean {
   const columns = draft.header?.columns ?? [];
   return columns.some((c) => c.field === "weight") && !columns.some((c) => c.field === "score") && draft.form.indicators.some((i) => i.weight !== null) && draft.form.indicators.every((i) => i.score === null);
+}
+
+/**
+ * 96优, 100 96: figures and a grade that text laid out by columns ran into one cell (a score one space from its
+ * grade), as the cells they were printed in; any other cell as it is.
+ */
+function scoreAndGradeApart(cell: RowCell): RowCell[] {
+  const parts = cell.text.trim().split(/\s+|(?<=\d)(?=[^\d.%\s])/);
+  if (parts.length < 2 || !parts.every((p) => parseNumber(p) !== null || parseGrade(p) !== null)) return [cell];
+  return parts.map((text) => ({ ...cell, text }));
 }
 
 const numbersIn = (cells: RowCell[]): number[] => cells.map((c) => parseNumber(c.text)).filter((v): v is number => v !== null);

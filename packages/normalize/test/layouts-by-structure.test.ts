@@ -281,6 +281,12 @@ describe("layouts recognised by structure", () => {
     expect(form.projectName).toBe("乡村道路建设养护项目");
   });
 
+  // (总分 | 100 | 96 | 优 with the grade one space from the score: 96优 in one slot, no number, 100 taken for the score.)
+  it("pdftotext -layout of Chromium's PDF: a total's score and grade run into one cell are both read (永德 2022 自评表)", async () => {
+    const form = await firstForm("yunnan-2022-project-self-eval-2", "text/pdftotext-layout-chromium");
+    expect([form.totalWeight, form.totalScore, form.grade]).toEqual([100, 96, "优"]);
+  });
+
   it("pdftotext -layout: a name's lines round its row run into the next slot, a block label's unit tail beside it (湖南 衡山 2023 部门自评表)", async () => {
     const form = await firstForm("hunan-2023-department-self-eval", "text/pdftotext-layout");
     const total = form.funding.find((l) => l.source === "年度资金总额");
