@@ -253,17 +253,24 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
   // Header cells naming no field that span columns: the groups their sub-headers split.
   const groups: { col: number; colSpan: number; text: string }[] = [];
   headerRows.forEach((row, depth) => {
-    for (const c of row.cells) {
+    row.cells.forEach((c, i) => {
       moneyUnit ??= parseMoneyUnit(c.text);
       const key = keyOf(c.text);
       if (/^\(.*\)$/.test(key)) {
         // (调整后) qualifies the header cell above it.
         const above = byCol.get(c.col);
+        const left = row.cells[i - 1];
         if (above) {
           const text = above.text + c.text;
           byCol.set(c.col, { text, field: headerField(text) ?? above.field, colSpan: above.colSpan });
+        } else if (!row.exact && left && left.col + left.colSpan === c.col && byCol.get(left.col)?.field) {
+          // 执行率 (%) in text laid out by columns: the unit one space right of its word, over the figures that
+          // end where it ends. The column stands where the unit does.
+          const word = byCol.get(left.col)!;
+          byCol.delete(left.col);
+          byCol.set(c.col, { text: word.text + c.text, field: headerField(word.text + c.text) ?? word.field, colSpan: Math.max(1, c.colSpan) });
         }
-        continue;
+        return;
       }
       if (HEADER_CHILDREN.some(([p]) => p.test(key))) parents.push({ col: c.col, key });
       const field = headerField(c.text);
@@ -288,7 +295,7 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
       else if (field || !byCol.has(col) || underGroup) byCol.set(col, { text: c.text, field, colSpan: Math.max(1, c.colSpan) });
       if (field === null && c.colSpan > 1) groups.push({ col, colSpan: c.colSpan, text: c.text });
       asOfMonth ??= monthsToDate(c.text);
-    }
+    });
   });
   const entries = [...byCol.entries()].sort((a, b) => a[0] - b[0]);
   // 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值: each level's own weight column.

@@ -46,7 +46,10 @@ export function align(draft: Draft, row: Row, exclude: Set<Field> = new Set()): 
   // (Laid out by columns, only an indicator's weight: a funding line's rate, 100% beside its points, is no points.)
   const placed = !inPlace && placedByColumn(row);
   const asPoints = inPlace ? (f: Field) => POINT_FIELDS.has(f) : row.laidOut === true && header?.kind === "indicators" ? (f: Field) => f === "weight" : null;
-  const fitting = asPoints ? (f: Field, t: string) => (asPoints(f) && percentPoints(t) !== null ? PERCENT_POINTS_FIT : fit(f, t)) : fit;
+  const pointsFit = asPoints ? (f: Field, t: string) => (asPoints(f) && percentPoints(t) !== null ? PERCENT_POINTS_FIT : fit(f, t)) : fit;
+  // (执行率(%) over bare figures, 100 | 10: each is a percent, fitting as 100% would, not points beside the rate.)
+  const percentRate = named.some((c) => c.field === "rate" && /%/.test(header?.labels.get(c.col) ?? ""));
+  const fitting = percentRate ? (f: Field, t: string) => (f === "rate" && parseNumber(t) !== null ? fit(f, `${t}%`) : pointsFit(f, t)) : pointsFit;
   return alignRow(cells, columns, fitting, { vacant: row.vacant, exact: inPlace, placed, covered });
 }
 
@@ -324,6 +327,9 @@ export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
   const amounts = (["initialBudget", "budget", "executed", "balance", "executedToDate", "forecastExecuted"] as const).map((f) => a.byField.get(f));
   const noNumbers = amounts.every((c) => !c) && !a.byField.get("rate") && !a.byField.get("score");
   if (!source && noNumbers) return null;
+  // (项目资金 | (万元) on a line of its own between the block's lines: its label, which -layout text printed where its
+  // merged cell's middle fell, no line of money.)
+  if (noNumbers && source && isBlockLabel(source) && draft.form.funding.length > 0) return null;
   // 年度总体目标 | 43.2 | 37.24: a goals row that prints the money it aimed at is no source of money.
   if (source && GOAL_FIELDS.has(headerField(source) ?? "extra")) return null;
   // A row of words only is a funding line when it names a source (本级安排, 其他资金 left

@@ -281,6 +281,13 @@ describe("layouts recognised by structure", () => {
     expect(form.projectName).toBe("乡村道路建设养护项目");
   });
 
+  // (执行率 (%) with its unit one space right of the word, over bare figures: 100 taken for a score beside a blank one;
+  // and 项目资金 | (万元), the block label printed between its lines, no line of its own.)
+  it.each(["text/pdftotext-layout", "text/pdftotext-layout-chromium"] as const)("%s: rates under 执行率 (percent) printed without their sign (巴彦淖尔 2024 自评表)", async (format) => {
+    const form = await firstForm("neimenggu-2024-project-self-eval", format);
+    expect(form.funding.map((l) => [l.source, l.executionRate, l.score])).toEqual([["年度资金总额", 1, 10], ["其中:财政拨款", 1, null], ["其他资金", 0, null]]);
+  });
+
   // (总分 | 100 | 96 | 优 with the grade one space from the score: 96优 in one slot, no number, 100 taken for the score.)
   it("pdftotext -layout of Chromium's PDF: a total's score and grade run into one cell are both read (永德 2022 自评表)", async () => {
     const form = await firstForm("yunnan-2022-project-self-eval-2", "text/pdftotext-layout-chromium");
