@@ -57,6 +57,9 @@ export interface Row {
   groupedMoney?: GroupedMoneyHeader;
 }
 
+/** A figure alone: an amount, points or a share (1100, 10, 100%, ≥95%). */
+const FIGURE = /^[≥≤=<>]?[-+]?\d[\d,]*(?:\.\d+)?%?$/;
+
 /** Formats whose grid columns are the printed ones (no text-layout guesswork); in a PDF, its ruled tables. */
 const EXACT_GRID_FORMATS = new Set(["docx", "xlsx", "xls"]);
 /** Formats whose merged cells were printed as such (text extraction only guesses them). */
@@ -80,7 +83,14 @@ export function toRows(doc: ExtractedDocument): Row[] {
     const lowestOfRow = new Map<number, number>();
     for (const c of t.cells) {
       const list = byRow.get(c.row) ?? [];
-      list.push({ col: c.col, colSpan: c.colSpan, text: foldWideDigits(c.text).replace(/\s*\n\s*/g, "\n").trim(), ...(c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}) });
+      const text = foldWideDigits(c.text).replace(/\s*\n\s*/g, "\n").trim();
+      // (Laid out by columns, 10 100% in one slot: figures of narrow columns one space apart, each a cell of its own.)
+      const figures = t.laidOut ? text.split(" ") : [];
+      if (figures.length > 1 && figures.every((f) => FIGURE.test(f))) {
+        list.push(...figures.map((f) => ({ col: c.col, colSpan: c.colSpan, text: f })));
+      } else {
+        list.push({ col: c.col, colSpan: c.colSpan, text, ...(c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}) });
+      }
       byRow.set(c.row, list);
       if (!pageOfRow.has(c.row)) pageOfRow.set(c.row, c.page);
       if (c.ocrConfidence !== undefined && c.text.trim()) lowestOfRow.set(c.row, Math.min(c.ocrConfidence, lowestOfRow.get(c.row) ?? 1));

@@ -305,7 +305,13 @@ export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
     const underAmount = (c: RowCell) => row.exact === true && !/[\u3400-\u9fff]/.test(c.text) && isUnderAmountColumn(draft, c);
     const words = a.unassigned.filter((c) => parseNumber(c.text) === null && parseRate(c.text) === null && !isUnitAlone(c.text) && !underAmount(c));
     // 资金情况（万元） | 年度资金总额： | 30 …: the block's label, where text put it on the block's first row, names no line.
-    let label = words.length > 1 && isBlockLabel(words[0]!.text) ? words[1] : words[0];
+    // (So is a piece of it, 项目资 | 金(万 | 元) wrapped down beside the lines, before a word that names money:
+    // 项目资 | 年度资金总额 | 1100 …. A piece is a few characters, words among them, or the points the label declares,
+    // 预算执行情况 | (10分); not an item's number, ②.)
+    const isPiece = (text: string) => (/[\u4e00-\u9fff]/.test(text) && keyOf(text).length <= LABEL_PIECE) || /^\(\d+(?:\.\d+)?分\)$/.test(keyOf(text));
+    const pieceOfLabel = (first: RowCell, second: RowCell) => isPiece(first.text) && !namesMoneySource(first.text) && namesMoneySource(second.text);
+    const besideLabel = words.length > 1 && (isBlockLabel(words[0]!.text) || pieceOfLabel(words[0]!, words[1]!));
+    let label = besideLabel ? words[1] : words[0];
     // 其中 | 中央补助 | …: a bare 其中 (merged down the parts it introduces) names no source;
     // the word after it does.
     const next = label && isOfWhichMarker(label.text) ? a.unassigned.find((c) => c.col > label!.col && parseNumber(c.text) === null) : undefined;
@@ -381,6 +387,9 @@ function isBlockLabel(text: string): boolean {
   // (收入构成 | 支出构成 merged down beside their lines: what the money is made of, a block's label too.)
   return /(情况|资金来源|构成)(\((万元|元)\))?$/.test(keyOf(text)) || (headerField(text) === "fundLabel" && !/[:：]/.test(text));
 }
+
+/** Characters of a block label's piece that text wrapped onto a line of its own, 项目资 or 金(万. */
+const LABEL_PIECE = 4;
 
 /** 其他资金, 地方资金（万元）, 上年结转, 其中：财政拨款, 下达资金总额: a label that names where money comes from. */
 function namesMoneySource(text: string): boolean {

@@ -288,6 +288,14 @@ describe("layouts recognised by structure", () => {
     expect(form.funding.map((l) => [l.source, l.executionRate, l.score])).toEqual([["年度资金总额", 1, 10], ["其中:财政拨款", 1, null], ["其他资金", 0, null]]);
   });
 
+  // (项目资金(万元) wrapped down three lines beside the lines, 项目资 | 金(万 | 元), each piece before a line's label; and
+  // 10 100% in one slot, the points and the rate one space apart, once read as a rate of 101.)
+  it("pdftotext -layout of Chromium's PDF: lines beside the pieces of their block's label, figures one space apart (南华 自评表)", async () => {
+    const form = await firstForm("yunnan-undated-project-self-eval", "text/pdftotext-layout-chromium");
+    expect(form.funding.map((l) => [l.source, l.budget, l.executionRate, l.weight])).toEqual([
+      ["年度资金总额", 1100, 1, 10], ["其中:当年财政拨款", 1100, 1, null], ["上年结转资金", null, null, null], ["其他资金", null, null, null]]);
+  });
+
   // (总分 | 100 | 96 | 优 with the grade one space from the score: 96优 in one slot, no number, 100 taken for the score.)
   it("pdftotext -layout of Chromium's PDF: a total's score and grade run into one cell are both read (永德 2022 自评表)", async () => {
     const form = await firstForm("yunnan-2022-project-self-eval-2", "text/pdftotext-layout-chromium");
