@@ -47,11 +47,16 @@ export function align(draft: Draft, row: Row, exclude: Set<Field> = new Set()): 
   const placed = !inPlace && placedByColumn(row);
   const asPoints = inPlace ? (f: Field) => POINT_FIELDS.has(f) : row.laidOut === true && header?.kind === "indicators" ? (f: Field) => f === "weight" : null;
   const pointsFit = asPoints ? (f: Field, t: string) => (asPoints(f) && percentPoints(t) !== null ? PERCENT_POINTS_FIT : fit(f, t)) : fit;
-  // (执行率(%) over bare figures, 100 | 10: each is a percent, fitting as 100% would, not points beside the rate.)
+  // (执行率(%) over bare figures, 100 | 10: each is a percent, fitting as 100% would, not points beside the rate. Not
+  // an amount beside it, 2546673.98: no rate is ten times over.)
   const percentRate = named.some((c) => c.field === "rate" && /%/.test(header?.labels.get(c.col) ?? ""));
-  const fitting = percentRate ? (f: Field, t: string) => (f === "rate" && parseNumber(t) !== null ? fit(f, `${t}%`) : pointsFit(f, t)) : pointsFit;
+  const asPercent = (t: string) => { const v = parseNumber(t); return v !== null && Math.abs(v) <= MAX_PERCENT; };
+  const fitting = percentRate ? (f: Field, t: string) => (f === "rate" && asPercent(t) ? fit(f, `${t}%`) : pointsFit(f, t)) : pointsFit;
   return alignRow(cells, columns, fitting, { vacant: row.vacant, exact: inPlace, placed, covered });
 }
+
+/** The largest share a rate column's bare figure is read as (1000%): beyond it, an amount strayed under it. */
+const MAX_PERCENT = 1000;
 
 /**
  * Text laid out by columns leaves a column's slot empty where a row prints nothing (pdftotext -layout);
