@@ -63,6 +63,8 @@ export interface Draft {
   factFunding: FactFunding[];
   /** Years its own cells speak of (2023年度申报预算), for a form whose header prints none. */
   textYears: number[];
+  /** Money units its header block and funding rows declare (资金情况(万元), 单位：元), for a form no column reads one from. */
+  textUnits: MoneyUnitName[];
   /** The last indicator's numbers are merged cells reaching down to this grid row of this table. */
   spanned: { table: number; untilRow: number } | null;
   /** A checklist's funding block being read (see checklist-funding.ts). */
@@ -149,8 +151,28 @@ export function newDraft(kind: FormKind, title: string | null, row: Row | null):
     parentSeq: null,
     factFunding: [],
     textYears: [],
+    textUnits: [],
     spanned: null,
   };
+}
+
+type MoneyUnitName = "元" | "万元";
+
+/** The money units declared among a row's texts outside the indicators (资金情况(万元), 单位：元). */
+export function noteDeclaredUnits(draft: Draft, texts: readonly string[]): void {
+  for (const t of texts) {
+    const unit = parseMoneyUnit(t);
+    if (unit) draft.textUnits.push(unit);
+  }
+}
+
+/**
+ * The one unit the form's own rows declare, for a form whose columns named none (plain text that lost the money
+ * block's header: 资金情况(万元) 年度资金总额: on a line of its own); null when none, or two disagree.
+ */
+export function soleDeclaredUnit(draft: Draft): MoneyUnitName | null {
+  const units = new Set(draft.textUnits);
+  return units.size === 1 ? [...units][0]! : null;
 }
 
 export function touch(draft: Draft, row: Row): void {

@@ -10,7 +10,7 @@ import { joinStackedHeaders } from "./stacked-headers.ts";
 import { markGroupedMoneyHeaders, readGroupedMoneyRow } from "./grouped-money-header.ts";
 import { readSourceColumnsRow } from "./source-columns.ts";
 import { pairLabelRuns } from "./text-label-runs.ts";
-import { newDraft, touch, applyFact, factFromLine, type Draft } from "./draft.ts";
+import { newDraft, noteDeclaredUnits, soleDeclaredUnit, touch, applyFact, factFromLine, type Draft } from "./draft.ts";
 import { classifyHeader, buildHeader, isHeaderContinuation, monthsInTitle, spreadFlatGroups, type SectionKind } from "./headers.ts";
 import { MONITORING_KINDS } from "./families.ts";
 import { align, extraOf, isUnderAmountColumn, readFundingRow, readGoalsRow, readIndicatorRow, readLevelLine, readTotalRow } from "./sections.ts";
@@ -306,6 +306,7 @@ function closeDraft(st: State): void {
     d.form.fiscalYear = mostFrequent(d.textYears);
     d.form.fiscalYearSource = "text";
   }
+  d.form.moneyUnit ??= soleDeclaredUnit(d);
   if (st.targets) {
     for (const f of finishTargets(st.targets)) st.forms.push(finishForm(f));
     st.targets = null;
@@ -484,6 +485,7 @@ function readTextLine(st: State, row: Row, hold = true): void {
   }
   touch(d, row);
   (d.narrativeYears ??= []).push(...yearsInCells({ ...row, cells: [{ col: 0, colSpan: 1, text }] }));
+  if (st.section !== "indicators") noteDeclaredUnits(d, [text]);
   // (资金使用情况(万元) alone on its line after a block of money pairs: the next column of pairs, under its label —
   // what was spent of each line above, fundingFromFacts.)
   if (st.section === null && !d.closed && !row.exact && d.factFunding.length > 0 && isLabelShaped(text) && /^(?:资金|经费|预算)(?:使用|支出|执行)情况(?:\((?:万元|元)\))?$/.test(k)) {
@@ -803,6 +805,7 @@ function readCellsRow(st: State, printed: Row): void {
   // (Not an indicator's: a scoring rule names plans of other years, XX市2009年产业发展导向目录, and a target the
   // year after the form's, 项目完成时间 2023年底 on 宁夏's 2022 form.)
   if (st.section !== "indicators") draft.textYears.push(...yearsInCells(row));
+  if (st.section !== "indicators") noteDeclaredUnits(draft, row.cells.map((c) => c.text));
   if (st.section !== null && isNoteRow(row)) {
     draft.form.notes.push(tidyCjkSpaces(row.cells.map((c) => c.text).join("：").replace(/^(说明|注|备注|填表说明)[:：]+/, "$1：")));
     return;

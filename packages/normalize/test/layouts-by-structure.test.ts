@@ -460,3 +460,22 @@ describe("a titled form whose cells came in no rebuildable order", () => {
     expect(normalizeDocument(parseExtractedText(lines.join("\n")), { fileName: "x.txt" }).forms).toEqual([]);
   });
 });
+
+describe("a money unit declared only in a line of the form's text", () => {
+  // Plain pdftotext puts the money block's label on a line of its own, or runs it into a line's label: the block's
+  // columns are gone, so no header declares the unit; the line does.
+  it.each([
+    ["anhui-2019-transfer-self-eval", "万元"], // 资金情况(万元) 年度资金总额:
+    ["tianjin-2020-transfer-self-eval", "万元"],
+    ["yunnan-2022-project-self-eval-2", "元"], // (元) under 其中:当年财政拨款
+  ])("%s (plain pdftotext): %s", async (id, unit) => {
+    const doc = normalizeDocument(await extractedFixture(id, "text/pdftotext"), { fileName: "x.txt" });
+    expect(doc.forms.map((f) => f.moneyUnit)).toEqual([unit]);
+  });
+
+  // 永德 2022 in plain text: a line of 10 (the points, misplaced) beside 387664.62: no 元 budget too small to be one.
+  it("is kept where one amount is small and another plausible in it (永德 2022 自评表, plain pdftotext)", async () => {
+    const doc = normalizeDocument(await extractedFixture("yunnan-2022-project-self-eval-2", "text/pdftotext"), { fileName: "x.txt" });
+    expect(doc.forms.map((f) => [f.moneyUnit, f.moneyUnitEffective])).toEqual([["元", "元"]]);
+  });
+});
