@@ -11,7 +11,7 @@
  * column but the last).
  */
 import { foldCompatibilityCharacters } from "./unicode.ts";
-import { displayWidth, isCjk, isLabelWord, isLevelWord, isStreamHeaderWord, isStreamValueCell, isWordCell, key } from "./text-stream-words.ts";
+import { displayWidth, isCjk, isFundingLineWord, isLabelWord, isLevelWord, isStreamHeaderWord, isStreamValueCell, isWordCell, key } from "./text-stream-words.ts";
 
 export interface StreamCell {
   text: string;
@@ -146,7 +146,9 @@ export function cellsOfParagraph(paragraph: StreamCell[]): StreamCell[] {
     const c: StreamCell | null = cur;
     const joined = c ? joinLines(c.text, l.text) : "";
     // (Or a column word wrapped after its qualifier: 年度 | 指标值, 实际 | 完成值.)
-    const wordJoined = c !== null && isWordCell(joined) && (!isWordCell(l.text) || (isStreamHeaderWord(joined) && !isStreamHeaderWord(c.text)));
+    // (So is a funding line's label wrapped after its qualifier: 其中:当年 | 财政拨款.)
+    const wordJoined = c !== null && isWordCell(joined) && (!isWordCell(l.text) || (isStreamHeaderWord(joined) && !isStreamHeaderWord(c.text))
+      || (isFundingLineWord(joined) && !isFundingLineWord(c.text)));
     // A column word after a neighbour's value inside a wrapped name (国家政策性粮收购价格 | 100% | 执行率) ends the name.
     const tail = held.some((h) => isStreamValueCell(h.text)) && isStreamHeaderWord(l.text) && !isLevelWord(l.text)
       && displayWidth(lastLine) <= MAX_COLUMN_WIDTH;

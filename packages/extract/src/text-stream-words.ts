@@ -152,7 +152,14 @@ export const isTitle = (text: string) => {
   return k.length <= 50 && /(?:表|清单|明细)(?:\(.*\))?$/.test(k) && !isHeaderWord(text) && !isLabelWord(text);
 };
 
-export const isWordCell = (t: string) => isStreamHeaderWord(t) || isLabelWord(t) || isTitle(t) || isLevelWord(t);
+/**
+ * The label of a funding line (年度资金总额, 其中：财政拨款, 上年结转资金, 其他资金): a cell of its own, never the tail of
+ * the value above it (区卫生健康局 | 年度资金总额, the unit's name and the block's first line under it).
+ */
+export const isFundingLineWord = (text: string) =>
+  /^(?:其中[:]?)?(?:年度资金总额|资金总额|年度资金总计|(?:当年|本年)?财政拨款(?:资金)?|上年结转(?:资金)?|其他资金|中央(?:财政)?补助(?:资金)?|地方(?:财政)?资金)(?:\((?:万元|元)\))?[:]?$/.test(key(text));
+
+export const isWordCell = (t: string) => isStreamHeaderWord(t) || isLabelWord(t) || isTitle(t) || isLevelWord(t) || isFundingLineWord(t);
 
 export const isCjk = (ch: string) => /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(ch);
 

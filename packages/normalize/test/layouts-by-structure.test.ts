@@ -479,3 +479,14 @@ describe("a money unit declared only in a line of the form's text", () => {
     expect(doc.forms.map((f) => [f.moneyUnit, f.moneyUnitEffective])).toEqual([["元", "元"]]);
   });
 });
+
+describe("plain pdftotext: a funding line's label is a cell of its own", () => {
+  // (区卫生健康局 | 年度资金总额 on the next line: the unit's name, then the block's first line, not one value; while
+  // 其中:当年 | 财政拨款 is one label wrapped.)
+  it("ends the value above it (龙泉驿 2021 申报表), and goes on after its qualifier (武汉 2020 目标表)", async () => {
+    const declaration = normalizeDocument(await extractedFixture("sichuan-2021-project-declaration", "text/pdftotext"), { fileName: "x.txt" });
+    expect(declaration.forms.map((f) => f.agency)).toEqual(["区卫生健康局"]);
+    const targets = normalizeDocument(await extractedFixture("hubei-2020-project-targets", "text/pdftotext"), { fileName: "x.txt" });
+    expect(targets.forms[0]!.facts.map((f) => f.label)).toContain("其中:当年财政拨款");
+  });
+});
