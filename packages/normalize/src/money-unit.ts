@@ -109,10 +109,11 @@ function decideUnit(form: Form, sideTables: SideTable[]): { unit: MoneyUnit | nu
       return { unit: s.moneyUnit, reason: `同一项目在本文件另一张表中以${s.moneyUnit}列示为${s.budget}，金额按${s.moneyUnit}计` };
     }
   }
-  // Evidence 3: magnitude alone — of every amount the form prints: a plausible one beside the small total (387664.62
-  // beside a 10 that text misplaced) says the small one is no budget in the wrong unit.
-  const largest = Math.max(amount, ...form.funding.flatMap((l) => [l.initialBudget, l.budget, l.executed]).filter((v): v is number => v !== null));
-  if (declared === "元" && largest < MIN_PLAUSIBLE_BUDGET_YUAN) {
+  // Evidence 3: magnitude alone — the total's; with no total line, of every amount the form prints: a plausible one
+  // beside a small one (387664.62 beside a 10 that text misplaced) says the small one is no budget in the wrong unit.
+  const judged = total?.sourceKind === "total" ? amount
+    : Math.max(amount, ...form.funding.flatMap((l) => [l.initialBudget, l.budget, l.executed]).filter((v): v is number => v !== null));
+  if (declared === "元" && judged < MIN_PLAUSIBLE_BUDGET_YUAN) {
     return { unit: "万元", reason: `表头声明元，但预算数${amount}不足${MIN_PLAUSIBLE_BUDGET_YUAN}元，金额按万元计` };
   }
   if (declared === "万元" && amount >= MAX_PLAUSIBLE_BUDGET_WAN && !form.kind.startsWith("transfer_")) {
