@@ -541,14 +541,14 @@ const MIN_WRAPPED_INDENT = 8;
  */
 export function textRegions(lines: readonly LooseLine[], chunks: readonly Chunk[][], minRows: number): [number, number][] {
   const regions: [number, number][] = [];
-  let start = -1, lastKept = -1, multiCount = 0, singles = 0;
+  let start = -1, lastKept = -1, multiCount = 0, singles = 0, prose = 0;
   // Rows a region needs: fewer right under a form's title (a page that prints only a form's first rows).
   let needed = minRows;
   const starts = new Set<number>();
   const close = () => {
     if (start >= 0 && multiCount >= needed) regions.push([start, lastKept + 1]);
     if (start >= 0) needed = minRows;
-    start = -1; lastKept = -1; multiCount = 0; singles = 0;
+    start = -1; lastKept = -1; multiCount = 0; singles = 0; prose = 0;
     starts.clear();
   };
   // A one-chunk line of CJK text starting, inside the region, where another one-chunk line a few lines away
@@ -579,14 +579,20 @@ export function textRegions(lines: readonly LooseLine[], chunks: readonly Chunk[
     const x0 = chunks[i]![0]?.x0 ?? -1;
     // (A short line too, whatever it holds: a wrapped name's last piece ≥**人, a weight's (30 分).)
     const aligned = !multi && start >= 0 && (isCjkText(lines[i]!.text, 0.4) || Array.from(lines[i]!.text.trim()).length <= MAX_ALIGNED_PIECE) &&
-      (starts.has(x0) || inWrappedColumn(i) || isHeaderTail(chunks, i, lastKept));
+      (starts.has(x0) || inWrappedColumn(i) || isHeaderTail(chunks, i, lastKept)) && !isProseAcross(chunks[i]!, starts);
     if (start >= 0) {
       const gapTooBig = lines[i]!.y0 - lines[i - 1]!.y0 > MAX_REGION_PITCHES * LINE_PITCH * COLUMN + 0.01;
       // (A short label's line — 可持续影响, 效益指标, a group label centred beside rows — keeps a region going
       // without joining it, wherever it starts.)
       const shortLabel = !multi && isCjkText(lines[i]!.text, 0.9) && Array.from(lines[i]!.text.replace(/\s+/g, "")).length <= MAX_SHORT_LABEL;
       if (!multi && !aligned && !shortLabel) singles++;
-      if (gapTooBig || singles > MAX_SINGLE_RUN) close();
+      // (Two lines of prose running across the table from its left edge: a report's text goes on after its table.)
+      prose = !multi && isProseAcross(chunks[i]!, starts) ? prose + 1 : 0;
+      if (prose >= PROSE_LINES) {
+        // (And the heading the prose opens with, (二)项目财务管理状况, kept as a wrapped cell's line: the text's.)
+        while (lastKept > start && chunks[lastKept]!.length === 1 && OUTLINE_HEADING.test(lines[lastKept]!.text)) lastKept--;
+        close();
+      } else if (gapTooBig || singles > MAX_SINGLE_RUN) close();
     }
     if (multi) {
       if (start < 0) start = i;
@@ -601,6 +607,25 @@ export function textRegions(lines: readonly LooseLine[], chunks: readonly Chunk[
   }
   close();
   return regions;
+}
+
+/**
+ * A line of prose after a table: one chunk from the table's left edge across
+ * PROSE_COLUMNS of its column starts or more (本项目累计安排资金10万元,,其中:…
+ * under a report's table of indicators). A cell's wrapped line stays inside
+ * its column, and a merged cell's (a goal across the grid) starts right of the
+ * labels' column.
+ */
+const PROSE_COLUMNS = 3;
+/** A heading numbered as an outline's item: (二)…, 三、…, 1.… */
+const OUTLINE_HEADING = /^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d))/u;
+/** Lines of prose in a row that end a table region. */
+const PROSE_LINES = 2;
+function isProseAcross(line: readonly Chunk[], starts: ReadonlySet<number>): boolean {
+  if (line.length !== 1 || starts.size === 0) return false;
+  const c = line[0]!;
+  if (c.x0 > Math.min(...starts) + 0.01) return false;
+  return [...starts].filter((x) => x > c.x0 + 0.01 && x < c.x1).length >= PROSE_COLUMNS;
 }
 
 /** At most this many lines between two table regions are lines of the cells of one form (wrapped goal text, a header row of wrapped cells). */
