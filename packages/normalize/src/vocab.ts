@@ -298,9 +298,13 @@ export function level1Of(text: string): LevelLabel | null {
   return null;
 }
 
+/** 数量目标, 质量目标: the level-2 groups named by what they aim at (福鼎's 评价内容 under 产出目标), kept as printed. */
+const GOAL_LEVEL2 = /^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|(?:服务对象)?满意度)目标$/;
+
 export function level2Of(text: string): LevelLabel | null {
   const { name, weight } = splitDeclaredWeight(text);
   for (const [re, canon] of LEVEL2) if (re.test(name)) return { name: canon, weight };
+  if (GOAL_LEVEL2.test(name)) return { name, weight };
   return null;
 }
 

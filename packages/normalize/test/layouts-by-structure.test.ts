@@ -490,3 +490,22 @@ describe("plain pdftotext: a funding line's label is a cell of its own", () => {
     expect(targets.forms[0]!.facts.map((f) => f.label)).toContain("其中:当年财政拨款");
   });
 });
+
+describe("a report's table of indicators followed by its text (福鼎 人才驿站)", () => {
+  // The report prints its table (评价内容 | 绩效内容 | 绩效目标值 | 实际完成值 | 累计完成率) and goes on in prose from the
+  // page's left edge: (二)项目财务管理状况, then lines running across the table's columns. The prose is no row of the
+  // table; 数量目标 and 质量目标, the groups under 产出目标, are levels as 数量指标 is.
+  it.each(["text/pdftotext-layout", "text/pdftotext-layout-chromium"] as const)("%s: the table ends where the prose starts, and is the report's form", async (format) => {
+    const doc = normalizeDocument(await extractedFixture("fujian-undated-project-self-eval", format), { fileName: "x.txt" });
+    expect(doc.forms).toHaveLength(1);
+    expect(doc.forms[0]!.indicators.map((i) => i.name)).toEqual(["当年获得宁德市级以上确认的人才驿站数量", "当年人才驿站组织活动数量", "每年人才驿站服务人次",
+      "各类人才对我市人才政策的知晓率", "人才驿站补助资金到位率"]);
+  });
+  // (The copy's first row prints 产出目标 | 数量目标 under a header one cell short, 评价内容 spanning both: that group's
+  // label is not read yet.)
+  it("text/web: the groups named …目标 are the indicators' levels", async () => {
+    const form = await firstForm("fujian-undated-project-self-eval", "text/web");
+    expect(form.indicators.slice(3).map((i) => [i.level1, i.level2, i.name])).toEqual([
+      ["产出目标", "质量目标", "各类人才对我市人才政策的知晓率"], ["产出目标", "质量目标", "人才驿站补助资金到位率"]]);
+  });
+});
