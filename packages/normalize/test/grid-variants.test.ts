@@ -192,6 +192,23 @@ describe.each(["henan-2021-project-targets", "jiangxi-2023-transfer-targets", "s
   });
 });
 
+// Still other words for a column: 权重值 for 分值 (points), 评分依据 for 评分标准 (the rule), 指标口径 for 指标解释 (what an
+// indicator means): the same points, rules and explanations under each.
+describe.each([
+  ["anhui-2019-transfer-self-eval", "分值", "权重值", (i: Form["indicators"][number]) => i.weight],
+  ["anhui-2022-project-self-eval", "分值", "权重值", (i: Form["indicators"][number]) => i.weight],
+  ["hunan-undated-department-scorecard", "评分标准", "评分依据", (i: Form["indicators"][number]) => i.scoringRule],
+  ["chongqing-2024-transfer-self-eval", "指标解释", "指标口径", (i: Form["indicators"][number]) => i.description],
+] as const)("%s with its %s column headed %s", (id, from, to, value) => {
+  it("reads the same values under it", async () => {
+    const doc = await extractedFixture(id, "docx");
+    const values = (forms: Form[]) => forms.flatMap((f) => f.indicators.map((i) => [i.name, value(i)]));
+    const printed = values(normalizeDocument(doc).forms);
+    expect(printed.filter(([, v]) => v !== null).length).toBeGreaterThan(1);
+    expect(values(normalizeDocument(wordsOf([[from, to]])(doc)).forms)).toEqual(printed);
+  });
+});
+
 // 上海 2022, 四川 2022: the total row naming its score's slot, 总分 | 100 | 得分 | 98.62 (as 吉林's 评价指标体系 pages print
 // it): the same total and points; the slot left blank (总分 | 100 | 得分 | ), a template not yet scored: points, no score.
 describe.each(["shanghai-2022-project-self-eval", "sichuan-2022-project-self-eval"])("%s with its total's score slot named", (id) => {
