@@ -304,7 +304,10 @@ export function parseColumnLayout(pages: readonly SourceLine[][]): { blocks: Blo
   type Item = { kind: "table"; table: DocTable } | { kind: "text"; page: number; line: LooseLine };
   const items: Item[] = [];
   for (const layout of layouts) {
-    pageItems(layout).forEach((it, i) => {
+    // (A page after one that ended inside an indicator table with no total yet may hold only that table's last row.)
+    const last = items[items.length - 1];
+    const goesOn = last?.kind === "table" && cellsByRow(last.table).some(isIndicatorHeader) && !last.table.cells.some((c) => isTotalLabel(c.text));
+    pageItems(layout, goesOn).forEach((it, i) => {
       const last = items[items.length - 1];
       if (it.kind === "table" && i === 0 && last?.kind === "table" && continuesTable(last.table, it.table)) {
         last.table = joinContinuedTable(last.table, it.table);
@@ -539,14 +542,15 @@ const MIN_WRAPPED_INDENT = 8;
  * row, 财政供养人员 under a criterion's first line) is the next line of a
  * cell in that column and never ends the region.
  */
-export function textRegions(lines: readonly LooseLine[], chunks: readonly Chunk[][], minRows: number): [number, number][] {
+export function textRegions(lines: readonly LooseLine[], chunks: readonly Chunk[][], minRows: number, atTop = minRows): [number, number][] {
   const regions: [number, number][] = [];
   let start = -1, lastKept = -1, multiCount = 0, singles = 0, prose = 0;
-  // Rows a region needs: fewer right under a form's title (a page that prints only a form's first rows).
+  // Rows a region needs: fewer right under a form's title (a page that prints only a form's first rows), and at
+  // the page's top where the page before ended inside a table that goes on (its last row alone on this page).
   let needed = minRows;
   const starts = new Set<number>();
   const close = () => {
-    if (start >= 0 && multiCount >= needed) regions.push([start, lastKept + 1]);
+    if (start >= 0 && multiCount >= (start === 0 ? Math.min(needed, atTop) : needed)) regions.push([start, lastKept + 1]);
     if (start >= 0) needed = minRows;
     start = -1; lastKept = -1; multiCount = 0; singles = 0; prose = 0;
     starts.clear();
@@ -721,12 +725,12 @@ function isHeadOfFirstCell(lines: readonly LooseLine[], chunks: readonly Chunk[]
  * grids as the PDF finder finds them on a page without rules (pdf/unruled.ts;
  * CJK regions through cjk-table.ts), from chunks split as text needs.
  */
-function pageItems(layout: PageLayout): ({ kind: "table"; table: PageTable } | { kind: "text"; line: LooseLine })[] {
+function pageItems(layout: PageLayout, goesOn = false): ({ kind: "table"; table: PageTable } | { kind: "text"; line: LooseLine })[] {
   const lines = layout.lines;
   const chunks = lines.map((l) => splitTrailingNumbers(chunksOfLine(l, TEXT_SETTINGS).flatMap(splitAfterBracketedLabel).flatMap(splitAfterLabelWord).flatMap(splitValueRuns).flatMap(splitNumbers).flatMap(splitColumnWords)));
   const items: ({ kind: "table"; table: PageTable } | { kind: "text"; line: LooseLine })[] = [];
   let next = 0;
-  for (const [first, e] of bridgeRegions(lines, chunks, textRegions(lines, chunks, TEXT_SETTINGS.minTableRows))) {
+  for (const [first, e] of bridgeRegions(lines, chunks, textRegions(lines, chunks, TEXT_SETTINGS.minTableRows, goesOn ? 1 : TEXT_SETTINGS.minTableRows))) {
     let s = first;
     while (s < e - 1 && isCaptionPairs(lines[s]!.words.map((w) => w.text).join(" "))) s++;
     if (s === first && s - 1 >= next && isHeadOfFirstCell(lines, chunks, s, e)) s--;

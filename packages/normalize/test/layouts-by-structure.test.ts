@@ -509,3 +509,12 @@ describe("a report's table of indicators followed by its text (福鼎 人才驿�
       ["产出目标", "质量目标", "各类人才对我市人才政策的知晓率"], ["产出目标", "质量目标", "人才驿站补助资金到位率"]]);
   });
 });
+
+describe("pdftotext -layout: a table's last row alone on the next page", () => {
+  // 古昌镇 2022 目标表: 质量指标 | 树木成活率 | % | ≥ | 85 is all page 2 prints, at the page's left edge; one line is no
+  // table on its own, but after a page that ended inside the indicator table it is that table's next row.
+  it("is read as the table's next row (重庆 古昌镇 2022 目标表)", async () => {
+    const form = await firstForm("chongqing-2022-project-targets", "text/pdftotext-layout");
+    expect(form.indicators.at(-1)).toMatchObject({ level2: "质量指标", name: "树木成活率", targetText: "85" });
+  });
+});
