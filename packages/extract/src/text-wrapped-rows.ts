@@ -313,6 +313,14 @@ export function joinWrappedRows(t: DocTable): DocTable {
       r = e;
       continue;
     }
+    // At a table's end, a last row of words alone (no value to anchor it), its cells centred round its line: the
+    // lines above and below in the same columns, which the row's line leaves empty (指标1:工程验收合格 / 质量指标
+    // ≧% / 率; 加大新冠病毒疫苗 | 通过贴息政策支持,加 / 效益指标 社会效益指标 / 保障力度 | 大新冠疫苗保障力度。).
+    if (prev !== null && next === null && run === 3 && centredRound(r, r + 1, r + 2) && fits(r, r + 1) && fits(r + 2, r + 1)) {
+      target[r] = target[r + 2] = r + 1;
+      r = e;
+      continue;
+    }
     if (up !== undefined || (run <= MAX_WRAP_RUN && next !== null)) {
       for (let k = 0; k < run; k++) {
         const f = r + k;

@@ -518,3 +518,16 @@ describe("pdftotext -layout: a table's last row alone on the next page", () => {
     expect(form.indicators.at(-1)).toMatchObject({ level2: "质量指标", name: "树木成活率", targetText: "85" });
   });
 });
+
+describe("pdftotext -layout: a table's last row of words, its cells wrapped round its line", () => {
+  // No value anchors the last row: its name's lines stand above and below the line of its levels (陕西 2020:
+  // 指标1:工程验收合格 / 质量指标 ≧% / 率; 天津 2023: 加大新冠病毒疫苗 … / 效益指标 社会效益指标 / 保障力度 …).
+  it.each([
+    ["shaanxi-2020-transfer-targets", ["质量指标", "指标1:工程验收合格率"]],
+    ["tianjin-2023-project-targets", ["社会效益指标", "加大新冠病毒疫苗保障力度"]],
+  ] as const)("is one row (%s)", async (id, last) => {
+    const form = await firstForm(id, "text/pdftotext-layout");
+    const row = form.indicators.at(-1)!;
+    expect([row.level2, row.name]).toEqual(last);
+  });
+});
