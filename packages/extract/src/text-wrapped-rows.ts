@@ -278,6 +278,9 @@ export function joinWrappedRows(t: DocTable): DocTable {
   // row's. Otherwise undefined: where lines sit decides.
   const labelPiece = (f: number, prev: number | null, next: number | null): number | undefined => {
     if (prev === null || next === null || f !== prev + 1 || f !== next - 1) return undefined;
+    // (Not under an indicator header: 持 between 按政策给予贴息支 and 及时拨付资金 ends a name, whatever money the next
+    // row's name speaks of.)
+    if (headerFirst[f] !== null) return undefined;
     const label = (text: string) => isLabelWord(text) || namesMoneySource(text);
     // (Each cell that tells: ends the label above and begins none below, or the other way round; the rest, a
     // unit's line under a block's label, (万元), tells nothing.)

@@ -531,3 +531,12 @@ describe("pdftotext -layout: a table's last row of words, its cells wrapped roun
     expect([row.level2, row.name]).toEqual(last);
   });
 });
+
+describe("pdftotext -layout: a name's last line between two rows, under an indicator header", () => {
+  // (天津 2023: 持 ends 按政策给予贴息支 above it; the next row's name, 及时拨付资金, ends in a word of money, which made
+  // the line read as the head of a money label.)
+  it("ends the name above it (天津 2023 目标表)", async () => {
+    const form = await firstForm("tianjin-2023-project-targets", "text/pdftotext-layout");
+    expect(form.indicators.map((i) => i.name)).toEqual(expect.arrayContaining(["按政策给予贴息支持", "及时拨付资金"]));
+  });
+});
