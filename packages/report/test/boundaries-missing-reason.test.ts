@@ -113,6 +113,10 @@ describe("missing_reason on a monitoring form", () => {
   it.each(["确定能", "确定", "能", "肯定能", "能完成", "能够完成", "确定能完成", "是", "—", ""])("%j with the forecast on target raises nothing", (likelihood) => {
     expect(monitoring({ likelihood })).toEqual([]);
   });
+  // (Text laid out by columns may put another column's figure or note under 完成目标可能性: 40% beside 按进度执行,已使用约.)
+  it.each(["40%", "按进度执行", "2023年底"])("%j under the likelihood is no answer: nothing", (likelihood) => {
+    expect(monitoring({ likelihood })).toEqual([]);
+  });
   it("no likelihood and no forecast: nothing", () => {
     expect(monitoring({ likelihood: null, forecastText: null })).toEqual([]);
     expect(monitoring({ likelihood: null, forecastText: "—" })).toEqual([]);

@@ -23,6 +23,9 @@ const NO_REASON = /^(|无|—+|-+|\/|不适用)$/;
 /** 完成目标可能性 that promises the target (确定能; some templates print 能 or 是). */
 const CERTAIN = /^(确定能|确定|能|肯定能|能完成|能够完成|确定能完成|是)$/;
 
+/** 完成目标可能性 answered in words: 有可能, 完全不可能, 难以完成, 不确定, 否 (and the certain answers). */
+const ANSWER = /能|难|否|不确定/;
+
 function given(text: string | null | undefined): boolean {
   return !NO_REASON.test(keyOf(text));
 }
@@ -61,7 +64,8 @@ function monitoringFindings(ctx: DocumentContext, form: Form, report: Report): F
   return form.indicators.flatMap((ind) => {
     if (given(ind.reason) || given(ind.deviationCause)) return [];
     const likelihood = given(ind.likelihood) ? keyOf(ind.likelihood) : null;
-    const doubtful = likelihood !== null && !CERTAIN.test(likelihood);
+    // (An answer in words: a figure or a note under the column, 40%, is text that strayed there, no doubt said.)
+    const doubtful = likelihood !== null && !CERTAIN.test(likelihood) && ANSWER.test(likelihood);
     const forecast = forecastKind(ind);
     const missed = forecast !== null && targetMissed(forecast);
     if (!doubtful && !missed) return [];
