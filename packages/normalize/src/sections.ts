@@ -597,6 +597,12 @@ export function readIndicatorRow(draft: Draft, printed: Row, exclude: Set<Field>
     sameGroupName = tidyCjkSpaces(l2Text);
     l2Text = null;
   }
+  // 服务对象满意度指标 | 满意度 | 90%: a group's word and, where the row's name would be, the same group's word again
+  // (a satisfaction indicator named 满意度), beside a value and no name: the second word names the indicator.
+  if (l1Text && l2Text && !text(a, "name") && text(a, "target") && level1Of(l2Text) !== null && level1Of(l2Text)?.name === level1Of(l1Text)?.name) {
+    sameGroupName = tidyCjkSpaces(l2Text);
+    l2Text = null;
+  }
   // A word of both levels (成本指标) in the column a level 2 of this table came from, in a grid whose
   // rows lost the merged cells before them (copied text): a level 2 as that one was.
   const l1At = a.byField.get("level1")?.col;

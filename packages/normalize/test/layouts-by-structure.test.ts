@@ -540,3 +540,12 @@ describe("pdftotext -layout: a name's last line between two rows, under an indic
     expect(form.indicators.map((i) => i.name)).toEqual(expect.arrayContaining(["按政策给予贴息支持", "及时拨付资金"]));
   });
 });
+
+describe("pdftotext -layout: a satisfaction indicator named after its group", () => {
+  // (湘潭 2024: 服务对象满意度指标 | 满意度 | 90%, the group's word over both level columns, then 满意度 where the name
+  // stands: read as a second level word, the row had no name and was no indicator.)
+  it("is an indicator named so (湘潭 2024 目标表)", async () => {
+    const form = await firstForm("hunan-2024-project-targets", "text/pdftotext-layout");
+    expect(form.indicators.at(-1)).toMatchObject({ name: "满意度", targetText: "90%" });
+  });
+});
