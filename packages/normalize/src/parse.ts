@@ -659,6 +659,27 @@ function groupHeaderAbove(above: Row, row: Row): Row | null {
   return spread.length === 2 && spread[0] !== above ? above : null;
 }
 
+/** Words that qualify an amount's column (年初 | 全年 over 预算数 | 预算数 | 执行数). */
+const AMOUNT_QUALIFIER = /^(?:年初|全年|调整后|本年|上年|当年|年度|实际|预计|累计)$/;
+
+/**
+ * 年初 | 全年 | 全年 right above 预算数 | 预算数 | 执行数, in text laid out by columns (a narrow header cell's words
+ * wrapped onto two lines): each word heads the column under it with its own, 年初预算数 apart from 全年预算数. Only a
+ * row of such words alone, each over a column word (its column or the next) that it makes another column word.
+ */
+function withQualifiersAbove(above: Row, row: Row): Row {
+  if (row.exact || above.table !== row.table || above.gridRow === undefined || row.gridRow !== above.gridRow + 1) return row;
+  if (!above.cells.every((c) => AMOUNT_QUALIFIER.test(keyOf(c.text)))) return row;
+  const taken = new Set<Row["cells"][number]>();
+  const cells = row.cells.map((c) => {
+    const q = above.cells.find((a) => !taken.has(a) && Math.abs(a.col - c.col) <= 1 && headerField(a.text + c.text) !== null);
+    if (!q) return c;
+    taken.add(q);
+    return { ...c, text: `${keyOf(q.text)}${c.text}` };
+  });
+  return taken.size === above.cells.length ? { ...row, cells, text: cells.map((c) => c.text).join(" ") } : row;
+}
+
 /** The columns of an indicator grid a header cell merged down over its rows may head. */
 const MERGED_DOWN_HEADS: ReadonlySet<string> = new Set(["target", "adjustedTarget", "actual", "weight", "score", "scoringRule", "description", "reason", "remark", "unit", "valueType"]);
 
@@ -710,7 +731,7 @@ function readCellsRow(st: State, printed: Row): void {
   const wordsAbove = st.wordsAbove;
   st.wordsAbove = header === null && !row.exact && row.cells.every((c) => parseNumber(c.text) === null) ? row : null;
   if (header) {
-    startSection(st, header, header === "indicators" ? withHeadersMergedDown(row) : row);
+    startSection(st, header, header === "indicators" ? withHeadersMergedDown(row) : header === "funding" && wordsAbove ? withQualifiersAbove(wordsAbove, row) : row);
     const group = header === "indicators" && wordsAbove ? groupHeaderAbove(wordsAbove, row) : null;
     if (group && st.draft) {
       st.draft.headerRows = [group, row];

@@ -549,3 +549,13 @@ describe("pdftotext -layout: a satisfaction indicator named after its group", ()
     expect(form.indicators.at(-1)).toMatchObject({ name: "满意度", targetText: "90%" });
   });
 });
+
+describe("pdftotext -layout of Chromium's PDF: a money header's words wrapped over two lines", () => {
+  // (廊坊 2019: 年初 | 全年 | 全年 over 预算数 | 预算数 | 执行数: 年初预算数 and 全年预算数 were both 预算数, one column
+  // of budgets, and the line's first amount had no column to go to.)
+  it("heads each column with both its words (廊坊 2019 自评表)", async () => {
+    const form = await firstForm("hebei-2019-project-self-eval", "text/pdftotext-layout-chromium");
+    const total = form.funding.find((l) => l.source === "年度资金总额");
+    expect([total?.initialBudget, total?.budget, total?.executed, total?.weight, total?.score]).toEqual([43.2, 43.2, 37.24, 10, 9]);
+  });
+});
