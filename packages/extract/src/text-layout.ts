@@ -386,11 +386,15 @@ function splitAfterLabelWord(chunk: Chunk): Chunk[] {
   // (Or a figure one space after a word that ends as a label does: 项目开始日期 2023-01-01, 其他资金 20万元.)
   if (first && second && chunk.words.length === 2 && LABEL_ENDING.test(first.text) && LABEL_VALUE.test(second.text)) return [chunkOf([first]), chunkOf([second])];
   // (A label with its colon, 部门(单位)名称: 岳阳市…, is a pair printed as a line, no columns.)
-  if (!first || !second || !isLabelWord(first.text) || /[:：]$/.test(first.text) || !isWide(firstChar(second.text))) return [chunk];
+  // (Or a coded name, 813-潼南区五桂镇: a budget system's unit code before the unit's name.)
+  if (!first || !second || !isLabelWord(first.text) || /[:：]$/.test(first.text) || !(isWide(firstChar(second.text)) || CODED_NAME.test(second.text))) return [chunk];
   const rest = textOfWords(chunk.words.slice(1));
   if (isLabelWord(first.text + second.text) || isLabelWord(rest) || isHeaderWord(rest) || isHeaderWordHead(rest)) return [chunk];
   return [chunkOf([first]), chunkOf(chunk.words.slice(1))];
 }
+
+/** A name after its code, as budget systems print units and projects (813-潼南区五桂镇, 324001-甘孜…局机关). */
+const CODED_NAME = /^\d{2,}[-－—][\u4e00-\u9fff]/u;
 
 /** A word of a header block's label, by how labels end (…日期, …资金, …总投资, …电话, …名称): two to twelve CJK characters. */
 const LABEL_ENDING = /^[\u4e00-\u9fff()（）]{1,10}(?:名称|单位|部门|日期|时间|期限|电话|金额|资金|总额|投资|安排|预算数|申报数|编码|代码)$/u;

@@ -559,3 +559,13 @@ describe("pdftotext -layout of Chromium's PDF: a money header's words wrapped ov
     expect([total?.initialBudget, total?.budget, total?.executed, total?.weight, total?.score]).toEqual([43.2, 43.2, 37.24, 10, 9]);
   });
 });
+
+describe("pdftotext -layout of Chromium's PDF: a label one space from a coded name", () => {
+  // (潼南 2023: 业务主管部门 813-潼南区五桂镇, the unit's code before its name one space after the label; the third
+  // form, cut off after its header block, lost that pair and with it its place as a form.)
+  it("is a label and its value (潼南 五桂镇 2023 目标表)", async () => {
+    const doc = normalizeDocument(await extractedFixture("chongqing-2023-project-targets-2", "text/pdftotext-layout-chromium"), { fileName: "x.txt" });
+    expect(doc.forms.map((f) => f.projectName)).toHaveLength(3);
+    expect(doc.forms[2]!.facts.find((f) => f.label === "业务主管部门")?.value).toBe("813-潼南区五桂镇");
+  });
+});
