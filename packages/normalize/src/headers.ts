@@ -225,9 +225,17 @@ export function spreadFlatGroups(rows: Row[]): Row[] {
     const fiscal = fiscalGroup(c);
     const children = groupOf(c) ?? (fiscal ? new Set<Field>() : undefined);
     const from = col;
-    const takes = (text: string) => children!.has(headerField(text)!) || (headerField(c.text) === "target" && isPlaceName(text)) || (c === gradedBy && isGradeWord(text))
+    // (基本指标 over 一级指标 | 二级指标 beside 具体指标 over 三级指标: a later header naming an item's column heads that
+    // column's sub-header itself; the group before it takes only the others.)
+    const headedLater = (text: string) => top.cells.some((o) => top.cells.indexOf(o) > top.cells.indexOf(c) && ITEM_HEADERS.has(headerField(o.text)!) && headerField(o.text) === headerField(text));
+    const takes = (text: string) => (children!.has(headerField(text)!) && !headedLater(text)) || (headerField(c.text) === "target" && isPlaceName(text)) || (c === gradedBy && isGradeWord(text))
       || (fiscal && isSourceName(text) && sourceKindOf(headerKey(text)) !== "fiscal");
     while (children && next < sub.cells.length && takes(sub.cells[next]!.text)) {
+      subCells.push({ ...sub.cells[next]!, col: col++ });
+      next++;
+    }
+    // (具体指标 itself, over 三级指标: an item's header over the sub-header of its own column.)
+    if (!children && ITEM_HEADERS.has(headerField(c.text)!) && next < sub.cells.length && headerField(sub.cells[next]!.text) === headerField(c.text)) {
       subCells.push({ ...sub.cells[next]!, col: col++ });
       next++;
     }

@@ -569,3 +569,14 @@ describe("pdftotext -layout of Chromium's PDF: a label one space from a coded na
     expect(doc.forms[2]!.facts.find((f) => f.label === "业务主管部门")?.value).toBe("813-潼南区五桂镇");
   });
 });
+
+describe("web text: a two-row header whose second row names the items' columns", () => {
+  // (引导资金 评价指标表: 基本指标 | 具体指标 | 评价内容(标准) | 评分 over 一级指标 | 二级指标 | 三级指标, copied without
+  // spans. 基本指标 spans the two levels, 具体指标 the third: the criteria fell one column left, under 三级指标.)
+  it("places each group over its own columns, the criteria under 评价内容(标准)", async () => {
+    const form = await firstForm("unknown-undated-guidance-fund-scorecard", "text/web");
+    expect(form.indicators.length).toBeGreaterThan(3);
+    expect(form.indicators.every((i) => i.scoringRule !== null && /分/.test(i.scoringRule))).toBe(true);
+    expect(form.indicators[0]).toMatchObject({ level1: "业务指标", level2: "目标设定情况", name: "依据的充分性", weight: 3 });
+  });
+});
