@@ -352,7 +352,7 @@ export function readFundingRow(draft: Draft, row: Row): FundingLine | null {
   // of money the text holds.)
   // (A long label explaining what a source includes, 其他资金(万元,自有资金、社会资本…等), is still a source.)
   if (noNumbers && source && /[。；;]/.test(source)) return null;
-  source = (source ?? "资金").replace(/^-+/, "").replace(/[:：]$/, "");
+  source = withoutWrappedBlockLabel((source ?? "资金").replace(/^-+/, "").replace(/[:：]$/, ""));
   const raw = (f: Field) => a.byField.get(f)?.text ?? null;
   const used = new Set<RowCell>([...a.byField.values()]);
   const sourceCell = a.unassigned.find((c) => tidyCjkSpaces(c.text).replace(/^-+/, "").replace(/[:：]$/, "") === source);
@@ -391,6 +391,15 @@ function isBlockLabel(text: string): boolean {
   // (Not a block label the cell runs on into a line's, 资金投入情况 其中:中央财政资金(万元): a line's label has a colon.)
   // (收入构成 | 支出构成 merged down beside their lines: what the money is made of, a block's label too.)
   return /(情况|资金来源|构成)(\((万元|元)\))?$/.test(keyOf(text)) || (headerField(text) === "fundLabel" && !/[:：]/.test(text));
+}
+
+/**
+ * 项目资金(万3、国有资本经营预算元): a line's label that layout text ran into the block label wrapped round it (项目资金(万
+ * over it, 元) after it), as the line's label alone; any other label as it is.
+ */
+function withoutWrappedBlockLabel(source: string): string {
+  const m = /^(\S{2,10}?)[(（]万(\S+?)元[)）]$/u.exec(source);
+  return m && isBlockLabel(`${m[1]}(万元)`) && /[\u4e00-\u9fff]{2}/u.test(m[2]!) ? m[2]! : source;
 }
 
 /** Characters of a block label's piece that text wrapped onto a line of its own, 项目资 or 金(万. */

@@ -580,3 +580,14 @@ describe("web text: a two-row header whose second row names the items' columns",
     expect(form.indicators[0]).toMatchObject({ level1: "业务指标", level2: "目标设定情况", name: "依据的充分性", weight: 3 });
   });
 });
+
+describe("pdftotext -layout of Chromium's PDF: a line's label inside the block label wrapped round it", () => {
+  // (龙泉驿 2021 申报表: 项目资金(万 over the line, 元) after it, 3、国有资本经营预算 between: one chunk, taken for a total
+  // named 项目资金(万3、国有资本经营预算元) and a false funding_identity warning.)
+  it("is the line's label alone (龙泉驿 2021 申报表)", async () => {
+    const form = await firstForm("sichuan-2021-project-declaration", "text/pdftotext-layout-chromium");
+    const sources = form.funding.map((l) => l.source);
+    expect(sources).toContain("3、国有资本经营预算");
+    expect(sources.filter((s) => /万/.test(s))).toEqual([]);
+  });
+});
