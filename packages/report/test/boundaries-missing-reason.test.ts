@@ -114,7 +114,8 @@ describe("missing_reason on a monitoring form", () => {
     expect(monitoring({ likelihood })).toEqual([]);
   });
   // (Text laid out by columns may put another column's figure or note under 完成目标可能性: 40% beside 按进度执行,已使用约.)
-  it.each(["40%", "按进度执行", "2023年底"])("%j under the likelihood is no answer: nothing", (likelihood) => {
+  // (Nor the header's list of the answers, on a row of its own in layout text.)
+  it.each(["40%", "按进度执行", "2023年底", "(确定能、有可能、不可能)", "确定能/有可能/完全不可能"])("%j under the likelihood is no answer: nothing", (likelihood) => {
     expect(monitoring({ likelihood })).toEqual([]);
   });
   it("no likelihood and no forecast: nothing", () => {

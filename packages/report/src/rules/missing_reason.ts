@@ -25,6 +25,8 @@ const CERTAIN = /^(确定能|确定|能|肯定能|能完成|能够完成|确定�
 
 /** 完成目标可能性 answered in words: 有可能, 完全不可能, 难以完成, 不确定, 否 (and the certain answers). */
 const ANSWER = /能|难|否|不确定/;
+/** The answers a header offers, listed: two of them with a separator between (确定能、有可能、不可能). */
+const ANSWER_LIST = /能[^能]*[、/,，;；][^能]*能/;
 
 function given(text: string | null | undefined): boolean {
   return !NO_REASON.test(keyOf(text));
@@ -65,7 +67,8 @@ function monitoringFindings(ctx: DocumentContext, form: Form, report: Report): F
     if (given(ind.reason) || given(ind.deviationCause)) return [];
     const likelihood = given(ind.likelihood) ? keyOf(ind.likelihood) : null;
     // (An answer in words: a figure or a note under the column, 40%, is text that strayed there, no doubt said.)
-    const doubtful = likelihood !== null && !CERTAIN.test(likelihood) && ANSWER.test(likelihood);
+    // (Nor the header's list of the answers, (确定能、有可能、不可能), that layout text put on a row.)
+    const doubtful = likelihood !== null && !CERTAIN.test(likelihood) && ANSWER.test(likelihood) && !ANSWER_LIST.test(likelihood);
     const forecast = forecastKind(ind);
     const missed = forecast !== null && targetMissed(forecast);
     if (!doubtful && !missed) return [];
