@@ -554,7 +554,10 @@ export function textRegions(lines: readonly LooseLine[], chunks: readonly Chunk[
   let needed = minRows;
   const starts = new Set<number>();
   const close = () => {
-    if (start >= 0 && multiCount >= (start === 0 ? Math.min(needed, atTop) : needed)) regions.push([start, lastKept + 1]);
+    // (A row alone at the top holds three cells or more, or a figure: a running head, 某局 | 2023年部门决算, is none.)
+    const topRow = start === 0 && multiCount >= atTop &&
+      (multiCount > 1 || (chunks[0]?.length ?? 0) >= MIN_TOP_ROW_CELLS || chunks[0]!.some((c) => NUMBER.test(c.text)));
+    if (start >= 0 && (multiCount >= needed || topRow)) regions.push([start, lastKept + 1]);
     if (start >= 0) needed = minRows;
     start = -1; lastKept = -1; multiCount = 0; singles = 0; prose = 0;
     starts.clear();
@@ -627,6 +630,8 @@ export function textRegions(lines: readonly LooseLine[], chunks: readonly Chunk[
 const PROSE_COLUMNS = 3;
 /** A heading numbered as an outline's item: (二)…, 三、…, 1.… */
 const OUTLINE_HEADING = /^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d))/u;
+/** Cells a table's one row at a page's top holds at least, without a figure (质量指标 | 树木成活率 | % | ≥ | 85). */
+const MIN_TOP_ROW_CELLS = 3;
 /** Lines of prose in a row that end a table region. */
 const PROSE_LINES = 2;
 function isProseAcross(line: readonly Chunk[], starts: ReadonlySet<number>): boolean {

@@ -15,6 +15,7 @@
  *   the level 1, 绩效指标 heads the items, 绩效目标 their targets, and each grade
  *   its own extra column.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseExtractedText } from "@jixiao/extract";
 import { normalizeDocument } from "@jixiao/normalize";
@@ -511,6 +512,16 @@ describe("a report's table of indicators followed by its text (福鼎 人才驿�
 });
 
 describe("pdftotext -layout: a table's last row alone on the next page", () => {
+  // (Not a page's running head, two cells and no figure, over the page's prose: 古昌镇's page 2 printed so instead.)
+  it("is no running head at the next page's top", async () => {
+    const text = readFileSync(new URL("../../../fixtures/real/text/chongqing-2022-project-targets.pdftotext-layout.txt", import.meta.url), "utf8");
+    const pages = text.split("\f").filter((p) => p.trim() !== "");
+    expect(pages.at(-1)).toMatch(/树木成活率/);
+    const varied = [...pages.slice(0, -1), "潼南区古昌镇人民政府                     2022年部门预算公开\n项目资金按进度拨付,绩效目标按期完成。\n"].join("\f");
+    const form = normalizeDocument(parseExtractedText(varied), { fileName: "x.txt" }).forms[0]!;
+    expect(form.indicators.at(-1)!.name).toBe("购买发放李子苗");
+  });
+
   // 古昌镇 2022 目标表: 质量指标 | 树木成活率 | % | ≥ | 85 is all page 2 prints, at the page's left edge; one line is no
   // table on its own, but after a page that ended inside the indicator table it is that table's next row.
   it("is read as the table's next row (重庆 古昌镇 2022 目标表)", async () => {
