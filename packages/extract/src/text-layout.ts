@@ -217,12 +217,14 @@ const CONTINUED_TABLE_SHIFT = 4;
  */
 function continuesIndicatorTable(prev: DocTable, next: PageTable): boolean {
   if (next.page !== prev.pageTo + 1 || next.cells.length === 0) return false;
-  if (!cellsByRow(prev).some(isIndicatorHeader) || cellsByRow(next).some(isIndicatorHeader)) return false;
-  if (prev.cells.some((c) => isTotalLabel(c.text))) return false;
+  if (!endsInsideIndicatorTable(prev) || cellsByRow(next).some(isIndicatorHeader)) return false;
   const [a0, a1] = textSpan(prev), [b0, b1] = textSpan(next);
   const slack = CONTINUED_TABLE_SHIFT * COLUMN;
   return b0 >= a0 - slack && b1 <= a1 + slack;
 }
+
+/** A table with an indicator header and no total row yet: the indicators may go on on the next page. */
+const endsInsideIndicatorTable = (t: DocTable) => cellsByRow(t).some(isIndicatorHeader) && !t.cells.some((c) => isTotalLabel(c.text));
 
 /** Where a table's text starts and ends across the page. */
 const textSpan = (t: PageTable): [number, number] =>
@@ -306,7 +308,7 @@ export function parseColumnLayout(pages: readonly SourceLine[][]): { blocks: Blo
   for (const layout of layouts) {
     // (A page after one that ended inside an indicator table with no total yet may hold only that table's last row.)
     const last = items[items.length - 1];
-    const goesOn = last?.kind === "table" && cellsByRow(last.table).some(isIndicatorHeader) && !last.table.cells.some((c) => isTotalLabel(c.text));
+    const goesOn = last?.kind === "table" && endsInsideIndicatorTable(last.table);
     pageItems(layout, goesOn).forEach((it, i) => {
       const last = items[items.length - 1];
       if (it.kind === "table" && i === 0 && last?.kind === "table" && continuesTable(last.table, it.table)) {
@@ -588,9 +590,10 @@ export function textRegions(lines: readonly LooseLine[], chunks: readonly Chunk[
       continue;
     }
     const x0 = chunks[i]![0]?.x0 ?? -1;
+    const proseLine = !multi && start >= 0 && isProseAcross(chunks[i]!, starts);
     // (A short line too, whatever it holds: a wrapped name's last piece ≥**人, a weight's (30 分).)
     const aligned = !multi && start >= 0 && (isCjkText(lines[i]!.text, 0.4) || Array.from(lines[i]!.text.trim()).length <= MAX_ALIGNED_PIECE) &&
-      (starts.has(x0) || inWrappedColumn(i) || isHeaderTail(chunks, i, lastKept)) && !isProseAcross(chunks[i]!, starts);
+      (starts.has(x0) || inWrappedColumn(i) || isHeaderTail(chunks, i, lastKept)) && !proseLine;
     if (start >= 0) {
       const gapTooBig = lines[i]!.y0 - lines[i - 1]!.y0 > MAX_REGION_PITCHES * LINE_PITCH * COLUMN + 0.01;
       // (A short label's line — 可持续影响, 效益指标, a group label centred beside rows — keeps a region going
@@ -598,7 +601,7 @@ export function textRegions(lines: readonly LooseLine[], chunks: readonly Chunk[
       const shortLabel = !multi && isCjkText(lines[i]!.text, 0.9) && Array.from(lines[i]!.text.replace(/\s+/g, "")).length <= MAX_SHORT_LABEL;
       if (!multi && !aligned && !shortLabel) singles++;
       // (Two lines of prose running across the table from its left edge: a report's text goes on after its table.)
-      prose = !multi && isProseAcross(chunks[i]!, starts) ? prose + 1 : 0;
+      prose = proseLine ? prose + 1 : 0;
       if (prose >= PROSE_LINES) {
         // (And the heading the prose opens with, (二)项目财务管理状况, kept as a wrapped cell's line: the text's.)
         while (lastKept > start && chunks[lastKept]!.length === 1 && OUTLINE_HEADING.test(lines[lastKept]!.text)) lastKept--;

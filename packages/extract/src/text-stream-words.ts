@@ -156,8 +156,8 @@ export const isTitle = (text: string) => {
  * The label of a funding line (年度资金总额, 其中：财政拨款, 上年结转资金, 其他资金): a cell of its own, never the tail of
  * the value above it (区卫生健康局 | 年度资金总额, the unit's name and the block's first line under it).
  */
-export const isFundingLineWord = (text: string) =>
-  /^(?:其中[:]?)?(?:年度资金总额|资金总额|年度资金总计|(?:当年|本年)?财政拨款(?:资金)?|上年结转(?:资金)?|其他资金|中央(?:财政)?补助(?:资金)?|地方(?:财政)?资金)(?:\((?:万元|元)\))?[:]?$/.test(key(text));
+const FUNDING_LINE_WORD = /^(?:其中[:]?)?(?:年度资金总额|资金总额|年度资金总计|(?:当年|本年)?财政拨款(?:资金)?|上年结转(?:资金)?|其他资金|中央(?:财政)?补助(?:资金)?|地方(?:财政)?资金)(?:\((?:万元|元)\))?[:]?$/;
+export const isFundingLineWord = (text: string) => FUNDING_LINE_WORD.test(key(text));
 
 export const isWordCell = (t: string) => isStreamHeaderWord(t) || isLabelWord(t) || isTitle(t) || isLevelWord(t) || isFundingLineWord(t);
 

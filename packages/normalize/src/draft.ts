@@ -2,7 +2,7 @@
  * A form being read: the canonical Form plus the reading state (current
  * section and its columns, the 一级/二级 labels to fill down).
  */
-import type { Form, FormKind } from "./model.ts";
+import type { Form, FormKind, MoneyUnit } from "./model.ts";
 import type { HeaderModel } from "./headers.ts";
 import type { Row } from "./rows.ts";
 import type { ChecklistFundingState } from "./checklist-funding.ts";
@@ -64,7 +64,7 @@ export interface Draft {
   /** Years its own cells speak of (2023年度申报预算), for a form whose header prints none. */
   textYears: number[];
   /** Money units its header block and funding rows declare (资金情况(万元), 单位：元), for a form no column reads one from. */
-  textUnits: MoneyUnitName[];
+  textUnits: MoneyUnit[];
   /** The last indicator's numbers are merged cells reaching down to this grid row of this table. */
   spanned: { table: number; untilRow: number } | null;
   /** A checklist's funding block being read (see checklist-funding.ts). */
@@ -156,8 +156,6 @@ export function newDraft(kind: FormKind, title: string | null, row: Row | null):
   };
 }
 
-type MoneyUnitName = "元" | "万元";
-
 /** The money units declared among a row's texts outside the indicators (资金情况(万元), 单位：元). */
 export function noteDeclaredUnits(draft: Draft, texts: readonly string[]): void {
   for (const t of texts) {
@@ -170,7 +168,7 @@ export function noteDeclaredUnits(draft: Draft, texts: readonly string[]): void 
  * The one unit the form's own rows declare, for a form whose columns named none (plain text that lost the money
  * block's header: 资金情况(万元) 年度资金总额: on a line of its own); null when none, or two disagree.
  */
-export function soleDeclaredUnit(draft: Draft): MoneyUnitName | null {
+export function soleDeclaredUnit(draft: Draft): MoneyUnit | null {
   const units = new Set(draft.textUnits);
   return units.size === 1 ? [...units][0]! : null;
 }

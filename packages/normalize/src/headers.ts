@@ -227,7 +227,8 @@ export function spreadFlatGroups(rows: Row[]): Row[] {
     const from = col;
     // (基本指标 over 一级指标 | 二级指标 beside 具体指标 over 三级指标: a later header naming an item's column heads that
     // column's sub-header itself; the group before it takes only the others.)
-    const headedLater = (text: string) => top.cells.some((o) => top.cells.indexOf(o) > top.cells.indexOf(c) && ITEM_HEADERS.has(headerField(o.text)!) && headerField(o.text) === headerField(text));
+    const later = top.cells.slice(top.cells.indexOf(c) + 1);
+    const headedLater = (text: string) => later.some((o) => ITEM_HEADERS.has(headerField(o.text)!) && headerField(o.text) === headerField(text));
     const takes = (text: string) => (children!.has(headerField(text)!) && !headedLater(text)) || (headerField(c.text) === "target" && isPlaceName(text)) || (c === gradedBy && isGradeWord(text))
       || (fiscal && isSourceName(text) && sourceKindOf(headerKey(text)) !== "fiscal");
     while (children && next < sub.cells.length && takes(sub.cells[next]!.text)) {

@@ -825,8 +825,10 @@ function readCellsRow(st: State, printed: Row): void {
   }
   // (Not an indicator's: a scoring rule names plans of other years, XX市2009年产业发展导向目录, and a target the
   // year after the form's, 项目完成时间 2023年底 on 宁夏's 2022 form.)
-  if (st.section !== "indicators") draft.textYears.push(...yearsInCells(row));
-  if (st.section !== "indicators") noteDeclaredUnits(draft, row.cells.map((c) => c.text));
+  if (st.section !== "indicators") {
+    draft.textYears.push(...yearsInCells(row));
+    noteDeclaredUnits(draft, row.cells.map((c) => c.text));
+  }
   if (st.section !== null && isNoteRow(row)) {
     draft.form.notes.push(tidyCjkSpaces(row.cells.map((c) => c.text).join("：").replace(/^(说明|注|备注|填表说明)[:：]+/, "$1：")));
     return;
