@@ -555,10 +555,12 @@ export function textRegions(lines: readonly LooseLine[], chunks: readonly Chunk[
   // the page's top where the page before ended inside a table that goes on (its last row alone on this page).
   let needed = minRows;
   const starts = new Set<number>();
+  // (At the top: the page's first line, or after a line or two of one chunk, the upper lines of the row's wrapped cells.)
+  const atPageTop = (k: number) => k >= 0 && k <= MAX_TOP_LEAD_LINES && chunks.slice(0, k).every((cs) => cs.length === 1);
   const close = () => {
     // (A row alone at the top holds three cells or more, or a figure: a running head, 某局 | 2023年部门决算, is none.)
-    const topRow = start === 0 && multiCount >= atTop &&
-      (multiCount > 1 || (chunks[0]?.length ?? 0) >= MIN_TOP_ROW_CELLS || chunks[0]!.some((c) => NUMBER.test(c.text)));
+    const topRow = atPageTop(start) && multiCount >= atTop &&
+      (multiCount > 1 || (chunks[start]?.length ?? 0) >= MIN_TOP_ROW_CELLS || chunks[start]!.some((c) => NUMBER.test(c.text)));
     if (start >= 0 && (multiCount >= needed || topRow)) regions.push([start, lastKept + 1]);
     if (start >= 0) needed = minRows;
     start = -1; lastKept = -1; multiCount = 0; singles = 0; prose = 0;
@@ -635,6 +637,8 @@ const PROSE_COLUMNS = 3;
 const OUTLINE_HEADING = /^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d))/u;
 /** Cells a table's one row at a page's top holds at least, without a figure (质量指标 | 树木成活率 | % | ≥ | 85). */
 const MIN_TOP_ROW_CELLS = 3;
+/** One-chunk lines above a page's top row at most: its wrapped cells' upper lines (绿化良好、水电费开支 over 绿化、节能 | … | 10 | 10). */
+const MAX_TOP_LEAD_LINES = 2;
 /** Lines of prose in a row that end a table region. */
 const PROSE_LINES = 2;
 function isProseAcross(line: readonly Chunk[], starts: ReadonlySet<number>): boolean {

@@ -528,6 +528,13 @@ describe("pdftotext -layout: a table's last row alone on the next page", () => {
     const form = await firstForm("chongqing-2022-project-targets", "text/pdftotext-layout");
     expect(form.indicators.at(-1)).toMatchObject({ level2: "质量指标", name: "树木成活率", targetText: "85" });
   });
+
+  // 江西 2021 部门自评表: page 2 holds 绿化、节能's row, its target's first line (绿化良好、水电费开支) above the row's line.
+  it("is the next row when its wrapped cell's first line stands above it (江西 2021 部门自评表)", async () => {
+    const form = await firstForm("jiangxi-2021-department-self-eval", "text/pdftotext-layout");
+    const row = form.indicators.find((i) => i.name === "绿化、节能");
+    expect(row).toMatchObject({ level2: "生态效益指标", weight: 10, score: 10 });
+  });
 });
 
 describe("pdftotext -layout: a table's last row of words, its cells wrapped round its line", () => {
