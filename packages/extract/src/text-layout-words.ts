@@ -27,8 +27,14 @@ export const CLOSING = /[)）\]】]$/;
  */
 export const ENDS_WITH_UNIT = /[(（][^()（）\d\s]{1,4}[)）]$/u;
 
-/** Whether a word ends as a cell of words ends: in a CJK character or a closing bracket. */
-export const endsLikeCell = (text: string) => isWide(lastChar(text)) || CLOSING.test(text);
+/**
+ * A CJK word closed by the ASCII punctuation pdftotext gives for a full-width one (好的学习和工作环境, before the
+ * 分值 10 one space on): as final as the CJK character before it.
+ */
+const CJK_THEN_STOP = /[\u3400-\u9fff][,;.]$/u;
+
+/** Whether a word ends as a cell of words ends: in a CJK character, a closing bracket or a CJK clause's stop. */
+export const endsLikeCell = (text: string) => isWide(lastChar(text)) || CLOSING.test(text) || CJK_THEN_STOP.test(text);
 /** An item of a numbered list of indicators or goals opening a cell: 指标5:, 目标2：. */
 export const NUMBERED_ITEM = /^\s*(?:指标|目标|任务)\s*\d{1,2}\s*[:：]/u;
 /**

@@ -268,8 +268,19 @@ const OTHER_SCALE = 0.15;
 function pageScale(prev: DocTable, next: PageTable): PageScale {
   const [a0, a1] = textSpan(prev), [b0, b1] = textSpan(next);
   const ratio = (b1 - b0) / Math.max(1, a1 - a0);
-  return Math.abs(1 - ratio) <= OTHER_SCALE ? { same: true, at: (x) => x } : { same: false, at: (x) => b0 + (x - a0) * ratio };
+  if (Math.abs(1 - ratio) <= OTHER_SCALE) return { same: true, at: (x) => x };
+  // (Mapped between the last columns of figures where both pages have one: a page of a row or two spans less
+  // than the page before, whose words in a last column of reasons reach further right.)
+  const [ra, rb] = [lastFigureColumn(prev), lastFigureColumn(next)];
+  const byFigures = ra !== null && rb !== null && ra > a0 && rb > b0 ? (rb - b0) / (ra - a0) : ratio;
+  return { same: false, at: (x) => b0 + (x - a0) * byFigures };
 }
+
+/** Where a table's rightmost figure starts (10, 8: a score column), or null without one. */
+const lastFigureColumn = (t: PageTable): number | null => {
+  const xs = t.cells.filter((c) => NUMBER.test(c.text.trim())).map((c) => c.bbox.x0);
+  return xs.length > 0 ? Math.max(...xs) : null;
+};
 
 /** Where an x of the page before falls on the next page, and whether the next page's text is at the same scale. */
 interface PageScale {
@@ -737,6 +748,24 @@ function isHeadOfFirstCell(lines: readonly LooseLine[], chunks: readonly Chunk[]
 }
 
 /**
+ * Whether the page's first lines, above its first table region, are the
+ * upper lines of that region's first row's wrapped cells, on a page that
+ * goes on with the indicator table of the page before: at most
+ * MAX_TOP_LEAD_LINES lines of one chunk of CJK words, no blank line among
+ * them or before the region (宁夏 2021: 使学生和老师有个更 over 社会认可的办学 |
+ * 社会认可的办学 and the row's line 好的学习和工作环境, 10 … 8). A running
+ * head stands off the table by a blank line.
+ */
+function isLeadOfTopRow(lines: readonly LooseLine[], chunks: readonly Chunk[][], s: number): boolean {
+  if (s < 1 || s > MAX_TOP_LEAD_LINES) return false;
+  for (let k = 0; k < s; k++) {
+    const cs = chunks[k]!;
+    if (cs.length !== 1 || !isCjkText(cs[0]!.text, 0.6) || lines[k + 1]!.y0 - lines[k]!.y0 > LINE_PITCH * COLUMN + 0.01) return false;
+  }
+  return true;
+}
+
+/**
  * A page's tables and narrative lines, top to bottom: table regions and their
  * grids as the PDF finder finds them on a page without rules (pdf/unruled.ts;
  * CJK regions through cjk-table.ts), from chunks split as text needs.
@@ -750,6 +779,7 @@ function pageItems(layout: PageLayout, goesOn = false): ({ kind: "table"; table:
     let s = first;
     while (s < e - 1 && isCaptionPairs(lines[s]!.words.map((w) => w.text).join(" "))) s++;
     if (s === first && s - 1 >= next && isHeadOfFirstCell(lines, chunks, s, e)) s--;
+    if (s === first && next === 0 && goesOn && isLeadOfTopRow(lines, chunks, s)) s = 0;
     const regionLines = lines.slice(s, e), regionChunks = chunks.slice(s, e);
     const table = isCjkText(regionChunks.flat().map((c) => c.text).join(""))
       ? lineGridTable(layout.number, regionLines, regionChunks)

@@ -535,6 +535,20 @@ describe("pdftotext -layout: a table's last row alone on the next page", () => {
     const row = form.indicators.find((i) => i.name === "绿化、节能");
     expect(row).toMatchObject({ level2: "生态效益指标", weight: 10, score: 10 });
   });
+
+  // 宁夏 2021 自评表: page 2 prints its one row narrower than page 1 (使学生和老师有个更 / 好的学习和工作环境, 10 … 8),
+  // the name's first line above the row's first line of values, its last word closed by an ASCII comma.
+  it("is read under the header at its own scale (宁夏 2021 自评表)", async () => {
+    const form = await firstForm("ningxia-2021-project-self-eval", "text/pdftotext-layout");
+    expect(form.indicators.filter((i) => i.level2 === "可持续影响指标").map((i) => [i.weight, i.score])).toContainEqual([10, 8]);
+  });
+
+  // 河北 2019 in Chromium's text: the satisfaction row alone on the last page, whose columns sit closer than the
+  // page before's; mapped between the two pages' last columns of figures, its 10 | 10 are its points and score.
+  it("is placed by the pages' columns of figures (河北 2019, Chromium's text)", async () => {
+    const form = await firstForm("hebei-2019-project-self-eval", "text/pdftotext-layout-chromium");
+    expect(form.indicators.find((i) => i.name === "指标1学生满意度")).toMatchObject({ weight: 10, score: 10 });
+  });
 });
 
 describe("pdftotext -layout: a table's last row of words, its cells wrapped round its line", () => {
