@@ -314,6 +314,23 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
       if (v.field === "weight" && (left === "level1" || left === "level2")) v.field = left === "level1" ? "level1Weight" : "level2Weight";
     });
   }
+  // 一级指标 | 得分 | 二级指标 | 得分 | 三级指标 | 得分 | 评价标准 | 指标说明 | 得分, no 分值 anywhere: the same score word
+  // right after each level heads that level's points (投入 16, 预算配置 16, 在职人员控制率 8), the last one the scores.
+  // (Not 三级指标 | 自评分 | 具体指标 | 评价标准 | 得分: the unit's own score, and the reviewer's left blank.)
+  const scores = entries.filter(([, v]) => v.field === "score");
+  const lastScore = scores.at(-1)?.[1];
+  if (lastScore && scores.length > 1 && !entries.some(([, v]) => v.field === "weight")) {
+    entries.forEach(([, v], i) => {
+      const left = entries[i - 1]?.[1].field;
+      if (v !== lastScore && v.field === "score" && headerKey(v.text) === headerKey(lastScore.text) && (left === "level1" || left === "level2" || left === "name")) {
+        v.field = left === "level1" ? "level1Weight" : left === "level2" ? "level2Weight" : "weight";
+      }
+    });
+  }
+  // 三级指标 | 指标解释 | 指标说明 | 得分, no scoring rule's column (the 部门整体支出绩效评价指标体系 of 财预〔2013〕53号): the
+  // first explains the indicator, the second gives the 评价要点 it is scored by.
+  const descriptions = entries.filter(([, v]) => v.field === "description");
+  if (kind === "indicators" && descriptions.length === 2 && !entries.some(([, v]) => v.field === "scoringRule")) descriptions[1]![1].field = "scoringRule";
   const columns: Column<Field>[] = entries
     .filter(([, v]) => v.field !== null && v.field !== "causeFlag")
     .map(([col, v]) => ({ col, field: v.field! }));

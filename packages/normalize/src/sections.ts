@@ -723,7 +723,7 @@ export function readIndicatorRow(draft: Draft, printed: Row, exclude: Set<Field>
     name = levels.level2 ?? levels.level1 ?? "";
   }
   const declared = splitDeclaredWeight(name);
-  if (declared.weight !== null && (weight === null || declared.weight === weight)) name = tidyCjkSpaces(declared.name);
+  if (declared.weight !== null && (weight === null || declared.weight === weight)) name = tidyCjkSpaces(printedWithout(name, declared.name));
   // (外贸进出口总额：: a name printed as a label, its colon no part of it.)
   else name = noColon(name) ?? name;
   // (指标性质 merged down a run of rows, 定量指标 over nine of them, is each row's.)
@@ -829,3 +829,14 @@ function scoreAndGradeApart(cell: RowCell): RowCell[] {
 const numbersIn = (cells: RowCell[]): number[] => cells.map((c) => parseNumber(c.text)).filter((v): v is number => v !== null);
 const textsIn = (cells: RowCell[]): string[] => cells.filter((c) => c.text && parseNumber(c.text) === null).map((c) => c.text);
 
+/** A weight printed after a name: (3), （3分）, 3分. */
+const PRINTED_WEIGHT = /\s*(?:[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]|\d+(?:\.\d+)?\s*分)\s*$/u;
+
+/**
+ * A name without its printed weight, as printed (“三公经费”变动率 of “三公经费”变动率(3), its quotes and full-width
+ * marks kept), when cutting the weight off the printed text gives the name the weight was split from; else that name.
+ */
+function printedWithout(printed: string, name: string): string {
+  const cut = printed.replace(PRINTED_WEIGHT, "");
+  return keyOf(cut) === name ? cut : name;
+}

@@ -109,6 +109,29 @@ describe("layouts recognised by structure", () => {
     expect(form.indicators[1]!.scoringRule).toMatch(/^\(1\)项目市、县是否建立健全/);
   });
 
+  // (一级指标 | 得分 | 二级指标 | 得分 | 三级指标 | 得分 | 评价标准 | 指标说明 | 得分 and no 分值: the same score word after
+  // each level heads its points, the last one the scores.)
+  it.each(STRUCTURED)("a scorecard whose points are headed 得分 after each level (部门整体 2018, %s)", async (format) => {
+    const form = await firstForm("unknown-2018-department-scorecard", format);
+    expect(form.indicators.map((i) => [i.level1Weight, i.level2Weight, i.name, i.weight, i.score])).toEqual([
+      [16, 16, "在职人员控制率", 8, 8],
+      [16, 16, "三公经费变动率", 8, 0],
+      [58, 16, "预算完成率", 8, 8],
+      [58, 16, "预算控制率", 8, null],
+    ]);
+  });
+
+  // (三级指标 | 指标解释 | 指标说明 | 得分, no rule's column: 指标说明 holds the 评价要点 the item is scored by. A name's
+  // points cut off its label leave the name as printed, “三公经费”变动率 with its quotes.)
+  it.each(STRUCTURED)("指标解释 beside 指标说明, points under each label (部门整体 指标体系表, %s)", async (format) => {
+    const form = await firstForm("unknown-undated-department-scorecard", format);
+    expect(form.indicators.map((i) => [i.name, i.weight])).toEqual([
+      ["绩效目标合理性", 2], ["绩效指标明确性", 3], ["在职人员控制率", 3], ["“三公经费”变动率", 3], ["重点支出安排率", 4],
+    ]);
+    expect(form.indicators[0]!.scoringRule).toMatch(/^评价要点:\s*①是否符合国家法律法规/);
+    expect(form.indicators[0]!.description).toMatch(/^部门\(单位\)所设立的整体绩效目标/);
+  });
+
   // (潼南 五桂镇: 编制单位: | 813-潼南区五桂镇 | 单位:万元 — the unit of the amounts beside the agency that filed.)
   it.each(STRUCTURED)("a head naming the filing agency and the amounts' unit side by side (潼南 2023, %s)", async (format) => {
     const form = await firstForm("chongqing-2023-project-targets-2", format);
