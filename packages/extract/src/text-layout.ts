@@ -241,9 +241,6 @@ const lastIndicatorHeader = (t: DocTable): FoundCell[] | null => cellsByRow(t).f
 function withHeader(t: DocTable, header: readonly FoundCell[], scale: PageScale): { table: DocTable; columns: Map<number, number> } {
   const top = Math.min(...t.cells.map((c) => c.bbox.y0)) - (1 + BLANK_LINE_PITCHES) * LINE_PITCH * COLUMN;
   const colOf = (x: number) => Math.max(0, columnAt(t.xs.slice(0, -1), scale.at(x) + ALIGN_TOLERANCE * COLUMN));
-  // (A header of as many cells as the page has columns, two of which land in one column where they are: the
-  // page's text set off from the page before's at the same scale, as Chromium's narrow columns are; its cells head
-  // the columns in order.)
   const byPlace = header.map((c) => colOf(c.bbox.x0));
   const inOrder = scale.same && header.length === t.nCols && new Set(byPlace).size < byPlace.length;
   // Each of this page's columns that a header word lands in, and that word's column in the page before's table.
@@ -263,22 +260,25 @@ const OTHER_SCALE = 0.15;
  * Where an x of the page before falls on this page: the same, unless the
  * page's text spans a width more than OTHER_SCALE off the page before's
  * (pdftotext printed it at another scale: the borderless stress form's page 2), then mapped from
- * one span onto the other.
+ * one span onto the other — or, where both pages have one, from the page before's last column of
+ * figures onto the page's: a page of a row or two spans less than the page before, whose words in a
+ * last column of reasons reach further right (宁夏 2021, 河北 2019 in Chromium's text).
  */
 function pageScale(prev: DocTable, next: PageTable): PageScale {
   const [a0, a1] = textSpan(prev), [b0, b1] = textSpan(next);
   const ratio = (b1 - b0) / Math.max(1, a1 - a0);
   if (Math.abs(1 - ratio) <= OTHER_SCALE) return { same: true, at: (x) => x };
-  // (Mapped between the last columns of figures where both pages have one: a page of a row or two spans less
-  // than the page before, whose words in a last column of reasons reach further right.)
-  const [ra, rb] = [lastFigureColumn(prev), lastFigureColumn(next)];
-  const byFigures = ra !== null && rb !== null && ra > a0 && rb > b0 ? (rb - b0) / (ra - a0) : ratio;
+  // (The page before's figures under its indicator header only: a money block above reaches further right.)
+  const header = lastIndicatorHeader(prev);
+  const [ra, rb] = [lastFigureColumn(header ? prev.cells.filter((c) => c.row > header[0]!.row) : prev.cells), lastFigureColumn(next.cells)];
+  if (ra === null || rb === null || ra <= a0 || rb <= b0) return { same: false, at: (x) => b0 + (x - a0) * ratio };
+  const byFigures = (rb - b0) / (ra - a0);
   return { same: false, at: (x) => b0 + (x - a0) * byFigures };
 }
 
 /** Where a table's rightmost figure starts (10, 8: a score column), or null without one. */
-const lastFigureColumn = (t: PageTable): number | null => {
-  const xs = t.cells.filter((c) => NUMBER.test(c.text.trim())).map((c) => c.bbox.x0);
+const lastFigureColumn = (cells: readonly FoundCell[]): number | null => {
+  const xs = cells.filter((c) => NUMBER.test(c.text.trim())).map((c) => c.bbox.x0);
   return xs.length > 0 ? Math.max(...xs) : null;
 };
 
@@ -300,7 +300,11 @@ function withoutLentHeader(t: DocTable, columns: ReadonlyMap<number, number>, nC
   const before = (col: number) => {
     let at: [number, number] | undefined;
     for (const k of known) if (k[0] <= col) at = k;
-    return at ? Math.min(nCols - 1, at[1] + (col - at[0])) : Math.max(0, (known[0]?.[1] ?? col) - ((known[0]?.[0] ?? col) - col));
+    // (Short of the next header word's column: a page with more columns than the header words between two of
+    // them — a wide cell's start among them — keeps its values out of the next word's column.)
+    const next = known.find((k) => k[0] > col);
+    const limit = next && at && next[1] > at[1] ? next[1] - 1 : nCols - 1;
+    return at ? Math.min(limit, at[1] + (col - at[0])) : Math.max(0, (known[0]?.[1] ?? col) - ((known[0]?.[0] ?? col) - col));
   };
   const cells = t.cells.filter((c) => c.row > 0).map((c) => {
     const col = before(c.col), end = Math.max(col, before(c.col + c.colSpan - 1));
