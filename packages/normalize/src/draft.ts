@@ -90,6 +90,11 @@ export interface Draft {
   /** A funding block of pairs named by their fields (预算数： | 2.38 | 执行数： | 2.38) being read (field-pairs-funding.ts). */
   fieldPairs?: FieldPairsState;
   /**
+   * The form's year so far is the document's (a line outside any form gave it) or its title's (2019年210青少年
+   * 校园足球扶持资金绩效目标表, a year that may be the project's name): the form's own year line replaces it.
+   */
+  provisionalYear?: boolean;
+  /**
    * A money block's label on a line of its own in text that lost its columns (资金使用情况(万元) after 资金情况's
    * pairs), with the column of pairs its lines stand for: the pairs under it are that block's, as they are
    * beside it in the printed form.

@@ -30,6 +30,8 @@ export interface HeaderModel {
   extras: ExtraColumn[];
   /** 经费保障 | 制度保障 | …: sub-columns of a 偏差原因 group, ticked in a row. */
   causeColumns: ExtraColumn[];
+  /** 确定能 | 有可能 | 完全不可能: sub-columns of a 完成目标可能性 group, one ticked in a row. */
+  likelihoodColumns: ExtraColumn[];
   /** The N of a 1–N月 column (monitoring forms). */
   asOfMonth: number | null;
   /** Points the block's header declares for the execution item: 预算执行情况（万元）（20分）, 得分（20分*执行率）. */
@@ -155,8 +157,14 @@ export function isHeaderContinuation(row: Row, above: readonly Row[] = []): bool
   const grades = row.cells.filter((c) => isGradeWord(c.text));
   // (Beside the header's cells merged down and written out on this row too: 指标类型 | 绩效指标 | 绩效目标 | 优 | 良 ….)
   if (grades.length >= 2 && row.cells.every((c) => grades.includes(c) || repeated(c) || (!row.exact && c === row.cells[0] && level1Of(c.text)))) return true;
-  return years || sources || row.cells.every((c) => headerField(c.text) !== null || repeated(c) || (regions && isPlaceName(c.text)) || /^\(.*\)$/.test(keyOf(c.text)) || /^(按支出性质分|按收入性质分|年度预算申请|中期指标值|中期目标值|中期指标|年度指标|名称|指标)$/.test(headerKey(c.text)));
+  // (其他 among 经费保障 | 制度保障 | …: the group's last cause.)
+  const causes = row.cells.filter((c) => headerField(c.text) === "causeFlag").length >= 2;
+  const otherCause = (c: Row["cells"][number]) => causes && OTHER_CAUSE.test(headerKey(c.text));
+  return years || sources || row.cells.every((c) => headerField(c.text) !== null || repeated(c) || otherCause(c) || (regions && isPlaceName(c.text)) || /^\(.*\)$/.test(keyOf(c.text)) || /^(按支出性质分|按收入性质分|年度预算申请|中期指标值|中期目标值|中期指标|年度指标|名称|指标)$/.test(headerKey(c.text)));
 }
+
+/** 其他 (其他原因) printed among a 偏差原因 group's causes: one of them. */
+const OTHER_CAUSE = /^其他(?:原因|因素)?$/;
 
 /** 优 | 良 | 中 | 差, 优秀 | 良好 | 合格 | 不合格: the grades a standard is given for (not a letter, A级, which a row may hold). */
 function isGradeWord(text: string): boolean {
@@ -186,6 +194,9 @@ export function isPlaceName(text: string): boolean {
 const GROUP_CHILDREN: [Field, ReadonlySet<Field>][] = [
   ["label", new Set<Field>(["level1", "level2", "name", "level1Weight", "level2Weight"])],
   ["target", new Set<Field>(["valueType", "target", "adjustedTarget", "unit"])],
+  // (A monitoring form's 偏差原因分析 over 经费保障 | 制度保障 | … | 原因说明, 完成目标可能性 over 确定能 | 有可能 | 完全不可能.)
+  ["reason", new Set<Field>(["causeFlag", "reason", "deviationCause"])],
+  ["likelihood", new Set<Field>(["likelihoodFlag"])],
 ];
 
 /** Headers of the items or their levels. */
@@ -205,7 +216,8 @@ export function spreadFlatGroups(rows: Row[]): Row[] {
   if (rows.length !== 2) return rows;
   const [top, sub] = rows as [Row, Row];
   const flat = (r: Row) => r.cells.every((c, i) => c.colSpan <= 1 && c.col === r.cells[0]!.col + i);
-  if (!flat(top) || !flat(sub) || top.cells[0]!.col !== sub.cells[0]!.col) return rows;
+  // (The sub-row may start further left: a blank header cell merged down over both rows opens the top one.)
+  if (!flat(top) || !flat(sub) || top.cells[0]!.col < sub.cells[0]!.col) return rows;
   // 绩效标准 over 优 | 良 | 中 | 差: the one header naming no field over a row of grades. (评价指标 over 一级指标 |
   // 二级指标 | 三级指标: the one naming no field over a row of levels is their group, as 绩效指标 is.)
   const unnamed = top.cells.filter((c) => headerField(c.text) === null);
@@ -230,6 +242,7 @@ export function spreadFlatGroups(rows: Row[]): Row[] {
     const later = top.cells.slice(top.cells.indexOf(c) + 1);
     const headedLater = (text: string) => later.some((o) => ITEM_HEADERS.has(headerField(o.text)!) && headerField(o.text) === headerField(text));
     const takes = (text: string) => (children!.has(headerField(text)!) && !headedLater(text)) || (headerField(c.text) === "target" && isPlaceName(text)) || (c === gradedBy && isGradeWord(text))
+      || (children!.has("causeFlag") && OTHER_CAUSE.test(headerKey(text)))
       || (fiscal && isSourceName(text) && sourceKindOf(headerKey(text)) !== "fiscal");
     while (children && next < sub.cells.length && takes(sub.cells[next]!.text)) {
       subCells.push({ ...sub.cells[next]!, col: col++ });
@@ -307,6 +320,19 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
     });
   });
   const entries = [...byCol.entries()].sort((a, b) => a[0] - b[0]);
+  // (其他 beside the causes of a 偏差原因 group: a cause too.)
+  entries.forEach(([, v], i) => {
+    const beside = [entries[i - 1]?.[1].field, entries[i + 1]?.[1].field];
+    if (v.field === null && OTHER_CAUSE.test(headerKey(v.text)) && beside.includes("causeFlag")) v.field = "causeFlag";
+  });
+  // 1-7月执行数 | 全年预计执行数 over an indicator grid (the 2019 central template): each item's progress so far and
+  // its forecast, as 1-7月完成值 | 全年预计完成值 would say.
+  if (kind === "indicators") {
+    for (const [, v] of entries) {
+      if (v.field === "executedToDate") v.field = "actualToDate";
+      else if (v.field === "forecastExecuted") v.field = "forecast";
+    }
+  }
   // 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值: each level's own weight column.
   if (entries.filter(([, v]) => v.field === "weight").length > 1) {
     entries.forEach(([, v], i) => {
@@ -332,7 +358,7 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
   const descriptions = entries.filter(([, v]) => v.field === "description");
   if (kind === "indicators" && descriptions.length === 2 && !entries.some(([, v]) => v.field === "scoringRule")) descriptions[1]![1].field = "scoringRule";
   const columns: Column<Field>[] = entries
-    .filter(([, v]) => v.field !== null && v.field !== "causeFlag")
+    .filter(([, v]) => v.field !== null && v.field !== "causeFlag" && v.field !== "likelihoodFlag")
     .map(([col, v]) => ({ col, field: v.field! }));
   // 年初指标值 beside 调整后指标值 is the initial target; alone it is the target. Nothing to do:
   // both map to 'target' and 'adjustedTarget' already. Two 'target' columns (年度指标 over
@@ -465,11 +491,13 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
   const kept = dedupe(columns);
   const keptCols = new Set(kept.map((c) => c.col));
   const extras: ExtraColumn[] = entries
-    .filter(([col, v]) => !keptCols.has(col) && v.field !== "causeFlag" && !isStructuralHeader(v.text))
+    .filter(([col, v]) => !keptCols.has(col) && v.field !== "causeFlag" && v.field !== "likelihoodFlag" && !isStructuralHeader(v.text))
     .map(([col, v]) => ({ col, colSpan: v.colSpan, header: tidyHeader(v.text) }));
-  const causeColumns: ExtraColumn[] = entries
-    .filter(([, v]) => v.field === "causeFlag")
+  const flagColumns = (field: Field): ExtraColumn[] => entries
+    .filter(([, v]) => v.field === field)
     .map(([col, v]) => ({ col, colSpan: v.colSpan, header: tidyHeader(v.text) }));
+  const causeColumns = flagColumns("causeFlag");
+  const likelihoodColumns = flagColumns("likelihoodFlag");
   const declaredWeight = kind === "funding" ? declaredPoints(headerRows) : null;
   const labels = new Map(entries.map(([col, v]) => [col, tidyHeader(v.text)]));
   const printedWidth = headerRows[0] && !headerRows[0].exact ? headerRows[0].allCells.length : null;
@@ -483,7 +511,7 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
     sourceColumns.push(e);
   }
   const columnsKept = incomes.length ? kept.filter((c) => !incomes.includes(c)) : kept;
-  return { kind, columns: columnsKept, extras, causeColumns, moneyUnit, asOfMonth, declaredWeight, labels, printedWidth, blanks, sourceColumns };
+  return { kind, columns: columnsKept, extras, causeColumns, likelihoodColumns, moneyUnit, asOfMonth, declaredWeight, labels, printedWidth, blanks, sourceColumns };
 }
 
 /**

@@ -236,6 +236,7 @@ function startForm(st: State, kind: FormKind, title: string, row: Row): void {
   closeDraft(st);
   closeSide(st);
   const d = newDraft(kind, title, row);
+  d.provisionalYear = d.form.fiscalYear !== null;
   // 报表编号：510000_0013zp printed above the title is the form's.
   // (A caption's 单位名称:塘湖镇政府 over the table yields to the form's own 单位名称 | 塘湖镇人民政府 cell, and so does
   // any field a line above the title names: (3)实施主体:蒙城县卫生健康委员会 to the form's 实施单位 | 卫健委.)
@@ -243,7 +244,11 @@ function startForm(st: State, kind: FormKind, title: string, row: Row): void {
     WHO_AND_WHAT.has(key) ? void (d.captionFields ??= []).push({ key, value }) : applyFact(form, key, value);
   for (const p of st.pending) if (p.page === row.page) recordFact(d.form, p, p.page, p.line, fromCaption, d.factFunding);
   st.pending = [];
-  d.form.fiscalYear ??= st.docYear;
+  if (d.form.fiscalYear === null && st.docYear !== null) {
+    d.form.fiscalYear = st.docYear;
+    d.form.fiscalYearSource = "document";
+    d.provisionalYear = true;
+  }
   // A publication of targets project by project names each project in a heading over its table.
   if ((kind === "project_targets" || kind === "transfer_targets") && st.projectHeading?.page === row.page) d.form.projectName ??= st.projectHeading.name;
   st.projectHeading = null;
@@ -510,7 +515,11 @@ function readTextLine(st: State, row: Row, hold = true): void {
     return;
   }
   // (2023年度) under the title.
+  // (Its own, over a year an earlier sheet's line gave the document — a workbook's 2019 监控表 after its 2020 目标表 —
+  // or one its title printed: 2019年210青少年校园足球扶持资金绩效目标表 over (2020年度).)
   if (isYearLine(k)) {
+    if (d.provisionalYear) [d.form.fiscalYear, d.form.fiscalYearSource] = [null, null];
+    d.provisionalYear = false;
     d.form.fiscalYear ??= parseFiscalYear(text);
     return;
   }

@@ -68,11 +68,15 @@ const PRINTED_MERGE_FORMATS = new Set(["docx", "xlsx", "xls", "pdf"]);
 export function toRows(doc: ExtractedDocument): Row[] {
   const rows: Row[] = [];
   let tableNo = 0;
+  // (A workbook's lines of text — a sheet's title over its table — are that sheet's, as its table's rows are: the
+  // sheet named on its page, so the title's form is not closed as another sheet's when its table's rows come.)
+  const sheetNames = new Map(doc.pages.filter((p) => p.name !== undefined).map((p) => [p.number, p.name!]));
   for (const block of doc.blocks) {
     if (block.kind === "text") {
+      const sheet = sheetNames.get(block.page);
       for (const part of foldWideDigits(block.text).split("\n")) {
         const text = part.trim();
-        if (text) rows.push({ kind: "text", cells: [], allCells: [], text, page: block.page, line: block.line ?? null, table: null });
+        if (text) rows.push({ kind: "text", cells: [], allCells: [], text, page: block.page, line: block.line ?? null, table: null, ...(sheet ? { sheet } : {}) });
       }
       continue;
     }

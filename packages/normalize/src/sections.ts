@@ -232,6 +232,21 @@ export function extraOf(draft: Draft, cells: readonly RowCell[], skip: ReadonlyS
 const RESERVED_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 const safeKey = (k: string): string => (RESERVED_KEYS.has(k) ? `「${k}」` : k);
 
+/** A tick in a cell: √, ✓, ✔, ☑, ■, ●, 是, 有, Y. */
+const TICK = /^[√✓✔☑■●是有Yy]/;
+
+/** 确定能 | 有可能 | 完全不可能 with a tick under one: that column's answer. */
+function tickedLikelihood(draft: Draft, cells: readonly RowCell[], used: Set<RowCell>): string | null {
+  const answers = draft.header?.likelihoodColumns ?? [];
+  for (const c of cells) {
+    const col = answers.find((e) => c.col >= e.col && c.col < e.col + e.colSpan);
+    if (!col) continue;
+    used.add(c);
+    if (TICK.test(keyOf(c.text))) return col.header;
+  }
+  return null;
+}
+
 /** 经费保障 | 制度保障 | … with a tick (√, ✓, 是, ■) under one: that column names the cause. */
 function tickedCause(draft: Draft, cells: readonly RowCell[], used: Set<RowCell>): string | null {
   const causes = draft.header?.causeColumns ?? [];
@@ -240,7 +255,7 @@ function tickedCause(draft: Draft, cells: readonly RowCell[], used: Set<RowCell>
     const col = causes.find((e) => c.col >= e.col && c.col < e.col + e.colSpan);
     if (!col) continue;
     used.add(c);
-    if (/^[√✓✔☑■●是有Yy]/.test(keyOf(c.text))) ticked.push(col.header);
+    if (TICK.test(keyOf(c.text))) ticked.push(col.header);
     else if (!/^[否无×xX]$/.test(keyOf(c.text))) ticked.push(`${col.header}:${tidyCjkSpaces(c.text)}`);
   }
   return ticked.length ? ticked.join("、") : null;
@@ -701,6 +716,7 @@ export function readIndicatorRow(draft: Draft, printed: Row, exclude: Set<Field>
   if (name !== null && isEmptyValue(name)) return null;
   const used = new Set<RowCell>([...a.byField.values()]);
   const deviationCause = text(a, "deviationCause") ?? tickedCause(draft, a.unassigned, used);
+  const likelihood = text(a, "likelihood") ?? tickedLikelihood(draft, a.unassigned, used);
   const weight = number(a, "weight");
   const score = number(a, "score");
   const target = text(a, "target");
@@ -763,7 +779,7 @@ export function readIndicatorRow(draft: Draft, printed: Row, exclude: Set<Field>
     description: text(a, "description") ?? remarkText(a),
     actualToDateText: text(a, "actualToDate"),
     forecastText: text(a, "forecast"),
-    likelihood: text(a, "likelihood"),
+    likelihood,
     deviationCause,
     extra: extraOf(draft, a.unassigned, used, a.underColumn),
     ocrConfidence: row.ocrConfidence ?? null,

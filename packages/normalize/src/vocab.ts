@@ -14,7 +14,7 @@ export type Field =
   | "reason" | "scoringRule" | "description" | "unit" | "valueType" | "remark"
   // monitoring forms: 1–N月完成值, 全年预计完成值, 完成目标可能性, 偏差原因 (a category, or
   // one of its 经费保障/制度保障/… sub-columns ticked)
-  | "actualToDate" | "forecast" | "likelihood" | "deviationCause" | "causeFlag"
+  | "actualToDate" | "forecast" | "likelihood" | "deviationCause" | "causeFlag" | "likelihoodFlag"
   // a 分值 column printed right after the 一级/二级指标 column it weighs
   | "level1Weight" | "level2Weight"
   // funding blocks
@@ -43,6 +43,8 @@ const HEADER_PATTERNS: [RegExp, Field][] = [
   [/^计划数$/, "target"],
   [/^实际数$/, "actual"],
   [/^(经费保障|制度保障|人员保障|硬件条件保障|硬件保障)$/, "causeFlag"],
+  // (确定能 | 有可能 | 完全不可能 under 完成目标可能性: the answers, one ticked in a row.)
+  [/^(确定能|有可能|完全不可能|不可能)$/, "likelihoodFlag"],
   [/^(偏差原因类型|偏差类型)$/, "deviationCause"],
   // (一级, 二级: the header cut short where its cell wrapped.)
   // (一级目标: a template's word for the same column.)
@@ -395,8 +397,14 @@ export function isOtherTableTitle(text: string): boolean {
   if (k.length < 3 || k.length > 40 || /[。；;，,:：]/.test(k)) return false;
   // A part of a form (绩效项目指标表, 绩效目标申报明细) is no other table.
   if (/绩效|指标|目标|自评|评价|监控|评分/.test(k)) return false;
+  // (A review of the project by another body, 财政评审报告, 监管局审核意见报告: its amounts before and after review
+  // are no form's funding.)
+  if (REVIEW_REPORT_TITLE.test(k)) return true;
   return /(表|清单|明细)(\(.*\))?$/.test(k) && !/\d/.test(k.slice(-3)) && titleKind(text) === null;
 }
+
+/** The title of a review or audit of a project: 财政评审报告, 监管局审核意见报告, 审计报告 (not a form's row 财政部门审核意见). */
+const REVIEW_REPORT_TITLE = /^[^\d]{0,12}(?:评审|审核|审查|审计)(?:意见)?(?:报告|意见书)$/;
 
 export type FactKey = "projectName" | "projectCode" | "supervisor" | "implementer" | "agency" | "fillDate" | "moneyUnit"
   | "contact" | "phone" | "fiscalYear" | "asOfMonth" | "totalScore" | "evaluator";
