@@ -200,9 +200,11 @@ function readRow(st: State, row: Row): void {
     st.unknownTitle = single;
     return;
   }
-  if (single && isOtherTableTitle(single)) {
+  // (Plain text may print such a title and its year line, 财政评审报告 | ( 2020 年度), as a row of two.)
+  const titled = single ?? (row.cells.length === 2 && isYearLine(keyOf(row.cells[1]!.text)) ? row.cells[0]!.text : null);
+  if (titled && isOtherTableTitle(titled)) {
     // 收入支出决算总表, 政府采购情况表: a table that is not a form ends the form before it.
-    endAtTitle(st, row, single);
+    endAtTitle(st, row, titled);
     st.foreignTable = true;
     return;
   }

@@ -399,7 +399,7 @@ export function isOtherTableTitle(text: string): boolean {
   if (/绩效|指标|目标|自评|评价|监控|评分/.test(k)) return false;
   // (A review of the project by another body, 财政评审报告, 监管局审核意见报告: its amounts before and after review
   // are no form's funding.)
-  if (REVIEW_REPORT_TITLE.test(k)) return true;
+  if (REVIEW_REPORT_TITLE.test(k.replace(/\(\d{4}年度?\)$/, ""))) return true;
   return /(表|清单|明细)(\(.*\))?$/.test(k) && !/\d/.test(k.slice(-3)) && titleKind(text) === null;
 }
 

@@ -34,6 +34,12 @@ describe.each(FORMATS)("the central monitoring template (北京大学 2019, %s)"
   });
 });
 
+// (Plain pdftotext prints the review report's title and its year line as a row of two cells: still its title.)
+it("finds no form in the review report in plain pdftotext's text either", async () => {
+  const forms = normalizeDocument(await extractedFixture(ID, "text/pdftotext")).forms;
+  expect(forms.map((f) => f.kind)).toEqual(["project_targets", "project_monitoring"]);
+});
+
 describe("a workbook of forms, one per sheet under its title line (黔南 forms 01, 06, 12)", () => {
   it.each(["xlsx", "xls"])("keeps every sheet's title with its form (%s)", async (ext) => {
     const file = new URL(`../../../fixtures/${ext}/sheets-three-forms.${ext}`, import.meta.url);
