@@ -347,7 +347,9 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
   const lastScore = scores.at(-1)?.[1];
   if (lastScore && scores.length > 1 && !entries.some(([, v]) => v.field === "weight")) {
     entries.forEach(([, v], i) => {
-      const left = entries[i - 1]?.[1].field;
+      // (The bare word 指标 heads the names there too, as it does right of the levels below.)
+      const before = entries[i - 1]?.[1];
+      const left = before && before.field === null && /^指标$/.test(headerKey(before.text)) ? "name" : before?.field;
       if (v !== lastScore && v.field === "score" && headerKey(v.text) === headerKey(lastScore.text) && (left === "level1" || left === "level2" || left === "name")) {
         v.field = left === "level1" ? "level1Weight" : left === "level2" ? "level2Weight" : "weight";
       }

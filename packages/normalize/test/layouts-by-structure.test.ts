@@ -121,6 +121,15 @@ describe("layouts recognised by structure", () => {
     ]);
   });
 
+  // (And with the bare word 指标 heading the names, as other templates print it.)
+  it("a scorecard whose points are headed 得分 after each level, its names headed 指标 (部门整体 2018, its DOCX grid so varied)", async () => {
+    const varied = wordsOf([["三级指标", "指标"]])(await extractedFixture("unknown-2018-department-scorecard", "docx"));
+    const form = normalizeDocument(varied, { fileName: "x.docx" }).forms[0]!;
+    expect(form.indicators.map((i) => [i.name, i.weight, i.score])).toEqual([
+      ["在职人员控制率", 8, 8], ["三公经费变动率", 8, 0], ["预算完成率", 8, 8], ["预算控制率", 8, null],
+    ]);
+  });
+
   // (三级指标 | 指标解释 | 指标说明 | 得分, no rule's column: 指标说明 holds the 评价要点 the item is scored by. A name's
   // points cut off its label leave the name as printed, “三公经费”变动率 with its quotes.)
   it.each(STRUCTURED)("指标解释 beside 指标说明, points under each label (部门整体 指标体系表, %s)", async (format) => {
