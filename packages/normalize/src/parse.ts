@@ -714,6 +714,8 @@ function readCellsRow(st: State, printed: Row): void {
   const above = st.lastCells;
   st.lastCells = printed;
   if (st.firstOfTable) st.indicatorsBeforeTable = st.draft?.form.indicators.length ?? 0;
+  // (The form's own year line stands over its table: a year line after the table's first row names no form's year.)
+  if (st.draft) st.draft.provisionalYear = false;
   // (Above any part's header, or in a money block: a block label written out on each of its rows is read as merged.)
   let row = st.section === null || st.section === "funding" ? withWrittenOutLabelsInherited(printed, above) : printed;
   // Sub-header rows first: 目标申报数 | 预算编制数 would otherwise read as a new header.

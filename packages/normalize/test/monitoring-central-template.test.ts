@@ -34,6 +34,15 @@ describe.each(FORMATS)("the central monitoring template (北京大学 2019, %s)"
   });
 });
 
+// (A year line below a form's first table row is no year of the form: 黄石 2022's title gives 2022, and a line
+// (2018年度) after its table changes nothing.)
+it("keeps a title's year when a year line stands only below the form's table", async () => {
+  const doc = await extractedFixture("hubei-2022-project-self-eval", "docx");
+  const last = doc.blocks.map((b) => b.kind).lastIndexOf("table");
+  const blocks = [...doc.blocks.slice(0, last + 1), { kind: "text" as const, page: 1, text: "(2018年度)" }, ...doc.blocks.slice(last + 1)];
+  expect(normalizeDocument({ ...doc, blocks }).forms.map((f) => f.fiscalYear)).toEqual([2022]);
+});
+
 // (Plain pdftotext prints the review report's title and its year line as a row of two cells: still its title.)
 it("finds no form in the review report in plain pdftotext's text either", async () => {
   const forms = normalizeDocument(await extractedFixture(ID, "text/pdftotext")).forms;
