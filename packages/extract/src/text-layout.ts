@@ -512,9 +512,14 @@ function splitTrailingNumbers(chunks: Chunk[]): Chunk[] {
     const followed = chunks.slice(i + 1).some((n) => VALUE_START.test(n.text));
     const value = (followed && (NUMBER.test(last.text) || UNIT_WORD.test(last.text) || COMPARISON_SIGN.test(last.text))) || COMPARED_TARGET.test(last.text) || GROUPED_AMOUNT.test(last.text);
     if (!before || !value || !endsLikeCell(before.text)) return [c];
+    // (每亩 300: a rate per unit, one value, not a name's end and a number.)
+    if (words.length === 2 && PER_UNIT.test(before.text)) return [c];
     return [chunkOf(words.slice(0, -1)), chunkOf([last])];
   });
 }
+
+/** A rate's unit before its figure, 每亩 300, 每人 500: the figure's own words. */
+const PER_UNIT = /^每[\u4e00-\u9fff]{1,2}$/u;
 
 /**
  * A line that is a form's or a table's title: its chunks one space apart at most (此处填写扶持项目名称

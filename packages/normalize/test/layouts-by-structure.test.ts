@@ -583,6 +583,13 @@ describe("pdftotext -layout: a table's last row alone on the next page", () => {
   });
 });
 
+// 湖南 2021 部门自评表: 造林补助 | 每亩 300 | 每亩 300 | 6 | 6 — a rate per unit is one value, not a name's end and
+// a number one space after it.
+it("pdftotext -layout: a rate per unit (每亩 300) is one value (湖南 2021 部门自评表)", async () => {
+  const form = await firstForm("hunan-2021-department-self-eval", "text/pdftotext-layout");
+  expect(form.indicators.find((i) => i.name === "造林补助")).toMatchObject({ targetText: "每亩300", actualText: "每亩300", weight: 6, score: 6 });
+});
+
 describe("pdftotext -layout: a table's last row of words, its cells wrapped round its line", () => {
   // No value anchors the last row: its name's lines stand above and below the line of its levels (陕西 2020:
   // 指标1:工程验收合格 / 质量指标 ≧% / 率; 天津 2023: 加大新冠病毒疫苗 … / 效益指标 社会效益指标 / 保障力度 …).
