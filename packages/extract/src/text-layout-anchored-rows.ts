@@ -125,7 +125,47 @@ function planRegion(byRow: FoundCell[][], header: number, end: number, page: num
     const values = cs.filter((c) => isQuantity(c.text)).length;
     return col !== names && values >= MIN_ANCHORS && values * 2 > cs.length;
   }));
-  if (valueCols.size === 0) return;
+  // (No column of values — a blank scorecard — but names that each end in their points: those name the rows.)
+  const anchors = valueCols.size > 0 ? valueAnchors(byRow, rows, names, valueCols) : pointedNameAnchors(byRow, rows, names);
+  if (anchors.length < MIN_ANCHORS) return;
+  planAroundAnchors(byRow, rows, names, cols, anchors, header, page, target);
+}
+
+/**
+ * Rows of a table with no column of values, told by its names: where every name wraps over a few lines and
+ * ends in its points in brackets (绩效目标 / 合理性 / (2), “三公经 / 费”变动 / 率(3)), each name is a row, centred
+ * on its middle line as the form centres its cells. The anchors are those middle lines.
+ */
+function pointedNameAnchors(byRow: FoundCell[][], rows: number[], names: number): number[] {
+  const cells = rows.flatMap((r) => byRow[r]!.filter((c) => c.col === names));
+  if (cells.length === 0 || !POINTS_END.test(cells[cells.length - 1]!.text.replace(/\s+/g, ""))) return [];
+  const blocks: FoundCell[][] = [];
+  let block: FoundCell[] = [];
+  for (const c of cells) {
+    // (A name's lines are consecutive: a gap of a blank line or more between two pieces ends the table's reading.)
+    if (block.length > 0 && lineOf([c]) - lineOf([block[block.length - 1]!]) > MAX_NAME_LINE_STEP + EPS) return [];
+    block.push(c);
+    if (!POINTS_END.test(c.text.replace(/\s+/g, ""))) continue;
+    blocks.push(block);
+    block = [];
+  }
+  // (Names that wrap, most of them: names of one line each are rows of their own already, and a line with no points
+  // among them is a name that prints none (部门特性指标 over 重点改革完成情况(5分)), not the first line of the next.)
+  if (blocks.filter((b) => b.length > 1).length < WRAPPED_NAMES_SHARE * blocks.length) return [];
+  return blocks.map((b) => {
+    const middle = (lineOf([b[0]!]) + lineOf([b[b.length - 1]!])) / 2;
+    return b.reduce((x, y) => (Math.abs(lineOf([y]) - middle) < Math.abs(lineOf([x]) - middle) ? y : x)).row;
+  });
+}
+/** Share of the names that wrap over two lines or more, at least, for the names to tell the rows. */
+const WRAPPED_NAMES_SHARE = 2 / 3;
+/** A name's last piece: its points in brackets, (2), 率(3), (10分). */
+const POINTS_END = /[(（]\d+(?:\.\d+)?分?[)）]$/;
+/** Lines from one piece of a name to the next at most (a line of another column between). */
+const MAX_NAME_LINE_STEP = 2;
+
+/** The lines that hold a row's values: the anchors the table's rows are rebuilt around. */
+function valueAnchors(byRow: FoundCell[][], rows: number[], names: number, valueCols: ReadonlySet<number>): number[] {
   // An anchor holds a value in a column of values, or two cells there (高 | 高, 0起 | 0起: a qualitative row).
   // Or a word value there (稳步提高, 及时): a qualitative row of one line; a wrapped value's piece holds its figure.
   const wordValue = (c: FoundCell) => (Array.from(c.text.replace(/\s+/g, "")).length >= 2 || ONE_WORD_ANSWER.test(c.text.trim())) && !/\d/.test(c.text) && !LEVEL_LABEL.test(c.text);
@@ -142,8 +182,11 @@ function planRegion(byRow: FoundCell[][], header: number, end: number, page: num
   // Nor is a line of fewer values than such a line's numbers, in columns that line leaves empty: its row's
   // values, set half a line apart (定点医药机构检查覆盖 | ≥90% over 率 | 100% | 5 | 5).
   const fewer = (r: number) => (o: number) => byRow[r]!.filter((c) => c.col > names).length < numbers(o).length;
-  const anchors = anchorLike.filter((r) => !partner(r, wordsOnly(r) ? () => true : fewer(r)));
-  if (anchors.length < MIN_ANCHORS) return;
+  return anchorLike.filter((r) => !partner(r, wordsOnly(r) ? () => true : fewer(r)));
+}
+
+/** Each column's lines split among the anchors' rows (planColumn), the header's wrapped band joined to it. */
+function planAroundAnchors(byRow: FoundCell[][], rows: number[], names: number, cols: number[], anchors: number[], header: number, page: number, target: Map<FoundCell, number>): void {
   // A line of several cells that is no anchor is a row whose values are words (及时, ±3%以内): the anchors do
   // not tell the rows there, and the region is left to the line-by-line joins.
   const anchorSet = new Set(anchors);

@@ -583,6 +583,17 @@ describe("pdftotext -layout: a table's last row alone on the next page", () => {
   });
 });
 
+// The blank 部门整体支出绩效评价指标体系表 in -layout text: no figure anchors its rows, but every name wraps and ends in
+// its points (绩效目标 / 合理性 / (2)), so each name is a row, centred on its middle line.
+it("pdftotext -layout: a scorecard's rows told by names that end in their points (部门整体 指标体系表)", async () => {
+  const form = await firstForm("unknown-undated-department-scorecard", "text/pdftotext-layout");
+  expect(form.indicators.map((i) => [i.level2, i.name, i.weight])).toEqual([
+    ["目标设定", "绩效目标合理性", 2], ["目标设定", "绩效指标明确性", 3], ["预算配置", "在职人员控制率", 3],
+    ["预算配置", "“三公经费”变动率", 3], ["预算配置", "重点支出安排率", 4],
+  ]);
+  expect(form.indicators[0]!.description).toMatch(/^部门\(单位\)所设立的整体绩效目标依据是否充分.*相符性情况。$/);
+});
+
 // 湖南 2021 部门自评表: 造林补助 | 每亩 300 | 每亩 300 | 6 | 6 — a rate per unit is one value, not a name's end and
 // a number one space after it.
 it("pdftotext -layout: a rate per unit (每亩 300) is one value (湖南 2021 部门自评表)", async () => {
