@@ -28,6 +28,10 @@
  * A line that opens another group's label left of the names (质量指标 under
  * the line of 数量指标's row) begins the next row: its cells, and those of the
  * lines after it that the plan gave the row above, go to the row below.
+ *
+ * A table with no column of values (a blank scorecard) is rebuilt the same way
+ * where its names tell the rows: most of them wrap, and each ends in its points
+ * (绩效目标 / 合理性 / (2)); each name's middle line is its row's anchor.
  */
 import type { FoundCell } from "./pdf/page-tables.ts";
 import type { DocTable } from "./pdf/continuation.ts";
