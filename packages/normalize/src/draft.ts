@@ -94,6 +94,8 @@ export interface Draft {
    * 校园足球扶持资金绩效目标表, a year that may be the project's name): the form's own year line replaces it.
    */
   provisionalYear?: boolean;
+  /** An indicator grid's level header words (一级指标, 三级指标) were read as lines of the form's text. */
+  sawLevelHeaders?: boolean;
   /**
    * A money block's label on a line of its own in text that lost its columns (资金使用情况(万元) after 资金情况's
    * pairs), with the column of pairs its lines stand for: the pairs under it are that block's, as they are

@@ -449,12 +449,17 @@ function isScrambledForm(form: Form): boolean {
   return form.facts.length >= MIN_SCRAMBLED_FACTS && form.facts.some((f) => f.field === "project_name" || f.field === "agency");
 }
 
+/** The header words of an indicator grid's levels and names: 一级指标, 二级指标, 三级指标. */
+const LEVEL_HEADER_FIELDS = new Set<string>(["level1", "level2", "name"]);
+
 function hasContent(d: Draft): boolean {
   const f = d.form;
   // (A department's form under its own title that names its department is one even where the page
   // breaks off before its money and indicators, as a project's form that names its project is.)
   return f.indicators.length > 0 || f.funding.length > 0 || f.totalScore !== null || f.projectName !== null
-    || (!d.untitled && f.title !== null && isDepartmentKind(f.kind) && f.agency !== null);
+    || (!d.untitled && f.title !== null && isDepartmentKind(f.kind) && f.agency !== null)
+    // (A family's title over its levels' header words whose rows could not be read, plain text's scorecard: a form, partial.)
+    || (!d.untitled && f.title !== null && d.sawLevelHeaders === true);
 }
 
 // ---- narrative lines ---------------------------------------------------------------
@@ -491,6 +496,9 @@ function readTextLine(st: State, row: Row, hold = true): void {
     return;
   }
   touch(d, row);
+  // (一级指标 / 二级指标 / 三级指标 on lines of their own, as plain text prints a grid column by column: the form's
+  // indicator header, though its rows may not be read.)
+  if (LEVEL_HEADER_FIELDS.has(headerField(text) ?? "")) d.sawLevelHeaders = true;
   (d.narrativeYears ??= []).push(...yearsInCells({ ...row, cells: [{ col: 0, colSpan: 1, text }] }));
   if (st.section !== "indicators") noteDeclaredUnits(d, [text]);
   // (资金使用情况(万元) alone on its line after a block of money pairs: the next column of pairs, under its label —

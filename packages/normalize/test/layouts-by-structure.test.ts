@@ -594,6 +594,16 @@ it("pdftotext -layout: a scorecard's rows told by names that end in their points
   expect(form.indicators[0]!.description).toMatch(/^部门\(单位\)所设立的整体绩效目标依据是否充分.*相符性情况。$/);
 });
 
+// Plain pdftotext prints these scorecards column by column: no row can be read, but the family's title over
+// 一级指标 / 二级指标 / 三级指标 is a form, kept (extraction_partial says what is missing), not dropped.
+it.each([
+  ["unknown-2018-department-scorecard", "部门整体支出绩效评价指标表"],
+  ["unknown-undated-department-scorecard", "部门整体支出绩效评价指标体系表"],
+])("plain pdftotext: a scorecard's title over its level headers is a form, though no row reads (%s)", async (id, title) => {
+  const forms = normalizeDocument(await extractedFixture(id, "text/pdftotext"), { fileName: `${id}.txt` }).forms;
+  expect(forms.map((f) => [f.kind, f.title])).toEqual([["evaluation_scorecard", title]]);
+});
+
 // 湖南 2021 部门自评表: 造林补助 | 每亩 300 | 每亩 300 | 6 | 6 — a rate per unit is one value, not a name's end and
 // a number one space after it.
 it("pdftotext -layout: a rate per unit (每亩 300) is one value (湖南 2021 部门自评表)", async () => {
