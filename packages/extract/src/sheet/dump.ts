@@ -34,7 +34,7 @@ export interface SheetLimits {
   maxMergedSlots: number;
 }
 
-export type WorkerRequest = { id: number; bytes: Uint8Array; limits: SheetLimits };
+export type WorkerRequest = { id: number; bytes: Uint8Array; limits: SheetLimits } | { close: true };
 export type WorkerReply =
   | { id: number; ok: true; dump: WorkbookDump }
   | { id: number; ok: false; message: string; tooLarge?: boolean };

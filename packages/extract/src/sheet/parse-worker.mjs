@@ -7,6 +7,11 @@ import { parentPort } from "node:worker_threads";
 import { dumpWorkbook, TooLarge } from "./dump-workbook.mjs";
 
 parentPort?.on("message", (/** @type {import("./dump.ts").WorkerRequest} */ req) => {
+  // Asked to leave while idle: the port closes, the loop empties, the thread ends by itself.
+  if ("close" in req) {
+    parentPort?.close();
+    return;
+  }
   try {
     parentPort?.postMessage({ id: req.id, ok: true, dump: dumpWorkbook(req.bytes, req.limits) });
   } catch (err) {
