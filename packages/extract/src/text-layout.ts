@@ -241,6 +241,9 @@ const lastIndicatorHeader = (t: DocTable): FoundCell[] | null => cellsByRow(t).f
 function withHeader(t: DocTable, header: readonly FoundCell[], scale: PageScale): { table: DocTable; columns: Map<number, number> } {
   const top = Math.min(...t.cells.map((c) => c.bbox.y0)) - (1 + BLANK_LINE_PITCHES) * LINE_PITCH * COLUMN;
   const colOf = (x: number) => Math.max(0, columnAt(t.xs.slice(0, -1), scale.at(x) + ALIGN_TOLERANCE * COLUMN));
+  // (A header of as many cells as the page has columns, two of which land in one column where they are: the
+  // page's text set off from the page before's at the same scale, as Chromium's narrow columns are; its cells head
+  // the columns in order.)
   const byPlace = header.map((c) => colOf(c.bbox.x0));
   const inOrder = scale.same && header.length === t.nCols && new Set(byPlace).size < byPlace.length;
   // Each of this page's columns that a header word lands in, and that word's column in the page before's table.
