@@ -136,9 +136,9 @@ function planRegion(byRow: FoundCell[][], header: number, end: number, page: num
 }
 
 /**
- * Rows of a table with no column of values, told by its names: where every name wraps over a few lines and
- * ends in its points in brackets (绩效目标 / 合理性 / (2), “三公经 / 费”变动 / 率(3)), each name is a row, centred
- * on its middle line as the form centres its cells. The anchors are those middle lines.
+ * Rows of a table with no column of values, told by its names: where each name ends in its points in brackets
+ * and most of them wrap over a few lines (绩效目标 / 合理性 / (2), “三公经 / 费”变动 / 率(3)), each name is a row,
+ * centred on its middle line as the form centres its cells. The anchors are those middle lines.
  */
 function pointedNameAnchors(byRow: FoundCell[][], rows: number[], names: number): number[] {
   const cells = rows.flatMap((r) => byRow[r]!.filter((c) => c.col === names));
