@@ -163,6 +163,10 @@ export function isHeaderContinuation(row: Row, above: readonly Row[] = []): bool
   return years || sources || row.cells.every((c) => headerField(c.text) !== null || repeated(c) || otherCause(c) || (regions && isPlaceName(c.text)) || /^\(.*\)$/.test(keyOf(c.text)) || /^(按支出性质分|按收入性质分|年度预算申请|中期指标值|中期目标值|中期指标|年度指标|名称|指标)$/.test(headerKey(c.text)));
 }
 
+/** The points of the level whose column stands right before a points column (一级指标 | 分值): that level's weight. */
+const levelPointsAfter = (left: Field | null | undefined): Field | null =>
+  left === "level1" ? "level1Weight" : left === "level2" ? "level2Weight" : null;
+
 /** 其他 (其他原因) printed among a 偏差原因 group's causes: one of them. */
 const OTHER_CAUSE = /^其他(?:原因|因素)?$/;
 
@@ -336,8 +340,8 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
   // 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值: each level's own weight column.
   if (entries.filter(([, v]) => v.field === "weight").length > 1) {
     entries.forEach(([, v], i) => {
-      const left = entries[i - 1]?.[1].field;
-      if (v.field === "weight" && (left === "level1" || left === "level2")) v.field = left === "level1" ? "level1Weight" : "level2Weight";
+      const points = levelPointsAfter(entries[i - 1]?.[1].field);
+      if (v.field === "weight" && points) v.field = points;
     });
   }
   // 一级指标 | 得分 | 二级指标 | 得分 | 三级指标 | 得分 | 评价标准 | 指标说明 | 得分, no 分值 anywhere: the same score word
@@ -350,9 +354,8 @@ export function buildHeader(kind: SectionKind, rows: Row[]): HeaderModel {
       // (The bare word 指标 heads the names there too, as it does right of the levels below.)
       const before = entries[i - 1]?.[1];
       const left = before && before.field === null && /^指标$/.test(headerKey(before.text)) ? "name" : before?.field;
-      if (v !== lastScore && v.field === "score" && headerKey(v.text) === headerKey(lastScore.text) && (left === "level1" || left === "level2" || left === "name")) {
-        v.field = left === "level1" ? "level1Weight" : left === "level2" ? "level2Weight" : "weight";
-      }
+      const points = left === "name" ? "weight" : levelPointsAfter(left);
+      if (v !== lastScore && v.field === "score" && headerKey(v.text) === headerKey(lastScore.text) && points) v.field = points;
     });
   }
   // 三级指标 | 指标解释 | 指标说明 | 得分, no scoring rule's column (the 部门整体支出绩效评价指标体系 of 财预〔2013〕53号): the

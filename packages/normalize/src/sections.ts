@@ -235,29 +235,30 @@ const safeKey = (k: string): string => (RESERVED_KEYS.has(k) ? `「${k}」` : k)
 /** A tick in a cell: √, ✓, ✔, ☑, ■, ●, 是, 有, Y. */
 const TICK = /^[√✓✔☑■●是有Yy]/;
 
-/** 确定能 | 有可能 | 完全不可能 with a tick under one: that column's answer. */
+/** The row's cells under a group's flag columns (经费保障 …, 确定能 …), each with its column's header. */
+function underFlags(columns: readonly ExtraColumn[], cells: readonly RowCell[]): { header: string; cell: RowCell }[] {
+  return cells.flatMap((cell) => {
+    const col = columns.find((e) => cell.col >= e.col && cell.col < e.col + e.colSpan);
+    return col ? [{ header: col.header, cell }] : [];
+  });
+}
+
+/** 确定能 | 有可能 | 完全不可能 with a tick under one: that column's answer (a mark after it is kept in the row's extra). */
 function tickedLikelihood(draft: Draft, cells: readonly RowCell[], used: Set<RowCell>): string | null {
-  const answers = draft.header?.likelihoodColumns ?? [];
-  for (const c of cells) {
-    const col = answers.find((e) => c.col >= e.col && c.col < e.col + e.colSpan);
-    if (!col) continue;
-    used.add(c);
-    if (TICK.test(keyOf(c.text))) return col.header;
+  for (const { header, cell } of underFlags(draft.header?.likelihoodColumns ?? [], cells)) {
+    used.add(cell);
+    if (TICK.test(keyOf(cell.text))) return header;
   }
   return null;
 }
 
 /** 经费保障 | 制度保障 | … with a tick (√, ✓, 是, ■) under one: that column names the cause. */
 function tickedCause(draft: Draft, cells: readonly RowCell[], used: Set<RowCell>): string | null {
-  const causes = draft.header?.causeColumns ?? [];
-  const ticked: string[] = [];
-  for (const c of cells) {
-    const col = causes.find((e) => c.col >= e.col && c.col < e.col + e.colSpan);
-    if (!col) continue;
-    used.add(c);
-    if (TICK.test(keyOf(c.text))) ticked.push(col.header);
-    else if (!/^[否无×xX]$/.test(keyOf(c.text))) ticked.push(`${col.header}:${tidyCjkSpaces(c.text)}`);
-  }
+  const ticked = underFlags(draft.header?.causeColumns ?? [], cells).flatMap(({ header, cell }) => {
+    used.add(cell);
+    const k = keyOf(cell.text);
+    return TICK.test(k) ? [header] : /^[否无×xX]$/.test(k) ? [] : [`${header}:${tidyCjkSpaces(cell.text)}`];
+  });
   return ticked.length ? ticked.join("、") : null;
 }
 
